@@ -1,0 +1,157 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { ConfigurationError } from './errors.js';
+
+/**
+ * The result contract every gate writes and every renderer (job summary, PR
+ * comment, Slack, CLI) reads. Bump RESULT_SCHEMA_VERSION on any change that an
+ * older reader would misread; readers refuse other versions by name.
+ */
+export const RESULT_SCHEMA_VERSION = 1;
+export const RESULT_SCHEMA_ID = 'https://roadstop.dev/schemas/result-v1.json';
+
+export type GateStatus = 'pass' | 'warn' | 'fail' | 'skipped';
+export type MessageLevel = 'error' | 'warning' | 'notice';
+
+export interface ResultMessage {
+  level: MessageLevel;
+  text: string;
+  /** Workspace-relative file the message is about, for annotations. */
+  file?: string;
+  line?: number;
+  /** Short label for the annotation title. */
+  title?: string;
+}
+
+/** One limit the gate enforced, such as a budget or a threshold. */
+export interface ResultCheck {
+  name: string;
+  status: GateStatus;
+  /** Measured value, in `unit`. */
+  value: number;
+  /** The limit `value` was held against, when there is one. */
+  limit?: number;
+  unit: 'bytes' | 'percent' | 'score' | 'ratio' | 'count' | 'ms';
+  /** The same measurement on the baseline, when one was found. */
+  baseline?: number;
+  /** Allowed growth against `baseline`, in `unit`, once resolved. */
+  maxIncrease?: number;
+  /** How the limit was written by the user, e.g. `400 kB (gzip)`. */
+  limitText?: string;
+  /** Why the check has its status, in one sentence. */
+  message?: string;
+  /** Extra facts a renderer may show (e.g. compression, matched files). */
+  details?: Record<string, string | number | boolean>;
+}
+
+/** One measured thing: a file, a page, a metric sample. */
+export interface ResultItem {
+  /** Workspace-relative path or another stable identifier. */
+  id: string;
+  [field: string]: string | number | boolean | null | undefined;
+}
+
+export interface BaselineInfo {
+  /** Where the baseline came from: a file path, or `artifact` for an auto lookup. */
+  source: string;
+  commit?: string;
+  runId?: number;
+  /** Schema version and creation time of the baseline result. */
+  createdAt?: string;
+}
+
+export interface GateResult {
+  $schema: typeof RESULT_SCHEMA_ID;
+  schemaVersion: typeof RESULT_SCHEMA_VERSION;
+  gate: string;
+  status: GateStatus;
+  /** One line a person reads first, e.g. `main bundle 142 kB of 400 kB`. */
+  headline: string;
+  createdAt: string;
+  /** Commit and ref the result was measured on, when known. */
+  commit?: string;
+  ref?: string;
+  /** Flat numbers for outputs, trends and renderers. */
+  metrics: Record<string, number>;
+  checks: ResultCheck[];
+  items: ResultItem[];
+  messages: ResultMessage[];
+  baseline?: BaselineInfo;
+  /** Settings that decide whether two results compare (e.g. gzip level). */
+  settings: Record<string, string | number | boolean>;
+}
+
+const ORDER: GateStatus[] = ['skipped', 'pass', 'warn', 'fail'];
+
+/** The worse of the statuses: fail > warn > pass > skipped. */
+export function worstStatus(statuses: Iterable<GateStatus>, empty: GateStatus = 'pass'): GateStatus {
+  let worst: GateStatus | undefined;
+  for (const status of statuses) {
+    if (worst === undefined || ORDER.indexOf(status) > ORDER.indexOf(worst)) worst = status;
+  }
+  return worst ?? empty;
+}
+
+export function createResult(fields: Omit<GateResult, '$schema' | 'schemaVersion' | 'createdAt'> & { createdAt?: string }): GateResult {
+  return {
+    $schema: RESULT_SCHEMA_ID,
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    createdAt: fields.createdAt ?? new Date().toISOString(),
+    ...fields,
+  } as GateResult;
+}
+
+/** Write atomically, so a reader never sees half a result and a failed write keeps the old one. */
+export async function writeResult(path: string, result: GateResult): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(result, null, 2)}\n`);
+  await rename(temporary, path);
+}
+
+/**
+ * Read a result written by any gate, refusing files that are not roadstop
+ * results or that another schema version wrote. `input` names the action
+ * input or option the path came from, for the error.
+ */
+export async function readResult(path: string, options: { input?: string; gate?: string } = {}): Promise<GateResult> {
+  const where = { file: path, ...(options.input ? { input: options.input } : {}) };
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new ConfigurationError(`cannot read the result file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, where);
+  }
+  return parseResult(text, { ...options, file: path });
+}
+
+export function parseResult(text: string, options: { input?: string; gate?: string; file?: string } = {}): GateResult {
+  const where = { ...(options.file ? { file: options.file } : {}), ...(options.input ? { input: options.input } : {}) };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigurationError(`not a roadstop result: invalid JSON (${(error as Error).message})`, where);
+  }
+  if (typeof data !== 'object' || data === null || !('schemaVersion' in data) || !('gate' in data)) {
+    throw new ConfigurationError('not a roadstop result: it has no schemaVersion and gate', where, 'point it at a file a roadstop gate wrote');
+  }
+  const record = data as Record<string, unknown>;
+  if (record.schemaVersion !== RESULT_SCHEMA_VERSION) {
+    throw new ConfigurationError(
+      `result schema version ${JSON.stringify(record.schemaVersion)} is not supported (this roadstop reads version ${RESULT_SCHEMA_VERSION})`,
+      where,
+      'produce the baseline with the same major version of roadstop',
+    );
+  }
+  if (options.gate && record.gate !== options.gate) {
+    throw new ConfigurationError(`this is a ${String(record.gate)} result, not a ${options.gate} result`, where);
+  }
+  for (const key of ['status', 'headline', 'metrics', 'checks', 'items', 'messages', 'settings'] as const) {
+    if (!(key in record)) throw new ConfigurationError(`not a roadstop result: '${key}' is missing`, where);
+  }
+  if (!Array.isArray(record.items) || !Array.isArray(record.checks) || !Array.isArray(record.messages)) {
+    throw new ConfigurationError('not a roadstop result: items, checks and messages must be lists', where);
+  }
+  return data as GateResult;
+}
