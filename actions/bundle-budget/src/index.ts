@@ -1,4 +1,3 @@
-#!/usr/bin/env node
-import * as core from '@actions/core';
-import { hello } from '@roadstop/core';
-core.setOutput('x', String(hello('abc')));
+import { run } from './main.js';
+
+void run();

@@ -1,5 +1,5 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { ConfigurationError } from './errors.js';
 
 /**
@@ -154,4 +154,31 @@ export function parseResult(text: string, options: { input?: string; gate?: stri
     throw new ConfigurationError('not a roadstop result: items, checks and messages must be lists', where);
   }
   return data as GateResult;
+}
+
+/**
+ * Where a gate writes its result: the path the user gave (inside the
+ * workspace, and never over a file that is not a result of this gate), or a
+ * file in the runner's temp folder.
+ */
+export async function prepareReportPath(given: string | undefined, options: { workspace: string; gate: string; temp: string; input?: string }): Promise<string> {
+  if (!given || given.trim() === '') return join(options.temp, 'roadstop', `${options.gate}.json`);
+  const input = options.input ?? 'report';
+  const target = isAbsolute(given) ? given : resolve(options.workspace, given);
+  let existing: string | undefined;
+  try {
+    existing = await readFile(target, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw new ConfigurationError('is a folder, not a file', { input, file: given });
+    if (code !== 'ENOENT') throw new ConfigurationError(`cannot use it (${code ?? String(error)})`, { input, file: given });
+  }
+  if (existing !== undefined) {
+    try {
+      parseResult(existing, { gate: options.gate });
+    } catch {
+      throw new ConfigurationError('already exists and is not a result of this gate; refusing to overwrite it', { input, file: given }, 'choose another path');
+    }
+  }
+  return target;
 }

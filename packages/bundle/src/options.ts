@@ -1,0 +1,200 @@
+import {
+  checkRange,
+  ConfigurationError,
+  parseBoolean,
+  parseIncrease,
+  parseSize,
+  splitList,
+  type ConfigSection,
+  type ErrorLocation,
+  type Increase,
+} from '@roadstop/core';
+import type { Compression } from './measure.js';
+
+export const GATE = 'bundle-budget';
+export const COMPRESSIONS: readonly Compression[] = ['gzip', 'brotli', 'raw'];
+export const FAIL_ON = ['fail', 'warn', 'never'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+export interface Budget {
+  name: string;
+  patterns: string[];
+  compression: Compression;
+  max?: number;
+  /** Size above which the budget warns without failing. */
+  warn?: number;
+  maxIncrease?: Increase;
+  /** Where the budget was declared, for errors about it. */
+  origin: ErrorLocation;
+}
+
+export type BaselineSource = { kind: 'none' } | { kind: 'auto' } | { kind: 'file'; path: string; origin: ErrorLocation };
+
+export interface BundleBudgetOptions {
+  workspace: string;
+  budgets: Budget[];
+  /** The whole output: every file any budget measured, or `total.path` when set. */
+  total: Omit<Budget, 'name'> & { patterns: string[] };
+  gzipLevel: number;
+  brotliQuality: number;
+  allowEmpty: boolean;
+  baseline: BaselineSource;
+  failOn: FailOn;
+  concurrency?: number;
+}
+
+/** The inputs both edges (action and CLI) accept, as raw strings; absent or empty means "not given". */
+export const INPUT_NAMES = [
+  'path',
+  'name',
+  'max',
+  'compression',
+  'max-increase',
+  'gzip-level',
+  'brotli-quality',
+  'baseline',
+  'fail-on',
+  'allow-empty',
+] as const;
+export type InputName = (typeof INPUT_NAMES)[number];
+export type RawInputs = Partial<Record<InputName, string>>;
+
+const SECTION_KEYS = ['budgets', 'total', 'compression', 'max-increase', 'gzip-level', 'brotli-quality', 'baseline', 'fail-on', 'allow-empty', 'artifact-name'];
+const BUDGET_KEYS = ['name', 'path', 'max', 'warn', 'compression', 'max-increase'];
+const TOTAL_KEYS = ['path', 'max', 'warn', 'compression', 'max-increase'];
+
+/**
+ * Merge the config file's `bundle-budget:` section with the inputs: an input,
+ * when given, wins over the file. `path` (with `max`, `name`) replaces the
+ * file's budgets with one budget, the quick one-budget case.
+ */
+export function resolveOptions(section: ConfigSection, inputs: RawInputs, workspace: string): BundleBudgetOptions {
+  section.rejectUnknown(SECTION_KEYS);
+  const given = (name: InputName): string | undefined => {
+    const value = inputs[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  };
+  const input = (name: InputName): ErrorLocation => ({ input: name });
+
+  const compression = given('compression')
+    ? parseCompression(given('compression')!, input('compression'))
+    : (section.oneOf('compression', COMPRESSIONS) ?? 'gzip');
+  const maxIncreaseText = given('max-increase') ?? section.stringOrNumber('max-increase');
+  const maxIncrease =
+    maxIncreaseText === undefined
+      ? undefined
+      : parseIncrease(maxIncreaseText, given('max-increase') ? input('max-increase') : section.locate('max-increase'));
+
+  const gzipLevel = given('gzip-level') ? parseInteger(given('gzip-level')!, 1, 9, input('gzip-level')) : (section.number('gzip-level', { min: 1, max: 9, integer: true }) ?? 9);
+  const brotliQuality = given('brotli-quality')
+    ? parseInteger(given('brotli-quality')!, 0, 11, input('brotli-quality'))
+    : (section.number('brotli-quality', { min: 0, max: 11, integer: true }) ?? 11);
+
+  const defaults = { compression, ...(maxIncrease ? { maxIncrease } : {}) };
+  let budgets: Budget[];
+  if (given('path')) {
+    const patterns = splitList(given('path'));
+    budgets = [
+      {
+        name: given('name') ?? 'bundle',
+        patterns,
+        ...defaults,
+        ...(given('max') ? { max: parseSize(given('max')!, input('max')) } : {}),
+        origin: input('path'),
+      },
+    ];
+  } else {
+    budgets = section.sections('budgets').map((entry, index) => readBudget(entry, index, defaults));
+    if (given('max')) {
+      if (budgets.length !== 1) {
+        throw new ConfigurationError(
+          budgets.length === 0 ? 'there is no budget for it to limit' : `the config has ${budgets.length} budgets and one max cannot apply to all`,
+          input('max'),
+          budgets.length === 0 ? "give the input 'path' too" : 'set max on each budget in the config',
+        );
+      }
+      budgets[0]!.max = parseSize(given('max')!, input('max'));
+    }
+  }
+  if (given('name') && !given('path')) throw new ConfigurationError("'name' names the budget given by 'path'", input('name'), "give 'path' too");
+  if (budgets.length === 0) {
+    throw new ConfigurationError(
+      'nothing to measure',
+      section.file ? section.locate() : input('path'),
+      `give the input 'path' (globs of the build output) or a list under bundle-budget.budgets in ${section.file ?? '.github/roadstop.yml'}`,
+    );
+  }
+  const names = new Set<string>();
+  for (const budget of budgets) {
+    if (names.has(budget.name)) throw new ConfigurationError(`two budgets are named '${budget.name}'`, budget.origin, 'names must be unique');
+    names.add(budget.name);
+  }
+
+  const totalSection = section.section('total');
+  totalSection.rejectUnknown(TOTAL_KEYS);
+  const totalPatterns = totalSection.stringList('path');
+  const total = {
+    ...readLimits(totalSection, defaults),
+    patterns: totalPatterns ?? [...new Set(budgets.flatMap((budget) => budget.patterns))],
+    origin: totalSection.locate(),
+  };
+
+  const baselineText = given('baseline') ?? section.string('baseline');
+  const baselineOrigin = given('baseline') ? input('baseline') : section.locate('baseline');
+  const baseline: BaselineSource =
+    baselineText === undefined || baselineText === 'none' || baselineText === ''
+      ? { kind: 'none' }
+      : baselineText === 'auto'
+        ? { kind: 'auto' }
+        : { kind: 'file', path: baselineText, origin: baselineOrigin };
+
+  const failOn = given('fail-on') ? parseFailOn(given('fail-on')!, input('fail-on')) : (section.oneOf('fail-on', FAIL_ON) ?? 'fail');
+  const allowEmpty = given('allow-empty') ? parseBoolean(given('allow-empty')!, input('allow-empty')) : (section.boolean('allow-empty') ?? false);
+
+  return { workspace, budgets, total, gzipLevel, brotliQuality, allowEmpty, baseline, failOn };
+}
+
+function readBudget(entry: ConfigSection, index: number, defaults: Pick<Budget, 'compression' | 'maxIncrease'>): Budget {
+  entry.rejectUnknown(BUDGET_KEYS);
+  const patterns = entry.stringList('path');
+  if (!patterns || patterns.length === 0) {
+    throw new ConfigurationError('a budget needs a path (a glob or a list of globs)', entry.locate());
+  }
+  return { name: entry.string('name') ?? patterns.join(', ') ?? `budget ${index + 1}`, patterns, ...readLimits(entry, defaults), origin: entry.locate() };
+}
+
+function readLimits(entry: ConfigSection, defaults: Pick<Budget, 'compression' | 'maxIncrease'>): Pick<Budget, 'compression' | 'max' | 'warn' | 'maxIncrease'> {
+  const max = entry.stringOrNumber('max');
+  const warn = entry.stringOrNumber('warn');
+  const increase = entry.stringOrNumber('max-increase');
+  const limits: Pick<Budget, 'compression' | 'max' | 'warn' | 'maxIncrease'> = {
+    compression: entry.oneOf('compression', COMPRESSIONS) ?? defaults.compression,
+  };
+  if (max !== undefined) limits.max = parseSize(max, entry.locate('max'));
+  if (warn !== undefined) limits.warn = parseSize(warn, entry.locate('warn'));
+  if (increase !== undefined) limits.maxIncrease = parseIncrease(increase, entry.locate('max-increase'));
+  else if (defaults.maxIncrease) limits.maxIncrease = defaults.maxIncrease;
+  if (limits.warn !== undefined && limits.max !== undefined && limits.warn > limits.max) {
+    throw new ConfigurationError('warn is larger than max, so it could never warn', entry.locate('warn'));
+  }
+  return limits;
+}
+
+function parseCompression(value: string, where: ErrorLocation): Compression {
+  if (!COMPRESSIONS.includes(value as Compression)) {
+    throw new ConfigurationError(`'${value}' is not one of ${COMPRESSIONS.join(', ')}`, where);
+  }
+  return value as Compression;
+}
+
+function parseFailOn(value: string, where: ErrorLocation): FailOn {
+  if (!FAIL_ON.includes(value as FailOn)) throw new ConfigurationError(`'${value}' is not one of ${FAIL_ON.join(', ')}`, where);
+  return value as FailOn;
+}
+
+function parseInteger(value: string, min: number, max: number, where: ErrorLocation): number {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number)) throw new ConfigurationError(`'${value}' is not a number`, where);
+  checkRange(number, { min, max, integer: true }, where);
+  return number;
+}

@@ -1,0 +1,192 @@
+import {
+  ConfigurationError,
+  createResult,
+  formatBytes,
+  worstStatus,
+  type BaselineInfo,
+  type GateResult,
+  type ResultItem,
+  type ResultMessage,
+} from '@roadstop/core';
+import { baselineFiles, matchBaseline, sizeCacheFrom, type BaselineFile } from './baseline.js';
+import { compressionLabel, judgeBudget, type BudgetMeasure } from './evaluate.js';
+import { measureFiles, type Compression, type FileSize } from './measure.js';
+import { GATE, type Budget, type BundleBudgetOptions } from './options.js';
+import { selectFiles } from './collect.js';
+
+export interface BaselineInput {
+  result: GateResult;
+  info: BaselineInfo;
+}
+
+export interface RunContext {
+  commit?: string;
+  ref?: string;
+  /** Notices from the edge (e.g. "no baseline artifact found") to keep in the result. */
+  messages?: ResultMessage[];
+}
+
+export const TOTAL_CHECK = 'total';
+
+/** Measure the build output, compare it with the budgets and the baseline, and produce the gate's result. */
+export async function runBundleBudget(options: BundleBudgetOptions, baseline?: BaselineInput, context: RunContext = {}): Promise<GateResult> {
+  const messages: ResultMessage[] = [...(context.messages ?? [])];
+  const selections = new Map<Budget, string[]>();
+  for (const budget of options.budgets) {
+    const { files } = await selectFiles(options.workspace, budget.patterns, budget.origin);
+    if (files.length === 0 && !options.allowEmpty) {
+      throw new ConfigurationError(
+        `no files match ${budget.patterns.map((pattern) => `'${pattern}'`).join(', ')} (budget '${budget.name}') in ${options.workspace}`,
+        budget.origin,
+        'build first, fix the glob, or set allow-empty: true',
+      );
+    }
+    if (files.length === 0) messages.push({ level: 'warning', text: `budget '${budget.name}': no files match ${budget.patterns.join(', ')}` });
+    selections.set(budget, files);
+  }
+  const budgetFiles = [...new Set([...selections.values()].flat())].sort();
+  const explicitTotal = options.total.patterns.join('\n') !== [...new Set(options.budgets.flatMap((budget) => budget.patterns))].join('\n');
+  const totalFiles = explicitTotal ? (await selectFiles(options.workspace, options.total.patterns, options.total.origin)).files : budgetFiles;
+  const allFiles = [...new Set([...budgetFiles, ...totalFiles])].sort();
+
+  const compressions = new Set<Compression>([...options.budgets.map((budget) => budget.compression), options.total.compression]);
+  compressions.delete('raw');
+  const settings = { gzipLevel: options.gzipLevel, brotliQuality: options.brotliQuality };
+  const cache = baseline ? sizeCacheFrom(baseline.result, settings) : undefined;
+  const measured = await measureFiles(allFiles, {
+    workspace: options.workspace,
+    compressions,
+    ...settings,
+    ...(cache ? { cache } : {}),
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+  });
+  const byPath = new Map(measured.map((file) => [file.path, file]));
+
+  const before = baseline ? baselineFiles(baseline.result) : [];
+  const match = baseline ? matchBaseline(measured, before) : undefined;
+  const baselineChecks = new Map((baseline?.result.checks ?? []).map((check) => [check.name, check]));
+
+  const measure = (name: string, budget: BudgetMeasure['budget'], files: string[]): BudgetMeasure => {
+    const size = sum(files.map((path) => sizeOf(byPath.get(path)!, budget.compression)));
+    const entry: BudgetMeasure = { budget, size, files: files.length };
+    const previous = baselineChecks.get(name);
+    if (previous && previous.details?.compression === budget.compression && comparable(baseline!.result, settings, budget.compression)) {
+      entry.baseline = previous.value;
+    }
+    return entry;
+  };
+
+  const checks = options.budgets.map((budget) => judgeBudget(measure(budget.name, budget, selections.get(budget)!)));
+  const total = options.total;
+  if (total.max !== undefined || total.maxIncrease !== undefined || total.warn !== undefined) {
+    checks.push(judgeBudget(measure(TOTAL_CHECK, { ...total, name: TOTAL_CHECK }, totalFiles)));
+  }
+  for (const check of checks) {
+    if (check.status === 'fail') messages.push({ level: 'error', title: `Budget: ${check.name}`, text: check.message! });
+    if (check.status === 'warn') messages.push({ level: 'warning', title: `Budget: ${check.name}`, text: check.message! });
+  }
+  if (baseline) {
+    const mismatch = baseline.result.settings.gzipLevel !== options.gzipLevel && compressions.has('gzip');
+    if (mismatch) {
+      messages.push({ level: 'notice', text: `the baseline used gzip level ${String(baseline.result.settings.gzipLevel)}, this run ${options.gzipLevel}: gzip deltas are not shown` });
+    }
+  }
+
+  const items = buildItems(measured, match, selections, totalFiles);
+  const status = worstStatus(checks.map((check) => check.status), 'pass');
+  const metrics: Record<string, number> = {
+    'total-raw': sum(totalFiles.map((path) => byPath.get(path)!.raw)),
+    files: totalFiles.length,
+    compressed: measured.filter((file) => !file.reused && compressions.size > 0).length,
+    reused: measured.filter((file) => file.reused).length,
+  };
+  if (compressions.has('gzip')) metrics['total-gzip'] = sum(totalFiles.map((path) => byPath.get(path)!.gzip!));
+  if (compressions.has('brotli')) metrics['total-brotli'] = sum(totalFiles.map((path) => byPath.get(path)!.brotli!));
+  if (match) {
+    metrics['files-added'] = items.filter((item) => item.change === 'added').length;
+    metrics['files-removed'] = match.removed.length;
+    metrics['files-changed'] = items.filter((item) => item.change === 'changed').length;
+  }
+
+  return createResult({
+    gate: GATE,
+    status: checks.every((check) => check.status === 'skipped') ? 'skipped' : status,
+    headline: headline(checks, options.budgets),
+    ...(context.commit ? { commit: context.commit } : {}),
+    ...(context.ref ? { ref: context.ref } : {}),
+    metrics,
+    checks,
+    items,
+    messages,
+    ...(baseline ? { baseline: baseline.info } : {}),
+    settings: { ...settings, compressions: [...compressions].sort().join(',') || 'raw' },
+  });
+}
+
+function buildItems(
+  measured: FileSize[],
+  match: ReturnType<typeof matchBaseline> | undefined,
+  selections: Map<Budget, string[]>,
+  totalFiles: string[],
+): ResultItem[] {
+  const budgetsOf = new Map<string, string[]>();
+  for (const [budget, files] of selections) for (const path of files) budgetsOf.set(path, [...(budgetsOf.get(path) ?? []), budget.name]);
+  const inTotal = new Set(totalFiles);
+  const items: ResultItem[] = measured.map((file) => {
+    const item: ResultItem = { id: file.path, raw: file.raw };
+    if (file.gzip !== undefined) item.gzip = file.gzip;
+    if (file.brotli !== undefined) item.brotli = file.brotli;
+    item.hash = file.hash;
+    const budgets = budgetsOf.get(file.path);
+    if (budgets) item.budgets = budgets.join(', ');
+    if (!inTotal.has(file.path)) item.total = false;
+    if (match) {
+      const previous = match.matched.get(file.path);
+      if (!previous) item.change = 'added';
+      else {
+        item.change = previous.hash === file.hash ? 'unchanged' : 'changed';
+        item.base = previous.path;
+        item['base-raw'] = previous.raw;
+        if (previous.gzip !== undefined && file.gzip !== undefined) item['base-gzip'] = previous.gzip;
+        if (previous.brotli !== undefined && file.brotli !== undefined) item['base-brotli'] = previous.brotli;
+      }
+    }
+    return item;
+  });
+  for (const gone of match?.removed ?? []) items.push(removedItem(gone));
+  return items;
+}
+
+function removedItem(file: BaselineFile): ResultItem {
+  const item: ResultItem = { id: file.path, change: 'removed', 'base-raw': file.raw };
+  if (file.gzip !== undefined) item['base-gzip'] = file.gzip;
+  if (file.brotli !== undefined) item['base-brotli'] = file.brotli;
+  return item;
+}
+
+function comparable(result: GateResult, settings: { gzipLevel: number; brotliQuality: number }, compression: Compression): boolean {
+  if (compression === 'gzip') return result.settings.gzipLevel === settings.gzipLevel;
+  if (compression === 'brotli') return result.settings.brotliQuality === settings.brotliQuality;
+  return true;
+}
+
+function sizeOf(file: FileSize, compression: Compression): number {
+  return compression === 'raw' ? file.raw : (file[compression] ?? 0);
+}
+
+function sum(values: number[]): number {
+  let total = 0;
+  for (const value of values) total += value;
+  return total;
+}
+
+function headline(checks: ReturnType<typeof judgeBudget>[], budgets: Budget[]): string {
+  const failing = checks.filter((check) => check.status === 'fail');
+  const lead = failing[0] ?? checks.find((check) => check.name === budgets[0]?.name) ?? checks[0]!;
+  const compression = String(lead.details?.compression ?? 'gzip') as Compression;
+  const size = `${formatBytes(lead.value)}${lead.limit !== undefined ? ` of ${formatBytes(lead.limit)}` : ''}${compressionLabel(compression)}`;
+  if (failing.length > 0) return `${failing.length} of ${checks.length} budget${checks.length === 1 ? '' : 's'} failed · ${lead.name} ${size}`;
+  const warned = checks.filter((check) => check.status === 'warn').length;
+  const state = warned > 0 ? `${warned} warning${warned === 1 ? '' : 's'}` : `within ${checks.length === 1 ? 'budget' : `${checks.length} budgets`}`;
+  return `${state} · ${lead.name} ${size}`;
+}

@@ -1,0 +1,93 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { GATE, INPUT_NAMES, resolveOptions, runBundleBudget, type RawInputs } from '@roadstop/bundle';
+import { ConfigurationError, loadConfig, prepareReportPath, readResult, writeResult, type ResultMessage } from '@roadstop/core';
+import { renderResultTerminal } from '@roadstop/render';
+import type { Io } from './io.js';
+
+export const BUNDLE_BUDGET_HELP = `Usage: roadstop bundle-budget [options] [globs...]
+
+Measure build output (raw, gzip, brotli) against the budgets of the roadstop
+config (.github/roadstop.yml) or of the options, and against a baseline result.
+
+Options:
+  --config FILE          config file (default: .github/roadstop.yml, optional)
+  --cwd DIR              workspace the globs and config are relative to (default: .)
+  --path GLOB            files of one budget; repeatable; replaces the config's budgets
+  --name NAME            name of that budget (default: bundle)
+  --max SIZE             its largest allowed size, e.g. "400 kB"
+  --compression KIND     gzip (default), brotli or raw
+  --max-increase X       allowed growth against the baseline, e.g. 2% or "5 kB"
+  --gzip-level N         1-9 (default 9)   --brotli-quality N  0-11 (default 11)
+  --baseline FILE        a bundle-budget result to compare with ("none" to ignore the config's)
+  --fail-on MODE         fail (default) | warn | never
+  --allow-empty          pass a budget whose globs match nothing
+  --report FILE          also write the result JSON to FILE
+  --json                 print the result JSON instead of the table
+  --no-color             plain text
+  -h, --help             this help
+
+Exit codes: 0 pass, warn or skipped; 1 a budget failed; 2 a mistake in the
+options or config; 3 an internal error.`;
+
+export async function bundleBudgetCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      config: { type: 'string' },
+      cwd: { type: 'string' },
+      path: { type: 'string', multiple: true },
+      name: { type: 'string' },
+      max: { type: 'string' },
+      compression: { type: 'string' },
+      'max-increase': { type: 'string' },
+      'gzip-level': { type: 'string' },
+      'brotli-quality': { type: 'string' },
+      baseline: { type: 'string' },
+      'fail-on': { type: 'string' },
+      'allow-empty': { type: 'boolean' },
+      report: { type: 'string' },
+      json: { type: 'boolean' },
+      color: { type: 'boolean' },
+      'no-color': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout(`${BUNDLE_BUDGET_HELP}\n`);
+    return 0;
+  }
+  const workspace = resolve(io.cwd, values.cwd ?? '.');
+  const inputs: RawInputs = {};
+  const globs = [...(values.path ?? []), ...positionals];
+  if (globs.length > 0) inputs.path = globs.join('\n');
+  for (const name of INPUT_NAMES) {
+    if (name === 'path' || name === 'allow-empty') continue;
+    const value = values[name as keyof typeof values];
+    if (typeof value === 'string') inputs[name] = value;
+  }
+  if (values['allow-empty']) inputs['allow-empty'] = 'true';
+
+  const config = await loadConfig(values.config, { workspace, input: '--config' });
+  const options = resolveOptions(config.section(GATE), inputs, workspace);
+  const messages: ResultMessage[] = [];
+  let baseline;
+  if (options.baseline.kind === 'file') {
+    const path = resolve(workspace, options.baseline.path);
+    const result = await readResult(path, { input: options.baseline.origin.input ? '--baseline' : 'baseline', gate: GATE }).catch((error: unknown) => {
+      if (error instanceof ConfigurationError && !error.location.key) Object.assign(error.location, options.baseline.kind === 'file' ? options.baseline.origin : {});
+      throw error;
+    });
+    baseline = { result, info: { source: options.baseline.path, ...(result.commit ? { commit: result.commit } : {}), createdAt: result.createdAt } };
+  } else if (options.baseline.kind === 'auto') {
+    messages.push({ level: 'notice', text: 'baseline: auto finds the base branch result in GitHub Actions; locally, pass --baseline FILE' });
+  }
+  const reportPath = values.report ? await prepareReportPath(values.report, { workspace: io.cwd, gate: GATE, temp: '', input: '--report' }) : undefined;
+  const result = await runBundleBudget(options, baseline, { messages });
+  if (reportPath) await writeResult(reportPath, result);
+  if (values.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+  else io.stdout(renderResultTerminal(result, { color: values['no-color'] ? false : (values.color ?? io.color) }));
+  return result.status === 'fail' && options.failOn === 'fail' ? 1 : 0;
+}

@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { ConfigurationError } from './errors.js';
+
+export interface PullRequestContext {
+  number: number;
+  baseRef: string;
+  baseSha?: string;
+  headSha: string;
+  headRef?: string;
+  /** True when the head lives in a fork: its token cannot write to the base repository. */
+  fromFork: boolean;
+}
+
+/** What a GitHub Actions runner tells a step through its environment and event file. */
+export interface RunnerContext {
+  workspace: string;
+  eventName: string;
+  sha?: string;
+  ref?: string;
+  owner?: string;
+  repo?: string;
+  apiUrl: string;
+  serverUrl: string;
+  runId?: number;
+  /** `owner/repo/.github/workflows/ci.yml@refs/heads/main` */
+  workflowRef?: string;
+  defaultBranch?: string;
+  pullRequest?: PullRequestContext;
+  /** True on a push to the repository's default branch: the run that publishes baselines. */
+  isDefaultBranchPush: boolean;
+  payload: Record<string, unknown>;
+}
+
+type Env = Record<string, string | undefined>;
+
+export function readRunnerContext(env: Env = process.env, cwd = process.cwd()): RunnerContext {
+  const payload = readEvent(env.GITHUB_EVENT_PATH);
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  const repository = payload.repository as { default_branch?: string } | undefined;
+  const pr = (payload.pull_request ?? undefined) as
+    | { number: number; base: { ref: string; sha?: string; repo?: { full_name?: string } }; head: { sha: string; ref?: string; repo?: { full_name?: string } | null } }
+    | undefined;
+  const defaultBranch = repository?.default_branch;
+  const context: RunnerContext = {
+    workspace: env.GITHUB_WORKSPACE || cwd,
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+    serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+    isDefaultBranchPush: env.GITHUB_EVENT_NAME === 'push' && !!defaultBranch && env.GITHUB_REF === `refs/heads/${defaultBranch}`,
+    payload,
+  };
+  if (env.GITHUB_SHA) context.sha = env.GITHUB_SHA;
+  if (env.GITHUB_REF) context.ref = env.GITHUB_REF;
+  if (owner && repo) [context.owner, context.repo] = [owner, repo];
+  if (env.GITHUB_RUN_ID && /^\d+$/.test(env.GITHUB_RUN_ID)) context.runId = Number(env.GITHUB_RUN_ID);
+  if (env.GITHUB_WORKFLOW_REF) context.workflowRef = env.GITHUB_WORKFLOW_REF;
+  if (defaultBranch) context.defaultBranch = defaultBranch;
+  if (pr?.base?.ref && pr.head?.sha) {
+    context.pullRequest = {
+      number: pr.number,
+      baseRef: pr.base.ref,
+      headSha: pr.head.sha,
+      fromFork: !!pr.head.repo?.full_name && pr.head.repo.full_name !== pr.base.repo?.full_name,
+      ...(pr.base.sha ? { baseSha: pr.base.sha } : {}),
+      ...(pr.head.ref ? { headRef: pr.head.ref } : {}),
+    };
+  }
+  return context;
+}
+
+function readEvent(path: string | undefined): Record<string, unknown> {
+  if (!path) return {};
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return {};
+  }
+  try {
+    const data: unknown = JSON.parse(text);
+    return typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+  } catch (error) {
+    throw new ConfigurationError(`the event file is not JSON (${(error as Error).message})`, { file: path });
+  }
+}

@@ -1,0 +1,111 @@
+import { resolve } from 'node:path';
+import { ConfigurationError, readResult, type BaselineInfo, type GateResult, type ResultMessage, type RunnerContext } from '@roadstop/core';
+import { downloadBaselineResult, uploadResultArtifact } from './artifact-store.js';
+import { findBaselineRun, workflowFileFromRef } from './baseline-run.js';
+import { createGitHubClient, describeGitHubError } from './client.js';
+
+export type BaselineSpec = { kind: 'none' } | { kind: 'auto' } | { kind: 'file'; path: string; origin: { input?: string; file?: string; key?: string; line?: number } };
+
+export interface AcquireOptions {
+  gate: string;
+  context: RunnerContext;
+  token: string;
+  artifactName: string;
+  workspace: string;
+  /** Folder the artifact is unpacked into. */
+  temp: string;
+}
+
+export interface Acquired {
+  baseline?: { result: GateResult; info: BaselineInfo };
+  /** What happened, for the result and the log: no baseline is a notice, never a failure. */
+  messages: ResultMessage[];
+}
+
+/**
+ * Find the result to compare with. A file the user named must be a result of
+ * this gate (an error otherwise); `auto` looks for the artifact of the run for
+ * the pull request's merge base, and anything short of finding it is a notice.
+ */
+export async function acquireBaseline(spec: BaselineSpec, options: AcquireOptions): Promise<Acquired> {
+  if (spec.kind === 'none') return { messages: [] };
+  if (spec.kind === 'file') {
+    const path = resolve(options.workspace, spec.path);
+    let result: GateResult;
+    try {
+      result = await readResult(path, { gate: options.gate });
+    } catch (error) {
+      if (error instanceof ConfigurationError) {
+        throw new ConfigurationError(error.message, { ...spec.origin, file: spec.path }, error.hint);
+      }
+      throw error;
+    }
+    return { baseline: { result, info: { source: spec.path, ...(result.commit ? { commit: result.commit } : {}), createdAt: result.createdAt } }, messages: [] };
+  }
+  return acquireFromArtifact(options);
+}
+
+async function acquireFromArtifact(options: AcquireOptions): Promise<Acquired> {
+  const { context } = options;
+  const notice = (text: string): Acquired => ({ messages: [{ level: 'notice', title: 'Baseline', text }] });
+  const pr = context.pullRequest;
+  if (!pr) {
+    return notice(
+      context.isDefaultBranchPush
+        ? 'no baseline on a push to the default branch: this run publishes the baseline for pull requests'
+        : `no baseline: baseline auto compares pull requests with their base branch, and this is a ${context.eventName || 'local'} run`,
+    );
+  }
+  if (!context.owner || !context.repo) return notice('no baseline: GITHUB_REPOSITORY is not set');
+  const workflow = context.workflowRef ? workflowFileFromRef(context.workflowRef) : undefined;
+  if (!workflow) return notice('no baseline: GITHUB_WORKFLOW_REF is not set, so the workflow whose runs hold the baseline is unknown');
+  if (!options.token) return notice("no baseline: the input 'github-token' is empty");
+
+  const octokit = createGitHubClient({ token: options.token, baseUrl: context.apiUrl });
+  try {
+    const found = await findBaselineRun({
+      octokit,
+      owner: context.owner,
+      repo: context.repo,
+      workflow,
+      baseBranch: pr.baseRef,
+      headSha: pr.headSha,
+      artifactName: options.artifactName,
+    });
+    if ('notFound' in found) return notice(`no baseline: ${found.notFound}`);
+    const file = await downloadBaselineResult({
+      token: options.token,
+      owner: context.owner,
+      repo: context.repo,
+      runId: found.runId,
+      artifactId: found.artifactId,
+      destination: options.temp,
+    });
+    const result = await readResult(file, { gate: options.gate });
+    const where = found.commitsBack === 0 ? 'the merge base' : `${found.commitsBack} commit${found.commitsBack === 1 ? '' : 's'} before the merge base`;
+    return {
+      baseline: { result, info: { source: 'artifact', commit: found.runHeadSha, runId: found.runId, createdAt: result.createdAt } },
+      messages: [{ level: 'notice', title: 'Baseline', text: `baseline: run ${found.runId} for ${found.runHeadSha.slice(0, 7)}, ${where} of ${pr.baseRef}` }],
+    };
+  } catch (error) {
+    if (error instanceof ConfigurationError) return { messages: [{ level: 'warning', title: 'Baseline', text: `no baseline: ${error.describe()}` }] };
+    return { messages: [{ level: 'warning', title: 'Baseline', text: `no baseline: ${describeGitHubError(error, 'the baseline lookup')}` }] };
+  }
+}
+
+export interface PublishOptions {
+  mode: 'auto' | 'always' | 'never';
+  context: RunnerContext;
+  artifactName: string;
+  reportPath: string;
+}
+
+/** Upload the result as the artifact later pull requests compare with; returns a line for the log, if any. */
+export async function publishBaseline(options: PublishOptions): Promise<string | undefined> {
+  if (options.mode === 'never') return undefined;
+  if (options.mode === 'auto' && !options.context.isDefaultBranchPush) return undefined;
+  const uploaded = await uploadResultArtifact({ name: options.artifactName, file: options.reportPath, retentionDays: 90 });
+  return uploaded.uploaded
+    ? `uploaded the result as artifact '${options.artifactName}' (id ${uploaded.id}), the baseline for pull requests`
+    : `the result was not uploaded as the baseline artifact: ${uploaded.reason}`;
+}

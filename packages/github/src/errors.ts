@@ -1,0 +1,129 @@
+import { ConfigurationError } from '@roadstop/core';
+import { isRateLimited, type Headers } from './retry-policy.js';
+
+/**
+ * Thrown by the client when GitHub asks for a longer wait than roadstop may
+ * spend, so the job fails with the reason instead of sitting idle for an hour.
+ */
+export class GitHubRateLimitError extends Error {
+  override readonly name = 'GitHubRateLimitError';
+  constructor(
+    readonly status: number,
+    readonly waitSeconds: number,
+    readonly maxRetryWaitSeconds: number,
+    request: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `GitHub rate-limited ${request} (${status}) and asked to wait ${waitSeconds} s, more than the ${maxRetryWaitSeconds} s roadstop waits`,
+      options,
+    );
+  }
+}
+
+/** The parts of an Octokit `RequestError` we read; duck-typed so errors of any Octokit copy qualify. */
+export interface HttpErrorLike {
+  status: number;
+  message: string;
+  request?: { method?: string; url?: string };
+  response?: { headers?: Headers; data?: unknown };
+}
+
+export function isHttpError(error: unknown): error is HttpErrorLike {
+  return error instanceof Error && typeof (error as Partial<HttpErrorLike>).status === 'number';
+}
+
+/**
+ * Turns an API failure into roadstop's one way to fail: a `ConfigurationError`
+ * when the user can fix it (token, permissions, names), a plain `Error` with
+ * one clear line otherwise. `what` names the operation, e.g. `listing workflow runs of ci.yml`.
+ */
+export function toGitHubError(error: unknown, what: string): Error {
+  if (error instanceof ConfigurationError) return error;
+  if (error instanceof GitHubRateLimitError) {
+    return new Error(
+      `GitHub rate-limited ${what} (${error.status}) and asked to wait ${error.waitSeconds} s, more than the ${error.maxRetryWaitSeconds} s roadstop waits; run the job again later`,
+      { cause: error },
+    );
+  }
+  if (!isHttpError(error)) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return new Error(`could not reach GitHub while ${what}: ${detail}`, { cause: error });
+  }
+  const { status } = error;
+  const message = gitHubMessage(error);
+  const headers = error.response?.headers ?? {};
+  if (status === 401) {
+    return new ConfigurationError(
+      `GitHub refused ${what} (401): ${message}`,
+      {},
+      'the token is missing, invalid or expired; pass `${{ github.token }}` or a valid token',
+    );
+  }
+  if (isRateLimited({ status, headers, message })) {
+    return new Error(`GitHub kept rate-limiting ${what} (${status}): ${message}; run the job again later`, { cause: error });
+  }
+  if (status === 403) {
+    const permission = permissionFor(error.request?.method, error.request?.url);
+    return new ConfigurationError(
+      `GitHub refused ${what} (403): ${message}`,
+      {},
+      `the token needs \`${permission}\` permission: add \`permissions: { ${permission} }\` to the job` +
+        (permission.endsWith('write') ? ' (pull requests from forks only get a read-only token)' : ''),
+    );
+  }
+  if (status === 404) {
+    return new ConfigurationError(
+      `GitHub found nothing for ${what} (404): ${message}`,
+      {},
+      'check the repository, branch and workflow file names; a token without access to a private repository also gets 404',
+    );
+  }
+  if (status === 422) return new Error(`GitHub rejected ${what} (422): ${message}`, { cause: error });
+  if (status >= 500) {
+    return new Error(`GitHub failed ${what} (${status}): ${message}; this is on GitHub's side, run the job again later`, {
+      cause: error,
+    });
+  }
+  return new Error(`GitHub answered ${status} to ${what}: ${message}`, { cause: error });
+}
+
+/** One line for a log or a job summary, e.g. `GitHub refused … (403): …. The token needs \`actions: read\` …`. */
+export function describeGitHubError(error: unknown, what: string): string {
+  const wrapped = toGitHubError(error, what);
+  if (wrapped instanceof ConfigurationError && wrapped.hint) {
+    return `${wrapped.message}. ${wrapped.hint.charAt(0).toUpperCase()}${wrapped.hint.slice(1)}.`;
+  }
+  return wrapped.message;
+}
+
+/** GitHub's own message, with the validation details of a 422 and without the docs link. */
+export function gitHubMessage(error: HttpErrorLike): string {
+  const data = error.response?.data;
+  if (data && typeof data === 'object' && typeof (data as { message?: unknown }).message === 'string') {
+    const { message, errors } = data as { message: string; errors?: unknown };
+    const details = Array.isArray(errors) ? errors.map(describeValidationError).filter((d) => d !== '') : [];
+    return details.length > 0 ? `${message}: ${details.join('; ')}` : message;
+  }
+  // Octokit appends " - https://docs.github.com/…" to the message; the link adds nothing to one line.
+  return error.message.replace(/ - https:\/\/docs\.github\.com\S*$/, '') || `HTTP ${error.status}`;
+}
+
+function describeValidationError(item: unknown): string {
+  if (typeof item === 'string') return item;
+  if (!item || typeof item !== 'object') return '';
+  const { message, resource, field, code } = item as Record<string, unknown>;
+  if (typeof message === 'string') return message;
+  return [resource, field, code].filter((part) => typeof part === 'string').join(' ');
+}
+
+/** The permission a GITHUB_TOKEN needs for the request that was refused. */
+export function permissionFor(method = 'GET', url = ''): string {
+  const write = !['GET', 'HEAD'].includes(method.toUpperCase());
+  const path = url.replace(/^[a-z]+:\/\/[^/]+/i, '').split('?')[0] ?? '';
+  if (/\/actions\//.test(path)) return `actions: ${write ? 'write' : 'read'}`;
+  if (/\/(issues|pulls)(\/|$)/.test(path)) return `pull-requests: ${write ? 'write' : 'read'}`;
+  if (/\/statuses\//.test(path)) return `statuses: ${write ? 'write' : 'read'}`;
+  if (/\/check-runs/.test(path)) return `checks: ${write ? 'write' : 'read'}`;
+  return `contents: ${write ? 'write' : 'read'}`;
+}

@@ -1,0 +1,92 @@
+/**
+ * When to retry a failed GitHub API request, and how long to wait first.
+ * Pure, so the rules (which follow GitHub's "Best practices for using the
+ * REST API" on rate limits) are tested by tables without any waiting.
+ */
+
+export type HeaderValue = string | number | string[] | undefined;
+export type Headers = Record<string, HeaderValue>;
+
+export interface FailedResponse {
+  status: number;
+  headers: Headers;
+  /** GitHub's `message` from the JSON body, or '' when there is none. */
+  message: string;
+}
+
+export interface RetryLimits {
+  maxRetries: number;
+  maxRetryWaitSeconds: number;
+  /** First wait after a 5xx, doubled on each retry. */
+  serverErrorBackoffSeconds: number;
+}
+
+export type RetryDecision =
+  | { retry: true; waitSeconds: number; reason: string }
+  | { retry: false; reason: 'not-retryable' | 'retries-exhausted' }
+  | { retry: false; reason: 'wait-too-long'; waitSeconds: number };
+
+/** GitHub's advice when a secondary rate limit names no wait: at least a minute, growing. */
+const SECONDARY_RATE_LIMIT_WAIT_SECONDS = 60;
+
+/**
+ * A 429, or a 403 that is a rate limit rather than a refusal: GitHub answers
+ * both a missing permission and a secondary rate limit with 403.
+ */
+export function isRateLimited({ status, headers, message }: FailedResponse): boolean {
+  if (status === 429) return true;
+  if (status !== 403) return false;
+  return (
+    /secondary rate limit/i.test(message) ||
+    header(headers, 'retry-after') !== undefined ||
+    header(headers, 'x-ratelimit-remaining') === '0'
+  );
+}
+
+/** `attempt` is how many retries were already made for this request (0 on the first failure). */
+export function decideRetry(
+  response: FailedResponse,
+  attempt: number,
+  limits: RetryLimits,
+  nowMs: number,
+): RetryDecision {
+  let waitSeconds: number;
+  let reason: string;
+  if (isRateLimited(response)) {
+    waitSeconds = rateLimitWaitSeconds(response.headers, attempt, nowMs);
+    reason = response.status === 429 ? 'rate limited (429)' : 'rate limited (403)';
+  } else if (response.status >= 500 && response.status <= 599) {
+    waitSeconds = limits.serverErrorBackoffSeconds * 2 ** attempt;
+    reason = `server error (${response.status})`;
+    // A flaky server is not worth failing over a long backoff: cap it instead.
+    waitSeconds = Math.min(waitSeconds, limits.maxRetryWaitSeconds);
+  } else {
+    return { retry: false, reason: 'not-retryable' };
+  }
+  if (attempt >= limits.maxRetries) return { retry: false, reason: 'retries-exhausted' };
+  if (waitSeconds > limits.maxRetryWaitSeconds) return { retry: false, reason: 'wait-too-long', waitSeconds };
+  return { retry: true, waitSeconds, reason };
+}
+
+/** `retry-after` first, then the primary limit's reset time, else GitHub's one minute, doubling. */
+export function rateLimitWaitSeconds(headers: Headers, attempt: number, nowMs: number): number {
+  const retryAfter = header(headers, 'retry-after');
+  if (retryAfter !== undefined) {
+    const seconds = Number(retryAfter);
+    if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+    const date = Date.parse(retryAfter);
+    if (!Number.isNaN(date)) return Math.max(0, Math.ceil((date - nowMs) / 1000));
+  }
+  const reset = Number(header(headers, 'x-ratelimit-reset'));
+  if (header(headers, 'x-ratelimit-remaining') === '0' && Number.isFinite(reset) && reset > 0) {
+    // The reset is whole seconds: one more second keeps us from arriving a moment early.
+    return Math.max(1, Math.ceil(reset - nowMs / 1000) + 1);
+  }
+  return SECONDARY_RATE_LIMIT_WAIT_SECONDS * 2 ** attempt;
+}
+
+function header(headers: Headers, name: string): string | undefined {
+  const value = headers[name] ?? headers[name.toLowerCase()];
+  if (value === undefined) return undefined;
+  return Array.isArray(value) ? value[0] : String(value);
+}

@@ -1,0 +1,4 @@
+export * from './bundle-budget.js';
+export * from './markdown.js';
+export * from './result.js';
+export * from './terminal.js';

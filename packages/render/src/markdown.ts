@@ -1,0 +1,40 @@
+import type { GateStatus } from '@roadstop/core';
+
+export const STATUS_ICON: Record<GateStatus, string> = { pass: '✅', warn: '⚠️', fail: '❌', skipped: '⏭️' };
+
+/** Text safe inside a GitHub markdown table cell. */
+export function cell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Text safe as inline code, whatever backticks it holds. */
+export function code(text: string): string {
+  const fence = '`'.repeat((text.match(/`+/g) ?? []).reduce((max, run) => Math.max(max, run.length), 0) + 1);
+  return `${fence}${fence.length > 1 ? ' ' : ''}${text.replace(/\|/g, '\\|')}${fence.length > 1 ? ' ' : ''}${fence}`;
+}
+
+export type Align = 'left' | 'right' | 'center';
+
+export function table(headers: string[], rows: string[][], align: Align[] = []): string {
+  const rule = headers.map((_, index) => ({ left: ':---', right: '---:', center: ':---:' })[align[index] ?? 'left']);
+  return [headers, rule, ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
+}
+
+export function details(summary: string, body: string, open = false): string {
+  return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+
+/** A horizontal bar chart in Mermaid, which GitHub renders in summaries and comments. */
+export function mermaidBarChart(title: string, labels: string[], values: number[], unit: string): string {
+  const quote = (text: string) => `"${text.replace(/"/g, "'").replace(/[\r\n]/g, ' ')}"`;
+  const top = Math.max(1, ...values);
+  return [
+    '```mermaid',
+    'xychart-beta horizontal',
+    `    title ${quote(title)}`,
+    `    x-axis [${labels.map(quote).join(', ')}]`,
+    `    y-axis ${quote(unit)} 0 --> ${Number((top * 1.05).toFixed(2))}`,
+    `    bar [${values.map((value) => Number(value.toFixed(2))).join(', ')}]`,
+    '```',
+  ].join('\n');
+}

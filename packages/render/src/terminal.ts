@@ -1,0 +1,53 @@
+import { formatBytes, formatDelta, type GateResult, type GateStatus } from '@roadstop/core';
+import { primaryCompression, sizeOfItem } from './bundle-budget.js';
+
+export interface TerminalOptions {
+  color: boolean;
+  /** How many of the largest files to list. */
+  files?: number;
+}
+
+const COLORS: Record<GateStatus, number> = { pass: 32, warn: 33, fail: 31, skipped: 90 };
+const SYMBOL: Record<GateStatus, string> = { pass: '✔', warn: '!', fail: '✖', skipped: '-' };
+
+/** The result as a person reads it in a terminal: a headline, a table, the problems. */
+export function renderResultTerminal(result: GateResult, options: TerminalOptions): string {
+  const paint = (status: GateStatus, text: string) => (options.color ? `\u001b[${COLORS[status]}m${text}\u001b[39m` : text);
+  const bold = (text: string) => (options.color ? `\u001b[1m${text}\u001b[22m` : text);
+  const lines: string[] = [];
+  lines.push(`${paint(result.status, `${SYMBOL[result.status]} ${result.gate}: ${result.status}`)}  ${bold(result.headline)}`, '');
+  const rows = result.checks.map((check) => [
+    check.name,
+    check.unit === 'bytes' ? `${formatBytes(check.value)}${check.details?.compression && check.details.compression !== 'raw' ? ` ${String(check.details.compression)}` : ''}` : String(check.value),
+    check.limitText ?? (check.limit !== undefined ? String(check.limit) : '—'),
+    check.baseline !== undefined ? formatDelta(check.value - check.baseline, check.baseline) : '—',
+    check.status,
+  ]);
+  lines.push(...columns(['Budget', 'Size', 'Limit', 'Δ vs base', 'State'], rows, (row, text) => (row ? paint(row[4] as GateStatus, text) : text)));
+  if (result.gate === 'bundle-budget' && (options.files ?? 10) > 0) {
+    const compression = primaryCompression(result);
+    const largest = result.items
+      .filter((item) => item.change !== 'removed')
+      .sort((a, b) => (sizeOfItem(b, compression) ?? 0) - (sizeOfItem(a, compression) ?? 0))
+      .slice(0, options.files ?? 10);
+    lines.push('', bold(`Largest files (${compression})`));
+    lines.push(...columns(['File', 'Raw', compression, 'Change'], largest.map((item) => [item.id, formatBytes(Number(item.raw)), formatBytes(sizeOfItem(item, compression) ?? 0), String(item.change ?? '')])));
+    const files = result.metrics.files ?? 0;
+    lines.push('', `${files} files · ${formatBytes(result.metrics['total-raw'] ?? 0)} raw${result.metrics['total-gzip'] !== undefined ? ` · ${formatBytes(result.metrics['total-gzip'])} gzip` : ''}${result.metrics['total-brotli'] !== undefined ? ` · ${formatBytes(result.metrics['total-brotli'])} brotli` : ''}`);
+  }
+  const notes = result.messages.filter((message) => message.level !== 'error');
+  if (notes.length > 0) lines.push('', ...notes.map((message) => `${message.level}: ${message.text}`));
+  const problems = result.checks.filter((check) => check.status === 'fail' || check.status === 'warn');
+  if (problems.length > 0) lines.push('', ...problems.map((check) => paint(check.status, `${SYMBOL[check.status]} ${check.message ?? check.name}`)));
+  return `${lines.join('\n')}\n`;
+}
+
+function columns(headers: string[], rows: string[][], paintRow: (row: string[] | undefined, text: string) => string = (_, text) => text): string[] {
+  const widths = headers.map((header, index) => Math.max(width(header), ...rows.map((row) => width(row[index] ?? ''))));
+  const format = (row: string[]) => row.map((text, index) => (index === 0 ? text.padEnd(widths[index]!) : text.padStart(widths[index]!))).join('  ');
+  return [format(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map((row) => paintRow(row, format(row)))];
+}
+
+function width(text: string): number {
+  return [...text].length;
+}

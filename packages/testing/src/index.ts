@@ -1,0 +1,4 @@
+export * from './recording.js';
+export * from './match.js';
+export * from './rewrite.js';
+export * from './replay-server.js';

@@ -1,0 +1,56 @@
+// Bundle every JavaScript action and the CLI with @vercel/ncc into dist/<name>/.
+// Usage: node scripts/build.mjs [--out DIR] [name...]   (DIR defaults to dist; check-dist builds into a temp folder)
+import { chmod, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import ncc from '@vercel/ncc';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** name → entry: every actions/<name>/src/index.ts, plus the CLI. */
+export async function entries() {
+  const list = { cli: join(root, 'packages/cli/src/bin.ts') };
+  for (const name of (await readdir(join(root, 'actions'))).sort()) {
+    const entry = join(root, 'actions', name, 'src/index.ts');
+    if (existsSync(entry)) list[name] = entry;
+  }
+  return list;
+}
+
+export async function build(out, only = []) {
+  const all = await entries();
+  const names = only.length > 0 ? only : Object.keys(all);
+  for (const name of names) {
+    if (!all[name]) throw new Error(`no entry for '${name}'; known: ${Object.keys(all).join(', ')}`);
+    // Type errors are tsc's job (npm run typecheck); ncc only transpiles, so one action's bundle never waits on another's types.
+    let bundle;
+    try {
+      bundle = await ncc(all[name], { minify: false, sourceMap: false, quiet: true, license: 'licenses.txt', transpileOnly: true });
+    } catch (error) {
+      throw new Error(`ncc could not bundle ${name}: ${String(error?.message ?? error).slice(0, 4000)}`);
+    }
+    const { code, assets } = bundle;
+    const folder = join(out, name);
+    await rm(folder, { recursive: true, force: true });
+    await mkdir(folder, { recursive: true });
+    await writeFile(join(folder, 'index.js'), code);
+    for (const [file, asset] of Object.entries(assets ?? {})) {
+      await mkdir(dirname(join(folder, file)), { recursive: true });
+      await writeFile(join(folder, file), asset.source);
+    }
+    if (name === 'cli') await chmod(join(folder, 'index.js'), 0o755);
+    process.stdout.write(`built dist/${name}/index.js (${Math.round(code.length / 1024)} kB)\n`);
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' } } });
+  try {
+    await build(resolve(values.out ?? join(root, 'dist')), positionals);
+  } catch (error) {
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = 1;
+  }
+}
