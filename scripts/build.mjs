@@ -24,10 +24,11 @@ export async function build(out, only = []) {
   const names = only.length > 0 ? only : Object.keys(all);
   for (const name of names) {
     if (!all[name]) throw new Error(`no entry for '${name}'; known: ${Object.keys(all).join(', ')}`);
-    // Type errors are tsc's job (npm run typecheck); ncc only transpiles, so one action's bundle never waits on another's types.
+    // Not transpileOnly: only the full program knows from package.json "type" that sources are ESM,
+    // and ESM-only packages such as @actions/core resolve only under the "import" condition.
     let bundle;
     try {
-      bundle = await ncc(all[name], { minify: false, sourceMap: false, quiet: true, license: 'licenses.txt', transpileOnly: true });
+      bundle = await ncc(all[name], { minify: false, sourceMap: false, quiet: true, license: 'licenses.txt', transpileOnly: false });
     } catch (error) {
       throw new Error(`ncc could not bundle ${name}: ${String(error?.message ?? error).slice(0, 4000)}`);
     }

@@ -648,7 +648,7 @@ const events_1 = __nccwpck_require__(4434);
 const fsScandir = __nccwpck_require__(7198);
 const fastq = __nccwpck_require__(3281);
 const common = __nccwpck_require__(4449);
-const reader_1 = __nccwpck_require__(8284);
+const reader_1 = __nccwpck_require__(5903);
 class AsyncReader extends reader_1.default {
     constructor(_root, _settings) {
         super(_root, _settings);
@@ -781,7 +781,7 @@ exports.joinPathSegments = joinPathSegments;
 
 /***/ }),
 
-/***/ 8284:
+/***/ 5903:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -806,7 +806,7 @@ exports["default"] = Reader;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const fsScandir = __nccwpck_require__(7198);
 const common = __nccwpck_require__(4449);
-const reader_1 = __nccwpck_require__(8284);
+const reader_1 = __nccwpck_require__(5903);
 class SyncReader extends reader_1.default {
     constructor() {
         super(...arguments);
@@ -7179,1843 +7179,6 @@ module.exports = toRegexRange;
 
 /***/ }),
 
-/***/ 6103:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.baselineFiles = baselineFiles;
-exports.sizeCacheFrom = sizeCacheFrom;
-exports.matchBaseline = matchBaseline;
-const hashed_names_js_1 = __nccwpck_require__(7056);
-/** The measured files of a bundle-budget result, without those it listed as removed. */
-function baselineFiles(result) {
-    const files = [];
-    for (const item of result.items) {
-        if (item.change === 'removed' || typeof item.raw !== 'number' || typeof item.hash !== 'string')
-            continue;
-        const file = { path: item.id, raw: item.raw, hash: item.hash };
-        if (typeof item.gzip === 'number')
-            file.gzip = item.gzip;
-        if (typeof item.brotli === 'number')
-            file.brotli = item.brotli;
-        files.push(file);
-    }
-    return files;
-}
-/**
- * Compressed sizes from the baseline, keyed by content hash, for the settings
- * that produced them: a gzip size at level 6 is no answer for level 9.
- */
-function sizeCacheFrom(result, settings) {
-    const sameGzip = result.settings.gzipLevel === settings.gzipLevel;
-    const sameBrotli = result.settings.brotliQuality === settings.brotliQuality;
-    const cache = new Map();
-    for (const file of baselineFiles(result)) {
-        const entry = {};
-        if (sameGzip && file.gzip !== undefined)
-            entry.gzip = file.gzip;
-        if (sameBrotli && file.brotli !== undefined)
-            entry.brotli = file.brotli;
-        if (entry.gzip !== undefined || entry.brotli !== undefined)
-            cache.set(file.hash, entry);
-    }
-    return cache;
-}
-/**
- * Pair each current file with its baseline version: the same path first, then
- * the same content under a new name, then the same name once content hashes
- * in file names are set aside (`main.3f9a1c2e.js` ~ `main.a81b9f00.js`); where
- * several files share such a name, the closest in size pair up.
- */
-function matchBaseline(current, baseline) {
-    const matched = new Map();
-    const remaining = new Set(baseline);
-    const byPath = new Map(baseline.map((file) => [file.path, file]));
-    let unmatched = current.filter((file) => {
-        const same = byPath.get(file.path);
-        if (!same)
-            return true;
-        matched.set(file.path, same);
-        remaining.delete(same);
-        return false;
-    });
-    const byHash = new Map();
-    for (const file of remaining)
-        byHash.set(file.hash, [...(byHash.get(file.hash) ?? []), file]);
-    unmatched = unmatched.filter((file) => {
-        const candidates = byHash.get(file.hash)?.filter((candidate) => remaining.has(candidate));
-        const pick = candidates?.find((candidate) => (0, hashed_names_js_1.stableName)(candidate.path) === (0, hashed_names_js_1.stableName)(file.path)) ?? candidates?.[0];
-        if (!pick)
-            return true;
-        matched.set(file.path, pick);
-        remaining.delete(pick);
-        return false;
-    });
-    const groups = new Map();
-    const group = (key) => {
-        let entry = groups.get(key);
-        if (!entry)
-            groups.set(key, (entry = { current: [], baseline: [] }));
-        return entry;
-    };
-    for (const file of unmatched)
-        group((0, hashed_names_js_1.stableName)(file.path)).current.push(file);
-    for (const file of remaining)
-        group((0, hashed_names_js_1.stableName)(file.path)).baseline.push(file);
-    for (const { current: now, baseline: before } of groups.values()) {
-        if (now.length === 0 || before.length === 0)
-            continue;
-        for (const { a, b } of closestPairs(now, before)) {
-            if (matched.has(a.path) || !remaining.has(b))
-                continue;
-            matched.set(a.path, b);
-            remaining.delete(b);
-        }
-    }
-    return { matched, removed: [...remaining].sort((a, b) => a.path.localeCompare(b.path)) };
-}
-// Beyond this many candidate pairs in one name group (e.g. hundreds of esbuild
-// `chunk-[hash].js`), pair by rank of size instead of comparing every pair.
-const MAX_PAIRS = 20_000;
-function closestPairs(now, before) {
-    if (now.length * before.length > MAX_PAIRS) {
-        const bySize = (list) => [...list].sort((x, y) => x.raw - y.raw || x.path.localeCompare(y.path));
-        const a = bySize(now);
-        const b = bySize(before);
-        return a.slice(0, b.length).map((file, index) => ({ a: file, b: b[index] }));
-    }
-    const pairs = now.flatMap((a) => before.map((b) => ({ a, b, distance: Math.abs(a.raw - b.raw) })));
-    pairs.sort((x, y) => x.distance - y.distance || x.a.path.localeCompare(y.a.path) || x.b.path.localeCompare(y.b.path));
-    return pairs;
-}
-
-
-/***/ }),
-
-/***/ 3604:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __importDefault = (this && this.__importDefault) || function (mod) {
-    return (mod && mod.__esModule) ? mod : { "default": mod };
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.selectFiles = selectFiles;
-const fast_glob_1 = __importDefault(__nccwpck_require__(5648));
-const core_1 = __nccwpck_require__(893);
-/**
- * Expand a budget's globs inside the workspace. `!pattern` excludes. A pattern
- * that leaves the workspace is refused before anything is read.
- */
-async function selectFiles(workspace, patterns, origin) {
-    const include = [];
-    const exclude = [];
-    for (const pattern of patterns) {
-        const relative = (0, core_1.insideWorkspace)(workspace, pattern, origin);
-        (pattern.startsWith('!') ? exclude : include).push(relative);
-    }
-    if (include.length === 0)
-        throw new core_1.ConfigurationError('only exclusions (!) were given', origin, 'add a glob that selects files');
-    const files = await (0, fast_glob_1.default)(include, {
-        cwd: workspace,
-        ignore: exclude,
-        onlyFiles: true,
-        dot: true,
-        unique: true,
-        followSymbolicLinks: false,
-    });
-    return { files: files.sort() };
-}
-
-
-/***/ }),
-
-/***/ 8351:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.allowedIncrease = allowedIncrease;
-exports.judgeBudget = judgeBudget;
-exports.compressionLabel = compressionLabel;
-const core_1 = __nccwpck_require__(893);
-function allowedIncrease(increase, baseline) {
-    return increase.kind === 'percent' ? Math.floor((baseline * increase.value) / 100) : increase.value;
-}
-/** Hold one budget's size against its max, its warn size and its allowed growth. */
-function judgeBudget({ budget, size, files, baseline }) {
-    const label = compressionLabel(budget.compression);
-    const check = {
-        name: budget.name,
-        status: 'pass',
-        value: size,
-        unit: 'bytes',
-        details: { compression: budget.compression, files, path: budget.patterns.join(', ') },
-    };
-    const limits = [];
-    if (budget.max !== undefined) {
-        check.limit = budget.max;
-        limits.push(`${(0, core_1.formatBytes)(budget.max)}${label}`);
-    }
-    if (budget.maxIncrease)
-        limits.push(`+${(0, core_1.formatIncrease)(budget.maxIncrease)} vs base`);
-    if (limits.length > 0)
-        check.limitText = limits.join(', ');
-    if (baseline !== undefined)
-        check.baseline = baseline;
-    const problems = [];
-    if (budget.max !== undefined && size > budget.max) {
-        problems.push({ status: 'fail', text: `${budget.name} is ${(0, core_1.formatBytes)(size)}${label}, over its ${(0, core_1.formatBytes)(budget.max)} budget by ${(0, core_1.formatBytes)(size - budget.max)}` });
-    }
-    if (budget.maxIncrease && baseline !== undefined) {
-        const allowed = allowedIncrease(budget.maxIncrease, baseline);
-        check.maxIncrease = allowed;
-        const growth = size - baseline;
-        if (growth > allowed) {
-            const percent = baseline > 0 ? ` (${((growth / baseline) * 100).toFixed(2)}%)` : '';
-            problems.push({
-                status: 'fail',
-                text: `${budget.name} grew by ${(0, core_1.formatBytes)(growth)}${percent}${label} against the base, more than the ${(0, core_1.formatIncrease)(budget.maxIncrease)} allowed`,
-            });
-        }
-    }
-    if (problems.length === 0 && budget.warn !== undefined && size > budget.warn) {
-        problems.push({ status: 'warn', text: `${budget.name} is ${(0, core_1.formatBytes)(size)}${label}, past its warning size ${(0, core_1.formatBytes)(budget.warn)}` });
-    }
-    if (files === 0) {
-        check.status = 'skipped';
-        check.message = `${budget.name}: no files matched ${budget.patterns.join(', ')}`;
-    }
-    else if (problems.length > 0) {
-        check.status = problems.some((problem) => problem.status === 'fail') ? 'fail' : 'warn';
-        check.message = problems.map((problem) => problem.text).join('; ');
-    }
-    else {
-        const room = budget.max !== undefined ? `, ${(0, core_1.formatBytes)(budget.max - size)} under its budget` : '';
-        check.message = `${budget.name} is ${(0, core_1.formatBytes)(size)}${label}${room}`;
-    }
-    return check;
-}
-function compressionLabel(compression) {
-    return compression === 'raw' ? '' : ` (${compression})`;
-}
-
-
-/***/ }),
-
-/***/ 7056:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.HASH_PLACEHOLDER = void 0;
-exports.looksLikeHash = looksLikeHash;
-exports.stableName = stableName;
-/**
- * Build tools put a content hash in chunk names so that `main.3f9a1c2e.js` in a
- * pull request is `main.a81b9f00.js` on the base branch. `stableName` replaces
- * the hash with `[hash]` so the two are recognised as the same file.
- *
- * Forms recognised (hashes of 6 or more characters, hex or base64url):
- *   webpack   main.3f9a1c2e.js, 123.3f9a1c2e.chunk.js, 3f9a1c2e9d0b.js
- *   Vite      index-BxK3a9_f.js, vendor-D-x3_a9f.css
- *   Rollup    chunk-5e8a3b1c.js
- *   esbuild   chunk-ABCDEFGH.js
- */
-exports.HASH_PLACEHOLDER = '[hash]';
-const TOKEN = /^[A-Za-z0-9_-]{6,}$/;
-/** Whether a name segment reads as a hash rather than a word such as `settings` or `Dashboard`. */
-function looksLikeHash(token) {
-    if (!TOKEN.test(token))
-        return false;
-    if (/^[0-9a-f]+$/.test(token))
-        return /[0-9]/.test(token) || token.length >= 8;
-    const digits = /[0-9]/.test(token);
-    const letters = /[A-Za-z]/.test(token);
-    if (digits && letters)
-        return true;
-    if (/^[A-Z2-7]{8,}$/.test(token))
-        return true; // esbuild's base32
-    const lower = /[a-z]/.test(token);
-    const upperInside = /[A-Z]/.test(token.slice(1));
-    if (lower && upperInside && !/^[A-Z]?[a-z]+(?:[A-Z][a-z]+)*$/.test(token))
-        return true; // mixed case, not CamelCase words
-    return /[_-]/.test(token.slice(1, -1)) && (digits || upperInside) && letters;
-}
-// Lengths tried at the end of a stem, most common first (Vite/Rollup/esbuild 8, webpack 20, others).
-const SUFFIX_LENGTHS = [8, 10, 12, 16, 20, 6, 7, 9, 11, 13, 14, 15, 17, 18, 19, 32];
-function stableName(path) {
-    const slash = path.lastIndexOf('/');
-    const directory = path.slice(0, slash + 1);
-    const base = path.slice(slash + 1);
-    const parts = base.split('.');
-    if (parts.length === 1)
-        return directory + stableStem(base);
-    const extension = parts.pop();
-    const [stem, ...middle] = parts;
-    const renamed = [stableStem(stem), ...middle.map((part) => (looksLikeHash(part) ? exports.HASH_PLACEHOLDER : part))];
-    return `${directory}${renamed.join('.')}.${extension}`;
-}
-function stableStem(stem) {
-    if (looksLikeHash(stem) && !stem.includes('-'))
-        return exports.HASH_PLACEHOLDER;
-    for (const length of SUFFIX_LENGTHS) {
-        const cut = stem.length - length - 1;
-        if (cut < 1 || stem[cut] !== '-')
-            continue;
-        const suffix = stem.slice(cut + 1);
-        if (looksLikeHash(suffix))
-            return `${stem.slice(0, cut)}-${exports.HASH_PLACEHOLDER}`;
-    }
-    return stem;
-}
-
-
-/***/ }),
-
-/***/ 766:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __exportStar = (this && this.__exportStar) || function(m, exports) {
-    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-__exportStar(__nccwpck_require__(6103), exports);
-__exportStar(__nccwpck_require__(3604), exports);
-__exportStar(__nccwpck_require__(8351), exports);
-__exportStar(__nccwpck_require__(7056), exports);
-__exportStar(__nccwpck_require__(8602), exports);
-__exportStar(__nccwpck_require__(8870), exports);
-__exportStar(__nccwpck_require__(6567), exports);
-
-
-/***/ }),
-
-/***/ 8602:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.measureFiles = measureFiles;
-const node_crypto_1 = __nccwpck_require__(7598);
-const promises_1 = __nccwpck_require__(1455);
-const node_os_1 = __nccwpck_require__(8161);
-const node_util_1 = __nccwpck_require__(7975);
-const node_zlib_1 = __nccwpck_require__(8522);
-const core_1 = __nccwpck_require__(893);
-const gzipAsync = (0, node_util_1.promisify)(node_zlib_1.gzip);
-const brotliAsync = (0, node_util_1.promisify)(node_zlib_1.brotliCompress);
-/**
- * Read each file once, hash it, and compress it only when its hash has no
- * cached size. zlib's async calls run on libuv's thread pool, so at most
- * `concurrency` files are in flight and both cores stay busy while memory stays
- * bounded by the files in flight.
- */
-async function measureFiles(paths, options) {
-    const concurrency = Math.max(1, options.concurrency ?? Math.max(2, (0, node_os_1.availableParallelism)()));
-    const results = new Array(paths.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < paths.length) {
-            const index = next++;
-            results[index] = await measureFile(paths[index], options);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, paths.length) }, worker));
-    return results;
-}
-async function measureFile(path, options) {
-    const content = await readWhole(`${options.workspace}/${path}`, path);
-    const hash = (0, node_crypto_1.createHash)('sha256').update(content).digest('hex');
-    const size = { path, raw: content.length, hash, reused: false };
-    const cached = options.cache?.get(hash);
-    const wantGzip = options.compressions.has('gzip');
-    const wantBrotli = options.compressions.has('brotli');
-    if (cached && (!wantGzip || cached.gzip !== undefined) && (!wantBrotli || cached.brotli !== undefined)) {
-        if (wantGzip)
-            size.gzip = cached.gzip;
-        if (wantBrotli)
-            size.brotli = cached.brotli;
-        size.reused = true;
-        return size;
-    }
-    const [gzipped, brotlied] = await Promise.all([
-        wantGzip ? gzipAsync(content, { level: options.gzipLevel }) : undefined,
-        wantBrotli
-            ? brotliAsync(content, {
-                params: {
-                    [node_zlib_1.constants.BROTLI_PARAM_QUALITY]: options.brotliQuality,
-                    [node_zlib_1.constants.BROTLI_PARAM_SIZE_HINT]: content.length,
-                },
-            })
-            : undefined,
-    ]);
-    if (gzipped)
-        size.gzip = gzipped.length;
-    if (brotlied)
-        size.brotli = brotlied.length;
-    return size;
-}
-async function readWhole(absolute, shown) {
-    try {
-        const handle = await (0, promises_1.open)(absolute, 'r');
-        try {
-            return await handle.readFile();
-        }
-        finally {
-            await handle.close();
-        }
-    }
-    catch (error) {
-        const code = error.code ?? String(error);
-        throw new core_1.ConfigurationError(`cannot read ${shown} (${code})`, { file: shown }, code === 'EACCES' ? 'check the file permissions of the build output' : undefined);
-    }
-}
-
-
-/***/ }),
-
-/***/ 8870:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.INPUT_NAMES = exports.FAIL_ON = exports.COMPRESSIONS = exports.GATE = void 0;
-exports.resolveOptions = resolveOptions;
-const core_1 = __nccwpck_require__(893);
-exports.GATE = 'bundle-budget';
-exports.COMPRESSIONS = ['gzip', 'brotli', 'raw'];
-exports.FAIL_ON = ['fail', 'warn', 'never'];
-/** The inputs both edges (action and CLI) accept, as raw strings; absent or empty means "not given". */
-exports.INPUT_NAMES = [
-    'path',
-    'name',
-    'max',
-    'compression',
-    'max-increase',
-    'gzip-level',
-    'brotli-quality',
-    'baseline',
-    'fail-on',
-    'allow-empty',
-];
-const SECTION_KEYS = ['budgets', 'total', 'compression', 'max-increase', 'gzip-level', 'brotli-quality', 'baseline', 'fail-on', 'allow-empty', 'artifact-name'];
-const BUDGET_KEYS = ['name', 'path', 'max', 'warn', 'compression', 'max-increase'];
-const TOTAL_KEYS = ['path', 'max', 'warn', 'compression', 'max-increase'];
-/**
- * Merge the config file's `bundle-budget:` section with the inputs: an input,
- * when given, wins over the file. `path` (with `max`, `name`) replaces the
- * file's budgets with one budget, the quick one-budget case.
- */
-function resolveOptions(section, inputs, workspace) {
-    section.rejectUnknown(SECTION_KEYS);
-    const given = (name) => {
-        const value = inputs[name]?.trim();
-        return value === undefined || value === '' ? undefined : value;
-    };
-    const input = (name) => ({ input: name });
-    const compression = given('compression')
-        ? parseCompression(given('compression'), input('compression'))
-        : (section.oneOf('compression', exports.COMPRESSIONS) ?? 'gzip');
-    const maxIncreaseText = given('max-increase') ?? section.stringOrNumber('max-increase');
-    const maxIncrease = maxIncreaseText === undefined
-        ? undefined
-        : (0, core_1.parseIncrease)(maxIncreaseText, given('max-increase') ? input('max-increase') : section.locate('max-increase'));
-    const gzipLevel = given('gzip-level') ? parseInteger(given('gzip-level'), 1, 9, input('gzip-level')) : (section.number('gzip-level', { min: 1, max: 9, integer: true }) ?? 9);
-    const brotliQuality = given('brotli-quality')
-        ? parseInteger(given('brotli-quality'), 0, 11, input('brotli-quality'))
-        : (section.number('brotli-quality', { min: 0, max: 11, integer: true }) ?? 11);
-    const defaults = { compression, ...(maxIncrease ? { maxIncrease } : {}) };
-    let budgets;
-    if (given('path')) {
-        const patterns = (0, core_1.splitList)(given('path'));
-        budgets = [
-            {
-                name: given('name') ?? 'bundle',
-                patterns,
-                ...defaults,
-                ...(given('max') ? { max: (0, core_1.parseSize)(given('max'), input('max')) } : {}),
-                origin: input('path'),
-            },
-        ];
-    }
-    else {
-        budgets = section.sections('budgets').map((entry, index) => readBudget(entry, index, defaults));
-        if (given('max')) {
-            if (budgets.length !== 1) {
-                throw new core_1.ConfigurationError(budgets.length === 0 ? 'there is no budget for it to limit' : `the config has ${budgets.length} budgets and one max cannot apply to all`, input('max'), budgets.length === 0 ? "give the input 'path' too" : 'set max on each budget in the config');
-            }
-            budgets[0].max = (0, core_1.parseSize)(given('max'), input('max'));
-        }
-    }
-    if (given('name') && !given('path'))
-        throw new core_1.ConfigurationError("'name' names the budget given by 'path'", input('name'), "give 'path' too");
-    if (budgets.length === 0) {
-        throw new core_1.ConfigurationError('nothing to measure', section.file ? section.locate() : input('path'), `give the input 'path' (globs of the build output) or a list under bundle-budget.budgets in ${section.file ?? '.github/roadstop.yml'}`);
-    }
-    const names = new Set();
-    for (const budget of budgets) {
-        if (names.has(budget.name))
-            throw new core_1.ConfigurationError(`two budgets are named '${budget.name}'`, budget.origin, 'names must be unique');
-        names.add(budget.name);
-    }
-    const totalSection = section.section('total');
-    totalSection.rejectUnknown(TOTAL_KEYS);
-    const totalPatterns = totalSection.stringList('path');
-    const total = {
-        ...readLimits(totalSection, defaults),
-        patterns: totalPatterns ?? [...new Set(budgets.flatMap((budget) => budget.patterns))],
-        origin: totalSection.locate(),
-    };
-    const baselineText = given('baseline') ?? section.string('baseline');
-    const baselineOrigin = given('baseline') ? input('baseline') : section.locate('baseline');
-    const baseline = baselineText === undefined || baselineText === 'none' || baselineText === ''
-        ? { kind: 'none' }
-        : baselineText === 'auto'
-            ? { kind: 'auto' }
-            : { kind: 'file', path: baselineText, origin: baselineOrigin };
-    const failOn = given('fail-on') ? parseFailOn(given('fail-on'), input('fail-on')) : (section.oneOf('fail-on', exports.FAIL_ON) ?? 'fail');
-    const allowEmpty = given('allow-empty') ? (0, core_1.parseBoolean)(given('allow-empty'), input('allow-empty')) : (section.boolean('allow-empty') ?? false);
-    return { workspace, budgets, total, gzipLevel, brotliQuality, allowEmpty, baseline, failOn };
-}
-function readBudget(entry, index, defaults) {
-    entry.rejectUnknown(BUDGET_KEYS);
-    const patterns = entry.stringList('path');
-    if (!patterns || patterns.length === 0) {
-        throw new core_1.ConfigurationError('a budget needs a path (a glob or a list of globs)', entry.locate());
-    }
-    return { name: entry.string('name') ?? patterns.join(', ') ?? `budget ${index + 1}`, patterns, ...readLimits(entry, defaults), origin: entry.locate() };
-}
-function readLimits(entry, defaults) {
-    const max = entry.stringOrNumber('max');
-    const warn = entry.stringOrNumber('warn');
-    const increase = entry.stringOrNumber('max-increase');
-    const limits = {
-        compression: entry.oneOf('compression', exports.COMPRESSIONS) ?? defaults.compression,
-    };
-    if (max !== undefined)
-        limits.max = (0, core_1.parseSize)(max, entry.locate('max'));
-    if (warn !== undefined)
-        limits.warn = (0, core_1.parseSize)(warn, entry.locate('warn'));
-    if (increase !== undefined)
-        limits.maxIncrease = (0, core_1.parseIncrease)(increase, entry.locate('max-increase'));
-    else if (defaults.maxIncrease)
-        limits.maxIncrease = defaults.maxIncrease;
-    if (limits.warn !== undefined && limits.max !== undefined && limits.warn > limits.max) {
-        throw new core_1.ConfigurationError('warn is larger than max, so it could never warn', entry.locate('warn'));
-    }
-    return limits;
-}
-function parseCompression(value, where) {
-    if (!exports.COMPRESSIONS.includes(value)) {
-        throw new core_1.ConfigurationError(`'${value}' is not one of ${exports.COMPRESSIONS.join(', ')}`, where);
-    }
-    return value;
-}
-function parseFailOn(value, where) {
-    if (!exports.FAIL_ON.includes(value))
-        throw new core_1.ConfigurationError(`'${value}' is not one of ${exports.FAIL_ON.join(', ')}`, where);
-    return value;
-}
-function parseInteger(value, min, max, where) {
-    const number = Number(value);
-    if (value.trim() === '' || !Number.isFinite(number))
-        throw new core_1.ConfigurationError(`'${value}' is not a number`, where);
-    (0, core_1.checkRange)(number, { min, max, integer: true }, where);
-    return number;
-}
-
-
-/***/ }),
-
-/***/ 6567:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.TOTAL_CHECK = void 0;
-exports.runBundleBudget = runBundleBudget;
-const core_1 = __nccwpck_require__(893);
-const baseline_js_1 = __nccwpck_require__(6103);
-const evaluate_js_1 = __nccwpck_require__(8351);
-const measure_js_1 = __nccwpck_require__(8602);
-const options_js_1 = __nccwpck_require__(8870);
-const collect_js_1 = __nccwpck_require__(3604);
-exports.TOTAL_CHECK = 'total';
-/** Measure the build output, compare it with the budgets and the baseline, and produce the gate's result. */
-async function runBundleBudget(options, baseline, context = {}) {
-    const messages = [...(context.messages ?? [])];
-    const selections = new Map();
-    for (const budget of options.budgets) {
-        const { files } = await (0, collect_js_1.selectFiles)(options.workspace, budget.patterns, budget.origin);
-        if (files.length === 0 && !options.allowEmpty) {
-            throw new core_1.ConfigurationError(`no files match ${budget.patterns.map((pattern) => `'${pattern}'`).join(', ')} (budget '${budget.name}') in ${options.workspace}`, budget.origin, 'build first, fix the glob, or set allow-empty: true');
-        }
-        if (files.length === 0)
-            messages.push({ level: 'warning', text: `budget '${budget.name}': no files match ${budget.patterns.join(', ')}` });
-        selections.set(budget, files);
-    }
-    const budgetFiles = [...new Set([...selections.values()].flat())].sort();
-    const explicitTotal = options.total.patterns.join('\n') !== [...new Set(options.budgets.flatMap((budget) => budget.patterns))].join('\n');
-    const totalFiles = explicitTotal ? (await (0, collect_js_1.selectFiles)(options.workspace, options.total.patterns, options.total.origin)).files : budgetFiles;
-    const allFiles = [...new Set([...budgetFiles, ...totalFiles])].sort();
-    const compressions = new Set([...options.budgets.map((budget) => budget.compression), options.total.compression]);
-    compressions.delete('raw');
-    const settings = { gzipLevel: options.gzipLevel, brotliQuality: options.brotliQuality };
-    const cache = baseline ? (0, baseline_js_1.sizeCacheFrom)(baseline.result, settings) : undefined;
-    const measured = await (0, measure_js_1.measureFiles)(allFiles, {
-        workspace: options.workspace,
-        compressions,
-        ...settings,
-        ...(cache ? { cache } : {}),
-        ...(options.concurrency ? { concurrency: options.concurrency } : {}),
-    });
-    const byPath = new Map(measured.map((file) => [file.path, file]));
-    const before = baseline ? (0, baseline_js_1.baselineFiles)(baseline.result) : [];
-    const match = baseline ? (0, baseline_js_1.matchBaseline)(measured, before) : undefined;
-    const baselineChecks = new Map((baseline?.result.checks ?? []).map((check) => [check.name, check]));
-    const measure = (name, budget, files) => {
-        const size = sum(files.map((path) => sizeOf(byPath.get(path), budget.compression)));
-        const entry = { budget, size, files: files.length };
-        const previous = baselineChecks.get(name);
-        if (previous && previous.details?.compression === budget.compression && comparable(baseline.result, settings, budget.compression)) {
-            entry.baseline = previous.value;
-        }
-        return entry;
-    };
-    const checks = options.budgets.map((budget) => (0, evaluate_js_1.judgeBudget)(measure(budget.name, budget, selections.get(budget))));
-    const total = options.total;
-    if (total.max !== undefined || total.maxIncrease !== undefined || total.warn !== undefined) {
-        checks.push((0, evaluate_js_1.judgeBudget)(measure(exports.TOTAL_CHECK, { ...total, name: exports.TOTAL_CHECK }, totalFiles)));
-    }
-    for (const check of checks) {
-        if (check.status === 'fail')
-            messages.push({ level: 'error', title: `Budget: ${check.name}`, text: check.message });
-        if (check.status === 'warn')
-            messages.push({ level: 'warning', title: `Budget: ${check.name}`, text: check.message });
-    }
-    if (baseline) {
-        const mismatch = baseline.result.settings.gzipLevel !== options.gzipLevel && compressions.has('gzip');
-        if (mismatch) {
-            messages.push({ level: 'notice', text: `the baseline used gzip level ${String(baseline.result.settings.gzipLevel)}, this run ${options.gzipLevel}: gzip deltas are not shown` });
-        }
-    }
-    const items = buildItems(measured, match, selections, totalFiles);
-    const status = (0, core_1.worstStatus)(checks.map((check) => check.status), 'pass');
-    const metrics = {
-        'total-raw': sum(totalFiles.map((path) => byPath.get(path).raw)),
-        files: totalFiles.length,
-        compressed: measured.filter((file) => !file.reused && compressions.size > 0).length,
-        reused: measured.filter((file) => file.reused).length,
-    };
-    if (compressions.has('gzip'))
-        metrics['total-gzip'] = sum(totalFiles.map((path) => byPath.get(path).gzip));
-    if (compressions.has('brotli'))
-        metrics['total-brotli'] = sum(totalFiles.map((path) => byPath.get(path).brotli));
-    if (match) {
-        metrics['files-added'] = items.filter((item) => item.change === 'added').length;
-        metrics['files-removed'] = match.removed.length;
-        metrics['files-changed'] = items.filter((item) => item.change === 'changed').length;
-    }
-    return (0, core_1.createResult)({
-        gate: options_js_1.GATE,
-        status: checks.every((check) => check.status === 'skipped') ? 'skipped' : status,
-        headline: headline(checks, options.budgets),
-        ...(context.commit ? { commit: context.commit } : {}),
-        ...(context.ref ? { ref: context.ref } : {}),
-        metrics,
-        checks,
-        items,
-        messages,
-        ...(baseline ? { baseline: baseline.info } : {}),
-        settings: { ...settings, compressions: [...compressions].sort().join(',') || 'raw' },
-    });
-}
-function buildItems(measured, match, selections, totalFiles) {
-    const budgetsOf = new Map();
-    for (const [budget, files] of selections)
-        for (const path of files)
-            budgetsOf.set(path, [...(budgetsOf.get(path) ?? []), budget.name]);
-    const inTotal = new Set(totalFiles);
-    const items = measured.map((file) => {
-        const item = { id: file.path, raw: file.raw };
-        if (file.gzip !== undefined)
-            item.gzip = file.gzip;
-        if (file.brotli !== undefined)
-            item.brotli = file.brotli;
-        item.hash = file.hash;
-        const budgets = budgetsOf.get(file.path);
-        if (budgets)
-            item.budgets = budgets.join(', ');
-        if (!inTotal.has(file.path))
-            item.total = false;
-        if (match) {
-            const previous = match.matched.get(file.path);
-            if (!previous)
-                item.change = 'added';
-            else {
-                item.change = previous.hash === file.hash ? 'unchanged' : 'changed';
-                item.base = previous.path;
-                item['base-raw'] = previous.raw;
-                if (previous.gzip !== undefined && file.gzip !== undefined)
-                    item['base-gzip'] = previous.gzip;
-                if (previous.brotli !== undefined && file.brotli !== undefined)
-                    item['base-brotli'] = previous.brotli;
-            }
-        }
-        return item;
-    });
-    for (const gone of match?.removed ?? [])
-        items.push(removedItem(gone));
-    return items;
-}
-function removedItem(file) {
-    const item = { id: file.path, change: 'removed', 'base-raw': file.raw };
-    if (file.gzip !== undefined)
-        item['base-gzip'] = file.gzip;
-    if (file.brotli !== undefined)
-        item['base-brotli'] = file.brotli;
-    return item;
-}
-function comparable(result, settings, compression) {
-    if (compression === 'gzip')
-        return result.settings.gzipLevel === settings.gzipLevel;
-    if (compression === 'brotli')
-        return result.settings.brotliQuality === settings.brotliQuality;
-    return true;
-}
-function sizeOf(file, compression) {
-    return compression === 'raw' ? file.raw : (file[compression] ?? 0);
-}
-function sum(values) {
-    let total = 0;
-    for (const value of values)
-        total += value;
-    return total;
-}
-function headline(checks, budgets) {
-    const failing = checks.filter((check) => check.status === 'fail');
-    const lead = failing[0] ?? checks.find((check) => check.name === budgets[0]?.name) ?? checks[0];
-    const compression = String(lead.details?.compression ?? 'gzip');
-    const size = `${(0, core_1.formatBytes)(lead.value)}${lead.limit !== undefined ? ` of ${(0, core_1.formatBytes)(lead.limit)}` : ''}${(0, evaluate_js_1.compressionLabel)(compression)}`;
-    if (failing.length > 0)
-        return `${failing.length} of ${checks.length} budget${checks.length === 1 ? '' : 's'} failed · ${lead.name} ${size}`;
-    const warned = checks.filter((check) => check.status === 'warn').length;
-    const state = warned > 0 ? `${warned} warning${warned === 1 ? '' : 's'}` : `within ${checks.length === 1 ? 'budget' : `${checks.length} budgets`}`;
-    return `${state} · ${lead.name} ${size}`;
-}
-
-
-/***/ }),
-
-/***/ 4744:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.BUNDLE_BUDGET_HELP = void 0;
-exports.bundleBudgetCommand = bundleBudgetCommand;
-const node_path_1 = __nccwpck_require__(6760);
-const node_util_1 = __nccwpck_require__(7975);
-const bundle_1 = __nccwpck_require__(766);
-const core_1 = __nccwpck_require__(893);
-const render_1 = __nccwpck_require__(5366);
-exports.BUNDLE_BUDGET_HELP = `Usage: roadstop bundle-budget [options] [globs...]
-
-Measure build output (raw, gzip, brotli) against the budgets of the roadstop
-config (.github/roadstop.yml) or of the options, and against a baseline result.
-
-Options:
-  --config FILE          config file (default: .github/roadstop.yml, optional)
-  --cwd DIR              workspace the globs and config are relative to (default: .)
-  --path GLOB            files of one budget; repeatable; replaces the config's budgets
-  --name NAME            name of that budget (default: bundle)
-  --max SIZE             its largest allowed size, e.g. "400 kB"
-  --compression KIND     gzip (default), brotli or raw
-  --max-increase X       allowed growth against the baseline, e.g. 2% or "5 kB"
-  --gzip-level N         1-9 (default 9)   --brotli-quality N  0-11 (default 11)
-  --baseline FILE        a bundle-budget result to compare with ("none" to ignore the config's)
-  --fail-on MODE         fail (default) | warn | never
-  --allow-empty          pass a budget whose globs match nothing
-  --report FILE          also write the result JSON to FILE
-  --json                 print the result JSON instead of the table
-  --no-color             plain text
-  -h, --help             this help
-
-Exit codes: 0 pass, warn or skipped; 1 a budget failed; 2 a mistake in the
-options or config; 3 an internal error.`;
-async function bundleBudgetCommand(args, io) {
-    const { values, positionals } = (0, node_util_1.parseArgs)({
-        args,
-        allowPositionals: true,
-        strict: true,
-        options: {
-            config: { type: 'string' },
-            cwd: { type: 'string' },
-            path: { type: 'string', multiple: true },
-            name: { type: 'string' },
-            max: { type: 'string' },
-            compression: { type: 'string' },
-            'max-increase': { type: 'string' },
-            'gzip-level': { type: 'string' },
-            'brotli-quality': { type: 'string' },
-            baseline: { type: 'string' },
-            'fail-on': { type: 'string' },
-            'allow-empty': { type: 'boolean' },
-            report: { type: 'string' },
-            json: { type: 'boolean' },
-            color: { type: 'boolean' },
-            'no-color': { type: 'boolean' },
-            help: { type: 'boolean', short: 'h' },
-        },
-    });
-    if (values.help) {
-        io.stdout(`${exports.BUNDLE_BUDGET_HELP}\n`);
-        return 0;
-    }
-    const workspace = (0, node_path_1.resolve)(io.cwd, values.cwd ?? '.');
-    const inputs = {};
-    const globs = [...(values.path ?? []), ...positionals];
-    if (globs.length > 0)
-        inputs.path = globs.join('\n');
-    for (const name of bundle_1.INPUT_NAMES) {
-        if (name === 'path' || name === 'allow-empty')
-            continue;
-        const value = values[name];
-        if (typeof value === 'string')
-            inputs[name] = value;
-    }
-    if (values['allow-empty'])
-        inputs['allow-empty'] = 'true';
-    const config = await (0, core_1.loadConfig)(values.config, { workspace, input: '--config' });
-    const options = (0, bundle_1.resolveOptions)(config.section(bundle_1.GATE), inputs, workspace);
-    const messages = [];
-    let baseline;
-    if (options.baseline.kind === 'file') {
-        const path = (0, node_path_1.resolve)(workspace, options.baseline.path);
-        const result = await (0, core_1.readResult)(path, { input: options.baseline.origin.input ? '--baseline' : 'baseline', gate: bundle_1.GATE }).catch((error) => {
-            if (error instanceof core_1.ConfigurationError && !error.location.key)
-                Object.assign(error.location, options.baseline.kind === 'file' ? options.baseline.origin : {});
-            throw error;
-        });
-        baseline = { result, info: { source: options.baseline.path, ...(result.commit ? { commit: result.commit } : {}), createdAt: result.createdAt } };
-    }
-    else if (options.baseline.kind === 'auto') {
-        messages.push({ level: 'notice', text: 'baseline: auto finds the base branch result in GitHub Actions; locally, pass --baseline FILE' });
-    }
-    const reportPath = values.report ? await (0, core_1.prepareReportPath)(values.report, { workspace: io.cwd, gate: bundle_1.GATE, temp: '', input: '--report' }) : undefined;
-    const result = await (0, bundle_1.runBundleBudget)(options, baseline, { messages });
-    if (reportPath)
-        await (0, core_1.writeResult)(reportPath, result);
-    if (values.json)
-        io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-    else
-        io.stdout((0, render_1.renderResultTerminal)(result, { color: values['no-color'] ? false : (values.color ?? io.color) }));
-    return result.status === 'fail' && options.failOn === 'fail' ? 1 : 0;
-}
-
-
-/***/ }),
-
-/***/ 3632:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.processIo = processIo;
-function processIo() {
-    return {
-        cwd: process.cwd(),
-        env: process.env,
-        color: !!process.stdout.isTTY && !process.env.NO_COLOR,
-        stdout: (text) => void process.stdout.write(text),
-        stderr: (text) => void process.stderr.write(text),
-    };
-}
-
-
-/***/ }),
-
-/***/ 2049:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.HELP = exports.EXIT = void 0;
-exports.main = main;
-const core_1 = __nccwpck_require__(893);
-const bundle_budget_js_1 = __nccwpck_require__(4744);
-exports.EXIT = { ok: 0, failed: 1, usage: 2, internal: 3 };
-const COMMANDS = {
-    'bundle-budget': { run: bundle_budget_js_1.bundleBudgetCommand, summary: 'build output sizes against budgets and the base branch', help: bundle_budget_js_1.BUNDLE_BUDGET_HELP },
-};
-exports.HELP = `Usage: roadstop <command> [options]
-
-Commands:
-${Object.entries(COMMANDS)
-    .map(([name, command]) => `  ${name.padEnd(16)}${command.summary}`)
-    .join('\n')}
-
-Run 'roadstop <command> --help' for a command's options.`;
-/** Run the CLI; returns the exit code. Mistakes print one line, never a stack trace. */
-async function main(argv, io) {
-    const [name, ...rest] = argv;
-    if (!name || name === '-h' || name === '--help' || name === 'help') {
-        io.stdout(`${exports.HELP}\n`);
-        return name ? exports.EXIT.ok : exports.EXIT.usage;
-    }
-    const command = COMMANDS[name];
-    if (!command) {
-        io.stderr(`roadstop: unknown command '${name}'\n\n${exports.HELP}\n`);
-        return exports.EXIT.usage;
-    }
-    try {
-        return await command.run(rest, io);
-    }
-    catch (error) {
-        if ((0, core_1.isConfigurationError)(error)) {
-            io.stderr(`roadstop ${name}: ${error.describe()}\n`);
-            return exports.EXIT.usage;
-        }
-        if (isUsageError(error)) {
-            io.stderr(`roadstop ${name}: ${error.message}\nRun 'roadstop ${name} --help' for the options.\n`);
-            return exports.EXIT.usage;
-        }
-        io.stderr(`roadstop ${name}: ${(0, core_1.describeUnexpected)(error)}\n`);
-        if (io.env.ROADSTOP_DEBUG)
-            io.stderr(`${error.stack ?? ''}\n`);
-        return exports.EXIT.internal;
-    }
-}
-// node:util parseArgs throws TypeErrors with these codes for unknown or malformed options.
-function isUsageError(error) {
-    const code = error?.code;
-    return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
-}
-
-
-/***/ }),
-
-/***/ 5095:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ConfigSection = exports.CONFIG_SECTIONS = exports.CONFIG_VERSION = exports.DEFAULT_CONFIG_PATH = void 0;
-exports.loadConfig = loadConfig;
-exports.parseConfig = parseConfig;
-exports.checkRange = checkRange;
-const promises_1 = __nccwpck_require__(1455);
-const node_path_1 = __nccwpck_require__(6760);
-const yaml_1 = __nccwpck_require__(8815);
-const errors_js_1 = __nccwpck_require__(7638);
-exports.DEFAULT_CONFIG_PATH = '.github/roadstop.yml';
-exports.CONFIG_VERSION = 1;
-/** Every section a roadstop config may hold; a gate reads its own and ignores the others. */
-exports.CONFIG_SECTIONS = [
-    'version',
-    'bundle-budget',
-    'coverage-gate',
-    'lighthouse-gate',
-    'pr-staging-comment',
-    'canary-watch',
-    'slack-notify',
-];
-/**
- * A map in the config file, read with types checked and every mistake located
- * by file, dotted key and line. An absent section reads as empty.
- */
-class ConfigSection {
-    path;
-    node;
-    source;
-    constructor(node, path, source) {
-        this.node = node;
-        this.path = path;
-        this.source = source;
-    }
-    get file() {
-        return this.source?.file;
-    }
-    keys() {
-        return this.node ? this.node.items.map((pair) => String((0, yaml_1.isScalar)(pair.key) ? pair.key.value : pair.key)) : [];
-    }
-    has(key) {
-        return this.raw(key) !== undefined;
-    }
-    /** Where `key` (or the section itself) is, for an error. */
-    locate(key) {
-        const node = key === undefined ? this.node : (this.pair(key)?.value ?? this.pair(key)?.key ?? this.node);
-        const location = { key: key === undefined ? this.path : this.join(key) };
-        if (this.source) {
-            location.file = this.source.file;
-            const offset = node?.range?.[0];
-            if (offset !== undefined)
-                location.line = this.source.lineCounter.linePos(offset).line;
-        }
-        return location;
-    }
-    /** Reject keys this version does not know, naming the closest known one. */
-    rejectUnknown(allowed) {
-        for (const key of this.keys()) {
-            if (!allowed.includes(key)) {
-                const close = closest(key, allowed);
-                throw new errors_js_1.ConfigurationError(`unknown key '${key}'`, this.locate(key), close ? `did you mean '${close}'?` : `known keys: ${allowed.join(', ')}`);
-            }
-        }
-    }
-    string(key) {
-        const value = this.scalar(key);
-        if (value === undefined)
-            return undefined;
-        if (typeof value === 'object')
-            throw this.typeError(key, 'a string');
-        return String(value);
-    }
-    /** A size or percentage that YAML may have read as a number (`max: 400000`). */
-    stringOrNumber(key) {
-        const value = this.scalar(key);
-        if (value === undefined || typeof value === 'number')
-            return value;
-        if (typeof value === 'object' || typeof value === 'boolean')
-            throw this.typeError(key, 'a string or a number');
-        return String(value);
-    }
-    number(key, range = {}) {
-        const value = this.scalar(key);
-        if (value === undefined)
-            return undefined;
-        const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-        if (!Number.isFinite(number))
-            throw this.typeError(key, 'a number');
-        checkRange(number, range, this.locate(key));
-        return number;
-    }
-    boolean(key) {
-        const value = this.scalar(key);
-        if (value === undefined)
-            return undefined;
-        if (typeof value !== 'boolean')
-            throw this.typeError(key, 'true or false');
-        return value;
-    }
-    oneOf(key, values) {
-        const value = this.string(key);
-        if (value === undefined)
-            return undefined;
-        if (!values.includes(value)) {
-            throw new errors_js_1.ConfigurationError(`'${value}' is not one of ${values.join(', ')}`, this.locate(key));
-        }
-        return value;
-    }
-    /** A string or a list of strings. */
-    stringList(key) {
-        const node = this.raw(key);
-        if (node === undefined)
-            return undefined;
-        if ((0, yaml_1.isSeq)(node)) {
-            return node.items.map((item, index) => {
-                if (!(0, yaml_1.isScalar)(item) || typeof item.value === 'object' || typeof item.value === 'boolean') {
-                    throw new errors_js_1.ConfigurationError(`item ${index + 1} must be a string`, this.locate(key));
-                }
-                return String(item.value);
-            });
-        }
-        const single = this.string(key);
-        return single === undefined ? undefined : [single];
-    }
-    section(key) {
-        const node = this.raw(key);
-        if (node !== undefined && !(0, yaml_1.isMap)(node))
-            throw this.typeError(key, 'a map of keys');
-        return new ConfigSection(node, this.join(key), this.source);
-    }
-    /** A list of maps, such as `budgets:`. */
-    sections(key) {
-        const node = this.raw(key);
-        if (node === undefined)
-            return [];
-        if (!(0, yaml_1.isSeq)(node))
-            throw this.typeError(key, 'a list');
-        return node.items.map((item, index) => {
-            const path = `${this.join(key)}[${index}]`;
-            if (!(0, yaml_1.isMap)(item)) {
-                const line = this.source && item?.range ? this.source.lineCounter.linePos(item.range[0]).line : undefined;
-                throw new errors_js_1.ConfigurationError('must be a map of keys', { key: path, ...(this.source ? { file: this.source.file } : {}), ...(line ? { line } : {}) });
-            }
-            return new ConfigSection(item, path, this.source);
-        });
-    }
-    join(key) {
-        return this.path ? `${this.path}.${key}` : key;
-    }
-    pair(key) {
-        return this.node?.items.find((pair) => ((0, yaml_1.isScalar)(pair.key) ? pair.key.value : pair.key) === key);
-    }
-    raw(key) {
-        const value = this.pair(key)?.value;
-        if (value === null || value === undefined)
-            return undefined;
-        if ((0, yaml_1.isScalar)(value) && value.value === null)
-            return undefined;
-        return value;
-    }
-    scalar(key) {
-        const node = this.raw(key);
-        if (node === undefined)
-            return undefined;
-        if (!(0, yaml_1.isScalar)(node))
-            return {};
-        return node.value;
-    }
-    typeError(key, expected) {
-        return new errors_js_1.ConfigurationError(`must be ${expected}`, this.locate(key));
-    }
-}
-exports.ConfigSection = ConfigSection;
-/**
- * Read the roadstop config. A missing file is fine at the default path (every
- * gate also works from inputs alone) and an error at a path the user named.
- */
-async function loadConfig(path, options) {
-    const explicit = path !== undefined && path.trim() !== '';
-    const file = explicit ? path.trim() : exports.DEFAULT_CONFIG_PATH;
-    const absolute = (0, node_path_1.isAbsolute)(file) ? file : `${options.workspace}/${file}`;
-    const shown = displayPath(absolute, options.workspace);
-    let text;
-    try {
-        text = await (0, promises_1.readFile)(absolute, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT' && !explicit)
-            return emptyConfig();
-        throw new errors_js_1.ConfigurationError(code === 'ENOENT' ? 'config file not found' : `cannot read the config file (${code ?? String(error)})`, { file: shown, ...(options.input ? { input: options.input } : {}) });
-    }
-    return parseConfig(text, shown);
-}
-function parseConfig(text, file) {
-    const lineCounter = new yaml_1.LineCounter();
-    const doc = (0, yaml_1.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const problem = doc.errors[0];
-    if (problem) {
-        const line = problem.linePos?.[0]?.line ?? lineCounter.linePos(problem.pos[0]).line;
-        throw new errors_js_1.ConfigurationError(`invalid YAML: ${problem.message.split('\n')[0]}`, { file, line });
-    }
-    const contents = doc.contents;
-    if (contents !== null && !(0, yaml_1.isMap)(contents)) {
-        throw new errors_js_1.ConfigurationError('the config must be a map of sections such as bundle-budget:', { file, line: 1 });
-    }
-    const root = new ConfigSection(contents ?? undefined, '', { file, lineCounter });
-    root.rejectUnknown(exports.CONFIG_SECTIONS);
-    const version = root.number('version', { integer: true });
-    if (version !== undefined && version !== exports.CONFIG_VERSION) {
-        throw new errors_js_1.ConfigurationError(`config version ${version} is not supported (this roadstop reads version ${exports.CONFIG_VERSION})`, root.locate('version'));
-    }
-    return { file, root, section: (gate) => root.section(gate) };
-}
-function emptyConfig() {
-    const root = new ConfigSection(undefined, '', undefined);
-    return { file: undefined, root, section: (gate) => root.section(gate) };
-}
-function checkRange(value, range, where) {
-    if (range.integer && !Number.isInteger(value))
-        throw new errors_js_1.ConfigurationError(`${value} must be a whole number`, where);
-    if ((range.min !== undefined && value < range.min) || (range.max !== undefined && value > range.max)) {
-        const bounds = range.max === undefined ? `at least ${range.min}` : range.min === undefined ? `at most ${range.max}` : `from ${range.min} to ${range.max}`;
-        throw new errors_js_1.ConfigurationError(`${value} is out of range: must be ${bounds}`, where);
-    }
-}
-function displayPath(absolute, workspace) {
-    const inside = (0, node_path_1.relative)(workspace, absolute);
-    return inside && !inside.startsWith('..') && !(0, node_path_1.isAbsolute)(inside) ? inside : absolute;
-}
-function closest(word, candidates) {
-    let best;
-    let bestDistance = Infinity;
-    for (const candidate of candidates) {
-        const distance = editDistance(word, candidate);
-        if (distance < bestDistance)
-            [best, bestDistance] = [candidate, distance];
-    }
-    return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        }
-        previous = current;
-    }
-    return previous[b.length];
-}
-
-
-/***/ }),
-
-/***/ 7638:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ConfigurationError = void 0;
-exports.isConfigurationError = isConfigurationError;
-exports.describeUnexpected = describeUnexpected;
-class ConfigurationError extends Error {
-    name = 'ConfigurationError';
-    location;
-    hint;
-    constructor(message, location = {}, hint) {
-        super(message);
-        this.location = location;
-        this.hint = hint;
-    }
-    /** One line a user can act on: where, what, how to fix it. */
-    describe() {
-        const where = [];
-        const { input, file, key, line, column } = this.location;
-        if (file)
-            where.push(line ? `${file}:${line}${column ? `:${column}` : ''}` : file);
-        if (key)
-            where.push(`key '${key}'`);
-        if (input)
-            where.push(`input '${input}'`);
-        const prefix = where.length > 0 ? `${where.join(', ')}: ` : '';
-        return `${prefix}${this.message}${this.hint ? ` (${this.hint})` : ''}`;
-    }
-}
-exports.ConfigurationError = ConfigurationError;
-function isConfigurationError(error) {
-    return error instanceof ConfigurationError;
-}
-/** Text for an error that is not the user's fault: say it is a bug, keep the cause. */
-function describeUnexpected(error) {
-    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return `internal error (a bug in roadstop, please report it): ${detail}`;
-}
-
-
-/***/ }),
-
-/***/ 893:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __exportStar = (this && this.__exportStar) || function(m, exports) {
-    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-__exportStar(__nccwpck_require__(5095), exports);
-__exportStar(__nccwpck_require__(7638), exports);
-__exportStar(__nccwpck_require__(6792), exports);
-__exportStar(__nccwpck_require__(9744), exports);
-__exportStar(__nccwpck_require__(7037), exports);
-__exportStar(__nccwpck_require__(5903), exports);
-
-
-/***/ }),
-
-/***/ 6792:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.splitList = splitList;
-exports.parseBoolean = parseBoolean;
-exports.insideWorkspace = insideWorkspace;
-const node_path_1 = __nccwpck_require__(6760);
-const errors_js_1 = __nccwpck_require__(7638);
-/**
- * Split a multi-line input into items: one per line, and commas separate too,
- * except inside `{a,b}` brace sets where a comma belongs to the glob.
- */
-function splitList(text) {
-    if (!text)
-        return [];
-    const items = [];
-    for (const line of text.split(/\r?\n/)) {
-        let depth = 0;
-        let current = '';
-        for (const char of line) {
-            if (char === '{')
-                depth++;
-            else if (char === '}')
-                depth = Math.max(0, depth - 1);
-            if (char === ',' && depth === 0) {
-                items.push(current);
-                current = '';
-            }
-            else {
-                current += char;
-            }
-        }
-        items.push(current);
-    }
-    return items.map((item) => item.trim()).filter((item) => item !== '' && !item.startsWith('#'));
-}
-function parseBoolean(value, where) {
-    const normalized = value.trim().toLowerCase();
-    if (['true', 'yes', 'on', '1'].includes(normalized))
-        return true;
-    if (['false', 'no', 'off', '0'].includes(normalized))
-        return false;
-    throw new errors_js_1.ConfigurationError(`'${value}' is not true or false`, where);
-}
-/**
- * Resolve a user path or glob against the workspace and refuse one that leaves
- * it: gates read only what the checkout holds.
- */
-function insideWorkspace(workspace, path, where) {
-    const base = (0, node_path_1.resolve)(workspace);
-    const target = (0, node_path_1.resolve)(base, path.replace(/^!/, ''));
-    const inside = (0, node_path_1.relative)(base, target);
-    if (inside === '..' || inside.startsWith(`..${node_path_1.sep}`) || (0, node_path_1.isAbsolute)(inside)) {
-        throw new errors_js_1.ConfigurationError(`'${path}' is outside the workspace ${base}`, where, 'use a path inside the repository');
-    }
-    return inside.split(node_path_1.sep).join('/');
-}
-
-
-/***/ }),
-
-/***/ 9744:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.RESULT_SCHEMA_ID = exports.RESULT_SCHEMA_VERSION = void 0;
-exports.worstStatus = worstStatus;
-exports.createResult = createResult;
-exports.writeResult = writeResult;
-exports.readResult = readResult;
-exports.parseResult = parseResult;
-exports.prepareReportPath = prepareReportPath;
-const promises_1 = __nccwpck_require__(1455);
-const node_path_1 = __nccwpck_require__(6760);
-const errors_js_1 = __nccwpck_require__(7638);
-/**
- * The result contract every gate writes and every renderer (job summary, PR
- * comment, Slack, CLI) reads. Bump RESULT_SCHEMA_VERSION on any change that an
- * older reader would misread; readers refuse other versions by name.
- */
-exports.RESULT_SCHEMA_VERSION = 1;
-exports.RESULT_SCHEMA_ID = 'https://roadstop.dev/schemas/result-v1.json';
-const ORDER = ['skipped', 'pass', 'warn', 'fail'];
-/** The worse of the statuses: fail > warn > pass > skipped. */
-function worstStatus(statuses, empty = 'pass') {
-    let worst;
-    for (const status of statuses) {
-        if (worst === undefined || ORDER.indexOf(status) > ORDER.indexOf(worst))
-            worst = status;
-    }
-    return worst ?? empty;
-}
-function createResult(fields) {
-    return {
-        $schema: exports.RESULT_SCHEMA_ID,
-        schemaVersion: exports.RESULT_SCHEMA_VERSION,
-        createdAt: fields.createdAt ?? new Date().toISOString(),
-        ...fields,
-    };
-}
-/** Write atomically, so a reader never sees half a result and a failed write keeps the old one. */
-async function writeResult(path, result) {
-    await (0, promises_1.mkdir)((0, node_path_1.dirname)(path), { recursive: true });
-    const temporary = `${path}.${process.pid}.tmp`;
-    await (0, promises_1.writeFile)(temporary, `${JSON.stringify(result, null, 2)}\n`);
-    await (0, promises_1.rename)(temporary, path);
-}
-/**
- * Read a result written by any gate, refusing files that are not roadstop
- * results or that another schema version wrote. `input` names the action
- * input or option the path came from, for the error.
- */
-async function readResult(path, options = {}) {
-    const where = { file: path, ...(options.input ? { input: options.input } : {}) };
-    let text;
-    try {
-        text = await (0, promises_1.readFile)(path, 'utf8');
-    }
-    catch (error) {
-        throw new errors_js_1.ConfigurationError(`cannot read the result file: ${error.code ?? String(error)}`, where);
-    }
-    return parseResult(text, { ...options, file: path });
-}
-function parseResult(text, options = {}) {
-    const where = { ...(options.file ? { file: options.file } : {}), ...(options.input ? { input: options.input } : {}) };
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (error) {
-        throw new errors_js_1.ConfigurationError(`not a roadstop result: invalid JSON (${error.message})`, where);
-    }
-    if (typeof data !== 'object' || data === null || !('schemaVersion' in data) || !('gate' in data)) {
-        throw new errors_js_1.ConfigurationError('not a roadstop result: it has no schemaVersion and gate', where, 'point it at a file a roadstop gate wrote');
-    }
-    const record = data;
-    if (record.schemaVersion !== exports.RESULT_SCHEMA_VERSION) {
-        throw new errors_js_1.ConfigurationError(`result schema version ${JSON.stringify(record.schemaVersion)} is not supported (this roadstop reads version ${exports.RESULT_SCHEMA_VERSION})`, where, 'produce the baseline with the same major version of roadstop');
-    }
-    if (options.gate && record.gate !== options.gate) {
-        throw new errors_js_1.ConfigurationError(`this is a ${String(record.gate)} result, not a ${options.gate} result`, where);
-    }
-    for (const key of ['status', 'headline', 'metrics', 'checks', 'items', 'messages', 'settings']) {
-        if (!(key in record))
-            throw new errors_js_1.ConfigurationError(`not a roadstop result: '${key}' is missing`, where);
-    }
-    if (!Array.isArray(record.items) || !Array.isArray(record.checks) || !Array.isArray(record.messages)) {
-        throw new errors_js_1.ConfigurationError('not a roadstop result: items, checks and messages must be lists', where);
-    }
-    return data;
-}
-/**
- * Where a gate writes its result: the path the user gave (inside the
- * workspace, and never over a file that is not a result of this gate), or a
- * file in the runner's temp folder.
- */
-async function prepareReportPath(given, options) {
-    if (!given || given.trim() === '')
-        return (0, node_path_1.join)(options.temp, 'roadstop', `${options.gate}.json`);
-    const input = options.input ?? 'report';
-    const target = (0, node_path_1.isAbsolute)(given) ? given : (0, node_path_1.resolve)(options.workspace, given);
-    let existing;
-    try {
-        existing = await (0, promises_1.readFile)(target, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'EISDIR')
-            throw new errors_js_1.ConfigurationError('is a folder, not a file', { input, file: given });
-        if (code !== 'ENOENT')
-            throw new errors_js_1.ConfigurationError(`cannot use it (${code ?? String(error)})`, { input, file: given });
-    }
-    if (existing !== undefined) {
-        try {
-            parseResult(existing, { gate: options.gate });
-        }
-        catch {
-            throw new errors_js_1.ConfigurationError('already exists and is not a result of this gate; refusing to overwrite it', { input, file: given }, 'choose another path');
-        }
-    }
-    return target;
-}
-
-
-/***/ }),
-
-/***/ 7037:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.readRunnerContext = readRunnerContext;
-const node_fs_1 = __nccwpck_require__(3024);
-const errors_js_1 = __nccwpck_require__(7638);
-function readRunnerContext(env = process.env, cwd = process.cwd()) {
-    const payload = readEvent(env.GITHUB_EVENT_PATH);
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    const repository = payload.repository;
-    const pr = (payload.pull_request ?? undefined);
-    const defaultBranch = repository?.default_branch;
-    const context = {
-        workspace: env.GITHUB_WORKSPACE || cwd,
-        eventName: env.GITHUB_EVENT_NAME ?? '',
-        apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
-        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
-        isDefaultBranchPush: env.GITHUB_EVENT_NAME === 'push' && !!defaultBranch && env.GITHUB_REF === `refs/heads/${defaultBranch}`,
-        payload,
-    };
-    if (env.GITHUB_SHA)
-        context.sha = env.GITHUB_SHA;
-    if (env.GITHUB_REF)
-        context.ref = env.GITHUB_REF;
-    if (owner && repo)
-        [context.owner, context.repo] = [owner, repo];
-    if (env.GITHUB_RUN_ID && /^\d+$/.test(env.GITHUB_RUN_ID))
-        context.runId = Number(env.GITHUB_RUN_ID);
-    if (env.GITHUB_WORKFLOW_REF)
-        context.workflowRef = env.GITHUB_WORKFLOW_REF;
-    if (defaultBranch)
-        context.defaultBranch = defaultBranch;
-    if (pr?.base?.ref && pr.head?.sha) {
-        context.pullRequest = {
-            number: pr.number,
-            baseRef: pr.base.ref,
-            headSha: pr.head.sha,
-            fromFork: !!pr.head.repo?.full_name && pr.head.repo.full_name !== pr.base.repo?.full_name,
-            ...(pr.base.sha ? { baseSha: pr.base.sha } : {}),
-            ...(pr.head.ref ? { headRef: pr.head.ref } : {}),
-        };
-    }
-    return context;
-}
-function readEvent(path) {
-    if (!path)
-        return {};
-    let text;
-    try {
-        text = (0, node_fs_1.readFileSync)(path, 'utf8');
-    }
-    catch {
-        return {};
-    }
-    try {
-        const data = JSON.parse(text);
-        return typeof data === 'object' && data !== null ? data : {};
-    }
-    catch (error) {
-        throw new errors_js_1.ConfigurationError(`the event file is not JSON (${error.message})`, { file: path });
-    }
-}
-
-
-/***/ }),
-
-/***/ 5903:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.parseSize = parseSize;
-exports.parseIncrease = parseIncrease;
-exports.formatIncrease = formatIncrease;
-exports.formatBytes = formatBytes;
-exports.formatDelta = formatDelta;
-const errors_js_1 = __nccwpck_require__(7638);
-// Decimal units as size-limit, bundlewatch and browsers' devtools show them; binary units when asked for by name.
-const UNITS = {
-    b: 1,
-    byte: 1,
-    bytes: 1,
-    kb: 1000,
-    mb: 1000 ** 2,
-    gb: 1000 ** 3,
-    kib: 1024,
-    mib: 1024 ** 2,
-    gib: 1024 ** 3,
-};
-const SIZE_PATTERN = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*([a-z]*)\s*$/i;
-/** `"400 kB"`, `"1.5 MB"`, `"512 KiB"`, `"2048"`, `2048` → bytes. */
-function parseSize(value, where = {}) {
-    if (typeof value === 'number') {
-        if (Number.isFinite(value) && value >= 0)
-            return Math.round(value);
-        throw new errors_js_1.ConfigurationError(`'${value}' is not a size`, where, 'use bytes or a size such as "400 kB"');
-    }
-    const match = SIZE_PATTERN.exec(value);
-    const unit = match ? UNITS[(match[2] ?? '').toLowerCase() || 'b'] : undefined;
-    if (!match || unit === undefined) {
-        throw new errors_js_1.ConfigurationError(`'${value}' is not a size`, where, 'write a number with B, kB, MB, GB (1000) or KiB, MiB, GiB (1024), e.g. "400 kB"');
-    }
-    return Math.round(Number(match[1]) * unit);
-}
-/** `"2%"` or `"5 kB"`: how much a measured size may grow against its baseline. */
-function parseIncrease(value, where = {}) {
-    if (typeof value === 'string' && value.trim().endsWith('%')) {
-        const number = Number(value.trim().slice(0, -1));
-        if (!Number.isFinite(number) || number < 0 || value.trim() === '%') {
-            throw new errors_js_1.ConfigurationError(`'${value}' is not a percentage`, where, 'write e.g. "2%"');
-        }
-        return { kind: 'percent', value: number };
-    }
-    return { kind: 'bytes', value: parseSize(value, where) };
-}
-function formatIncrease(increase) {
-    return increase.kind === 'percent' ? `${increase.value}%` : formatBytes(increase.value);
-}
-/** Bytes as a person reads them, in the same decimal units `parseSize` reads by default. */
-function formatBytes(bytes) {
-    const sign = bytes < 0 ? '-' : '';
-    const abs = Math.abs(bytes);
-    if (abs < 1000)
-        return `${sign}${abs} B`;
-    if (abs < 1000 ** 2)
-        return `${sign}${trim(abs / 1000)} kB`;
-    if (abs < 1000 ** 3)
-        return `${sign}${trim(abs / 1000 ** 2)} MB`;
-    return `${sign}${trim(abs / 1000 ** 3)} GB`;
-}
-function trim(n) {
-    return n >= 100 ? n.toFixed(1) : n.toFixed(2);
-}
-/** `+1.2 kB (+0.6%)`: a delta with its sign, for tables. */
-function formatDelta(delta, base) {
-    const bytes = `${delta > 0 ? '+' : ''}${formatBytes(delta)}`;
-    if (base === undefined || base === 0)
-        return bytes;
-    const percent = (delta / base) * 100;
-    return `${bytes} (${percent > 0 ? '+' : ''}${percent.toFixed(Math.abs(percent) < 10 ? 2 : 1)}%)`;
-}
-
-
-/***/ }),
-
-/***/ 2772:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.primaryCompression = primaryCompression;
-exports.sizeOfItem = sizeOfItem;
-exports.renderBundleBudgetMarkdown = renderBundleBudgetMarkdown;
-const core_1 = __nccwpck_require__(893);
-const markdown_js_1 = __nccwpck_require__(1257);
-const LARGEST_FILES = 10;
-const CHANGED_FILES = 20;
-/** The compression the result's first budget uses: the one tables and charts show. */
-function primaryCompression(result) {
-    const first = result.checks[0]?.details?.compression;
-    return first === 'brotli' || first === 'raw' ? first : 'gzip';
-}
-function sizeOfItem(item, compression, base = false) {
-    const key = base ? `base-${compression}` : compression;
-    const value = item[key];
-    return typeof value === 'number' ? value : undefined;
-}
-function renderBundleBudgetMarkdown(result, options = {}) {
-    const compression = primaryCompression(result);
-    const parts = [];
-    parts.push(`${options.heading ?? '###'} ${markdown_js_1.STATUS_ICON[result.status]} Bundle budget: ${result.status}`);
-    parts.push(`**${(0, markdown_js_1.cell)(result.headline)}**`);
-    parts.push((0, markdown_js_1.table)(['Budget', 'Size', 'Limit', 'Δ vs base', 'State'], result.checks.map((check) => [
-        (0, markdown_js_1.cell)(check.name),
-        `${(0, core_1.formatBytes)(check.value)}${check.details?.compression && check.details.compression !== 'raw' ? ` (${String(check.details.compression)})` : ''}`,
-        check.limitText ? (0, markdown_js_1.cell)(check.limitText) : '—',
-        check.baseline !== undefined ? (0, core_1.formatDelta)(check.value - check.baseline, check.baseline) : '—',
-        `${markdown_js_1.STATUS_ICON[check.status]} ${check.status}`,
-    ]), ['left', 'right', 'right', 'right', 'center']));
-    const problems = result.checks.filter((check) => check.status === 'fail' || check.status === 'warn');
-    if (problems.length > 0)
-        parts.push(problems.map((check) => `- ${markdown_js_1.STATUS_ICON[check.status]} ${(0, markdown_js_1.cell)(check.message ?? check.name)}`).join('\n'));
-    const files = result.items.filter((item) => item.change !== 'removed');
-    const largest = [...files].sort((a, b) => (sizeOfItem(b, compression) ?? 0) - (sizeOfItem(a, compression) ?? 0)).slice(0, LARGEST_FILES);
-    if (options.chart !== false && largest.length > 1) {
-        parts.push((0, markdown_js_1.mermaidBarChart)(`Largest files (${compression})`, largest.map((item) => shortName(item.id)), largest.map((item) => (sizeOfItem(item, compression) ?? 0) / 1000), 'kB'));
-    }
-    const changes = renderChanges(result, compression);
-    if (changes)
-        parts.push(changes);
-    parts.push(renderFooter(result));
-    return parts.join('\n\n');
-}
-function renderChanges(result, compression) {
-    if (!result.baseline)
-        return undefined;
-    const moved = result.items
-        .filter((item) => item.change === 'added' || item.change === 'removed' || item.change === 'changed')
-        .map((item) => {
-        const now = sizeOfItem(item, compression) ?? 0;
-        const before = sizeOfItem(item, compression, true) ?? 0;
-        return { item, now, before, delta: (item.change === 'removed' ? 0 : now) - (item.change === 'added' ? 0 : before) };
-    })
-        .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || a.item.id.localeCompare(b.item.id));
-    if (moved.length === 0)
-        return `No file changed against the base (${result.baseline.commit ? (0, markdown_js_1.code)(result.baseline.commit.slice(0, 7)) : result.baseline.source}).`;
-    const rows = moved.slice(0, CHANGED_FILES).map(({ item, now, before, delta }) => [
-        (0, markdown_js_1.code)(item.id) + (item.base && item.base !== item.id ? ` ← ${(0, markdown_js_1.code)(String(item.base))}` : ''),
-        item.change === 'removed' ? '—' : (0, core_1.formatBytes)(now),
-        item.change === 'added' ? 'new' : item.change === 'removed' ? 'removed' : (0, core_1.formatDelta)(delta, before),
-    ]);
-    const more = moved.length > CHANGED_FILES ? `\n\n…and ${moved.length - CHANGED_FILES} more changed files.` : '';
-    return (0, markdown_js_1.details)(`${moved.length} file${moved.length === 1 ? '' : 's'} changed against the base (${compression})`, (0, markdown_js_1.table)(['File', 'Size', 'Δ'], rows, ['left', 'right', 'right']) + more);
-}
-function renderFooter(result) {
-    const facts = [`${result.metrics.files ?? result.items.length} files`];
-    if (result.metrics['total-gzip'] !== undefined)
-        facts.push(`${(0, core_1.formatBytes)(result.metrics['total-gzip'])} gzip`);
-    if (result.metrics['total-brotli'] !== undefined)
-        facts.push(`${(0, core_1.formatBytes)(result.metrics['total-brotli'])} brotli`);
-    facts.push(`${(0, core_1.formatBytes)(result.metrics['total-raw'] ?? 0)} raw`);
-    if (result.baseline)
-        facts.push(`base: ${result.baseline.commit ? (0, markdown_js_1.code)(result.baseline.commit.slice(0, 7)) : (0, markdown_js_1.cell)(result.baseline.source)}`);
-    if ((result.metrics.reused ?? 0) > 0)
-        facts.push(`${result.metrics.reused} unchanged files not recompressed`);
-    return `<sub>${facts.join(' · ')}</sub>`;
-}
-function shortName(path) {
-    const name = path.slice(path.lastIndexOf('/') + 1);
-    return name.length > 40 ? `…${name.slice(-39)}` : name;
-}
-
-
-/***/ }),
-
-/***/ 5366:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __exportStar = (this && this.__exportStar) || function(m, exports) {
-    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-__exportStar(__nccwpck_require__(2772), exports);
-__exportStar(__nccwpck_require__(1257), exports);
-__exportStar(__nccwpck_require__(6793), exports);
-__exportStar(__nccwpck_require__(4516), exports);
-
-
-/***/ }),
-
-/***/ 1257:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.STATUS_ICON = void 0;
-exports.cell = cell;
-exports.code = code;
-exports.table = table;
-exports.details = details;
-exports.mermaidBarChart = mermaidBarChart;
-exports.STATUS_ICON = { pass: '✅', warn: '⚠️', fail: '❌', skipped: '⏭️' };
-/** Text safe inside a GitHub markdown table cell. */
-function cell(text) {
-    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-/** Text safe as inline code, whatever backticks it holds. */
-function code(text) {
-    const fence = '`'.repeat((text.match(/`+/g) ?? []).reduce((max, run) => Math.max(max, run.length), 0) + 1);
-    return `${fence}${fence.length > 1 ? ' ' : ''}${text.replace(/\|/g, '\\|')}${fence.length > 1 ? ' ' : ''}${fence}`;
-}
-function table(headers, rows, align = []) {
-    const rule = headers.map((_, index) => ({ left: ':---', right: '---:', center: ':---:' })[align[index] ?? 'left']);
-    return [headers, rule, ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
-}
-function details(summary, body, open = false) {
-    return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
-}
-/** A horizontal bar chart in Mermaid, which GitHub renders in summaries and comments. */
-function mermaidBarChart(title, labels, values, unit) {
-    const quote = (text) => `"${text.replace(/"/g, "'").replace(/[\r\n]/g, ' ')}"`;
-    const top = Math.max(1, ...values);
-    return [
-        '```mermaid',
-        'xychart-beta horizontal',
-        `    title ${quote(title)}`,
-        `    x-axis [${labels.map(quote).join(', ')}]`,
-        `    y-axis ${quote(unit)} 0 --> ${Number((top * 1.05).toFixed(2))}`,
-        `    bar [${values.map((value) => Number(value.toFixed(2))).join(', ')}]`,
-        '```',
-    ].join('\n');
-}
-
-
-/***/ }),
-
-/***/ 6793:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.renderResultMarkdown = renderResultMarkdown;
-const bundle_budget_js_1 = __nccwpck_require__(2772);
-const markdown_js_1 = __nccwpck_require__(1257);
-/** Markdown for any gate's result: the gate's own renderer where there is one, a checks table otherwise. */
-function renderResultMarkdown(result) {
-    if (result.gate === 'bundle-budget')
-        return (0, bundle_budget_js_1.renderBundleBudgetMarkdown)(result);
-    const rows = result.checks.map((check) => [(0, markdown_js_1.cell)(check.name), String(check.value), check.limit !== undefined ? String(check.limit) : '—', `${markdown_js_1.STATUS_ICON[check.status]} ${check.status}`]);
-    return [`### ${markdown_js_1.STATUS_ICON[result.status]} ${result.gate}: ${result.status}`, `**${(0, markdown_js_1.cell)(result.headline)}**`, rows.length ? (0, markdown_js_1.table)(['Check', 'Value', 'Limit', 'State'], rows) : '']
-        .filter(Boolean)
-        .join('\n\n');
-}
-
-
-/***/ }),
-
-/***/ 4516:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.renderResultTerminal = renderResultTerminal;
-const core_1 = __nccwpck_require__(893);
-const bundle_budget_js_1 = __nccwpck_require__(2772);
-const COLORS = { pass: 32, warn: 33, fail: 31, skipped: 90 };
-const SYMBOL = { pass: '✔', warn: '!', fail: '✖', skipped: '-' };
-/** The result as a person reads it in a terminal: a headline, a table, the problems. */
-function renderResultTerminal(result, options) {
-    const paint = (status, text) => (options.color ? `\u001b[${COLORS[status]}m${text}\u001b[39m` : text);
-    const bold = (text) => (options.color ? `\u001b[1m${text}\u001b[22m` : text);
-    const lines = [];
-    lines.push(`${paint(result.status, `${SYMBOL[result.status]} ${result.gate}: ${result.status}`)}  ${bold(result.headline)}`, '');
-    const rows = result.checks.map((check) => [
-        check.name,
-        check.unit === 'bytes' ? `${(0, core_1.formatBytes)(check.value)}${check.details?.compression && check.details.compression !== 'raw' ? ` ${String(check.details.compression)}` : ''}` : String(check.value),
-        check.limitText ?? (check.limit !== undefined ? String(check.limit) : '—'),
-        check.baseline !== undefined ? (0, core_1.formatDelta)(check.value - check.baseline, check.baseline) : '—',
-        check.status,
-    ]);
-    lines.push(...columns(['Budget', 'Size', 'Limit', 'Δ vs base', 'State'], rows, (row, text) => (row ? paint(row[4], text) : text)));
-    if (result.gate === 'bundle-budget' && (options.files ?? 10) > 0) {
-        const compression = (0, bundle_budget_js_1.primaryCompression)(result);
-        const largest = result.items
-            .filter((item) => item.change !== 'removed')
-            .sort((a, b) => ((0, bundle_budget_js_1.sizeOfItem)(b, compression) ?? 0) - ((0, bundle_budget_js_1.sizeOfItem)(a, compression) ?? 0))
-            .slice(0, options.files ?? 10);
-        lines.push('', bold(`Largest files (${compression})`));
-        lines.push(...columns(['File', 'Raw', compression, 'Change'], largest.map((item) => [item.id, (0, core_1.formatBytes)(Number(item.raw)), (0, core_1.formatBytes)((0, bundle_budget_js_1.sizeOfItem)(item, compression) ?? 0), String(item.change ?? '')])));
-        const files = result.metrics.files ?? 0;
-        lines.push('', `${files} files · ${(0, core_1.formatBytes)(result.metrics['total-raw'] ?? 0)} raw${result.metrics['total-gzip'] !== undefined ? ` · ${(0, core_1.formatBytes)(result.metrics['total-gzip'])} gzip` : ''}${result.metrics['total-brotli'] !== undefined ? ` · ${(0, core_1.formatBytes)(result.metrics['total-brotli'])} brotli` : ''}`);
-    }
-    const notes = result.messages.filter((message) => message.level !== 'error');
-    if (notes.length > 0)
-        lines.push('', ...notes.map((message) => `${message.level}: ${message.text}`));
-    const problems = result.checks.filter((check) => check.status === 'fail' || check.status === 'warn');
-    if (problems.length > 0)
-        lines.push('', ...problems.map((check) => paint(check.status, `${SYMBOL[check.status]} ${check.message ?? check.name}`)));
-    return `${lines.join('\n')}\n`;
-}
-function columns(headers, rows, paintRow = (_, text) => text) {
-    const widths = headers.map((header, index) => Math.max(width(header), ...rows.map((row) => width(row[index] ?? ''))));
-    const format = (row) => row.map((text, index) => (index === 0 ? text.padEnd(widths[index]) : text.padStart(widths[index]))).join('  ');
-    return [format(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map((row) => paintRow(row, format(row)))];
-}
-function width(text) {
-    return [...text].length;
-}
-
-
-/***/ }),
-
 /***/ 181:
 /***/ ((module) => {
 
@@ -9034,55 +7197,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3024:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-
-/***/ }),
-
-/***/ 1455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
-/***/ 8161:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-
-/***/ }),
-
-/***/ 6760:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
@@ -12080,6 +10194,7 @@ exports.prettifyError = prettifyError;
 /***/ 8815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
+var __webpack_unused_export__;
 
 
 var composer = __nccwpck_require__(9984);
@@ -12101,35 +10216,35 @@ var visit = __nccwpck_require__(204);
 
 
 
-exports.Composer = composer.Composer;
-exports.Document = Document.Document;
-exports.Schema = Schema.Schema;
-exports.YAMLError = errors.YAMLError;
-exports.YAMLParseError = errors.YAMLParseError;
-exports.YAMLWarning = errors.YAMLWarning;
-exports.Alias = Alias.Alias;
-exports.isAlias = identity.isAlias;
-exports.isCollection = identity.isCollection;
-exports.isDocument = identity.isDocument;
-exports.isMap = identity.isMap;
-exports.isNode = identity.isNode;
-exports.isPair = identity.isPair;
-exports.isScalar = identity.isScalar;
-exports.isSeq = identity.isSeq;
-exports.Pair = Pair.Pair;
-exports.Scalar = Scalar.Scalar;
-exports.YAMLMap = YAMLMap.YAMLMap;
-exports.YAMLSeq = YAMLSeq.YAMLSeq;
-exports.CST = cst;
-exports.Lexer = lexer.Lexer;
-exports.LineCounter = lineCounter.LineCounter;
-exports.Parser = parser.Parser;
-exports.parse = publicApi.parse;
-exports.parseAllDocuments = publicApi.parseAllDocuments;
-exports.parseDocument = publicApi.parseDocument;
-exports.stringify = publicApi.stringify;
-exports.visit = visit.visit;
-exports.visitAsync = visit.visitAsync;
+__webpack_unused_export__ = composer.Composer;
+__webpack_unused_export__ = Document.Document;
+__webpack_unused_export__ = Schema.Schema;
+__webpack_unused_export__ = errors.YAMLError;
+__webpack_unused_export__ = errors.YAMLParseError;
+__webpack_unused_export__ = errors.YAMLWarning;
+__webpack_unused_export__ = Alias.Alias;
+__webpack_unused_export__ = identity.isAlias;
+__webpack_unused_export__ = identity.isCollection;
+__webpack_unused_export__ = identity.isDocument;
+exports.jh = identity.isMap;
+__webpack_unused_export__ = identity.isNode;
+__webpack_unused_export__ = identity.isPair;
+exports.jn = identity.isScalar;
+exports.oP = identity.isSeq;
+__webpack_unused_export__ = Pair.Pair;
+__webpack_unused_export__ = Scalar.Scalar;
+__webpack_unused_export__ = YAMLMap.YAMLMap;
+__webpack_unused_export__ = YAMLSeq.YAMLSeq;
+__webpack_unused_export__ = cst;
+__webpack_unused_export__ = lexer.Lexer;
+exports.HN = lineCounter.LineCounter;
+__webpack_unused_export__ = parser.Parser;
+__webpack_unused_export__ = publicApi.parse;
+__webpack_unused_export__ = publicApi.parseAllDocuments;
+exports.Tp = publicApi.parseDocument;
+__webpack_unused_export__ = publicApi.stringify;
+__webpack_unused_export__ = visit.visit;
+__webpack_unused_export__ = visit.visitAsync;
 
 
 /***/ }),
@@ -15497,7 +13612,7 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 1251:
+/***/ 3632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -15707,7 +13822,7 @@ exports.intOct = intOct;
 
 
 var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(1251);
+var _null = __nccwpck_require__(3632);
 var seq = __nccwpck_require__(1706);
 var string = __nccwpck_require__(6464);
 var bool = __nccwpck_require__(3959);
@@ -15810,7 +13925,7 @@ exports.schema = schema;
 
 
 var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(1251);
+var _null = __nccwpck_require__(3632);
 var seq = __nccwpck_require__(1706);
 var string = __nccwpck_require__(6464);
 var bool = __nccwpck_require__(3959);
@@ -16420,7 +14535,7 @@ exports.resolvePairs = resolvePairs;
 
 
 var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(1251);
+var _null = __nccwpck_require__(3632);
 var seq = __nccwpck_require__(1706);
 var string = __nccwpck_require__(6464);
 var binary = __nccwpck_require__(6083);
@@ -18064,7 +16179,7 @@ exports.visitAsync = visitAsync;
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -18078,20 +16193,1637 @@ exports.visitAsync = visitAsync;
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
 /******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
 /************************************************************************/
 var __webpack_exports__ = {};
-// This entry need to be wrapped in an IIFE because it uses a non-standard name for the exports (exports).
-(() => {
-var exports = __webpack_exports__;
 
-Object.defineProperty(exports, "B", ({ value: true }));
-const io_js_1 = __nccwpck_require__(3632);
-const main_js_1 = __nccwpck_require__(2049);
-void (0, main_js_1.main)(process.argv.slice(2), (0, io_js_1.processIo)()).then((code) => {
+;// CONCATENATED MODULE: ./packages/cli/src/io.ts
+function processIo() {
+    return {
+        cwd: process.cwd(),
+        env: process.env,
+        color: !!process.stdout.isTTY && !process.env.NO_COLOR,
+        stdout: (text) => void process.stdout.write(text),
+        stderr: (text) => void process.stderr.write(text),
+    };
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./packages/core/src/errors.ts
+class errors_ConfigurationError extends Error {
+    name = 'ConfigurationError';
+    location;
+    hint;
+    constructor(message, location = {}, hint) {
+        super(message);
+        this.location = location;
+        this.hint = hint;
+    }
+    /** One line a user can act on: where, what, how to fix it. */
+    describe() {
+        const where = [];
+        const { input, file, key, line, column } = this.location;
+        if (file)
+            where.push(line ? `${file}:${line}${column ? `:${column}` : ''}` : file);
+        if (key)
+            where.push(`key '${key}'`);
+        if (input)
+            where.push(`input '${input}'`);
+        const prefix = where.length > 0 ? `${where.join(', ')}: ` : '';
+        return `${prefix}${this.message}${this.hint ? ` (${this.hint})` : ''}`;
+    }
+}
+function isConfigurationError(error) {
+    return error instanceof errors_ConfigurationError;
+}
+/** Text for an error that is not the user's fault: say it is a bug, keep the cause. */
+function describeUnexpected(error) {
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return `internal error (a bug in roadstop, please report it): ${detail}`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/config.ts
+
+
+
+
+const DEFAULT_CONFIG_PATH = '.github/roadstop.yml';
+const CONFIG_VERSION = 1;
+/** Every section a roadstop config may hold; a gate reads its own and ignores the others. */
+const CONFIG_SECTIONS = [
+    'version',
+    'bundle-budget',
+    'coverage-gate',
+    'lighthouse-gate',
+    'pr-staging-comment',
+    'canary-watch',
+    'slack-notify',
+];
+/**
+ * A map in the config file, read with types checked and every mistake located
+ * by file, dotted key and line. An absent section reads as empty.
+ */
+class ConfigSection {
+    path;
+    node;
+    source;
+    constructor(node, path, source) {
+        this.node = node;
+        this.path = path;
+        this.source = source;
+    }
+    get file() {
+        return this.source?.file;
+    }
+    keys() {
+        return this.node ? this.node.items.map((pair) => String((0,dist/* isScalar */.jn)(pair.key) ? pair.key.value : pair.key)) : [];
+    }
+    has(key) {
+        return this.raw(key) !== undefined;
+    }
+    /** Where `key` (or the section itself) is, for an error. */
+    locate(key) {
+        const node = key === undefined ? this.node : (this.pair(key)?.value ?? this.pair(key)?.key ?? this.node);
+        const location = { key: key === undefined ? this.path : this.join(key) };
+        if (this.source) {
+            location.file = this.source.file;
+            const offset = node?.range?.[0];
+            if (offset !== undefined)
+                location.line = this.source.lineCounter.linePos(offset).line;
+        }
+        return location;
+    }
+    /** Reject keys this version does not know, naming the closest known one. */
+    rejectUnknown(allowed) {
+        for (const key of this.keys()) {
+            if (!allowed.includes(key)) {
+                const close = closest(key, allowed);
+                throw new errors_ConfigurationError(`unknown key '${key}'`, this.locate(key), close ? `did you mean '${close}'?` : `known keys: ${allowed.join(', ')}`);
+            }
+        }
+    }
+    string(key) {
+        const value = this.scalar(key);
+        if (value === undefined)
+            return undefined;
+        if (typeof value === 'object')
+            throw this.typeError(key, 'a string');
+        return String(value);
+    }
+    /** A size or percentage that YAML may have read as a number (`max: 400000`). */
+    stringOrNumber(key) {
+        const value = this.scalar(key);
+        if (value === undefined || typeof value === 'number')
+            return value;
+        if (typeof value === 'object' || typeof value === 'boolean')
+            throw this.typeError(key, 'a string or a number');
+        return String(value);
+    }
+    number(key, range = {}) {
+        const value = this.scalar(key);
+        if (value === undefined)
+            return undefined;
+        const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+        if (!Number.isFinite(number))
+            throw this.typeError(key, 'a number');
+        checkRange(number, range, this.locate(key));
+        return number;
+    }
+    boolean(key) {
+        const value = this.scalar(key);
+        if (value === undefined)
+            return undefined;
+        if (typeof value !== 'boolean')
+            throw this.typeError(key, 'true or false');
+        return value;
+    }
+    oneOf(key, values) {
+        const value = this.string(key);
+        if (value === undefined)
+            return undefined;
+        if (!values.includes(value)) {
+            throw new errors_ConfigurationError(`'${value}' is not one of ${values.join(', ')}`, this.locate(key));
+        }
+        return value;
+    }
+    /** A string or a list of strings. */
+    stringList(key) {
+        const node = this.raw(key);
+        if (node === undefined)
+            return undefined;
+        if ((0,dist/* isSeq */.oP)(node)) {
+            return node.items.map((item, index) => {
+                if (!(0,dist/* isScalar */.jn)(item) || typeof item.value === 'object' || typeof item.value === 'boolean') {
+                    throw new errors_ConfigurationError(`item ${index + 1} must be a string`, this.locate(key));
+                }
+                return String(item.value);
+            });
+        }
+        const single = this.string(key);
+        return single === undefined ? undefined : [single];
+    }
+    section(key) {
+        const node = this.raw(key);
+        if (node !== undefined && !(0,dist/* isMap */.jh)(node))
+            throw this.typeError(key, 'a map of keys');
+        return new ConfigSection(node, this.join(key), this.source);
+    }
+    /** A list of maps, such as `budgets:`. */
+    sections(key) {
+        const node = this.raw(key);
+        if (node === undefined)
+            return [];
+        if (!(0,dist/* isSeq */.oP)(node))
+            throw this.typeError(key, 'a list');
+        return node.items.map((item, index) => {
+            const path = `${this.join(key)}[${index}]`;
+            if (!(0,dist/* isMap */.jh)(item)) {
+                const line = this.source && item?.range ? this.source.lineCounter.linePos(item.range[0]).line : undefined;
+                throw new errors_ConfigurationError('must be a map of keys', { key: path, ...(this.source ? { file: this.source.file } : {}), ...(line ? { line } : {}) });
+            }
+            return new ConfigSection(item, path, this.source);
+        });
+    }
+    join(key) {
+        return this.path ? `${this.path}.${key}` : key;
+    }
+    pair(key) {
+        return this.node?.items.find((pair) => ((0,dist/* isScalar */.jn)(pair.key) ? pair.key.value : pair.key) === key);
+    }
+    raw(key) {
+        const value = this.pair(key)?.value;
+        if (value === null || value === undefined)
+            return undefined;
+        if ((0,dist/* isScalar */.jn)(value) && value.value === null)
+            return undefined;
+        return value;
+    }
+    scalar(key) {
+        const node = this.raw(key);
+        if (node === undefined)
+            return undefined;
+        if (!(0,dist/* isScalar */.jn)(node))
+            return {};
+        return node.value;
+    }
+    typeError(key, expected) {
+        return new errors_ConfigurationError(`must be ${expected}`, this.locate(key));
+    }
+}
+/**
+ * Read the roadstop config. A missing file is fine at the default path (every
+ * gate also works from inputs alone) and an error at a path the user named.
+ */
+async function loadConfig(path, options) {
+    const explicit = path !== undefined && path.trim() !== '';
+    const file = explicit ? path.trim() : DEFAULT_CONFIG_PATH;
+    const absolute = (0,external_node_path_namespaceObject.isAbsolute)(file) ? file : `${options.workspace}/${file}`;
+    const shown = displayPath(absolute, options.workspace);
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(absolute, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' && !explicit)
+            return emptyConfig();
+        throw new errors_ConfigurationError(code === 'ENOENT' ? 'config file not found' : `cannot read the config file (${code ?? String(error)})`, { file: shown, ...(options.input ? { input: options.input } : {}) });
+    }
+    return parseConfig(text, shown);
+}
+function parseConfig(text, file) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const problem = doc.errors[0];
+    if (problem) {
+        const line = problem.linePos?.[0]?.line ?? lineCounter.linePos(problem.pos[0]).line;
+        throw new errors_ConfigurationError(`invalid YAML: ${problem.message.split('\n')[0]}`, { file, line });
+    }
+    const contents = doc.contents;
+    if (contents !== null && !(0,dist/* isMap */.jh)(contents)) {
+        throw new errors_ConfigurationError('the config must be a map of sections such as bundle-budget:', { file, line: 1 });
+    }
+    const root = new ConfigSection(contents ?? undefined, '', { file, lineCounter });
+    root.rejectUnknown(CONFIG_SECTIONS);
+    const version = root.number('version', { integer: true });
+    if (version !== undefined && version !== CONFIG_VERSION) {
+        throw new errors_ConfigurationError(`config version ${version} is not supported (this roadstop reads version ${CONFIG_VERSION})`, root.locate('version'));
+    }
+    return { file, root, section: (gate) => root.section(gate) };
+}
+function emptyConfig() {
+    const root = new ConfigSection(undefined, '', undefined);
+    return { file: undefined, root, section: (gate) => root.section(gate) };
+}
+function checkRange(value, range, where) {
+    if (range.integer && !Number.isInteger(value))
+        throw new errors_ConfigurationError(`${value} must be a whole number`, where);
+    if ((range.min !== undefined && value < range.min) || (range.max !== undefined && value > range.max)) {
+        const bounds = range.max === undefined ? `at least ${range.min}` : range.min === undefined ? `at most ${range.max}` : `from ${range.min} to ${range.max}`;
+        throw new errors_ConfigurationError(`${value} is out of range: must be ${bounds}`, where);
+    }
+}
+function displayPath(absolute, workspace) {
+    const inside = (0,external_node_path_namespaceObject.relative)(workspace, absolute);
+    return inside && !inside.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(inside) ? inside : absolute;
+}
+function closest(word, candidates) {
+    let best;
+    let bestDistance = Infinity;
+    for (const candidate of candidates) {
+        const distance = editDistance(word, candidate);
+        if (distance < bestDistance)
+            [best, bestDistance] = [candidate, distance];
+    }
+    return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/lists.ts
+
+
+/**
+ * Split a multi-line input into items: one per line, and commas separate too,
+ * except inside `{a,b}` brace sets where a comma belongs to the glob.
+ */
+function splitList(text) {
+    if (!text)
+        return [];
+    const items = [];
+    for (const line of text.split(/\r?\n/)) {
+        let depth = 0;
+        let current = '';
+        for (const char of line) {
+            if (char === '{')
+                depth++;
+            else if (char === '}')
+                depth = Math.max(0, depth - 1);
+            if (char === ',' && depth === 0) {
+                items.push(current);
+                current = '';
+            }
+            else {
+                current += char;
+            }
+        }
+        items.push(current);
+    }
+    return items.map((item) => item.trim()).filter((item) => item !== '' && !item.startsWith('#'));
+}
+function parseBoolean(value, where) {
+    const normalized = value.trim().toLowerCase();
+    if (['true', 'yes', 'on', '1'].includes(normalized))
+        return true;
+    if (['false', 'no', 'off', '0'].includes(normalized))
+        return false;
+    throw new errors_ConfigurationError(`'${value}' is not true or false`, where);
+}
+/**
+ * Resolve a user path or glob against the workspace and refuse one that leaves
+ * it: gates read only what the checkout holds.
+ */
+function insideWorkspace(workspace, path, where) {
+    const base = (0,external_node_path_namespaceObject.resolve)(workspace);
+    const target = (0,external_node_path_namespaceObject.resolve)(base, path.replace(/^!/, ''));
+    const inside = (0,external_node_path_namespaceObject.relative)(base, target);
+    if (inside === '..' || inside.startsWith(`..${external_node_path_namespaceObject.sep}`) || (0,external_node_path_namespaceObject.isAbsolute)(inside)) {
+        throw new errors_ConfigurationError(`'${path}' is outside the workspace ${base}`, where, 'use a path inside the repository');
+    }
+    return inside.split(external_node_path_namespaceObject.sep).join('/');
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/result.ts
+
+
+
+/**
+ * The result contract every gate writes and every renderer (job summary, PR
+ * comment, Slack, CLI) reads. Bump RESULT_SCHEMA_VERSION on any change that an
+ * older reader would misread; readers refuse other versions by name.
+ */
+const RESULT_SCHEMA_VERSION = 1;
+const RESULT_SCHEMA_ID = 'https://roadstop.dev/schemas/result-v1.json';
+const ORDER = ['skipped', 'pass', 'warn', 'fail'];
+/** The worse of the statuses: fail > warn > pass > skipped. */
+function worstStatus(statuses, empty = 'pass') {
+    let worst;
+    for (const status of statuses) {
+        if (worst === undefined || ORDER.indexOf(status) > ORDER.indexOf(worst))
+            worst = status;
+    }
+    return worst ?? empty;
+}
+function createResult(fields) {
+    return {
+        $schema: RESULT_SCHEMA_ID,
+        schemaVersion: RESULT_SCHEMA_VERSION,
+        createdAt: fields.createdAt ?? new Date().toISOString(),
+        ...fields,
+    };
+}
+/** Write atomically, so a reader never sees half a result and a failed write keeps the old one. */
+async function writeResult(path, result) {
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+    const temporary = `${path}.${process.pid}.tmp`;
+    await (0,promises_namespaceObject.writeFile)(temporary, `${JSON.stringify(result, null, 2)}\n`);
+    await (0,promises_namespaceObject.rename)(temporary, path);
+}
+/**
+ * Read a result written by any gate, refusing files that are not roadstop
+ * results or that another schema version wrote. `input` names the action
+ * input or option the path came from, for the error.
+ */
+async function readResult(path, options = {}) {
+    const where = { file: path, ...(options.input ? { input: options.input } : {}) };
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        throw new errors_ConfigurationError(`cannot read the result file: ${error.code ?? String(error)}`, where);
+    }
+    return parseResult(text, { ...options, file: path });
+}
+function parseResult(text, options = {}) {
+    const where = { ...(options.file ? { file: options.file } : {}), ...(options.input ? { input: options.input } : {}) };
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors_ConfigurationError(`not a roadstop result: invalid JSON (${error.message})`, where);
+    }
+    if (typeof data !== 'object' || data === null || !('schemaVersion' in data) || !('gate' in data)) {
+        throw new errors_ConfigurationError('not a roadstop result: it has no schemaVersion and gate', where, 'point it at a file a roadstop gate wrote');
+    }
+    const record = data;
+    if (record.schemaVersion !== RESULT_SCHEMA_VERSION) {
+        throw new errors_ConfigurationError(`result schema version ${JSON.stringify(record.schemaVersion)} is not supported (this roadstop reads version ${RESULT_SCHEMA_VERSION})`, where, 'produce the baseline with the same major version of roadstop');
+    }
+    if (options.gate && record.gate !== options.gate) {
+        throw new errors_ConfigurationError(`this is a ${String(record.gate)} result, not a ${options.gate} result`, where);
+    }
+    for (const key of ['status', 'headline', 'metrics', 'checks', 'items', 'messages', 'settings']) {
+        if (!(key in record))
+            throw new errors_ConfigurationError(`not a roadstop result: '${key}' is missing`, where);
+    }
+    if (!Array.isArray(record.items) || !Array.isArray(record.checks) || !Array.isArray(record.messages)) {
+        throw new errors_ConfigurationError('not a roadstop result: items, checks and messages must be lists', where);
+    }
+    return data;
+}
+/**
+ * Where a gate writes its result: the path the user gave (inside the
+ * workspace, and never over a file that is not a result of this gate), or a
+ * file in the runner's temp folder.
+ */
+async function prepareReportPath(given, options) {
+    if (!given || given.trim() === '')
+        return (0,external_node_path_namespaceObject.join)(options.temp, 'roadstop', `${options.gate}.json`);
+    const input = options.input ?? 'report';
+    const target = (0,external_node_path_namespaceObject.isAbsolute)(given) ? given : (0,external_node_path_namespaceObject.resolve)(options.workspace, given);
+    let existing;
+    try {
+        existing = await (0,promises_namespaceObject.readFile)(target, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'EISDIR')
+            throw new errors_ConfigurationError('is a folder, not a file', { input, file: given });
+        if (code !== 'ENOENT')
+            throw new errors_ConfigurationError(`cannot use it (${code ?? String(error)})`, { input, file: given });
+    }
+    if (existing !== undefined) {
+        try {
+            parseResult(existing, { gate: options.gate });
+        }
+        catch {
+            throw new errors_ConfigurationError('already exists and is not a result of this gate; refusing to overwrite it', { input, file: given }, 'choose another path');
+        }
+    }
+    return target;
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./packages/core/src/runner-context.ts
+
+
+function readRunnerContext(env = process.env, cwd = process.cwd()) {
+    const payload = readEvent(env.GITHUB_EVENT_PATH);
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const repository = payload.repository;
+    const pr = (payload.pull_request ?? undefined);
+    const defaultBranch = repository?.default_branch;
+    const context = {
+        workspace: env.GITHUB_WORKSPACE || cwd,
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+        isDefaultBranchPush: env.GITHUB_EVENT_NAME === 'push' && !!defaultBranch && env.GITHUB_REF === `refs/heads/${defaultBranch}`,
+        payload,
+    };
+    if (env.GITHUB_SHA)
+        context.sha = env.GITHUB_SHA;
+    if (env.GITHUB_REF)
+        context.ref = env.GITHUB_REF;
+    if (owner && repo)
+        [context.owner, context.repo] = [owner, repo];
+    if (env.GITHUB_RUN_ID && /^\d+$/.test(env.GITHUB_RUN_ID))
+        context.runId = Number(env.GITHUB_RUN_ID);
+    if (env.GITHUB_WORKFLOW_REF)
+        context.workflowRef = env.GITHUB_WORKFLOW_REF;
+    if (defaultBranch)
+        context.defaultBranch = defaultBranch;
+    if (pr?.base?.ref && pr.head?.sha) {
+        context.pullRequest = {
+            number: pr.number,
+            baseRef: pr.base.ref,
+            headSha: pr.head.sha,
+            fromFork: !!pr.head.repo?.full_name && pr.head.repo.full_name !== pr.base.repo?.full_name,
+            ...(pr.base.sha ? { baseSha: pr.base.sha } : {}),
+            ...(pr.head.ref ? { headRef: pr.head.ref } : {}),
+        };
+    }
+    return context;
+}
+function readEvent(path) {
+    if (!path)
+        return {};
+    let text;
+    try {
+        text = readFileSync(path, 'utf8');
+    }
+    catch {
+        return {};
+    }
+    try {
+        const data = JSON.parse(text);
+        return typeof data === 'object' && data !== null ? data : {};
+    }
+    catch (error) {
+        throw new ConfigurationError(`the event file is not JSON (${error.message})`, { file: path });
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/sizes.ts
+
+// Decimal units as size-limit, bundlewatch and browsers' devtools show them; binary units when asked for by name.
+const UNITS = {
+    b: 1,
+    byte: 1,
+    bytes: 1,
+    kb: 1000,
+    mb: 1000 ** 2,
+    gb: 1000 ** 3,
+    kib: 1024,
+    mib: 1024 ** 2,
+    gib: 1024 ** 3,
+};
+const SIZE_PATTERN = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*([a-z]*)\s*$/i;
+/** `"400 kB"`, `"1.5 MB"`, `"512 KiB"`, `"2048"`, `2048` → bytes. */
+function parseSize(value, where = {}) {
+    if (typeof value === 'number') {
+        if (Number.isFinite(value) && value >= 0)
+            return Math.round(value);
+        throw new errors_ConfigurationError(`'${value}' is not a size`, where, 'use bytes or a size such as "400 kB"');
+    }
+    const match = SIZE_PATTERN.exec(value);
+    const unit = match ? UNITS[(match[2] ?? '').toLowerCase() || 'b'] : undefined;
+    if (!match || unit === undefined) {
+        throw new errors_ConfigurationError(`'${value}' is not a size`, where, 'write a number with B, kB, MB, GB (1000) or KiB, MiB, GiB (1024), e.g. "400 kB"');
+    }
+    return Math.round(Number(match[1]) * unit);
+}
+/** `"2%"` or `"5 kB"`: how much a measured size may grow against its baseline. */
+function parseIncrease(value, where = {}) {
+    if (typeof value === 'string' && value.trim().endsWith('%')) {
+        const number = Number(value.trim().slice(0, -1));
+        if (!Number.isFinite(number) || number < 0 || value.trim() === '%') {
+            throw new errors_ConfigurationError(`'${value}' is not a percentage`, where, 'write e.g. "2%"');
+        }
+        return { kind: 'percent', value: number };
+    }
+    return { kind: 'bytes', value: parseSize(value, where) };
+}
+function formatIncrease(increase) {
+    return increase.kind === 'percent' ? `${increase.value}%` : sizes_formatBytes(increase.value);
+}
+/** Bytes as a person reads them, in the same decimal units `parseSize` reads by default. */
+function sizes_formatBytes(bytes) {
+    const sign = bytes < 0 ? '-' : '';
+    const abs = Math.abs(bytes);
+    if (abs < 1000)
+        return `${sign}${abs} B`;
+    if (abs < 1000 ** 2)
+        return `${sign}${trim(abs / 1000)} kB`;
+    if (abs < 1000 ** 3)
+        return `${sign}${trim(abs / 1000 ** 2)} MB`;
+    return `${sign}${trim(abs / 1000 ** 3)} GB`;
+}
+// Three significant figures at most, without trailing zeros: 400 kB, 1.88 kB, 12.5 kB.
+function trim(n) {
+    return String(Number(n >= 100 ? n.toFixed(1) : n.toFixed(2)));
+}
+/** `+1.2 kB (+0.6%)`: a delta with its sign, for tables. */
+function sizes_formatDelta(delta, base) {
+    const bytes = `${delta > 0 ? '+' : ''}${sizes_formatBytes(delta)}`;
+    if (base === undefined || base === 0)
+        return bytes;
+    const percent = (delta / base) * 100;
+    return `${bytes} (${percent > 0 ? '+' : ''}${percent.toFixed(Math.abs(percent) < 10 ? 2 : 1)}%)`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+// EXTERNAL MODULE: ./node_modules/fast-glob/out/index.js
+var out = __nccwpck_require__(5648);
+var out_default = /*#__PURE__*/__nccwpck_require__.n(out);
+;// CONCATENATED MODULE: ./packages/bundle/src/collect.ts
+
+
+/**
+ * Expand a budget's globs inside the workspace. `!pattern` excludes. A pattern
+ * that leaves the workspace is refused before anything is read.
+ */
+async function selectFiles(workspace, patterns, origin) {
+    const include = [];
+    const exclude = [];
+    for (const pattern of patterns) {
+        const relative = insideWorkspace(workspace, pattern, origin);
+        (pattern.startsWith('!') ? exclude : include).push(relative);
+    }
+    if (include.length === 0)
+        throw new errors_ConfigurationError('only exclusions (!) were given', origin, 'add a glob that selects files');
+    const files = await out_default()(include, {
+        cwd: workspace,
+        ignore: exclude,
+        onlyFiles: true,
+        dot: true,
+        unique: true,
+        followSymbolicLinks: false,
+    });
+    return { files: files.sort() };
+}
+
+;// CONCATENATED MODULE: ./packages/bundle/src/evaluate.ts
+
+function allowedIncrease(increase, baseline) {
+    return increase.kind === 'percent' ? Math.floor((baseline * increase.value) / 100) : increase.value;
+}
+/** Hold one budget's size against its max, its warn size and its allowed growth. */
+function judgeBudget({ budget, size, files, baseline }) {
+    const label = compressionLabel(budget.compression);
+    const check = {
+        name: budget.name,
+        status: 'pass',
+        value: size,
+        unit: 'bytes',
+        details: { compression: budget.compression, files, path: budget.patterns.join(', ') },
+    };
+    const limits = [];
+    if (budget.max !== undefined) {
+        check.limit = budget.max;
+        limits.push(`${sizes_formatBytes(budget.max)}${label}`);
+    }
+    if (budget.maxIncrease)
+        limits.push(`+${formatIncrease(budget.maxIncrease)} vs base`);
+    if (limits.length > 0)
+        check.limitText = limits.join(', ');
+    if (baseline !== undefined)
+        check.baseline = baseline;
+    const problems = [];
+    if (budget.max !== undefined && size > budget.max) {
+        problems.push({ status: 'fail', text: `${budget.name} is ${sizes_formatBytes(size)}${label}, over its ${sizes_formatBytes(budget.max)} budget by ${sizes_formatBytes(size - budget.max)}` });
+    }
+    if (budget.maxIncrease && baseline !== undefined) {
+        const allowed = allowedIncrease(budget.maxIncrease, baseline);
+        check.maxIncrease = allowed;
+        const growth = size - baseline;
+        if (growth > allowed) {
+            const percent = baseline > 0 ? ` (${((growth / baseline) * 100).toFixed(2)}%)` : '';
+            problems.push({
+                status: 'fail',
+                text: `${budget.name} grew by ${sizes_formatBytes(growth)}${percent}${label} against the base, more than the ${formatIncrease(budget.maxIncrease)} allowed`,
+            });
+        }
+    }
+    if (problems.length === 0 && budget.warn !== undefined && size > budget.warn) {
+        problems.push({ status: 'warn', text: `${budget.name} is ${sizes_formatBytes(size)}${label}, past its warning size ${sizes_formatBytes(budget.warn)}` });
+    }
+    if (files === 0) {
+        check.status = 'skipped';
+        check.message = `${budget.name}: no files matched ${budget.patterns.join(', ')}`;
+    }
+    else if (problems.length > 0) {
+        check.status = problems.some((problem) => problem.status === 'fail') ? 'fail' : 'warn';
+        check.message = problems.map((problem) => problem.text).join('; ');
+    }
+    else {
+        const room = budget.max !== undefined ? `, ${sizes_formatBytes(budget.max - size)} under its budget` : '';
+        check.message = `${budget.name} is ${sizes_formatBytes(size)}${label}${room}`;
+    }
+    return check;
+}
+function compressionLabel(compression) {
+    return compression === 'raw' ? '' : ` (${compression})`;
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+;// CONCATENATED MODULE: ./packages/bundle/src/measure.ts
+
+
+
+
+
+
+const gzipAsync = (0,external_node_util_namespaceObject.promisify)(external_node_zlib_namespaceObject.gzip);
+const brotliAsync = (0,external_node_util_namespaceObject.promisify)(external_node_zlib_namespaceObject.brotliCompress);
+/**
+ * Read each file once, hash it, and compress it only when its hash has no
+ * cached size. zlib's async calls run on libuv's thread pool, so at most
+ * `concurrency` files are in flight and both cores stay busy while memory stays
+ * bounded by the files in flight.
+ */
+async function measureFiles(paths, options) {
+    const concurrency = Math.max(1, options.concurrency ?? Math.max(2, (0,external_node_os_namespaceObject.availableParallelism)()));
+    const results = new Array(paths.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < paths.length) {
+            const index = next++;
+            results[index] = await measureFile(paths[index], options);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, paths.length) }, worker));
+    return results;
+}
+async function measureFile(path, options) {
+    const content = await readWhole(`${options.workspace}/${path}`, path);
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(content).digest('hex');
+    const size = { path, raw: content.length, hash, reused: false };
+    const cached = options.cache?.get(hash);
+    const wantGzip = options.compressions.has('gzip');
+    const wantBrotli = options.compressions.has('brotli');
+    if (cached && (!wantGzip || cached.gzip !== undefined) && (!wantBrotli || cached.brotli !== undefined)) {
+        if (wantGzip)
+            size.gzip = cached.gzip;
+        if (wantBrotli)
+            size.brotli = cached.brotli;
+        size.reused = true;
+        return size;
+    }
+    const [gzipped, brotlied] = await Promise.all([
+        wantGzip ? gzipAsync(content, { level: options.gzipLevel }) : undefined,
+        wantBrotli
+            ? brotliAsync(content, {
+                params: {
+                    [external_node_zlib_namespaceObject.constants.BROTLI_PARAM_QUALITY]: options.brotliQuality,
+                    [external_node_zlib_namespaceObject.constants.BROTLI_PARAM_SIZE_HINT]: content.length,
+                },
+            })
+            : undefined,
+    ]);
+    if (gzipped)
+        size.gzip = gzipped.length;
+    if (brotlied)
+        size.brotli = brotlied.length;
+    return size;
+}
+async function readWhole(absolute, shown) {
+    try {
+        const handle = await (0,promises_namespaceObject.open)(absolute, 'r');
+        try {
+            return await handle.readFile();
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch (error) {
+        const code = error.code ?? String(error);
+        throw new errors_ConfigurationError(`cannot read ${shown} (${code})`, { file: shown }, code === 'EACCES' ? 'check the file permissions of the build output' : undefined);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/bundle/src/options.ts
+
+const GATE = 'bundle-budget';
+const COMPRESSIONS = ['gzip', 'brotli', 'raw'];
+const FAIL_ON = ['fail', 'warn', 'never'];
+/** The inputs both edges (action and CLI) accept, as raw strings; absent or empty means "not given". */
+const INPUT_NAMES = [
+    'path',
+    'name',
+    'max',
+    'compression',
+    'max-increase',
+    'gzip-level',
+    'brotli-quality',
+    'baseline',
+    'fail-on',
+    'allow-empty',
+];
+const SECTION_KEYS = ['budgets', 'total', 'compression', 'max-increase', 'gzip-level', 'brotli-quality', 'baseline', 'fail-on', 'allow-empty', 'artifact-name'];
+const BUDGET_KEYS = ['name', 'path', 'max', 'warn', 'compression', 'max-increase'];
+const TOTAL_KEYS = ['path', 'max', 'warn', 'compression', 'max-increase'];
+/**
+ * Merge the config file's `bundle-budget:` section with the inputs: an input,
+ * when given, wins over the file. `path` (with `max`, `name`) replaces the
+ * file's budgets with one budget, the quick one-budget case.
+ */
+function resolveOptions(section, inputs, workspace) {
+    section.rejectUnknown(SECTION_KEYS);
+    const given = (name) => {
+        const value = inputs[name]?.trim();
+        return value === undefined || value === '' ? undefined : value;
+    };
+    const input = (name) => ({ input: name });
+    const compression = given('compression')
+        ? parseCompression(given('compression'), input('compression'))
+        : (section.oneOf('compression', COMPRESSIONS) ?? 'gzip');
+    const maxIncreaseText = given('max-increase') ?? section.stringOrNumber('max-increase');
+    const maxIncrease = maxIncreaseText === undefined
+        ? undefined
+        : parseIncrease(maxIncreaseText, given('max-increase') ? input('max-increase') : section.locate('max-increase'));
+    const gzipLevel = given('gzip-level') ? parseInteger(given('gzip-level'), 1, 9, input('gzip-level')) : (section.number('gzip-level', { min: 1, max: 9, integer: true }) ?? 9);
+    const brotliQuality = given('brotli-quality')
+        ? parseInteger(given('brotli-quality'), 0, 11, input('brotli-quality'))
+        : (section.number('brotli-quality', { min: 0, max: 11, integer: true }) ?? 11);
+    const defaults = { compression, ...(maxIncrease ? { maxIncrease } : {}) };
+    let budgets;
+    if (given('path')) {
+        const patterns = splitList(given('path'));
+        budgets = [
+            {
+                name: given('name') ?? 'bundle',
+                patterns,
+                ...defaults,
+                ...(given('max') ? { max: parseSize(given('max'), input('max')) } : {}),
+                origin: input('path'),
+            },
+        ];
+    }
+    else {
+        budgets = section.sections('budgets').map((entry, index) => readBudget(entry, index, defaults));
+        if (given('max')) {
+            if (budgets.length !== 1) {
+                throw new errors_ConfigurationError(budgets.length === 0 ? 'there is no budget for it to limit' : `the config has ${budgets.length} budgets and one max cannot apply to all`, input('max'), budgets.length === 0 ? "give the input 'path' too" : 'set max on each budget in the config');
+            }
+            budgets[0].max = parseSize(given('max'), input('max'));
+        }
+    }
+    if (given('name') && !given('path'))
+        throw new errors_ConfigurationError("'name' names the budget given by 'path'", input('name'), "give 'path' too");
+    if (budgets.length === 0) {
+        throw new errors_ConfigurationError('nothing to measure', section.file ? section.locate() : input('path'), `give the input 'path' (globs of the build output) or a list under bundle-budget.budgets in ${section.file ?? '.github/roadstop.yml'}`);
+    }
+    const names = new Set();
+    for (const budget of budgets) {
+        if (names.has(budget.name))
+            throw new errors_ConfigurationError(`two budgets are named '${budget.name}'`, budget.origin, 'names must be unique');
+        names.add(budget.name);
+    }
+    const totalSection = section.section('total');
+    totalSection.rejectUnknown(TOTAL_KEYS);
+    const totalPatterns = totalSection.stringList('path');
+    const total = {
+        ...readLimits(totalSection, defaults),
+        patterns: totalPatterns ?? [...new Set(budgets.flatMap((budget) => budget.patterns))],
+        origin: totalSection.locate(),
+    };
+    const baselineText = given('baseline') ?? section.string('baseline');
+    const baselineOrigin = given('baseline') ? input('baseline') : section.locate('baseline');
+    const baseline = baselineText === undefined || baselineText === 'none' || baselineText === ''
+        ? { kind: 'none' }
+        : baselineText === 'auto'
+            ? { kind: 'auto' }
+            : { kind: 'file', path: baselineText, origin: baselineOrigin };
+    const failOn = given('fail-on') ? parseFailOn(given('fail-on'), input('fail-on')) : (section.oneOf('fail-on', FAIL_ON) ?? 'fail');
+    const allowEmpty = given('allow-empty') ? parseBoolean(given('allow-empty'), input('allow-empty')) : (section.boolean('allow-empty') ?? false);
+    return { workspace, budgets, total, gzipLevel, brotliQuality, allowEmpty, baseline, failOn };
+}
+function readBudget(entry, index, defaults) {
+    entry.rejectUnknown(BUDGET_KEYS);
+    const patterns = entry.stringList('path');
+    if (!patterns || patterns.length === 0) {
+        throw new errors_ConfigurationError('a budget needs a path (a glob or a list of globs)', entry.locate());
+    }
+    return { name: entry.string('name') ?? patterns.join(', ') ?? `budget ${index + 1}`, patterns, ...readLimits(entry, defaults), origin: entry.locate() };
+}
+function readLimits(entry, defaults) {
+    const max = entry.stringOrNumber('max');
+    const warn = entry.stringOrNumber('warn');
+    const increase = entry.stringOrNumber('max-increase');
+    const limits = {
+        compression: entry.oneOf('compression', COMPRESSIONS) ?? defaults.compression,
+    };
+    if (max !== undefined)
+        limits.max = parseSize(max, entry.locate('max'));
+    if (warn !== undefined)
+        limits.warn = parseSize(warn, entry.locate('warn'));
+    if (increase !== undefined)
+        limits.maxIncrease = parseIncrease(increase, entry.locate('max-increase'));
+    else if (defaults.maxIncrease)
+        limits.maxIncrease = defaults.maxIncrease;
+    if (limits.warn !== undefined && limits.max !== undefined && limits.warn > limits.max) {
+        throw new errors_ConfigurationError('warn is larger than max, so it could never warn', entry.locate('warn'));
+    }
+    return limits;
+}
+function parseCompression(value, where) {
+    if (!COMPRESSIONS.includes(value)) {
+        throw new errors_ConfigurationError(`'${value}' is not one of ${COMPRESSIONS.join(', ')}`, where);
+    }
+    return value;
+}
+function parseFailOn(value, where) {
+    if (!FAIL_ON.includes(value))
+        throw new errors_ConfigurationError(`'${value}' is not one of ${FAIL_ON.join(', ')}`, where);
+    return value;
+}
+function parseInteger(value, min, max, where) {
+    const number = Number(value);
+    if (value.trim() === '' || !Number.isFinite(number))
+        throw new errors_ConfigurationError(`'${value}' is not a number`, where);
+    checkRange(number, { min, max, integer: true }, where);
+    return number;
+}
+
+;// CONCATENATED MODULE: ./packages/bundle/src/hashed-names.ts
+/**
+ * Build tools put a content hash in chunk names so that `main.3f9a1c2e.js` in a
+ * pull request is `main.a81b9f00.js` on the base branch. `stableName` replaces
+ * the hash with `[hash]` so the two are recognised as the same file.
+ *
+ * Forms recognised (hashes of 6 or more characters, hex or base64url):
+ *   webpack   main.3f9a1c2e.js, 123.3f9a1c2e.chunk.js, 3f9a1c2e9d0b.js
+ *   Vite      index-BxK3a9_f.js, vendor-D-x3_a9f.css
+ *   Rollup    chunk-5e8a3b1c.js
+ *   esbuild   chunk-ABCDEFGH.js
+ */
+const HASH_PLACEHOLDER = '[hash]';
+const TOKEN = /^[A-Za-z0-9_-]{6,}$/;
+/** Whether a name segment reads as a hash rather than a word such as `settings` or `Dashboard`. */
+function looksLikeHash(token) {
+    if (!TOKEN.test(token))
+        return false;
+    if (/^[0-9a-f]+$/.test(token))
+        return /[0-9]/.test(token) || token.length >= 8;
+    const digits = /[0-9]/.test(token);
+    const letters = /[A-Za-z]/.test(token);
+    if (digits && letters)
+        return true;
+    if (/^[A-Z2-7]{8,}$/.test(token))
+        return true; // esbuild's base32
+    const lower = /[a-z]/.test(token);
+    const upperInside = /[A-Z]/.test(token.slice(1));
+    if (lower && upperInside && !/^[A-Z]?[a-z]+(?:[A-Z][a-z]+)*$/.test(token))
+        return true; // mixed case, not CamelCase words
+    return /[_-]/.test(token.slice(1, -1)) && (digits || upperInside) && letters;
+}
+// Lengths tried at the end of a stem, most common first (Vite/Rollup/esbuild 8, webpack 20, others).
+const SUFFIX_LENGTHS = [8, 10, 12, 16, 20, 6, 7, 9, 11, 13, 14, 15, 17, 18, 19, 32];
+function stableName(path) {
+    const slash = path.lastIndexOf('/');
+    const directory = path.slice(0, slash + 1);
+    const base = path.slice(slash + 1);
+    const parts = base.split('.');
+    if (parts.length === 1)
+        return directory + stableStem(base);
+    const extension = parts.pop();
+    const [stem, ...middle] = parts;
+    const renamed = [stableStem(stem), ...middle.map((part) => (looksLikeHash(part) ? HASH_PLACEHOLDER : part))];
+    return `${directory}${renamed.join('.')}.${extension}`;
+}
+function stableStem(stem) {
+    if (looksLikeHash(stem) && !stem.includes('-'))
+        return HASH_PLACEHOLDER;
+    for (const length of SUFFIX_LENGTHS) {
+        const cut = stem.length - length - 1;
+        if (cut < 1 || stem[cut] !== '-')
+            continue;
+        const suffix = stem.slice(cut + 1);
+        if (looksLikeHash(suffix))
+            return `${stem.slice(0, cut)}-${HASH_PLACEHOLDER}`;
+    }
+    return stem;
+}
+
+;// CONCATENATED MODULE: ./packages/bundle/src/baseline.ts
+
+/** The measured files of a bundle-budget result, without those it listed as removed. */
+function baselineFiles(result) {
+    const files = [];
+    for (const item of result.items) {
+        if (item.change === 'removed' || typeof item.raw !== 'number' || typeof item.hash !== 'string')
+            continue;
+        const file = { path: item.id, raw: item.raw, hash: item.hash };
+        if (typeof item.gzip === 'number')
+            file.gzip = item.gzip;
+        if (typeof item.brotli === 'number')
+            file.brotli = item.brotli;
+        files.push(file);
+    }
+    return files;
+}
+/**
+ * Compressed sizes from the baseline, keyed by content hash, for the settings
+ * that produced them: a gzip size at level 6 is no answer for level 9.
+ */
+function sizeCacheFrom(result, settings) {
+    const sameGzip = result.settings.gzipLevel === settings.gzipLevel;
+    const sameBrotli = result.settings.brotliQuality === settings.brotliQuality;
+    const cache = new Map();
+    for (const file of baselineFiles(result)) {
+        const entry = {};
+        if (sameGzip && file.gzip !== undefined)
+            entry.gzip = file.gzip;
+        if (sameBrotli && file.brotli !== undefined)
+            entry.brotli = file.brotli;
+        if (entry.gzip !== undefined || entry.brotli !== undefined)
+            cache.set(file.hash, entry);
+    }
+    return cache;
+}
+/**
+ * Pair each current file with its baseline version: the same path first, then
+ * the same content under a new name, then the same name once content hashes
+ * in file names are set aside (`main.3f9a1c2e.js` ~ `main.a81b9f00.js`); where
+ * several files share such a name, the closest in size pair up.
+ */
+function matchBaseline(current, baseline) {
+    const matched = new Map();
+    const remaining = new Set(baseline);
+    const byPath = new Map(baseline.map((file) => [file.path, file]));
+    let unmatched = current.filter((file) => {
+        const same = byPath.get(file.path);
+        if (!same)
+            return true;
+        matched.set(file.path, same);
+        remaining.delete(same);
+        return false;
+    });
+    const byHash = new Map();
+    for (const file of remaining)
+        byHash.set(file.hash, [...(byHash.get(file.hash) ?? []), file]);
+    unmatched = unmatched.filter((file) => {
+        const candidates = byHash.get(file.hash)?.filter((candidate) => remaining.has(candidate));
+        const pick = candidates?.find((candidate) => stableName(candidate.path) === stableName(file.path)) ?? candidates?.[0];
+        if (!pick)
+            return true;
+        matched.set(file.path, pick);
+        remaining.delete(pick);
+        return false;
+    });
+    const groups = new Map();
+    const group = (key) => {
+        let entry = groups.get(key);
+        if (!entry)
+            groups.set(key, (entry = { current: [], baseline: [] }));
+        return entry;
+    };
+    for (const file of unmatched)
+        group(stableName(file.path)).current.push(file);
+    for (const file of remaining)
+        group(stableName(file.path)).baseline.push(file);
+    for (const { current: now, baseline: before } of groups.values()) {
+        if (now.length === 0 || before.length === 0)
+            continue;
+        for (const { a, b } of closestPairs(now, before)) {
+            if (matched.has(a.path) || !remaining.has(b))
+                continue;
+            matched.set(a.path, b);
+            remaining.delete(b);
+        }
+    }
+    return { matched, removed: [...remaining].sort((a, b) => a.path.localeCompare(b.path)) };
+}
+// Beyond this many candidate pairs in one name group (e.g. hundreds of esbuild
+// `chunk-[hash].js`), pair by rank of size instead of comparing every pair.
+const MAX_PAIRS = 20_000;
+function closestPairs(now, before) {
+    if (now.length * before.length > MAX_PAIRS) {
+        const bySize = (list) => [...list].sort((x, y) => x.raw - y.raw || x.path.localeCompare(y.path));
+        const a = bySize(now);
+        const b = bySize(before);
+        return a.slice(0, b.length).map((file, index) => ({ a: file, b: b[index] }));
+    }
+    const pairs = now.flatMap((a) => before.map((b) => ({ a, b, distance: Math.abs(a.raw - b.raw) })));
+    pairs.sort((x, y) => x.distance - y.distance || x.a.path.localeCompare(y.a.path) || x.b.path.localeCompare(y.b.path));
+    return pairs;
+}
+
+;// CONCATENATED MODULE: ./packages/bundle/src/run.ts
+
+
+
+
+
+
+const TOTAL_CHECK = 'total';
+/** Measure the build output, compare it with the budgets and the baseline, and produce the gate's result. */
+async function runBundleBudget(options, baseline, context = {}) {
+    const messages = [...(context.messages ?? [])];
+    const selections = new Map();
+    for (const budget of options.budgets) {
+        const { files } = await selectFiles(options.workspace, budget.patterns, budget.origin);
+        if (files.length === 0 && !options.allowEmpty) {
+            throw new errors_ConfigurationError(`no files match ${budget.patterns.map((pattern) => `'${pattern}'`).join(', ')} (budget '${budget.name}') in ${options.workspace}`, budget.origin, 'build first, fix the glob, or set allow-empty: true');
+        }
+        if (files.length === 0)
+            messages.push({ level: 'warning', text: `budget '${budget.name}': no files match ${budget.patterns.join(', ')}` });
+        selections.set(budget, files);
+    }
+    const budgetFiles = [...new Set([...selections.values()].flat())].sort();
+    const explicitTotal = options.total.patterns.join('\n') !== [...new Set(options.budgets.flatMap((budget) => budget.patterns))].join('\n');
+    const totalFiles = explicitTotal ? (await selectFiles(options.workspace, options.total.patterns, options.total.origin)).files : budgetFiles;
+    const allFiles = [...new Set([...budgetFiles, ...totalFiles])].sort();
+    const compressions = new Set([...options.budgets.map((budget) => budget.compression), options.total.compression]);
+    compressions.delete('raw');
+    const settings = { gzipLevel: options.gzipLevel, brotliQuality: options.brotliQuality };
+    const cache = baseline ? sizeCacheFrom(baseline.result, settings) : undefined;
+    const measured = await measureFiles(allFiles, {
+        workspace: options.workspace,
+        compressions,
+        ...settings,
+        ...(cache ? { cache } : {}),
+        ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    });
+    const byPath = new Map(measured.map((file) => [file.path, file]));
+    const before = baseline ? baselineFiles(baseline.result) : [];
+    const match = baseline ? matchBaseline(measured, before) : undefined;
+    const baselineChecks = new Map((baseline?.result.checks ?? []).map((check) => [check.name, check]));
+    const measure = (name, budget, files) => {
+        const size = sum(files.map((path) => sizeOf(byPath.get(path), budget.compression)));
+        const entry = { budget, size, files: files.length };
+        const previous = baselineChecks.get(name);
+        if (previous && previous.details?.compression === budget.compression && comparable(baseline.result, settings, budget.compression)) {
+            entry.baseline = previous.value;
+        }
+        return entry;
+    };
+    const checks = options.budgets.map((budget) => judgeBudget(measure(budget.name, budget, selections.get(budget))));
+    const total = options.total;
+    if (total.max !== undefined || total.maxIncrease !== undefined || total.warn !== undefined) {
+        checks.push(judgeBudget(measure(TOTAL_CHECK, { ...total, name: TOTAL_CHECK }, totalFiles)));
+    }
+    for (const check of checks) {
+        if (check.status === 'fail')
+            messages.push({ level: 'error', title: `Budget: ${check.name}`, text: check.message });
+        if (check.status === 'warn')
+            messages.push({ level: 'warning', title: `Budget: ${check.name}`, text: check.message });
+    }
+    if (baseline) {
+        const mismatch = baseline.result.settings.gzipLevel !== options.gzipLevel && compressions.has('gzip');
+        if (mismatch) {
+            messages.push({ level: 'notice', text: `the baseline used gzip level ${String(baseline.result.settings.gzipLevel)}, this run ${options.gzipLevel}: gzip deltas are not shown` });
+        }
+    }
+    const items = buildItems(measured, match, selections, totalFiles);
+    const status = worstStatus(checks.map((check) => check.status), 'pass');
+    const metrics = {
+        'total-raw': sum(totalFiles.map((path) => byPath.get(path).raw)),
+        files: totalFiles.length,
+        compressed: measured.filter((file) => !file.reused && compressions.size > 0).length,
+        reused: measured.filter((file) => file.reused).length,
+    };
+    if (compressions.has('gzip'))
+        metrics['total-gzip'] = sum(totalFiles.map((path) => byPath.get(path).gzip));
+    if (compressions.has('brotli'))
+        metrics['total-brotli'] = sum(totalFiles.map((path) => byPath.get(path).brotli));
+    if (match) {
+        metrics['files-added'] = items.filter((item) => item.change === 'added').length;
+        metrics['files-removed'] = match.removed.length;
+        metrics['files-changed'] = items.filter((item) => item.change === 'changed').length;
+    }
+    return createResult({
+        gate: GATE,
+        status: checks.every((check) => check.status === 'skipped') ? 'skipped' : status,
+        headline: headline(checks, options.budgets),
+        ...(context.commit ? { commit: context.commit } : {}),
+        ...(context.ref ? { ref: context.ref } : {}),
+        metrics,
+        checks,
+        items,
+        messages,
+        ...(baseline ? { baseline: baseline.info } : {}),
+        settings: { ...settings, compressions: [...compressions].sort().join(',') || 'raw' },
+    });
+}
+function buildItems(measured, match, selections, totalFiles) {
+    const budgetsOf = new Map();
+    for (const [budget, files] of selections)
+        for (const path of files)
+            budgetsOf.set(path, [...(budgetsOf.get(path) ?? []), budget.name]);
+    const inTotal = new Set(totalFiles);
+    const items = measured.map((file) => {
+        const item = { id: file.path, raw: file.raw };
+        if (file.gzip !== undefined)
+            item.gzip = file.gzip;
+        if (file.brotli !== undefined)
+            item.brotli = file.brotli;
+        item.hash = file.hash;
+        const budgets = budgetsOf.get(file.path);
+        if (budgets)
+            item.budgets = budgets.join(', ');
+        if (!inTotal.has(file.path))
+            item.total = false;
+        if (match) {
+            const previous = match.matched.get(file.path);
+            if (!previous)
+                item.change = 'added';
+            else {
+                item.change = previous.hash === file.hash ? 'unchanged' : 'changed';
+                item.base = previous.path;
+                item['base-raw'] = previous.raw;
+                if (previous.gzip !== undefined && file.gzip !== undefined)
+                    item['base-gzip'] = previous.gzip;
+                if (previous.brotli !== undefined && file.brotli !== undefined)
+                    item['base-brotli'] = previous.brotli;
+            }
+        }
+        return item;
+    });
+    for (const gone of match?.removed ?? [])
+        items.push(removedItem(gone));
+    return items;
+}
+function removedItem(file) {
+    const item = { id: file.path, change: 'removed', 'base-raw': file.raw };
+    if (file.gzip !== undefined)
+        item['base-gzip'] = file.gzip;
+    if (file.brotli !== undefined)
+        item['base-brotli'] = file.brotli;
+    return item;
+}
+function comparable(result, settings, compression) {
+    if (compression === 'gzip')
+        return result.settings.gzipLevel === settings.gzipLevel;
+    if (compression === 'brotli')
+        return result.settings.brotliQuality === settings.brotliQuality;
+    return true;
+}
+function sizeOf(file, compression) {
+    return compression === 'raw' ? file.raw : (file[compression] ?? 0);
+}
+function sum(values) {
+    let total = 0;
+    for (const value of values)
+        total += value;
+    return total;
+}
+function headline(checks, budgets) {
+    const failing = checks.filter((check) => check.status === 'fail');
+    const lead = failing[0] ?? checks.find((check) => check.name === budgets[0]?.name) ?? checks[0];
+    const compression = String(lead.details?.compression ?? 'gzip');
+    const size = `${sizes_formatBytes(lead.value)}${lead.limit !== undefined ? ` of ${sizes_formatBytes(lead.limit)}` : ''}${compressionLabel(compression)}`;
+    if (failing.length > 0)
+        return `${failing.length} of ${checks.length} budget${checks.length === 1 ? '' : 's'} failed · ${lead.name} ${size}`;
+    const warned = checks.filter((check) => check.status === 'warn').length;
+    const state = warned > 0 ? `${warned} warning${warned === 1 ? '' : 's'}` : `within ${checks.length === 1 ? 'budget' : `${checks.length} budgets`}`;
+    return `${state} · ${lead.name} ${size}`;
+}
+
+;// CONCATENATED MODULE: ./packages/bundle/src/index.ts
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./packages/render/src/markdown.ts
+const markdown_STATUS_ICON = { pass: '✅', warn: '⚠️', fail: '❌', skipped: '⏭️' };
+/** Text safe inside a GitHub markdown table cell. */
+function markdown_cell(text) {
+    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** Text safe as inline code, whatever backticks it holds. */
+function markdown_code(text) {
+    const fence = '`'.repeat((text.match(/`+/g) ?? []).reduce((max, run) => Math.max(max, run.length), 0) + 1);
+    return `${fence}${fence.length > 1 ? ' ' : ''}${text.replace(/\|/g, '\\|')}${fence.length > 1 ? ' ' : ''}${fence}`;
+}
+function markdown_table(headers, rows, align = []) {
+    const rule = headers.map((_, index) => ({ left: ':---', right: '---:', center: ':---:' })[align[index] ?? 'left']);
+    return [headers, rule, ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
+}
+function markdown_details(summary, body, open = false) {
+    return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+/** A horizontal bar chart in Mermaid, which GitHub renders in summaries and comments. */
+function markdown_mermaidBarChart(title, labels, values, unit) {
+    const quote = (text) => `"${text.replace(/"/g, "'").replace(/[\r\n]/g, ' ')}"`;
+    const top = Math.max(1, ...values);
+    return [
+        '```mermaid',
+        'xychart-beta horizontal',
+        `    title ${quote(title)}`,
+        `    x-axis [${labels.map(quote).join(', ')}]`,
+        `    y-axis ${quote(unit)} 0 --> ${Number((top * 1.05).toFixed(2))}`,
+        `    bar [${values.map((value) => Number(value.toFixed(2))).join(', ')}]`,
+        '```',
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./packages/render/src/bundle-budget.ts
+
+
+const LARGEST_FILES = 10;
+const CHANGED_FILES = 20;
+/** The compression the result's first budget uses: the one tables and charts show. */
+function primaryCompression(result) {
+    const first = result.checks[0]?.details?.compression;
+    return first === 'brotli' || first === 'raw' ? first : 'gzip';
+}
+function sizeOfItem(item, compression, base = false) {
+    const key = base ? `base-${compression}` : compression;
+    const value = item[key];
+    return typeof value === 'number' ? value : undefined;
+}
+function bundle_budget_renderBundleBudgetMarkdown(result, options = {}) {
+    const compression = primaryCompression(result);
+    const parts = [];
+    parts.push(`${options.heading ?? '###'} ${STATUS_ICON[result.status]} Bundle budget: ${result.status}`);
+    parts.push(`**${cell(result.headline)}**`);
+    parts.push(table(['Budget', 'Size', 'Limit', 'Δ vs base', 'State'], result.checks.map((check) => [
+        cell(check.name),
+        `${formatBytes(check.value)}${check.details?.compression && check.details.compression !== 'raw' ? ` (${String(check.details.compression)})` : ''}`,
+        check.limitText ? cell(check.limitText) : '—',
+        check.baseline !== undefined ? formatDelta(check.value - check.baseline, check.baseline) : '—',
+        `${STATUS_ICON[check.status]} ${check.status}`,
+    ]), ['left', 'right', 'right', 'right', 'center']));
+    const problems = result.checks.filter((check) => check.status === 'fail' || check.status === 'warn');
+    if (problems.length > 0)
+        parts.push(problems.map((check) => `- ${STATUS_ICON[check.status]} ${cell(check.message ?? check.name)}`).join('\n'));
+    const files = result.items.filter((item) => item.change !== 'removed');
+    const largest = [...files].sort((a, b) => (sizeOfItem(b, compression) ?? 0) - (sizeOfItem(a, compression) ?? 0)).slice(0, LARGEST_FILES);
+    if (options.chart !== false && largest.length > 1) {
+        parts.push(mermaidBarChart(`Largest files (${compression})`, largest.map((item) => shortName(item.id)), largest.map((item) => (sizeOfItem(item, compression) ?? 0) / 1000), 'kB'));
+    }
+    const changes = renderChanges(result, compression);
+    if (changes)
+        parts.push(changes);
+    parts.push(renderFooter(result));
+    return parts.join('\n\n');
+}
+function renderChanges(result, compression) {
+    if (!result.baseline)
+        return undefined;
+    const moved = result.items
+        .filter((item) => item.change === 'added' || item.change === 'removed' || item.change === 'changed')
+        .map((item) => {
+        const now = sizeOfItem(item, compression) ?? 0;
+        const before = sizeOfItem(item, compression, true) ?? 0;
+        return { item, now, before, delta: (item.change === 'removed' ? 0 : now) - (item.change === 'added' ? 0 : before) };
+    })
+        .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || a.item.id.localeCompare(b.item.id));
+    if (moved.length === 0)
+        return `No file changed against the base (${result.baseline.commit ? code(result.baseline.commit.slice(0, 7)) : result.baseline.source}).`;
+    const rows = moved.slice(0, CHANGED_FILES).map(({ item, now, before, delta }) => [
+        code(item.id) + (item.base && item.base !== item.id ? ` ← ${code(String(item.base))}` : ''),
+        item.change === 'removed' ? '—' : formatBytes(now),
+        item.change === 'added' ? 'new' : item.change === 'removed' ? 'removed' : formatDelta(delta, before),
+    ]);
+    const more = moved.length > CHANGED_FILES ? `\n\n…and ${moved.length - CHANGED_FILES} more changed files.` : '';
+    return details(`${moved.length} file${moved.length === 1 ? '' : 's'} changed against the base (${compression})`, table(['File', 'Size', 'Δ'], rows, ['left', 'right', 'right']) + more);
+}
+function renderFooter(result) {
+    const facts = [`${result.metrics.files ?? result.items.length} files`];
+    if (result.metrics['total-gzip'] !== undefined)
+        facts.push(`${formatBytes(result.metrics['total-gzip'])} gzip`);
+    if (result.metrics['total-brotli'] !== undefined)
+        facts.push(`${formatBytes(result.metrics['total-brotli'])} brotli`);
+    facts.push(`${formatBytes(result.metrics['total-raw'] ?? 0)} raw`);
+    if (result.baseline)
+        facts.push(`base: ${result.baseline.commit ? code(result.baseline.commit.slice(0, 7)) : cell(result.baseline.source)}`);
+    if ((result.metrics.reused ?? 0) > 0)
+        facts.push(`${result.metrics.reused} unchanged files not recompressed`);
+    return `<sub>${facts.join(' · ')}</sub>`;
+}
+function shortName(path) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    return name.length > 40 ? `…${name.slice(-39)}` : name;
+}
+
+;// CONCATENATED MODULE: ./packages/render/src/result.ts
+
+
+/** Markdown for any gate's result: the gate's own renderer where there is one, a checks table otherwise. */
+function renderResultMarkdown(result) {
+    if (result.gate === 'bundle-budget')
+        return renderBundleBudgetMarkdown(result);
+    const rows = result.checks.map((check) => [cell(check.name), String(check.value), check.limit !== undefined ? String(check.limit) : '—', `${STATUS_ICON[check.status]} ${check.status}`]);
+    return [`### ${STATUS_ICON[result.status]} ${result.gate}: ${result.status}`, `**${cell(result.headline)}**`, rows.length ? table(['Check', 'Value', 'Limit', 'State'], rows) : '']
+        .filter(Boolean)
+        .join('\n\n');
+}
+
+;// CONCATENATED MODULE: ./packages/render/src/terminal.ts
+
+
+const COLORS = { pass: 32, warn: 33, fail: 31, skipped: 90 };
+const SYMBOL = { pass: '✔', warn: '!', fail: '✖', skipped: '-' };
+/** The result as a person reads it in a terminal: a headline, a table, the problems. */
+function renderResultTerminal(result, options) {
+    const paint = (status, text) => (options.color ? `\u001b[${COLORS[status]}m${text}\u001b[39m` : text);
+    const bold = (text) => (options.color ? `\u001b[1m${text}\u001b[22m` : text);
+    const lines = [];
+    lines.push(`${paint(result.status, `${SYMBOL[result.status]} ${result.gate}: ${result.status}`)}  ${bold(result.headline)}`, '');
+    const rows = result.checks.map((check) => [
+        check.name,
+        check.unit === 'bytes' ? `${sizes_formatBytes(check.value)}${check.details?.compression && check.details.compression !== 'raw' ? ` ${String(check.details.compression)}` : ''}` : String(check.value),
+        check.limitText ?? (check.limit !== undefined ? String(check.limit) : '—'),
+        check.baseline !== undefined ? sizes_formatDelta(check.value - check.baseline, check.baseline) : '—',
+        check.status,
+    ]);
+    lines.push(...columns(['Budget', 'Size', 'Limit', 'Δ vs base', 'State'], rows, (row, text) => (row ? paint(row[4], text) : text)));
+    if (result.gate === 'bundle-budget' && (options.files ?? 10) > 0) {
+        const compression = primaryCompression(result);
+        const largest = result.items
+            .filter((item) => item.change !== 'removed')
+            .sort((a, b) => (sizeOfItem(b, compression) ?? 0) - (sizeOfItem(a, compression) ?? 0))
+            .slice(0, options.files ?? 10);
+        lines.push('', bold(`Largest files (${compression})`));
+        lines.push(...columns(['File', 'Raw', compression, 'Change'], largest.map((item) => [item.id, sizes_formatBytes(Number(item.raw)), sizes_formatBytes(sizeOfItem(item, compression) ?? 0), String(item.change ?? '')])));
+        const files = result.metrics.files ?? 0;
+        lines.push('', `${files} files · ${sizes_formatBytes(result.metrics['total-raw'] ?? 0)} raw${result.metrics['total-gzip'] !== undefined ? ` · ${sizes_formatBytes(result.metrics['total-gzip'])} gzip` : ''}${result.metrics['total-brotli'] !== undefined ? ` · ${sizes_formatBytes(result.metrics['total-brotli'])} brotli` : ''}`);
+    }
+    const notes = result.messages.filter((message) => message.level !== 'error');
+    if (notes.length > 0)
+        lines.push('', ...notes.map((message) => `${message.level}: ${message.text}`));
+    const problems = result.checks.filter((check) => check.status === 'fail' || check.status === 'warn');
+    if (problems.length > 0)
+        lines.push('', ...problems.map((check) => paint(check.status, `${SYMBOL[check.status]} ${check.message ?? check.name}`)));
+    return `${lines.join('\n')}\n`;
+}
+function columns(headers, rows, paintRow = (_, text) => text) {
+    const widths = headers.map((header, index) => Math.max(width(header), ...rows.map((row) => width(row[index] ?? ''))));
+    const format = (row) => row.map((text, index) => (index === 0 ? text.padEnd(widths[index]) : text.padStart(widths[index]))).join('  ');
+    return [format(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map((row) => paintRow(row, format(row)))];
+}
+function width(text) {
+    return [...text].length;
+}
+
+;// CONCATENATED MODULE: ./packages/render/src/index.ts
+
+
+
+
+
+;// CONCATENATED MODULE: ./packages/cli/src/bundle-budget.ts
+
+
+
+
+
+const BUNDLE_BUDGET_HELP = `Usage: roadstop bundle-budget [options] [globs...]
+
+Measure build output (raw, gzip, brotli) against the budgets of the roadstop
+config (.github/roadstop.yml) or of the options, and against a baseline result.
+
+Options:
+  --config FILE          config file (default: .github/roadstop.yml, optional)
+  --cwd DIR              workspace the globs and config are relative to (default: .)
+  --path GLOB            files of one budget; repeatable; replaces the config's budgets
+  --name NAME            name of that budget (default: bundle)
+  --max SIZE             its largest allowed size, e.g. "400 kB"
+  --compression KIND     gzip (default), brotli or raw
+  --max-increase X       allowed growth against the baseline, e.g. 2% or "5 kB"
+  --gzip-level N         1-9 (default 9)   --brotli-quality N  0-11 (default 11)
+  --baseline FILE        a bundle-budget result to compare with ("none" to ignore the config's)
+  --fail-on MODE         fail (default) | warn | never
+  --allow-empty          pass a budget whose globs match nothing
+  --report FILE          also write the result JSON to FILE
+  --json                 print the result JSON instead of the table
+  --no-color             plain text
+  -h, --help             this help
+
+Exit codes: 0 pass, warn or skipped; 1 a budget failed; 2 a mistake in the
+options or config; 3 an internal error.`;
+async function bundleBudgetCommand(args, io) {
+    const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
+        args,
+        allowPositionals: true,
+        strict: true,
+        options: {
+            config: { type: 'string' },
+            cwd: { type: 'string' },
+            path: { type: 'string', multiple: true },
+            name: { type: 'string' },
+            max: { type: 'string' },
+            compression: { type: 'string' },
+            'max-increase': { type: 'string' },
+            'gzip-level': { type: 'string' },
+            'brotli-quality': { type: 'string' },
+            baseline: { type: 'string' },
+            'fail-on': { type: 'string' },
+            'allow-empty': { type: 'boolean' },
+            report: { type: 'string' },
+            json: { type: 'boolean' },
+            color: { type: 'boolean' },
+            'no-color': { type: 'boolean' },
+            help: { type: 'boolean', short: 'h' },
+        },
+    });
+    if (values.help) {
+        io.stdout(`${BUNDLE_BUDGET_HELP}\n`);
+        return 0;
+    }
+    const workspace = (0,external_node_path_namespaceObject.resolve)(io.cwd, values.cwd ?? '.');
+    const inputs = {};
+    const globs = [...(values.path ?? []), ...positionals];
+    if (globs.length > 0)
+        inputs.path = globs.join('\n');
+    for (const name of INPUT_NAMES) {
+        if (name === 'path' || name === 'allow-empty')
+            continue;
+        const value = values[name];
+        if (typeof value === 'string')
+            inputs[name] = value;
+    }
+    if (values['allow-empty'])
+        inputs['allow-empty'] = 'true';
+    const config = await loadConfig(values.config, { workspace, input: '--config' });
+    const options = resolveOptions(config.section(GATE), inputs, workspace);
+    const messages = [];
+    let baseline;
+    if (options.baseline.kind === 'file') {
+        const path = (0,external_node_path_namespaceObject.resolve)(workspace, options.baseline.path);
+        const result = await readResult(path, { input: options.baseline.origin.input ? '--baseline' : 'baseline', gate: GATE }).catch((error) => {
+            if (error instanceof errors_ConfigurationError && !error.location.key)
+                Object.assign(error.location, options.baseline.kind === 'file' ? options.baseline.origin : {});
+            throw error;
+        });
+        baseline = { result, info: { source: options.baseline.path, ...(result.commit ? { commit: result.commit } : {}), createdAt: result.createdAt } };
+    }
+    else if (options.baseline.kind === 'auto') {
+        messages.push({ level: 'notice', text: 'baseline: auto finds the base branch result in GitHub Actions; locally, pass --baseline FILE' });
+    }
+    const reportPath = values.report ? await prepareReportPath(values.report, { workspace: io.cwd, gate: GATE, temp: '', input: '--report' }) : undefined;
+    const result = await runBundleBudget(options, baseline, { messages });
+    if (reportPath)
+        await writeResult(reportPath, result);
+    if (values.json)
+        io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    else
+        io.stdout(renderResultTerminal(result, { color: values['no-color'] ? false : (values.color ?? io.color) }));
+    return result.status === 'fail' && options.failOn === 'fail' ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/main.ts
+
+
+const EXIT = { ok: 0, failed: 1, usage: 2, internal: 3 };
+const COMMANDS = {
+    'bundle-budget': { run: bundleBudgetCommand, summary: 'build output sizes against budgets and the base branch', help: BUNDLE_BUDGET_HELP },
+};
+const HELP = `Usage: roadstop <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+    .map(([name, command]) => `  ${name.padEnd(16)}${command.summary}`)
+    .join('\n')}
+
+Run 'roadstop <command> --help' for a command's options.`;
+/** Run the CLI; returns the exit code. Mistakes print one line, never a stack trace. */
+async function main(argv, io) {
+    const [name, ...rest] = argv;
+    if (!name || name === '-h' || name === '--help' || name === 'help') {
+        io.stdout(`${HELP}\n`);
+        return name ? EXIT.ok : EXIT.usage;
+    }
+    const command = COMMANDS[name];
+    if (!command) {
+        io.stderr(`roadstop: unknown command '${name}'\n\n${HELP}\n`);
+        return EXIT.usage;
+    }
+    try {
+        return await command.run(rest, io);
+    }
+    catch (error) {
+        if (isConfigurationError(error)) {
+            io.stderr(`roadstop ${name}: ${error.describe()}\n`);
+            return EXIT.usage;
+        }
+        if (isUsageError(error)) {
+            io.stderr(`roadstop ${name}: ${error.message}\nRun 'roadstop ${name} --help' for the options.\n`);
+            return EXIT.usage;
+        }
+        io.stderr(`roadstop ${name}: ${describeUnexpected(error)}\n`);
+        if (io.env.ROADSTOP_DEBUG)
+            io.stderr(`${error.stack ?? ''}\n`);
+        return EXIT.internal;
+    }
+}
+// node:util parseArgs throws TypeErrors with these codes for unknown or malformed options.
+function isUsageError(error) {
+    const code = error?.code;
+    return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/bin.ts
+
+
+void main(process.argv.slice(2), processIo()).then((code) => {
     process.exitCode = code;
 });
 
-})();
-
-var __webpack_exports___esModule = __webpack_exports__.B;
-export { __webpack_exports___esModule as __esModule };

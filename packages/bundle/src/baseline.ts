@@ -1,5 +1,5 @@
 import type { GateResult } from '@roadstop/core';
-import { stableName } from './hashed-names.js';
+import { looseName, stableName } from './hashed-names.js';
 import type { CompressionSettings, SizeCache } from './measure.js';
 
 export interface BaselineFile {
@@ -77,14 +77,26 @@ export function matchBaseline(current: readonly { path: string; raw: number; has
     return false;
   });
 
-  const groups = new Map<string, { current: typeof unmatched; baseline: BaselineFile[] }>();
-  const group = (key: string) => {
-    let entry = groups.get(key);
-    if (!entry) groups.set(key, (entry = { current: [], baseline: [] }));
+  for (const key of [stableName, looseName]) {
+    unmatched = pairByName(unmatched, remaining, matched, key);
+  }
+  return { matched, removed: [...remaining].sort((a, b) => a.path.localeCompare(b.path)) };
+}
+
+function pairByName<A extends { path: string; raw: number }>(
+  unmatched: A[],
+  remaining: Set<BaselineFile>,
+  matched: Map<string, BaselineFile>,
+  key: (path: string) => string,
+): A[] {
+  const groups = new Map<string, { current: A[]; baseline: BaselineFile[] }>();
+  const group = (name: string) => {
+    let entry = groups.get(name);
+    if (!entry) groups.set(name, (entry = { current: [], baseline: [] }));
     return entry;
   };
-  for (const file of unmatched) group(stableName(file.path)).current.push(file);
-  for (const file of remaining) group(stableName(file.path)).baseline.push(file);
+  for (const file of unmatched) group(key(file.path)).current.push(file);
+  for (const file of remaining) group(key(file.path)).baseline.push(file);
   for (const { current: now, baseline: before } of groups.values()) {
     if (now.length === 0 || before.length === 0) continue;
     for (const { a, b } of closestPairs(now, before)) {
@@ -93,7 +105,7 @@ export function matchBaseline(current: readonly { path: string; raw: number; has
       remaining.delete(b);
     }
   }
-  return { matched, removed: [...remaining].sort((a, b) => a.path.localeCompare(b.path)) };
+  return unmatched.filter((file) => !matched.has(file.path));
 }
 
 // Beyond this many candidate pairs in one name group (e.g. hundreds of esbuild

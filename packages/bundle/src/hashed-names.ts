@@ -52,3 +52,14 @@ function stableStem(stem: string): string {
   }
   return stem;
 }
+
+/**
+ * A looser key for files `stableName` could not tell apart from words: any
+ * 8-character base64url token after the last dash (Vite's and Rollup's hash
+ * length), so `index-DiwrgTda.js` and `index-BxK3a9_f.js` meet. Used only for
+ * files nothing else matched, where the worst case is calling an added and a
+ * removed file one changed file.
+ */
+export function looseName(path: string): string {
+  return stableName(path).replace(/-[A-Za-z0-9_-]{8}(\.[^/]*)$/, `-${HASH_PLACEHOLDER}$1`);
+}

@@ -52,7 +52,7 @@ export class ConfigSection {
 
   /** Where `key` (or the section itself) is, for an error. */
   locate(key?: string): ErrorLocation {
-    const node = key === undefined ? this.node : (this.pair(key)?.value ?? this.pair(key)?.key ?? this.node);
+    const node = key === undefined ? this.node : (this.pair(key)?.key ?? this.node);
     const location: ErrorLocation = { key: key === undefined ? this.path : this.join(key) };
     if (this.source) {
       location.file = this.source.file;
@@ -253,6 +253,7 @@ function closest(word: string, candidates: readonly string[]): string | undefine
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    if (word.startsWith(candidate) || candidate.startsWith(word)) return candidate;
     const distance = editDistance(word, candidate);
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }

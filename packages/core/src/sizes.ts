@@ -61,8 +61,9 @@ export function formatBytes(bytes: number): string {
   return `${sign}${trim(abs / 1000 ** 3)} GB`;
 }
 
+// Three significant figures at most, without trailing zeros: 400 kB, 1.88 kB, 12.5 kB.
 function trim(n: number): string {
-  return n >= 100 ? n.toFixed(1) : n.toFixed(2);
+  return String(Number(n >= 100 ? n.toFixed(1) : n.toFixed(2)));
 }
 
 /** `+1.2 kB (+0.6%)`: a delta with its sign, for tables. */

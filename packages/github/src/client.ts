@@ -2,6 +2,9 @@ import { Octokit } from '@octokit/rest';
 import { GitHubRateLimitError, gitHubMessage, isHttpError } from './errors.js';
 import { decideRetry, type RetryLimits } from './retry-policy.js';
 
+// Re-exported: callers that create the client also describe its failures.
+export { describeGitHubError } from './errors.js';
+
 export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
 
 export interface GitHubClientOptions {
@@ -42,8 +45,9 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     ...(options.token ? { auth: options.token } : {}),
     baseUrl,
     userAgent: 'roadstop',
-    // Octokit's own request log would go to the console; only warnings are worth passing on.
-    log: { debug: () => {}, info: () => {}, warn: log, error: log },
+    // Octokit logs every request, and every failed one as an error; the failures reach
+    // the caller as errors anyway, so only its warnings (deprecations) are passed on.
+    log: { debug: () => {}, info: () => {}, warn: log, error: () => {} },
   });
 
   octokit.hook.wrap('request', async (request, requestOptions) => {

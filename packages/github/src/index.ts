@@ -5,3 +5,4 @@ export * from './workflow-ref.js';
 export * from './workflow-runs.js';
 export * from './baseline-run.js';
 export * from './artifact-store.js';
+export * from './baseline-source.js';

@@ -2,3 +2,4 @@ export * from './recording.js';
 export * from './match.js';
 export * from './rewrite.js';
 export * from './replay-server.js';
+export * from './action-harness.js';

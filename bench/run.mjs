@@ -1,0 +1,522 @@
+#!/usr/bin/env node
+// Side-by-side benchmark of roadstop's bundle-budget gate, size-limit (+ @size-limit/file),
+// bundlewatch and the floor (zlib gzip level 9 on every core, each file read once),
+// over bench/corpus/ (make it first with bench/make-corpus.mjs).
+//
+//   node bench/run.mjs [--runs 3] [--only floor,roadstop,size-limit,size-limit-total,bundlewatch]
+//                      [--cli dist/cli/index.js] [--threads N] [--no-verify-peers]
+//
+// Every tool runs as its own process under `/usr/bin/time -f '%e %M'`, one at a time, with
+// bench/lib/offline-guard.cjs preloaded (it refuses and reports any connection off this machine)
+// and a scrubbed environment (no CI variables, no tokens). Rounds are interleaved (cold and warm
+// cases of every tool, then again), and the median wall time and the largest peak RSS are kept.
+// Writes bench/.work/results.json and bench/.work/results.md; exits 1 when roadstop's sizes
+// are wrong, a run failed, or any tool tried to reach the network.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, closeSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const BENCH = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(BENCH, '..');
+const WORK = join(BENCH, '.work');
+const CORPUS = join(BENCH, 'corpus');
+const NODE = process.execPath;
+const GUARD = join(BENCH, 'lib', 'offline-guard.cjs');
+const FLOOR = join(BENCH, 'lib', 'floor.mjs');
+const GLOB = '**/*.{js,mjs,css}';
+const HUGE = '10 GB';
+const TARGET_COLD_RATIO = 1.2;
+const TARGET_COLD_MB = 250;
+const TARGET_WARM_SPEEDUP = 10;
+
+function parseArgs(argv) {
+  const args = {
+    runs: 3,
+    only: null,
+    cli: process.env.ROADSTOP_CLI ?? join(ROOT, 'dist', 'cli', 'index.js'),
+    threads: os.availableParallelism(),
+    verifyPeers: true,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--runs') args.runs = Number(argv[++i]);
+    else if (a === '--only') args.only = new Set(argv[++i].split(','));
+    else if (a === '--cli') args.cli = resolve(argv[++i]);
+    else if (a === '--threads') args.threads = Number(argv[++i]);
+    else if (a === '--no-verify-peers') args.verifyPeers = false;
+    else throw new Error(`unknown argument ${a}`);
+  }
+  return args;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** Sum of VmRSS (KiB) over the descendants of `pid` (the /usr/bin/time process), not `pid` itself. */
+function treeRssKiB(pid) {
+  let total = 0;
+  const stack = childrenOf(pid);
+  while (stack.length) {
+    const p = stack.pop();
+    try {
+      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
+      if (m) total += Number(m[1]);
+    } catch {
+      /* gone */
+    }
+    stack.push(...childrenOf(p));
+  }
+  return total;
+}
+
+function childrenOf(pid) {
+  const out = [];
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const text = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim();
+      if (text) out.push(...text.split(/\s+/).map(Number));
+    }
+  } catch {
+    /* gone */
+  }
+  return out;
+}
+
+const CHILD_ENV = {
+  PATH: `${dirname(NODE)}:/usr/local/bin:/usr/bin:/bin`,
+  HOME: process.env.HOME ?? '/tmp',
+  TMPDIR: process.env.TMPDIR ?? '/tmp',
+  LANG: 'C.UTF-8',
+  NO_COLOR: '1',
+};
+
+/** Runs `node --require offline-guard <args>` under /usr/bin/time; wall time from here, peak RSS from time and /proc. */
+async function measure(label, args, { cwd, env = {} }) {
+  const base = join(WORK, label);
+  const out = openSync(`${base}.stdout`, 'w');
+  const err = openSync(`${base}.stderr`, 'w');
+  const t0 = process.hrtime.bigint();
+  const child = spawn('/usr/bin/time', ['-f', '%e %M', '-o', `${base}.time`, NODE, '--require', GUARD, ...args], {
+    cwd,
+    env: { ...CHILD_ENV, ...env },
+    stdio: ['ignore', out, err],
+  });
+  let treePeak = 0;
+  const timer = setInterval(() => {
+    treePeak = Math.max(treePeak, treeRssKiB(child.pid));
+  }, 50);
+  const code = await new Promise((res, rej) => {
+    child.once('error', rej);
+    child.once('exit', (c, signal) => res(c ?? (signal ? 128 : 1)));
+  });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  clearInterval(timer);
+  closeSync(out);
+  closeSync(err);
+  const timeLine = readFileSync(`${base}.time`, 'utf8').trim().split('\n').pop();
+  const [, maxKiB] = timeLine.split(' ').map(Number);
+  const stderr = readFileSync(`${base}.stderr`, 'utf8');
+  const blocked = stderr.split('\n').filter((l) => l.startsWith('BENCH-NETWORK-BLOCKED'));
+  return { label, code, seconds, peakMiB: Math.max(maxKiB, treePeak) / 1024, stdout: `${base}.stdout`, stderr, blocked };
+}
+
+function prepare(manifest, args) {
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(WORK, { recursive: true });
+  for (const kind of ['cold', 'warm']) {
+    const tree = join(CORPUS, kind);
+    const files = manifest[kind].map((e) => e.path);
+    writeFileSync(join(WORK, `list-${kind}.txt`), files.join('\n') + '\n');
+
+    // size-limit, one check per file (as a per-file budget needs), gzip asked for explicitly:
+    // @size-limit/file measures brotli unless `gzip: true` (and raw with `brotli: false`).
+    const sl = join(WORK, `size-limit-${kind}`);
+    mkdirSync(sl);
+    writeFileSync(join(sl, 'package.json'), JSON.stringify(slPackage(), null, 2));
+    writeFileSync(
+      join(sl, '.size-limit.json'),
+      JSON.stringify(files.map((f) => ({ name: f, path: join(tree, f), gzip: true, limit: HUGE }))),
+    );
+    // size-limit, one check over the whole tree: a single number, the sum of every file's own gzip size.
+    const slt = join(WORK, `size-limit-total-${kind}`);
+    mkdirSync(slt);
+    writeFileSync(join(slt, 'package.json'), JSON.stringify(slPackage(), null, 2));
+    writeFileSync(
+      join(slt, '.size-limit.json'),
+      JSON.stringify([{ name: 'bundle', path: ['js', 'mjs', 'css'].map((e) => join(tree, `**/*.${e}`)), gzip: true, limit: HUGE }]),
+    );
+  }
+  // bundlewatch: one glob entry (it reports every matched file on its own), gzip, no service.
+  writeFileSync(
+    join(WORK, 'bundlewatch.json'),
+    JSON.stringify({ files: [{ path: GLOB, maxSize: '10GB' }], defaultCompression: 'gzip' }, null, 2),
+  );
+  // Page cache: every tool reads the corpus from memory, the first one included.
+  for (const kind of ['cold', 'warm']) for (const e of manifest[kind]) readFileSync(join(CORPUS, kind, e.path));
+  void args;
+}
+
+function slPackage() {
+  return { name: 'bench-size-limit', private: true, devDependencies: { 'size-limit': '*', '@size-limit/file': '*' } };
+}
+
+function cases(args) {
+  const all = [];
+  for (const kind of ['cold', 'warm']) {
+    const tree = join(CORPUS, kind);
+    all.push({
+      tool: 'floor',
+      kind,
+      args: (i) => [FLOOR, tree, join(WORK, `list-${kind}.txt`), join(WORK, `floor-${kind}-${i}.json`), String(args.threads)],
+      cwd: BENCH,
+    });
+    all.push({
+      tool: 'roadstop',
+      kind,
+      args: (i) => [
+        args.cli,
+        'bundle-budget',
+        '--cwd',
+        tree,
+        '--path',
+        GLOB,
+        '--max',
+        HUGE,
+        '--compression',
+        'gzip',
+        '--json',
+        '--report',
+        join(WORK, `roadstop-${kind}-${i}.json`),
+        ...(kind === 'warm' ? ['--baseline', join(WORK, `roadstop-cold-${i}.json`)] : []),
+      ],
+      cwd: BENCH,
+    });
+    all.push({
+      tool: 'size-limit',
+      kind,
+      args: () => [join(BENCH, 'node_modules', 'size-limit', 'bin.js'), '--json'],
+      cwd: join(WORK, `size-limit-${kind}`),
+    });
+    all.push({
+      tool: 'size-limit-total',
+      kind,
+      args: () => [join(BENCH, 'node_modules', 'size-limit', 'bin.js'), '--json'],
+      cwd: join(WORK, `size-limit-total-${kind}`),
+    });
+    all.push({
+      tool: 'bundlewatch',
+      kind,
+      args: () => [join(BENCH, 'node_modules', 'bundlewatch', 'lib', 'bin', 'index.js'), '--config', join(WORK, 'bundlewatch.json')],
+      cwd: tree,
+      env: { BENCH_STUB_BUNDLEWATCH_SHORTENER: '1' },
+    });
+  }
+  // Order within a round: cold cases first (roadstop warm needs this round's cold report).
+  return all
+    .filter((c) => !args.only || args.only.has(c.tool))
+    .filter((c) => c.tool !== 'roadstop' || existsSync(args.cli));
+}
+
+const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
+
+/** Compares roadstop's result items with the floor's sizes and the manifest. */
+function checkRoadstop(result, floor, manifestList, kind, coldHashes) {
+  const problems = [];
+  const items = result.items ?? [];
+  const byId = new Map(items.map((it) => [it.id, it]));
+  const expected = new Map(manifestList.map((e) => [e.path, e]));
+  let gzipWrong = 0;
+  let rawWrong = 0;
+  let hashWrong = 0;
+  let missing = 0;
+  for (const [path, e] of expected) {
+    const it = byId.get(path);
+    if (!it) {
+      missing++;
+      if (missing <= 5) problems.push(`missing ${path}`);
+      continue;
+    }
+    if (it.gzip !== floor[path].gzip) {
+      gzipWrong++;
+      if (gzipWrong <= 5) problems.push(`gzip ${path}: roadstop ${it.gzip}, zlib-9 ${floor[path].gzip}`);
+    }
+    if (it.raw !== e.size) {
+      rawWrong++;
+      if (rawWrong <= 5) problems.push(`raw ${path}: roadstop ${it.raw}, file ${e.size}`);
+    }
+    if (it.hash !== e.sha256) hashWrong++;
+  }
+  const extra = items.filter((it) => !expected.has(it.id)).length;
+  if (extra) problems.push(`${extra} item(s) for files not in the corpus`);
+  if (byId.size !== items.length) problems.push(`${items.length - byId.size} duplicate item id(s)`);
+  const totalGzip = manifestList.reduce((s, e) => s + floor[e.path].gzip, 0);
+  const checkValue = result.checks?.[0]?.value;
+  if (checkValue !== totalGzip) problems.push(`budget value ${checkValue} != sum of zlib-9 sizes ${totalGzip}`);
+  let hashDrift = 0;
+  if (coldHashes) {
+    for (const e of manifestList) if (!e.changedFrom && byId.get(e.path)?.hash !== coldHashes.get(e.path)) hashDrift++;
+    if (hashDrift) problems.push(`${hashDrift} unchanged file(s) hashed differently than in the cold run`);
+  }
+  return {
+    kind,
+    items: items.length,
+    expected: expected.size,
+    missing,
+    extra,
+    gzipWrong,
+    rawWrong,
+    hashNotSha256: hashWrong,
+    metrics: result.metrics,
+    ok: missing === 0 && extra === 0 && gzipWrong === 0 && rawWrong === 0 && byId.size === items.length && checkValue === totalGzip && hashDrift === 0,
+    problems,
+  };
+}
+
+function fmt(n, d = 2) {
+  return n === undefined || Number.isNaN(n) ? '–' : n.toFixed(d);
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major < 22) {
+    console.error(`Node ${process.versions.node} is too old (size-limit 14 needs >= 22.19): run with /work/main/node_modules/node/bin/node or \`npx node\`.`);
+    process.exit(2);
+  }
+  if (!existsSync(join(CORPUS, 'manifest.json'))) {
+    console.error('no bench/corpus/: run `node bench/make-corpus.mjs` first');
+    process.exit(2);
+  }
+  if (!existsSync(join(BENCH, 'node_modules', 'size-limit'))) {
+    console.error('no bench/node_modules/: run `npm --prefix bench install` first');
+    process.exit(2);
+  }
+  const manifest = readJson(join(CORPUS, 'manifest.json'));
+  const haveCli = existsSync(args.cli);
+  if (!haveCli) console.warn(`roadstop CLI not found at ${args.cli}: its rows are pending`);
+
+  const corpusBytes = manifest.cold.reduce((s, e) => s + e.size, 0);
+  const changed = manifest.warm.filter((e) => e.changedFrom).length;
+  const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model?.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.versions.node}`;
+  console.log(`corpus: ${manifest.cold.length} files, ${(corpusBytes / 1e6).toFixed(1)} MB; warm: ${changed} changed and renamed`);
+  console.log(`machine: ${machine}`);
+
+  prepare(manifest, args);
+  const list = cases(args);
+  const runs = new Map(); // "tool/kind" -> [measurement]
+  const failures = [];
+  for (let i = 1; i <= args.runs; i++) {
+    for (const c of list) {
+      const key = `${c.tool}/${c.kind}`;
+      const m = await measure(`${c.tool}-${c.kind}-${i}`, c.args(i), { cwd: c.cwd, env: c.env });
+      process.stdout.write(`  round ${i} ${key.padEnd(24)} ${fmt(m.seconds).padStart(7)} s ${fmt(m.peakMiB, 0).padStart(5)} MiB  exit ${m.code}\n`);
+      if (m.code !== 0) failures.push(`${key} round ${i} exited ${m.code}: ${m.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+      if (m.blocked.length) failures.push(`${key} round ${i} tried the network: ${[...new Set(m.blocked)].join('; ')}`);
+      runs.set(key, [...(runs.get(key) ?? []), m]);
+    }
+  }
+
+  // ---- correctness -------------------------------------------------------------------------
+  const floor = {};
+  const checks = [];
+  for (const kind of ['cold', 'warm']) {
+    const f = join(WORK, `floor-${kind}-1.json`);
+    if (existsSync(f)) floor[kind] = readJson(f);
+  }
+  if (!floor.cold || !floor.warm) {
+    console.error('the floor did not run (needed for the correctness check): include it in --only');
+    process.exit(2);
+  }
+  const roadstopChecks = [];
+  if (haveCli && (!args.only || args.only.has('roadstop'))) {
+    for (let i = 1; i <= args.runs; i++) {
+      let coldHashes;
+      for (const kind of ['cold', 'warm']) {
+        const reportFile = join(WORK, `roadstop-${kind}-${i}.json`);
+        if (!existsSync(reportFile)) {
+          failures.push(`roadstop ${kind} round ${i}: no report written`);
+          continue;
+        }
+        const report = readJson(reportFile);
+        let stdoutItems;
+        try {
+          stdoutItems = readJson(join(WORK, `roadstop-${kind}-${i}.stdout`)).items?.length;
+        } catch (e) {
+          failures.push(`roadstop ${kind} round ${i}: --json stdout is not JSON (${e.message})`);
+        }
+        const r = checkRoadstop(report, floor[kind], manifest[kind], kind, kind === 'warm' ? coldHashes : undefined);
+        if (stdoutItems !== undefined && stdoutItems !== r.items) r.problems.push(`--json printed ${stdoutItems} items, --report ${r.items}`);
+        if (kind === 'cold') coldHashes = new Map((report.items ?? []).map((it) => [it.id, it.hash]));
+        r.round = i;
+        roadstopChecks.push(r);
+        if (!r.ok) failures.push(`roadstop ${kind} round ${i}: ${r.problems.join('; ')}`);
+      }
+    }
+  }
+  // Peers, informational: do they measure what the floor measures?
+  const peerChecks = [];
+  for (const kind of ['cold', 'warm']) {
+    const sl = runs.get(`size-limit/${kind}`)?.[0];
+    if (sl) {
+      try {
+        const out = readJson(sl.stdout);
+        const wrong = out.filter((r) => r.size !== floor[kind][r.name]?.gzip).length;
+        peerChecks.push(`size-limit/${kind}: ${out.length} per-file checks, ${wrong} differ from zlib-9`);
+      } catch (e) {
+        peerChecks.push(`size-limit/${kind}: unreadable output (${e.message})`);
+      }
+    }
+    const slt = runs.get(`size-limit-total/${kind}`)?.[0];
+    if (slt) {
+      try {
+        const [out] = readJson(slt.stdout);
+        const sum = manifest[kind].reduce((s, e) => s + floor[kind][e.path].gzip, 0);
+        peerChecks.push(`size-limit-total/${kind}: one number ${out.size} (sum of per-file zlib-9 sizes: ${sum}${out.size === sum ? ', equal' : ', DIFFERENT'})`);
+      } catch (e) {
+        peerChecks.push(`size-limit-total/${kind}: unreadable output (${e.message})`);
+      }
+    }
+    const bw = runs.get(`bundlewatch/${kind}`)?.[0];
+    if (bw) {
+      const text = readFileSync(bw.stdout, 'utf8');
+      const pass = text.split('\n').filter((l) => /^(PASS|FAIL|WARN) /.test(l)).length;
+      peerChecks.push(`bundlewatch/${kind}: ${pass} per-file lines (corpus has ${manifest[kind].length})`);
+    }
+  }
+  if (args.verifyPeers && runs.has('bundlewatch/cold')) {
+    // bundlewatch prints rounded sizes; get its exact ones from its own library, untimed.
+    const require = createRequire(join(BENCH, 'package.json'));
+    const getLocalFileDetails = require('bundlewatch/lib/app/getLocalFileDetails').default;
+    const cwd = process.cwd();
+    process.chdir(join(CORPUS, 'cold'));
+    try {
+      const details = getLocalFileDetails({ files: [{ path: GLOB, maxSize: '10GB' }], defaultCompression: 'gzip' });
+      const wrong = Object.entries(details).filter(([p, d]) => d.size !== floor.cold[p]?.gzip).length;
+      peerChecks.push(`bundlewatch/cold (exact sizes from its getLocalFileDetails, untimed): ${Object.keys(details).length} files, ${wrong} differ from zlib-9`);
+    } finally {
+      process.chdir(cwd);
+    }
+  }
+
+  // ---- table -------------------------------------------------------------------------------
+  const stat = (key) => {
+    const ms = runs.get(key);
+    if (!ms) return undefined;
+    return {
+      median: median(ms.map((m) => m.seconds)),
+      min: Math.min(...ms.map((m) => m.seconds)),
+      max: Math.max(...ms.map((m) => m.seconds)),
+      peak: Math.max(...ms.map((m) => m.peakMiB)),
+      runs: ms.length,
+    };
+  };
+  const CASE = { cold: 'cold (no baseline)', warm: 'warm (1% changed)' };
+  const TOOL = {
+    floor: `floor: zlib gzip -9, ${args.threads} threads`,
+    roadstop: 'roadstop bundle-budget',
+    'size-limit': 'size-limit + @size-limit/file, 1 check per file',
+    'size-limit-total': 'size-limit + @size-limit/file, 1 check (total only)',
+    bundlewatch: 'bundlewatch (per file)',
+  };
+  const rows = [];
+  for (const tool of ['floor', 'roadstop', 'size-limit', 'size-limit-total', 'bundlewatch']) {
+    for (const kind of ['cold', 'warm']) {
+      const s = stat(`${tool}/${kind}`);
+      const f = stat(`floor/${kind}`);
+      let caseText = CASE[kind];
+      if (tool === 'roadstop' && kind === 'warm') caseText = 'warm (1% changed, baseline = cold report)';
+      if (!s) {
+        if (tool === 'roadstop' && !haveCli) rows.push({ tool: TOOL[tool], kind: caseText, pending: true });
+        continue;
+      }
+      rows.push({ tool: TOOL[tool], kind: caseText, ...s, ratio: f ? s.median / f.median : undefined, key: `${tool}/${kind}` });
+    }
+  }
+  const peersWarm = ['size-limit', 'size-limit-total', 'bundlewatch'].map((t) => ({ t, s: stat(`${t}/warm`) })).filter((x) => x.s);
+  const fastestPeer = peersWarm.sort((a, b) => a.s.median - b.s.median)[0];
+  const rsCold = stat('roadstop/cold');
+  const rsWarm = stat('roadstop/warm');
+  const fCold = stat('floor/cold');
+
+  const lines = [];
+  lines.push(`| tool | case | median s | min–max s | peak RSS MiB | × floor |`);
+  lines.push(`| --- | --- | ---: | ---: | ---: | ---: |`);
+  for (const r of rows) {
+    if (r.pending) lines.push(`| ${r.tool} | ${r.kind} | pending | | | |`);
+    else lines.push(`| ${r.tool} | ${r.kind} | ${fmt(r.median)} | ${fmt(r.min)}–${fmt(r.max)} | ${fmt(r.peak, 0)} | ${fmt(r.ratio)} |`);
+  }
+  const targets = [];
+  if (rsCold && fCold) {
+    const ratio = rsCold.median / fCold.median;
+    targets.push(`cold within ${TARGET_COLD_RATIO}× of the floor: ${fmt(ratio)}× — ${ratio <= TARGET_COLD_RATIO ? 'MET' : 'NOT MET'}`);
+    targets.push(`cold peak RSS under ${TARGET_COLD_MB} MB: ${fmt(rsCold.peak, 0)} MiB — ${rsCold.peak < TARGET_COLD_MB ? 'MET' : 'NOT MET'}`);
+  }
+  if (rsWarm && fastestPeer) {
+    const speedup = fastestPeer.s.median / rsWarm.median;
+    targets.push(
+      `warm speedup vs fastest peer (${fastestPeer.t}, ${fmt(fastestPeer.s.median)} s on the warm corpus): ${fmt(speedup, 1)}× — ${speedup >= TARGET_WARM_SPEEDUP ? 'MET' : 'NOT MET'} (target ≥ ${TARGET_WARM_SPEEDUP}×)`,
+    );
+    if (rsCold) targets.push(`warm vs roadstop's own cold run: ${fmt(rsCold.median / rsWarm.median, 1)}× faster`);
+  }
+  if (!haveCli) targets.push('roadstop: pending (no dist/cli/index.js)');
+
+  const md = [
+    `Run ${new Date().toISOString().slice(0, 10)} on ${machine}.`,
+    `Corpus ${manifest.cold.length} files, ${(corpusBytes / 1e6).toFixed(1)} MB; warm = same with ${changed} files changed and renamed. ${args.runs} runs each, rounds interleaved.`,
+    '',
+    ...lines,
+    '',
+    ...targets.map((t) => `- ${t}`),
+  ].join('\n');
+  console.log('\n' + md + '\n');
+  console.log('correctness (roadstop vs zlib level 9, every file):');
+  for (const r of roadstopChecks) {
+    const m = r.metrics ?? {};
+    console.log(
+      `  ${r.kind} round ${r.round}: ${r.items}/${r.expected} items, gzip mismatches ${r.gzipWrong}, raw mismatches ${r.rawWrong}, missing ${r.missing}, extra ${r.extra}` +
+        `, hash≠sha256 ${r.hashNotSha256}; compressed ${m.compressed ?? '?'}, reused ${m.reused ?? '?'}` +
+        (r.kind === 'warm' ? ` (expected ${changed} / ${manifest.warm.length - changed})` : '') +
+        (r.problems.length ? `\n    ${r.problems.join('\n    ')}` : ''),
+    );
+  }
+  if (!roadstopChecks.length) console.log('  (roadstop not run)');
+  console.log('peers:');
+  for (const p of peerChecks) console.log(`  ${p}`);
+  const blockedTotal = [...runs.values()].flat().reduce((s, m) => s + m.blocked.length, 0);
+  console.log(`network: ${blockedTotal} connection attempt(s) off this machine blocked across all runs`);
+
+  writeFileSync(join(WORK, 'results.md'), md + '\n');
+  writeFileSync(
+    join(WORK, 'results.json'),
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        machine,
+        corpus: { files: manifest.cold.length, bytes: corpusBytes, changed },
+        runs: Object.fromEntries([...runs].map(([k, ms]) => [k, ms.map(({ seconds, peakMiB, code }) => ({ seconds, peakMiB, code }))])),
+        rows,
+        targets,
+        roadstopChecks,
+        peerChecks,
+        failures,
+      },
+      null,
+      2,
+    ),
+  );
+  if (failures.length) {
+    console.error(`\nFAILED:\n  ${failures.join('\n  ')}`);
+    process.exit(1);
+  }
+  console.log('\ncorrectness OK');
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

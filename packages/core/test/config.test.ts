@@ -1,0 +1,100 @@
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigurationError, loadConfig, parseConfig, splitList } from '../src/index.js';
+
+function errorOf(run: () => unknown): ConfigurationError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ConfigurationError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigurationError');
+}
+
+const CONFIG = `version: 1
+bundle-budget:
+  compression: gzip
+  budgets:
+    - name: main
+      path: dist/main.js
+      max: 400 kB
+    - name: vendor
+      pth: dist/vendor.js
+`;
+
+describe('config file', () => {
+  it('names file, key and line of an unknown key, with the closest known key', () => {
+    const config = parseConfig(CONFIG, '.github/roadstop.yml');
+    const budgets = config.section('bundle-budget').sections('budgets');
+    const error = errorOf(() => budgets[1]!.rejectUnknown(['name', 'path', 'max']));
+    expect(error.describe()).toBe(".github/roadstop.yml:9, key 'bundle-budget.budgets[1].pth': unknown key 'pth' (did you mean 'path'?)");
+  });
+
+  it('refuses an unknown section at the top', () => {
+    const error = errorOf(() => parseConfig('version: 1\nbundle-budgets:\n  budgets: []\n', 'roadstop.yml'));
+    expect(error.location).toMatchObject({ file: 'roadstop.yml', line: 2, key: 'bundle-budgets' });
+    expect(error.hint).toBe("did you mean 'bundle-budget'?");
+  });
+
+  it('names the line of a wrong type', () => {
+    const config = parseConfig('bundle-budget:\n  gzip-level: high\n', 'c.yml');
+    const error = errorOf(() => config.section('bundle-budget').number('gzip-level', { min: 1, max: 9 }));
+    expect(error.describe()).toBe("c.yml:2, key 'bundle-budget.gzip-level': must be a number");
+  });
+
+  it('checks ranges', () => {
+    const config = parseConfig('bundle-budget:\n  gzip-level: 12\n', 'c.yml');
+    expect(errorOf(() => config.section('bundle-budget').number('gzip-level', { min: 1, max: 9 })).message).toBe('12 is out of range: must be from 1 to 9');
+  });
+
+  it('reports invalid YAML with its line', () => {
+    const error = errorOf(() => parseConfig('bundle-budget:\n  budgets:\n    - name: a\n   path: [\n', 'c.yml'));
+    expect(error.location.file).toBe('c.yml');
+    expect(error.location.line).toBeGreaterThanOrEqual(3);
+    expect(error.message).toMatch(/^invalid YAML/);
+  });
+
+  it('refuses duplicate keys and other versions', () => {
+    expect(errorOf(() => parseConfig('version: 1\nversion: 1\n', 'c.yml')).message).toMatch(/invalid YAML/);
+    expect(errorOf(() => parseConfig('version: 2\n', 'c.yml')).describe()).toBe("c.yml:1, key 'version': config version 2 is not supported (this roadstop reads version 1)");
+  });
+
+  it('reads strings, lists, booleans and absent keys', () => {
+    const config = parseConfig('bundle-budget:\n  allow-empty: true\n  path: [a, b]\n  one: x\n  empty:\n', 'c.yml');
+    const section = config.section('bundle-budget');
+    expect(section.boolean('allow-empty')).toBe(true);
+    expect(section.stringList('path')).toEqual(['a', 'b']);
+    expect(section.stringList('one')).toEqual(['x']);
+    expect(section.string('empty')).toBeUndefined();
+    expect(section.string('missing')).toBeUndefined();
+    expect(config.section('coverage-gate').keys()).toEqual([]);
+  });
+
+  it('is optional at the default path and required at a named one', async () => {
+    const workspace = await mkdtemp(join(tmpdir(), 'roadstop-config-'));
+    expect((await loadConfig(undefined, { workspace })).file).toBeUndefined();
+    await expect(loadConfig('ci/roadstop.yml', { workspace, input: 'config' })).rejects.toThrow(/config file not found/);
+    await mkdir(join(workspace, '.github'));
+    await writeFile(join(workspace, '.github/roadstop.yml'), 'bundle-budget:\n  compression: raw\n');
+    const loaded = await loadConfig('', { workspace });
+    expect(loaded.file).toBe('.github/roadstop.yml');
+    expect(loaded.section('bundle-budget').string('compression')).toBe('raw');
+  });
+});
+
+describe('splitList', () => {
+  it.each([
+    ['dist/*.js', ['dist/*.js']],
+    ['dist/*.js\ndist/*.css', ['dist/*.js', 'dist/*.css']],
+    ['dist/*.js, dist/*.css', ['dist/*.js', 'dist/*.css']],
+    ['dist/**/*.{js,css}', ['dist/**/*.{js,css}']],
+    ['a/{x,{y,z}}/*.js,b.js', ['a/{x,{y,z}}/*.js', 'b.js']],
+    ['\n  dist/a.js  \r\n\n# comment\n', ['dist/a.js']],
+    ['', []],
+  ])('%j → %j', (text, items) => {
+    expect(splitList(text)).toEqual(items);
+  });
+});

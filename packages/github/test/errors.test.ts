@@ -1,0 +1,80 @@
+import { ConfigurationError } from '@roadstop/core';
+import { RequestError } from '@octokit/request-error';
+import { describe, expect, it } from 'vitest';
+import { describeGitHubError, permissionFor, toGitHubError } from '../src/errors.js';
+
+/** The error Octokit throws for an HTTP failure, as it builds it. */
+function httpError(status: number, data: unknown, url = 'https://api.github.com/repos/o/r/actions/runs', method = 'GET', headers = {}) {
+  return new RequestError(`${(data as { message?: string }).message ?? 'error'} - https://docs.github.com/rest`, status, {
+    request: { method: method as 'GET', url, headers: { authorization: 'token [REDACTED]' } },
+    response: { status, url, headers, data },
+  });
+}
+
+describe('describeGitHubError', () => {
+  it.each([
+    {
+      name: '403 refusal on an actions endpoint',
+      error: httpError(403, { message: 'Resource not accessible by integration' }),
+      expected:
+        'GitHub refused listing runs (403): Resource not accessible by integration. The token needs `actions: read` permission: add `permissions: { actions: read }` to the job.',
+    },
+    {
+      name: '403 refusal when posting a comment',
+      error: httpError(403, { message: 'Resource not accessible by integration' }, 'https://api.github.com/repos/o/r/issues/7/comments', 'POST'),
+      expected:
+        'GitHub refused listing runs (403): Resource not accessible by integration. The token needs `pull-requests: write` permission: add `permissions: { pull-requests: write }` to the job (pull requests from forks only get a read-only token).',
+    },
+    {
+      name: '404',
+      error: httpError(404, { message: 'Not Found' }),
+      expected:
+        'GitHub found nothing for listing runs (404): Not Found. Check the repository, branch and workflow file names; a token without access to a private repository also gets 404.',
+    },
+    {
+      name: '422 with validation details',
+      error: httpError(422, { message: 'Validation Failed', errors: [{ resource: 'Issue', field: 'body', code: 'missing_field' }, { message: 'body is too long' }] }),
+      expected: 'GitHub rejected listing runs (422): Validation Failed: Issue body missing_field; body is too long',
+    },
+    {
+      name: '401',
+      error: httpError(401, { message: 'Bad credentials' }),
+      expected: 'GitHub refused listing runs (401): Bad credentials. The token is missing, invalid or expired; pass `${{ github.token }}` or a valid token.',
+    },
+    {
+      name: '429 after the retries',
+      error: httpError(429, { message: 'You have exceeded a secondary rate limit.' }),
+      expected: 'GitHub kept rate-limiting listing runs (429): You have exceeded a secondary rate limit.; run the job again later',
+    },
+    {
+      name: 'a body without a message',
+      error: httpError(418, 'teapot'),
+      expected: "GitHub answered 418 to listing runs: error",
+    },
+    {
+      name: 'no HTTP answer at all',
+      error: new TypeError('fetch failed'),
+      expected: 'could not reach GitHub while listing runs: fetch failed',
+    },
+  ])('$name', ({ error, expected }) => {
+    expect(describeGitHubError(error, 'listing runs')).toBe(expected);
+  });
+
+  it('makes user-fixable failures ConfigurationErrors and keeps the rest plain', () => {
+    expect(toGitHubError(httpError(403, { message: 'Resource not accessible by integration' }), 'x')).toBeInstanceOf(ConfigurationError);
+    expect(toGitHubError(httpError(502, { message: 'Bad Gateway' }), 'x')).not.toBeInstanceOf(ConfigurationError);
+  });
+});
+
+describe('permissionFor', () => {
+  it.each([
+    ['GET', 'https://api.github.com/repos/o/r/actions/runs/1/artifacts', 'actions: read'],
+    ['DELETE', '/repos/o/r/actions/artifacts/1', 'actions: write'],
+    ['GET', '/repos/o/r/compare/main...abc', 'contents: read'],
+    ['PATCH', '/repos/o/r/issues/comments/5', 'pull-requests: write'],
+    ['POST', '/repos/o/r/statuses/abc', 'statuses: write'],
+    ['POST', '/repos/o/r/check-runs', 'checks: write'],
+  ])('%s %s → %s', (method, url, expected) => {
+    expect(permissionFor(method, url)).toBe(expected);
+  });
+});

@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+
+// Two suites: unit (pure functions, in-process) and integration (built dist/, real servers, real tools).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['packages/*/test/**/*.test.ts', 'actions/*/test/**/*.test.ts'],
+          exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
+          testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['packages/*/test/**/*.integration.test.ts', 'actions/*/test/**/*.integration.test.ts'],
+          exclude: ['**/node_modules/**'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+    coverage: { provider: 'v8', include: ['packages/*/src/**', 'actions/*/src/**'] },
+  },
+});
