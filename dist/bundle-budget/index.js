@@ -53019,7 +53019,7 @@ class ConfigSection {
     }
     /** Where `key` (or the section itself) is, for an error. */
     locate(key) {
-        const node = key === undefined ? this.node : (this.pair(key)?.value ?? this.pair(key)?.key ?? this.node);
+        const node = key === undefined ? this.node : (this.pair(key)?.key ?? this.node);
         const location = { key: key === undefined ? this.path : this.join(key) };
         if (this.source) {
             location.file = this.source.file;
@@ -53147,12 +53147,13 @@ class ConfigSection {
     }
 }
 /**
- * Read the roadstop config. A missing file is fine at the default path (every
- * gate also works from inputs alone) and an error at a path the user named.
+ * Read the roadstop config. A missing file is fine at the default path and an
+ * error at a path the user named.
  */
 async function loadConfig(path, options) {
-    const explicit = path !== undefined && path.trim() !== '';
-    const file = explicit ? path.trim() : DEFAULT_CONFIG_PATH;
+    // The default path is optional even when spelled out (action.yml's default): every gate also works from inputs alone.
+    const file = path !== undefined && path.trim() !== '' ? path.trim() : DEFAULT_CONFIG_PATH;
+    const explicit = file !== DEFAULT_CONFIG_PATH;
     const absolute = (0,external_node_path_.isAbsolute)(file) ? file : `${options.workspace}/${file}`;
     const shown = displayPath(absolute, options.workspace);
     let text;
@@ -53207,6 +53208,8 @@ function closest(word, candidates) {
     let best;
     let bestDistance = Infinity;
     for (const candidate of candidates) {
+        if (word.startsWith(candidate) || candidate.startsWith(word))
+            return candidate;
         const distance = editDistance(word, candidate);
         if (distance < bestDistance)
             [best, bestDistance] = [candidate, distance];
@@ -53903,6 +53906,16 @@ function stableStem(stem) {
     }
     return stem;
 }
+/**
+ * A looser key for files `stableName` could not tell apart from words: any
+ * 8-character base64url token after the last dash (Vite's and Rollup's hash
+ * length), so `index-DiwrgTda.js` and `index-BxK3a9_f.js` meet. Used only for
+ * files nothing else matched, where the worst case is calling an added and a
+ * removed file one changed file.
+ */
+function looseName(path) {
+    return stableName(path).replace(/-[A-Za-z0-9_-]{8}(\.[^/]*)$/, `-${HASH_PLACEHOLDER}$1`);
+}
 
 ;// CONCATENATED MODULE: ./packages/bundle/src/baseline.ts
 
@@ -53970,17 +53983,23 @@ function matchBaseline(current, baseline) {
         remaining.delete(pick);
         return false;
     });
+    for (const key of [stableName, looseName]) {
+        unmatched = pairByName(unmatched, remaining, matched, key);
+    }
+    return { matched, removed: [...remaining].sort((a, b) => a.path.localeCompare(b.path)) };
+}
+function pairByName(unmatched, remaining, matched, key) {
     const groups = new Map();
-    const group = (key) => {
-        let entry = groups.get(key);
+    const group = (name) => {
+        let entry = groups.get(name);
         if (!entry)
-            groups.set(key, (entry = { current: [], baseline: [] }));
+            groups.set(name, (entry = { current: [], baseline: [] }));
         return entry;
     };
     for (const file of unmatched)
-        group(stableName(file.path)).current.push(file);
+        group(key(file.path)).current.push(file);
     for (const file of remaining)
-        group(stableName(file.path)).baseline.push(file);
+        group(key(file.path)).baseline.push(file);
     for (const { current: now, baseline: before } of groups.values()) {
         if (now.length === 0 || before.length === 0)
             continue;
@@ -53991,7 +54010,7 @@ function matchBaseline(current, baseline) {
             remaining.delete(b);
         }
     }
-    return { matched, removed: [...remaining].sort((a, b) => a.path.localeCompare(b.path)) };
+    return unmatched.filter((file) => !matched.has(file.path));
 }
 // Beyond this many candidate pairs in one name group (e.g. hundreds of esbuild
 // `chunk-[hash].js`), pair by rank of size instead of comparing every pair.
@@ -54392,8 +54411,8 @@ function permissionFor(method = 'GET', url = '') {
 ;// CONCATENATED MODULE: ./packages/github/src/client.ts
 
 
-// Re-exported: callers that create the client also describe its failures.
 
+// Re-exported: callers that create the client also describe its failures.
 
 const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
 const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -54415,8 +54434,9 @@ function createGitHubClient(options) {
         ...(options.token ? { auth: options.token } : {}),
         baseUrl,
         userAgent: 'roadstop',
-        // Octokit's own request log would go to the console; only warnings are worth passing on.
-        log: { debug: () => { }, info: () => { }, warn: log, error: log },
+        // Octokit logs every request, and every failed one as an error; the failures reach
+        // the caller as errors anyway, so only its warnings (deprecations) are passed on.
+        log: { debug: () => { }, info: () => { }, warn: log, error: () => { } },
     });
     octokit.hook.wrap('request', async (request, requestOptions) => {
         for (let attempt = 0;; attempt++) {
@@ -54476,6 +54496,8 @@ class WorkflowNotFoundError extends Error {
  */
 const CLOCK_SKEW_MS = 60 * 60 * 1000;
 const PER_PAGE = 100;
+/** GitHub returns at most 1,000 runs for a filtered listing (branch, status), so more pages would be empty. */
+const MAX_FILTERED_PAGES = 10;
 /**
  * Successful runs of one workflow on one branch. Two ways in: an exact query
  * by head SHA (one request per commit, cheap for the first few commits), or
@@ -54491,9 +54513,13 @@ class SuccessfulRuns {
     oldestCreatedMs = Number.POSITIVE_INFINITY;
     exhausted = false;
     pagesRead = 0;
+    /** Whether the last page read linked to a next one. */
+    morePages = true;
     /** True when paging stopped at `maxPages` rather than at the end of the list. */
     truncated = false;
-    constructor(octokit, query, maxPages = 10) {
+    /** Runs read by paging (not by head SHA). */
+    runsRead = 0;
+    constructor(octokit, query, maxPages = MAX_FILTERED_PAGES) {
         this.octokit = octokit;
         this.query = query;
         this.maxPages = maxPages;
@@ -54540,16 +54566,17 @@ class SuccessfulRuns {
     async readPage() {
         if (this.pagesRead >= this.maxPages) {
             this.exhausted = true;
-            this.truncated = true;
+            this.truncated = this.morePages;
             return;
         }
         this.pages ??= this.listPages();
         const next = await this.pages.next();
-        this.pagesRead++;
         if (next.done) {
             this.exhausted = true;
             return;
         }
+        this.pagesRead++;
+        this.runsRead += next.value.length;
         for (const run of next.value) {
             const runs = this.byHeadSha.get(run.headSha) ?? [];
             runs.push(run);
@@ -54570,8 +54597,10 @@ class SuccessfulRuns {
             per_page: PER_PAGE,
         });
         try {
-            for await (const { data } of iterator)
+            for await (const { data, headers } of iterator) {
+                this.morePages = /rel="next"/.test(headers.link ?? '');
                 yield data.map(summarize);
+            }
         }
         catch (error) {
             throw this.translate(error);
@@ -54591,8 +54620,8 @@ function summarize(run) {
 
 ;// CONCATENATED MODULE: ./packages/github/src/baseline-run.ts
 
-// Re-exported: callers reach for it together with findBaselineRun.
 
+// Re-exported: callers reach for it together with findBaselineRun.
 
 function isBaselineFound(lookup) {
     return !('notFound' in lookup);
@@ -54615,7 +54644,7 @@ async function findBaselineRun(options) {
     const mergeBase = await findMergeBase(options);
     if ('notFound' in mergeBase)
         return mergeBase;
-    const runs = new SuccessfulRuns(octokit, { owner, repo, workflow, branch: baseBranch }, options.maxRunPages ?? 10);
+    const runs = new SuccessfulRuns(octokit, { owner, repo, workflow, branch: baseBranch }, options.maxRunPages);
     let commitsBack = 0;
     let expired = 0;
     try {
@@ -54647,7 +54676,7 @@ async function findBaselineRun(options) {
     }
     const notes = [
         expired > 0 ? `${expired} had it only expired` : '',
-        runs.truncated ? `stopped after ${(options.maxRunPages ?? 10) * 100} runs` : '',
+        runs.truncated ? `stopped paging after ${runs.runsRead} runs` : '',
     ].filter((note) => note !== '');
     return {
         notFound: `no successful run of ${workflow} on ${baseBranch} has a live artifact '${artifactName}' ` +
@@ -54772,7 +54801,15 @@ async function uploadResultArtifact(options) {
         };
     }
     const { DefaultArtifactClient } = await loadArtifactModule();
-    const { id } = await new DefaultArtifactClient().uploadArtifact(options.name, [options.file], (0,external_node_path_.dirname)(options.file), options.retentionDays === undefined ? {} : { retentionDays: options.retentionDays });
+    let id;
+    try {
+        ({ id } = await new DefaultArtifactClient().uploadArtifact(options.name, [options.file], (0,external_node_path_.dirname)(options.file), options.retentionDays === undefined ? {} : { retentionDays: options.retentionDays }));
+    }
+    catch (error) {
+        // Inside a job an upload failure is real (quota, a name already used in this run): say which artifact.
+        const detail = error instanceof Error ? error.message : String(error);
+        throw new Error(`could not upload the result as artifact '${options.name}': ${detail}`, { cause: error });
+    }
     if (id === undefined) {
         return { uploaded: false, reason: `GitHub accepted artifact '${options.name}' (${(0,external_node_path_.basename)(options.file)}) but returned no id` };
     }

@@ -188,12 +188,13 @@ export interface LoadedConfig {
 }
 
 /**
- * Read the roadstop config. A missing file is fine at the default path (every
- * gate also works from inputs alone) and an error at a path the user named.
+ * Read the roadstop config. A missing file is fine at the default path and an
+ * error at a path the user named.
  */
 export async function loadConfig(path: string | undefined, options: { workspace: string; input?: string }): Promise<LoadedConfig> {
-  const explicit = path !== undefined && path.trim() !== '';
-  const file = explicit ? path.trim() : DEFAULT_CONFIG_PATH;
+  // The default path is optional even when spelled out (action.yml's default): every gate also works from inputs alone.
+  const file = path !== undefined && path.trim() !== '' ? path.trim() : DEFAULT_CONFIG_PATH;
+  const explicit = file !== DEFAULT_CONFIG_PATH;
   const absolute = isAbsolute(file) ? file : `${options.workspace}/${file}`;
   const shown = displayPath(absolute, options.workspace);
   let text: string;

@@ -85,12 +85,19 @@ export async function uploadResultArtifact(options: UploadResultOptions): Promis
     };
   }
   const { DefaultArtifactClient } = await loadArtifactModule();
-  const { id } = await new DefaultArtifactClient().uploadArtifact(
-    options.name,
-    [options.file],
-    dirname(options.file),
-    options.retentionDays === undefined ? {} : { retentionDays: options.retentionDays },
-  );
+  let id: number | undefined;
+  try {
+    ({ id } = await new DefaultArtifactClient().uploadArtifact(
+      options.name,
+      [options.file],
+      dirname(options.file),
+      options.retentionDays === undefined ? {} : { retentionDays: options.retentionDays },
+    ));
+  } catch (error) {
+    // Inside a job an upload failure is real (quota, a name already used in this run): say which artifact.
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new Error(`could not upload the result as artifact '${options.name}': ${detail}`, { cause: error });
+  }
   if (id === undefined) {
     return { uploaded: false, reason: `GitHub accepted artifact '${options.name}' (${basename(options.file)}) but returned no id` };
   }

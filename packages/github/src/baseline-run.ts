@@ -25,7 +25,7 @@ export interface FindBaselineRunOptions {
   maxCommits?: number;
   /** How many commits, from the merge base back, are looked up by exact head SHA before paging through runs. */
   headShaLookups?: number;
-  /** Pages of 100 runs read at most when paging. */
+  /** Pages of 100 runs read at most when paging; GitHub serves at most 10 for a filtered listing. */
   maxRunPages?: number;
 }
 
@@ -59,7 +59,7 @@ export function isBaselineFound(lookup: BaselineLookup): lookup is BaselineRun {
  * as the PR's own change.
  *
  * Cost: one compare, then the first `headShaLookups` commits by exact head
- * SHA (the usual case ends here, in 2–4 requests), then lazily paged commits
+ * SHA (3 requests in all when the merge base has its run), then lazily paged commits
  * and runs, 100 at a time, plus one artifacts request per candidate run.
  */
 export async function findBaselineRun(options: FindBaselineRunOptions): Promise<BaselineLookup> {
@@ -70,7 +70,7 @@ export async function findBaselineRun(options: FindBaselineRunOptions): Promise<
   const mergeBase = await findMergeBase(options);
   if ('notFound' in mergeBase) return mergeBase;
 
-  const runs = new SuccessfulRuns(octokit, { owner, repo, workflow, branch: baseBranch }, options.maxRunPages ?? 10);
+  const runs = new SuccessfulRuns(octokit, { owner, repo, workflow, branch: baseBranch }, options.maxRunPages);
   let commitsBack = 0;
   let expired = 0;
   try {
@@ -99,8 +99,8 @@ export async function findBaselineRun(options: FindBaselineRunOptions): Promise<
     throw error;
   }
   const notes = [
-    expired > 0 ? `${expired} had it only expired` : '',
-    runs.truncated ? `stopped after ${(options.maxRunPages ?? 10) * 100} runs` : '',
+    expired > 0 ? `${expired} run${expired === 1 ? '' : 's'} had only an expired one` : '',
+    runs.truncated ? `stopped paging after ${runs.runsRead} runs` : '',
   ].filter((note) => note !== '');
   return {
     notFound:

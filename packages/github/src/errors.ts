@@ -1,5 +1,5 @@
 import { ConfigurationError } from '@roadstop/core';
-import { isRateLimited, type Headers } from './retry-policy.js';
+import { isRateLimited, type ResponseHeaders } from './retry-policy.js';
 
 /**
  * Thrown by the client when GitHub asks for a longer wait than roadstop may
@@ -26,7 +26,7 @@ export interface HttpErrorLike {
   status: number;
   message: string;
   request?: { method?: string; url?: string };
-  response?: { headers?: Headers; data?: unknown };
+  response?: { headers?: ResponseHeaders; data?: unknown };
 }
 
 export function isHttpError(error: unknown): error is HttpErrorLike {

@@ -5,11 +5,11 @@
  */
 
 export type HeaderValue = string | number | string[] | undefined;
-export type Headers = Record<string, HeaderValue>;
+export type ResponseHeaders = Record<string, HeaderValue>;
 
 export interface FailedResponse {
   status: number;
-  headers: Headers;
+  headers: ResponseHeaders;
   /** GitHub's `message` from the JSON body, or '' when there is none. */
   message: string;
 }
@@ -69,7 +69,7 @@ export function decideRetry(
 }
 
 /** `retry-after` first, then the primary limit's reset time, else GitHub's one minute, doubling. */
-export function rateLimitWaitSeconds(headers: Headers, attempt: number, nowMs: number): number {
+export function rateLimitWaitSeconds(headers: ResponseHeaders, attempt: number, nowMs: number): number {
   const retryAfter = header(headers, 'retry-after');
   if (retryAfter !== undefined) {
     const seconds = Number(retryAfter);
@@ -85,7 +85,7 @@ export function rateLimitWaitSeconds(headers: Headers, attempt: number, nowMs: n
   return SECONDARY_RATE_LIMIT_WAIT_SECONDS * 2 ** attempt;
 }
 
-function header(headers: Headers, name: string): string | undefined {
+function header(headers: ResponseHeaders, name: string): string | undefined {
   const value = headers[name] ?? headers[name.toLowerCase()];
   if (value === undefined) return undefined;
   return Array.isArray(value) ? value[0] : String(value);

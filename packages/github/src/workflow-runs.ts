@@ -33,6 +33,8 @@ export class WorkflowNotFoundError extends Error {
  */
 const CLOCK_SKEW_MS = 60 * 60 * 1000;
 const PER_PAGE = 100;
+/** GitHub returns at most 1,000 runs for a filtered listing (branch, status), so more pages would be empty. */
+const MAX_FILTERED_PAGES = 10;
 
 /**
  * Successful runs of one workflow on one branch. Two ways in: an exact query
@@ -46,13 +48,17 @@ export class SuccessfulRuns {
   private oldestCreatedMs = Number.POSITIVE_INFINITY;
   private exhausted = false;
   private pagesRead = 0;
+  /** Whether the last page read linked to a next one. */
+  private morePages = true;
   /** True when paging stopped at `maxPages` rather than at the end of the list. */
   truncated = false;
+  /** Runs read by paging (not by head SHA). */
+  runsRead = 0;
 
   constructor(
     private readonly octokit: GitHubClient,
     private readonly query: RunQuery,
-    private readonly maxPages = 10,
+    private readonly maxPages = MAX_FILTERED_PAGES,
   ) {}
 
   /** Exact: every successful run of the workflow on the branch for this commit, newest first. */
@@ -97,16 +103,17 @@ export class SuccessfulRuns {
   private async readPage(): Promise<void> {
     if (this.pagesRead >= this.maxPages) {
       this.exhausted = true;
-      this.truncated = true;
+      this.truncated = this.morePages;
       return;
     }
     this.pages ??= this.listPages();
     const next = await this.pages.next();
-    this.pagesRead++;
     if (next.done) {
       this.exhausted = true;
       return;
     }
+    this.pagesRead++;
+    this.runsRead += next.value.length;
     for (const run of next.value) {
       const runs = this.byHeadSha.get(run.headSha) ?? [];
       runs.push(run);
@@ -127,7 +134,10 @@ export class SuccessfulRuns {
       per_page: PER_PAGE,
     });
     try {
-      for await (const { data } of iterator) yield data.map(summarize);
+      for await (const { data, headers } of iterator) {
+        this.morePages = /rel="next"/.test(headers.link ?? '');
+        yield data.map(summarize);
+      }
     } catch (error) {
       throw this.translate(error);
     }

@@ -51,6 +51,16 @@ describe('findBaselineRun', () => {
     expect(paths.some((p) => p.includes('/actions/runs/15560001234/'))).toBe(false);
   });
 
+  it('says so when it stopped paging through runs before reaching an answer', async () => {
+    const s = await replay('baseline-walk-back.json');
+    const { octokit } = testClient(s);
+    const found = await findBaselineRun(lookupOptions(octokit, { maxRunPages: 1 }));
+    expect(found).toEqual({
+      notFound: `no successful run of ci.yml on main has a live artifact 'roadstop-bundle-budget' among the 6 commits from the merge base ${SHA.c0.slice(0, 7)} back (stopped paging after 2 runs)`,
+    });
+    expect(s.unmatched).toEqual([]);
+  });
+
   it('skips a run whose artifact has expired', async () => {
     const s = await replay('baseline-expired-artifact.json');
     const { octokit } = testClient(s);
@@ -63,7 +73,8 @@ describe('findBaselineRun', () => {
   it('reports notFound when no commit within maxCommits has a run', async () => {
     const s = await replay('baseline-none-within-max.json');
     const { octokit } = testClient(s);
-    const found = await findBaselineRun(lookupOptions(octokit, { maxCommits: 4 }));
+    // maxRunPages: 1 is all the runs there are, so the reason must not claim paging stopped early.
+    const found = await findBaselineRun(lookupOptions(octokit, { maxCommits: 4, maxRunPages: 1 }));
     expect(found).toEqual({
       notFound: `no successful run of ci.yml on main has a live artifact 'roadstop-bundle-budget' among the 4 commits from the merge base ${SHA.c0.slice(0, 7)} back`,
     });

@@ -1,0 +1,140 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSize } from 'gzip-size';
+import { describe, expect, it } from 'vitest';
+import { runAction } from '@roadstop/testing';
+import { validateResult } from '../../../packages/core/test/validate-result.js';
+import { realBuildOutput } from '../../../packages/bundle/test/fixtures.js';
+
+const action = 'bundle-budget';
+
+describe('bundle-budget action, built dist/ run as the runner runs it', () => {
+  it('reports zlib level-9 gzip sizes, writes outputs, summary and the result file, and passes under budget', async () => {
+    const { workspace, files } = await realBuildOutput();
+    const run = await runAction({ action, workspace, inputs: { path: 'dist/**/*.js', max: '5 MB' } });
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.status).toBe('pass');
+    const result = JSON.parse(await readFile(run.outputs.report!, 'utf8'));
+    expect(validateResult(result)).toEqual([]);
+    expect(result.items.map((item: { id: string }) => item.id)).toEqual(files);
+    let total = 0;
+    for (const item of result.items) {
+      const size = await gzipSize(await readFile(join(workspace, item.id)), { level: 9 });
+      expect(item.gzip).toBe(size);
+      total += size;
+    }
+    expect(run.outputs['total-gzip']).toBe(String(total));
+    expect(run.outputs['total-brotli']).toBe('');
+    expect(Number(run.outputs['total-raw'])).toBeGreaterThan(total);
+    expect(run.summary).toContain('### ✅ Bundle budget: pass');
+    expect(run.summary).toContain('| bundle |');
+    expect(run.summary).toContain('```mermaid');
+    expect(run.annotations.filter((annotation) => annotation.level === 'error')).toEqual([]);
+  });
+
+  it('fails with an error annotation naming the budget when over it', async () => {
+    const { workspace } = await realBuildOutput();
+    await mkdir(join(workspace, '.github'));
+    await writeFile(
+      join(workspace, '.github/roadstop.yml'),
+      'bundle-budget:\n  budgets:\n    - name: main bundle\n      path: dist/assets/yaml-*.js\n      max: 1 kB\n    - name: ajv\n      path: dist/assets/ajv-*.js\n      max: 5 MB\n',
+    );
+    const run = await runAction({ action, workspace });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.status).toBe('fail');
+    const errors = run.annotations.filter((annotation) => annotation.level === 'error');
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toMatchObject({ properties: { title: 'Budget: main bundle' } });
+    expect(errors[0]!.message).toMatch(/^main bundle is .* \(gzip\), over its 1 kB budget by /);
+    expect(errors[1]!.message).toMatch(/^roadstop bundle-budget: 1 of 2 budgets failed · main bundle/);
+    expect(run.summary).toContain('| main bundle |');
+    expect(run.summary).toContain('❌ fail');
+  });
+
+  it.each([
+    ['warn', 0, 'warn'],
+    ['never', 0, 'fail'],
+    ['fail', 1, 'fail'],
+  ])('fail-on: %s exits %i with status %s', async (failOn, exitCode, status) => {
+    const { workspace } = await realBuildOutput();
+    const run = await runAction({ action, workspace, inputs: { path: 'dist/**/*.js', max: '1 kB', 'fail-on': failOn } });
+    expect(run.exitCode).toBe(exitCode);
+    expect(run.outputs.status).toBe(status);
+  });
+
+  it('compares with a baseline file and reports the change', async () => {
+    const { workspace } = await realBuildOutput();
+    const base = await runAction({ action, workspace, inputs: { path: 'dist/**/*.js', report: 'base.json' } });
+    expect(base.outputs.report).toBe(join(workspace, 'base.json'));
+    const run = await runAction({ action, workspace, inputs: { path: 'dist/**/*.js', baseline: 'base.json', 'max-increase': '2%' } });
+    expect(run.exitCode).toBe(0);
+    const result = JSON.parse(await readFile(run.outputs.report!, 'utf8'));
+    expect(result.baseline).toMatchObject({ source: 'base.json' });
+    expect(result.metrics.compressed).toBe(0);
+    expect(result.summary).toBeUndefined();
+    expect(run.summary).toContain('No file changed against the base');
+  });
+
+  it.each([
+    ['a size it cannot read', { path: 'dist/**/*.js', max: '400 kbb' }, "input 'max': '400 kbb' is not a size"],
+    ['a glob that matches nothing', { path: 'build/**/*.js' }, "input 'path': no files match 'build/**/*.js' (budget 'bundle')"],
+    ['a path outside the workspace', { path: '../**/*.js' }, "input 'path': '../**/*.js' is outside the workspace"],
+    ['a baseline that is not a result', { path: 'dist/**/*.js', baseline: 'package.json' }, "package.json, input 'baseline': not a roadstop result: it has no schemaVersion and gate"],
+    ['an unknown upload mode', { upload: 'sometimes' }, "input 'upload': 'sometimes' is not one of auto, always, never"],
+  ])('fails on %s with one clear error and no stack trace', async (_, inputs, message) => {
+    const { workspace } = await realBuildOutput();
+    await writeFile(join(workspace, 'package.json'), '{"name": "app"}');
+    const run = await runAction({ action, workspace, inputs });
+    expect(run.exitCode).toBe(1);
+    const errors = run.annotations.filter((annotation) => annotation.level === 'error');
+    expect(errors.at(-1)!.message).toContain(message);
+    expect(run.stdout).not.toMatch(/\n\s+at .*\.js:\d+/);
+    expect(run.stderr).toBe('');
+    expect(run.outputs.status).toBeUndefined();
+  });
+
+  it('names file, key and line of a config mistake', async () => {
+    const { workspace } = await realBuildOutput();
+    await mkdir(join(workspace, '.github'));
+    await writeFile(join(workspace, '.github/roadstop.yml'), 'bundle-budget:\n  budgets:\n    - path: dist/**/*.js\n      compresion: brotli\n');
+    const run = await runAction({ action, workspace });
+    expect(run.exitCode).toBe(1);
+    const error = run.annotations.find((annotation) => annotation.level === 'error')!;
+    expect(error.message).toBe(".github/roadstop.yml:4, key 'bundle-budget.budgets[0].compresion': unknown key 'compresion' (did you mean 'compression'?)");
+    expect(error.properties).toMatchObject({ file: '.github/roadstop.yml', line: '4' });
+  });
+
+  it('refuses to overwrite a file that is not a result', async () => {
+    const { workspace } = await realBuildOutput();
+    await writeFile(join(workspace, 'notes.json'), 'my notes');
+    const run = await runAction({ action, workspace, inputs: { path: 'dist/**/*.js', report: 'notes.json' } });
+    expect(run.exitCode).toBe(1);
+    expect(await readFile(join(workspace, 'notes.json'), 'utf8')).toBe('my notes');
+  });
+
+  it('masks the token and never prints it', async () => {
+    const { workspace } = await realBuildOutput();
+    const token = 'ghs_secretsecretsecret0123456789';
+    const run = await runAction({ action, workspace, githubToken: token, inputs: { path: 'dist/**/*.js' } });
+    expect(run.masked).toContain(token);
+    expect(run.stdout.replace(`::add-mask::${token}`, '')).not.toContain(token);
+    expect(run.summary).not.toContain(token);
+  });
+
+  it('says in a notice that no artifact service is available on a push to the default branch', async () => {
+    const { workspace } = await realBuildOutput();
+    const run = await runAction({
+      action,
+      workspace,
+      eventName: 'push',
+      event: { ref: 'refs/heads/main', repository: { default_branch: 'main' } },
+      env: { GITHUB_REF: 'refs/heads/main' },
+      inputs: { path: 'dist/**/*.js', baseline: 'auto' },
+    });
+    expect(run.exitCode).toBe(0);
+    const notices = run.annotations.filter((annotation) => annotation.level === 'notice').map((annotation) => annotation.message);
+    expect(notices).toContain('no baseline on a push to the default branch: this run publishes the baseline for pull requests');
+    expect(notices.some((text) => text.startsWith('the result was not uploaded as the baseline artifact:'))).toBe(true);
+  });
+});
