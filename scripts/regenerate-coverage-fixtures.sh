@@ -71,7 +71,7 @@ echo "== c8 over node's test runner"
 npx --no-install c8 --reporter=lcovonly --reporter=json --reporter=json-summary \
   --report-dir="$reports/c8" --temp-directory="$project/.c8-tmp" \
   --all --src=src --include='src/**' \
-  node --disable-warning=MODULE_TYPELESS_PACKAGE_JSON --test test/node/all.test.ts
+  node --disable-warning=MODULE_TYPELESS_PACKAGE_JSON --test test/node/all.suite.ts
 rm -rf "$project/.c8-tmp"
 
 echo "== jest (babel instrumentation)"

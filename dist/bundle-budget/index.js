@@ -53089,10 +53089,11 @@ class ConfigSection {
             return undefined;
         if ((0,dist/* isSeq */.oP)(node)) {
             return node.items.map((item, index) => {
-                if (!(0,dist/* isScalar */.jn)(item) || typeof item.value === 'object' || typeof item.value === 'boolean') {
+                const value = (0,dist/* isScalar */.jn)(item) ? item.value : undefined;
+                if (typeof value !== 'string' && typeof value !== 'number') {
                     throw new ConfigurationError(`item ${index + 1} must be a string`, this.locate(key));
                 }
-                return String(item.value);
+                return String(value);
             });
         }
         const single = this.string(key);
@@ -54634,11 +54635,11 @@ function isBaselineFound(lookup) {
  * as the PR's own change.
  *
  * Cost: one compare, then the first `headShaLookups` commits by exact head
- * SHA (the usual case ends here, in 2–4 requests), then lazily paged commits
+ * SHA (3 requests in all when the merge base has its run), then lazily paged commits
  * and runs, 100 at a time, plus one artifacts request per candidate run.
  */
 async function findBaselineRun(options) {
-    const { octokit, owner, repo, workflow, baseBranch, headSha, artifactName } = options;
+    const { octokit, owner, repo, workflow, baseBranch, artifactName } = options;
     const maxCommits = Math.max(1, options.maxCommits ?? 200);
     const headShaLookups = options.headShaLookups ?? 3;
     const mergeBase = await findMergeBase(options);
@@ -54675,7 +54676,7 @@ async function findBaselineRun(options) {
         throw error;
     }
     const notes = [
-        expired > 0 ? `${expired} had it only expired` : '',
+        expired > 0 ? `${expired} run${expired === 1 ? '' : 's'} had only an expired one` : '',
         runs.truncated ? `stopped paging after ${runs.runsRead} runs` : '',
     ].filter((note) => note !== '');
     return {
@@ -54857,9 +54858,15 @@ async function acquireFromArtifact(options) {
     }
     if (!context.owner || !context.repo)
         return notice('no baseline: GITHUB_REPOSITORY is not set');
-    const workflow = context.workflowRef ? workflowFileFromRef(context.workflowRef) : undefined;
+    let workflow;
+    try {
+        workflow = context.workflowRef ? workflowFileFromRef(context.workflowRef) : undefined;
+    }
+    catch {
+        workflow = undefined;
+    }
     if (!workflow)
-        return notice('no baseline: GITHUB_WORKFLOW_REF is not set, so the workflow whose runs hold the baseline is unknown');
+        return notice(`no baseline: GITHUB_WORKFLOW_REF (${context.workflowRef ?? 'not set'}) names no workflow file whose runs could hold the baseline`);
     if (!options.token)
         return notice("no baseline: the input 'github-token' is empty");
     const octokit = createGitHubClient({ token: options.token, baseUrl: context.apiUrl });

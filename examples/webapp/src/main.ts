@@ -9,7 +9,7 @@ const store = createStore();
 // Each route but the first is a lazy chunk, so the build has the hashed
 // chunk names that bundle budgets must follow from build to build.
 const routes: Record<string, () => Promise<Page>> = {
-  '/': async () => renderTrips,
+  '/': () => Promise.resolve(renderTrips),
   '/stops': async () => (await import('./pages/stops')).renderStops,
   '/about': async () => (await import('./pages/about')).renderAbout,
 };
@@ -17,7 +17,7 @@ const routes: Record<string, () => Promise<Page>> = {
 async function route(): Promise<void> {
   const root = document.getElementById('app')!;
   const path = location.hash.replace(/^#/, '') || '/';
-  const load = routes[path] ?? routes['/']!;
+  const load = routes[path] ?? (() => Promise.resolve(renderTrips));
   const page = await load();
   root.replaceChildren();
   await page(root, store);

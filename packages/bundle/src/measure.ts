@@ -47,7 +47,7 @@ const brotliAsync = promisify(brotliCompress);
  */
 export async function measureFiles(paths: readonly string[], options: MeasureOptions): Promise<FileSize[]> {
   const concurrency = Math.max(1, options.concurrency ?? Math.max(2, availableParallelism()));
-  const results: FileSize[] = new Array(paths.length);
+  const results = new Array<FileSize>(paths.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < paths.length) {

@@ -122,10 +122,11 @@ export class ConfigSection {
     if (node === undefined) return undefined;
     if (isSeq(node)) {
       return node.items.map((item, index) => {
-        if (!isScalar(item) || typeof item.value === 'object' || typeof item.value === 'boolean') {
+        const value = isScalar(item) ? item.value : undefined;
+        if (typeof value !== 'string' && typeof value !== 'number') {
           throw new ConfigurationError(`item ${index + 1} must be a string`, this.locate(key));
         }
-        return String(item.value);
+        return String(value);
       });
     }
     const single = this.string(key);

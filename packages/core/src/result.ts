@@ -98,7 +98,7 @@ export function createResult(fields: Omit<GateResult, '$schema' | 'schemaVersion
     schemaVersion: RESULT_SCHEMA_VERSION,
     createdAt: fields.createdAt ?? new Date().toISOString(),
     ...fields,
-  } as GateResult;
+  };
 }
 
 /** Write atomically, so a reader never sees half a result and a failed write keeps the old one. */

@@ -63,7 +63,7 @@ export function isBaselineFound(lookup: BaselineLookup): lookup is BaselineRun {
  * and runs, 100 at a time, plus one artifacts request per candidate run.
  */
 export async function findBaselineRun(options: FindBaselineRunOptions): Promise<BaselineLookup> {
-  const { octokit, owner, repo, workflow, baseBranch, headSha, artifactName } = options;
+  const { octokit, owner, repo, workflow, baseBranch, artifactName } = options;
   const maxCommits = Math.max(1, options.maxCommits ?? 200);
   const headShaLookups = options.headShaLookups ?? 3;
 

@@ -57,8 +57,13 @@ async function acquireFromArtifact(options: AcquireOptions): Promise<Acquired> {
     );
   }
   if (!context.owner || !context.repo) return notice('no baseline: GITHUB_REPOSITORY is not set');
-  const workflow = context.workflowRef ? workflowFileFromRef(context.workflowRef) : undefined;
-  if (!workflow) return notice('no baseline: GITHUB_WORKFLOW_REF is not set, so the workflow whose runs hold the baseline is unknown');
+  let workflow: string | undefined;
+  try {
+    workflow = context.workflowRef ? workflowFileFromRef(context.workflowRef) : undefined;
+  } catch {
+    workflow = undefined;
+  }
+  if (!workflow) return notice(`no baseline: GITHUB_WORKFLOW_REF (${context.workflowRef ?? 'not set'}) names no workflow file whose runs could hold the baseline`);
   if (!options.token) return notice("no baseline: the input 'github-token' is empty");
 
   const octokit = createGitHubClient({ token: options.token, baseUrl: context.apiUrl });

@@ -33,8 +33,9 @@ export function testClient(server: ReplayServer, options: Partial<GitHubClientOp
     token: TOKEN,
     baseUrl: server.url,
     log: (message) => logs.push(message),
-    sleep: async (ms) => {
+    sleep: (ms) => {
       waits.push(ms);
+      return Promise.resolve();
     },
     ...options,
   });

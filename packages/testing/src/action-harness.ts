@@ -73,7 +73,8 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     GITHUB_RUN_ID: '1001',
     GITHUB_WORKFLOW_REF: 'octo-org/webapp/.github/workflows/ci.yml@refs/pull/7/merge',
     GITHUB_API_URL: 'http://127.0.0.1:9/',
-    GITHUB_SERVER_URL: 'http://127.0.0.1:9/',
+    // github.com, not a loopback URL: @actions/artifact refuses GHES hosts. Only used in links, never fetched.
+    GITHUB_SERVER_URL: 'https://github.com',
     RUNNER_TEMP: files.runnerTemp,
     ...options.env,
   });

@@ -132,7 +132,7 @@ function buildResponse(
   let body = Buffer.alloc(0);
   if (!BODYLESS.has(recording.status) && method !== 'HEAD' && recording.response !== undefined) {
     if (recording.responseIsBinary) {
-      body = Buffer.from(String(recording.response), 'base64');
+      body = Buffer.from(typeof recording.response === 'string' ? recording.response : JSON.stringify(recording.response), 'base64');
     } else if (typeof recording.response === 'string') {
       // Text is replayed byte for byte: only JSON is known to carry API URLs.
       body = Buffer.from(recording.response, 'utf8');
