@@ -14,7 +14,7 @@ import {
 } from '@roadstop/core';
 import { acquireBaseline, publishBaseline } from '@roadstop/github';
 import { renderResultMarkdown } from '@roadstop/render';
-import { INPUT_NAMES, readInputs, type ActionInputs } from './inputs.js';
+import { INPUT_NAMES, OUTPUT_NAMES, readInputs, type ActionInputs } from './inputs.js';
 
 const PREFIX = `roadstop ${GATE}`;
 
@@ -22,20 +22,38 @@ export async function run(): Promise<void> {
   try {
     const inputs = readInputs((name: (typeof INPUT_NAMES)[number]) => core.getInput(name));
     if (inputs.token) core.setSecret(inputs.token);
-    await runGate(inputs);
+    const outcome = await runGate(inputs);
+    if (outcome.blocking) core.setFailed(`${PREFIX}: ${outcome.headline}`);
   } catch (error) {
-    if (isConfigurationError(error)) {
-      const { file, line } = error.location;
-      core.error(error.describe(), { title: PREFIX, ...(file ? { file } : {}), ...(line ? { startLine: line } : {}) });
-      core.setFailed(`${PREFIX}: ${error.describe()}`);
-    } else {
-      core.debug(error instanceof Error && error.stack ? error.stack : String(error));
-      core.setFailed(`${PREFIX}: ${describeUnexpected(error)}`);
-    }
+    reportError(PREFIX, error);
   }
 }
 
-async function runGate(inputs: ActionInputs): Promise<void> {
+/** One line for the user, an annotation on the file and line where there is one; a bug says it is one. */
+export function reportError(prefix: string, error: unknown): void {
+  if (isConfigurationError(error)) {
+    const { file, line } = error.location;
+    core.error(error.describe(), { title: prefix, ...(file ? { file } : {}), ...(line ? { startLine: line } : {}) });
+    core.setFailed(`${prefix}: ${error.describe()}`);
+  } else {
+    core.debug(error instanceof Error && error.stack ? error.stack : String(error));
+    core.setFailed(`${prefix}: ${describeUnexpected(error)}`);
+  }
+}
+
+export interface GateOutcome {
+  status: GateResult['status'];
+  report: string;
+  headline: string;
+  /** Whether this gate should fail the step, after fail-on. */
+  blocking: boolean;
+}
+
+/**
+ * Run the gate and write its outputs (prefixed with `outputPrefix` when the
+ * root action runs several gates), annotations, summary and baseline artifact.
+ */
+export async function runGate(inputs: ActionInputs, outputPrefix = ''): Promise<GateOutcome> {
   const context = readRunnerContext();
   const workspace = resolve(context.workspace);
   const config = await loadConfig(inputs.config, { workspace, input: 'config' });
@@ -58,18 +76,21 @@ async function runGate(inputs: ActionInputs): Promise<void> {
   applyFailOn(result, options.failOn);
   await writeResult(reportPath, result);
 
-  core.setOutput('status', result.status);
-  core.setOutput('report', reportPath);
-  core.setOutput('total-raw', String(result.metrics['total-raw'] ?? ''));
-  core.setOutput('total-gzip', result.metrics['total-gzip'] === undefined ? '' : String(result.metrics['total-gzip']));
-  core.setOutput('total-brotli', result.metrics['total-brotli'] === undefined ? '' : String(result.metrics['total-brotli']));
+  const output = (name: (typeof OUTPUT_NAMES)[number], value: number | string | undefined) => {
+    core.setOutput(`${outputPrefix}${name}`, value === undefined ? '' : String(value));
+  };
+  output('status', result.status);
+  output('report', reportPath);
+  output('total-raw', result.metrics['total-raw']);
+  output('total-gzip', result.metrics['total-gzip']);
+  output('total-brotli', result.metrics['total-brotli']);
   annotate(result.messages, workspace);
   await core.summary.addRaw(renderResultMarkdown(result), true).write();
 
   const published = await publishBaseline({ mode: inputs.upload, context, artifactName: inputs.artifactName, reportPath });
   if (published) core.notice(published, { title: PREFIX });
 
-  if (result.status === 'fail' && options.failOn === 'fail') core.setFailed(`${PREFIX}: ${result.headline}`);
+  return { status: result.status, report: reportPath, headline: result.headline, blocking: result.status === 'fail' && options.failOn === 'fail' };
 }
 
 /**

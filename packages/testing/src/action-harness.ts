@@ -26,7 +26,7 @@ export interface ActionRun {
 }
 
 export interface RunActionOptions {
-  /** Folder under actions/ (its action.yml gives defaults and the entry). */
+  /** Folder under actions/ (its action.yml gives defaults and the entry), or `roadstop` for the root action.yml. */
   action: string;
   inputs?: Record<string, string>;
   workspace: string;
@@ -46,7 +46,7 @@ export interface RunActionOptions {
  * GITHUB_EVENT_PATH, and a clean environment with nothing of the caller's GitHub variables.
  */
 export async function runAction(options: RunActionOptions): Promise<ActionRun> {
-  const actionDir = join(REPO_ROOT, 'actions', options.action);
+  const actionDir = options.action === 'roadstop' ? REPO_ROOT : join(REPO_ROOT, 'actions', options.action);
   const metadata = parse(await readFile(join(actionDir, 'action.yml'), 'utf8')) as {
     inputs?: Record<string, { default?: string }>;
     runs: { using: string; main: string };

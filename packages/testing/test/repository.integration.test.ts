@@ -1,0 +1,109 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { INPUT_NAMES, OUTPUT_NAMES } from '../../../actions/bundle-budget/src/inputs.js';
+import { REPO_ROOT } from '../src/index.js';
+
+const run = promisify(execFile);
+
+interface ActionMetadata {
+  inputs?: Record<string, unknown>;
+  outputs?: Record<string, unknown>;
+  runs: { using: string; main: string };
+}
+
+function actionFiles(): string[] {
+  const files = [join(REPO_ROOT, 'action.yml')];
+  for (const name of readdirSync(join(REPO_ROOT, 'actions')).sort()) {
+    const file = join(REPO_ROOT, 'actions', name, 'action.yml');
+    if (existsSync(file)) files.push(file);
+  }
+  return files;
+}
+
+async function metadata(file: string): Promise<ActionMetadata> {
+  return parse(await readFile(file, 'utf8')) as ActionMetadata;
+}
+
+function listFiles(folder: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir).sort()) {
+      const path = join(dir, entry);
+      if (statSync(path).isDirectory()) walk(path);
+      else out.push(relative(folder, path));
+    }
+  };
+  walk(folder);
+  return out;
+}
+
+describe('the repository', () => {
+  it('every action.yml declares node24 and a main in dist/ that exists', async () => {
+    const runtimes = new Set<string>();
+    for (const file of actionFiles()) {
+      const { runs } = await metadata(file);
+      runtimes.add(runs.using);
+      const main = resolve(file, '..', runs.main);
+      expect(relative(REPO_ROOT, main)).toMatch(/^dist\/[a-z-]+\/index\.js$/);
+      expect(existsSync(main), `${relative(REPO_ROOT, file)} → ${runs.main}`).toBe(true);
+    }
+    expect([...runtimes]).toEqual(['node24']);
+  });
+
+  it("bundle-budget's action.yml and its input and output constants agree", async () => {
+    const action = await metadata(join(REPO_ROOT, 'actions/bundle-budget/action.yml'));
+    expect(Object.keys(action.inputs ?? {}).sort()).toEqual([...INPUT_NAMES].sort());
+    expect(Object.keys(action.outputs ?? {}).sort()).toEqual([...OUTPUT_NAMES].sort());
+  });
+
+  it('the committed dist/ is what a fresh build produces', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'roadstop-dist-'));
+    await run(process.execPath, [join(REPO_ROOT, 'scripts/build.mjs'), '--out', out], { cwd: REPO_ROOT, maxBuffer: 1 << 26 });
+    const committed = listFiles(join(REPO_ROOT, 'dist'));
+    expect(listFiles(out)).toEqual(committed);
+    const stale: string[] = [];
+    for (const file of committed) {
+      const [fresh, current] = await Promise.all([readFile(join(out, file)), readFile(join(REPO_ROOT, 'dist', file))]);
+      if (!fresh.equals(current)) stale.push(file);
+    }
+    expect(stale, 'dist/ is stale: run `npm run build` and commit dist/').toEqual([]);
+  }, 300_000);
+
+  it("README's input and output tables are generated from the action.yml files", async () => {
+    const { render } = (await import(join(REPO_ROOT, 'scripts/docs.mjs'))) as { render: (text: string) => string };
+    const readme = await readFile(join(REPO_ROOT, 'README.md'), 'utf8');
+    expect(render(readme) === readme, 'README.md is stale: run `npm run docs`').toBe(true);
+  });
+
+  it('the CLI is the bin of the root package and runs', async () => {
+    const pkg = JSON.parse(await readFile(join(REPO_ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    expect(pkg.bin.roadstop).toBe('dist/cli/index.js');
+    const { stdout } = await run(process.execPath, [join(REPO_ROOT, pkg.bin.roadstop), '--help']);
+    expect(stdout).toMatch(/^Usage: roadstop <command>/);
+    expect((await readFile(join(REPO_ROOT, pkg.bin.roadstop), 'utf8')).startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
+  it('workflows pin third-party actions by SHA and declare permissions', async () => {
+    const folder = join(REPO_ROOT, '.github/workflows');
+    const files = readdirSync(folder).filter((name) => name.endsWith('.yml'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const name of files) {
+      const text = await readFile(join(folder, name), 'utf8');
+      const workflow = parse(text) as { permissions?: unknown; jobs: Record<string, { permissions?: unknown; steps?: { uses?: string; run?: string }[] }> };
+      for (const [id, job] of Object.entries(workflow.jobs)) {
+        expect(workflow.permissions ?? job.permissions, `${name}: job ${id} has no permissions`).toBeDefined();
+        for (const step of job.steps ?? []) {
+          if (step.uses && !step.uses.startsWith('./')) expect(step.uses, `${name}: ${step.uses}`).toMatch(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/);
+          // Untrusted event data must reach run: through env, never ${{ }} interpolation.
+          if (step.run) expect(step.run, `${name}: job ${id}`).not.toMatch(/\$\{\{\s*github\.(event|head_ref)/);
+        }
+      }
+    }
+  });
+});

@@ -1,0 +1,38 @@
+// `npm test`: lint, type-check, then every vitest suite; ends with one plain
+// "N passed, N failed, N skipped" line that any CI can read.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => join(root, 'node_modules/.bin', name);
+const results = join(root, '.roadstop/test-results.json');
+
+const steps = [
+  ['lint', bin('eslint'), ['.']],
+  ['typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
+  ['typecheck example', bin('tsc'), ['-p', 'examples/webapp/tsconfig.json']],
+  ['docs', process.execPath, ['scripts/docs.mjs', '--check']],
+  ['vitest', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`]],
+];
+
+mkdirSync(dirname(results), { recursive: true });
+rmSync(results, { force: true });
+let failed = false;
+for (const [name, command, args] of steps) {
+  process.stdout.write(`\n▶ ${name}\n`);
+  const { status } = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (status !== 0) {
+    process.stdout.write(`✖ ${name} failed (exit ${status})\n`);
+    failed = true;
+    if (name !== 'vitest') break;
+  }
+}
+if (existsSync(results)) {
+  const report = JSON.parse(readFileSync(results, 'utf8'));
+  const skipped = report.numPendingTests + report.numTodoTests;
+  process.stdout.write(`\n${report.numPassedTests} passed, ${report.numFailedTests} failed, ${skipped} skipped\n`);
+  if (report.numTotalTests === 0) failed = true;
+}
+process.exitCode = failed ? 1 : 0;
