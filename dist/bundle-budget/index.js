@@ -53393,6 +53393,22 @@ async function prepareReportPath(given, options) {
     }
     return target;
 }
+/**
+ * A baseline result the user named (`baseline: path`): it must be a result of
+ * this gate, and the error names the path as the user wrote it.
+ */
+async function readBaselineFile(path, options) {
+    let result;
+    try {
+        result = await readResult((0,external_node_path_.resolve)(options.workspace, path), { gate: options.gate });
+    }
+    catch (error) {
+        if (error instanceof ConfigurationError)
+            throw new ConfigurationError(error.message, { ...options.origin, file: path }, error.hint);
+        throw error;
+    }
+    return { result, info: { source: path, ...(result.commit ? { commit: result.commit } : {}), createdAt: result.createdAt } };
+}
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
@@ -54822,7 +54838,6 @@ async function uploadResultArtifact(options) {
 
 
 
-
 /**
  * Find the result to compare with. A file the user named must be a result of
  * this gate (an error otherwise); `auto` looks for the artifact of the run for
@@ -54832,18 +54847,7 @@ async function acquireBaseline(spec, options) {
     if (spec.kind === 'none')
         return { messages: [] };
     if (spec.kind === 'file') {
-        const path = (0,external_node_path_.resolve)(options.workspace, spec.path);
-        let result;
-        try {
-            result = await readResult(path, { gate: options.gate });
-        }
-        catch (error) {
-            if (error instanceof ConfigurationError) {
-                throw new ConfigurationError(error.message, { ...spec.origin, file: spec.path }, error.hint);
-            }
-            throw error;
-        }
-        return { baseline: { result, info: { source: spec.path, ...(result.commit ? { commit: result.commit } : {}), createdAt: result.createdAt } }, messages: [] };
+        return { baseline: await readBaselineFile(spec.path, { workspace: options.workspace, gate: options.gate, origin: spec.origin }), messages: [] };
     }
     return acquireFromArtifact(options);
 }
@@ -55148,21 +55152,31 @@ async function run() {
         const inputs = readInputs((name) => core/* getInput */.V4(name));
         if (inputs.token)
             core/* setSecret */.Pq(inputs.token);
-        await runGate(inputs);
+        const outcome = await runGate(inputs);
+        if (outcome.blocking)
+            core/* setFailed */.C1(`${PREFIX}: ${outcome.headline}`);
     }
     catch (error) {
-        if (isConfigurationError(error)) {
-            const { file, line } = error.location;
-            core/* error */.z3(error.describe(), { title: PREFIX, ...(file ? { file } : {}), ...(line ? { startLine: line } : {}) });
-            core/* setFailed */.C1(`${PREFIX}: ${error.describe()}`);
-        }
-        else {
-            core/* debug */.Yz(error instanceof Error && error.stack ? error.stack : String(error));
-            core/* setFailed */.C1(`${PREFIX}: ${describeUnexpected(error)}`);
-        }
+        reportError(PREFIX, error);
     }
 }
-async function runGate(inputs) {
+/** One line for the user, an annotation on the file and line where there is one; a bug says it is one. */
+function reportError(prefix, error) {
+    if (isConfigurationError(error)) {
+        const { file, line } = error.location;
+        core/* error */.z3(error.describe(), { title: prefix, ...(file ? { file } : {}), ...(line ? { startLine: line } : {}) });
+        core/* setFailed */.C1(`${prefix}: ${error.describe()}`);
+    }
+    else {
+        core/* debug */.Yz(error instanceof Error && error.stack ? error.stack : String(error));
+        core/* setFailed */.C1(`${prefix}: ${describeUnexpected(error)}`);
+    }
+}
+/**
+ * Run the gate and write its outputs (prefixed with `outputPrefix` when the
+ * root action runs several gates), annotations, summary and baseline artifact.
+ */
+async function runGate(inputs, outputPrefix = '') {
     const context = readRunnerContext();
     const workspace = (0,external_node_path_.resolve)(context.workspace);
     const config = await loadConfig(inputs.config, { workspace, input: 'config' });
@@ -55183,18 +55197,20 @@ async function runGate(inputs) {
     });
     applyFailOn(result, options.failOn);
     await writeResult(reportPath, result);
-    core/* setOutput */.uH('status', result.status);
-    core/* setOutput */.uH('report', reportPath);
-    core/* setOutput */.uH('total-raw', String(result.metrics['total-raw'] ?? ''));
-    core/* setOutput */.uH('total-gzip', result.metrics['total-gzip'] === undefined ? '' : String(result.metrics['total-gzip']));
-    core/* setOutput */.uH('total-brotli', result.metrics['total-brotli'] === undefined ? '' : String(result.metrics['total-brotli']));
+    const output = (name, value) => {
+        core/* setOutput */.uH(`${outputPrefix}${name}`, value === undefined ? '' : String(value));
+    };
+    output('status', result.status);
+    output('report', reportPath);
+    output('total-raw', result.metrics['total-raw']);
+    output('total-gzip', result.metrics['total-gzip']);
+    output('total-brotli', result.metrics['total-brotli']);
     annotate(result.messages, workspace);
     await core/* summary */.z.addRaw(renderResultMarkdown(result), true).write();
     const published = await publishBaseline({ mode: inputs.upload, context, artifactName: inputs.artifactName, reportPath });
     if (published)
         core/* notice */.lm(published, { title: PREFIX });
-    if (result.status === 'fail' && options.failOn === 'fail')
-        core/* setFailed */.C1(`${PREFIX}: ${result.headline}`);
+    return { status: result.status, report: reportPath, headline: result.headline, blocking: result.status === 'fail' && options.failOn === 'fail' };
 }
 /**
  * `fail-on: warn` reports failing budgets as warnings: the gate's status

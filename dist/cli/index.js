@@ -16316,7 +16316,7 @@ class ConfigSection {
     }
     /** Where `key` (or the section itself) is, for an error. */
     locate(key) {
-        const node = key === undefined ? this.node : (this.pair(key)?.value ?? this.pair(key)?.key ?? this.node);
+        const node = key === undefined ? this.node : (this.pair(key)?.key ?? this.node);
         const location = { key: key === undefined ? this.path : this.join(key) };
         if (this.source) {
             location.file = this.source.file;
@@ -16386,10 +16386,11 @@ class ConfigSection {
             return undefined;
         if ((0,dist/* isSeq */.oP)(node)) {
             return node.items.map((item, index) => {
-                if (!(0,dist/* isScalar */.jn)(item) || typeof item.value === 'object' || typeof item.value === 'boolean') {
+                const value = (0,dist/* isScalar */.jn)(item) ? item.value : undefined;
+                if (typeof value !== 'string' && typeof value !== 'number') {
                     throw new errors_ConfigurationError(`item ${index + 1} must be a string`, this.locate(key));
                 }
-                return String(item.value);
+                return String(value);
             });
         }
         const single = this.string(key);
@@ -16444,12 +16445,13 @@ class ConfigSection {
     }
 }
 /**
- * Read the roadstop config. A missing file is fine at the default path (every
- * gate also works from inputs alone) and an error at a path the user named.
+ * Read the roadstop config. A missing file is fine at the default path and an
+ * error at a path the user named.
  */
 async function loadConfig(path, options) {
-    const explicit = path !== undefined && path.trim() !== '';
-    const file = explicit ? path.trim() : DEFAULT_CONFIG_PATH;
+    // The default path is optional even when spelled out (action.yml's default): every gate also works from inputs alone.
+    const file = path !== undefined && path.trim() !== '' ? path.trim() : DEFAULT_CONFIG_PATH;
+    const explicit = file !== DEFAULT_CONFIG_PATH;
     const absolute = (0,external_node_path_namespaceObject.isAbsolute)(file) ? file : `${options.workspace}/${file}`;
     const shown = displayPath(absolute, options.workspace);
     let text;
@@ -16504,6 +16506,8 @@ function closest(word, candidates) {
     let best;
     let bestDistance = Infinity;
     for (const candidate of candidates) {
+        if (word.startsWith(candidate) || candidate.startsWith(word))
+            return candidate;
         const distance = editDistance(word, candidate);
         if (distance < bestDistance)
             [best, bestDistance] = [candidate, distance];
@@ -16685,6 +16689,22 @@ async function prepareReportPath(given, options) {
         }
     }
     return target;
+}
+/**
+ * A baseline result the user named (`baseline: path`): it must be a result of
+ * this gate, and the error names the path as the user wrote it.
+ */
+async function readBaselineFile(path, options) {
+    let result;
+    try {
+        result = await readResult((0,external_node_path_namespaceObject.resolve)(options.workspace, path), { gate: options.gate });
+    }
+    catch (error) {
+        if (error instanceof errors_ConfigurationError)
+            throw new errors_ConfigurationError(error.message, { ...options.origin, file: path }, error.hint);
+        throw error;
+    }
+    return { result, info: { source: path, ...(result.commit ? { commit: result.commit } : {}), createdAt: result.createdAt } };
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -17205,6 +17225,16 @@ function stableStem(stem) {
     }
     return stem;
 }
+/**
+ * A looser key for files `stableName` could not tell apart from words: any
+ * 8-character base64url token after the last dash (Vite's and Rollup's hash
+ * length), so `index-DiwrgTda.js` and `index-BxK3a9_f.js` meet. Used only for
+ * files nothing else matched, where the worst case is calling an added and a
+ * removed file one changed file.
+ */
+function looseName(path) {
+    return stableName(path).replace(/-[A-Za-z0-9_-]{8}(\.[^/]*)$/, `-${HASH_PLACEHOLDER}$1`);
+}
 
 ;// CONCATENATED MODULE: ./packages/bundle/src/baseline.ts
 
@@ -17272,17 +17302,23 @@ function matchBaseline(current, baseline) {
         remaining.delete(pick);
         return false;
     });
+    for (const key of [stableName, looseName]) {
+        unmatched = pairByName(unmatched, remaining, matched, key);
+    }
+    return { matched, removed: [...remaining].sort((a, b) => a.path.localeCompare(b.path)) };
+}
+function pairByName(unmatched, remaining, matched, key) {
     const groups = new Map();
-    const group = (key) => {
-        let entry = groups.get(key);
+    const group = (name) => {
+        let entry = groups.get(name);
         if (!entry)
-            groups.set(key, (entry = { current: [], baseline: [] }));
+            groups.set(name, (entry = { current: [], baseline: [] }));
         return entry;
     };
     for (const file of unmatched)
-        group(stableName(file.path)).current.push(file);
+        group(key(file.path)).current.push(file);
     for (const file of remaining)
-        group(stableName(file.path)).baseline.push(file);
+        group(key(file.path)).baseline.push(file);
     for (const { current: now, baseline: before } of groups.values()) {
         if (now.length === 0 || before.length === 0)
             continue;
@@ -17293,7 +17329,7 @@ function matchBaseline(current, baseline) {
             remaining.delete(b);
         }
     }
-    return { matched, removed: [...remaining].sort((a, b) => a.path.localeCompare(b.path)) };
+    return unmatched.filter((file) => !matched.has(file.path));
 }
 // Beyond this many candidate pairs in one name group (e.g. hundreds of esbuild
 // `chunk-[hash].js`), pair by rank of size instead of comparing every pair.
@@ -17747,13 +17783,8 @@ async function bundleBudgetCommand(args, io) {
     const messages = [];
     let baseline;
     if (options.baseline.kind === 'file') {
-        const path = (0,external_node_path_namespaceObject.resolve)(workspace, options.baseline.path);
-        const result = await readResult(path, { input: options.baseline.origin.input ? '--baseline' : 'baseline', gate: GATE }).catch((error) => {
-            if (error instanceof errors_ConfigurationError && !error.location.key)
-                Object.assign(error.location, options.baseline.kind === 'file' ? options.baseline.origin : {});
-            throw error;
-        });
-        baseline = { result, info: { source: options.baseline.path, ...(result.commit ? { commit: result.commit } : {}), createdAt: result.createdAt } };
+        const origin = options.baseline.origin.input ? { input: '--baseline' } : options.baseline.origin;
+        baseline = await readBaselineFile(options.baseline.path, { workspace, gate: GATE, origin });
     }
     else if (options.baseline.kind === 'auto') {
         messages.push({ level: 'notice', text: 'baseline: auto finds the base branch result in GitHub Actions; locally, pass --baseline FILE' });

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GATE, INPUT_NAMES, resolveOptions, runBundleBudget, type RawInputs } from '@roadstop/bundle';
-import { ConfigurationError, loadConfig, prepareReportPath, readResult, writeResult, type ResultMessage } from '@roadstop/core';
+import { loadConfig, prepareReportPath, readBaselineFile, writeResult, type ResultMessage } from '@roadstop/core';
 import { renderResultTerminal } from '@roadstop/render';
 import type { Io } from './io.js';
 
@@ -75,12 +75,8 @@ export async function bundleBudgetCommand(args: string[], io: Io): Promise<numbe
   const messages: ResultMessage[] = [];
   let baseline;
   if (options.baseline.kind === 'file') {
-    const path = resolve(workspace, options.baseline.path);
-    const result = await readResult(path, { input: options.baseline.origin.input ? '--baseline' : 'baseline', gate: GATE }).catch((error: unknown) => {
-      if (error instanceof ConfigurationError && !error.location.key) Object.assign(error.location, options.baseline.kind === 'file' ? options.baseline.origin : {});
-      throw error;
-    });
-    baseline = { result, info: { source: options.baseline.path, ...(result.commit ? { commit: result.commit } : {}), createdAt: result.createdAt } };
+    const origin = options.baseline.origin.input ? { input: '--baseline' } : options.baseline.origin;
+    baseline = await readBaselineFile(options.baseline.path, { workspace, gate: GATE, origin });
   } else if (options.baseline.kind === 'auto') {
     messages.push({ level: 'notice', text: 'baseline: auto finds the base branch result in GitHub Actions; locally, pass --baseline FILE' });
   }

@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { ConfigurationError } from './errors.js';
+import { ConfigurationError, type ErrorLocation } from './errors.js';
 
 /**
  * The result contract every gate writes and every renderer (job summary, PR
@@ -181,4 +181,22 @@ export async function prepareReportPath(given: string | undefined, options: { wo
     }
   }
   return target;
+}
+
+/**
+ * A baseline result the user named (`baseline: path`): it must be a result of
+ * this gate, and the error names the path as the user wrote it.
+ */
+export async function readBaselineFile(
+  path: string,
+  options: { workspace: string; gate: string; origin: ErrorLocation },
+): Promise<{ result: GateResult; info: BaselineInfo }> {
+  let result: GateResult;
+  try {
+    result = await readResult(resolve(options.workspace, path), { gate: options.gate });
+  } catch (error) {
+    if (error instanceof ConfigurationError) throw new ConfigurationError(error.message, { ...options.origin, file: path }, error.hint);
+    throw error;
+  }
+  return { result, info: { source: path, ...(result.commit ? { commit: result.commit } : {}), createdAt: result.createdAt } };
 }

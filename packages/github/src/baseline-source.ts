@@ -1,5 +1,4 @@
-import { resolve } from 'node:path';
-import { ConfigurationError, readResult, type BaselineInfo, type GateResult, type ResultMessage, type RunnerContext } from '@roadstop/core';
+import { ConfigurationError, readBaselineFile, readResult, type BaselineInfo, type GateResult, type ResultMessage, type RunnerContext } from '@roadstop/core';
 import { downloadBaselineResult, uploadResultArtifact } from './artifact-store.js';
 import { findBaselineRun, workflowFileFromRef } from './baseline-run.js';
 import { createGitHubClient, describeGitHubError } from './client.js';
@@ -30,17 +29,7 @@ export interface Acquired {
 export async function acquireBaseline(spec: BaselineSpec, options: AcquireOptions): Promise<Acquired> {
   if (spec.kind === 'none') return { messages: [] };
   if (spec.kind === 'file') {
-    const path = resolve(options.workspace, spec.path);
-    let result: GateResult;
-    try {
-      result = await readResult(path, { gate: options.gate });
-    } catch (error) {
-      if (error instanceof ConfigurationError) {
-        throw new ConfigurationError(error.message, { ...spec.origin, file: spec.path }, error.hint);
-      }
-      throw error;
-    }
-    return { baseline: { result, info: { source: spec.path, ...(result.commit ? { commit: result.commit } : {}), createdAt: result.createdAt } }, messages: [] };
+    return { baseline: await readBaselineFile(spec.path, { workspace: options.workspace, gate: options.gate, origin: spec.origin }), messages: [] };
   }
   return acquireFromArtifact(options);
 }

@@ -82,11 +82,12 @@ describe('the repository', () => {
   });
 
   it('the CLI is the bin of the root package and runs', async () => {
-    const pkg = JSON.parse(await readFile(join(REPO_ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    const pkg = JSON.parse(await readFile(join(REPO_ROOT, 'package.json'), 'utf8')) as { bin: { roadstop: string } };
     expect(pkg.bin.roadstop).toBe('dist/cli/index.js');
-    const { stdout } = await run(process.execPath, [join(REPO_ROOT, pkg.bin.roadstop), '--help']);
+    const bin = join(REPO_ROOT, pkg.bin.roadstop);
+    const { stdout } = await run(process.execPath, [bin, '--help']);
     expect(stdout).toMatch(/^Usage: roadstop <command>/);
-    expect((await readFile(join(REPO_ROOT, pkg.bin.roadstop), 'utf8')).startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect((await readFile(bin, 'utf8')).startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 
   it('workflows pin third-party actions by SHA and declare permissions', async () => {

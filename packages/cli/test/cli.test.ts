@@ -1,0 +1,84 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main, type Io } from '../src/index.js';
+import { realBuildOutput } from '../../bundle/test/fixtures.js';
+
+function captureIo(cwd: string): Io & { out: string; err: string } {
+  const io = {
+    cwd,
+    env: {},
+    color: false,
+    out: '',
+    err: '',
+    stdout: (text: string) => {
+      io.out += text;
+    },
+    stderr: (text: string) => {
+      io.err += text;
+    },
+  };
+  return io;
+}
+
+describe('roadstop CLI', () => {
+  it('prints a table and exits 0 under budget', async () => {
+    const { workspace } = await realBuildOutput();
+    const io = captureIo(workspace);
+    expect(await main(['bundle-budget', 'dist/**/*.js', '--max', '5 MB'], io)).toBe(0);
+    expect(io.out).toMatch(/^✔ bundle-budget: pass {2}within budget · bundle .* of 5 MB \(gzip\)/);
+    expect(io.out).toContain('Largest files (gzip)');
+    expect(io.err).toBe('');
+  });
+
+  it('exits 1 over budget and says by how much', async () => {
+    const { workspace } = await realBuildOutput();
+    const io = captureIo(workspace);
+    expect(await main(['bundle-budget', '--path', 'dist/**/*.js', '--max', '1 kB'], io)).toBe(1);
+    expect(io.out).toMatch(/✖ bundle is .* \(gzip\), over its 1 kB budget by /);
+    expect(await main(['bundle-budget', '--path', 'dist/**/*.js', '--max', '1 kB', '--fail-on', 'never'], captureIo(workspace))).toBe(0);
+  });
+
+  it('prints the result with --json and writes --report, which compares as --baseline', async () => {
+    const { workspace } = await realBuildOutput();
+    const first = captureIo(workspace);
+    expect(await main(['bundle-budget', 'dist/**/*.js', '--json', '--report', 'base.json'], first)).toBe(0);
+    const printed = JSON.parse(first.out);
+    expect(printed).toEqual(JSON.parse(await readFile(join(workspace, 'base.json'), 'utf8')));
+    expect(printed.gate).toBe('bundle-budget');
+    const second = captureIo(workspace);
+    expect(await main(['bundle-budget', 'dist/**/*.js', '--json', '--baseline', 'base.json', '--max-increase', '0%'], second)).toBe(0);
+    expect(JSON.parse(second.out).metrics).toMatchObject({ reused: printed.items.length, compressed: 0, 'files-changed': 0 });
+  });
+
+  it('reads the config file under --cwd', async () => {
+    const { workspace } = await realBuildOutput();
+    await mkdir(join(workspace, '.github'));
+    await writeFile(join(workspace, '.github/roadstop.yml'), 'bundle-budget:\n  budgets:\n    - name: yaml\n      path: dist/assets/yaml-*.js\n      max: 1 MB\n      compression: brotli\n');
+    const io = captureIo('/');
+    expect(await main(['bundle-budget', '--cwd', workspace], io)).toBe(0);
+    expect(io.out).toMatch(/yaml +[\d.]+ kB brotli +1 MB \(brotli\)/);
+  });
+
+  it.each([
+    [['bundle-budget', 'dist/**/*.js', '--max', '400 kbb'], "roadstop bundle-budget: input 'max': '400 kbb' is not a size"],
+    [['bundle-budget', 'dist/**/*.js', '--frobnicate'], "roadstop bundle-budget: Unknown option '--frobnicate'"],
+    [['bundle-budget', 'nothing/*.js'], "roadstop bundle-budget: input 'path': no files match 'nothing/*.js'"],
+    [['bundle-budget', 'dist/**/*.js', '--config', 'missing.yml'], "roadstop bundle-budget: missing.yml, input '--config': config file not found"],
+    [['bundle-budget', 'dist/**/*.js', '--baseline', 'dist/assets/'], "roadstop bundle-budget: dist/assets/, input '--baseline': cannot read the result file: EISDIR"],
+    [['launch-rockets'], "roadstop: unknown command 'launch-rockets'"],
+  ])('exits 2 with one line for %j', async (args, message) => {
+    const { workspace } = await realBuildOutput();
+    const io = captureIo(workspace);
+    expect(await main(args, io)).toBe(2);
+    expect(io.err.startsWith(message)).toBe(true);
+    expect(io.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('prints help', async () => {
+    const io = captureIo('/');
+    expect(await main(['bundle-budget', '--help'], io)).toBe(0);
+    expect(io.out).toMatch(/^Usage: roadstop bundle-budget \[options\] \[globs\.\.\.\]/);
+    expect(await main([], captureIo('/'))).toBe(2);
+  });
+});
