@@ -54127,7 +54127,7 @@ async function runBundleBudget(options, baseline, context = {}) {
         metrics['files-removed'] = match.removed.length;
         metrics['files-changed'] = items.filter((item) => item.change === 'changed').length;
     }
-    return createResult({
+    const result = createResult({
         gate: GATE,
         status: checks.every((check) => check.status === 'skipped') ? 'skipped' : status,
         headline: headline(checks, options.budgets),
@@ -54140,6 +54140,22 @@ async function runBundleBudget(options, baseline, context = {}) {
         ...(baseline ? { baseline: baseline.info } : {}),
         settings: { ...settings, compressions: [...compressions].sort().join(',') || 'raw' },
     });
+    applyFailOn(result, options.failOn);
+    return result;
+}
+/**
+ * `fail-on: warn` reports failing budgets as warnings: the gate's status
+ * becomes warn, so the exit code, the comment and Slack agree. The checks
+ * keep their own status, so a reader still sees which budget is over.
+ */
+function applyFailOn(result, failOn) {
+    if (failOn !== 'warn' || result.status !== 'fail')
+        return;
+    result.status = 'warn';
+    for (const message of result.messages)
+        if (message.level === 'error')
+            message.level = 'warning';
+    result.messages.push({ level: 'notice', text: 'fail-on: warn — failing budgets are reported as warnings' });
 }
 function buildItems(measured, match, selections, totalFiles) {
     const budgetsOf = new Map();
@@ -55195,7 +55211,6 @@ async function runGate(inputs, outputPrefix = '') {
         ...(context.ref ? { ref: context.ref } : {}),
         messages: acquired.messages,
     });
-    applyFailOn(result, options.failOn);
     await writeResult(reportPath, result);
     const output = (name, value) => {
         lib_core/* setOutput */.uH(`${outputPrefix}${name}`, value === undefined ? '' : String(value));
@@ -55211,19 +55226,6 @@ async function runGate(inputs, outputPrefix = '') {
     if (published)
         lib_core/* notice */.lm(published, { title: PREFIX });
     return { status: result.status, report: reportPath, headline: result.headline, blocking: result.status === 'fail' && options.failOn === 'fail' };
-}
-/**
- * `fail-on: warn` reports failing budgets as warnings: the gate's status
- * becomes warn so the comment and Slack agree with the exit code.
- */
-function applyFailOn(result, failOn) {
-    if (failOn !== 'warn' || result.status !== 'fail')
-        return;
-    result.status = 'warn';
-    for (const message of result.messages)
-        if (message.level === 'error')
-            message.level = 'warning';
-    result.messages.push({ level: 'notice', text: 'fail-on: warn — failing budgets are reported as warnings' });
 }
 function annotate(messages, workspace) {
     for (const message of messages) {

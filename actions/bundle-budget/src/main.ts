@@ -73,7 +73,6 @@ export async function runGate(inputs: ActionInputs, outputPrefix = ''): Promise<
     ...(context.ref ? { ref: context.ref } : {}),
     messages: acquired.messages,
   });
-  applyFailOn(result, options.failOn);
   await writeResult(reportPath, result);
 
   const output = (name: (typeof OUTPUT_NAMES)[number], value: number | string | undefined) => {
@@ -91,17 +90,6 @@ export async function runGate(inputs: ActionInputs, outputPrefix = ''): Promise<
   if (published) core.notice(published, { title: PREFIX });
 
   return { status: result.status, report: reportPath, headline: result.headline, blocking: result.status === 'fail' && options.failOn === 'fail' };
-}
-
-/**
- * `fail-on: warn` reports failing budgets as warnings: the gate's status
- * becomes warn so the comment and Slack agree with the exit code.
- */
-function applyFailOn(result: GateResult, failOn: BundleBudgetOptions['failOn']): void {
-  if (failOn !== 'warn' || result.status !== 'fail') return;
-  result.status = 'warn';
-  for (const message of result.messages) if (message.level === 'error') message.level = 'warning';
-  result.messages.push({ level: 'notice', text: 'fail-on: warn — failing budgets are reported as warnings' });
 }
 
 function annotate(messages: ResultMessage[], workspace: string): void {

@@ -108,7 +108,7 @@ export async function runBundleBudget(options: BundleBudgetOptions, baseline?: B
     metrics['files-changed'] = items.filter((item) => item.change === 'changed').length;
   }
 
-  return createResult({
+  const result = createResult({
     gate: GATE,
     status: checks.every((check) => check.status === 'skipped') ? 'skipped' : status,
     headline: headline(checks, options.budgets),
@@ -121,6 +121,20 @@ export async function runBundleBudget(options: BundleBudgetOptions, baseline?: B
     ...(baseline ? { baseline: baseline.info } : {}),
     settings: { ...settings, compressions: [...compressions].sort().join(',') || 'raw' },
   });
+  applyFailOn(result, options.failOn);
+  return result;
+}
+
+/**
+ * `fail-on: warn` reports failing budgets as warnings: the gate's status
+ * becomes warn, so the exit code, the comment and Slack agree. The checks
+ * keep their own status, so a reader still sees which budget is over.
+ */
+function applyFailOn(result: GateResult, failOn: BundleBudgetOptions['failOn']): void {
+  if (failOn !== 'warn' || result.status !== 'fail') return;
+  result.status = 'warn';
+  for (const message of result.messages) if (message.level === 'error') message.level = 'warning';
+  result.messages.push({ level: 'notice', text: 'fail-on: warn — failing budgets are reported as warnings' });
 }
 
 function buildItems(

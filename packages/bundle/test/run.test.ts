@@ -110,3 +110,15 @@ describe('runBundleBudget on real build output', () => {
     expect((error as ConfigurationError).describe()).toBe('dist/assets/vanished.js: cannot read dist/assets/vanished.js (ENOENT)');
   });
 });
+
+describe('fail-on', () => {
+  it('warn turns a failing result into a warning, keeping the failing check', async () => {
+    const { workspace } = await realBuildOutput();
+    const result = await runBundleBudget(options(workspace, { path: 'dist/**/*.js', max: '1 kB', 'fail-on': 'warn' }));
+    expect(result.status).toBe('warn');
+    expect(result.checks[0]!.status).toBe('fail');
+    expect(result.messages.map((message) => message.level)).toEqual(['warning', 'notice']);
+    const never = await runBundleBudget(options(workspace, { path: 'dist/**/*.js', max: '1 kB', 'fail-on': 'never' }));
+    expect(never.status).toBe('fail');
+  });
+});
