@@ -1,0 +1,77 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { changedLines, GitError, isShallow, lsFiles } from '../src/index.js';
+
+const run = (cwd: string, ...args: string[]) =>
+  execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' },
+  }).trim();
+
+async function write(root: string, path: string, text: string) {
+  await mkdir(dirname(join(root, path)), { recursive: true });
+  await writeFile(join(root, path), text);
+}
+
+/** main: 80 commits; feature branches off commit 60 and changes two files; main moves on. */
+async function makeOrigin(): Promise<{ origin: string; base: string; forkPoint: string }> {
+  const origin = await mkdtemp(join(tmpdir(), 'roadstop-git-origin-'));
+  run(origin, 'init', '-q', '-b', 'main');
+  await write(origin, 'src/a.ts', Array.from({ length: 20 }, (_, i) => `export const a${i} = ${i};`).join('\n') + '\n');
+  await write(origin, 'src/b.ts', 'export const b = 1;\n');
+  run(origin, 'add', '.');
+  run(origin, 'commit', '-qm', 'c0');
+  let forkPoint = '';
+  for (let i = 1; i <= 80; i++) {
+    await write(origin, 'log.txt', `${i}\n`);
+    run(origin, 'add', 'log.txt');
+    run(origin, 'commit', '-qm', `c${i}`);
+    if (i === 60) forkPoint = run(origin, 'rev-parse', 'HEAD');
+  }
+  const base = run(origin, 'rev-parse', 'HEAD');
+  run(origin, 'checkout', '-q', '-b', 'feature', forkPoint);
+  const a = Array.from({ length: 20 }, (_, i) => `export const a${i} = ${i};`);
+  a[4] = 'export const a4 = 40;';
+  a.splice(10, 0, 'export const inserted = true;');
+  await write(origin, 'src/a.ts', a.join('\n') + '\n');
+  await write(origin, 'src/new.ts', 'one\ntwo\n');
+  run(origin, 'add', '.');
+  run(origin, 'commit', '-qm', 'feature');
+  return { origin, base, forkPoint };
+}
+
+describe('changedLines', () => {
+  it('finds the lines a branch changed against its merge base in a full clone', async () => {
+    const { origin, base, forkPoint } = await makeOrigin();
+    const result = await changedLines({ cwd: origin, base, remote: false });
+    expect(result.mergeBase).toBe(forkPoint);
+    expect(Object.fromEntries([...result.lines].map(([file, set]) => [file, [...set]]))).toEqual({ 'src/a.ts': [5, 11], 'src/new.ts': [1, 2] });
+    expect(result.fetched).toEqual([]);
+    expect(await lsFiles(origin)).toEqual(['log.txt', 'src/a.ts', 'src/b.ts', 'src/new.ts']);
+  });
+
+  it('deepens a depth-1 checkout until the merge base is there', async () => {
+    const { origin, base, forkPoint } = await makeOrigin();
+    const clone = await mkdtemp(join(tmpdir(), 'roadstop-git-clone-'));
+    run(tmpdir(), 'clone', '-q', '--depth=1', '--branch', 'feature', `file://${origin}`, clone);
+    expect(await isShallow(clone)).toBe(true);
+    const logs: string[] = [];
+    const result = await changedLines({ cwd: clone, base, deepenBy: 8, log: (message) => logs.push(message) });
+    expect(result.mergeBase).toBe(forkPoint);
+    expect([...result.lines.keys()].sort()).toEqual(['src/a.ts', 'src/new.ts']);
+    expect(result.fetched[0]).toBe(`--depth=1 ${base}`);
+    expect(result.fetched.slice(1).every((step) => step.startsWith('--deepen='))).toBe(true);
+    expect(result.fetched.length).toBeGreaterThan(1);
+  });
+
+  it('says clearly when the base cannot be had', async () => {
+    const { origin } = await makeOrigin();
+    const error = await changedLines({ cwd: origin, base: 'f'.repeat(40), remote: false }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(GitError);
+    expect((error as Error).message).toContain(`the base commit ${'f'.repeat(40)} is not in the checkout and could not be fetched`);
+  });
+});
