@@ -12,7 +12,8 @@
 // cases of every tool, then again), and the median wall time and the largest peak RSS are kept.
 // Writes bench/.work/results.json and bench/.work/results.md; exits 1 when roadstop's sizes
 // are wrong, a run failed, or any tool tried to reach the network.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, openSync, closeSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -114,7 +115,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const QUIET_CORES = 0.15;
 const QUIET_MAX_WAIT_S = 180;
 const CONTENDED_CORES = 0.25;
-const RETRIES = 2;
+const RETRIES = 4;
 
 async function waitQuiet() {
   const start = Date.now();
@@ -350,6 +351,15 @@ async function main() {
   const manifest = readJson(join(CORPUS, 'manifest.json'));
   const haveCli = existsSync(args.cli);
   if (!haveCli) console.warn(`roadstop CLI not found at ${args.cli}: its rows are pending`);
+  const cliId = () => (existsSync(args.cli) ? createHash('sha256').update(readFileSync(args.cli)).digest('hex').slice(0, 12) : 'none');
+  const cliAtStart = cliId();
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    /* not a git checkout */
+  }
+  if (haveCli) console.log(`roadstop: ${args.cli} (sha256 ${cliAtStart}), tree at ${commit}`);
 
   const corpusBytes = manifest.cold.reduce((s, e) => s + e.size, 0);
   const changed = manifest.warm.filter((e) => e.changedFrom).length;
@@ -374,6 +384,8 @@ async function main() {
       runs.set(key, [...(runs.get(key) ?? []), m]);
     }
   }
+
+  if (haveCli && cliId() !== cliAtStart) failures.push(`${args.cli} changed during the run (rebuilt?): the figures mix two builds, run again`);
 
   // ---- correctness -------------------------------------------------------------------------
   const floor = {};
@@ -525,7 +537,7 @@ async function main() {
   if (!haveCli) targets.push('roadstop: pending (no dist/cli/index.js)');
 
   const md = [
-    `Run ${new Date().toISOString().slice(0, 10)} on ${machine}.`,
+    `Run ${new Date().toISOString().slice(0, 10)} on ${machine}; roadstop = dist/cli/index.js sha256 ${cliAtStart}… built from ${commit} (+ uncommitted changes, if any).`,
     `Corpus ${manifest.cold.length} files, ${(corpusBytes / 1e6).toFixed(1)} MB; warm = same with ${changed} files changed and renamed. ${args.runs} runs each, rounds interleaved,` +
       ` each run started once the rest of the machine was quiet (< ${QUIET_CORES} cores busy) and repeated if others used > ${CONTENDED_CORES} cores meanwhile.`,
     '',
@@ -557,6 +569,7 @@ async function main() {
       {
         date: new Date().toISOString(),
         machine,
+        cli: { path: args.cli, sha256: cliAtStart, commit },
         corpus: { files: manifest.cold.length, bytes: corpusBytes, changed },
         runs: Object.fromEntries(
           [...runs].map(([k, ms]) => [k, ms.map(({ seconds, cpuSeconds, peakMiB, others, contended, attempts, code }) => ({ seconds, cpuSeconds, peakMiB, others, contended, attempts, code }))]),

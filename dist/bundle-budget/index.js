@@ -52932,15 +52932,10 @@ class RequestError extends Error {
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
 var core = __nccwpck_require__(77094);
-// EXTERNAL MODULE: ./node_modules/fast-glob/out/index.js
-var out = __nccwpck_require__(25648);
-var out_default = /*#__PURE__*/__nccwpck_require__.n(out);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -53016,6 +53011,13 @@ class ConfigSection {
     }
     has(key) {
         return this.raw(key) !== undefined;
+    }
+    /** What kind of value `key` holds, for keys that take either a scalar or a map. */
+    kind(key) {
+        const node = this.raw(key);
+        if (node === undefined)
+            return undefined;
+        return (0,dist/* isMap */.jh)(node) ? 'map' : (0,dist/* isSeq */.oP)(node) ? 'list' : 'scalar';
     }
     /** Where `key` (or the section itself) is, for an error. */
     locate(key) {
@@ -53229,6 +53231,9 @@ function editDistance(a, b) {
     return previous[b.length];
 }
 
+// EXTERNAL MODULE: ./node_modules/fast-glob/out/index.js
+var out = __nccwpck_require__(25648);
+var out_default = /*#__PURE__*/__nccwpck_require__.n(out);
 ;// CONCATENATED MODULE: ./packages/core/src/lists.ts
 
 
@@ -53280,6 +53285,34 @@ function insideWorkspace(workspace, path, where) {
         throw new ConfigurationError(`'${path}' is outside the workspace ${base}`, where, 'use a path inside the repository');
     }
     return inside.split(external_node_path_.sep).join('/');
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/globs.ts
+
+
+
+/**
+ * Expand a budget's globs inside the workspace. `!pattern` excludes. A pattern
+ * that leaves the workspace is refused before anything is read.
+ */
+async function selectFiles(workspace, patterns, origin) {
+    const include = [];
+    const exclude = [];
+    for (const pattern of patterns) {
+        const relative = insideWorkspace(workspace, pattern, origin);
+        (pattern.startsWith('!') ? exclude : include).push(relative);
+    }
+    if (include.length === 0)
+        throw new ConfigurationError('only exclusions (!) were given', origin, 'add a glob that selects files');
+    const files = await out_default()(include, {
+        cwd: workspace,
+        ignore: exclude,
+        onlyFiles: true,
+        dot: true,
+        unique: true,
+        followSymbolicLinks: false,
+    });
+    return { files: files.sort() };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/result.ts
@@ -53548,32 +53581,6 @@ function sizes_formatDelta(delta, base) {
 
 
 
-;// CONCATENATED MODULE: ./packages/bundle/src/collect.ts
-
-
-/**
- * Expand a budget's globs inside the workspace. `!pattern` excludes. A pattern
- * that leaves the workspace is refused before anything is read.
- */
-async function selectFiles(workspace, patterns, origin) {
-    const include = [];
-    const exclude = [];
-    for (const pattern of patterns) {
-        const relative = insideWorkspace(workspace, pattern, origin);
-        (pattern.startsWith('!') ? exclude : include).push(relative);
-    }
-    if (include.length === 0)
-        throw new ConfigurationError('only exclusions (!) were given', origin, 'add a glob that selects files');
-    const files = await out_default()(include, {
-        cwd: workspace,
-        ignore: exclude,
-        onlyFiles: true,
-        dot: true,
-        unique: true,
-        followSymbolicLinks: false,
-    });
-    return { files: files.sort() };
-}
 
 ;// CONCATENATED MODULE: ./packages/bundle/src/evaluate.ts
 
@@ -53640,6 +53647,8 @@ function compressionLabel(compression) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(57975);
 // EXTERNAL MODULE: external "node:zlib"
@@ -54050,7 +54059,6 @@ function closestPairs(now, before) {
 
 
 
-
 const TOTAL_CHECK = 'total';
 /** Measure the build output, compare it with the budgets and the baseline, and produce the gate's result. */
 async function runBundleBudget(options, baseline, context = {}) {
@@ -54232,7 +54240,6 @@ function headline(checks, budgets) {
 }
 
 ;// CONCATENATED MODULE: ./packages/bundle/src/index.ts
-
 
 
 
@@ -54935,7 +54942,51 @@ async function publishBaseline(options) {
         : `the result was not uploaded as the baseline artifact: ${uploaded.reason}`;
 }
 
+;// CONCATENATED MODULE: ./packages/github/src/gate-step.ts
+
+
+
+
+/** The first half every gate step shares: where the report goes, and the baseline. */
+async function startGateStep(options) {
+    const context = readRunnerContext();
+    const workspace = options.workspace ?? (0,external_node_path_.resolve)(context.workspace);
+    const temp = process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
+    const reportPath = await prepareReportPath(options.report, { workspace, gate: options.gate, temp });
+    const acquired = await acquireBaseline(options.baseline, {
+        gate: options.gate,
+        context,
+        token: options.token,
+        artifactName: options.artifactName,
+        workspace,
+        temp: (0,external_node_path_.join)(temp, `roadstop-baseline-${options.gate}`),
+    });
+    return { context, workspace, reportPath, acquired };
+}
+/**
+ * The second half: write the result, set `status`, `report` and the gate's own
+ * outputs (prefixed when the root action runs several gates), annotate, write
+ * the job summary, and publish the baseline on default-branch pushes.
+ */
+async function finishGateStep(result, options) {
+    const { start, io } = options;
+    await writeResult(start.reportPath, result);
+    const prefix = options.outputPrefix ?? '';
+    io.output(`${prefix}status`, result.status);
+    io.output(`${prefix}report`, start.reportPath);
+    for (const [name, value] of Object.entries(options.outputs))
+        io.output(`${prefix}${name}`, value === undefined ? '' : String(value));
+    for (const message of result.messages) {
+        io.annotate(message.file && (0,external_node_path_.isAbsolute)(message.file) ? { ...message, file: (0,external_node_path_.relative)(start.workspace, message.file) } : message);
+    }
+    await io.summary(options.markdown);
+    const published = await publishBaseline({ mode: options.upload, context: start.context, artifactName: options.artifactName, reportPath: start.reportPath });
+    if (published)
+        io.notice(published);
+}
+
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts
+
 
 
 
@@ -55161,7 +55212,6 @@ function readInputs(read) {
 
 
 
-
 const PREFIX = `roadstop ${GATE}`;
 async function run() {
     try {
@@ -55188,59 +55238,50 @@ function reportError(prefix, error) {
         core/* setFailed */.C1(`${prefix}: ${describeUnexpected(error)}`);
     }
 }
-/**
- * Run the gate and write its outputs (prefixed with `outputPrefix` when the
- * root action runs several gates), annotations, summary and baseline artifact.
- */
+/** @actions/core behind the interface the shared step code speaks. */
+function coreIo(prefix) {
+    return {
+        output: (name, value) => core/* setOutput */.uH(name, value),
+        annotate: (message) => {
+            const properties = { title: message.title ?? prefix };
+            if (message.file)
+                properties.file = message.file;
+            if (message.line)
+                properties.startLine = message.line;
+            if (message.level === 'error')
+                core/* error */.z3(message.text, properties);
+            else if (message.level === 'warning')
+                core/* warning */.$e(message.text, properties);
+            else
+                core/* notice */.lm(message.text, properties);
+        },
+        summary: async (markdown) => {
+            await core/* summary */.z.addRaw(markdown, true).write();
+        },
+        notice: (text) => core/* notice */.lm(text, { title: prefix }),
+    };
+}
+/** Run the gate and write its outputs (prefixed with `outputPrefix` when the root action runs several gates). */
 async function runGate(inputs, outputPrefix = '') {
-    const context = readRunnerContext();
-    const workspace = (0,external_node_path_.resolve)(context.workspace);
+    const workspace = (0,external_node_path_.resolve)(readRunnerContext().workspace);
     const config = await loadConfig(inputs.config, { workspace, input: 'config' });
     const options = resolveOptions(config.section(GATE), inputs.gate, workspace);
-    const reportPath = await prepareReportPath(inputs.report, { workspace, gate: GATE, temp: process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)() });
-    const acquired = await acquireBaseline(options.baseline, {
-        gate: GATE,
-        context,
-        token: inputs.token,
+    const start = await startGateStep({ gate: GATE, report: inputs.report, token: inputs.token, artifactName: inputs.artifactName, baseline: options.baseline, workspace: options.workspace });
+    const result = await runBundleBudget(options, start.acquired.baseline, {
+        ...(start.context.sha ? { commit: start.context.sha } : {}),
+        ...(start.context.ref ? { ref: start.context.ref } : {}),
+        messages: start.acquired.messages,
+    });
+    await finishGateStep(result, {
+        start,
+        io: coreIo(PREFIX),
+        markdown: renderResultMarkdown(result),
+        outputs: { 'total-raw': result.metrics['total-raw'], 'total-gzip': result.metrics['total-gzip'], 'total-brotli': result.metrics['total-brotli'] },
+        outputPrefix,
+        upload: inputs.upload,
         artifactName: inputs.artifactName,
-        workspace,
-        temp: (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'roadstop-baseline'),
     });
-    const result = await runBundleBudget(options, acquired.baseline, {
-        ...(context.sha ? { commit: context.sha } : {}),
-        ...(context.ref ? { ref: context.ref } : {}),
-        messages: acquired.messages,
-    });
-    await writeResult(reportPath, result);
-    const output = (name, value) => {
-        core/* setOutput */.uH(`${outputPrefix}${name}`, value === undefined ? '' : String(value));
-    };
-    output('status', result.status);
-    output('report', reportPath);
-    output('total-raw', result.metrics['total-raw']);
-    output('total-gzip', result.metrics['total-gzip']);
-    output('total-brotli', result.metrics['total-brotli']);
-    annotate(result.messages, workspace);
-    await core/* summary */.z.addRaw(renderResultMarkdown(result), true).write();
-    const published = await publishBaseline({ mode: inputs.upload, context, artifactName: inputs.artifactName, reportPath });
-    if (published)
-        core/* notice */.lm(published, { title: PREFIX });
-    return { status: result.status, report: reportPath, headline: result.headline, blocking: result.status === 'fail' && options.failOn === 'fail' };
-}
-function annotate(messages, workspace) {
-    for (const message of messages) {
-        const properties = { title: message.title ?? PREFIX };
-        if (message.file)
-            properties.file = (0,external_node_path_.isAbsolute)(message.file) ? (0,external_node_path_.relative)(workspace, message.file) : message.file;
-        if (message.line)
-            properties.startLine = message.line;
-        if (message.level === 'error')
-            core/* error */.z3(message.text, properties);
-        else if (message.level === 'warning')
-            core/* warning */.$e(message.text, properties);
-        else
-            core/* notice */.lm(message.text, properties);
-    }
+    return { status: result.status, report: start.reportPath, headline: result.headline, blocking: result.status === 'fail' && options.failOn === 'fail' };
 }
 
 ;// CONCATENATED MODULE: ./actions/bundle-budget/src/index.ts

@@ -1,20 +1,10 @@
-import { tmpdir } from 'node:os';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import * as core from '@actions/core';
-import { GATE, resolveOptions, runBundleBudget, type BundleBudgetOptions } from '@roadstop/bundle';
-import {
-  describeUnexpected,
-  isConfigurationError,
-  loadConfig,
-  prepareReportPath,
-  readRunnerContext,
-  writeResult,
-  type GateResult,
-  type ResultMessage,
-} from '@roadstop/core';
-import { acquireBaseline, publishBaseline } from '@roadstop/github';
+import { GATE, resolveOptions, runBundleBudget } from '@roadstop/bundle';
+import { describeUnexpected, isConfigurationError, loadConfig, readRunnerContext, type GateResult, type ResultMessage } from '@roadstop/core';
+import { finishGateStep, startGateStep, type StepIo } from '@roadstop/github';
 import { renderResultMarkdown } from '@roadstop/render';
-import { INPUT_NAMES, OUTPUT_NAMES, readInputs, type ActionInputs } from './inputs.js';
+import { INPUT_NAMES, readInputs, type ActionInputs } from './inputs.js';
 
 const PREFIX = `roadstop ${GATE}`;
 
@@ -41,6 +31,25 @@ export function reportError(prefix: string, error: unknown): void {
   }
 }
 
+/** @actions/core behind the interface the shared step code speaks. */
+export function coreIo(prefix: string): StepIo {
+  return {
+    output: (name, value) => core.setOutput(name, value),
+    annotate: (message: ResultMessage) => {
+      const properties: core.AnnotationProperties = { title: message.title ?? prefix };
+      if (message.file) properties.file = message.file;
+      if (message.line) properties.startLine = message.line;
+      if (message.level === 'error') core.error(message.text, properties);
+      else if (message.level === 'warning') core.warning(message.text, properties);
+      else core.notice(message.text, properties);
+    },
+    summary: async (markdown) => {
+      await core.summary.addRaw(markdown, true).write();
+    },
+    notice: (text) => core.notice(text, { title: prefix }),
+  };
+}
+
 export interface GateOutcome {
   status: GateResult['status'];
   report: string;
@@ -49,56 +58,25 @@ export interface GateOutcome {
   blocking: boolean;
 }
 
-/**
- * Run the gate and write its outputs (prefixed with `outputPrefix` when the
- * root action runs several gates), annotations, summary and baseline artifact.
- */
+/** Run the gate and write its outputs (prefixed with `outputPrefix` when the root action runs several gates). */
 export async function runGate(inputs: ActionInputs, outputPrefix = ''): Promise<GateOutcome> {
-  const context = readRunnerContext();
-  const workspace = resolve(context.workspace);
+  const workspace = resolve(readRunnerContext().workspace);
   const config = await loadConfig(inputs.config, { workspace, input: 'config' });
-  const options: BundleBudgetOptions = resolveOptions(config.section(GATE), inputs.gate, workspace);
-  const reportPath = await prepareReportPath(inputs.report, { workspace, gate: GATE, temp: process.env.RUNNER_TEMP || tmpdir() });
-
-  const acquired = await acquireBaseline(options.baseline, {
-    gate: GATE,
-    context,
-    token: inputs.token,
+  const options = resolveOptions(config.section(GATE), inputs.gate, workspace);
+  const start = await startGateStep({ gate: GATE, report: inputs.report, token: inputs.token, artifactName: inputs.artifactName, baseline: options.baseline, workspace: options.workspace });
+  const result = await runBundleBudget(options, start.acquired.baseline, {
+    ...(start.context.sha ? { commit: start.context.sha } : {}),
+    ...(start.context.ref ? { ref: start.context.ref } : {}),
+    messages: start.acquired.messages,
+  });
+  await finishGateStep(result, {
+    start,
+    io: coreIo(PREFIX),
+    markdown: renderResultMarkdown(result),
+    outputs: { 'total-raw': result.metrics['total-raw'], 'total-gzip': result.metrics['total-gzip'], 'total-brotli': result.metrics['total-brotli'] },
+    outputPrefix,
+    upload: inputs.upload,
     artifactName: inputs.artifactName,
-    workspace,
-    temp: join(process.env.RUNNER_TEMP || tmpdir(), 'roadstop-baseline'),
   });
-  const result = await runBundleBudget(options, acquired.baseline, {
-    ...(context.sha ? { commit: context.sha } : {}),
-    ...(context.ref ? { ref: context.ref } : {}),
-    messages: acquired.messages,
-  });
-  await writeResult(reportPath, result);
-
-  const output = (name: (typeof OUTPUT_NAMES)[number], value: number | string | undefined) => {
-    core.setOutput(`${outputPrefix}${name}`, value === undefined ? '' : String(value));
-  };
-  output('status', result.status);
-  output('report', reportPath);
-  output('total-raw', result.metrics['total-raw']);
-  output('total-gzip', result.metrics['total-gzip']);
-  output('total-brotli', result.metrics['total-brotli']);
-  annotate(result.messages, workspace);
-  await core.summary.addRaw(renderResultMarkdown(result), true).write();
-
-  const published = await publishBaseline({ mode: inputs.upload, context, artifactName: inputs.artifactName, reportPath });
-  if (published) core.notice(published, { title: PREFIX });
-
-  return { status: result.status, report: reportPath, headline: result.headline, blocking: result.status === 'fail' && options.failOn === 'fail' };
-}
-
-function annotate(messages: ResultMessage[], workspace: string): void {
-  for (const message of messages) {
-    const properties: core.AnnotationProperties = { title: message.title ?? PREFIX };
-    if (message.file) properties.file = isAbsolute(message.file) ? relative(workspace, message.file) : message.file;
-    if (message.line) properties.startLine = message.line;
-    if (message.level === 'error') core.error(message.text, properties);
-    else if (message.level === 'warning') core.warning(message.text, properties);
-    else core.notice(message.text, properties);
-  }
+  return { status: result.status, report: start.reportPath, headline: result.headline, blocking: result.status === 'fail' && options.failOn === 'fail' };
 }

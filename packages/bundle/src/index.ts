@@ -1,5 +1,4 @@
 export * from './baseline.js';
-export * from './collect.js';
 export * from './evaluate.js';
 export * from './hashed-names.js';
 export * from './measure.js';

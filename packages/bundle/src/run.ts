@@ -1,6 +1,7 @@
 import {
   ConfigurationError,
   createResult,
+  selectFiles,
   formatBytes,
   worstStatus,
   type BaselineInfo,
@@ -12,7 +13,7 @@ import { baselineFiles, matchBaseline, sizeCacheFrom, type BaselineFile } from '
 import { compressionLabel, judgeBudget, type BudgetMeasure } from './evaluate.js';
 import { measureFiles, type Compression, type FileSize } from './measure.js';
 import { GATE, type Budget, type BundleBudgetOptions } from './options.js';
-import { selectFiles } from './collect.js';
+
 
 export interface BaselineInput {
   result: GateResult;

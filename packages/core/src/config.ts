@@ -50,6 +50,13 @@ export class ConfigSection {
     return this.raw(key) !== undefined;
   }
 
+  /** What kind of value `key` holds, for keys that take either a scalar or a map. */
+  kind(key: string): 'map' | 'list' | 'scalar' | undefined {
+    const node = this.raw(key);
+    if (node === undefined) return undefined;
+    return isMap(node) ? 'map' : isSeq(node) ? 'list' : 'scalar';
+  }
+
   /** Where `key` (or the section itself) is, for an error. */
   locate(key?: string): ErrorLocation {
     const node = key === undefined ? this.node : (this.pair(key)?.key ?? this.node);

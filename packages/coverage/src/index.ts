@@ -16,3 +16,5 @@ export {
   type AmbiguousPath,
 } from './paths.js';
 export type { ReportInput } from './input.js';
+export * from './gate-options.js';
+export * from './gate.js';

@@ -6,3 +6,4 @@ export * from './workflow-runs.js';
 export * from './baseline-run.js';
 export * from './artifact-store.js';
 export * from './baseline-source.js';
+export * from './gate-step.js';

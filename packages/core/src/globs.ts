@@ -1,5 +1,6 @@
 import fg from 'fast-glob';
-import { ConfigurationError, insideWorkspace, type ErrorLocation } from '@roadstop/core';
+import { ConfigurationError, type ErrorLocation } from './errors.js';
+import { insideWorkspace } from './lists.js';
 
 export interface Selection {
   /** Workspace-relative paths, sorted. */

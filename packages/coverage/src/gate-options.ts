@@ -1,0 +1,172 @@
+import {
+  checkRange,
+  ConfigurationError,
+  splitList,
+  type ConfigSection,
+  type ErrorLocation,
+} from '@roadstop/core';
+import { METRICS, type Metric } from './model.js';
+
+export const GATE = 'coverage-gate';
+export const FAIL_ON = ['fail', 'warn', 'never'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+/** The seeds' plan in one word: 60% lines at launch, 70% when hardening, 85% strict. */
+export const PRESETS = { launch: 60, harden: 70, strict: 85 } as const;
+export type Preset = keyof typeof PRESETS;
+
+export type Thresholds = Partial<Record<Metric, number>>;
+
+export interface PathThreshold {
+  pattern: string;
+  thresholds: Thresholds;
+  origin: ErrorLocation;
+}
+
+export type BaselineSource = { kind: 'none' } | { kind: 'auto' } | { kind: 'file'; path: string; origin: ErrorLocation };
+
+export interface CoverageGateOptions {
+  workspace: string;
+  /** Globs of coverage reports, workspace-relative. */
+  files: string[];
+  filesOrigin: ErrorLocation;
+  /** Whole-project thresholds, in percent. */
+  thresholds: Thresholds;
+  /** Thresholds every single file must meet. */
+  perFile: Thresholds;
+  /** Thresholds for the files under a glob, taken together. */
+  paths: PathThreshold[];
+  /** Minimum coverage of the changed lines, in percent. */
+  minPatch?: number;
+  /** Largest drop against the baseline, in percentage points. */
+  maxDrop?: number;
+  /** Base commit or ref for changed lines; the pull request's base when empty. */
+  base?: string;
+  /** Report folders the tools ran in, tried first when mapping report paths. */
+  roots: string[];
+  baseline: BaselineSource;
+  failOn: FailOn;
+  /** At most this many uncovered changed lines become annotations. */
+  maxAnnotations: number;
+  preset?: Preset;
+}
+
+export const INPUT_NAMES = [
+  'files',
+  'preset',
+  'min-lines',
+  'min-statements',
+  'min-functions',
+  'min-branches',
+  'min-patch',
+  'max-drop',
+  'base',
+  'baseline',
+  'fail-on',
+] as const;
+export type InputName = (typeof INPUT_NAMES)[number];
+export type RawInputs = Partial<Record<InputName, string>>;
+
+const SECTION_KEYS = ['files', 'preset', 'thresholds', 'per-file', 'paths', 'patch', 'max-drop', 'base', 'roots', 'baseline', 'fail-on', 'annotations', 'artifact-name'];
+
+/** Merge the config's `coverage-gate:` section with the inputs; an input, when given, wins. */
+export function resolveCoverageOptions(section: ConfigSection, inputs: RawInputs, workspace: string): CoverageGateOptions {
+  section.rejectUnknown(SECTION_KEYS);
+  const given = (name: InputName): string | undefined => {
+    const value = inputs[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  };
+  const input = (name: InputName): ErrorLocation => ({ input: name });
+
+  const filesText = given('files');
+  const files = filesText ? splitList(filesText) : (section.stringList('files') ?? []);
+  const filesOrigin = filesText ? input('files') : section.has('files') ? section.locate('files') : input('files');
+  if (files.length === 0) {
+    throw new ConfigurationError('no coverage report given', filesOrigin, "give the input 'files' (paths or globs of lcov, coverage-final.json, Cobertura or Clover reports) or coverage-gate.files in the config");
+  }
+
+  const presetText = given('preset') ?? section.string('preset');
+  let preset: Preset | undefined;
+  if (presetText !== undefined) {
+    if (!(presetText in PRESETS)) {
+      throw new ConfigurationError(`'${presetText}' is not a preset`, given('preset') ? input('preset') : section.locate('preset'), `use ${Object.entries(PRESETS).map(([name, lines]) => `${name} (${lines}% lines)`).join(', ')}`);
+    }
+    preset = presetText as Preset;
+  }
+
+  const thresholds: Thresholds = readThresholds(section.section('thresholds'));
+  if (preset && thresholds.lines === undefined) thresholds.lines = PRESETS[preset];
+  for (const metric of METRICS) {
+    const name = `min-${metric}` as InputName;
+    const value = given(name);
+    if (value !== undefined) thresholds[metric] = parsePercent(value, input(name));
+  }
+
+  const perFile = readThresholds(section.section('per-file'));
+  const pathsSection = section.section('paths');
+  const paths: PathThreshold[] = pathsSection.keys().map((pattern) => {
+    const origin = pathsSection.locate(pattern);
+    if (pathsSection.kind(pattern) !== 'map') {
+      const single = pathsSection.stringOrNumber(pattern);
+      if (single === undefined) throw new ConfigurationError('needs a percentage or a map of metrics', origin, "e.g. 'src/core/**': 90");
+      return { pattern, thresholds: { lines: parsePercent(single, origin) }, origin };
+    }
+    return { pattern, thresholds: readThresholds(pathsSection.section(pattern)), origin };
+  });
+
+  const patchText = given('min-patch') ?? section.stringOrNumber('patch');
+  const minPatch = patchText === undefined ? undefined : parsePercent(patchText, given('min-patch') ? input('min-patch') : section.locate('patch'));
+  const dropText = given('max-drop') ?? section.stringOrNumber('max-drop');
+  const maxDrop = dropText === undefined ? undefined : parsePercent(dropText, given('max-drop') ? input('max-drop') : section.locate('max-drop'));
+
+  const baselineText = given('baseline') ?? section.string('baseline');
+  const baseline: BaselineSource =
+    baselineText === undefined || baselineText === 'none'
+      ? { kind: 'none' }
+      : baselineText === 'auto'
+        ? { kind: 'auto' }
+        : { kind: 'file', path: baselineText, origin: given('baseline') ? input('baseline') : section.locate('baseline') };
+
+  const failOnText = given('fail-on') ?? section.string('fail-on') ?? 'fail';
+  if (!(FAIL_ON as readonly string[]).includes(failOnText)) {
+    throw new ConfigurationError(`'${failOnText}' is not one of ${FAIL_ON.join(', ')}`, given('fail-on') ? input('fail-on') : section.locate('fail-on'));
+  }
+
+  const base = given('base') ?? section.string('base');
+  const options: CoverageGateOptions = {
+    workspace,
+    files,
+    filesOrigin,
+    thresholds,
+    perFile,
+    paths,
+    roots: section.stringList('roots') ?? [],
+    baseline,
+    failOn: failOnText as FailOn,
+    maxAnnotations: section.number('annotations', { min: 0, max: 1000, integer: true }) ?? 50,
+  };
+  if (minPatch !== undefined) options.minPatch = minPatch;
+  if (maxDrop !== undefined) options.maxDrop = maxDrop;
+  if (base !== undefined) options.base = base;
+  if (preset) options.preset = preset;
+  return options;
+}
+
+function readThresholds(section: ConfigSection): Thresholds {
+  section.rejectUnknown(METRICS);
+  const thresholds: Thresholds = {};
+  for (const metric of METRICS) {
+    const value = section.stringOrNumber(metric);
+    if (value !== undefined) thresholds[metric] = parsePercent(value, section.locate(metric));
+  }
+  return thresholds;
+}
+
+/** `85`, `"85%"`, `"0.5%"` → 85, 85, 0.5; anything outside 0–100 names where it came from. */
+export function parsePercent(value: string | number, where: ErrorLocation): number {
+  const text = typeof value === 'number' ? String(value) : value.trim().replace(/%$/, '').trim();
+  const number = Number(text);
+  if (text === '' || !Number.isFinite(number)) throw new ConfigurationError(`'${value}' is not a percentage`, where, 'write a number from 0 to 100, e.g. 80 or 80%');
+  checkRange(number, { min: 0, max: 100 }, where);
+  return number;
+}

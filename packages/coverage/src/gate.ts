@@ -1,0 +1,342 @@
+import { createReadStream } from 'node:fs';
+import { matchesGlob } from 'node:path';
+import {
+  ConfigurationError,
+  createResult,
+  selectFiles,
+  worstStatus,
+  type BaselineInfo,
+  type GateResult,
+  type ResultCheck,
+  type ResultItem,
+  type ResultMessage,
+} from '@roadstop/core';
+import { GATE, type CoverageGateOptions, type Thresholds } from './gate-options.js';
+import { mergeReports } from './merge.js';
+import { carriedMetrics, METRICS, percent, reportTotals, type CoverageReport, type FileCoverage, type Metric, type Ratio } from './model.js';
+import { describePathMapping, mapReportPaths, remapReport } from './paths.js';
+import { parseCoverageReport } from './read.js';
+
+/** Lines a change adds or modifies, per repository path. */
+export type ChangedLines = Map<string, Set<number>>;
+
+export type ChangeSource = { lines: ChangedLines; base: string; via: 'git' | 'api' } | { unavailable: string };
+
+export interface CoverageContext {
+  /** Every file of the repository (git ls-files), for mapping report paths. */
+  repositoryFiles: readonly string[];
+  changes?: ChangeSource;
+  baseline?: { result: GateResult; info: BaselineInfo };
+  messages?: ResultMessage[];
+  commit?: string;
+  ref?: string;
+}
+
+/** Below this share of the baseline's files, a report is incomplete, not a drop. */
+export const INCOMPLETE_SHARE = 0.5;
+
+const round = (value: number) => Math.round(value * 100) / 100;
+
+/**
+ * A percentage truncated to two decimals, as istanbul (and so vitest, jest, c8)
+ * reports it: the figures match the tools', and 79.996% never passes an 80% bar.
+ */
+export function coveragePercent(ratio: Ratio): number {
+  return ratio.total === 0 ? 100 : Math.floor((10000 * ratio.covered) / ratio.total) / 100;
+}
+
+/** Read, map and merge the reports; measure them against thresholds, changed lines and the baseline. */
+export async function runCoverageGate(options: CoverageGateOptions, context: CoverageContext): Promise<GateResult> {
+  const messages: ResultMessage[] = [...(context.messages ?? [])];
+  const { report, reportFiles, unmatchedPaths } = await loadReports(options, context.repositoryFiles, messages);
+  const totals = reportTotals(report);
+  const carried = new Set(carriedMetrics(report));
+  const checks: ResultCheck[] = [];
+
+  for (const metric of METRICS) {
+    const threshold = options.thresholds[metric];
+    if (threshold === undefined) continue;
+    checks.push(judgeThreshold(metric, metric, totals[metric], threshold, carried.has(metric)));
+  }
+  checks.push(...judgePerFile(report, options.perFile, carried));
+  for (const { pattern, thresholds } of options.paths) {
+    const files = [...report.files.values()].filter((file) => matchesGlob(file.path, pattern));
+    for (const [metric, threshold] of Object.entries(thresholds) as [Metric, number][]) {
+      const ratio = sumRatios(files.map((file) => file.totals[metric]));
+      const check = judgeThreshold(`${pattern} ${metric}`, metric, ratio, threshold, carried.has(metric));
+      if (files.length === 0) Object.assign(check, { status: 'skipped', message: `no file of the report matches ${pattern}` });
+      checks.push(check);
+    }
+  }
+
+  const patch = measurePatch(report, context.changes);
+  if (patch) {
+    const check: ResultCheck = {
+      name: 'patch',
+      status: 'pass',
+      value: coveragePercent((patch.ratio)),
+      unit: 'percent',
+      details: { covered: patch.ratio.covered, coverable: patch.ratio.total, via: patch.via, base: patch.base },
+    };
+    if (options.minPatch !== undefined) {
+      check.limit = options.minPatch;
+      check.limitText = `≥ ${options.minPatch}%`;
+    }
+    if (patch.ratio.total === 0) {
+      check.status = 'skipped';
+      check.message = 'no changed line is a line the report can cover';
+    } else {
+      const below = options.minPatch !== undefined && check.value < options.minPatch;
+      check.status = below ? 'fail' : 'pass';
+      check.message = `${patch.ratio.covered} of ${patch.ratio.total} changed lines covered (${check.value}%)${below ? `, below ${options.minPatch}%` : ''}`;
+    }
+    checks.push(check);
+    let annotated = 0;
+    for (const [path, ranges] of patch.uncovered) {
+      for (const [start, end] of ranges) {
+        if (annotated++ >= options.maxAnnotations) break;
+        messages.push({
+          level: 'warning',
+          title: 'Not covered by tests',
+          file: path,
+          line: start,
+          text: start === end ? `changed line ${start} is not covered by tests` : `changed lines ${start}-${end} are not covered by tests`,
+        });
+      }
+    }
+    const total = [...patch.uncovered.values()].reduce((sum, ranges) => sum + ranges.length, 0);
+    if (total > options.maxAnnotations) messages.push({ level: 'notice', text: `${total - options.maxAnnotations} more uncovered ranges of changed lines are listed in the job summary` });
+  } else if (context.changes && 'unavailable' in context.changes) {
+    const text = `changed lines unknown: ${context.changes.unavailable}`;
+    if (options.minPatch !== undefined) {
+      checks.push({ name: 'patch', status: 'skipped', value: 0, unit: 'percent', limit: options.minPatch, limitText: `≥ ${options.minPatch}%`, message: text });
+    }
+    messages.push({ level: 'notice', text });
+  }
+
+  const baselineFiles = context.baseline?.result.metrics.files;
+  const incomplete = baselineFiles !== undefined && report.files.size < baselineFiles * INCOMPLETE_SHARE;
+  if (incomplete) {
+    messages.push({
+      level: 'warning',
+      title: 'Incomplete report',
+      text: `incomplete report: it covers ${report.files.size} files where the base covered ${baselineFiles}; drops against the base are not judged (a missing shard or test job?)`,
+    });
+  }
+  if (options.maxDrop !== undefined && context.baseline) {
+    for (const metric of carried) {
+      const before = context.baseline.result.metrics[metric];
+      if (before === undefined) continue;
+      const now = coveragePercent((totals[metric]));
+      const drop = round(before - now);
+      const check: ResultCheck = { name: `${metric} vs base`, status: 'pass', value: now, baseline: before, limit: round(before - options.maxDrop), limitText: `drop ≤ ${options.maxDrop}%`, unit: 'percent' };
+      if (incomplete) {
+        check.status = 'warn';
+        check.message = `${metric}: incomplete report, drop not judged`;
+      } else if (drop > options.maxDrop) {
+        check.status = 'fail';
+        check.message = `${metric} coverage dropped by ${drop} points against the base (${before}% → ${now}%), more than the ${options.maxDrop} allowed`;
+      } else {
+        check.message = `${metric} ${now}% against ${before}% on the base`;
+      }
+      checks.push(check);
+    }
+  } else if (options.maxDrop !== undefined) {
+    messages.push({ level: 'notice', text: 'max-drop needs a baseline; none was found, so drops are not judged' });
+  }
+
+  for (const check of checks) {
+    if (check.status === 'fail') messages.push({ level: 'error', title: `Coverage: ${check.name}`, text: check.message ?? check.name });
+  }
+
+  const metrics: Record<string, number> = { files: report.files.size, 'report-files': reportFiles.length, 'files-unmatched': unmatchedPaths };
+  for (const metric of carried) {
+    metrics[metric] = coveragePercent((totals[metric]));
+    metrics[`${metric}-covered`] = totals[metric].covered;
+    metrics[`${metric}-total`] = totals[metric].total;
+  }
+  if (patch && patch.ratio.total > 0) {
+    metrics.patch = coveragePercent((patch.ratio));
+    metrics['patch-covered'] = patch.ratio.covered;
+    metrics['patch-total'] = patch.ratio.total;
+  }
+
+  const result = createResult({
+    gate: GATE,
+    status: checks.length === 0 ? 'pass' : worstStatus(checks.map((check) => check.status), 'pass'),
+    headline: headline(checks, metrics, carried),
+    ...(context.commit ? { commit: context.commit } : {}),
+    ...(context.ref ? { ref: context.ref } : {}),
+    metrics,
+    checks,
+    items: buildItems(report, carried, patch),
+    messages,
+    ...(context.baseline ? { baseline: context.baseline.info } : {}),
+    settings: { format: report.format, ...(options.preset ? { preset: options.preset } : {}) },
+  });
+  if (options.failOn === 'warn' && result.status === 'fail') {
+    result.status = 'warn';
+    for (const message of result.messages) if (message.level === 'error') message.level = 'warning';
+    result.messages.push({ level: 'notice', text: 'fail-on: warn — failing checks are reported as warnings' });
+  }
+  return result;
+}
+
+async function loadReports(options: CoverageGateOptions, repositoryFiles: readonly string[], messages: ResultMessage[]) {
+  const { files: reportFiles } = await selectFiles(options.workspace, options.files, options.filesOrigin);
+  if (reportFiles.length === 0) {
+    throw new ConfigurationError(`no coverage report matches ${options.files.map((glob) => `'${glob}'`).join(', ')} in ${options.workspace}`, options.filesOrigin, 'run the tests with coverage first, or fix the path');
+  }
+  const mapped: CoverageReport[] = [];
+  let unmatchedPaths = 0;
+  const unmatchedExamples: string[] = [];
+  for (const file of reportFiles) {
+    const parsed = await parseCoverageReport(createReadStream(`${options.workspace}/${file}`), file);
+    const mapping = mapReportPaths(parsed.files.keys(), repositoryFiles, { roots: [...options.roots, ...(parsed.sourceRoots ?? [])] });
+    unmatchedPaths += mapping.unmatched.length + mapping.ambiguous.length;
+    unmatchedExamples.push(...mapping.unmatched.slice(0, 3));
+    for (const line of describePathMapping(mapping)) messages.push({ level: 'warning', title: 'Coverage paths', text: `${file}: ${line}` });
+    mapped.push(remapReport(parsed, mapping));
+  }
+  const matched = mapped.reduce((sum, report) => sum + report.files.size, 0);
+  if (matched === 0) {
+    throw new ConfigurationError(
+      `no path in the coverage report${reportFiles.length > 1 ? 's' : ''} matches a file of the repository (${unmatchedPaths} paths, e.g. ${unmatchedExamples.slice(0, 3).join(', ') || 'none'})`,
+      { ...options.filesOrigin, file: reportFiles[0]! },
+      'run the tests in this checkout, or list the folder the tool ran in under coverage-gate.roots',
+    );
+  }
+  if (mapped.length === 1) return { report: mapped[0]!, reportFiles, unmatchedPaths };
+  const merged = mergeReports(mapped);
+  for (const notice of merged.notices) messages.push({ level: 'notice', text: notice });
+  return { report: merged.report, reportFiles, unmatchedPaths };
+}
+
+function judgeThreshold(name: string, metric: Metric, ratio: Ratio, threshold: number, carried: boolean): ResultCheck {
+  const value = coveragePercent((ratio));
+  const check: ResultCheck = { name, status: 'pass', value, limit: threshold, limitText: `≥ ${threshold}%`, unit: 'percent', details: { covered: ratio.covered, total: ratio.total } };
+  if (!carried) {
+    return { ...check, status: 'skipped', value: 0, message: `the report carries no ${metric} coverage` };
+  }
+  if (value < threshold) {
+    check.status = 'fail';
+    check.message = `${name} coverage is ${value}% (${ratio.covered}/${ratio.total}), below ${threshold}%`;
+  } else {
+    check.message = `${name} coverage is ${value}% (${ratio.covered}/${ratio.total})`;
+  }
+  return check;
+}
+
+function judgePerFile(report: CoverageReport, thresholds: Thresholds, carried: Set<Metric>): ResultCheck[] {
+  const checks: ResultCheck[] = [];
+  for (const [metric, threshold] of Object.entries(thresholds) as [Metric, number][]) {
+    if (!carried.has(metric)) {
+      checks.push({ name: `per-file ${metric}`, status: 'skipped', value: 0, unit: 'count', message: `the report carries no ${metric} coverage` });
+      continue;
+    }
+    const below = [...report.files.values()]
+      .filter((file) => file.totals[metric].total > 0 && coveragePercent(file.totals[metric]) < threshold)
+      .sort((a, b) => coveragePercent(a.totals[metric]) - coveragePercent(b.totals[metric]));
+    const shown = below.slice(0, 5).map((file) => `${file.path} ${coveragePercent((file.totals[metric]))}%`);
+    checks.push({
+      name: `per-file ${metric}`,
+      status: below.length > 0 ? 'fail' : 'pass',
+      value: below.length,
+      limit: 0,
+      unit: 'count',
+      limitText: `every file ≥ ${threshold}%`,
+      message:
+        below.length > 0
+          ? `${below.length} file${below.length === 1 ? '' : 's'} below ${threshold}% ${metric}: ${shown.join(', ')}${below.length > 5 ? ', …' : ''}`
+          : `every file has at least ${threshold}% ${metric}`,
+    });
+  }
+  return checks;
+}
+
+interface PatchCoverage {
+  ratio: Ratio;
+  via: string;
+  base: string;
+  /** Per file: per-file ratio, and uncovered changed line ranges. */
+  files: Map<string, Ratio>;
+  uncovered: Map<string, [number, number][]>;
+}
+
+function measurePatch(report: CoverageReport, changes: ChangeSource | undefined): PatchCoverage | undefined {
+  if (!changes || 'unavailable' in changes) return undefined;
+  const ratio = { covered: 0, total: 0 };
+  const files = new Map<string, Ratio>();
+  const uncovered = new Map<string, [number, number][]>();
+  for (const [path, lines] of changes.lines) {
+    const file = report.files.get(path);
+    if (!file) continue;
+    const own = { covered: 0, total: 0 };
+    const missed: number[] = [];
+    for (const line of [...lines].sort((a, b) => a - b)) {
+      const hits = file.lines.get(line);
+      if (hits === undefined) continue;
+      own.total++;
+      if (hits > 0) own.covered++;
+      else missed.push(line);
+    }
+    if (own.total === 0) continue;
+    files.set(path, own);
+    ratio.covered += own.covered;
+    ratio.total += own.total;
+    if (missed.length > 0) uncovered.set(path, toRanges(missed));
+  }
+  return { ratio, via: changes.via, base: changes.base, files, uncovered };
+}
+
+/** [3,4,5,9] → [[3,5],[9,9]] */
+export function toRanges(lines: readonly number[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const line of lines) {
+    const last = ranges.at(-1);
+    if (last && line === last[1] + 1) last[1] = line;
+    else ranges.push([line, line]);
+  }
+  return ranges;
+}
+
+function sumRatios(ratios: Ratio[]): Ratio {
+  return ratios.reduce((sum, ratio) => ({ covered: sum.covered + ratio.covered, total: sum.total + ratio.total }), { covered: 0, total: 0 });
+}
+
+function buildItems(report: CoverageReport, carried: Set<Metric>, patch: PatchCoverage | undefined): ResultItem[] {
+  return [...report.files.values()]
+    .sort((a, b) => a.path.localeCompare(b.path))
+    .map((file: FileCoverage) => {
+      const item: ResultItem = { id: file.path };
+      for (const metric of carried) {
+        const ratio = file.totals[metric];
+        item[metric] = coveragePercent((ratio));
+        item[`${metric}-covered`] = ratio.covered;
+        item[`${metric}-total`] = ratio.total;
+      }
+      const own = patch?.files.get(file.path);
+      if (own) {
+        item['patch-covered'] = own.covered;
+        item['patch-total'] = own.total;
+        const missed = patch?.uncovered.get(file.path);
+        if (missed) item['uncovered-changed'] = missed.map(([start, end]) => (start === end ? `${start}` : `${start}-${end}`)).join(', ');
+      }
+      return item;
+    });
+}
+
+function headline(checks: ResultCheck[], metrics: Record<string, number>, carried: Set<Metric>): string {
+  const failing = checks.filter((check) => check.status === 'fail');
+  if (failing.length > 0) {
+    const first = failing[0]!;
+    const value = first.unit === 'percent' ? `${first.value}%` : String(first.value);
+    return `${failing.length} of ${checks.length} coverage check${checks.length === 1 ? '' : 's'} failed · ${first.name} ${value}${first.limitText ? ` (${first.limitText})` : ''}`;
+  }
+  const parts: string[] = [];
+  const lead = carried.has('lines') ? 'lines' : [...carried][0];
+  if (lead) parts.push(`${lead} ${metrics[lead]}%`);
+  if (metrics.patch !== undefined) parts.push(`patch ${metrics.patch}%`);
+  const warned = checks.filter((check) => check.status === 'warn').length;
+  return `${warned > 0 ? `${warned} warning${warned === 1 ? '' : 's'}` : 'coverage ok'} · ${parts.join(' · ') || 'no metric'}`;
+}
