@@ -52941,7 +52941,7 @@ var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
-class ConfigurationError extends Error {
+class errors_ConfigurationError extends Error {
     name = 'ConfigurationError';
     location;
     hint;
@@ -52965,7 +52965,7 @@ class ConfigurationError extends Error {
     }
 }
 function isConfigurationError(error) {
-    return error instanceof ConfigurationError;
+    return error instanceof errors_ConfigurationError;
 }
 /** Text for an error that is not the user's fault: say it is a bug, keep the cause. */
 function describeUnexpected(error) {
@@ -53036,7 +53036,7 @@ class ConfigSection {
         for (const key of this.keys()) {
             if (!allowed.includes(key)) {
                 const close = closest(key, allowed);
-                throw new ConfigurationError(`unknown key '${key}'`, this.locate(key), close ? `did you mean '${close}'?` : `known keys: ${allowed.join(', ')}`);
+                throw new errors_ConfigurationError(`unknown key '${key}'`, this.locate(key), close ? `did you mean '${close}'?` : `known keys: ${allowed.join(', ')}`);
             }
         }
     }
@@ -53080,7 +53080,7 @@ class ConfigSection {
         if (value === undefined)
             return undefined;
         if (!values.includes(value)) {
-            throw new ConfigurationError(`'${value}' is not one of ${values.join(', ')}`, this.locate(key));
+            throw new errors_ConfigurationError(`'${value}' is not one of ${values.join(', ')}`, this.locate(key));
         }
         return value;
     }
@@ -53093,7 +53093,7 @@ class ConfigSection {
             return node.items.map((item, index) => {
                 const value = (0,dist/* isScalar */.jn)(item) ? item.value : undefined;
                 if (typeof value !== 'string' && typeof value !== 'number') {
-                    throw new ConfigurationError(`item ${index + 1} must be a string`, this.locate(key));
+                    throw new errors_ConfigurationError(`item ${index + 1} must be a string`, this.locate(key));
                 }
                 return String(value);
             });
@@ -53118,7 +53118,7 @@ class ConfigSection {
             const path = `${this.join(key)}[${index}]`;
             if (!(0,dist/* isMap */.jh)(item)) {
                 const line = this.source && item?.range ? this.source.lineCounter.linePos(item.range[0]).line : undefined;
-                throw new ConfigurationError('must be a map of keys', { key: path, ...(this.source ? { file: this.source.file } : {}), ...(line ? { line } : {}) });
+                throw new errors_ConfigurationError('must be a map of keys', { key: path, ...(this.source ? { file: this.source.file } : {}), ...(line ? { line } : {}) });
             }
             return new ConfigSection(item, path, this.source);
         });
@@ -53146,7 +53146,7 @@ class ConfigSection {
         return node.value;
     }
     typeError(key, expected) {
-        return new ConfigurationError(`must be ${expected}`, this.locate(key));
+        return new errors_ConfigurationError(`must be ${expected}`, this.locate(key));
     }
 }
 /**
@@ -53167,7 +53167,7 @@ async function loadConfig(path, options) {
         const code = error.code;
         if (code === 'ENOENT' && !explicit)
             return emptyConfig();
-        throw new ConfigurationError(code === 'ENOENT' ? 'config file not found' : `cannot read the config file (${code ?? String(error)})`, { file: shown, ...(options.input ? { input: options.input } : {}) });
+        throw new errors_ConfigurationError(code === 'ENOENT' ? 'config file not found' : `cannot read the config file (${code ?? String(error)})`, { file: shown, ...(options.input ? { input: options.input } : {}) });
     }
     return parseConfig(text, shown);
 }
@@ -53177,17 +53177,17 @@ function parseConfig(text, file) {
     const problem = doc.errors[0];
     if (problem) {
         const line = problem.linePos?.[0]?.line ?? lineCounter.linePos(problem.pos[0]).line;
-        throw new ConfigurationError(`invalid YAML: ${problem.message.split('\n')[0]}`, { file, line });
+        throw new errors_ConfigurationError(`invalid YAML: ${problem.message.split('\n')[0]}`, { file, line });
     }
     const contents = doc.contents;
     if (contents !== null && !(0,dist/* isMap */.jh)(contents)) {
-        throw new ConfigurationError('the config must be a map of sections such as bundle-budget:', { file, line: 1 });
+        throw new errors_ConfigurationError('the config must be a map of sections such as bundle-budget:', { file, line: 1 });
     }
     const root = new ConfigSection(contents ?? undefined, '', { file, lineCounter });
     root.rejectUnknown(CONFIG_SECTIONS);
     const version = root.number('version', { integer: true });
     if (version !== undefined && version !== CONFIG_VERSION) {
-        throw new ConfigurationError(`config version ${version} is not supported (this roadstop reads version ${CONFIG_VERSION})`, root.locate('version'));
+        throw new errors_ConfigurationError(`config version ${version} is not supported (this roadstop reads version ${CONFIG_VERSION})`, root.locate('version'));
     }
     return { file, root, section: (gate) => root.section(gate) };
 }
@@ -53197,10 +53197,10 @@ function emptyConfig() {
 }
 function checkRange(value, range, where) {
     if (range.integer && !Number.isInteger(value))
-        throw new ConfigurationError(`${value} must be a whole number`, where);
+        throw new errors_ConfigurationError(`${value} must be a whole number`, where);
     if ((range.min !== undefined && value < range.min) || (range.max !== undefined && value > range.max)) {
         const bounds = range.max === undefined ? `at least ${range.min}` : range.min === undefined ? `at most ${range.max}` : `from ${range.min} to ${range.max}`;
-        throw new ConfigurationError(`${value} is out of range: must be ${bounds}`, where);
+        throw new errors_ConfigurationError(`${value} is out of range: must be ${bounds}`, where);
     }
 }
 function displayPath(absolute, workspace) {
@@ -53271,7 +53271,7 @@ function parseBoolean(value, where) {
         return true;
     if (['false', 'no', 'off', '0'].includes(normalized))
         return false;
-    throw new ConfigurationError(`'${value}' is not true or false`, where);
+    throw new errors_ConfigurationError(`'${value}' is not true or false`, where);
 }
 /**
  * Resolve a user path or glob against the workspace and refuse one that leaves
@@ -53282,7 +53282,7 @@ function insideWorkspace(workspace, path, where) {
     const target = (0,external_node_path_.resolve)(base, path.replace(/^!/, ''));
     const inside = (0,external_node_path_.relative)(base, target);
     if (inside === '..' || inside.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(inside)) {
-        throw new ConfigurationError(`'${path}' is outside the workspace ${base}`, where, 'use a path inside the repository');
+        throw new errors_ConfigurationError(`'${path}' is outside the workspace ${base}`, where, 'use a path inside the repository');
     }
     return inside.split(external_node_path_.sep).join('/');
 }
@@ -53303,7 +53303,7 @@ async function selectFiles(workspace, patterns, origin) {
         (pattern.startsWith('!') ? exclude : include).push(relative);
     }
     if (include.length === 0)
-        throw new ConfigurationError('only exclusions (!) were given', origin, 'add a glob that selects files');
+        throw new errors_ConfigurationError('only exclusions (!) were given', origin, 'add a glob that selects files');
     const files = await out_default()(include, {
         cwd: workspace,
         ignore: exclude,
@@ -53363,7 +53363,7 @@ async function readResult(path, options = {}) {
         text = await (0,promises_.readFile)(path, 'utf8');
     }
     catch (error) {
-        throw new ConfigurationError(`cannot read the result file: ${error.code ?? String(error)}`, where);
+        throw new errors_ConfigurationError(`cannot read the result file: ${error.code ?? String(error)}`, where);
     }
     return parseResult(text, { ...options, file: path });
 }
@@ -53374,24 +53374,24 @@ function parseResult(text, options = {}) {
         data = JSON.parse(text);
     }
     catch (error) {
-        throw new ConfigurationError(`not a roadstop result: invalid JSON (${error.message})`, where);
+        throw new errors_ConfigurationError(`not a roadstop result: invalid JSON (${error.message})`, where);
     }
     if (typeof data !== 'object' || data === null || !('schemaVersion' in data) || !('gate' in data)) {
-        throw new ConfigurationError('not a roadstop result: it has no schemaVersion and gate', where, 'point it at a file a roadstop gate wrote');
+        throw new errors_ConfigurationError('not a roadstop result: it has no schemaVersion and gate', where, 'point it at a file a roadstop gate wrote');
     }
     const record = data;
     if (record.schemaVersion !== RESULT_SCHEMA_VERSION) {
-        throw new ConfigurationError(`result schema version ${JSON.stringify(record.schemaVersion)} is not supported (this roadstop reads version ${RESULT_SCHEMA_VERSION})`, where, 'produce the baseline with the same major version of roadstop');
+        throw new errors_ConfigurationError(`result schema version ${JSON.stringify(record.schemaVersion)} is not supported (this roadstop reads version ${RESULT_SCHEMA_VERSION})`, where, 'produce the baseline with the same major version of roadstop');
     }
     if (options.gate && record.gate !== options.gate) {
-        throw new ConfigurationError(`this is a ${String(record.gate)} result, not a ${options.gate} result`, where);
+        throw new errors_ConfigurationError(`this is a ${String(record.gate)} result, not a ${options.gate} result`, where);
     }
     for (const key of ['status', 'headline', 'metrics', 'checks', 'items', 'messages', 'settings']) {
         if (!(key in record))
-            throw new ConfigurationError(`not a roadstop result: '${key}' is missing`, where);
+            throw new errors_ConfigurationError(`not a roadstop result: '${key}' is missing`, where);
     }
     if (!Array.isArray(record.items) || !Array.isArray(record.checks) || !Array.isArray(record.messages)) {
-        throw new ConfigurationError('not a roadstop result: items, checks and messages must be lists', where);
+        throw new errors_ConfigurationError('not a roadstop result: items, checks and messages must be lists', where);
     }
     return data;
 }
@@ -53412,16 +53412,16 @@ async function prepareReportPath(given, options) {
     catch (error) {
         const code = error.code;
         if (code === 'EISDIR')
-            throw new ConfigurationError('is a folder, not a file', { input, file: given });
+            throw new errors_ConfigurationError('is a folder, not a file', { input, file: given });
         if (code !== 'ENOENT')
-            throw new ConfigurationError(`cannot use it (${code ?? String(error)})`, { input, file: given });
+            throw new errors_ConfigurationError(`cannot use it (${code ?? String(error)})`, { input, file: given });
     }
     if (existing !== undefined) {
         try {
             parseResult(existing, { gate: options.gate });
         }
         catch {
-            throw new ConfigurationError('already exists and is not a result of this gate; refusing to overwrite it', { input, file: given }, 'choose another path');
+            throw new errors_ConfigurationError('already exists and is not a result of this gate; refusing to overwrite it', { input, file: given }, 'choose another path');
         }
     }
     return target;
@@ -53436,8 +53436,8 @@ async function readBaselineFile(path, options) {
         result = await readResult((0,external_node_path_.resolve)(options.workspace, path), { gate: options.gate });
     }
     catch (error) {
-        if (error instanceof ConfigurationError)
-            throw new ConfigurationError(error.message, { ...options.origin, file: path }, error.hint);
+        if (error instanceof errors_ConfigurationError)
+            throw new errors_ConfigurationError(error.message, { ...options.origin, file: path }, error.hint);
         throw error;
     }
     return { result, info: { source: path, ...(result.commit ? { commit: result.commit } : {}), createdAt: result.createdAt } };
@@ -53501,7 +53501,7 @@ function readEvent(path) {
         return typeof data === 'object' && data !== null ? data : {};
     }
     catch (error) {
-        throw new ConfigurationError(`the event file is not JSON (${error.message})`, { file: path });
+        throw new errors_ConfigurationError(`the event file is not JSON (${error.message})`, { file: path });
     }
 }
 
@@ -53525,12 +53525,12 @@ function parseSize(value, where = {}) {
     if (typeof value === 'number') {
         if (Number.isFinite(value) && value >= 0)
             return Math.round(value);
-        throw new ConfigurationError(`'${value}' is not a size`, where, 'use bytes or a size such as "400 kB"');
+        throw new errors_ConfigurationError(`'${value}' is not a size`, where, 'use bytes or a size such as "400 kB"');
     }
     const match = SIZE_PATTERN.exec(value);
     const unit = match ? UNITS[(match[2] ?? '').toLowerCase() || 'b'] : undefined;
     if (!match || unit === undefined) {
-        throw new ConfigurationError(`'${value}' is not a size`, where, 'write a number with B, kB, MB, GB (1000) or KiB, MiB, GiB (1024), e.g. "400 kB"');
+        throw new errors_ConfigurationError(`'${value}' is not a size`, where, 'write a number with B, kB, MB, GB (1000) or KiB, MiB, GiB (1024), e.g. "400 kB"');
     }
     return Math.round(Number(match[1]) * unit);
 }
@@ -53539,7 +53539,7 @@ function parseIncrease(value, where = {}) {
     if (typeof value === 'string' && value.trim().endsWith('%')) {
         const number = Number(value.trim().slice(0, -1));
         if (!Number.isFinite(number) || number < 0 || value.trim() === '%') {
-            throw new ConfigurationError(`'${value}' is not a percentage`, where, 'write e.g. "2%"');
+            throw new errors_ConfigurationError(`'${value}' is not a percentage`, where, 'write e.g. "2%"');
         }
         return { kind: 'percent', value: number };
     }
@@ -53573,7 +53573,35 @@ function sizes_formatDelta(delta, base) {
     return `${bytes} (${percent > 0 ? '+' : ''}${percent.toFixed(Math.abs(percent) < 10 ? 2 : 1)}%)`;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/step-inputs.ts
+
+/** Inputs every gate action has beside its own. */
+const STEP_INPUTS = ['report', 'artifact-name', 'upload', 'github-token'];
+const UPLOAD_MODES = ['auto', 'always', 'never'];
+/** Read a gate action's inputs once; `read` is @actions/core's getInput, passed in by main.ts. */
+function readStepInputs(gateInputs, read, defaultArtifact) {
+    const gate = {};
+    for (const name of gateInputs) {
+        const value = read(name);
+        if (value !== '')
+            gate[name] = value;
+    }
+    const upload = read('upload') || 'auto';
+    if (!UPLOAD_MODES.includes(upload)) {
+        throw new errors_ConfigurationError(`'${upload}' is not one of ${UPLOAD_MODES.join(', ')}`, { input: 'upload' });
+    }
+    return {
+        config: read('config'),
+        gate,
+        report: read('report'),
+        artifactName: read('artifact-name') || defaultArtifact,
+        upload: upload,
+        token: read('github-token'),
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
 
 
 
@@ -53725,7 +53753,7 @@ async function readWhole(absolute, shown) {
     }
     catch (error) {
         const code = error.code ?? String(error);
-        throw new ConfigurationError(`cannot read ${shown} (${code})`, { file: shown }, code === 'EACCES' ? 'check the file permissions of the build output' : undefined);
+        throw new errors_ConfigurationError(`cannot read ${shown} (${code})`, { file: shown }, code === 'EACCES' ? 'check the file permissions of the build output' : undefined);
     }
 }
 
@@ -53791,20 +53819,20 @@ function resolveOptions(section, inputs, workspace) {
         budgets = section.sections('budgets').map((entry, index) => readBudget(entry, index, defaults));
         if (given('max')) {
             if (budgets.length !== 1) {
-                throw new ConfigurationError(budgets.length === 0 ? 'there is no budget for it to limit' : `the config has ${budgets.length} budgets and one max cannot apply to all`, input('max'), budgets.length === 0 ? "give the input 'path' too" : 'set max on each budget in the config');
+                throw new errors_ConfigurationError(budgets.length === 0 ? 'there is no budget for it to limit' : `the config has ${budgets.length} budgets and one max cannot apply to all`, input('max'), budgets.length === 0 ? "give the input 'path' too" : 'set max on each budget in the config');
             }
             budgets[0].max = parseSize(given('max'), input('max'));
         }
     }
     if (given('name') && !given('path'))
-        throw new ConfigurationError("'name' names the budget given by 'path'", input('name'), "give 'path' too");
+        throw new errors_ConfigurationError("'name' names the budget given by 'path'", input('name'), "give 'path' too");
     if (budgets.length === 0) {
-        throw new ConfigurationError('nothing to measure', section.file ? section.locate() : input('path'), `give the input 'path' (globs of the build output) or a list under bundle-budget.budgets in ${section.file ?? '.github/roadstop.yml'}`);
+        throw new errors_ConfigurationError('nothing to measure', section.file ? section.locate() : input('path'), `give the input 'path' (globs of the build output) or a list under bundle-budget.budgets in ${section.file ?? '.github/roadstop.yml'}`);
     }
     const names = new Set();
     for (const budget of budgets) {
         if (names.has(budget.name))
-            throw new ConfigurationError(`two budgets are named '${budget.name}'`, budget.origin, 'names must be unique');
+            throw new errors_ConfigurationError(`two budgets are named '${budget.name}'`, budget.origin, 'names must be unique');
         names.add(budget.name);
     }
     const totalSection = section.section('total');
@@ -53830,7 +53858,7 @@ function readBudget(entry, index, defaults) {
     entry.rejectUnknown(BUDGET_KEYS);
     const patterns = entry.stringList('path');
     if (!patterns || patterns.length === 0) {
-        throw new ConfigurationError('a budget needs a path (a glob or a list of globs)', entry.locate());
+        throw new errors_ConfigurationError('a budget needs a path (a glob or a list of globs)', entry.locate());
     }
     return { name: entry.string('name') ?? patterns.join(', ') ?? `budget ${index + 1}`, patterns, ...readLimits(entry, defaults), origin: entry.locate() };
 }
@@ -53850,25 +53878,25 @@ function readLimits(entry, defaults) {
     else if (defaults.maxIncrease)
         limits.maxIncrease = defaults.maxIncrease;
     if (limits.warn !== undefined && limits.max !== undefined && limits.warn > limits.max) {
-        throw new ConfigurationError('warn is larger than max, so it could never warn', entry.locate('warn'));
+        throw new errors_ConfigurationError('warn is larger than max, so it could never warn', entry.locate('warn'));
     }
     return limits;
 }
 function parseCompression(value, where) {
     if (!COMPRESSIONS.includes(value)) {
-        throw new ConfigurationError(`'${value}' is not one of ${COMPRESSIONS.join(', ')}`, where);
+        throw new errors_ConfigurationError(`'${value}' is not one of ${COMPRESSIONS.join(', ')}`, where);
     }
     return value;
 }
 function parseFailOn(value, where) {
     if (!FAIL_ON.includes(value))
-        throw new ConfigurationError(`'${value}' is not one of ${FAIL_ON.join(', ')}`, where);
+        throw new errors_ConfigurationError(`'${value}' is not one of ${FAIL_ON.join(', ')}`, where);
     return value;
 }
 function parseInteger(value, min, max, where) {
     const number = Number(value);
     if (value.trim() === '' || !Number.isFinite(number))
-        throw new ConfigurationError(`'${value}' is not a number`, where);
+        throw new errors_ConfigurationError(`'${value}' is not a number`, where);
     checkRange(number, { min, max, integer: true }, where);
     return number;
 }
@@ -54067,7 +54095,7 @@ async function runBundleBudget(options, baseline, context = {}) {
     for (const budget of options.budgets) {
         const { files } = await selectFiles(options.workspace, budget.patterns, budget.origin);
         if (files.length === 0 && !options.allowEmpty) {
-            throw new ConfigurationError(`no files match ${budget.patterns.map((pattern) => `'${pattern}'`).join(', ')} (budget '${budget.name}') in ${options.workspace}`, budget.origin, 'build first, fix the glob, or set allow-empty: true');
+            throw new errors_ConfigurationError(`no files match ${budget.patterns.map((pattern) => `'${pattern}'`).join(', ')} (budget '${budget.name}') in ${options.workspace}`, budget.origin, 'build first, fix the glob, or set allow-empty: true');
         }
         if (files.length === 0)
             messages.push({ level: 'warning', text: `budget '${budget.name}': no files match ${budget.patterns.join(', ')}` });
@@ -54369,7 +54397,7 @@ function isHttpError(error) {
  * one clear line otherwise. `what` names the operation, e.g. `listing workflow runs of ci.yml`.
  */
 function toGitHubError(error, what) {
-    if (error instanceof ConfigurationError)
+    if (error instanceof errors_ConfigurationError)
         return error;
     if (error instanceof GitHubRateLimitError) {
         return new Error(`GitHub rate-limited ${what} (${error.status}) and asked to wait ${error.waitSeconds} s, more than the ${error.maxRetryWaitSeconds} s roadstop waits; run the job again later`, { cause: error });
@@ -54382,18 +54410,18 @@ function toGitHubError(error, what) {
     const message = gitHubMessage(error);
     const headers = error.response?.headers ?? {};
     if (status === 401) {
-        return new ConfigurationError(`GitHub refused ${what} (401): ${message}`, {}, 'the token is missing, invalid or expired; pass `${{ github.token }}` or a valid token');
+        return new errors_ConfigurationError(`GitHub refused ${what} (401): ${message}`, {}, 'the token is missing, invalid or expired; pass `${{ github.token }}` or a valid token');
     }
     if (isRateLimited({ status, headers, message })) {
         return new Error(`GitHub kept rate-limiting ${what} (${status}): ${message}; run the job again later`, { cause: error });
     }
     if (status === 403) {
         const permission = permissionFor(error.request?.method, error.request?.url);
-        return new ConfigurationError(`GitHub refused ${what} (403): ${message}`, {}, `the token needs \`${permission}\` permission: add \`permissions: { ${permission} }\` to the job` +
+        return new errors_ConfigurationError(`GitHub refused ${what} (403): ${message}`, {}, `the token needs \`${permission}\` permission: add \`permissions: { ${permission} }\` to the job` +
             (permission.endsWith('write') ? ' (pull requests from forks only get a read-only token)' : ''));
     }
     if (status === 404) {
-        return new ConfigurationError(`GitHub found nothing for ${what} (404): ${message}`, {}, 'check the repository, branch and workflow file names; a token without access to a private repository also gets 404');
+        return new errors_ConfigurationError(`GitHub found nothing for ${what} (404): ${message}`, {}, 'check the repository, branch and workflow file names; a token without access to a private repository also gets 404');
     }
     if (status === 422)
         return new Error(`GitHub rejected ${what} (422): ${message}`, { cause: error });
@@ -54405,9 +54433,9 @@ function toGitHubError(error, what) {
     return new Error(`GitHub answered ${status} to ${what}: ${message}`, { cause: error });
 }
 /** One line for a log or a job summary, e.g. `GitHub refused … (403): …. The token needs \`actions: read\` …`. */
-function describeGitHubError(error, what) {
+function errors_describeGitHubError(error, what) {
     const wrapped = toGitHubError(error, what);
-    if (wrapped instanceof ConfigurationError && wrapped.hint) {
+    if (wrapped instanceof errors_ConfigurationError && wrapped.hint) {
         return `${wrapped.message}. ${wrapped.hint.charAt(0).toUpperCase()}${wrapped.hint.slice(1)}.`;
     }
     return wrapped.message;
@@ -54461,7 +54489,7 @@ const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * fails for the user's reasons only. Permission errors, 404 and 422 are not
  * retried: asking again cannot change the answer.
  */
-function createGitHubClient(options) {
+function client_createGitHubClient(options) {
     const baseUrl = (options.baseUrl || process.env['GITHUB_API_URL'] || DEFAULT_GITHUB_API_URL).replace(/\/+$/, '');
     const limits = {
         maxRetries: options.maxRetries ?? 3,
@@ -54519,7 +54547,7 @@ function workflowFileFromRef(workflowRef) {
     const ref = (workflowRef ?? '').trim();
     const match = /^[^/]+\/[^/]+\/\.github\/workflows\/([^/@]+)(?:@.*)?$/.exec(ref);
     if (!match?.[1]) {
-        throw new ConfigurationError(`cannot tell the workflow file from GITHUB_WORKFLOW_REF '${ref}'`, {}, 'run inside a GitHub Actions workflow, or name the workflow file (e.g. ci.yml) explicitly');
+        throw new errors_ConfigurationError(`cannot tell the workflow file from GITHUB_WORKFLOW_REF '${ref}'`, {}, 'run inside a GitHub Actions workflow, or name the workflow file (e.g. ci.yml) explicitly');
     }
     return match[1];
 }
@@ -54896,7 +54924,7 @@ async function acquireFromArtifact(options) {
         return notice(`no baseline: GITHUB_WORKFLOW_REF (${context.workflowRef ?? 'not set'}) names no workflow file whose runs could hold the baseline`);
     if (!options.token)
         return notice("no baseline: the input 'github-token' is empty");
-    const octokit = createGitHubClient({ token: options.token, baseUrl: context.apiUrl });
+    const octokit = client_createGitHubClient({ token: options.token, baseUrl: context.apiUrl });
     try {
         const found = await findBaselineRun({
             octokit,
@@ -54925,9 +54953,9 @@ async function acquireFromArtifact(options) {
         };
     }
     catch (error) {
-        if (error instanceof ConfigurationError)
+        if (error instanceof errors_ConfigurationError)
             return { messages: [{ level: 'warning', title: 'Baseline', text: `no baseline: ${error.describe()}` }] };
-        return { messages: [{ level: 'warning', title: 'Baseline', text: `no baseline: ${describeGitHubError(error, 'the baseline lookup')}` }] };
+        return { messages: [{ level: 'warning', title: 'Baseline', text: `no baseline: ${errors_describeGitHubError(error, 'the baseline lookup')}` }] };
     }
 }
 /** Upload the result as the artifact later pull requests compare with; returns a line for the log, if any. */
@@ -54985,7 +55013,258 @@ async function finishGateStep(result, options) {
         io.notice(published);
 }
 
+;// CONCATENATED MODULE: ./packages/git/src/diff.ts
+const HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+function diff_parseUnifiedDiff(text) {
+    const changed = new Map();
+    let file;
+    let line = 0;
+    // Lines left in the current hunk on each side: the header's counts tell where
+    // it ends, so an added line reading "++ x" is never taken for a file header.
+    let oldLeft = 0;
+    let newLeft = 0;
+    for (const raw of text.split('\n')) {
+        if (oldLeft > 0 || newLeft > 0) {
+            if (raw.startsWith('+')) {
+                let lines = changed.get(file);
+                if (!lines)
+                    changed.set(file, (lines = new Set()));
+                lines.add(line++);
+                newLeft--;
+            }
+            else if (raw.startsWith('-')) {
+                oldLeft--;
+            }
+            else if (raw.startsWith(' ') || raw === '') {
+                // An empty line inside a hunk is a context line whose space was dropped on the way.
+                line++;
+                oldLeft--;
+                newLeft--;
+            }
+            // '\ No newline at end of file' moves neither side.
+            continue;
+        }
+        if (raw.startsWith('diff --git ')) {
+            file = undefined;
+        }
+        else if (raw.startsWith('+++ ')) {
+            const target = raw.slice(4).replace(/\t.*$/, '');
+            file = target === '/dev/null' ? undefined : stripPrefix(unquote(target));
+        }
+        else {
+            const hunk = HUNK.exec(raw);
+            if (hunk && file !== undefined) {
+                oldLeft = hunk[1] === undefined ? 1 : Number(hunk[1]);
+                line = Number(hunk[2]);
+                newLeft = hunk[3] === undefined ? 1 : Number(hunk[3]);
+            }
+        }
+    }
+    return changed;
+}
+/** Lines added by one file's patch, as the pull request files API gives it (no file headers). */
+function diff_parsePatch(path, patch) {
+    return diff_parseUnifiedDiff(`+++ b/${path}\n${patch}`).get(path) ?? new Set();
+}
+function stripPrefix(path) {
+    return path.startsWith('b/') ? path.slice(2) : path;
+}
+const ESCAPES = { n: 10, t: 9, r: 13, '"': 34, '\\': 92, a: 7, b: 8, f: 12, v: 11 };
+// git quotes paths with unusual bytes: "b/caf\303\251.ts" with C escapes of UTF-8 bytes.
+function unquote(path) {
+    if (!path.startsWith('"') || !path.endsWith('"'))
+        return path;
+    const bytes = [];
+    const body = path.slice(1, -1);
+    for (let index = 0; index < body.length; index++) {
+        const char = body[index];
+        if (char !== '\\') {
+            bytes.push(...Buffer.from(char, 'utf8'));
+            continue;
+        }
+        const next = body[++index] ?? '';
+        if (/[0-7]/.test(next)) {
+            bytes.push(parseInt(body.slice(index, index + 3), 8));
+            index += 2;
+        }
+        else {
+            bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
+        }
+    }
+    return Buffer.from(bytes).toString('utf8');
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./packages/git/src/repo.ts
+
+
+
+
+const src_exec = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
+class GitError extends Error {
+    args;
+    stderr;
+    code;
+    name = 'GitError';
+    constructor(args, stderr, code) {
+        super(`git ${args.join(' ')} failed${code !== undefined ? ` (${code})` : ''}: ${stderr.trim().split('\n').at(-1) ?? ''}`);
+        this.args = args;
+        this.stderr = stderr;
+        this.code = code;
+    }
+}
+/** Run git in `cwd`; never through a shell, so no argument is ever interpreted. */
+async function git(cwd, args) {
+    try {
+        const { stdout } = await src_exec('git', args, { cwd, maxBuffer: 1 << 30, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } });
+        return stdout;
+    }
+    catch (error) {
+        const failure = error;
+        if (failure.code === 'ENOENT')
+            throw new ConfigurationError('git is not installed or not on the PATH', {}, 'install git, or run in a checkout');
+        throw new GitError(args, failure.stderr ?? String(error), failure.code);
+    }
+}
+/** Every file git tracks, as repository-relative paths with forward slashes. */
+async function lsFiles(cwd) {
+    const out = await git(cwd, ['ls-files', '-z', '--full-name']);
+    return out.split('\0').filter(Boolean);
+}
+async function isShallow(cwd) {
+    return (await git(cwd, ['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+}
+async function hasCommit(cwd, sha) {
+    try {
+        await git(cwd, ['cat-file', '-e', `${sha}^{commit}`]);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+async function mergeBaseOf(cwd, a, b) {
+    try {
+        return (await git(cwd, ['merge-base', a, b])).trim() || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The lines the change adds or modifies against its merge base with `base`.
+ * A shallow checkout (actions/checkout's default depth 1) is deepened step by
+ * step until the merge base is there, then unshallowed as a last resort.
+ */
+async function repo_changedLines(options) {
+    const { cwd, base } = options;
+    const head = options.head ?? 'HEAD';
+    const remote = options.remote ?? 'origin';
+    const fetched = [];
+    const fetch = async (args) => {
+        if (remote === false)
+            return false;
+        try {
+            await git(cwd, ['fetch', '--no-tags', '--quiet', remote, ...args]);
+            fetched.push(args.join(' '));
+            options.log?.(`git fetch ${args.join(' ')}`);
+            return true;
+        }
+        catch (error) {
+            options.log?.(`git fetch ${args.join(' ')}: ${error.message}`);
+            return false;
+        }
+    };
+    if (!(await hasCommit(cwd, base)))
+        await fetch(['--depth=1', base]);
+    if (!(await hasCommit(cwd, base))) {
+        throw new GitError(['cat-file', '-e', base], `the base commit ${base} is not in the checkout and could not be fetched`, undefined);
+    }
+    let mergeBase = await mergeBaseOf(cwd, base, head);
+    const steps = options.maxDeepen ?? 6;
+    for (let step = 0; !mergeBase && step < steps && (await isShallow(cwd)); step++) {
+        const by = (options.deepenBy ?? 50) * 2 ** step;
+        if (!(await fetch([`--deepen=${by}`, base])))
+            break;
+        mergeBase = await mergeBaseOf(cwd, base, head);
+    }
+    if (!mergeBase && (await isShallow(cwd)) && (await fetch(['--unshallow'])))
+        mergeBase = await mergeBaseOf(cwd, base, head);
+    if (!mergeBase)
+        throw new GitError(['merge-base', base, head], `no merge base between ${base} and ${head}`, undefined);
+    const diff = await git(cwd, ['diff', '--no-color', '--no-ext-diff', '--unified=0', '--diff-filter=AMRC', '-M', '--src-prefix=a/', '--dst-prefix=b/', mergeBase, head, '--']);
+    return { lines: parseUnifiedDiff(diff), mergeBase, fetched };
+}
+/**
+ * The files of the repository: git's list, or, in a folder that is not a git
+ * checkout (a downloaded artifact, a tarball), every file below it but
+ * dependencies and build caches.
+ */
+async function repositoryFiles(cwd) {
+    try {
+        return await lsFiles(cwd);
+    }
+    catch {
+        const { default: glob } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 25648, 23));
+        return (await glob('**/*', { cwd, dot: false, onlyFiles: true, followSymbolicLinks: false, ignore: ['**/node_modules/**', '**/.git/**'] })).sort();
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/git/src/index.ts
+
+
+
+;// CONCATENATED MODULE: ./packages/github/src/changes.ts
+
+
+/** GitHub lists at most this many files of a pull request. */
+const API_FILE_LIMIT = 3000;
+/** Lines a pull request adds or changes, from the files API: for checkouts whose git history cannot be had. */
+async function changedLinesFromApi(octokit, owner, repo, pull) {
+    const lines = new Map();
+    const files = await octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: pull, per_page: 100 });
+    for (const file of files) {
+        if (file.status === 'removed' || !file.patch)
+            continue;
+        lines.set(file.filename, parsePatch(file.filename, file.patch));
+    }
+    return lines;
+}
+/**
+ * The changed lines of this run: against `base` when given, else against the
+ * pull request's base. git first (deepening a shallow clone as needed); the
+ * pull request files API when git history cannot be had.
+ */
+async function acquireChanges(options) {
+    const { context } = options;
+    const base = options.base ?? context.pullRequest?.baseSha ?? context.pullRequest?.baseRef;
+    if (!base)
+        return { unavailable: 'this is not a pull request and no base was given' };
+    try {
+        const found = await changedLines({ cwd: options.workspace, base, ...(options.log ? { log: options.log } : {}) });
+        return { lines: found.lines, base: found.mergeBase, via: 'git' };
+    }
+    catch (gitError) {
+        const pr = context.pullRequest;
+        if (!pr || options.base || !context.owner || !context.repo || !options.token) {
+            return { unavailable: gitError.message };
+        }
+        try {
+            const octokit = createGitHubClient({ token: options.token, baseUrl: context.apiUrl });
+            const lines = await changedLinesFromApi(octokit, context.owner, context.repo, pr.number);
+            const total = [...lines.values()].length;
+            options.log?.(`git could not give the changed lines (${gitError.message}); read ${total} files from the pull request API${total >= API_FILE_LIMIT ? ', which lists at most 3000' : ''}`);
+            return { lines, base, via: 'api' };
+        }
+        catch (apiError) {
+            return { unavailable: `${gitError.message}; and the pull request API: ${describeGitHubError(apiError, 'listing the pull request files')}` };
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts
+
 
 
 
@@ -55109,13 +55388,78 @@ function shortName(path) {
     return name.length > 40 ? `…${name.slice(-39)}` : name;
 }
 
+;// CONCATENATED MODULE: ./packages/render/src/coverage-gate.ts
+
+const METRICS = ['lines', 'statements', 'functions', 'branches'];
+const WORST_CHANGED = 10;
+const UNCOVERED_LISTED = 100;
+const percent = (value) => (value === undefined ? '—' : `${value}%`);
+const delta = (now, before) => {
+    if (now === undefined || before === undefined)
+        return '—';
+    const change = Math.round((now - before) * 100) / 100;
+    return `${change > 0 ? '+' : ''}${change}`;
+};
+function renderCoverageGateMarkdown(result, options = {}) {
+    const parts = [`${options.heading ?? '###'} ${STATUS_ICON[result.status]} Coverage: ${result.status}`, `**${cell(result.headline)}**`];
+    const thresholds = new Map(result.checks.map((check) => [check.name, check]));
+    const base = new Map(result.baseline ? result.checks.filter((check) => check.name.endsWith(' vs base')).map((check) => [check.name.replace(' vs base', ''), check.baseline]) : []);
+    const rows = METRICS.filter((metric) => result.metrics[metric] !== undefined).map((metric) => {
+        const check = thresholds.get(metric);
+        return [
+            metric,
+            `${percent(result.metrics[metric])} (${result.metrics[`${metric}-covered`]}/${result.metrics[`${metric}-total`]})`,
+            check?.limitText ?? '—',
+            delta(result.metrics[metric], base.get(metric)),
+            check ? `${STATUS_ICON[check.status]} ${check.status}` : '',
+        ];
+    });
+    const patch = thresholds.get('patch');
+    if (result.metrics.patch !== undefined || patch) {
+        rows.push([
+            'changed lines',
+            result.metrics.patch === undefined ? '—' : `${percent(result.metrics.patch)} (${result.metrics['patch-covered']}/${result.metrics['patch-total']})`,
+            patch?.limitText ?? '—',
+            '—',
+            patch ? `${STATUS_ICON[patch.status]} ${patch.status}` : '',
+        ]);
+    }
+    parts.push(table(['Metric', 'Coverage', 'Threshold', 'Δ vs base', 'State'], rows, ['left', 'right', 'right', 'right', 'center']));
+    const other = result.checks.filter((check) => !METRICS.includes(check.name) && check.name !== 'patch' && check.status !== 'pass');
+    const notes = [...other.map((check) => `- ${STATUS_ICON[check.status]} ${cell(check.message ?? check.name)}`)];
+    for (const message of result.messages.filter((entry) => entry.title === 'Incomplete report' || entry.title === 'Coverage paths'))
+        notes.push(`- ⚠️ ${cell(message.text)}`);
+    if (notes.length > 0)
+        parts.push(notes.join('\n'));
+    const changed = result.items.filter((item) => typeof item['patch-total'] === 'number' && Number(item['patch-total']) > 0);
+    if (changed.length > 0) {
+        const worst = [...changed].sort((a, b) => ratio(a) - ratio(b) || a.id.localeCompare(b.id)).slice(0, WORST_CHANGED);
+        parts.push(`**Worst-covered changed files**\n\n` +
+            table(['File', 'Changed lines covered', 'Not covered'], worst.map((item) => [code(item.id), `${item['patch-covered']}/${item['patch-total']}`, item['uncovered-changed'] ? cell(String(item['uncovered-changed'])) : '—']), ['left', 'right', 'left']));
+        const uncovered = changed.filter((item) => item['uncovered-changed']);
+        if (uncovered.length > WORST_CHANGED) {
+            const listed = uncovered.slice(0, UNCOVERED_LISTED).map((item) => `- ${code(item.id)}: ${cell(String(item['uncovered-changed']))}`);
+            parts.push(details(`All ${uncovered.length} files with uncovered changed lines`, listed.join('\n') + (uncovered.length > UNCOVERED_LISTED ? `\n- …and ${uncovered.length - UNCOVERED_LISTED} more` : '')));
+        }
+    }
+    const carried = METRICS.filter((metric) => result.metrics[metric] !== undefined);
+    parts.push(details(`Coverage of ${result.items.length} files`, table(['File', ...carried], result.items.map((item) => [code(item.id), ...carried.map((metric) => percent(item[metric]))]), ['left', ...carried.map(() => 'right')])));
+    return parts.join('\n\n');
+}
+function ratio(item) {
+    return Number(item['patch-covered']) / Math.max(1, Number(item['patch-total']));
+}
+
 ;// CONCATENATED MODULE: ./packages/render/src/result.ts
+
 
 
 /** Markdown for any gate's result: the gate's own renderer where there is one, a checks table otherwise. */
 function renderResultMarkdown(result) {
     if (result.gate === 'bundle-budget')
         return renderBundleBudgetMarkdown(result);
+    if (result.gate === 'coverage-gate')
+        return renderCoverageGateMarkdown(result);
     const rows = result.checks.map((check) => [cell(check.name), String(check.value), check.limit !== undefined ? String(check.limit) : '—', `${STATUS_ICON[check.status]} ${check.status}`]);
     return [`### ${STATUS_ICON[result.status]} ${result.gate}: ${result.status}`, `**${cell(result.headline)}**`, rows.length ? table(['Check', 'Value', 'Limit', 'State'], rows) : '']
         .filter(Boolean)
@@ -55135,12 +55479,13 @@ function renderResultTerminal(result, options) {
     lines.push(`${paint(result.status, `${SYMBOL[result.status]} ${result.gate}: ${result.status}`)}  ${bold(result.headline)}`, '');
     const rows = result.checks.map((check) => [
         check.name,
-        check.unit === 'bytes' ? `${formatBytes(check.value)}${check.details?.compression && check.details.compression !== 'raw' ? ` ${String(check.details.compression)}` : ''}` : String(check.value),
-        check.limitText ?? (check.limit !== undefined ? String(check.limit) : '—'),
-        check.baseline !== undefined ? formatDelta(check.value - check.baseline, check.baseline) : '—',
+        formatValue(check.value, check.unit, check.details?.compression),
+        check.limitText ?? (check.limit !== undefined ? formatValue(check.limit, check.unit) : '—'),
+        check.baseline !== undefined ? (check.unit === 'bytes' ? formatDelta(check.value - check.baseline, check.baseline) : signed(check.value - check.baseline)) : '—',
         check.status,
     ]);
-    lines.push(...columns(['Budget', 'Size', 'Limit', 'Δ vs base', 'State'], rows, (row, text) => (row ? paint(row[4], text) : text)));
+    const headers = result.gate === 'bundle-budget' ? ['Budget', 'Size', 'Limit', 'Δ vs base', 'State'] : ['Check', 'Value', 'Limit', 'Δ vs base', 'State'];
+    lines.push(...columns(headers, rows, (row, text) => (row ? paint(row[4], text) : text)));
     if (result.gate === 'bundle-budget' && (options.files ?? 10) > 0) {
         const compression = primaryCompression(result);
         const largest = result.items
@@ -55168,8 +55513,20 @@ function columns(headers, rows, paintRow = (_, text) => text) {
 function width(text) {
     return [...text].length;
 }
+function formatValue(value, unit, compression) {
+    if (unit === 'bytes')
+        return `${formatBytes(value)}${compression && compression !== 'raw' ? ` ${String(compression)}` : ''}`;
+    if (unit === 'percent')
+        return `${value}%`;
+    return String(value);
+}
+function signed(value) {
+    const rounded = Math.round(value * 100) / 100;
+    return `${rounded > 0 ? '+' : ''}${rounded}`;
+}
 
 ;// CONCATENATED MODULE: ./packages/render/src/index.ts
+
 
 
 
@@ -55179,29 +55536,10 @@ function width(text) {
 
 
 /** Every input of action.yml, once; a test holds this list and action.yml together. */
-const inputs_INPUT_NAMES = ['config', ...INPUT_NAMES, 'report', 'artifact-name', 'upload', 'github-token'];
+const inputs_INPUT_NAMES = ['config', ...INPUT_NAMES, ...STEP_INPUTS];
 const OUTPUT_NAMES = (/* unused pure expression or super */ null && (['status', 'report', 'total-raw', 'total-gzip', 'total-brotli']));
-const UPLOAD_MODES = ['auto', 'always', 'never'];
-/** Read every input once; `read` is @actions/core's getInput, passed in so this file stays testable. */
 function readInputs(read) {
-    const gate = {};
-    for (const name of INPUT_NAMES) {
-        const value = read(name);
-        if (value !== '')
-            gate[name] = value;
-    }
-    const upload = read('upload') || 'auto';
-    if (!UPLOAD_MODES.includes(upload)) {
-        throw new ConfigurationError(`'${upload}' is not one of ${UPLOAD_MODES.join(', ')}`, { input: 'upload' });
-    }
-    return {
-        config: read('config'),
-        gate,
-        report: read('report'),
-        artifactName: read('artifact-name') || 'roadstop-bundle-budget',
-        upload: upload,
-        token: read('github-token'),
-    };
+    return readStepInputs(INPUT_NAMES, read, 'roadstop-bundle-budget');
 }
 
 ;// CONCATENATED MODULE: ./actions/bundle-budget/src/main.ts

@@ -6884,6 +6884,2066 @@ function runParallel (tasks, cb) {
 
 /***/ }),
 
+/***/ 9800:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+
+__webpack_unused_export__ = ({ value: true });
+exports.wT = __webpack_unused_export__ = void 0;
+const ed5 = __nccwpck_require__(6950);
+const ed2 = __nccwpck_require__(4488);
+const NSed3 = __nccwpck_require__(5699);
+var isS = ed5.isS;
+var isChar10 = ed5.isChar;
+var isNameStartChar = ed5.isNameStartChar;
+var isNameChar = ed5.isNameChar;
+var S_LIST = ed5.S_LIST;
+var NAME_RE = ed5.NAME_RE;
+var isChar11 = ed2.isChar;
+var isNCNameStartChar = NSed3.isNCNameStartChar;
+var isNCNameChar = NSed3.isNCNameChar;
+var NC_NAME_RE = NSed3.NC_NAME_RE;
+const XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace";
+const XMLNS_NAMESPACE = "http://www.w3.org/2000/xmlns/";
+const rootNS = {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment
+    __proto__: null,
+    xml: XML_NAMESPACE,
+    xmlns: XMLNS_NAMESPACE,
+};
+const XML_ENTITIES = {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment
+    __proto__: null,
+    amp: "&",
+    gt: ">",
+    lt: "<",
+    quot: "\"",
+    apos: "'",
+};
+// EOC: end-of-chunk
+const EOC = -1;
+const NL_LIKE = -2;
+const S_BEGIN = 0; // Initial state.
+const S_BEGIN_WHITESPACE = 1; // leading whitespace
+const S_DOCTYPE = 2; // <!DOCTYPE
+const S_DOCTYPE_QUOTE = 3; // <!DOCTYPE "//blah
+const S_DTD = 4; // <!DOCTYPE "//blah" [ ...
+const S_DTD_QUOTED = 5; // <!DOCTYPE "//blah" [ "foo
+const S_DTD_OPEN_WAKA = 6;
+const S_DTD_OPEN_WAKA_BANG = 7;
+const S_DTD_COMMENT = 8; // <!--
+const S_DTD_COMMENT_ENDING = 9; // <!-- blah -
+const S_DTD_COMMENT_ENDED = 10; // <!-- blah --
+const S_DTD_PI = 11; // <?
+const S_DTD_PI_ENDING = 12; // <?hi "there" ?
+const S_TEXT = 13; // general stuff
+const S_ENTITY = 14; // &amp and such
+const S_OPEN_WAKA = 15; // <
+const S_OPEN_WAKA_BANG = 16; // <!...
+const S_COMMENT = 17; // <!--
+const S_COMMENT_ENDING = 18; // <!-- blah -
+const S_COMMENT_ENDED = 19; // <!-- blah --
+const S_CDATA = 20; // <![CDATA[ something
+const S_CDATA_ENDING = 21; // ]
+const S_CDATA_ENDING_2 = 22; // ]]
+const S_PI_FIRST_CHAR = 23; // <?hi, first char
+const S_PI_REST = 24; // <?hi, rest of the name
+const S_PI_BODY = 25; // <?hi there
+const S_PI_ENDING = 26; // <?hi "there" ?
+const S_XML_DECL_NAME_START = 27; // <?xml
+const S_XML_DECL_NAME = 28; // <?xml foo
+const S_XML_DECL_EQ = 29; // <?xml foo=
+const S_XML_DECL_VALUE_START = 30; // <?xml foo=
+const S_XML_DECL_VALUE = 31; // <?xml foo="bar"
+const S_XML_DECL_SEPARATOR = 32; // <?xml foo="bar"
+const S_XML_DECL_ENDING = 33; // <?xml ... ?
+const S_OPEN_TAG = 34; // <strong
+const S_OPEN_TAG_SLASH = 35; // <strong /
+const S_ATTRIB = 36; // <a
+const S_ATTRIB_NAME = 37; // <a foo
+const S_ATTRIB_NAME_SAW_WHITE = 38; // <a foo _
+const S_ATTRIB_VALUE = 39; // <a foo=
+const S_ATTRIB_VALUE_QUOTED = 40; // <a foo="bar
+const S_ATTRIB_VALUE_CLOSED = 41; // <a foo="bar"
+const S_ATTRIB_VALUE_UNQUOTED = 42; // <a foo=bar
+const S_CLOSE_TAG = 43; // </a
+const S_CLOSE_TAG_SAW_WHITE = 44; // </a   >
+const TAB = 9;
+const NL = 0xA;
+const CR = 0xD;
+const SPACE = 0x20;
+const BANG = 0x21;
+const DQUOTE = 0x22;
+const AMP = 0x26;
+const SQUOTE = 0x27;
+const MINUS = 0x2D;
+const FORWARD_SLASH = 0x2F;
+const SEMICOLON = 0x3B;
+const LESS = 0x3C;
+const EQUAL = 0x3D;
+const GREATER = 0x3E;
+const QUESTION = 0x3F;
+const OPEN_BRACKET = 0x5B;
+const CLOSE_BRACKET = 0x5D;
+const NEL = 0x85;
+const LS = 0x2028; // Line Separator
+const isQuote = (c) => c === DQUOTE || c === SQUOTE;
+const QUOTES = [DQUOTE, SQUOTE];
+const DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET, GREATER];
+const DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET];
+const XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION, ...S_LIST];
+const ATTRIB_VALUE_UNQUOTED_TERMINATOR = [...S_LIST, GREATER, AMP, LESS];
+function nsPairCheck(parser, prefix, uri) {
+    switch (prefix) {
+        case "xml":
+            if (uri !== XML_NAMESPACE) {
+                parser.fail(`xml prefix must be bound to ${XML_NAMESPACE}.`);
+            }
+            break;
+        case "xmlns":
+            if (uri !== XMLNS_NAMESPACE) {
+                parser.fail(`xmlns prefix must be bound to ${XMLNS_NAMESPACE}.`);
+            }
+            break;
+        default:
+    }
+    switch (uri) {
+        case XMLNS_NAMESPACE:
+            parser.fail(prefix === "" ?
+                `the default namespace may not be set to ${uri}.` :
+                `may not assign a prefix (even "xmlns") to the URI \
+${XMLNS_NAMESPACE}.`);
+            break;
+        case XML_NAMESPACE:
+            switch (prefix) {
+                case "xml":
+                    // Assinging the XML namespace to "xml" is fine.
+                    break;
+                case "":
+                    parser.fail(`the default namespace may not be set to ${uri}.`);
+                    break;
+                default:
+                    parser.fail("may not assign the xml namespace to another prefix.");
+            }
+            break;
+        default:
+    }
+}
+function nsMappingCheck(parser, mapping) {
+    for (const local of Object.keys(mapping)) {
+        nsPairCheck(parser, local, mapping[local]);
+    }
+}
+const isNCName = (name) => NC_NAME_RE.test(name);
+const isName = (name) => NAME_RE.test(name);
+const FORBIDDEN_START = 0;
+const FORBIDDEN_BRACKET = 1;
+const FORBIDDEN_BRACKET_BRACKET = 2;
+/**
+ * The list of supported events.
+ */
+__webpack_unused_export__ = [
+    "xmldecl",
+    "text",
+    "processinginstruction",
+    "doctype",
+    "comment",
+    "opentagstart",
+    "attribute",
+    "opentag",
+    "closetag",
+    "cdata",
+    "error",
+    "end",
+    "ready",
+];
+const EVENT_NAME_TO_HANDLER_NAME = {
+    xmldecl: "xmldeclHandler",
+    text: "textHandler",
+    processinginstruction: "piHandler",
+    doctype: "doctypeHandler",
+    comment: "commentHandler",
+    opentagstart: "openTagStartHandler",
+    attribute: "attributeHandler",
+    opentag: "openTagHandler",
+    closetag: "closeTagHandler",
+    cdata: "cdataHandler",
+    error: "errorHandler",
+    end: "endHandler",
+    ready: "readyHandler",
+};
+// eslint-disable-next-line @typescript-eslint/ban-types
+class SaxesParser {
+    /**
+     * @param opt The parser options.
+     */
+    constructor(opt) {
+        this.opt = opt !== null && opt !== void 0 ? opt : {};
+        this.fragmentOpt = !!this.opt.fragment;
+        const xmlnsOpt = this.xmlnsOpt = !!this.opt.xmlns;
+        this.trackPosition = this.opt.position !== false;
+        this.fileName = this.opt.fileName;
+        if (xmlnsOpt) {
+            // This is the function we use to perform name checks on PIs and entities.
+            // When namespaces are used, colons are not allowed in PI target names or
+            // entity names. So the check depends on whether namespaces are used. See:
+            //
+            // https://www.w3.org/XML/xml-names-19990114-errata.html
+            // NE08
+            //
+            this.nameStartCheck = isNCNameStartChar;
+            this.nameCheck = isNCNameChar;
+            this.isName = isNCName;
+            // eslint-disable-next-line @typescript-eslint/unbound-method
+            this.processAttribs = this.processAttribsNS;
+            // eslint-disable-next-line @typescript-eslint/unbound-method
+            this.pushAttrib = this.pushAttribNS;
+            // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment
+            this.ns = Object.assign({ __proto__: null }, rootNS);
+            const additional = this.opt.additionalNamespaces;
+            if (additional != null) {
+                nsMappingCheck(this, additional);
+                Object.assign(this.ns, additional);
+            }
+        }
+        else {
+            this.nameStartCheck = isNameStartChar;
+            this.nameCheck = isNameChar;
+            this.isName = isName;
+            // eslint-disable-next-line @typescript-eslint/unbound-method
+            this.processAttribs = this.processAttribsPlain;
+            // eslint-disable-next-line @typescript-eslint/unbound-method
+            this.pushAttrib = this.pushAttribPlain;
+        }
+        //
+        // The order of the members in this table needs to correspond to the state
+        // numbers given to the states that correspond to the methods being recorded
+        // here.
+        //
+        this.stateTable = [
+            /* eslint-disable @typescript-eslint/unbound-method */
+            this.sBegin,
+            this.sBeginWhitespace,
+            this.sDoctype,
+            this.sDoctypeQuote,
+            this.sDTD,
+            this.sDTDQuoted,
+            this.sDTDOpenWaka,
+            this.sDTDOpenWakaBang,
+            this.sDTDComment,
+            this.sDTDCommentEnding,
+            this.sDTDCommentEnded,
+            this.sDTDPI,
+            this.sDTDPIEnding,
+            this.sText,
+            this.sEntity,
+            this.sOpenWaka,
+            this.sOpenWakaBang,
+            this.sComment,
+            this.sCommentEnding,
+            this.sCommentEnded,
+            this.sCData,
+            this.sCDataEnding,
+            this.sCDataEnding2,
+            this.sPIFirstChar,
+            this.sPIRest,
+            this.sPIBody,
+            this.sPIEnding,
+            this.sXMLDeclNameStart,
+            this.sXMLDeclName,
+            this.sXMLDeclEq,
+            this.sXMLDeclValueStart,
+            this.sXMLDeclValue,
+            this.sXMLDeclSeparator,
+            this.sXMLDeclEnding,
+            this.sOpenTag,
+            this.sOpenTagSlash,
+            this.sAttrib,
+            this.sAttribName,
+            this.sAttribNameSawWhite,
+            this.sAttribValue,
+            this.sAttribValueQuoted,
+            this.sAttribValueClosed,
+            this.sAttribValueUnquoted,
+            this.sCloseTag,
+            this.sCloseTagSawWhite,
+            /* eslint-enable @typescript-eslint/unbound-method */
+        ];
+        this._init();
+    }
+    /**
+     * Indicates whether or not the parser is closed. If ``true``, wait for
+     * the ``ready`` event to write again.
+     */
+    get closed() {
+        return this._closed;
+    }
+    _init() {
+        var _a;
+        this.openWakaBang = "";
+        this.text = "";
+        this.name = "";
+        this.piTarget = "";
+        this.entity = "";
+        this.q = null;
+        this.tags = [];
+        this.tag = null;
+        this.topNS = null;
+        this.chunk = "";
+        this.chunkPosition = 0;
+        this.i = 0;
+        this.prevI = 0;
+        this.carriedFromPrevious = undefined;
+        this.forbiddenState = FORBIDDEN_START;
+        this.attribList = [];
+        // The logic is organized so as to minimize the need to check
+        // this.opt.fragment while parsing.
+        const { fragmentOpt } = this;
+        this.state = fragmentOpt ? S_TEXT : S_BEGIN;
+        // We want these to be all true if we are dealing with a fragment.
+        this.reportedTextBeforeRoot = this.reportedTextAfterRoot = this.closedRoot =
+            this.sawRoot = fragmentOpt;
+        // An XML declaration is intially possible only when parsing whole
+        // documents.
+        this.xmlDeclPossible = !fragmentOpt;
+        this.xmlDeclExpects = ["version"];
+        this.entityReturnState = undefined;
+        let { defaultXMLVersion } = this.opt;
+        if (defaultXMLVersion === undefined) {
+            if (this.opt.forceXMLVersion === true) {
+                throw new Error("forceXMLVersion set but defaultXMLVersion is not set");
+            }
+            defaultXMLVersion = "1.0";
+        }
+        this.setXMLVersion(defaultXMLVersion);
+        this.positionAtNewLine = 0;
+        this.doctype = false;
+        this._closed = false;
+        this.xmlDecl = {
+            version: undefined,
+            encoding: undefined,
+            standalone: undefined,
+        };
+        this.line = 1;
+        this.column = 0;
+        this.ENTITIES = Object.create(XML_ENTITIES);
+        (_a = this.readyHandler) === null || _a === void 0 ? void 0 : _a.call(this);
+    }
+    /**
+     * The stream position the parser is currently looking at. This field is
+     * zero-based.
+     *
+     * This field is not based on counting Unicode characters but is to be
+     * interpreted as a plain index into a JavaScript string.
+     */
+    get position() {
+        return this.chunkPosition + this.i;
+    }
+    /**
+     * The column number of the next character to be read by the parser.  *
+     * This field is zero-based. (The first column in a line is 0.)
+     *
+     * This field reports the index at which the next character would be in the
+     * line if the line were represented as a JavaScript string.  Note that this
+     * *can* be different to a count based on the number of *Unicode characters*
+     * due to how JavaScript handles astral plane characters.
+     *
+     * See [[column]] for a number that corresponds to a count of Unicode
+     * characters.
+     */
+    get columnIndex() {
+        return this.position - this.positionAtNewLine;
+    }
+    /**
+     * Set an event listener on an event. The parser supports one handler per
+     * event type. If you try to set an event handler over an existing handler,
+     * the old handler is silently overwritten.
+     *
+     * @param name The event to listen to.
+     *
+     * @param handler The handler to set.
+     */
+    on(name, handler) {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access
+        this[EVENT_NAME_TO_HANDLER_NAME[name]] = handler;
+    }
+    /**
+     * Unset an event handler.
+     *
+     * @parma name The event to stop listening to.
+     */
+    off(name) {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access
+        this[EVENT_NAME_TO_HANDLER_NAME[name]] = undefined;
+    }
+    /**
+     * Make an error object. The error object will have a message that contains
+     * the ``fileName`` option passed at the creation of the parser. If position
+     * tracking was turned on, it will also have line and column number
+     * information.
+     *
+     * @param message The message describing the error to report.
+     *
+     * @returns An error object with a properly formatted message.
+     */
+    makeError(message) {
+        var _a;
+        let msg = (_a = this.fileName) !== null && _a !== void 0 ? _a : "";
+        if (this.trackPosition) {
+            if (msg.length > 0) {
+                msg += ":";
+            }
+            msg += `${this.line}:${this.column}`;
+        }
+        if (msg.length > 0) {
+            msg += ": ";
+        }
+        return new Error(msg + message);
+    }
+    /**
+     * Report a parsing error. This method is made public so that client code may
+     * check for issues that are outside the scope of this project and can report
+     * errors.
+     *
+     * @param message The error to report.
+     *
+     * @returns this
+     */
+    fail(message) {
+        const err = this.makeError(message);
+        const handler = this.errorHandler;
+        if (handler === undefined) {
+            throw err;
+        }
+        else {
+            handler(err);
+        }
+        return this;
+    }
+    /**
+     * Write a XML data to the parser.
+     *
+     * @param chunk The XML data to write.
+     *
+     * @returns this
+     */
+    // We do need object for the type here. Yes, it often causes problems
+    // but not in this case.
+    write(chunk) {
+        if (this.closed) {
+            return this.fail("cannot write after close; assign an onready handler.");
+        }
+        let end = false;
+        if (chunk === null) {
+            // We cannot return immediately because carriedFromPrevious may need
+            // processing.
+            end = true;
+            chunk = "";
+        }
+        else if (typeof chunk === "object") {
+            chunk = chunk.toString();
+        }
+        // We checked if performing a pre-decomposition of the string into an array
+        // of single complete characters (``Array.from(chunk)``) would be faster
+        // than the current repeated calls to ``charCodeAt``. As of August 2018, it
+        // isn't. (There may be Node-specific code that would perform faster than
+        // ``Array.from`` but don't want to be dependent on Node.)
+        if (this.carriedFromPrevious !== undefined) {
+            // The previous chunk had char we must carry over.
+            chunk = `${this.carriedFromPrevious}${chunk}`;
+            this.carriedFromPrevious = undefined;
+        }
+        let limit = chunk.length;
+        const lastCode = chunk.charCodeAt(limit - 1);
+        if (!end &&
+            // A trailing CR or surrogate must be carried over to the next
+            // chunk.
+            (lastCode === CR || (lastCode >= 0xD800 && lastCode <= 0xDBFF))) {
+            // The chunk ends with a character that must be carried over. We cannot
+            // know how to handle it until we get the next chunk or the end of the
+            // stream. So save it for later.
+            this.carriedFromPrevious = chunk[limit - 1];
+            limit--;
+            chunk = chunk.slice(0, limit);
+        }
+        const { stateTable } = this;
+        this.chunk = chunk;
+        this.i = 0;
+        while (this.i < limit) {
+            // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-argument
+            stateTable[this.state].call(this);
+        }
+        this.chunkPosition += limit;
+        return end ? this.end() : this;
+    }
+    /**
+     * Close the current stream. Perform final well-formedness checks and reset
+     * the parser tstate.
+     *
+     * @returns this
+     */
+    close() {
+        return this.write(null);
+    }
+    /**
+     * Get a single code point out of the current chunk. This updates the current
+     * position if we do position tracking.
+     *
+     * This is the algorithm to use for XML 1.0.
+     *
+     * @returns The character read.
+     */
+    getCode10() {
+        const { chunk, i } = this;
+        this.prevI = i;
+        // Yes, we do this instead of doing this.i++. Doing it this way, we do not
+        // read this.i again, which is a bit faster.
+        this.i = i + 1;
+        if (i >= chunk.length) {
+            return EOC;
+        }
+        // Using charCodeAt and handling the surrogates ourselves is faster
+        // than using codePointAt.
+        const code = chunk.charCodeAt(i);
+        this.column++;
+        if (code < 0xD800) {
+            if (code >= SPACE || code === TAB) {
+                return code;
+            }
+            switch (code) {
+                case NL:
+                    this.line++;
+                    this.column = 0;
+                    this.positionAtNewLine = this.position;
+                    return NL;
+                case CR:
+                    // We may get NaN if we read past the end of the chunk, which is fine.
+                    if (chunk.charCodeAt(i + 1) === NL) {
+                        // A \r\n sequence is converted to \n so we have to skip over the
+                        // next character. We already know it has a size of 1 so ++ is fine
+                        // here.
+                        this.i = i + 2;
+                    }
+                    // Otherwise, a \r is just converted to \n, so we don't have to skip
+                    // ahead.
+                    // In either case, \r becomes \n.
+                    this.line++;
+                    this.column = 0;
+                    this.positionAtNewLine = this.position;
+                    return NL_LIKE;
+                default:
+                    // If we get here, then code < SPACE and it is not NL CR or TAB.
+                    this.fail("disallowed character.");
+                    return code;
+            }
+        }
+        if (code > 0xDBFF) {
+            // This is a specialized version of isChar10 that takes into account
+            // that in this context code > 0xDBFF and code <= 0xFFFF. So it does not
+            // test cases that don't need testing.
+            if (!(code >= 0xE000 && code <= 0xFFFD)) {
+                this.fail("disallowed character.");
+            }
+            return code;
+        }
+        const final = 0x10000 + ((code - 0xD800) * 0x400) +
+            (chunk.charCodeAt(i + 1) - 0xDC00);
+        this.i = i + 2;
+        // This is a specialized version of isChar10 that takes into account that in
+        // this context necessarily final >= 0x10000.
+        if (final > 0x10FFFF) {
+            this.fail("disallowed character.");
+        }
+        return final;
+    }
+    /**
+     * Get a single code point out of the current chunk. This updates the current
+     * position if we do position tracking.
+     *
+     * This is the algorithm to use for XML 1.1.
+     *
+     * @returns {number} The character read.
+     */
+    getCode11() {
+        const { chunk, i } = this;
+        this.prevI = i;
+        // Yes, we do this instead of doing this.i++. Doing it this way, we do not
+        // read this.i again, which is a bit faster.
+        this.i = i + 1;
+        if (i >= chunk.length) {
+            return EOC;
+        }
+        // Using charCodeAt and handling the surrogates ourselves is faster
+        // than using codePointAt.
+        const code = chunk.charCodeAt(i);
+        this.column++;
+        if (code < 0xD800) {
+            if ((code > 0x1F && code < 0x7F) || (code > 0x9F && code !== LS) ||
+                code === TAB) {
+                return code;
+            }
+            switch (code) {
+                case NL: // 0xA
+                    this.line++;
+                    this.column = 0;
+                    this.positionAtNewLine = this.position;
+                    return NL;
+                case CR: { // 0xD
+                    // We may get NaN if we read past the end of the chunk, which is
+                    // fine.
+                    const next = chunk.charCodeAt(i + 1);
+                    if (next === NL || next === NEL) {
+                        // A CR NL or CR NEL sequence is converted to NL so we have to skip
+                        // over the next character. We already know it has a size of 1.
+                        this.i = i + 2;
+                    }
+                    // Otherwise, a CR is just converted to NL, no skip.
+                }
+                /* yes, fall through */
+                case NEL: // 0x85
+                case LS: // Ox2028
+                    this.line++;
+                    this.column = 0;
+                    this.positionAtNewLine = this.position;
+                    return NL_LIKE;
+                default:
+                    this.fail("disallowed character.");
+                    return code;
+            }
+        }
+        if (code > 0xDBFF) {
+            // This is a specialized version of isCharAndNotRestricted that takes into
+            // account that in this context code > 0xDBFF and code <= 0xFFFF. So it
+            // does not test cases that don't need testing.
+            if (!(code >= 0xE000 && code <= 0xFFFD)) {
+                this.fail("disallowed character.");
+            }
+            return code;
+        }
+        const final = 0x10000 + ((code - 0xD800) * 0x400) +
+            (chunk.charCodeAt(i + 1) - 0xDC00);
+        this.i = i + 2;
+        // This is a specialized version of isCharAndNotRestricted that takes into
+        // account that in this context necessarily final >= 0x10000.
+        if (final > 0x10FFFF) {
+            this.fail("disallowed character.");
+        }
+        return final;
+    }
+    /**
+     * Like ``getCode`` but with the return value normalized so that ``NL`` is
+     * returned for ``NL_LIKE``.
+     */
+    getCodeNorm() {
+        const c = this.getCode();
+        return c === NL_LIKE ? NL : c;
+    }
+    unget() {
+        this.i = this.prevI;
+        this.column--;
+    }
+    /**
+     * Capture characters into a buffer until encountering one of a set of
+     * characters.
+     *
+     * @param chars An array of codepoints. Encountering a character in the array
+     * ends the capture. (``chars`` may safely contain ``NL``.)
+     *
+     * @return The character code that made the capture end, or ``EOC`` if we hit
+     * the end of the chunk. The return value cannot be NL_LIKE: NL is returned
+     * instead.
+     */
+    captureTo(chars) {
+        let { i: start } = this;
+        const { chunk } = this;
+        // eslint-disable-next-line no-constant-condition
+        while (true) {
+            const c = this.getCode();
+            const isNLLike = c === NL_LIKE;
+            const final = isNLLike ? NL : c;
+            if (final === EOC || chars.includes(final)) {
+                this.text += chunk.slice(start, this.prevI);
+                return final;
+            }
+            if (isNLLike) {
+                this.text += `${chunk.slice(start, this.prevI)}\n`;
+                start = this.i;
+            }
+        }
+    }
+    /**
+     * Capture characters into a buffer until encountering a character.
+     *
+     * @param char The codepoint that ends the capture. **NOTE ``char`` MAY NOT
+     * CONTAIN ``NL``.** Passing ``NL`` will result in buggy behavior.
+     *
+     * @return ``true`` if we ran into the character. Otherwise, we ran into the
+     * end of the current chunk.
+     */
+    captureToChar(char) {
+        let { i: start } = this;
+        const { chunk } = this;
+        // eslint-disable-next-line no-constant-condition
+        while (true) {
+            let c = this.getCode();
+            switch (c) {
+                case NL_LIKE:
+                    this.text += `${chunk.slice(start, this.prevI)}\n`;
+                    start = this.i;
+                    c = NL;
+                    break;
+                case EOC:
+                    this.text += chunk.slice(start);
+                    return false;
+                default:
+            }
+            if (c === char) {
+                this.text += chunk.slice(start, this.prevI);
+                return true;
+            }
+        }
+    }
+    /**
+     * Capture characters that satisfy ``isNameChar`` into the ``name`` field of
+     * this parser.
+     *
+     * @return The character code that made the test fail, or ``EOC`` if we hit
+     * the end of the chunk. The return value cannot be NL_LIKE: NL is returned
+     * instead.
+     */
+    captureNameChars() {
+        const { chunk, i: start } = this;
+        // eslint-disable-next-line no-constant-condition
+        while (true) {
+            const c = this.getCode();
+            if (c === EOC) {
+                this.name += chunk.slice(start);
+                return EOC;
+            }
+            // NL is not a name char so we don't have to test specifically for it.
+            if (!isNameChar(c)) {
+                this.name += chunk.slice(start, this.prevI);
+                return c === NL_LIKE ? NL : c;
+            }
+        }
+    }
+    /**
+     * Skip white spaces.
+     *
+     * @return The character that ended the skip, or ``EOC`` if we hit
+     * the end of the chunk. The return value cannot be NL_LIKE: NL is returned
+     * instead.
+     */
+    skipSpaces() {
+        // eslint-disable-next-line no-constant-condition
+        while (true) {
+            const c = this.getCodeNorm();
+            if (c === EOC || !isS(c)) {
+                return c;
+            }
+        }
+    }
+    setXMLVersion(version) {
+        this.currentXMLVersion = version;
+        /*  eslint-disable @typescript-eslint/unbound-method */
+        if (version === "1.0") {
+            this.isChar = isChar10;
+            this.getCode = this.getCode10;
+        }
+        else {
+            this.isChar = isChar11;
+            this.getCode = this.getCode11;
+        }
+        /* eslint-enable @typescript-eslint/unbound-method */
+    }
+    // STATE ENGINE METHODS
+    // This needs to be a state separate from S_BEGIN_WHITESPACE because we want
+    // to be sure never to come back to this state later.
+    sBegin() {
+        // We are essentially peeking at the first character of the chunk. Since
+        // S_BEGIN can be in effect only when we start working on the first chunk,
+        // the index at which we must look is necessarily 0. Note also that the
+        // following test does not depend on decoding surrogates.
+        // If the initial character is 0xFEFF, ignore it.
+        if (this.chunk.charCodeAt(0) === 0xFEFF) {
+            this.i++;
+            this.column++;
+        }
+        this.state = S_BEGIN_WHITESPACE;
+    }
+    sBeginWhitespace() {
+        // We need to know whether we've encountered spaces or not because as soon
+        // as we run into a space, an XML declaration is no longer possible. Rather
+        // than slow down skipSpaces even in places where we don't care whether it
+        // skipped anything or not, we check whether prevI is equal to the value of
+        // i from before we skip spaces.
+        const iBefore = this.i;
+        const c = this.skipSpaces();
+        if (this.prevI !== iBefore) {
+            this.xmlDeclPossible = false;
+        }
+        switch (c) {
+            case LESS:
+                this.state = S_OPEN_WAKA;
+                // We could naively call closeText but in this state, it is not normal
+                // to have text be filled with any data.
+                if (this.text.length !== 0) {
+                    throw new Error("no-empty text at start");
+                }
+                break;
+            case EOC:
+                break;
+            default:
+                this.unget();
+                this.state = S_TEXT;
+                this.xmlDeclPossible = false;
+        }
+    }
+    sDoctype() {
+        var _a;
+        const c = this.captureTo(DOCTYPE_TERMINATOR);
+        switch (c) {
+            case GREATER: {
+                (_a = this.doctypeHandler) === null || _a === void 0 ? void 0 : _a.call(this, this.text);
+                this.text = "";
+                this.state = S_TEXT;
+                this.doctype = true; // just remember that we saw it.
+                break;
+            }
+            case EOC:
+                break;
+            default:
+                this.text += String.fromCodePoint(c);
+                if (c === OPEN_BRACKET) {
+                    this.state = S_DTD;
+                }
+                else if (isQuote(c)) {
+                    this.state = S_DOCTYPE_QUOTE;
+                    this.q = c;
+                }
+        }
+    }
+    sDoctypeQuote() {
+        const q = this.q;
+        if (this.captureToChar(q)) {
+            this.text += String.fromCodePoint(q);
+            this.q = null;
+            this.state = S_DOCTYPE;
+        }
+    }
+    sDTD() {
+        const c = this.captureTo(DTD_TERMINATOR);
+        if (c === EOC) {
+            return;
+        }
+        this.text += String.fromCodePoint(c);
+        if (c === CLOSE_BRACKET) {
+            this.state = S_DOCTYPE;
+        }
+        else if (c === LESS) {
+            this.state = S_DTD_OPEN_WAKA;
+        }
+        else if (isQuote(c)) {
+            this.state = S_DTD_QUOTED;
+            this.q = c;
+        }
+    }
+    sDTDQuoted() {
+        const q = this.q;
+        if (this.captureToChar(q)) {
+            this.text += String.fromCodePoint(q);
+            this.state = S_DTD;
+            this.q = null;
+        }
+    }
+    sDTDOpenWaka() {
+        const c = this.getCodeNorm();
+        this.text += String.fromCodePoint(c);
+        switch (c) {
+            case BANG:
+                this.state = S_DTD_OPEN_WAKA_BANG;
+                this.openWakaBang = "";
+                break;
+            case QUESTION:
+                this.state = S_DTD_PI;
+                break;
+            default:
+                this.state = S_DTD;
+        }
+    }
+    sDTDOpenWakaBang() {
+        const char = String.fromCodePoint(this.getCodeNorm());
+        const owb = this.openWakaBang += char;
+        this.text += char;
+        if (owb !== "-") {
+            this.state = owb === "--" ? S_DTD_COMMENT : S_DTD;
+            this.openWakaBang = "";
+        }
+    }
+    sDTDComment() {
+        if (this.captureToChar(MINUS)) {
+            this.text += "-";
+            this.state = S_DTD_COMMENT_ENDING;
+        }
+    }
+    sDTDCommentEnding() {
+        const c = this.getCodeNorm();
+        this.text += String.fromCodePoint(c);
+        this.state = c === MINUS ? S_DTD_COMMENT_ENDED : S_DTD_COMMENT;
+    }
+    sDTDCommentEnded() {
+        const c = this.getCodeNorm();
+        this.text += String.fromCodePoint(c);
+        if (c === GREATER) {
+            this.state = S_DTD;
+        }
+        else {
+            this.fail("malformed comment.");
+            // <!-- blah -- bloo --> will be recorded as
+            // a comment of " blah -- bloo "
+            this.state = S_DTD_COMMENT;
+        }
+    }
+    sDTDPI() {
+        if (this.captureToChar(QUESTION)) {
+            this.text += "?";
+            this.state = S_DTD_PI_ENDING;
+        }
+    }
+    sDTDPIEnding() {
+        const c = this.getCodeNorm();
+        this.text += String.fromCodePoint(c);
+        if (c === GREATER) {
+            this.state = S_DTD;
+        }
+    }
+    sText() {
+        //
+        // We did try a version of saxes where the S_TEXT state was split in two
+        // states: one for text inside the root element, and one for text
+        // outside. This was avoiding having to test this.tags.length to decide
+        // what implementation to actually use.
+        //
+        // Peformance testing on gigabyte-size files did not show any advantage to
+        // using the two states solution instead of the current one. Conversely, it
+        // made the code a bit more complicated elsewhere. For instance, a comment
+        // can appear before the root element so when a comment ended it was
+        // necessary to determine whether to return to the S_TEXT state or to the
+        // new text-outside-root state.
+        //
+        if (this.tags.length !== 0) {
+            this.handleTextInRoot();
+        }
+        else {
+            this.handleTextOutsideRoot();
+        }
+    }
+    sEntity() {
+        // This is essentially a specialized version of captureToChar(SEMICOLON...)
+        let { i: start } = this;
+        const { chunk } = this;
+        // eslint-disable-next-line no-labels, no-restricted-syntax
+        loop: 
+        // eslint-disable-next-line no-constant-condition
+        while (true) {
+            switch (this.getCode()) {
+                case NL_LIKE:
+                    this.entity += `${chunk.slice(start, this.prevI)}\n`;
+                    start = this.i;
+                    break;
+                case SEMICOLON: {
+                    const { entityReturnState } = this;
+                    const entity = this.entity + chunk.slice(start, this.prevI);
+                    this.state = entityReturnState;
+                    let parsed;
+                    if (entity === "") {
+                        this.fail("empty entity name.");
+                        parsed = "&;";
+                    }
+                    else {
+                        parsed = this.parseEntity(entity);
+                        this.entity = "";
+                    }
+                    if (entityReturnState !== S_TEXT || this.textHandler !== undefined) {
+                        this.text += parsed;
+                    }
+                    // eslint-disable-next-line no-labels
+                    break loop;
+                }
+                case EOC:
+                    this.entity += chunk.slice(start);
+                    // eslint-disable-next-line no-labels
+                    break loop;
+                default:
+            }
+        }
+    }
+    sOpenWaka() {
+        // Reminder: a state handler is called with at least one character
+        // available in the current chunk. So the first call to get code inside of
+        // a state handler cannot return ``EOC``. That's why we don't test
+        // for it.
+        const c = this.getCode();
+        // either a /, ?, !, or text is coming next.
+        if (isNameStartChar(c)) {
+            this.state = S_OPEN_TAG;
+            this.unget();
+            this.xmlDeclPossible = false;
+        }
+        else {
+            switch (c) {
+                case FORWARD_SLASH:
+                    this.state = S_CLOSE_TAG;
+                    this.xmlDeclPossible = false;
+                    break;
+                case BANG:
+                    this.state = S_OPEN_WAKA_BANG;
+                    this.openWakaBang = "";
+                    this.xmlDeclPossible = false;
+                    break;
+                case QUESTION:
+                    this.state = S_PI_FIRST_CHAR;
+                    break;
+                default:
+                    this.fail("disallowed character in tag name");
+                    this.state = S_TEXT;
+                    this.xmlDeclPossible = false;
+            }
+        }
+    }
+    sOpenWakaBang() {
+        this.openWakaBang += String.fromCodePoint(this.getCodeNorm());
+        switch (this.openWakaBang) {
+            case "[CDATA[":
+                if (!this.sawRoot && !this.reportedTextBeforeRoot) {
+                    this.fail("text data outside of root node.");
+                    this.reportedTextBeforeRoot = true;
+                }
+                if (this.closedRoot && !this.reportedTextAfterRoot) {
+                    this.fail("text data outside of root node.");
+                    this.reportedTextAfterRoot = true;
+                }
+                this.state = S_CDATA;
+                this.openWakaBang = "";
+                break;
+            case "--":
+                this.state = S_COMMENT;
+                this.openWakaBang = "";
+                break;
+            case "DOCTYPE":
+                this.state = S_DOCTYPE;
+                if (this.doctype || this.sawRoot) {
+                    this.fail("inappropriately located doctype declaration.");
+                }
+                this.openWakaBang = "";
+                break;
+            default:
+                // 7 happens to be the maximum length of the string that can possibly
+                // match one of the cases above.
+                if (this.openWakaBang.length >= 7) {
+                    this.fail("incorrect syntax.");
+                }
+        }
+    }
+    sComment() {
+        if (this.captureToChar(MINUS)) {
+            this.state = S_COMMENT_ENDING;
+        }
+    }
+    sCommentEnding() {
+        var _a;
+        const c = this.getCodeNorm();
+        if (c === MINUS) {
+            this.state = S_COMMENT_ENDED;
+            (_a = this.commentHandler) === null || _a === void 0 ? void 0 : _a.call(this, this.text);
+            this.text = "";
+        }
+        else {
+            this.text += `-${String.fromCodePoint(c)}`;
+            this.state = S_COMMENT;
+        }
+    }
+    sCommentEnded() {
+        const c = this.getCodeNorm();
+        if (c !== GREATER) {
+            this.fail("malformed comment.");
+            // <!-- blah -- bloo --> will be recorded as
+            // a comment of " blah -- bloo "
+            this.text += `--${String.fromCodePoint(c)}`;
+            this.state = S_COMMENT;
+        }
+        else {
+            this.state = S_TEXT;
+        }
+    }
+    sCData() {
+        if (this.captureToChar(CLOSE_BRACKET)) {
+            this.state = S_CDATA_ENDING;
+        }
+    }
+    sCDataEnding() {
+        const c = this.getCodeNorm();
+        if (c === CLOSE_BRACKET) {
+            this.state = S_CDATA_ENDING_2;
+        }
+        else {
+            this.text += `]${String.fromCodePoint(c)}`;
+            this.state = S_CDATA;
+        }
+    }
+    sCDataEnding2() {
+        var _a;
+        const c = this.getCodeNorm();
+        switch (c) {
+            case GREATER: {
+                (_a = this.cdataHandler) === null || _a === void 0 ? void 0 : _a.call(this, this.text);
+                this.text = "";
+                this.state = S_TEXT;
+                break;
+            }
+            case CLOSE_BRACKET:
+                this.text += "]";
+                break;
+            default:
+                this.text += `]]${String.fromCodePoint(c)}`;
+                this.state = S_CDATA;
+        }
+    }
+    // We need this separate state to check the first character fo the pi target
+    // with this.nameStartCheck which allows less characters than this.nameCheck.
+    sPIFirstChar() {
+        const c = this.getCodeNorm();
+        // This is first because in the case where the file is well-formed this is
+        // the branch taken. We optimize for well-formedness.
+        if (this.nameStartCheck(c)) {
+            this.piTarget += String.fromCodePoint(c);
+            this.state = S_PI_REST;
+        }
+        else if (c === QUESTION || isS(c)) {
+            this.fail("processing instruction without a target.");
+            this.state = c === QUESTION ? S_PI_ENDING : S_PI_BODY;
+        }
+        else {
+            this.fail("disallowed character in processing instruction name.");
+            this.piTarget += String.fromCodePoint(c);
+            this.state = S_PI_REST;
+        }
+    }
+    sPIRest() {
+        // Capture characters into a piTarget while ``this.nameCheck`` run on the
+        // character read returns true.
+        const { chunk, i: start } = this;
+        // eslint-disable-next-line no-constant-condition
+        while (true) {
+            const c = this.getCodeNorm();
+            if (c === EOC) {
+                this.piTarget += chunk.slice(start);
+                return;
+            }
+            // NL cannot satisfy this.nameCheck so we don't have to test specifically
+            // for it.
+            if (!this.nameCheck(c)) {
+                this.piTarget += chunk.slice(start, this.prevI);
+                const isQuestion = c === QUESTION;
+                if (isQuestion || isS(c)) {
+                    if (this.piTarget === "xml") {
+                        if (!this.xmlDeclPossible) {
+                            this.fail("an XML declaration must be at the start of the document.");
+                        }
+                        this.state = isQuestion ? S_XML_DECL_ENDING : S_XML_DECL_NAME_START;
+                    }
+                    else {
+                        this.state = isQuestion ? S_PI_ENDING : S_PI_BODY;
+                    }
+                }
+                else {
+                    this.fail("disallowed character in processing instruction name.");
+                    this.piTarget += String.fromCodePoint(c);
+                }
+                break;
+            }
+        }
+    }
+    sPIBody() {
+        if (this.text.length === 0) {
+            const c = this.getCodeNorm();
+            if (c === QUESTION) {
+                this.state = S_PI_ENDING;
+            }
+            else if (!isS(c)) {
+                this.text = String.fromCodePoint(c);
+            }
+        }
+        // The question mark character is not valid inside any of the XML
+        // declaration name/value pairs.
+        else if (this.captureToChar(QUESTION)) {
+            this.state = S_PI_ENDING;
+        }
+    }
+    sPIEnding() {
+        var _a;
+        const c = this.getCodeNorm();
+        if (c === GREATER) {
+            const { piTarget } = this;
+            if (piTarget.toLowerCase() === "xml") {
+                this.fail("the XML declaration must appear at the start of the document.");
+            }
+            (_a = this.piHandler) === null || _a === void 0 ? void 0 : _a.call(this, {
+                target: piTarget,
+                body: this.text,
+            });
+            this.piTarget = this.text = "";
+            this.state = S_TEXT;
+        }
+        else if (c === QUESTION) {
+            // We ran into ?? as part of a processing instruction. We initially took
+            // the first ? as a sign that the PI was ending, but it is not. So we have
+            // to add it to the body but we take the new ? as a sign that the PI is
+            // ending.
+            this.text += "?";
+        }
+        else {
+            this.text += `?${String.fromCodePoint(c)}`;
+            this.state = S_PI_BODY;
+        }
+        this.xmlDeclPossible = false;
+    }
+    sXMLDeclNameStart() {
+        const c = this.skipSpaces();
+        // The question mark character is not valid inside any of the XML
+        // declaration name/value pairs.
+        if (c === QUESTION) {
+            // It is valid to go to S_XML_DECL_ENDING from this state.
+            this.state = S_XML_DECL_ENDING;
+            return;
+        }
+        if (c !== EOC) {
+            this.state = S_XML_DECL_NAME;
+            this.name = String.fromCodePoint(c);
+        }
+    }
+    sXMLDeclName() {
+        const c = this.captureTo(XML_DECL_NAME_TERMINATOR);
+        // The question mark character is not valid inside any of the XML
+        // declaration name/value pairs.
+        if (c === QUESTION) {
+            this.state = S_XML_DECL_ENDING;
+            this.name += this.text;
+            this.text = "";
+            this.fail("XML declaration is incomplete.");
+            return;
+        }
+        if (!(isS(c) || c === EQUAL)) {
+            return;
+        }
+        this.name += this.text;
+        this.text = "";
+        if (!this.xmlDeclExpects.includes(this.name)) {
+            switch (this.name.length) {
+                case 0:
+                    this.fail("did not expect any more name/value pairs.");
+                    break;
+                case 1:
+                    this.fail(`expected the name ${this.xmlDeclExpects[0]}.`);
+                    break;
+                default:
+                    this.fail(`expected one of ${this.xmlDeclExpects.join(", ")}`);
+            }
+        }
+        this.state = c === EQUAL ? S_XML_DECL_VALUE_START : S_XML_DECL_EQ;
+    }
+    sXMLDeclEq() {
+        const c = this.getCodeNorm();
+        // The question mark character is not valid inside any of the XML
+        // declaration name/value pairs.
+        if (c === QUESTION) {
+            this.state = S_XML_DECL_ENDING;
+            this.fail("XML declaration is incomplete.");
+            return;
+        }
+        if (isS(c)) {
+            return;
+        }
+        if (c !== EQUAL) {
+            this.fail("value required.");
+        }
+        this.state = S_XML_DECL_VALUE_START;
+    }
+    sXMLDeclValueStart() {
+        const c = this.getCodeNorm();
+        // The question mark character is not valid inside any of the XML
+        // declaration name/value pairs.
+        if (c === QUESTION) {
+            this.state = S_XML_DECL_ENDING;
+            this.fail("XML declaration is incomplete.");
+            return;
+        }
+        if (isS(c)) {
+            return;
+        }
+        if (!isQuote(c)) {
+            this.fail("value must be quoted.");
+            this.q = SPACE;
+        }
+        else {
+            this.q = c;
+        }
+        this.state = S_XML_DECL_VALUE;
+    }
+    sXMLDeclValue() {
+        const c = this.captureTo([this.q, QUESTION]);
+        // The question mark character is not valid inside any of the XML
+        // declaration name/value pairs.
+        if (c === QUESTION) {
+            this.state = S_XML_DECL_ENDING;
+            this.text = "";
+            this.fail("XML declaration is incomplete.");
+            return;
+        }
+        if (c === EOC) {
+            return;
+        }
+        const value = this.text;
+        this.text = "";
+        switch (this.name) {
+            case "version": {
+                this.xmlDeclExpects = ["encoding", "standalone"];
+                const version = value;
+                this.xmlDecl.version = version;
+                // This is the test specified by XML 1.0 but it is fine for XML 1.1.
+                if (!/^1\.[0-9]+$/.test(version)) {
+                    this.fail("version number must match /^1\\.[0-9]+$/.");
+                }
+                // When forceXMLVersion is set, the XML declaration is ignored.
+                else if (!this.opt.forceXMLVersion) {
+                    this.setXMLVersion(version);
+                }
+                break;
+            }
+            case "encoding":
+                if (!/^[A-Za-z][A-Za-z0-9._-]*$/.test(value)) {
+                    this.fail("encoding value must match \
+/^[A-Za-z0-9][A-Za-z0-9._-]*$/.");
+                }
+                this.xmlDeclExpects = ["standalone"];
+                this.xmlDecl.encoding = value;
+                break;
+            case "standalone":
+                if (value !== "yes" && value !== "no") {
+                    this.fail("standalone value must match \"yes\" or \"no\".");
+                }
+                this.xmlDeclExpects = [];
+                this.xmlDecl.standalone = value;
+                break;
+            default:
+            // We don't need to raise an error here since we've already raised one
+            // when checking what name was expected.
+        }
+        this.name = "";
+        this.state = S_XML_DECL_SEPARATOR;
+    }
+    sXMLDeclSeparator() {
+        const c = this.getCodeNorm();
+        // The question mark character is not valid inside any of the XML
+        // declaration name/value pairs.
+        if (c === QUESTION) {
+            // It is valid to go to S_XML_DECL_ENDING from this state.
+            this.state = S_XML_DECL_ENDING;
+            return;
+        }
+        if (!isS(c)) {
+            this.fail("whitespace required.");
+            this.unget();
+        }
+        this.state = S_XML_DECL_NAME_START;
+    }
+    sXMLDeclEnding() {
+        var _a;
+        const c = this.getCodeNorm();
+        if (c === GREATER) {
+            if (this.piTarget !== "xml") {
+                this.fail("processing instructions are not allowed before root.");
+            }
+            else if (this.name !== "version" &&
+                this.xmlDeclExpects.includes("version")) {
+                this.fail("XML declaration must contain a version.");
+            }
+            (_a = this.xmldeclHandler) === null || _a === void 0 ? void 0 : _a.call(this, this.xmlDecl);
+            this.name = "";
+            this.piTarget = this.text = "";
+            this.state = S_TEXT;
+        }
+        else {
+            // We got here because the previous character was a ?, but the question
+            // mark character is not valid inside any of the XML declaration
+            // name/value pairs.
+            this.fail("The character ? is disallowed anywhere in XML declarations.");
+        }
+        this.xmlDeclPossible = false;
+    }
+    sOpenTag() {
+        var _a;
+        const c = this.captureNameChars();
+        if (c === EOC) {
+            return;
+        }
+        const tag = this.tag = {
+            name: this.name,
+            attributes: Object.create(null),
+        };
+        this.name = "";
+        if (this.xmlnsOpt) {
+            this.topNS = tag.ns = Object.create(null);
+        }
+        (_a = this.openTagStartHandler) === null || _a === void 0 ? void 0 : _a.call(this, tag);
+        this.sawRoot = true;
+        if (!this.fragmentOpt && this.closedRoot) {
+            this.fail("documents may contain only one root.");
+        }
+        switch (c) {
+            case GREATER:
+                this.openTag();
+                break;
+            case FORWARD_SLASH:
+                this.state = S_OPEN_TAG_SLASH;
+                break;
+            default:
+                if (!isS(c)) {
+                    this.fail("disallowed character in tag name.");
+                }
+                this.state = S_ATTRIB;
+        }
+    }
+    sOpenTagSlash() {
+        if (this.getCode() === GREATER) {
+            this.openSelfClosingTag();
+        }
+        else {
+            this.fail("forward-slash in opening tag not followed by >.");
+            this.state = S_ATTRIB;
+        }
+    }
+    sAttrib() {
+        const c = this.skipSpaces();
+        if (c === EOC) {
+            return;
+        }
+        if (isNameStartChar(c)) {
+            this.unget();
+            this.state = S_ATTRIB_NAME;
+        }
+        else if (c === GREATER) {
+            this.openTag();
+        }
+        else if (c === FORWARD_SLASH) {
+            this.state = S_OPEN_TAG_SLASH;
+        }
+        else {
+            this.fail("disallowed character in attribute name.");
+        }
+    }
+    sAttribName() {
+        const c = this.captureNameChars();
+        if (c === EQUAL) {
+            this.state = S_ATTRIB_VALUE;
+        }
+        else if (isS(c)) {
+            this.state = S_ATTRIB_NAME_SAW_WHITE;
+        }
+        else if (c === GREATER) {
+            this.fail("attribute without value.");
+            this.pushAttrib(this.name, this.name);
+            this.name = this.text = "";
+            this.openTag();
+        }
+        else if (c !== EOC) {
+            this.fail("disallowed character in attribute name.");
+        }
+    }
+    sAttribNameSawWhite() {
+        const c = this.skipSpaces();
+        switch (c) {
+            case EOC:
+                return;
+            case EQUAL:
+                this.state = S_ATTRIB_VALUE;
+                break;
+            default:
+                this.fail("attribute without value.");
+                // Should we do this???
+                // this.tag.attributes[this.name] = "";
+                this.text = "";
+                this.name = "";
+                if (c === GREATER) {
+                    this.openTag();
+                }
+                else if (isNameStartChar(c)) {
+                    this.unget();
+                    this.state = S_ATTRIB_NAME;
+                }
+                else {
+                    this.fail("disallowed character in attribute name.");
+                    this.state = S_ATTRIB;
+                }
+        }
+    }
+    sAttribValue() {
+        const c = this.getCodeNorm();
+        if (isQuote(c)) {
+            this.q = c;
+            this.state = S_ATTRIB_VALUE_QUOTED;
+        }
+        else if (!isS(c)) {
+            this.fail("unquoted attribute value.");
+            this.state = S_ATTRIB_VALUE_UNQUOTED;
+            this.unget();
+        }
+    }
+    sAttribValueQuoted() {
+        // We deliberately do not use captureTo here. The specialized code we use
+        // here is faster than using captureTo.
+        const { q, chunk } = this;
+        let { i: start } = this;
+        // eslint-disable-next-line no-constant-condition
+        while (true) {
+            switch (this.getCode()) {
+                case q:
+                    this.pushAttrib(this.name, this.text + chunk.slice(start, this.prevI));
+                    this.name = this.text = "";
+                    this.q = null;
+                    this.state = S_ATTRIB_VALUE_CLOSED;
+                    return;
+                case AMP:
+                    this.text += chunk.slice(start, this.prevI);
+                    this.state = S_ENTITY;
+                    this.entityReturnState = S_ATTRIB_VALUE_QUOTED;
+                    return;
+                case NL:
+                case NL_LIKE:
+                case TAB:
+                    this.text += `${chunk.slice(start, this.prevI)} `;
+                    start = this.i;
+                    break;
+                case LESS:
+                    this.text += chunk.slice(start, this.prevI);
+                    this.fail("disallowed character.");
+                    return;
+                case EOC:
+                    this.text += chunk.slice(start);
+                    return;
+                default:
+            }
+        }
+    }
+    sAttribValueClosed() {
+        const c = this.getCodeNorm();
+        if (isS(c)) {
+            this.state = S_ATTRIB;
+        }
+        else if (c === GREATER) {
+            this.openTag();
+        }
+        else if (c === FORWARD_SLASH) {
+            this.state = S_OPEN_TAG_SLASH;
+        }
+        else if (isNameStartChar(c)) {
+            this.fail("no whitespace between attributes.");
+            this.unget();
+            this.state = S_ATTRIB_NAME;
+        }
+        else {
+            this.fail("disallowed character in attribute name.");
+        }
+    }
+    sAttribValueUnquoted() {
+        // We don't do anything regarding EOL or space handling for unquoted
+        // attributes. We already have failed by the time we get here, and the
+        // contract that saxes upholds states that upon failure, it is not safe to
+        // rely on the data passed to event handlers (other than
+        // ``onerror``). Passing "bad" data is not a problem.
+        const c = this.captureTo(ATTRIB_VALUE_UNQUOTED_TERMINATOR);
+        switch (c) {
+            case AMP:
+                this.state = S_ENTITY;
+                this.entityReturnState = S_ATTRIB_VALUE_UNQUOTED;
+                break;
+            case LESS:
+                this.fail("disallowed character.");
+                break;
+            case EOC:
+                break;
+            default:
+                if (this.text.includes("]]>")) {
+                    this.fail("the string \"]]>\" is disallowed in char data.");
+                }
+                this.pushAttrib(this.name, this.text);
+                this.name = this.text = "";
+                if (c === GREATER) {
+                    this.openTag();
+                }
+                else {
+                    this.state = S_ATTRIB;
+                }
+        }
+    }
+    sCloseTag() {
+        const c = this.captureNameChars();
+        if (c === GREATER) {
+            this.closeTag();
+        }
+        else if (isS(c)) {
+            this.state = S_CLOSE_TAG_SAW_WHITE;
+        }
+        else if (c !== EOC) {
+            this.fail("disallowed character in closing tag.");
+        }
+    }
+    sCloseTagSawWhite() {
+        switch (this.skipSpaces()) {
+            case GREATER:
+                this.closeTag();
+                break;
+            case EOC:
+                break;
+            default:
+                this.fail("disallowed character in closing tag.");
+        }
+    }
+    // END OF STATE ENGINE METHODS
+    handleTextInRoot() {
+        // This is essentially a specialized version of captureTo which is optimized
+        // for performing the ]]> check. A previous version of this code, checked
+        // ``this.text`` for the presence of ]]>. It simplified the code but was
+        // very costly when character data contained a lot of entities to be parsed.
+        //
+        // Since we are using a specialized loop, we also keep track of the presence
+        // of ]]> in text data. The sequence ]]> is forbidden to appear as-is.
+        //
+        let { i: start, forbiddenState } = this;
+        const { chunk, textHandler: handler } = this;
+        // eslint-disable-next-line no-labels, no-restricted-syntax
+        scanLoop: 
+        // eslint-disable-next-line no-constant-condition
+        while (true) {
+            switch (this.getCode()) {
+                case LESS: {
+                    this.state = S_OPEN_WAKA;
+                    if (handler !== undefined) {
+                        const { text } = this;
+                        const slice = chunk.slice(start, this.prevI);
+                        if (text.length !== 0) {
+                            handler(text + slice);
+                            this.text = "";
+                        }
+                        else if (slice.length !== 0) {
+                            handler(slice);
+                        }
+                    }
+                    forbiddenState = FORBIDDEN_START;
+                    // eslint-disable-next-line no-labels
+                    break scanLoop;
+                }
+                case AMP:
+                    this.state = S_ENTITY;
+                    this.entityReturnState = S_TEXT;
+                    if (handler !== undefined) {
+                        this.text += chunk.slice(start, this.prevI);
+                    }
+                    forbiddenState = FORBIDDEN_START;
+                    // eslint-disable-next-line no-labels
+                    break scanLoop;
+                case CLOSE_BRACKET:
+                    switch (forbiddenState) {
+                        case FORBIDDEN_START:
+                            forbiddenState = FORBIDDEN_BRACKET;
+                            break;
+                        case FORBIDDEN_BRACKET:
+                            forbiddenState = FORBIDDEN_BRACKET_BRACKET;
+                            break;
+                        case FORBIDDEN_BRACKET_BRACKET:
+                            break;
+                        default:
+                            throw new Error("impossible state");
+                    }
+                    break;
+                case GREATER:
+                    if (forbiddenState === FORBIDDEN_BRACKET_BRACKET) {
+                        this.fail("the string \"]]>\" is disallowed in char data.");
+                    }
+                    forbiddenState = FORBIDDEN_START;
+                    break;
+                case NL_LIKE:
+                    if (handler !== undefined) {
+                        this.text += `${chunk.slice(start, this.prevI)}\n`;
+                    }
+                    start = this.i;
+                    forbiddenState = FORBIDDEN_START;
+                    break;
+                case EOC:
+                    if (handler !== undefined) {
+                        this.text += chunk.slice(start);
+                    }
+                    // eslint-disable-next-line no-labels
+                    break scanLoop;
+                default:
+                    forbiddenState = FORBIDDEN_START;
+            }
+        }
+        this.forbiddenState = forbiddenState;
+    }
+    handleTextOutsideRoot() {
+        // This is essentially a specialized version of captureTo which is optimized
+        // for a specialized task. We keep track of the presence of non-space
+        // characters in the text since these are errors when appearing outside the
+        // document root element.
+        let { i: start } = this;
+        const { chunk, textHandler: handler } = this;
+        let nonSpace = false;
+        // eslint-disable-next-line no-labels, no-restricted-syntax
+        outRootLoop: 
+        // eslint-disable-next-line no-constant-condition
+        while (true) {
+            const code = this.getCode();
+            switch (code) {
+                case LESS: {
+                    this.state = S_OPEN_WAKA;
+                    if (handler !== undefined) {
+                        const { text } = this;
+                        const slice = chunk.slice(start, this.prevI);
+                        if (text.length !== 0) {
+                            handler(text + slice);
+                            this.text = "";
+                        }
+                        else if (slice.length !== 0) {
+                            handler(slice);
+                        }
+                    }
+                    // eslint-disable-next-line no-labels
+                    break outRootLoop;
+                }
+                case AMP:
+                    this.state = S_ENTITY;
+                    this.entityReturnState = S_TEXT;
+                    if (handler !== undefined) {
+                        this.text += chunk.slice(start, this.prevI);
+                    }
+                    nonSpace = true;
+                    // eslint-disable-next-line no-labels
+                    break outRootLoop;
+                case NL_LIKE:
+                    if (handler !== undefined) {
+                        this.text += `${chunk.slice(start, this.prevI)}\n`;
+                    }
+                    start = this.i;
+                    break;
+                case EOC:
+                    if (handler !== undefined) {
+                        this.text += chunk.slice(start);
+                    }
+                    // eslint-disable-next-line no-labels
+                    break outRootLoop;
+                default:
+                    if (!isS(code)) {
+                        nonSpace = true;
+                    }
+            }
+        }
+        if (!nonSpace) {
+            return;
+        }
+        // We use the reportedTextBeforeRoot and reportedTextAfterRoot flags
+        // to avoid reporting errors for every single character that is out of
+        // place.
+        if (!this.sawRoot && !this.reportedTextBeforeRoot) {
+            this.fail("text data outside of root node.");
+            this.reportedTextBeforeRoot = true;
+        }
+        if (this.closedRoot && !this.reportedTextAfterRoot) {
+            this.fail("text data outside of root node.");
+            this.reportedTextAfterRoot = true;
+        }
+    }
+    pushAttribNS(name, value) {
+        var _a;
+        const { prefix, local } = this.qname(name);
+        const attr = { name, prefix, local, value };
+        this.attribList.push(attr);
+        (_a = this.attributeHandler) === null || _a === void 0 ? void 0 : _a.call(this, attr);
+        if (prefix === "xmlns") {
+            const trimmed = value.trim();
+            if (this.currentXMLVersion === "1.0" && trimmed === "") {
+                this.fail("invalid attempt to undefine prefix in XML 1.0");
+            }
+            this.topNS[local] = trimmed;
+            nsPairCheck(this, local, trimmed);
+        }
+        else if (name === "xmlns") {
+            const trimmed = value.trim();
+            this.topNS[""] = trimmed;
+            nsPairCheck(this, "", trimmed);
+        }
+    }
+    pushAttribPlain(name, value) {
+        var _a;
+        const attr = { name, value };
+        this.attribList.push(attr);
+        (_a = this.attributeHandler) === null || _a === void 0 ? void 0 : _a.call(this, attr);
+    }
+    /**
+     * End parsing. This performs final well-formedness checks and resets the
+     * parser to a clean state.
+     *
+     * @returns this
+     */
+    end() {
+        var _a, _b;
+        if (!this.sawRoot) {
+            this.fail("document must contain a root element.");
+        }
+        const { tags } = this;
+        while (tags.length > 0) {
+            const tag = tags.pop();
+            this.fail(`unclosed tag: ${tag.name}`);
+        }
+        if ((this.state !== S_BEGIN) && (this.state !== S_TEXT)) {
+            this.fail("unexpected end.");
+        }
+        const { text } = this;
+        if (text.length !== 0) {
+            (_a = this.textHandler) === null || _a === void 0 ? void 0 : _a.call(this, text);
+            this.text = "";
+        }
+        this._closed = true;
+        (_b = this.endHandler) === null || _b === void 0 ? void 0 : _b.call(this);
+        this._init();
+        return this;
+    }
+    /**
+     * Resolve a namespace prefix.
+     *
+     * @param prefix The prefix to resolve.
+     *
+     * @returns The namespace URI or ``undefined`` if the prefix is not defined.
+     */
+    resolve(prefix) {
+        var _a, _b;
+        let uri = this.topNS[prefix];
+        if (uri !== undefined) {
+            return uri;
+        }
+        const { tags } = this;
+        for (let index = tags.length - 1; index >= 0; index--) {
+            uri = tags[index].ns[prefix];
+            if (uri !== undefined) {
+                return uri;
+            }
+        }
+        uri = this.ns[prefix];
+        if (uri !== undefined) {
+            return uri;
+        }
+        return (_b = (_a = this.opt).resolvePrefix) === null || _b === void 0 ? void 0 : _b.call(_a, prefix);
+    }
+    /**
+     * Parse a qname into its prefix and local name parts.
+     *
+     * @param name The name to parse
+     *
+     * @returns
+     */
+    qname(name) {
+        // This is faster than using name.split(":").
+        const colon = name.indexOf(":");
+        if (colon === -1) {
+            return { prefix: "", local: name };
+        }
+        const local = name.slice(colon + 1);
+        const prefix = name.slice(0, colon);
+        if (prefix === "" || local === "" || local.includes(":")) {
+            this.fail(`malformed name: ${name}.`);
+        }
+        return { prefix, local };
+    }
+    processAttribsNS() {
+        var _a;
+        const { attribList } = this;
+        const tag = this.tag;
+        {
+            // add namespace info to tag
+            const { prefix, local } = this.qname(tag.name);
+            tag.prefix = prefix;
+            tag.local = local;
+            const uri = tag.uri = (_a = this.resolve(prefix)) !== null && _a !== void 0 ? _a : "";
+            if (prefix !== "") {
+                if (prefix === "xmlns") {
+                    this.fail("tags may not have \"xmlns\" as prefix.");
+                }
+                if (uri === "") {
+                    this.fail(`unbound namespace prefix: ${JSON.stringify(prefix)}.`);
+                    tag.uri = prefix;
+                }
+            }
+        }
+        if (attribList.length === 0) {
+            return;
+        }
+        const { attributes } = tag;
+        const seen = new Set();
+        // Note: do not apply default ns to attributes:
+        //   http://www.w3.org/TR/REC-xml-names/#defaulting
+        for (const attr of attribList) {
+            const { name, prefix, local } = attr;
+            let uri;
+            let eqname;
+            if (prefix === "") {
+                uri = name === "xmlns" ? XMLNS_NAMESPACE : "";
+                eqname = name;
+            }
+            else {
+                uri = this.resolve(prefix);
+                // if there's any attributes with an undefined namespace,
+                // then fail on them now.
+                if (uri === undefined) {
+                    this.fail(`unbound namespace prefix: ${JSON.stringify(prefix)}.`);
+                    uri = prefix;
+                }
+                eqname = `{${uri}}${local}`;
+            }
+            if (seen.has(eqname)) {
+                this.fail(`duplicate attribute: ${eqname}.`);
+            }
+            seen.add(eqname);
+            attr.uri = uri;
+            attributes[name] = attr;
+        }
+        this.attribList = [];
+    }
+    processAttribsPlain() {
+        const { attribList } = this;
+        // eslint-disable-next-line prefer-destructuring
+        const attributes = this.tag.attributes;
+        for (const { name, value } of attribList) {
+            if (attributes[name] !== undefined) {
+                this.fail(`duplicate attribute: ${name}.`);
+            }
+            attributes[name] = value;
+        }
+        this.attribList = [];
+    }
+    /**
+     * Handle a complete open tag. This parser code calls this once it has seen
+     * the whole tag. This method checks for well-formeness and then emits
+     * ``onopentag``.
+     */
+    openTag() {
+        var _a;
+        this.processAttribs();
+        const { tags } = this;
+        const tag = this.tag;
+        tag.isSelfClosing = false;
+        // There cannot be any pending text here due to the onopentagstart that was
+        // necessarily emitted before we get here. So we do not check text.
+        (_a = this.openTagHandler) === null || _a === void 0 ? void 0 : _a.call(this, tag);
+        tags.push(tag);
+        this.state = S_TEXT;
+        this.name = "";
+    }
+    /**
+     * Handle a complete self-closing tag. This parser code calls this once it has
+     * seen the whole tag. This method checks for well-formeness and then emits
+     * ``onopentag`` and ``onclosetag``.
+     */
+    openSelfClosingTag() {
+        var _a, _b, _c;
+        this.processAttribs();
+        const { tags } = this;
+        const tag = this.tag;
+        tag.isSelfClosing = true;
+        // There cannot be any pending text here due to the onopentagstart that was
+        // necessarily emitted before we get here. So we do not check text.
+        (_a = this.openTagHandler) === null || _a === void 0 ? void 0 : _a.call(this, tag);
+        (_b = this.closeTagHandler) === null || _b === void 0 ? void 0 : _b.call(this, tag);
+        const top = this.tag = (_c = tags[tags.length - 1]) !== null && _c !== void 0 ? _c : null;
+        if (top === null) {
+            this.closedRoot = true;
+        }
+        this.state = S_TEXT;
+        this.name = "";
+    }
+    /**
+     * Handle a complete close tag. This parser code calls this once it has seen
+     * the whole tag. This method checks for well-formeness and then emits
+     * ``onclosetag``.
+     */
+    closeTag() {
+        const { tags, name } = this;
+        // Our state after this will be S_TEXT, no matter what, and we can clear
+        // tagName now.
+        this.state = S_TEXT;
+        this.name = "";
+        if (name === "") {
+            this.fail("weird empty close tag.");
+            this.text += "</>";
+            return;
+        }
+        const handler = this.closeTagHandler;
+        let l = tags.length;
+        while (l-- > 0) {
+            const tag = this.tag = tags.pop();
+            this.topNS = tag.ns;
+            handler === null || handler === void 0 ? void 0 : handler(tag);
+            if (tag.name === name) {
+                break;
+            }
+            this.fail("unexpected close tag.");
+        }
+        if (l === 0) {
+            this.closedRoot = true;
+        }
+        else if (l < 0) {
+            this.fail(`unmatched closing tag: ${name}.`);
+            this.text += `</${name}>`;
+        }
+    }
+    /**
+     * Resolves an entity. Makes any necessary well-formedness checks.
+     *
+     * @param entity The entity to resolve.
+     *
+     * @returns The parsed entity.
+     */
+    parseEntity(entity) {
+        // startsWith would be significantly slower for this test.
+        if (entity[0] !== "#") {
+            const defined = this.ENTITIES[entity];
+            if (defined !== undefined) {
+                return defined;
+            }
+            this.fail(this.isName(entity) ? "undefined entity." :
+                "disallowed character in entity name.");
+            return `&${entity};`;
+        }
+        let num = NaN;
+        if (entity[1] === "x" && /^#x[0-9a-f]+$/i.test(entity)) {
+            num = parseInt(entity.slice(2), 16);
+        }
+        else if (/^#[0-9]+$/.test(entity)) {
+            num = parseInt(entity.slice(1), 10);
+        }
+        // The character reference is required to match the CHAR production.
+        if (!this.isChar(num)) {
+            this.fail("malformed character entity.");
+            return `&${entity};`;
+        }
+        return String.fromCodePoint(num);
+    }
+}
+exports.wT = SaxesParser;
+//# sourceMappingURL=saxes.js.map
+
+/***/ }),
+
 /***/ 7551:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -7176,6 +9236,339 @@ toRegexRange.clearCache = () => (toRegexRange.cache = {});
 
 module.exports = toRegexRange;
 
+
+/***/ }),
+
+/***/ 6950:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/**
+ * Character classes and associated utilities for the 5th edition of XML 1.0.
+ *
+ * @author Louis-Dominique Dubeau
+ * @license MIT
+ * @copyright Louis-Dominique Dubeau
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+//
+// Fragments.
+//
+exports.CHAR = "\t\n\r -\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF";
+exports.S = " \t\r\n";
+// tslint:disable-next-line:max-line-length
+exports.NAME_START_CHAR = ":A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800\uDC00-\uDB7F\uDFFF";
+exports.NAME_CHAR = "-" + exports.NAME_START_CHAR + ".0-9\u00B7\u0300-\u036F\u203F-\u2040";
+//
+// Regular expressions.
+//
+exports.CHAR_RE = new RegExp("^[" + exports.CHAR + "]$", "u");
+exports.S_RE = new RegExp("^[" + exports.S + "]+$", "u");
+exports.NAME_START_CHAR_RE = new RegExp("^[" + exports.NAME_START_CHAR + "]$", "u");
+exports.NAME_CHAR_RE = new RegExp("^[" + exports.NAME_CHAR + "]$", "u");
+exports.NAME_RE = new RegExp("^[" + exports.NAME_START_CHAR + "][" + exports.NAME_CHAR + "]*$", "u");
+exports.NMTOKEN_RE = new RegExp("^[" + exports.NAME_CHAR + "]+$", "u");
+var TAB = 9;
+var NL = 0xA;
+var CR = 0xD;
+var SPACE = 0x20;
+//
+// Lists.
+//
+/** All characters in the ``S`` production. */
+exports.S_LIST = [SPACE, NL, CR, TAB];
+/**
+ * Determines whether a codepoint matches the ``CHAR`` production.
+ *
+ * @param c The code point.
+ *
+ * @returns ``true`` if the codepoint matches ``CHAR``.
+ */
+function isChar(c) {
+    return (c >= SPACE && c <= 0xD7FF) ||
+        c === NL || c === CR || c === TAB ||
+        (c >= 0xE000 && c <= 0xFFFD) ||
+        (c >= 0x10000 && c <= 0x10FFFF);
+}
+exports.isChar = isChar;
+/**
+ * Determines whether a codepoint matches the ``S`` (space) production.
+ *
+ * @param c The code point.
+ *
+ * @returns ``true`` if the codepoint matches ``S``.
+ */
+function isS(c) {
+    return c === SPACE || c === NL || c === CR || c === TAB;
+}
+exports.isS = isS;
+/**
+ * Determines whether a codepoint matches the ``NAME_START_CHAR`` production.
+ *
+ * @param c The code point.
+ *
+ * @returns ``true`` if the codepoint matches ``NAME_START_CHAR``.
+ */
+function isNameStartChar(c) {
+    return ((c >= 0x41 && c <= 0x5A) ||
+        (c >= 0x61 && c <= 0x7A) ||
+        c === 0x3A ||
+        c === 0x5F ||
+        c === 0x200C ||
+        c === 0x200D ||
+        (c >= 0xC0 && c <= 0xD6) ||
+        (c >= 0xD8 && c <= 0xF6) ||
+        (c >= 0x00F8 && c <= 0x02FF) ||
+        (c >= 0x0370 && c <= 0x037D) ||
+        (c >= 0x037F && c <= 0x1FFF) ||
+        (c >= 0x2070 && c <= 0x218F) ||
+        (c >= 0x2C00 && c <= 0x2FEF) ||
+        (c >= 0x3001 && c <= 0xD7FF) ||
+        (c >= 0xF900 && c <= 0xFDCF) ||
+        (c >= 0xFDF0 && c <= 0xFFFD) ||
+        (c >= 0x10000 && c <= 0xEFFFF));
+}
+exports.isNameStartChar = isNameStartChar;
+/**
+ * Determines whether a codepoint matches the ``NAME_CHAR`` production.
+ *
+ * @param c The code point.
+ *
+ * @returns ``true`` if the codepoint matches ``NAME_CHAR``.
+ */
+function isNameChar(c) {
+    return isNameStartChar(c) ||
+        (c >= 0x30 && c <= 0x39) ||
+        c === 0x2D ||
+        c === 0x2E ||
+        c === 0xB7 ||
+        (c >= 0x0300 && c <= 0x036F) ||
+        (c >= 0x203F && c <= 0x2040);
+}
+exports.isNameChar = isNameChar;
+//# sourceMappingURL=ed5.js.map
+
+/***/ }),
+
+/***/ 4488:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/**
+ * Character classes and associated utilities for the 2nd edition of XML 1.1.
+ *
+ * @author Louis-Dominique Dubeau
+ * @license MIT
+ * @copyright Louis-Dominique Dubeau
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+//
+// Fragments.
+//
+exports.CHAR = "\u0001-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF";
+exports.RESTRICTED_CHAR = "\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F";
+exports.S = " \t\r\n";
+// tslint:disable-next-line:max-line-length
+exports.NAME_START_CHAR = ":A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800\uDC00-\uDB7F\uDFFF";
+exports.NAME_CHAR = "-" + exports.NAME_START_CHAR + ".0-9\u00B7\u0300-\u036F\u203F-\u2040";
+//
+// Regular expressions.
+//
+exports.CHAR_RE = new RegExp("^[" + exports.CHAR + "]$", "u");
+exports.RESTRICTED_CHAR_RE = new RegExp("^[" + exports.RESTRICTED_CHAR + "]$", "u");
+exports.S_RE = new RegExp("^[" + exports.S + "]+$", "u");
+exports.NAME_START_CHAR_RE = new RegExp("^[" + exports.NAME_START_CHAR + "]$", "u");
+exports.NAME_CHAR_RE = new RegExp("^[" + exports.NAME_CHAR + "]$", "u");
+exports.NAME_RE = new RegExp("^[" + exports.NAME_START_CHAR + "][" + exports.NAME_CHAR + "]*$", "u");
+exports.NMTOKEN_RE = new RegExp("^[" + exports.NAME_CHAR + "]+$", "u");
+var TAB = 9;
+var NL = 0xA;
+var CR = 0xD;
+var SPACE = 0x20;
+//
+// Lists.
+//
+/** All characters in the ``S`` production. */
+exports.S_LIST = [SPACE, NL, CR, TAB];
+/**
+ * Determines whether a codepoint matches the ``CHAR`` production.
+ *
+ * @param c The code point.
+ *
+ * @returns ``true`` if the codepoint matches ``CHAR``.
+ */
+function isChar(c) {
+    return (c >= 0x0001 && c <= 0xD7FF) ||
+        (c >= 0xE000 && c <= 0xFFFD) ||
+        (c >= 0x10000 && c <= 0x10FFFF);
+}
+exports.isChar = isChar;
+/**
+ * Determines whether a codepoint matches the ``RESTRICTED_CHAR`` production.
+ *
+ * @param c The code point.
+ *
+ * @returns ``true`` if the codepoint matches ``RESTRICTED_CHAR``.
+ */
+function isRestrictedChar(c) {
+    return (c >= 0x1 && c <= 0x8) ||
+        c === 0xB ||
+        c === 0xC ||
+        (c >= 0xE && c <= 0x1F) ||
+        (c >= 0x7F && c <= 0x84) ||
+        (c >= 0x86 && c <= 0x9F);
+}
+exports.isRestrictedChar = isRestrictedChar;
+/**
+ * Determines whether a codepoint matches the ``CHAR`` production and does not
+ * match the ``RESTRICTED_CHAR`` production. ``isCharAndNotRestricted(x)`` is
+ * equivalent to ``isChar(x) && !isRestrictedChar(x)``. This function is faster
+ * than running the two-call equivalent.
+ *
+ * @param c The code point.
+ *
+ * @returns ``true`` if the codepoint matches ``CHAR`` and does not match
+ * ``RESTRICTED_CHAR``.
+ */
+function isCharAndNotRestricted(c) {
+    return (c === 0x9) ||
+        (c === 0xA) ||
+        (c === 0xD) ||
+        (c > 0x1F && c < 0x7F) ||
+        (c === 0x85) ||
+        (c > 0x9F && c <= 0xD7FF) ||
+        (c >= 0xE000 && c <= 0xFFFD) ||
+        (c >= 0x10000 && c <= 0x10FFFF);
+}
+exports.isCharAndNotRestricted = isCharAndNotRestricted;
+/**
+ * Determines whether a codepoint matches the ``S`` (space) production.
+ *
+ * @param c The code point.
+ *
+ * @returns ``true`` if the codepoint matches ``S``.
+ */
+function isS(c) {
+    return c === SPACE || c === NL || c === CR || c === TAB;
+}
+exports.isS = isS;
+/**
+ * Determines whether a codepoint matches the ``NAME_START_CHAR`` production.
+ *
+ * @param c The code point.
+ *
+ * @returns ``true`` if the codepoint matches ``NAME_START_CHAR``.
+ */
+// tslint:disable-next-line:cyclomatic-complexity
+function isNameStartChar(c) {
+    return ((c >= 0x41 && c <= 0x5A) ||
+        (c >= 0x61 && c <= 0x7A) ||
+        c === 0x3A ||
+        c === 0x5F ||
+        c === 0x200C ||
+        c === 0x200D ||
+        (c >= 0xC0 && c <= 0xD6) ||
+        (c >= 0xD8 && c <= 0xF6) ||
+        (c >= 0x00F8 && c <= 0x02FF) ||
+        (c >= 0x0370 && c <= 0x037D) ||
+        (c >= 0x037F && c <= 0x1FFF) ||
+        (c >= 0x2070 && c <= 0x218F) ||
+        (c >= 0x2C00 && c <= 0x2FEF) ||
+        (c >= 0x3001 && c <= 0xD7FF) ||
+        (c >= 0xF900 && c <= 0xFDCF) ||
+        (c >= 0xFDF0 && c <= 0xFFFD) ||
+        (c >= 0x10000 && c <= 0xEFFFF));
+}
+exports.isNameStartChar = isNameStartChar;
+/**
+ * Determines whether a codepoint matches the ``NAME_CHAR`` production.
+ *
+ * @param c The code point.
+ *
+ * @returns ``true`` if the codepoint matches ``NAME_CHAR``.
+ */
+function isNameChar(c) {
+    return isNameStartChar(c) ||
+        (c >= 0x30 && c <= 0x39) ||
+        c === 0x2D ||
+        c === 0x2E ||
+        c === 0xB7 ||
+        (c >= 0x0300 && c <= 0x036F) ||
+        (c >= 0x203F && c <= 0x2040);
+}
+exports.isNameChar = isNameChar;
+//# sourceMappingURL=ed2.js.map
+
+/***/ }),
+
+/***/ 5699:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/**
+ * Character class utilities for XML NS 1.0 edition 3.
+ *
+ * @author Louis-Dominique Dubeau
+ * @license MIT
+ * @copyright Louis-Dominique Dubeau
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+//
+// Fragments.
+//
+// tslint:disable-next-line:max-line-length
+exports.NC_NAME_START_CHAR = "A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800\uDC00-\uDB7F\uDFFF";
+exports.NC_NAME_CHAR = "-" + exports.NC_NAME_START_CHAR + ".0-9\u00B7\u0300-\u036F\u203F-\u2040";
+//
+// Regular expressions.
+//
+exports.NC_NAME_START_CHAR_RE = new RegExp("^[" + exports.NC_NAME_START_CHAR + "]$", "u");
+exports.NC_NAME_CHAR_RE = new RegExp("^[" + exports.NC_NAME_CHAR + "]$", "u");
+exports.NC_NAME_RE = new RegExp("^[" + exports.NC_NAME_START_CHAR + "][" + exports.NC_NAME_CHAR + "]*$", "u");
+/**
+ * Determines whether a codepoint matches [[NC_NAME_START_CHAR]].
+ *
+ * @param c The code point.
+ *
+ * @returns ``true`` if the codepoint matches.
+ */
+// tslint:disable-next-line:cyclomatic-complexity
+function isNCNameStartChar(c) {
+    return ((c >= 0x41 && c <= 0x5A) ||
+        c === 0x5F ||
+        (c >= 0x61 && c <= 0x7A) ||
+        (c >= 0xC0 && c <= 0xD6) ||
+        (c >= 0xD8 && c <= 0xF6) ||
+        (c >= 0x00F8 && c <= 0x02FF) ||
+        (c >= 0x0370 && c <= 0x037D) ||
+        (c >= 0x037F && c <= 0x1FFF) ||
+        (c >= 0x200C && c <= 0x200D) ||
+        (c >= 0x2070 && c <= 0x218F) ||
+        (c >= 0x2C00 && c <= 0x2FEF) ||
+        (c >= 0x3001 && c <= 0xD7FF) ||
+        (c >= 0xF900 && c <= 0xFDCF) ||
+        (c >= 0xFDF0 && c <= 0xFFFD) ||
+        (c >= 0x10000 && c <= 0xEFFFF));
+}
+exports.isNCNameStartChar = isNCNameStartChar;
+/**
+ * Determines whether a codepoint matches [[NC_NAME_CHAR]].
+ *
+ * @param c The code point.
+ *
+ * @returns ``true`` if the codepoint matches.
+ */
+function isNCNameChar(c) {
+    return isNCNameStartChar(c) ||
+        (c === 0x2D ||
+            c === 0x2E ||
+            (c >= 0x30 && c <= 0x39) ||
+            c === 0x00B7 ||
+            (c >= 0x0300 && c <= 0x036F) ||
+            (c >= 0x203F && c <= 0x2040));
+}
+exports.isNCNameChar = isNCNameChar;
+//# sourceMappingURL=ed3.js.map
 
 /***/ }),
 
@@ -16205,6 +18598,36 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -16220,6 +18643,17 @@ exports.visitAsync = visitAsync;
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /************************************************************************/
@@ -16313,6 +18747,13 @@ class ConfigSection {
     }
     has(key) {
         return this.raw(key) !== undefined;
+    }
+    /** What kind of value `key` holds, for keys that take either a scalar or a map. */
+    kind(key) {
+        const node = this.raw(key);
+        if (node === undefined)
+            return undefined;
+        return (0,dist/* isMap */.jh)(node) ? 'map' : (0,dist/* isSeq */.oP)(node) ? 'list' : 'scalar';
     }
     /** Where `key` (or the section itself) is, for an error. */
     locate(key) {
@@ -16526,6 +18967,9 @@ function editDistance(a, b) {
     return previous[b.length];
 }
 
+// EXTERNAL MODULE: ./node_modules/fast-glob/out/index.js
+var out = __nccwpck_require__(5648);
+var out_default = /*#__PURE__*/__nccwpck_require__.n(out);
 ;// CONCATENATED MODULE: ./packages/core/src/lists.ts
 
 
@@ -16577,6 +19021,34 @@ function insideWorkspace(workspace, path, where) {
         throw new errors_ConfigurationError(`'${path}' is outside the workspace ${base}`, where, 'use a path inside the repository');
     }
     return inside.split(external_node_path_namespaceObject.sep).join('/');
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/globs.ts
+
+
+
+/**
+ * Expand a budget's globs inside the workspace. `!pattern` excludes. A pattern
+ * that leaves the workspace is refused before anything is read.
+ */
+async function selectFiles(workspace, patterns, origin) {
+    const include = [];
+    const exclude = [];
+    for (const pattern of patterns) {
+        const relative = insideWorkspace(workspace, pattern, origin);
+        (pattern.startsWith('!') ? exclude : include).push(relative);
+    }
+    if (include.length === 0)
+        throw new errors_ConfigurationError('only exclusions (!) were given', origin, 'add a glob that selects files');
+    const files = await out_default()(include, {
+        cwd: workspace,
+        ignore: exclude,
+        onlyFiles: true,
+        dot: true,
+        unique: true,
+        followSymbolicLinks: false,
+    });
+    return { files: files.sort() };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/result.ts
@@ -16837,7 +19309,36 @@ function sizes_formatDelta(delta, base) {
     return `${bytes} (${percent > 0 ? '+' : ''}${percent.toFixed(Math.abs(percent) < 10 ? 2 : 1)}%)`;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/step-inputs.ts
+
+/** Inputs every gate action has beside its own. */
+const STEP_INPUTS = (/* unused pure expression or super */ null && (['report', 'artifact-name', 'upload', 'github-token']));
+const UPLOAD_MODES = (/* unused pure expression or super */ null && (['auto', 'always', 'never']));
+/** Read a gate action's inputs once; `read` is @actions/core's getInput, passed in by main.ts. */
+function readStepInputs(gateInputs, read, defaultArtifact) {
+    const gate = {};
+    for (const name of gateInputs) {
+        const value = read(name);
+        if (value !== '')
+            gate[name] = value;
+    }
+    const upload = read('upload') || 'auto';
+    if (!UPLOAD_MODES.includes(upload)) {
+        throw new ConfigurationError(`'${upload}' is not one of ${UPLOAD_MODES.join(', ')}`, { input: 'upload' });
+    }
+    return {
+        config: read('config'),
+        gate,
+        report: read('report'),
+        artifactName: read('artifact-name') || defaultArtifact,
+        upload: upload,
+        token: read('github-token'),
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
+
 
 
 
@@ -16847,36 +19348,6 @@ function sizes_formatDelta(delta, base) {
 
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-// EXTERNAL MODULE: ./node_modules/fast-glob/out/index.js
-var out = __nccwpck_require__(5648);
-var out_default = /*#__PURE__*/__nccwpck_require__.n(out);
-;// CONCATENATED MODULE: ./packages/bundle/src/collect.ts
-
-
-/**
- * Expand a budget's globs inside the workspace. `!pattern` excludes. A pattern
- * that leaves the workspace is refused before anything is read.
- */
-async function selectFiles(workspace, patterns, origin) {
-    const include = [];
-    const exclude = [];
-    for (const pattern of patterns) {
-        const relative = insideWorkspace(workspace, pattern, origin);
-        (pattern.startsWith('!') ? exclude : include).push(relative);
-    }
-    if (include.length === 0)
-        throw new errors_ConfigurationError('only exclusions (!) were given', origin, 'add a glob that selects files');
-    const files = await out_default()(include, {
-        cwd: workspace,
-        ignore: exclude,
-        onlyFiles: true,
-        dot: true,
-        unique: true,
-        followSymbolicLinks: false,
-    });
-    return { files: files.sort() };
-}
-
 ;// CONCATENATED MODULE: ./packages/bundle/src/evaluate.ts
 
 function allowedIncrease(increase, baseline) {
@@ -17352,7 +19823,6 @@ function closestPairs(now, before) {
 
 
 
-
 const TOTAL_CHECK = 'total';
 /** Measure the build output, compare it with the budgets and the baseline, and produce the gate's result. */
 async function runBundleBudget(options, baseline, context = {}) {
@@ -17541,7 +20011,6 @@ function headline(checks, budgets) {
 
 
 
-
 ;// CONCATENATED MODULE: ./packages/render/src/markdown.ts
 const markdown_STATUS_ICON = { pass: '✅', warn: '⚠️', fail: '❌', skipped: '⏭️' };
 /** Text safe inside a GitHub markdown table cell. */
@@ -17655,13 +20124,78 @@ function shortName(path) {
     return name.length > 40 ? `…${name.slice(-39)}` : name;
 }
 
+;// CONCATENATED MODULE: ./packages/render/src/coverage-gate.ts
+
+const METRICS = (/* unused pure expression or super */ null && (['lines', 'statements', 'functions', 'branches']));
+const WORST_CHANGED = 10;
+const UNCOVERED_LISTED = 100;
+const percent = (value) => (value === undefined ? '—' : `${value}%`);
+const delta = (now, before) => {
+    if (now === undefined || before === undefined)
+        return '—';
+    const change = Math.round((now - before) * 100) / 100;
+    return `${change > 0 ? '+' : ''}${change}`;
+};
+function coverage_gate_renderCoverageGateMarkdown(result, options = {}) {
+    const parts = [`${options.heading ?? '###'} ${STATUS_ICON[result.status]} Coverage: ${result.status}`, `**${cell(result.headline)}**`];
+    const thresholds = new Map(result.checks.map((check) => [check.name, check]));
+    const base = new Map(result.baseline ? result.checks.filter((check) => check.name.endsWith(' vs base')).map((check) => [check.name.replace(' vs base', ''), check.baseline]) : []);
+    const rows = METRICS.filter((metric) => result.metrics[metric] !== undefined).map((metric) => {
+        const check = thresholds.get(metric);
+        return [
+            metric,
+            `${percent(result.metrics[metric])} (${result.metrics[`${metric}-covered`]}/${result.metrics[`${metric}-total`]})`,
+            check?.limitText ?? '—',
+            delta(result.metrics[metric], base.get(metric)),
+            check ? `${STATUS_ICON[check.status]} ${check.status}` : '',
+        ];
+    });
+    const patch = thresholds.get('patch');
+    if (result.metrics.patch !== undefined || patch) {
+        rows.push([
+            'changed lines',
+            result.metrics.patch === undefined ? '—' : `${percent(result.metrics.patch)} (${result.metrics['patch-covered']}/${result.metrics['patch-total']})`,
+            patch?.limitText ?? '—',
+            '—',
+            patch ? `${STATUS_ICON[patch.status]} ${patch.status}` : '',
+        ]);
+    }
+    parts.push(table(['Metric', 'Coverage', 'Threshold', 'Δ vs base', 'State'], rows, ['left', 'right', 'right', 'right', 'center']));
+    const other = result.checks.filter((check) => !METRICS.includes(check.name) && check.name !== 'patch' && check.status !== 'pass');
+    const notes = [...other.map((check) => `- ${STATUS_ICON[check.status]} ${cell(check.message ?? check.name)}`)];
+    for (const message of result.messages.filter((entry) => entry.title === 'Incomplete report' || entry.title === 'Coverage paths'))
+        notes.push(`- ⚠️ ${cell(message.text)}`);
+    if (notes.length > 0)
+        parts.push(notes.join('\n'));
+    const changed = result.items.filter((item) => typeof item['patch-total'] === 'number' && Number(item['patch-total']) > 0);
+    if (changed.length > 0) {
+        const worst = [...changed].sort((a, b) => ratio(a) - ratio(b) || a.id.localeCompare(b.id)).slice(0, WORST_CHANGED);
+        parts.push(`**Worst-covered changed files**\n\n` +
+            table(['File', 'Changed lines covered', 'Not covered'], worst.map((item) => [code(item.id), `${item['patch-covered']}/${item['patch-total']}`, item['uncovered-changed'] ? cell(String(item['uncovered-changed'])) : '—']), ['left', 'right', 'left']));
+        const uncovered = changed.filter((item) => item['uncovered-changed']);
+        if (uncovered.length > WORST_CHANGED) {
+            const listed = uncovered.slice(0, UNCOVERED_LISTED).map((item) => `- ${code(item.id)}: ${cell(String(item['uncovered-changed']))}`);
+            parts.push(details(`All ${uncovered.length} files with uncovered changed lines`, listed.join('\n') + (uncovered.length > UNCOVERED_LISTED ? `\n- …and ${uncovered.length - UNCOVERED_LISTED} more` : '')));
+        }
+    }
+    const carried = METRICS.filter((metric) => result.metrics[metric] !== undefined);
+    parts.push(details(`Coverage of ${result.items.length} files`, table(['File', ...carried], result.items.map((item) => [code(item.id), ...carried.map((metric) => percent(item[metric]))]), ['left', ...carried.map(() => 'right')])));
+    return parts.join('\n\n');
+}
+function ratio(item) {
+    return Number(item['patch-covered']) / Math.max(1, Number(item['patch-total']));
+}
+
 ;// CONCATENATED MODULE: ./packages/render/src/result.ts
+
 
 
 /** Markdown for any gate's result: the gate's own renderer where there is one, a checks table otherwise. */
 function renderResultMarkdown(result) {
     if (result.gate === 'bundle-budget')
         return renderBundleBudgetMarkdown(result);
+    if (result.gate === 'coverage-gate')
+        return renderCoverageGateMarkdown(result);
     const rows = result.checks.map((check) => [cell(check.name), String(check.value), check.limit !== undefined ? String(check.limit) : '—', `${STATUS_ICON[check.status]} ${check.status}`]);
     return [`### ${STATUS_ICON[result.status]} ${result.gate}: ${result.status}`, `**${cell(result.headline)}**`, rows.length ? table(['Check', 'Value', 'Limit', 'State'], rows) : '']
         .filter(Boolean)
@@ -17681,12 +20215,13 @@ function renderResultTerminal(result, options) {
     lines.push(`${paint(result.status, `${SYMBOL[result.status]} ${result.gate}: ${result.status}`)}  ${bold(result.headline)}`, '');
     const rows = result.checks.map((check) => [
         check.name,
-        check.unit === 'bytes' ? `${sizes_formatBytes(check.value)}${check.details?.compression && check.details.compression !== 'raw' ? ` ${String(check.details.compression)}` : ''}` : String(check.value),
-        check.limitText ?? (check.limit !== undefined ? String(check.limit) : '—'),
-        check.baseline !== undefined ? sizes_formatDelta(check.value - check.baseline, check.baseline) : '—',
+        formatValue(check.value, check.unit, check.details?.compression),
+        check.limitText ?? (check.limit !== undefined ? formatValue(check.limit, check.unit) : '—'),
+        check.baseline !== undefined ? (check.unit === 'bytes' ? sizes_formatDelta(check.value - check.baseline, check.baseline) : signed(check.value - check.baseline)) : '—',
         check.status,
     ]);
-    lines.push(...columns(['Budget', 'Size', 'Limit', 'Δ vs base', 'State'], rows, (row, text) => (row ? paint(row[4], text) : text)));
+    const headers = result.gate === 'bundle-budget' ? ['Budget', 'Size', 'Limit', 'Δ vs base', 'State'] : ['Check', 'Value', 'Limit', 'Δ vs base', 'State'];
+    lines.push(...columns(headers, rows, (row, text) => (row ? paint(row[4], text) : text)));
     if (result.gate === 'bundle-budget' && (options.files ?? 10) > 0) {
         const compression = primaryCompression(result);
         const largest = result.items
@@ -17714,8 +20249,20 @@ function columns(headers, rows, paintRow = (_, text) => text) {
 function width(text) {
     return [...text].length;
 }
+function formatValue(value, unit, compression) {
+    if (unit === 'bytes')
+        return `${sizes_formatBytes(value)}${compression && compression !== 'raw' ? ` ${String(compression)}` : ''}`;
+    if (unit === 'percent')
+        return `${value}%`;
+    return String(value);
+}
+function signed(value) {
+    const rounded = Math.round(value * 100) / 100;
+    return `${rounded > 0 ? '+' : ''}${rounded}`;
+}
 
 ;// CONCATENATED MODULE: ./packages/render/src/index.ts
+
 
 
 
@@ -17816,12 +20363,2892 @@ async function bundleBudgetCommand(args, io) {
     return result.status === 'fail' && options.failOn === 'fail' ? 1 : 0;
 }
 
+;// CONCATENATED MODULE: ./packages/coverage/src/line-hits.ts
+const EMPTY_LINES = new Uint32Array(0);
+const EMPTY_HITS = new Float64Array(0);
+class LineHits {
+    lineAt;
+    hitsAt;
+    count = 0;
+    constructor(entries) {
+        // Nothing is allocated until the first line: parsers replace empty ones wholesale.
+        this.lineAt = EMPTY_LINES;
+        this.hitsAt = EMPTY_HITS;
+        if (entries)
+            for (const [line, hits] of entries)
+                this.set(line, hits);
+    }
+    /**
+     * Take `count` lines and hits that a parser collected (copied, so its
+     * buffers can be reused), sorting and summing duplicates only if needed.
+     */
+    static from(lines, hits, count, slab) {
+        const result = new LineHits();
+        let ordered = true;
+        for (let index = 1; index < count; index++) {
+            if (lines[index] <= lines[index - 1]) {
+                ordered = false;
+                break;
+            }
+        }
+        if (!ordered) {
+            for (let index = 0; index < count; index++)
+                result.add(lines[index], hits[index]);
+            result.compact();
+            return result;
+        }
+        // Both columns in one piece: hits first, for the 8-byte alignment.
+        const { buffer, offset } = slab ? slab.take(count * 12) : { buffer: new ArrayBuffer(count * 12), offset: 0 };
+        result.hitsAt = new Float64Array(buffer, offset, count);
+        result.hitsAt.set(hits.subarray(0, count));
+        result.lineAt = new Uint32Array(buffer, offset + count * 8, count);
+        result.lineAt.set(lines.subarray(0, count));
+        result.count = count;
+        return result;
+    }
+    /** How many lines have hits: the covered count, without iterating entries. */
+    covered() {
+        let covered = 0;
+        for (let index = 0; index < this.count; index++)
+            if (this.hitsAt[index] > 0)
+                covered += 1;
+        return covered;
+    }
+    get size() {
+        return this.count;
+    }
+    get [Symbol.toStringTag]() {
+        return 'LineHits';
+    }
+    get(line) {
+        const index = this.find(line);
+        return index >= 0 ? this.hitsAt[index] : undefined;
+    }
+    has(line) {
+        return this.find(line) >= 0;
+    }
+    set(line, hits) {
+        const index = this.find(line);
+        if (index >= 0)
+            this.hitsAt[index] = hits;
+        else
+            this.insert(~index, line, hits);
+        return this;
+    }
+    /** Add hits to a line (a new line starts at 0), one lookup instead of get and set. */
+    add(line, hits) {
+        const index = this.find(line);
+        if (index >= 0)
+            this.hitsAt[index] += hits;
+        else
+            this.insert(~index, line, hits);
+    }
+    delete(line) {
+        const index = this.find(line);
+        if (index < 0)
+            return false;
+        this.lineAt.copyWithin(index, index + 1, this.count);
+        this.hitsAt.copyWithin(index, index + 1, this.count);
+        this.count -= 1;
+        return true;
+    }
+    clear() {
+        this.count = 0;
+    }
+    /** Release the spare capacity once no more lines will come. */
+    compact() {
+        if (this.lineAt.length === this.count)
+            return;
+        this.lineAt = this.lineAt.slice(0, this.count);
+        this.hitsAt = this.hitsAt.slice(0, this.count);
+    }
+    forEach(callback, thisArg) {
+        for (let index = 0; index < this.count; index++)
+            callback.call(thisArg, this.hitsAt[index], this.lineAt[index], this);
+    }
+    *entries() {
+        for (let index = 0; index < this.count; index++)
+            yield [this.lineAt[index], this.hitsAt[index]];
+    }
+    *keys() {
+        for (let index = 0; index < this.count; index++)
+            yield this.lineAt[index];
+    }
+    *values() {
+        for (let index = 0; index < this.count; index++)
+            yield this.hitsAt[index];
+    }
+    [Symbol.iterator]() {
+        return this.entries();
+    }
+    /** Index of `line`, or the one's complement of where it would go. */
+    find(line) {
+        const count = this.count;
+        if (count === 0)
+            return ~0;
+        const last = this.lineAt[count - 1];
+        if (line === last)
+            return count - 1;
+        if (line > last)
+            return ~count;
+        let low = 0;
+        let high = count - 1;
+        while (low <= high) {
+            const middle = (low + high) >>> 1;
+            const value = this.lineAt[middle];
+            if (value < line)
+                low = middle + 1;
+            else if (value > line)
+                high = middle - 1;
+            else
+                return middle;
+        }
+        return ~low;
+    }
+    insert(index, line, hits) {
+        if (!Number.isInteger(line) || line < 0 || line > 0xffffffff)
+            throw new RangeError(`line number must be a non-negative integer, got ${line}`);
+        if (this.count === this.lineAt.length) {
+            const capacity = Math.max(8, this.lineAt.length * 2);
+            const lines = new Uint32Array(capacity);
+            lines.set(this.lineAt);
+            this.lineAt = lines;
+            const counts = new Float64Array(capacity);
+            counts.set(this.hitsAt);
+            this.hitsAt = counts;
+        }
+        if (index < this.count) {
+            this.lineAt.copyWithin(index + 1, index, this.count);
+            this.hitsAt.copyWithin(index + 1, index, this.count);
+        }
+        this.lineAt[index] = line;
+        this.hitsAt[index] = hits;
+        this.count += 1;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/coverage/src/model.ts
+
+const model_METRICS = ['lines', 'statements', 'functions', 'branches'];
+/**
+ * Percentage covered, unrounded. A metric with nothing to cover counts as 100%,
+ * as istanbul and coverage.py report it, so an empty file never fails a threshold.
+ */
+function model_percent(ratio) {
+    return ratio.total === 0 ? 100 : (ratio.covered / ratio.total) * 100;
+}
+function emptyTotals() {
+    return {
+        lines: { covered: 0, total: 0 },
+        statements: { covered: 0, total: 0 },
+        functions: { covered: 0, total: 0 },
+        branches: { covered: 0, total: 0 },
+    };
+}
+function emptyFile(path) {
+    return { path, lines: new LineHits(), statements: new Map(), functions: [], branches: [], totals: emptyTotals() };
+}
+/**
+ * The same coverage under another path: a shallow copy that keeps lazily
+ * built properties lazy (the lcov parser builds `branches` on first read).
+ */
+function withPath(file, path) {
+    const copy = Object.create(Object.getPrototypeOf(file), Object.getOwnPropertyDescriptors(file));
+    copy.path = path;
+    return copy;
+}
+function countHits(values) {
+    let covered = 0;
+    let total = 0;
+    for (const hits of values) {
+        total += 1;
+        if (hits > 0)
+            covered += 1;
+    }
+    return { covered, total };
+}
+/** Totals of one metric computed from a file's detail. */
+function totalFromDetail(file, metric) {
+    switch (metric) {
+        case 'lines':
+            return { covered: file.lines.covered(), total: file.lines.size };
+        case 'statements':
+            return countHits(file.statements.values());
+        case 'functions':
+            return countHits(file.functions.map((fn) => fn.hits));
+        case 'branches':
+            return countHits(file.branches.map((branch) => branch.taken));
+    }
+}
+/** Recompute the totals of the metrics the report carries in detail. */
+function refreshTotals(file, metrics) {
+    for (const metric of model_METRICS) {
+        if (metrics[metric] === 'detail')
+            file.totals[metric] = totalFromDetail(file, metric);
+    }
+}
+/** Totals over all files of a report. */
+function reportTotals(report) {
+    const totals = emptyTotals();
+    for (const file of report.files.values()) {
+        for (const metric of model_METRICS) {
+            totals[metric].covered += file.totals[metric].covered;
+            totals[metric].total += file.totals[metric].total;
+        }
+    }
+    return totals;
+}
+/** The metrics a report can be judged on: those it carries in detail or as totals. */
+function carriedMetrics(report) {
+    return model_METRICS.filter((metric) => report.metrics[metric] !== 'none');
+}
+
+;// CONCATENATED MODULE: ./packages/coverage/src/detect.ts
+const LCOV_FIRST_LINE = /^(?:TN|SF|VER|FN|FNDA|FNF|FNH|FNL|FNA|DA|LF|LH|BRDA|BRF|BRH):|^end_of_record$/;
+/**
+ * Which family a report belongs to, from its first bytes (never its name:
+ * CI artifacts get renamed). Undefined when it is none of them; `empty` when
+ * there is nothing but whitespace.
+ */
+function detectFamily(head) {
+    let start = 0;
+    if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
+        start = 3;
+    while (start < head.length && (head[start] === 0x20 || head[start] === 0x0a || head[start] === 0x0d || head[start] === 0x09))
+        start += 1;
+    if (start >= head.length)
+        return 'empty';
+    const first = head[start];
+    if (first === 0x3c)
+        return 'xml';
+    if (first === 0x7b)
+        return 'json';
+    let end = start;
+    while (end < head.length && head[end] !== 0x0a && head[end] !== 0x0d)
+        end += 1;
+    const firstLine = Buffer.from(head.buffer, head.byteOffset + start, end - start).toString('utf8');
+    return LCOV_FIRST_LINE.test(firstLine) ? 'lcov' : undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/coverage/src/input.ts
+
+
+/** Chunks big enough that per-chunk work vanishes, small enough to keep memory flat. */
+const CHUNK_BYTES = (/* unused pure expression or super */ null && (1 << 20));
+async function* toChunks(input) {
+    if (typeof input === 'string') {
+        yield Buffer.from(input, 'utf8');
+    }
+    else if (input instanceof Uint8Array) {
+        yield input;
+    }
+    else {
+        yield* input;
+    }
+}
+/**
+ * Open a report file as a stream of chunks. Opening happens here, before the
+ * first chunk is asked for, so a missing file is a ConfigurationError naming
+ * it rather than a stream error later.
+ *
+ * The chunks are views of one reused buffer, so reading allocates nothing per
+ * chunk: a consumer must be done with a chunk (or copy it) before it asks for
+ * the next, as every parser here is.
+ */
+async function input_openReportFile(path) {
+    let handle;
+    try {
+        handle = await open(path, 'r');
+        const stats = await handle.stat();
+        if (stats.isDirectory()) {
+            throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+        }
+    }
+    catch (error) {
+        await handle?.close();
+        const code = error.code;
+        const reason = code === 'ENOENT' ? 'the file does not exist' : code === 'EISDIR' ? 'it is a directory, not a file' : String(code ?? error);
+        throw new ConfigurationError(`cannot read the coverage report: ${reason}`, { file: path }, 'point it at a report file such as coverage/lcov.info');
+    }
+    return readChunks(handle);
+}
+async function* readChunks(handle) {
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    try {
+        for (;;) {
+            const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
+            if (bytesRead === 0)
+                return;
+            yield buffer.subarray(0, bytesRead);
+        }
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** Look at the start of a stream without losing it, to detect the format from content. */
+async function peek(input, bytes = 4096) {
+    const iterator = input[Symbol.asyncIterator]();
+    const seen = [];
+    let length = 0;
+    let done = false;
+    const close = async () => {
+        if (done)
+            return;
+        done = true;
+        await iterator.return?.();
+    };
+    while (length < bytes) {
+        const next = await iterator.next();
+        if (next.done) {
+            done = true;
+            break;
+        }
+        if (next.value.length === 0)
+            continue;
+        // A copy: the source may reuse its buffer for the next chunk.
+        seen.push(new Uint8Array(next.value));
+        length += next.value.length;
+    }
+    const head = seen.length === 1 ? seen[0] : Buffer.concat(seen);
+    async function* replay() {
+        try {
+            yield* seen;
+            while (!done) {
+                const next = await iterator.next();
+                if (next.done) {
+                    done = true;
+                    return;
+                }
+                yield next.value;
+            }
+        }
+        finally {
+            // A parser that stops early (a ConfigurationError) must not leave the file open.
+            await close();
+        }
+    }
+    return { head, chunks: replay(), close };
+}
+
+;// CONCATENATED MODULE: ./packages/coverage/src/json-entries.ts
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const NEWLINE = 0x0a;
+function isSpace(code) {
+    return code === 0x20 || code === NEWLINE || code === 0x0d || code === 0x09;
+}
+/**
+ * The top-level properties of a JSON object, one at a time, as the text
+ * streams in. Istanbul's JSON reports are one object keyed by file, so memory
+ * holds one file's coverage at a time however large the report is; each value
+ * is handed to JSON.parse whole.
+ */
+async function* readJsonEntries(chunks, file) {
+    // ignoreBOM false: a UTF-8 byte order mark is dropped, not parsed.
+    const decoder = new TextDecoder('utf-8');
+    let text = '';
+    let pos = 0;
+    let line = 1;
+    let state = 'start';
+    let key = '';
+    // Scan state of a value or key string that spans chunks.
+    let tokenStart = -1;
+    let tokenLine = 1;
+    let scan = 0;
+    let depth = 0;
+    let inString = false;
+    let escaped = false;
+    const fail = (message, at = line) => new errors_ConfigurationError(`JSON: ${message}`, { file, line: at }, 'expected istanbul coverage-final.json or coverage-summary.json');
+    // Scans from `scan` to the end of the token starting at tokenStart; returns its end (exclusive) or -1 for "need more text".
+    const scanToken = () => {
+        const first = text.charCodeAt(tokenStart);
+        if (scan === tokenStart) {
+            scan += 1;
+            if (first === QUOTE)
+                inString = true;
+            else if (first === OPEN_BRACE || first === OPEN_BRACKET)
+                depth = 1;
+        }
+        const primitive = first !== QUOTE && first !== OPEN_BRACE && first !== OPEN_BRACKET;
+        for (; scan < text.length; scan++) {
+            const code = text.charCodeAt(scan);
+            if (code === NEWLINE)
+                line += 1;
+            if (inString) {
+                if (escaped)
+                    escaped = false;
+                else if (code === BACKSLASH)
+                    escaped = true;
+                else if (code === QUOTE) {
+                    inString = false;
+                    if (depth === 0)
+                        return ++scan;
+                }
+            }
+            else if (primitive) {
+                if (code === COMMA || code === CLOSE_BRACE || isSpace(code)) {
+                    if (code === NEWLINE)
+                        line -= 1;
+                    return scan;
+                }
+            }
+            else if (code === QUOTE)
+                inString = true;
+            else if (code === OPEN_BRACE || code === OPEN_BRACKET)
+                depth += 1;
+            else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+                depth -= 1;
+                if (depth === 0)
+                    return ++scan;
+            }
+        }
+        return -1;
+    };
+    const parse = (start, end, at) => {
+        try {
+            return JSON.parse(text.slice(start, end));
+        }
+        catch (error) {
+            throw fail(`invalid JSON (${error.message})`, at);
+        }
+    };
+    function* drain(final) {
+        for (;;) {
+            if (tokenStart === -1) {
+                while (pos < text.length && isSpace(text.charCodeAt(pos))) {
+                    if (text.charCodeAt(pos) === NEWLINE)
+                        line += 1;
+                    pos += 1;
+                }
+                if (pos >= text.length)
+                    return;
+            }
+            const code = text.charCodeAt(pos);
+            switch (state) {
+                case 'start':
+                    if (code !== OPEN_BRACE)
+                        throw fail('not a JSON object');
+                    pos += 1;
+                    state = 'key';
+                    break;
+                case 'key': {
+                    if (code === CLOSE_BRACE) {
+                        pos += 1;
+                        state = 'done';
+                        break;
+                    }
+                    if (tokenStart === -1) {
+                        if (code !== QUOTE)
+                            throw fail(`expected a property name, found '${text[pos]}'`);
+                        tokenStart = pos;
+                        tokenLine = line;
+                        scan = pos;
+                        depth = 0;
+                        inString = false;
+                        escaped = false;
+                    }
+                    const end = scanToken();
+                    if (end === -1)
+                        return;
+                    key = parse(tokenStart, end, tokenLine);
+                    pos = end;
+                    tokenStart = -1;
+                    state = 'colon';
+                    break;
+                }
+                case 'colon':
+                    if (code !== COLON)
+                        throw fail(`expected ':' after "${key}"`);
+                    pos += 1;
+                    state = 'value';
+                    break;
+                case 'value': {
+                    if (tokenStart === -1) {
+                        tokenStart = pos;
+                        tokenLine = line;
+                        scan = pos;
+                        depth = 0;
+                        inString = false;
+                        escaped = false;
+                    }
+                    const end = scanToken();
+                    if (end === -1) {
+                        if (!final || text.charCodeAt(tokenStart) === QUOTE || text.charCodeAt(tokenStart) === OPEN_BRACE || text.charCodeAt(tokenStart) === OPEN_BRACKET)
+                            return;
+                        // A primitive at the very end of the text is complete; what follows will fail as a missing '}'.
+                    }
+                    const valueEnd = end === -1 ? text.length : end;
+                    const value = parse(tokenStart, valueEnd, tokenLine);
+                    yield { key, value, line: tokenLine };
+                    pos = valueEnd;
+                    tokenStart = -1;
+                    state = 'next';
+                    break;
+                }
+                case 'next':
+                    if (code === COMMA)
+                        state = 'key';
+                    else if (code === CLOSE_BRACE)
+                        state = 'done';
+                    else
+                        throw fail(`expected ',' or '}' after the value of "${key}"`);
+                    pos += 1;
+                    break;
+                case 'done':
+                    throw fail('unexpected text after the end of the JSON object');
+            }
+        }
+    }
+    for await (const chunk of chunks) {
+        // Drop what is consumed, so memory holds at most the value being read.
+        const keep = tokenStart === -1 ? pos : tokenStart;
+        text = text.slice(keep) + decoder.decode(chunk, { stream: true });
+        pos -= keep;
+        if (tokenStart !== -1) {
+            scan -= keep;
+            tokenStart = 0;
+        }
+        yield* drain(false);
+    }
+    const rest = decoder.decode();
+    if (rest !== '')
+        text += rest;
+    yield* drain(true);
+    if (state === 'start')
+        throw fail('the file is empty');
+    if (state !== 'done')
+        throw fail('the JSON ends early: the file is cut off');
+}
+
+;// CONCATENATED MODULE: ./packages/coverage/src/istanbul-json.ts
+
+
+
+
+/**
+ * Istanbul's JSON reports: coverage-final.json (the raw per-file counters, as
+ * written by istanbul, nyc, jest, vitest and c8) and coverage-summary.json
+ * (per-file totals only). Which one is decided by the first entry's shape,
+ * not the file name. Lines are derived exactly as istanbul-lib-coverage's
+ * FileCoverage.getLineCoverage does, so totals match istanbul's own summary.
+ */
+async function parseIstanbulJson(input, file) {
+    let kind;
+    const files = new Map();
+    let declared;
+    for await (const entry of readJsonEntries(toChunks(input), file)) {
+        const entryKind = kindOf(entry);
+        if (entryKind === undefined) {
+            throw new errors_ConfigurationError(`JSON is not an istanbul coverage report: the value of "${entry.key}" has neither statementMap and s (coverage-final.json) nor lines and statements totals (coverage-summary.json)`, { file, line: entry.line }, 'point it at coverage-final.json, coverage-summary.json, lcov.info, or a Cobertura or Clover XML file');
+        }
+        if (kind === undefined)
+            kind = entryKind;
+        else if (kind !== entryKind) {
+            throw new errors_ConfigurationError(`JSON mixes coverage-final and coverage-summary entries ("${entry.key}" is a ${entryKind} entry)`, { file, line: entry.line });
+        }
+        if (entryKind === 'summary') {
+            const totals = summaryTotals(entry, file);
+            if (entry.key === 'total')
+                declared = totals;
+            else
+                files.set(entry.key, { ...emptyFile(entry.key), totals });
+        }
+        else {
+            files.set(entry.key, fileFromIstanbul(entry, file));
+        }
+    }
+    if (kind === undefined) {
+        throw new errors_ConfigurationError('JSON is an empty object: the report describes no files', { file }, 'check that the tests ran with coverage enabled and instrumented the sources');
+    }
+    if (kind === 'summary') {
+        const metrics = { lines: 'totals', statements: 'totals', functions: 'totals', branches: 'totals' };
+        return { format: 'istanbul-summary', files, metrics, ...(declared ? { declared } : {}), sources: [file] };
+    }
+    const metrics = { lines: 'detail', statements: 'detail', functions: 'detail', branches: 'detail' };
+    return { format: 'istanbul-json', files, metrics, sources: [file] };
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Old istanbul versions wrapped each file's counters in `{ data: … }`. */
+function unwrap(value) {
+    return isObject(value) && isObject(value.data) && !('s' in value) ? value.data : value;
+}
+function kindOf(entry) {
+    const value = unwrap(entry.value);
+    if (!isObject(value))
+        return undefined;
+    if (isObject(value.statementMap) && isObject(value.s))
+        return 'final';
+    if (isObject(value.lines) && isObject(value.statements) && typeof value.lines.total === 'number')
+        return 'summary';
+    return undefined;
+}
+function summaryTotals(entry, file) {
+    const value = entry.value;
+    const totals = emptyTotals();
+    for (const metric of ['lines', 'statements', 'functions', 'branches']) {
+        const raw = value[metric];
+        if (raw === undefined)
+            continue;
+        if (!isObject(raw) || typeof raw.total !== 'number' || typeof raw.covered !== 'number') {
+            throw new errors_ConfigurationError(`coverage-summary entry "${entry.key}" has no numeric ${metric}.total and ${metric}.covered`, { file, line: entry.line });
+        }
+        totals[metric] = { covered: raw.covered, total: raw.total };
+    }
+    return totals;
+}
+function position(value) {
+    if (!isObject(value) || typeof value.line !== 'number')
+        return undefined;
+    return { line: value.line, column: typeof value.column === 'number' ? value.column : 0 };
+}
+function startLine(meta, ...fields) {
+    if (!isObject(meta))
+        return 0;
+    for (const field of fields) {
+        const range = meta[field];
+        const start = isObject(range) ? position(range.start) : undefined;
+        if (start)
+            return start.line;
+    }
+    return typeof meta.line === 'number' ? meta.line : 0;
+}
+function hitCount(value) {
+    return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
+function fileFromIstanbul(entry, file) {
+    const data = unwrap(entry.value);
+    const result = emptyFile(entry.key);
+    const statementMap = data.statementMap;
+    const s = data.s;
+    const fnMap = isObject(data.fnMap) ? data.fnMap : {};
+    const f = isObject(data.f) ? data.f : {};
+    const branchMap = isObject(data.branchMap) ? data.branchMap : {};
+    const b = isObject(data.b) ? data.b : {};
+    // istanbul-lib-coverage getLineCoverage: a line's hits are the most any
+    // statement starting on it has; statements without a location are skipped
+    // for lines but still counted as statements.
+    for (const [id, rawHits] of Object.entries(s)) {
+        const hits = hitCount(rawHits);
+        const meta = statementMap[id];
+        const start = isObject(meta) ? position(meta.start) : undefined;
+        const end = isObject(meta) ? position(meta.end) : undefined;
+        let key = start ? `${start.line}:${start.column}-${end?.line ?? start.line}:${end?.column ?? start.column}` : `#${id}`;
+        if (result.statements.has(key))
+            key = `${key}#${id}`;
+        result.statements.set(key, hits);
+        if (start) {
+            const previous = result.lines.get(start.line);
+            if (previous === undefined || previous < hits)
+                result.lines.set(start.line, hits);
+        }
+    }
+    // Functions and branches are counted from the counters (f, b), as istanbul's summary does.
+    for (const [id, rawHits] of Object.entries(f)) {
+        const meta = fnMap[id];
+        const name = isObject(meta) && typeof meta.name === 'string' ? meta.name : `(function ${id})`;
+        result.functions.push({ name, line: startLine(meta, 'decl', 'loc'), hits: hitCount(rawHits) });
+    }
+    for (const [id, counts] of Object.entries(b)) {
+        if (!Array.isArray(counts)) {
+            throw new errors_ConfigurationError(`coverage-final entry "${entry.key}": branch counters b["${id}"] are not an array`, { file, line: entry.line });
+        }
+        const line = startLine(branchMap[id], 'loc');
+        counts.forEach((taken, index) => result.branches.push({ line, block: id, branch: String(index), taken: hitCount(taken) }));
+    }
+    refreshTotals(result, { lines: 'detail', statements: 'detail', functions: 'detail', branches: 'detail' });
+    return result;
+}
+
+;// CONCATENATED MODULE: ./packages/coverage/src/branch-columns.ts
+/**
+ * Branches of one file as columns in a single buffer (20 bytes a branch where
+ * an object costs about 60 and the garbage collector's attention), for the
+ * lcov parser. The file's `branches` array is built from them the first time
+ * someone reads it: a gate reads totals for every file but branch detail only
+ * for the few files a pull request touches.
+ */
+class BranchColumns {
+    /** Block or branch id as a number, or NO_ID when it is only in `names`. */
+    static NO_ID = -1;
+    count;
+    taken;
+    lines;
+    blocks;
+    branches;
+    /** Ids that are not plain numbers (lcov 2's branch expressions, gcov's e-blocks), by row. */
+    names;
+    constructor(count, taken, lines, blocks, branches, names) {
+        this.count = count;
+        this.taken = taken;
+        this.lines = lines;
+        this.blocks = blocks;
+        this.branches = branches;
+        this.names = names;
+    }
+    /** Copy the first `count` rows of a parser's reused buffers. */
+    static copy(builder, slab) {
+        const count = builder.count;
+        const { buffer, offset } = slab.take(count * 20);
+        const taken = new Float64Array(buffer, offset, count);
+        taken.set(builder.taken.subarray(0, count));
+        const lines = new Uint32Array(buffer, offset + count * 8, count);
+        lines.set(builder.lines.subarray(0, count));
+        const blocks = new Int32Array(buffer, offset + count * 12, count);
+        blocks.set(builder.blocks.subarray(0, count));
+        const branches = new Int32Array(buffer, offset + count * 16, count);
+        branches.set(builder.branches.subarray(0, count));
+        return new BranchColumns(count, taken, lines, blocks, branches, builder.names.size > 0 ? new Map(builder.names) : undefined);
+    }
+    covered() {
+        let covered = 0;
+        for (let index = 0; index < this.count; index++)
+            if (this.taken[index] > 0)
+                covered += 1;
+        return covered;
+    }
+    toArray() {
+        const result = new Array(this.count);
+        for (let index = 0; index < this.count; index++) {
+            const named = this.names?.get(index);
+            result[index] = {
+                line: this.lines[index],
+                block: named ? named[0] : String(this.blocks[index]),
+                branch: named ? named[1] : String(this.branches[index]),
+                taken: this.taken[index],
+            };
+        }
+        return result;
+    }
+}
+/**
+ * A file whose `branches` array is built from columns the first time it is
+ * read (an own, enumerable accessor, so spreading and comparing see it).
+ */
+function fileWithBranchColumns(path, lines, functions, columns, totals) {
+    let branches;
+    return {
+        path,
+        lines,
+        statements: new Map(),
+        functions,
+        get branches() {
+            return (branches ??= columns === undefined ? [] : columns.toArray());
+        },
+        set branches(value) {
+            branches = value;
+        },
+        totals,
+    };
+}
+/** Reused, growing buffers a parser appends a record's branches to. */
+class BranchBuilder {
+    count = 0;
+    taken = new Float64Array(1024);
+    lines = new Uint32Array(1024);
+    blocks = new Int32Array(1024);
+    branches = new Int32Array(1024);
+    names = new Map();
+    add(line, block, branch, taken, names) {
+        if (this.count === this.taken.length)
+            this.grow();
+        const index = this.count;
+        this.lines[index] = line;
+        this.blocks[index] = block;
+        this.branches[index] = branch;
+        this.taken[index] = taken;
+        if (names)
+            this.names.set(index, names);
+        this.count += 1;
+    }
+    reset() {
+        this.count = 0;
+        this.names.clear();
+    }
+    grow() {
+        const capacity = this.taken.length * 2;
+        const grow = (from, to) => {
+            to.set(from);
+            return to;
+        };
+        this.taken = grow(this.taken, new Float64Array(capacity));
+        this.lines = grow(this.lines, new Uint32Array(capacity));
+        this.blocks = grow(this.blocks, new Int32Array(capacity));
+        this.branches = grow(this.branches, new Int32Array(capacity));
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/coverage/src/merge-file.ts
+
+/** Fold `source` into `target` by line, statement, function and branch identity. */
+function mergeFileInto(target, source, combine) {
+    const add = combine === 'sum' ? (a, b) => a + b : Math.max;
+    const hadDetail = detailSizes(target);
+    const sourceDetail = detailSizes(source);
+    for (const [line, hits] of source.lines) {
+        const previous = target.lines.get(line);
+        target.lines.set(line, previous === undefined ? hits : add(previous, hits));
+    }
+    for (const [key, hits] of source.statements) {
+        const previous = target.statements.get(key);
+        target.statements.set(key, previous === undefined ? hits : add(previous, hits));
+    }
+    const functions = new Map();
+    keyFunctions(target.functions, (key, index) => functions.set(key, index));
+    keyFunctions(source.functions, (key, index) => {
+        const fn = source.functions[index];
+        const at = functions.get(key);
+        if (at === undefined) {
+            functions.set(key, target.functions.length);
+            target.functions.push({ ...fn });
+        }
+        else {
+            const existing = target.functions[at];
+            existing.hits = add(existing.hits, fn.hits);
+        }
+    });
+    const branches = new Map();
+    target.branches.forEach((branch, index) => branches.set(branchKey(branch.line, branch.block, branch.branch), index));
+    for (const branch of source.branches) {
+        const key = branchKey(branch.line, branch.block, branch.branch);
+        const at = branches.get(key);
+        if (at === undefined) {
+            branches.set(key, target.branches.length);
+            target.branches.push({ ...branch });
+        }
+        else {
+            const existing = target.branches[at];
+            existing.taken = add(existing.taken, branch.taken);
+        }
+    }
+    for (const metric of model_METRICS) {
+        if (hadDetail[metric] > 0 || sourceDetail[metric] > 0) {
+            target.totals[metric] = totalFromDetail(target, metric);
+        }
+        else {
+            // Neither side has detail: the best there is, the stated counts added.
+            const combined = { covered: target.totals[metric].covered + source.totals[metric].covered, total: target.totals[metric].total + source.totals[metric].total };
+            target.totals[metric] = combine === 'sum' ? combined : maxRatio(target.totals[metric], source.totals[metric]);
+        }
+    }
+}
+function detailSizes(file) {
+    return { lines: file.lines.size, statements: file.statements.size, functions: file.functions.length, branches: file.branches.length };
+}
+function maxRatio(a, b) {
+    return a.total >= b.total ? a : b;
+}
+/**
+ * A function is its line and name; a second function of the same name on the
+ * same line (two anonymous callbacks) is told apart by its order.
+ */
+function keyFunctions(functions, visit) {
+    const seen = new Map();
+    functions.forEach((fn, index) => {
+        const base = `${fn.line}\u0000${fn.name}`;
+        const occurrence = seen.get(base) ?? 0;
+        seen.set(base, occurrence + 1);
+        visit(`${base}\u0000${occurrence}`, index);
+    });
+}
+function branchKey(line, block, branch) {
+    return `${line}\u0000${block}\u0000${branch}`;
+}
+
+;// CONCATENATED MODULE: ./packages/coverage/src/slab.ts
+/**
+ * Hands out pieces of large ArrayBuffers for the typed arrays of many small
+ * files: one allocation per few MB instead of one per file, which the garbage
+ * collector and the allocator both notice. A slab lives as long as any piece
+ * of it, so a parser uses its own and its report keeps it.
+ */
+class Slab {
+    size;
+    buffer;
+    offset = 0;
+    constructor(size = 1 << 22) {
+        this.size = size;
+    }
+    /** `bytes` at an 8-byte aligned offset of some buffer. */
+    take(bytes) {
+        const rounded = (bytes + 7) & ~7;
+        // A big piece gets its own buffer rather than wasting the rest of a slab.
+        if (rounded > this.size / 4)
+            return { buffer: new ArrayBuffer(rounded), offset: 0 };
+        if (this.buffer === undefined || this.offset + rounded > this.size) {
+            this.buffer = new ArrayBuffer(this.size);
+            this.offset = 0;
+        }
+        const piece = { buffer: this.buffer, offset: this.offset };
+        this.offset += rounded;
+        return piece;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/coverage/src/lcov.ts
+
+
+
+
+
+
+/**
+ * lcov tracefile parser (geninfo's format, as written by istanbul, c8, v8,
+ * gcov, llvm-cov, coverage.py and others).
+ *
+ * It works on bytes, line by line, as chunks arrive: memory holds the parsed
+ * coverage and one partial line, never the whole file, and numbers are read
+ * without first decoding text. Only paths and function names become strings.
+ */
+async function parseLcov(input, file) {
+    const parser = new LcovParser(file);
+    for await (const chunk of toChunks(input))
+        parser.write(chunk);
+    return parser.end();
+}
+const lcov_NEWLINE = 0x0a;
+const CR = 0x0d;
+const lcov_COMMA = 0x2c;
+const lcov_COLON = 0x3a;
+const ZERO = 0x30;
+const NINE = 0x39;
+const DASH = 0x2d;
+/** No lcov line is this long; past it the input is something else, and memory stays bounded. */
+const MAX_LINE_BYTES = 16 << 20;
+class LcovParser {
+    file;
+    files = new Map();
+    carry;
+    lineNumber = 0;
+    record;
+    sawFunctions = false;
+    sawBranches = false;
+    linesTotalsOnly = false;
+    functionsTotalsOnly = false;
+    branchesTotalsOnly = false;
+    records = 0;
+    // The current record's DA: lines, collected in reused buffers and handed
+    // to the file once at end_of_record, so no per-file array ever grows.
+    scratchLines = new Uint32Array(4096);
+    scratchHits = new Float64Array(4096);
+    scratchCount = 0;
+    branches = new BranchBuilder();
+    slab = new Slab();
+    constructor(file) {
+        this.file = file;
+    }
+    write(chunk) {
+        const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+        const length = buffer.length;
+        let start = 0;
+        if (this.carry !== undefined) {
+            const newline = findByte(buffer, lcov_NEWLINE, 0, length);
+            if (newline === length) {
+                if (this.carry.length + length > MAX_LINE_BYTES) {
+                    throw this.error(`line ${this.lineNumber + 1} is longer than ${MAX_LINE_BYTES >> 20} MiB: this is not an lcov file`, this.lineNumber + 1);
+                }
+                this.carry = Buffer.concat([this.carry, buffer]);
+                return;
+            }
+            const line = Buffer.concat([this.carry, buffer.subarray(0, newline)]);
+            this.carry = undefined;
+            this.line(line, 0, line.length);
+            start = newline + 1;
+        }
+        for (;;) {
+            // Fast path for DA:<line>,<hits> inside a record, most of any lcov file:
+            // parsed while looking for its end, in one pass. Anything unusual
+            // (a checksum, CR, a bad digit, the chunk's end) takes the general path.
+            if (buffer[start] === 0x44 && buffer[start + 1] === 0x41 && buffer[start + 2] === lcov_COLON && this.record !== undefined) {
+                let index = start + 3;
+                let line = 0;
+                let byte = buffer[index];
+                while (byte !== undefined && byte >= ZERO && byte <= NINE) {
+                    line = line * 10 + (byte - ZERO);
+                    byte = buffer[++index];
+                }
+                if (byte === lcov_COMMA && index > start + 3) {
+                    const hitsStart = ++index;
+                    let hits = 0;
+                    byte = buffer[index];
+                    while (byte !== undefined && byte >= ZERO && byte <= NINE) {
+                        hits = hits * 10 + (byte - ZERO);
+                        byte = buffer[++index];
+                    }
+                    if (byte === lcov_NEWLINE && index > hitsStart) {
+                        this.lineNumber += 1;
+                        this.addLine(line, hits);
+                        start = index + 1;
+                        continue;
+                    }
+                }
+            }
+            const newline = findByte(buffer, lcov_NEWLINE, start, length);
+            if (newline === length)
+                break;
+            this.line(buffer, start, newline);
+            start = newline + 1;
+        }
+        // Copy the partial line: the file reader reuses its buffer for the next chunk.
+        if (start < length)
+            this.carry = Buffer.from(buffer.subarray(start));
+    }
+    end() {
+        if (this.carry !== undefined) {
+            const line = this.carry;
+            this.carry = undefined;
+            this.line(line, 0, line.length);
+        }
+        if (this.record !== undefined) {
+            throw this.error(`the record for ${this.record.path} (from line ${this.record.startLine}) has no end_of_record: the file is cut off`, this.lineNumber, 'the tool that wrote it may have been killed or the upload truncated; regenerate the report');
+        }
+        if (this.records === 0) {
+            throw this.error('no SF: records: this lcov file describes no source file', undefined, 'check that the tests ran with coverage enabled');
+        }
+        const support = (saw, totalsOnly) => (!saw ? 'none' : totalsOnly ? 'totals' : 'detail');
+        const metrics = {
+            lines: this.linesTotalsOnly ? 'totals' : 'detail',
+            statements: 'none',
+            functions: support(this.sawFunctions, this.functionsTotalsOnly),
+            branches: support(this.sawBranches, this.branchesTotalsOnly),
+        };
+        return { format: 'lcov', files: this.files, metrics, sources: [this.file] };
+    }
+    line(buffer, start, end) {
+        this.lineNumber += 1;
+        if (end > start && buffer[end - 1] === CR)
+            end -= 1;
+        if (end === start)
+            return;
+        const b0 = buffer[start];
+        // The most frequent records first: DA, then BRDA, FNDA and FN.
+        if (b0 === 0x44 && buffer[start + 1] === 0x41 && buffer[start + 2] === lcov_COLON)
+            return this.da(buffer, start + 3, end);
+        if (b0 === 0x42 && buffer[start + 1] === 0x52) {
+            if (buffer[start + 2] === 0x44 && buffer[start + 3] === 0x41 && buffer[start + 4] === lcov_COLON)
+                return this.brda(buffer, start + 5, end);
+            if (buffer[start + 2] === 0x46 && buffer[start + 3] === lcov_COLON)
+                return this.count('BRF', buffer, start + 4, end);
+            if (buffer[start + 2] === 0x48 && buffer[start + 3] === lcov_COLON)
+                return this.count('BRH', buffer, start + 4, end);
+        }
+        if (b0 === 0x46 && buffer[start + 1] === 0x4e) {
+            const b2 = buffer[start + 2];
+            if (b2 === lcov_COLON)
+                return this.fn(buffer, start + 3, end);
+            if (buffer[start + 3] === lcov_COLON) {
+                if (b2 === 0x46)
+                    return this.count('FNF', buffer, start + 4, end);
+                if (b2 === 0x48)
+                    return this.count('FNH', buffer, start + 4, end);
+                if (b2 === 0x4c)
+                    return this.fnl(buffer, start + 4, end);
+                if (b2 === 0x41)
+                    return this.fna(buffer, start + 4, end);
+            }
+            if (b2 === 0x44 && buffer[start + 3] === 0x41 && buffer[start + 4] === lcov_COLON)
+                return this.fnda(buffer, start + 5, end);
+        }
+        if (b0 === 0x4c && buffer[start + 2] === lcov_COLON) {
+            if (buffer[start + 1] === 0x46)
+                return this.count('LF', buffer, start + 3, end);
+            if (buffer[start + 1] === 0x48)
+                return this.count('LH', buffer, start + 3, end);
+        }
+        if (b0 === 0x53 && buffer[start + 1] === 0x46 && buffer[start + 2] === lcov_COLON)
+            return this.sf(buffer, start + 3, end);
+        if (end - start === 13 && buffer.toString('latin1', start, end) === 'end_of_record')
+            return this.endOfRecord();
+        // TN:, VER: and tags of newer lcov versions carry nothing roadstop uses.
+        const colon = findByte(buffer, lcov_COLON, start, end);
+        if (colon < end && /^[A-Za-z_]+$/.test(buffer.toString('latin1', start, colon)))
+            return;
+        throw this.error(`not an lcov line: '${excerpt(buffer, start, end)}'`, this.lineNumber);
+    }
+    current(tag) {
+        if (this.record === undefined) {
+            throw this.error(`${tag} outside a record: it must follow an SF: line`, this.lineNumber);
+        }
+        return this.record;
+    }
+    sf(buffer, start, end) {
+        if (this.record !== undefined) {
+            throw this.error(`SF: starts a new record, but the record for ${this.record.path} (from line ${this.record.startLine}) has no end_of_record`, this.lineNumber, 'the file may be two reports concatenated with one cut off; regenerate it');
+        }
+        const path = buffer.toString('utf8', start, end).trim();
+        if (path === '')
+            throw this.error('SF: has no path', this.lineNumber);
+        this.record = { path, functions: [], startLine: this.lineNumber, declared: {}, fnCursor: 0, fnAssigned: undefined, byName: undefined, byIndex: undefined };
+    }
+    da(buffer, start, end) {
+        this.current('DA:');
+        // DA:<line>,<hits>[,<checksum>], read in one pass: this is most of the file.
+        let index = start;
+        let line = 0;
+        let byte = -1;
+        for (; index < end; index++) {
+            byte = buffer[index];
+            if (byte < ZERO || byte > NINE)
+                break;
+            line = line * 10 + (byte - ZERO);
+        }
+        let hits = 0;
+        let digits = 0;
+        if (index > start && byte === lcov_COMMA) {
+            for (index += 1; index < end; index++) {
+                byte = buffer[index];
+                if (byte < ZERO || byte > NINE)
+                    break;
+                hits = hits * 10 + (byte - ZERO);
+                digits += 1;
+            }
+        }
+        if (digits === 0 || (index < end && byte !== lcov_COMMA)) {
+            throw this.error(`DA: needs a line number and a hit count, got '${excerpt(buffer, start - 3, end)}'`, this.lineNumber, 'the file may be cut off or not lcov');
+        }
+        this.addLine(line, hits);
+    }
+    addLine(line, hits) {
+        if (this.scratchCount === this.scratchLines.length)
+            this.growScratch();
+        this.scratchLines[this.scratchCount] = line;
+        this.scratchHits[this.scratchCount] = hits;
+        this.scratchCount += 1;
+    }
+    growScratch() {
+        const lines = new Uint32Array(this.scratchLines.length * 2);
+        lines.set(this.scratchLines);
+        this.scratchLines = lines;
+        const hits = new Float64Array(this.scratchHits.length * 2);
+        hits.set(this.scratchHits);
+        this.scratchHits = hits;
+    }
+    brda(buffer, start, end) {
+        this.current('BRDA:');
+        // BRDA:<line>,<block>,<branch>,<taken>; lcov 2 allows commas inside <branch>.
+        const first = nextComma(buffer, start, end);
+        const second = first < end ? nextComma(buffer, first + 1, end) : end;
+        let last = end - 1;
+        while (last > second && buffer[last] !== lcov_COMMA)
+            last -= 1;
+        const line = first < end ? readUint(buffer, start, first) : -1;
+        if (line < 0 || second >= end || last <= second) {
+            throw this.error(`BRDA: needs a line, block, branch and taken count, got '${excerpt(buffer, start - 5, end)}'`, this.lineNumber, 'the file may be cut off or not lcov');
+        }
+        let taken;
+        if (last + 2 === end && buffer[last + 1] === DASH) {
+            taken = 0;
+        }
+        else {
+            taken = readUint(buffer, last + 1, end);
+            if (taken < 0)
+                throw this.error(`BRDA: taken count is not a number or '-': '${excerpt(buffer, start - 5, end)}'`, this.lineNumber);
+        }
+        const block = readId(buffer, first + 1, second);
+        const branch = readId(buffer, second + 1, last);
+        if (block >= 0 && branch >= 0)
+            this.branches.add(line, block, branch, taken);
+        else
+            this.branches.add(line, BranchColumns.NO_ID, BranchColumns.NO_ID, taken, [buffer.toString('utf8', first + 1, second), buffer.toString('utf8', second + 1, last)]);
+        this.sawBranches = true;
+    }
+    fn(buffer, start, end) {
+        const record = this.current('FN:');
+        // FN:<line>,<name> or, since lcov 2.0, FN:<line>,<end line>,<name>.
+        const first = nextComma(buffer, start, end);
+        const line = first < end ? readUint(buffer, start, first) : -1;
+        if (line < 0)
+            throw this.error(`FN: needs a line and a name, got '${excerpt(buffer, start - 3, end)}'`, this.lineNumber);
+        let nameStart = first + 1;
+        const second = nextComma(buffer, nameStart, end);
+        if (second < end && readUint(buffer, nameStart, second) >= 0)
+            nameStart = second + 1;
+        record.functions.push({ name: buffer.toString('utf8', nameStart, end), line, hits: 0 });
+        record.byName = undefined;
+        this.sawFunctions = true;
+    }
+    fnda(buffer, start, end) {
+        const record = this.current('FNDA:');
+        const comma = nextComma(buffer, start, end);
+        const hits = comma < end ? readUint(buffer, start, comma) : -1;
+        if (hits < 0)
+            throw this.error(`FNDA: needs a hit count and a name, got '${excerpt(buffer, start - 5, end)}'`, this.lineNumber);
+        this.sawFunctions = true;
+        const functions = record.functions;
+        if (record.fnAssigned === undefined || record.fnAssigned.length < functions.length) {
+            const assigned = new Uint8Array(Math.max(functions.length, 8));
+            if (record.fnAssigned)
+                assigned.set(record.fnAssigned);
+            record.fnAssigned = assigned;
+        }
+        const assigned = record.fnAssigned;
+        const cursor = record.fnCursor;
+        const next = functions[cursor];
+        if (next !== undefined && assigned[cursor] === 0 && sameText(next.name, buffer, comma + 1, end)) {
+            next.hits += hits;
+            assigned[cursor] = 1;
+            record.fnCursor = cursor + 1;
+            return;
+        }
+        const name = buffer.toString('utf8', comma + 1, end);
+        if (record.byName === undefined) {
+            record.byName = new Map();
+            functions.forEach((fn, index) => {
+                const same = record.byName.get(fn.name);
+                if (same === undefined)
+                    record.byName.set(fn.name, [index]);
+                else
+                    same.push(index);
+            });
+        }
+        const same = record.byName.get(name);
+        if (same === undefined) {
+            // A count for a function no FN: declared: keep it, its line unknown.
+            functions.push({ name, line: 0, hits });
+            record.byName = undefined;
+            return;
+        }
+        const index = same.find((candidate) => assigned[candidate] === 0) ?? same[same.length - 1];
+        functions[index].hits += hits;
+        assigned[index] = 1;
+    }
+    /** lcov 2.2: FNL:<index>,<line>[,<end line>] declares function <index>. */
+    fnl(buffer, start, end) {
+        const record = this.current('FNL:');
+        const comma = nextComma(buffer, start, end);
+        const index = comma < end ? readUint(buffer, start, comma) : -1;
+        const line = index < 0 ? -1 : readUint(buffer, comma + 1, nextComma(buffer, comma + 1, end));
+        if (index < 0 || line < 0)
+            throw this.error(`FNL: needs an index and a line, got '${excerpt(buffer, start - 4, end)}'`, this.lineNumber);
+        const fn = { name: '', line, hits: 0 };
+        record.byIndex ??= new Map();
+        record.byIndex.set(index, fn);
+        record.functions.push(fn);
+        this.sawFunctions = true;
+    }
+    /** lcov 2.2: FNA:<index>,<hits>,<name>, one per alias of function <index>. */
+    fna(buffer, start, end) {
+        const record = this.current('FNA:');
+        const first = nextComma(buffer, start, end);
+        const second = first < end ? nextComma(buffer, first + 1, end) : end;
+        const index = first < end ? readUint(buffer, start, first) : -1;
+        const hits = second < end ? readUint(buffer, first + 1, second) : -1;
+        const fn = record.byIndex?.get(index);
+        if (index < 0 || hits < 0 || fn === undefined) {
+            throw this.error(`FNA: needs the index of an FNL: line, a hit count and a name, got '${excerpt(buffer, start - 4, end)}'`, this.lineNumber);
+        }
+        if (fn.name === '')
+            fn.name = buffer.toString('utf8', second + 1, end);
+        fn.hits += hits;
+    }
+    count(tag, buffer, start, end) {
+        const record = this.current(`${tag}:`);
+        const value = readUint(buffer, start, end);
+        if (value < 0)
+            throw this.error(`${tag}: needs a count, got '${excerpt(buffer, start - tag.length - 1, end)}'`, this.lineNumber);
+        record.declared[tag] = value;
+        if (tag === 'FNF' || tag === 'FNH')
+            this.sawFunctions = true;
+        if (tag === 'BRF' || tag === 'BRH')
+            this.sawBranches = true;
+    }
+    endOfRecord() {
+        const record = this.current('end_of_record');
+        this.record = undefined;
+        this.records += 1;
+        const { declared, functions } = record;
+        const lines = LineHits.from(this.scratchLines, this.scratchHits, this.scratchCount, this.slab);
+        this.scratchCount = 0;
+        const branches = this.branches.count > 0 ? BranchColumns.copy(this.branches, this.slab) : undefined;
+        this.branches.reset();
+        const totals = {
+            lines: this.total(lines.size, () => lines.covered(), declared.LF, declared.LH, () => (this.linesTotalsOnly = true)),
+            statements: { covered: 0, total: 0 },
+            functions: this.total(functions.length, () => countPositiveOf(functions, 'hits'), declared.FNF, declared.FNH, () => (this.functionsTotalsOnly = true)),
+            branches: this.total(branches?.count ?? 0, () => branches?.covered() ?? 0, declared.BRF, declared.BRH, () => (this.branchesTotalsOnly = true)),
+        };
+        const file = fileWithBranchColumns(record.path, lines, functions, branches, totals);
+        const existing = this.files.get(file.path);
+        // The same file again, under another TN: test name: its counts add up.
+        if (existing === undefined)
+            this.files.set(file.path, file);
+        else
+            mergeFileInto(existing, file, 'sum');
+    }
+    /**
+     * Totals from detail when there is any; a record with only LF/LH (and the
+     * like) keeps its declared counts, and the report says it has totals only.
+     */
+    total(detail, covered, declaredTotal, declaredCovered, totalsOnly) {
+        if (detail > 0 || !declaredTotal)
+            return { covered: detail > 0 ? covered() : 0, total: detail };
+        totalsOnly();
+        return { covered: Math.min(declaredCovered ?? 0, declaredTotal), total: declaredTotal };
+    }
+    error(message, line, hint) {
+        return new errors_ConfigurationError(`lcov: ${message}`, line === undefined ? { file: this.file } : { file: this.file, line }, hint);
+    }
+}
+function countPositiveOf(items, key) {
+    let covered = 0;
+    for (const item of items)
+        if (item[key] > 0)
+            covered += 1;
+    return covered;
+}
+/**
+ * Where `byte` is between start and end, or end. A plain loop: lcov lines are
+ * short, and Buffer#indexOf costs more per call than it saves on them.
+ */
+function findByte(buffer, byte, start, end) {
+    let index = start;
+    while (index < end && buffer[index] !== byte)
+        index += 1;
+    return index;
+}
+function nextComma(buffer, start, end) {
+    return findByte(buffer, lcov_COMMA, start, end);
+}
+/** Decimal digits between start and end as a number, or -1 if there are none or anything else. */
+function readUint(buffer, start, end) {
+    if (start >= end)
+        return -1;
+    let value = 0;
+    for (let index = start; index < end; index++) {
+        const byte = buffer[index];
+        if (byte < ZERO || byte > NINE)
+            return -1;
+        value = value * 10 + (byte - ZERO);
+    }
+    return value;
+}
+/** A canonical decimal id ("7", not "07") as a number that fits an Int32Array, else -1. */
+function readId(buffer, start, end) {
+    if (buffer[start] === ZERO && end - start > 1)
+        return -1;
+    const number = end - start > 9 ? -1 : readUint(buffer, start, end);
+    return number;
+}
+/** Whether the bytes are `text`, for ASCII text; false (decode and compare) otherwise. */
+function sameText(text, buffer, start, end) {
+    if (text.length !== end - start)
+        return false;
+    for (let index = 0; index < text.length; index++) {
+        const code = text.charCodeAt(index);
+        if (code >= 0x80 || code !== buffer[start + index])
+            return false;
+    }
+    return true;
+}
+/** A bounded, printable piece of a bad line for an error message. */
+function excerpt(buffer, start, end) {
+    const text = buffer.toString('utf8', Math.max(0, start), Math.min(end, Math.max(0, start) + 80));
+    return end - start > 80 ? `${text}…` : text;
+}
+
+// EXTERNAL MODULE: ./node_modules/saxes/saxes.js
+var saxes = __nccwpck_require__(9800);
+;// CONCATENATED MODULE: ./packages/coverage/src/xml.ts
+
+
+/**
+ * Streams XML through saxes and a handler, safely for untrusted reports.
+ *
+ * saxes never reads a DTD: it does not fetch external DTDs or entities (no
+ * XXE, no network, no local file read) and does not expand entities declared
+ * in the internal subset (no billion laughs). A reference to such an entity is
+ * an "undefined entity" error, which is turned into a ConfigurationError at
+ * the first one, so an attack document fails fast and in constant memory.
+ * Only XML's five predefined entities and character references are decoded.
+ */
+async function parseXml(chunks, file, handler) {
+    const parser = new saxes/* SaxesParser */.wT({ xmlns: false, position: true });
+    const stack = [];
+    parser.on('error', (error) => {
+        // saxes prefixes its messages with line:column; the location goes into the error's own fields.
+        const reason = error.message.replace(/^(?:[^:]*:)?\d+:\d+:\s*/, '').replace(/\.$/, '');
+        if (/undefined entity/i.test(reason)) {
+            throw new errors_ConfigurationError('XML refers to an entity that is not one of the five XML predefines (&amp; &lt; &gt; &quot; &apos;); roadstop never expands entities declared in a DTD', { file, line: parser.line }, 'coverage tools do not write such entities: the file is not a coverage report, or it was tampered with (XXE or entity expansion)');
+        }
+        throw new errors_ConfigurationError(`XML is not well-formed: ${reason}`, { file, line: parser.line }, 'the file may be cut off; regenerate the report');
+    });
+    parser.on('opentag', (tag) => {
+        handler.open(tag.name, tag.attributes, stack[stack.length - 1] ?? '', parser.line);
+        if (tag.isSelfClosing)
+            handler.close(tag.name, parser.line);
+        else
+            stack.push(tag.name);
+    });
+    parser.on('closetag', (tag) => {
+        if (tag.isSelfClosing)
+            return;
+        stack.pop();
+        handler.close(tag.name, parser.line);
+    });
+    if (handler.text) {
+        const text = handler.text.bind(handler);
+        parser.on('text', text);
+    }
+    const decoder = new TextDecoder('utf-8');
+    for await (const chunk of chunks) {
+        const text = decoder.decode(chunk, { stream: true });
+        if (text !== '')
+            parser.write(text);
+    }
+    const rest = decoder.decode();
+    if (rest !== '')
+        parser.write(rest);
+    parser.close();
+}
+/** A non-negative number attribute, or a ConfigurationError naming the element and line. */
+function numberAttribute(attributes, name, element, file, line) {
+    const raw = attributes[name];
+    const value = raw === undefined ? Number.NaN : Number(raw);
+    if (!Number.isFinite(value) || value < 0) {
+        throw new errors_ConfigurationError(`<${element}> has ${raw === undefined ? `no ${name} attribute` : `${name}="${raw.slice(0, 40)}", not a count`}`, { file, line });
+    }
+    return value;
+}
+/** Like numberAttribute, but undefined when the attribute is absent. */
+function optionalNumberAttribute(attributes, name, element, file, line) {
+    return attributes[name] === undefined ? undefined : numberAttribute(attributes, name, element, file, line);
+}
+
+;// CONCATENATED MODULE: ./packages/coverage/src/clover.ts
+
+
+
+
+/**
+ * Clover XML, as written by OpenClover, PHPUnit and istanbul (jest, vitest):
+ * `<file path|name>` with its own `<metrics>` and `<line num count type>`.
+ *
+ * `stmt` and `cond` lines are the line detail. Statements, conditionals and
+ * methods are taken from the file's `<metrics>`, because what a `cond` line's
+ * truecount/falsecount mean differs by writer (istanbul: covered and
+ * uncovered branches; OpenClover: times true and false), and istanbul writes
+ * no method lines at all. Only without `<metrics>` are they counted from the
+ * lines, OpenClover's way.
+ */
+class CloverHandler {
+    file;
+    files = new Map();
+    declared;
+    current;
+    currentMetrics;
+    conditions = { covered: 0, total: 0 };
+    statementLines = { covered: 0, total: 0 };
+    sawFiles = false;
+    sawMethodLines = false;
+    sawMethodMetrics = false;
+    sawConditionals = false;
+    constructor(file) {
+        this.file = file;
+    }
+    open(name, attributes, parent, line) {
+        switch (name) {
+            case 'file': {
+                const path = attributes.path || attributes.name;
+                if (!path)
+                    throw new errors_ConfigurationError('Clover: <file> has neither a path nor a name attribute', { file: this.file, line });
+                this.current = emptyFile(path);
+                this.currentMetrics = undefined;
+                this.conditions = { covered: 0, total: 0 };
+                this.statementLines = { covered: 0, total: 0 };
+                this.sawFiles = true;
+                return;
+            }
+            case 'metrics':
+                if (parent === 'project')
+                    this.declared = toTotals(this.readMetrics(attributes, line));
+                else if (parent === 'file' && this.current !== undefined)
+                    this.currentMetrics = this.readMetrics(attributes, line);
+                return;
+            case 'line':
+                if (parent === 'file' && this.current !== undefined)
+                    this.line(this.current, attributes, line);
+                return;
+        }
+    }
+    close(name) {
+        if (name !== 'file' || this.current === undefined)
+            return;
+        const file = this.current;
+        const metrics = this.currentMetrics;
+        this.current = undefined;
+        file.totals.lines = totalFromDetail(file, 'lines');
+        file.totals.statements = metrics?.statements ?? this.statementLines;
+        file.totals.functions = metrics?.methods ?? totalFromDetail(file, 'functions');
+        file.totals.branches = metrics?.conditionals ?? this.conditions;
+        const existing = this.files.get(file.path);
+        if (existing === undefined)
+            this.files.set(file.path, file);
+        else
+            mergeFileInto(existing, file, 'max');
+    }
+    finish() {
+        if (!this.sawFiles) {
+            throw new errors_ConfigurationError('Clover: the report has no <file> elements: it describes no source file', { file: this.file }, 'check that the tests ran with coverage enabled');
+        }
+        const metrics = {
+            lines: 'detail',
+            statements: 'totals',
+            functions: this.sawMethodLines && !this.sawMethodMetrics ? 'detail' : this.sawMethodLines || this.sawMethodMetrics ? 'totals' : 'none',
+            branches: this.sawConditionals ? 'totals' : 'none',
+        };
+        return { format: 'clover', files: this.files, metrics, ...(this.declared ? { declared: this.declared } : {}), sources: [this.file] };
+    }
+    readMetrics(attributes, line) {
+        const ratio = (total, covered) => {
+            const totalValue = optionalNumberAttribute(attributes, total, 'metrics', this.file, line);
+            const coveredValue = optionalNumberAttribute(attributes, covered, 'metrics', this.file, line);
+            return totalValue === undefined || coveredValue === undefined ? undefined : { covered: coveredValue, total: totalValue };
+        };
+        const result = {};
+        const statements = ratio('statements', 'coveredstatements');
+        const conditionals = ratio('conditionals', 'coveredconditionals');
+        const methods = ratio('methods', 'coveredmethods');
+        if (statements)
+            result.statements = statements;
+        if (conditionals) {
+            result.conditionals = conditionals;
+            this.sawConditionals = true;
+        }
+        if (methods) {
+            result.methods = methods;
+            this.sawMethodMetrics = true;
+        }
+        return result;
+    }
+    line(file, attributes, line) {
+        const number = numberAttribute(attributes, 'num', 'line', this.file, line);
+        const count = numberAttribute(attributes, 'count', 'line', this.file, line);
+        const type = attributes.type ?? 'stmt';
+        if (type === 'method') {
+            file.functions.push({ name: attributes.signature ?? attributes.name ?? '', line: number, hits: count });
+            this.sawMethodLines = true;
+            return;
+        }
+        const previous = file.lines.get(number);
+        file.lines.set(number, previous === undefined ? count : Math.max(previous, count));
+        this.statementLines.total += 1;
+        if (count > 0)
+            this.statementLines.covered += 1;
+        if (type === 'cond') {
+            // OpenClover: a condition has two outcomes, each covered once seen.
+            const trueCount = optionalNumberAttribute(attributes, 'truecount', 'line', this.file, line) ?? 0;
+            const falseCount = optionalNumberAttribute(attributes, 'falsecount', 'line', this.file, line) ?? 0;
+            this.conditions.total += 2;
+            this.conditions.covered += (trueCount > 0 ? 1 : 0) + (falseCount > 0 ? 1 : 0);
+            this.sawConditionals = true;
+        }
+    }
+}
+function toTotals(metrics) {
+    const totals = {};
+    if (metrics.statements)
+        totals.statements = metrics.statements;
+    if (metrics.conditionals)
+        totals.branches = metrics.conditionals;
+    if (metrics.methods)
+        totals.functions = metrics.methods;
+    return totals;
+}
+
+;// CONCATENATED MODULE: ./packages/coverage/src/cobertura.ts
+
+
+
+
+const CONDITION_COVERAGE = /\((\d+)\s*\/\s*(\d+)\)/;
+/**
+ * Cobertura XML, as written by coverage.py, istanbul (jest, vitest, c8),
+ * coverlet, gcovr and the Cobertura family: `<class filename>` holds
+ * `<line number hits [branch condition-coverage]>`. Lines inside `<method>`
+ * only repeat a method's lines, so they count for the method, not again for
+ * the file.
+ *
+ * Branches are only counted per line ("1/2 covered"), without saying which
+ * branch was taken, so they are totals: exact for this report, not mergeable.
+ * Paths are relative to `<sources>` (coverage.py writes the measured
+ * directory there; istanbul the project root), kept as `sourceRoots`.
+ */
+class CoberturaHandler {
+    file;
+    files = new Map();
+    sources = [];
+    declared = {};
+    sourceText;
+    current;
+    currentBranchLines = new Set();
+    method;
+    sawMethods = false;
+    sawBranches = false;
+    sawClasses = false;
+    constructor(file) {
+        this.file = file;
+    }
+    open(name, attributes, parent, line) {
+        switch (name) {
+            case 'coverage':
+                if (parent === '')
+                    this.readDeclared(attributes, line);
+                return;
+            case 'source':
+                this.sourceText = '';
+                return;
+            case 'class': {
+                const filename = attributes.filename;
+                if (filename === undefined || filename === '') {
+                    throw new errors_ConfigurationError('Cobertura: <class> has no filename attribute', { file: this.file, line });
+                }
+                this.current = emptyFile(filename);
+                this.currentBranchLines = new Set();
+                this.sawClasses = true;
+                return;
+            }
+            case 'method':
+                if (this.current === undefined)
+                    return;
+                this.method = { name: attributes.name ?? '', hits: optionalNumberAttribute(attributes, 'hits', 'method', this.file, line), line: 0, maxLineHits: 0 };
+                this.sawMethods = true;
+                return;
+            case 'line':
+                this.line(attributes, line);
+                return;
+        }
+    }
+    text(text) {
+        if (this.sourceText !== undefined)
+            this.sourceText += text;
+    }
+    close(name) {
+        switch (name) {
+            case 'source': {
+                const source = this.sourceText?.trim();
+                if (source)
+                    this.sources.push(source);
+                this.sourceText = undefined;
+                return;
+            }
+            case 'method': {
+                const method = this.method;
+                this.method = undefined;
+                if (method === undefined || this.current === undefined)
+                    return;
+                // Cobertura proper gives a method no hits of its own; its busiest line stands for it.
+                this.current.functions.push({ name: method.name, line: method.line, hits: method.hits ?? method.maxLineHits });
+                return;
+            }
+            case 'class': {
+                const file = this.current;
+                this.current = undefined;
+                if (file === undefined)
+                    return;
+                for (const metric of ['lines', 'functions', 'branches'])
+                    file.totals[metric] = totalFromDetail(file, metric);
+                const existing = this.files.get(file.path);
+                // Several classes of one file (inner classes, partial classes) describe one run: never add them up.
+                if (existing === undefined)
+                    this.files.set(file.path, file);
+                else
+                    mergeFileInto(existing, file, 'max');
+                return;
+            }
+        }
+    }
+    finish() {
+        if (!this.sawClasses) {
+            throw new errors_ConfigurationError('Cobertura: the report has no <class> elements: it describes no source file', { file: this.file }, 'check that the tests ran with coverage enabled');
+        }
+        const metrics = {
+            lines: 'detail',
+            statements: 'none',
+            functions: this.sawMethods ? 'detail' : 'none',
+            branches: this.sawBranches ? 'totals' : 'none',
+        };
+        return {
+            format: 'cobertura',
+            files: this.files,
+            metrics,
+            ...(Object.keys(this.declared).length > 0 ? { declared: this.declared } : {}),
+            ...(this.sources.length > 0 ? { sourceRoots: this.sources } : {}),
+            sources: [this.file],
+        };
+    }
+    readDeclared(attributes, line) {
+        const linesValid = optionalNumberAttribute(attributes, 'lines-valid', 'coverage', this.file, line);
+        const linesCovered = optionalNumberAttribute(attributes, 'lines-covered', 'coverage', this.file, line);
+        if (linesValid !== undefined && linesCovered !== undefined)
+            this.declared.lines = { covered: linesCovered, total: linesValid };
+        const branchesValid = optionalNumberAttribute(attributes, 'branches-valid', 'coverage', this.file, line);
+        const branchesCovered = optionalNumberAttribute(attributes, 'branches-covered', 'coverage', this.file, line);
+        if (branchesValid !== undefined && branchesCovered !== undefined)
+            this.declared.branches = { covered: branchesCovered, total: branchesValid };
+    }
+    line(attributes, line) {
+        const file = this.current;
+        if (file === undefined)
+            return;
+        const number = numberAttribute(attributes, 'number', 'line', this.file, line);
+        const hits = numberAttribute(attributes, 'hits', 'line', this.file, line);
+        if (this.method !== undefined) {
+            if (this.method.line === 0)
+                this.method.line = number;
+            this.method.maxLineHits = Math.max(this.method.maxLineHits, hits);
+            return;
+        }
+        const previous = file.lines.get(number);
+        file.lines.set(number, previous === undefined ? hits : Math.max(previous, hits));
+        if (attributes.branch !== 'true')
+            return;
+        this.sawBranches = true;
+        const condition = CONDITION_COVERAGE.exec(attributes['condition-coverage'] ?? '');
+        if (condition === null || this.currentBranchLines.has(number))
+            return;
+        this.currentBranchLines.add(number);
+        const covered = Number(condition[1]);
+        const total = Number(condition[2]);
+        // Which of the line's branches were taken is not said: the first `covered` stand for them.
+        for (let index = 0; index < total; index++) {
+            file.branches.push({ line: number, block: '0', branch: String(index), taken: index < covered ? 1 : 0 });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/coverage/src/xml-report.ts
+
+
+
+
+
+const NEITHER_HINT = 'roadstop reads Cobertura (coverage.py xml, istanbul cobertura) and Clover (istanbul clover, OpenClover) XML';
+/**
+ * Cobertura or Clover XML, told apart by content: both have a `<coverage>`
+ * root, Clover's with a `clover` attribute and a `<project>` child,
+ * Cobertura's with rate attributes and `<sources>`/`<packages>` children.
+ */
+async function parseCoverageXml(input, file) {
+    let dialect;
+    let pendingRoot;
+    // The root may not say which dialect it is; then its first child does.
+    const pick = (name, attributes, parent, line) => {
+        if (parent === '') {
+            if (name !== 'coverage') {
+                throw new errors_ConfigurationError(`XML is neither Cobertura nor Clover: its root element is <${name}>, not <coverage>`, { file, line }, NEITHER_HINT);
+            }
+            if ('clover' in attributes)
+                return new CloverHandler(file);
+            if ('line-rate' in attributes || 'lines-valid' in attributes)
+                return new CoberturaHandler(file);
+            pendingRoot = { attributes, line };
+            return undefined;
+        }
+        if (name === 'project')
+            return new CloverHandler(file);
+        if (name === 'sources' || name === 'packages')
+            return new CoberturaHandler(file);
+        throw new errors_ConfigurationError(`XML is neither Cobertura nor Clover: <coverage> starts with <${name}>`, { file, line }, NEITHER_HINT);
+    };
+    const dispatch = {
+        open(name, attributes, parent, line) {
+            if (dialect === undefined) {
+                const chosen = pick(name, attributes, parent, line);
+                if (chosen === undefined)
+                    return;
+                if (pendingRoot)
+                    chosen.open('coverage', pendingRoot.attributes, '', pendingRoot.line);
+                pendingRoot = undefined;
+                dialect = chosen;
+            }
+            dialect.open(name, attributes, parent, line);
+        },
+        close(name) {
+            dialect?.close(name);
+        },
+        text(text) {
+            if (dialect instanceof CoberturaHandler)
+                dialect.text(text);
+        },
+    };
+    await parseXml(toChunks(input), file, dispatch);
+    if (dialect === undefined) {
+        throw new errors_ConfigurationError('XML is neither Cobertura nor Clover: <coverage> is empty', { file }, NEITHER_HINT);
+    }
+    return dialect.finish();
+}
+
+;// CONCATENATED MODULE: ./packages/coverage/src/read.ts
+
+
+
+
+
+
+/**
+ * Read a coverage report of any supported format from a file, streaming: the
+ * format is detected from the content, and memory holds the parsed coverage,
+ * not the file.
+ */
+async function readCoverageReport(path) {
+    return parseCoverageReport(await openReportFile(path), path);
+}
+/**
+ * Parse report content whose format is detected from its first bytes.
+ * `file` names it in errors and in the report's `sources`.
+ */
+async function parseCoverageReport(input, file) {
+    const peeked = await peek(toChunks(input));
+    const { head, chunks } = peeked;
+    const family = detectFamily(head);
+    if (family === 'empty' || family === undefined)
+        await peeked.close();
+    switch (family) {
+        case 'lcov':
+            return parseLcov(chunks, file);
+        case 'json':
+            return parseIstanbulJson(chunks, file);
+        case 'xml':
+            return parseCoverageXml(chunks, file);
+        case 'empty':
+            throw new errors_ConfigurationError('the coverage report is empty', { file }, 'the test run may have failed before writing it; check the step that runs the tests');
+        case undefined:
+            throw new errors_ConfigurationError('not a coverage report roadstop can read', { file, line: 1 }, 'expected lcov (lcov.info), istanbul JSON (coverage-final.json, coverage-summary.json), Cobertura XML or Clover XML');
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/coverage/src/merge.ts
+
+
+
+const FORMAT_NAMES = {
+    lcov: 'lcov',
+    'istanbul-json': 'istanbul coverage-final.json',
+    'istanbul-summary': 'istanbul coverage-summary.json',
+    cobertura: 'Cobertura XML',
+    clover: 'Clover XML',
+    merged: 'merged report',
+};
+const WHY_TOTALS_ONLY = {
+    cobertura: 'counts branches per line without saying which were taken',
+    clover: 'states statements, conditionals and methods as per-file counts only',
+    lcov: 'has records with counts (LF/FNF/BRF) but no per-item lines',
+};
+/**
+ * Merge reports of one test suite run in parts (vitest --shard, a CI matrix):
+ * per file, line hits add up, so a line covered by any part is covered;
+ * statements, functions and branches add up by their identity; files of
+ * different parts are united.
+ *
+ * Paths must agree: when the parts ran on different machines, map each onto
+ * the repository (paths.ts) first. A metric that some part carries only as
+ * totals cannot be combined and is left out with a notice; a report without
+ * line detail (coverage-summary.json) cannot be merged at all.
+ */
+function mergeReports(reports) {
+    const first = reports[0];
+    if (first === undefined)
+        throw new errors_ConfigurationError('there are no coverage reports to merge');
+    if (reports.length === 1)
+        return { report: first, notices: [] };
+    for (const report of reports) {
+        if (report.metrics.lines !== 'detail') {
+            throw new errors_ConfigurationError(`${FORMAT_NAMES[report.format]} carries totals only, not line by line, so it cannot be merged with other reports`, report.sources[0] === undefined ? {} : { file: report.sources[0] }, 'have every shard write coverage-final.json (reporter json) or lcov.info (reporter lcov) and pass those');
+        }
+    }
+    const notices = [];
+    const metrics = {};
+    for (const metric of model_METRICS) {
+        const supports = reports.map((report) => report.metrics[metric]);
+        if (supports.every((support) => support === 'detail'))
+            metrics[metric] = 'detail';
+        else if (supports.every((support) => support === 'none'))
+            metrics[metric] = 'none';
+        else {
+            metrics[metric] = 'none';
+            notices.push(`${metric} are left out of the merged coverage: ${explain(reports, metric)}`);
+        }
+    }
+    const files = new Map();
+    for (const report of reports) {
+        for (const [path, file] of report.files) {
+            let target = files.get(path);
+            if (target === undefined) {
+                target = emptyFile(path);
+                files.set(path, target);
+            }
+            // Folding into a fresh file keeps the inputs untouched.
+            mergeFileInto(target, file, 'sum');
+        }
+    }
+    for (const file of files.values()) {
+        for (const metric of model_METRICS)
+            if (metrics[metric] === 'none')
+                file.totals[metric] = { covered: 0, total: 0 };
+    }
+    const formats = new Set(reports.map((report) => report.format));
+    const sourceRoots = [...new Set(reports.flatMap((report) => report.sourceRoots ?? []))];
+    return {
+        report: {
+            format: formats.size === 1 ? first.format : 'merged',
+            files,
+            metrics,
+            ...(sourceRoots.length > 0 ? { sourceRoots } : {}),
+            sources: reports.flatMap((report) => report.sources),
+        },
+        notices,
+    };
+}
+function explain(reports, metric) {
+    const parts = [];
+    for (const report of reports) {
+        const support = report.metrics[metric];
+        if (support === 'detail')
+            continue;
+        const name = `${report.sources.join(', ')} (${FORMAT_NAMES[report.format]})`;
+        if (support === 'none')
+            parts.push(`${name} does not carry them`);
+        else
+            parts.push(`${name} ${WHY_TOTALS_ONLY[report.format] ?? 'carries totals only'}`);
+    }
+    return `${parts.join('; ')}, so the parts cannot be combined`;
+}
+
+;// CONCATENATED MODULE: ./packages/coverage/src/paths.ts
+
+
+/**
+ * Path segments with separators, drive letters and `.`/`..` settled, so that
+ * `C:\\x\\repo\\src\\a.ts`, `/home/runner/work/repo/repo/src/a.ts`,
+ * `./src/a.ts` and `src/a.ts` compare by their segments.
+ */
+function pathSegments(path) {
+    const posix = path.replace(/\\/g, '/').replace(/^file:\/\//, '').replace(/^\/?[A-Za-z]:(?=\/|$)/, '');
+    const segments = [];
+    for (const segment of posix.split('/')) {
+        if (segment === '' || segment === '.')
+            continue;
+        if (segment === '..')
+            segments.pop();
+        else
+            segments.push(segment);
+    }
+    return segments;
+}
+function isAbsolute(path) {
+    return /^(?:[\\/]|[A-Za-z]:[\\/]|file:\/\/)/.test(path);
+}
+/**
+ * Map report paths onto the repository's files (`git ls-files`).
+ *
+ * For each report path: a root that turns it into a repository path
+ * exactly wins; otherwise the repository file sharing the longest suffix of
+ * whole path segments with it (case-sensitive, as git and Linux runners are).
+ * Equally long suffixes are ambiguous and reported rather than guessed; a
+ * relative report path equal to a repository path counts as the longest.
+ */
+function mapReportPaths(reportPaths, repositoryFiles, options = {}) {
+    const repository = new Map();
+    const byBasename = new Map();
+    for (const file of repositoryFiles) {
+        const segments = pathSegments(file);
+        const basename = segments[segments.length - 1];
+        if (basename === undefined)
+            continue;
+        repository.set(segments.join('/'), segments);
+        const list = byBasename.get(basename);
+        if (list === undefined)
+            byBasename.set(basename, [segments]);
+        else
+            list.push(segments);
+    }
+    const roots = (options.roots ?? []).map((root) => ({ absolute: isAbsolute(root), segments: pathSegments(root) }));
+    const mapping = { mapped: new Map(), unmatched: [], ambiguous: [] };
+    for (const path of new Set(reportPaths)) {
+        const segments = pathSegments(path);
+        const absolute = isAbsolute(path);
+        // Roots first: they can make a path exact.
+        let exact;
+        for (const root of roots) {
+            let candidate;
+            if (absolute && root.absolute && startsWith(segments, root.segments))
+                candidate = segments.slice(root.segments.length);
+            else if (!absolute && !root.absolute)
+                candidate = [...root.segments, ...segments];
+            const key = candidate?.join('/');
+            if (key !== undefined && repository.has(key)) {
+                exact = key;
+                break;
+            }
+        }
+        if (exact === undefined && !absolute && repository.has(segments.join('/')))
+            exact = segments.join('/');
+        if (exact !== undefined) {
+            mapping.mapped.set(path, exact);
+            continue;
+        }
+        // Relative paths under an absolute root (Cobertura's <sources>) gain the root's segments to discriminate with.
+        const absoluteRoots = absolute ? [] : roots.filter((root) => root.absolute);
+        const forms = absoluteRoots.length > 0 ? absoluteRoots.map((root) => [...root.segments, ...segments]) : [segments];
+        let best = 0;
+        let candidates = [];
+        for (const form of forms) {
+            for (const file of byBasename.get(form[form.length - 1] ?? '') ?? []) {
+                const length = commonSuffix(form, file);
+                const key = file.join('/');
+                if (length > best) {
+                    best = length;
+                    candidates = [key];
+                }
+                else if (length === best && !candidates.includes(key)) {
+                    candidates.push(key);
+                }
+            }
+        }
+        if (candidates.length === 0)
+            mapping.unmatched.push(path);
+        else if (candidates.length === 1)
+            mapping.mapped.set(path, candidates[0]);
+        else
+            mapping.ambiguous.push({ path, candidates: candidates.sort() });
+    }
+    return mapping;
+}
+function startsWith(segments, prefix) {
+    if (prefix.length > segments.length)
+        return false;
+    return prefix.every((segment, index) => segments[index] === segment);
+}
+function commonSuffix(a, b) {
+    let length = 0;
+    while (length < a.length && length < b.length && a[a.length - 1 - length] === b[b.length - 1 - length])
+        length += 1;
+    return length;
+}
+/**
+ * Sentences for the job summary about what did not map, each with a few
+ * examples, so a user sees at once whether a root or the checkout is off.
+ */
+function describePathMapping(mapping, examples = 3) {
+    const messages = [];
+    const total = mapping.mapped.size + mapping.unmatched.length + mapping.ambiguous.length;
+    if (mapping.unmatched.length > 0) {
+        const shown = mapping.unmatched.slice(0, examples).join(', ');
+        const more = mapping.unmatched.length > examples ? ', …' : '';
+        messages.push(`${mapping.unmatched.length} of ${total} report paths match no file in the repository, e.g. ${shown}${more}`);
+    }
+    if (mapping.ambiguous.length > 0) {
+        const shown = mapping.ambiguous
+            .slice(0, examples)
+            .map((entry) => `${entry.path} (${entry.candidates.slice(0, 3).join(' or ')}${entry.candidates.length > 3 ? ' or …' : ''})`)
+            .join(', ');
+        const more = mapping.ambiguous.length > examples ? ', …' : '';
+        messages.push(`${mapping.ambiguous.length} of ${total} report paths match several repository files equally well, e.g. ${shown}${more}; pass the directory the tool ran in as a root`);
+    }
+    return messages;
+}
+/**
+ * The report keyed by repository paths, without the paths that did not map.
+ * Two report paths of one repository file (a symlink, `./a` and `a`) describe
+ * the same run, so their coverage is combined, not added.
+ */
+function remapReport(report, mapping) {
+    const files = new Map();
+    for (const [path, file] of report.files) {
+        const target = mapping.mapped.get(path);
+        if (target === undefined)
+            continue;
+        const existing = files.get(target);
+        if (existing === undefined)
+            files.set(target, withPath(file, target));
+        else {
+            const combined = emptyFile(target);
+            mergeFileInto(combined, existing, 'max');
+            mergeFileInto(combined, file, 'max');
+            files.set(target, combined);
+        }
+    }
+    return { ...report, files };
+}
+
+;// CONCATENATED MODULE: ./packages/coverage/src/gate-options.ts
+
+
+const gate_options_GATE = 'coverage-gate';
+const gate_options_FAIL_ON = ['fail', 'warn', 'never'];
+/** The seeds' plan in one word: 60% lines at launch, 70% when hardening, 85% strict. */
+const PRESETS = { launch: 60, harden: 70, strict: 85 };
+const gate_options_INPUT_NAMES = [
+    'files',
+    'preset',
+    'min-lines',
+    'min-statements',
+    'min-functions',
+    'min-branches',
+    'min-patch',
+    'max-drop',
+    'base',
+    'baseline',
+    'fail-on',
+];
+const gate_options_SECTION_KEYS = ['files', 'preset', 'thresholds', 'per-file', 'paths', 'patch', 'max-drop', 'base', 'roots', 'baseline', 'fail-on', 'annotations', 'artifact-name'];
+/** Merge the config's `coverage-gate:` section with the inputs; an input, when given, wins. */
+function resolveCoverageOptions(section, inputs, workspace) {
+    section.rejectUnknown(gate_options_SECTION_KEYS);
+    const given = (name) => {
+        const value = inputs[name]?.trim();
+        return value === undefined || value === '' ? undefined : value;
+    };
+    const input = (name) => ({ input: name });
+    const filesText = given('files');
+    const files = filesText ? splitList(filesText) : (section.stringList('files') ?? []);
+    const filesOrigin = filesText ? input('files') : section.has('files') ? section.locate('files') : input('files');
+    if (files.length === 0) {
+        throw new errors_ConfigurationError('no coverage report given', filesOrigin, "give the input 'files' (paths or globs of lcov, coverage-final.json, Cobertura or Clover reports) or coverage-gate.files in the config");
+    }
+    const presetText = given('preset') ?? section.string('preset');
+    let preset;
+    if (presetText !== undefined) {
+        if (!(presetText in PRESETS)) {
+            throw new errors_ConfigurationError(`'${presetText}' is not a preset`, given('preset') ? input('preset') : section.locate('preset'), `use ${Object.entries(PRESETS).map(([name, lines]) => `${name} (${lines}% lines)`).join(', ')}`);
+        }
+        preset = presetText;
+    }
+    const thresholds = readThresholds(section.section('thresholds'));
+    if (preset && thresholds.lines === undefined)
+        thresholds.lines = PRESETS[preset];
+    for (const metric of model_METRICS) {
+        const name = `min-${metric}`;
+        const value = given(name);
+        if (value !== undefined)
+            thresholds[metric] = parsePercent(value, input(name));
+    }
+    const perFile = readThresholds(section.section('per-file'));
+    const pathsSection = section.section('paths');
+    const paths = pathsSection.keys().map((pattern) => {
+        const origin = pathsSection.locate(pattern);
+        if (pathsSection.kind(pattern) !== 'map') {
+            const single = pathsSection.stringOrNumber(pattern);
+            if (single === undefined)
+                throw new errors_ConfigurationError('needs a percentage or a map of metrics', origin, "e.g. 'src/core/**': 90");
+            return { pattern, thresholds: { lines: parsePercent(single, origin) }, origin };
+        }
+        return { pattern, thresholds: readThresholds(pathsSection.section(pattern)), origin };
+    });
+    const patchText = given('min-patch') ?? section.stringOrNumber('patch');
+    const minPatch = patchText === undefined ? undefined : parsePercent(patchText, given('min-patch') ? input('min-patch') : section.locate('patch'));
+    const dropText = given('max-drop') ?? section.stringOrNumber('max-drop');
+    const maxDrop = dropText === undefined ? undefined : parsePercent(dropText, given('max-drop') ? input('max-drop') : section.locate('max-drop'));
+    const baselineText = given('baseline') ?? section.string('baseline');
+    const baseline = baselineText === undefined || baselineText === 'none'
+        ? { kind: 'none' }
+        : baselineText === 'auto'
+            ? { kind: 'auto' }
+            : { kind: 'file', path: baselineText, origin: given('baseline') ? input('baseline') : section.locate('baseline') };
+    const failOnText = given('fail-on') ?? section.string('fail-on') ?? 'fail';
+    if (!gate_options_FAIL_ON.includes(failOnText)) {
+        throw new errors_ConfigurationError(`'${failOnText}' is not one of ${gate_options_FAIL_ON.join(', ')}`, given('fail-on') ? input('fail-on') : section.locate('fail-on'));
+    }
+    const base = given('base') ?? section.string('base');
+    const options = {
+        workspace,
+        files,
+        filesOrigin,
+        thresholds,
+        perFile,
+        paths,
+        roots: section.stringList('roots') ?? [],
+        baseline,
+        failOn: failOnText,
+        maxAnnotations: section.number('annotations', { min: 0, max: 1000, integer: true }) ?? 50,
+    };
+    if (minPatch !== undefined)
+        options.minPatch = minPatch;
+    if (maxDrop !== undefined)
+        options.maxDrop = maxDrop;
+    if (base !== undefined)
+        options.base = base;
+    if (preset)
+        options.preset = preset;
+    return options;
+}
+function readThresholds(section) {
+    section.rejectUnknown(model_METRICS);
+    const thresholds = {};
+    for (const metric of model_METRICS) {
+        const value = section.stringOrNumber(metric);
+        if (value !== undefined)
+            thresholds[metric] = parsePercent(value, section.locate(metric));
+    }
+    return thresholds;
+}
+/** `85`, `"85%"`, `"0.5%"` → 85, 85, 0.5; anything outside 0–100 names where it came from. */
+function parsePercent(value, where) {
+    const text = typeof value === 'number' ? String(value) : value.trim().replace(/%$/, '').trim();
+    const number = Number(text);
+    if (text === '' || !Number.isFinite(number))
+        throw new errors_ConfigurationError(`'${value}' is not a percentage`, where, 'write a number from 0 to 100, e.g. 80 or 80%');
+    checkRange(number, { min: 0, max: 100 }, where);
+    return number;
+}
+
+;// CONCATENATED MODULE: ./packages/coverage/src/gate.ts
+
+
+
+
+
+
+
+
+/** Below this share of the baseline's files, a report is incomplete, not a drop. */
+const INCOMPLETE_SHARE = 0.5;
+const round = (value) => Math.round(value * 100) / 100;
+/**
+ * A percentage truncated to two decimals, as istanbul (and so vitest, jest, c8)
+ * reports it: the figures match the tools', and 79.996% never passes an 80% bar.
+ */
+function coveragePercent(ratio) {
+    return ratio.total === 0 ? 100 : Math.floor((10000 * ratio.covered) / ratio.total) / 100;
+}
+/** Read, map and merge the reports; measure them against thresholds, changed lines and the baseline. */
+async function runCoverageGate(options, context) {
+    const messages = [...(context.messages ?? [])];
+    const { report, reportFiles, unmatchedPaths } = await loadReports(options, context.repositoryFiles, messages);
+    const totals = reportTotals(report);
+    const carried = new Set(carriedMetrics(report));
+    const checks = [];
+    for (const metric of model_METRICS) {
+        const threshold = options.thresholds[metric];
+        if (threshold === undefined)
+            continue;
+        checks.push(judgeThreshold(metric, metric, totals[metric], threshold, carried.has(metric)));
+    }
+    checks.push(...judgePerFile(report, options.perFile, carried));
+    for (const { pattern, thresholds } of options.paths) {
+        const files = [...report.files.values()].filter((file) => (0,external_node_path_namespaceObject.matchesGlob)(file.path, pattern));
+        for (const [metric, threshold] of Object.entries(thresholds)) {
+            const ratio = sumRatios(files.map((file) => file.totals[metric]));
+            const check = judgeThreshold(`${pattern} ${metric}`, metric, ratio, threshold, carried.has(metric));
+            if (files.length === 0)
+                Object.assign(check, { status: 'skipped', message: `no file of the report matches ${pattern}` });
+            checks.push(check);
+        }
+    }
+    const patch = measurePatch(report, context.changes);
+    if (patch) {
+        const check = {
+            name: 'patch',
+            status: 'pass',
+            value: coveragePercent((patch.ratio)),
+            unit: 'percent',
+            details: { covered: patch.ratio.covered, coverable: patch.ratio.total, via: patch.via, base: patch.base },
+        };
+        if (options.minPatch !== undefined) {
+            check.limit = options.minPatch;
+            check.limitText = `≥ ${options.minPatch}%`;
+        }
+        if (patch.ratio.total === 0) {
+            check.status = 'skipped';
+            check.message = 'no changed line is a line the report can cover';
+        }
+        else {
+            const below = options.minPatch !== undefined && check.value < options.minPatch;
+            check.status = below ? 'fail' : 'pass';
+            check.message = `${patch.ratio.covered} of ${patch.ratio.total} changed lines covered (${check.value}%)${below ? `, below ${options.minPatch}%` : ''}`;
+        }
+        checks.push(check);
+        let annotated = 0;
+        for (const [path, ranges] of patch.uncovered) {
+            for (const [start, end] of ranges) {
+                if (annotated++ >= options.maxAnnotations)
+                    break;
+                messages.push({
+                    level: 'warning',
+                    title: 'Not covered by tests',
+                    file: path,
+                    line: start,
+                    text: start === end ? `changed line ${start} is not covered by tests` : `changed lines ${start}-${end} are not covered by tests`,
+                });
+            }
+        }
+        const total = [...patch.uncovered.values()].reduce((sum, ranges) => sum + ranges.length, 0);
+        if (total > options.maxAnnotations)
+            messages.push({ level: 'notice', text: `${total - options.maxAnnotations} more uncovered ranges of changed lines are listed in the job summary` });
+    }
+    else if (context.changes && 'unavailable' in context.changes) {
+        const text = `changed lines unknown: ${context.changes.unavailable}`;
+        if (options.minPatch !== undefined) {
+            checks.push({ name: 'patch', status: 'skipped', value: 0, unit: 'percent', limit: options.minPatch, limitText: `≥ ${options.minPatch}%`, message: text });
+        }
+        messages.push({ level: 'notice', text });
+    }
+    const baselineFiles = context.baseline?.result.metrics.files;
+    const incomplete = baselineFiles !== undefined && report.files.size < baselineFiles * INCOMPLETE_SHARE;
+    if (incomplete) {
+        messages.push({
+            level: 'warning',
+            title: 'Incomplete report',
+            text: `incomplete report: it covers ${report.files.size} files where the base covered ${baselineFiles}; drops against the base are not judged (a missing shard or test job?)`,
+        });
+    }
+    if (options.maxDrop !== undefined && context.baseline) {
+        for (const metric of carried) {
+            const before = context.baseline.result.metrics[metric];
+            if (before === undefined)
+                continue;
+            const now = coveragePercent((totals[metric]));
+            const drop = round(before - now);
+            const check = { name: `${metric} vs base`, status: 'pass', value: now, baseline: before, limit: round(before - options.maxDrop), limitText: `drop ≤ ${options.maxDrop}%`, unit: 'percent' };
+            if (incomplete) {
+                check.status = 'warn';
+                check.message = `${metric}: incomplete report, drop not judged`;
+            }
+            else if (drop > options.maxDrop) {
+                check.status = 'fail';
+                check.message = `${metric} coverage dropped by ${drop} points against the base (${before}% → ${now}%), more than the ${options.maxDrop} allowed`;
+            }
+            else {
+                check.message = `${metric} ${now}% against ${before}% on the base`;
+            }
+            checks.push(check);
+        }
+    }
+    else if (options.maxDrop !== undefined) {
+        messages.push({ level: 'notice', text: 'max-drop needs a baseline; none was found, so drops are not judged' });
+    }
+    for (const check of checks) {
+        if (check.status === 'fail')
+            messages.push({ level: 'error', title: `Coverage: ${check.name}`, text: check.message ?? check.name });
+    }
+    const metrics = { files: report.files.size, 'report-files': reportFiles.length, 'files-unmatched': unmatchedPaths };
+    for (const metric of carried) {
+        metrics[metric] = coveragePercent((totals[metric]));
+        metrics[`${metric}-covered`] = totals[metric].covered;
+        metrics[`${metric}-total`] = totals[metric].total;
+    }
+    if (patch && patch.ratio.total > 0) {
+        metrics.patch = coveragePercent((patch.ratio));
+        metrics['patch-covered'] = patch.ratio.covered;
+        metrics['patch-total'] = patch.ratio.total;
+    }
+    const result = createResult({
+        gate: gate_options_GATE,
+        status: checks.length === 0 ? 'pass' : worstStatus(checks.map((check) => check.status), 'pass'),
+        headline: gate_headline(checks, metrics, carried),
+        ...(context.commit ? { commit: context.commit } : {}),
+        ...(context.ref ? { ref: context.ref } : {}),
+        metrics,
+        checks,
+        items: gate_buildItems(report, carried, patch),
+        messages,
+        ...(context.baseline ? { baseline: context.baseline.info } : {}),
+        settings: { format: report.format, ...(options.preset ? { preset: options.preset } : {}) },
+    });
+    if (options.failOn === 'warn' && result.status === 'fail') {
+        result.status = 'warn';
+        for (const message of result.messages)
+            if (message.level === 'error')
+                message.level = 'warning';
+        result.messages.push({ level: 'notice', text: 'fail-on: warn — failing checks are reported as warnings' });
+    }
+    return result;
+}
+async function loadReports(options, repositoryFiles, messages) {
+    const { files: reportFiles } = await selectFiles(options.workspace, options.files, options.filesOrigin);
+    if (reportFiles.length === 0) {
+        throw new errors_ConfigurationError(`no coverage report matches ${options.files.map((glob) => `'${glob}'`).join(', ')} in ${options.workspace}`, options.filesOrigin, 'run the tests with coverage first, or fix the path');
+    }
+    const mapped = [];
+    let unmatchedPaths = 0;
+    const unmatchedExamples = [];
+    for (const file of reportFiles) {
+        const parsed = await parseCoverageReport((0,external_node_fs_namespaceObject.createReadStream)(`${options.workspace}/${file}`), file);
+        const mapping = mapReportPaths(parsed.files.keys(), repositoryFiles, { roots: [...options.roots, ...(parsed.sourceRoots ?? [])] });
+        unmatchedPaths += mapping.unmatched.length + mapping.ambiguous.length;
+        unmatchedExamples.push(...mapping.unmatched.slice(0, 3));
+        for (const line of describePathMapping(mapping))
+            messages.push({ level: 'warning', title: 'Coverage paths', text: `${file}: ${line}` });
+        mapped.push(remapReport(parsed, mapping));
+    }
+    const matched = mapped.reduce((sum, report) => sum + report.files.size, 0);
+    if (matched === 0) {
+        throw new errors_ConfigurationError(`no path in the coverage report${reportFiles.length > 1 ? 's' : ''} matches a file of the repository (${unmatchedPaths} paths, e.g. ${unmatchedExamples.slice(0, 3).join(', ') || 'none'})`, { ...options.filesOrigin, file: reportFiles[0] }, 'run the tests in this checkout, or list the folder the tool ran in under coverage-gate.roots');
+    }
+    if (mapped.length === 1)
+        return { report: mapped[0], reportFiles, unmatchedPaths };
+    const merged = mergeReports(mapped);
+    for (const notice of merged.notices)
+        messages.push({ level: 'notice', text: notice });
+    return { report: merged.report, reportFiles, unmatchedPaths };
+}
+function judgeThreshold(name, metric, ratio, threshold, carried) {
+    const value = coveragePercent((ratio));
+    const check = { name, status: 'pass', value, limit: threshold, limitText: `≥ ${threshold}%`, unit: 'percent', details: { covered: ratio.covered, total: ratio.total } };
+    if (!carried) {
+        return { ...check, status: 'skipped', value: 0, message: `the report carries no ${metric} coverage` };
+    }
+    if (value < threshold) {
+        check.status = 'fail';
+        check.message = `${name} coverage is ${value}% (${ratio.covered}/${ratio.total}), below ${threshold}%`;
+    }
+    else {
+        check.message = `${name} coverage is ${value}% (${ratio.covered}/${ratio.total})`;
+    }
+    return check;
+}
+function judgePerFile(report, thresholds, carried) {
+    const checks = [];
+    for (const [metric, threshold] of Object.entries(thresholds)) {
+        if (!carried.has(metric)) {
+            checks.push({ name: `per-file ${metric}`, status: 'skipped', value: 0, unit: 'count', message: `the report carries no ${metric} coverage` });
+            continue;
+        }
+        const below = [...report.files.values()]
+            .filter((file) => file.totals[metric].total > 0 && coveragePercent(file.totals[metric]) < threshold)
+            .sort((a, b) => coveragePercent(a.totals[metric]) - coveragePercent(b.totals[metric]));
+        const shown = below.slice(0, 5).map((file) => `${file.path} ${coveragePercent((file.totals[metric]))}%`);
+        checks.push({
+            name: `per-file ${metric}`,
+            status: below.length > 0 ? 'fail' : 'pass',
+            value: below.length,
+            limit: 0,
+            unit: 'count',
+            limitText: `every file ≥ ${threshold}%`,
+            message: below.length > 0
+                ? `${below.length} file${below.length === 1 ? '' : 's'} below ${threshold}% ${metric}: ${shown.join(', ')}${below.length > 5 ? ', …' : ''}`
+                : `every file has at least ${threshold}% ${metric}`,
+        });
+    }
+    return checks;
+}
+function measurePatch(report, changes) {
+    if (!changes || 'unavailable' in changes)
+        return undefined;
+    const ratio = { covered: 0, total: 0 };
+    const files = new Map();
+    const uncovered = new Map();
+    for (const [path, lines] of changes.lines) {
+        const file = report.files.get(path);
+        if (!file)
+            continue;
+        const own = { covered: 0, total: 0 };
+        const missed = [];
+        for (const line of [...lines].sort((a, b) => a - b)) {
+            const hits = file.lines.get(line);
+            if (hits === undefined)
+                continue;
+            own.total++;
+            if (hits > 0)
+                own.covered++;
+            else
+                missed.push(line);
+        }
+        if (own.total === 0)
+            continue;
+        files.set(path, own);
+        ratio.covered += own.covered;
+        ratio.total += own.total;
+        if (missed.length > 0)
+            uncovered.set(path, toRanges(missed));
+    }
+    return { ratio, via: changes.via, base: changes.base, files, uncovered };
+}
+/** [3,4,5,9] → [[3,5],[9,9]] */
+function toRanges(lines) {
+    const ranges = [];
+    for (const line of lines) {
+        const last = ranges.at(-1);
+        if (last && line === last[1] + 1)
+            last[1] = line;
+        else
+            ranges.push([line, line]);
+    }
+    return ranges;
+}
+function sumRatios(ratios) {
+    return ratios.reduce((sum, ratio) => ({ covered: sum.covered + ratio.covered, total: sum.total + ratio.total }), { covered: 0, total: 0 });
+}
+function gate_buildItems(report, carried, patch) {
+    return [...report.files.values()]
+        .sort((a, b) => a.path.localeCompare(b.path))
+        .map((file) => {
+        const item = { id: file.path };
+        for (const metric of carried) {
+            const ratio = file.totals[metric];
+            item[metric] = coveragePercent((ratio));
+            item[`${metric}-covered`] = ratio.covered;
+            item[`${metric}-total`] = ratio.total;
+        }
+        const own = patch?.files.get(file.path);
+        if (own) {
+            item['patch-covered'] = own.covered;
+            item['patch-total'] = own.total;
+            const missed = patch?.uncovered.get(file.path);
+            if (missed)
+                item['uncovered-changed'] = missed.map(([start, end]) => (start === end ? `${start}` : `${start}-${end}`)).join(', ');
+        }
+        return item;
+    });
+}
+function gate_headline(checks, metrics, carried) {
+    const failing = checks.filter((check) => check.status === 'fail');
+    if (failing.length > 0) {
+        const first = failing[0];
+        const value = first.unit === 'percent' ? `${first.value}%` : String(first.value);
+        return `${failing.length} of ${checks.length} coverage check${checks.length === 1 ? '' : 's'} failed · ${first.name} ${value}${first.limitText ? ` (${first.limitText})` : ''}`;
+    }
+    const parts = [];
+    const lead = carried.has('lines') ? 'lines' : [...carried][0];
+    if (lead)
+        parts.push(`${lead} ${metrics[lead]}%`);
+    if (metrics.patch !== undefined)
+        parts.push(`patch ${metrics.patch}%`);
+    const warned = checks.filter((check) => check.status === 'warn').length;
+    return `${warned > 0 ? `${warned} warning${warned === 1 ? '' : 's'}` : 'coverage ok'} · ${parts.join(' · ') || 'no metric'}`;
+}
+
+;// CONCATENATED MODULE: ./packages/coverage/src/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./packages/git/src/diff.ts
+const HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+function parseUnifiedDiff(text) {
+    const changed = new Map();
+    let file;
+    let line = 0;
+    // Lines left in the current hunk on each side: the header's counts tell where
+    // it ends, so an added line reading "++ x" is never taken for a file header.
+    let oldLeft = 0;
+    let newLeft = 0;
+    for (const raw of text.split('\n')) {
+        if (oldLeft > 0 || newLeft > 0) {
+            if (raw.startsWith('+')) {
+                let lines = changed.get(file);
+                if (!lines)
+                    changed.set(file, (lines = new Set()));
+                lines.add(line++);
+                newLeft--;
+            }
+            else if (raw.startsWith('-')) {
+                oldLeft--;
+            }
+            else if (raw.startsWith(' ') || raw === '') {
+                // An empty line inside a hunk is a context line whose space was dropped on the way.
+                line++;
+                oldLeft--;
+                newLeft--;
+            }
+            // '\ No newline at end of file' moves neither side.
+            continue;
+        }
+        if (raw.startsWith('diff --git ')) {
+            file = undefined;
+        }
+        else if (raw.startsWith('+++ ')) {
+            const target = raw.slice(4).replace(/\t.*$/, '');
+            file = target === '/dev/null' ? undefined : stripPrefix(unquote(target));
+        }
+        else {
+            const hunk = HUNK.exec(raw);
+            if (hunk && file !== undefined) {
+                oldLeft = hunk[1] === undefined ? 1 : Number(hunk[1]);
+                line = Number(hunk[2]);
+                newLeft = hunk[3] === undefined ? 1 : Number(hunk[3]);
+            }
+        }
+    }
+    return changed;
+}
+/** Lines added by one file's patch, as the pull request files API gives it (no file headers). */
+function parsePatch(path, patch) {
+    return parseUnifiedDiff(`+++ b/${path}\n${patch}`).get(path) ?? new Set();
+}
+function stripPrefix(path) {
+    return path.startsWith('b/') ? path.slice(2) : path;
+}
+const ESCAPES = { n: 10, t: 9, r: 13, '"': 34, '\\': 92, a: 7, b: 8, f: 12, v: 11 };
+// git quotes paths with unusual bytes: "b/caf\303\251.ts" with C escapes of UTF-8 bytes.
+function unquote(path) {
+    if (!path.startsWith('"') || !path.endsWith('"'))
+        return path;
+    const bytes = [];
+    const body = path.slice(1, -1);
+    for (let index = 0; index < body.length; index++) {
+        const char = body[index];
+        if (char !== '\\') {
+            bytes.push(...Buffer.from(char, 'utf8'));
+            continue;
+        }
+        const next = body[++index] ?? '';
+        if (/[0-7]/.test(next)) {
+            bytes.push(parseInt(body.slice(index, index + 3), 8));
+            index += 2;
+        }
+        else {
+            bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
+        }
+    }
+    return Buffer.from(bytes).toString('utf8');
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./packages/git/src/repo.ts
+
+
+
+
+const exec = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
+class GitError extends Error {
+    args;
+    stderr;
+    code;
+    name = 'GitError';
+    constructor(args, stderr, code) {
+        super(`git ${args.join(' ')} failed${code !== undefined ? ` (${code})` : ''}: ${stderr.trim().split('\n').at(-1) ?? ''}`);
+        this.args = args;
+        this.stderr = stderr;
+        this.code = code;
+    }
+}
+/** Run git in `cwd`; never through a shell, so no argument is ever interpreted. */
+async function git(cwd, args) {
+    try {
+        const { stdout } = await exec('git', args, { cwd, maxBuffer: 1 << 30, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } });
+        return stdout;
+    }
+    catch (error) {
+        const failure = error;
+        if (failure.code === 'ENOENT')
+            throw new errors_ConfigurationError('git is not installed or not on the PATH', {}, 'install git, or run in a checkout');
+        throw new GitError(args, failure.stderr ?? String(error), failure.code);
+    }
+}
+/** Every file git tracks, as repository-relative paths with forward slashes. */
+async function lsFiles(cwd) {
+    const out = await git(cwd, ['ls-files', '-z', '--full-name']);
+    return out.split('\0').filter(Boolean);
+}
+async function isShallow(cwd) {
+    return (await git(cwd, ['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+}
+async function hasCommit(cwd, sha) {
+    try {
+        await git(cwd, ['cat-file', '-e', `${sha}^{commit}`]);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+async function mergeBaseOf(cwd, a, b) {
+    try {
+        return (await git(cwd, ['merge-base', a, b])).trim() || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The lines the change adds or modifies against its merge base with `base`.
+ * A shallow checkout (actions/checkout's default depth 1) is deepened step by
+ * step until the merge base is there, then unshallowed as a last resort.
+ */
+async function changedLines(options) {
+    const { cwd, base } = options;
+    const head = options.head ?? 'HEAD';
+    const remote = options.remote ?? 'origin';
+    const fetched = [];
+    const fetch = async (args) => {
+        if (remote === false)
+            return false;
+        try {
+            await git(cwd, ['fetch', '--no-tags', '--quiet', remote, ...args]);
+            fetched.push(args.join(' '));
+            options.log?.(`git fetch ${args.join(' ')}`);
+            return true;
+        }
+        catch (error) {
+            options.log?.(`git fetch ${args.join(' ')}: ${error.message}`);
+            return false;
+        }
+    };
+    if (!(await hasCommit(cwd, base)))
+        await fetch(['--depth=1', base]);
+    if (!(await hasCommit(cwd, base))) {
+        throw new GitError(['cat-file', '-e', base], `the base commit ${base} is not in the checkout and could not be fetched`, undefined);
+    }
+    let mergeBase = await mergeBaseOf(cwd, base, head);
+    const steps = options.maxDeepen ?? 6;
+    for (let step = 0; !mergeBase && step < steps && (await isShallow(cwd)); step++) {
+        const by = (options.deepenBy ?? 50) * 2 ** step;
+        if (!(await fetch([`--deepen=${by}`, base])))
+            break;
+        mergeBase = await mergeBaseOf(cwd, base, head);
+    }
+    if (!mergeBase && (await isShallow(cwd)) && (await fetch(['--unshallow'])))
+        mergeBase = await mergeBaseOf(cwd, base, head);
+    if (!mergeBase)
+        throw new GitError(['merge-base', base, head], `no merge base between ${base} and ${head}`, undefined);
+    const diff = await git(cwd, ['diff', '--no-color', '--no-ext-diff', '--unified=0', '--diff-filter=AMRC', '-M', '--src-prefix=a/', '--dst-prefix=b/', mergeBase, head, '--']);
+    return { lines: parseUnifiedDiff(diff), mergeBase, fetched };
+}
+/**
+ * The files of the repository: git's list, or, in a folder that is not a git
+ * checkout (a downloaded artifact, a tarball), every file below it but
+ * dependencies and build caches.
+ */
+async function repositoryFiles(cwd) {
+    try {
+        return await lsFiles(cwd);
+    }
+    catch {
+        const { default: glob } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5648, 23));
+        return (await glob('**/*', { cwd, dot: false, onlyFiles: true, followSymbolicLinks: false, ignore: ['**/node_modules/**', '**/.git/**'] })).sort();
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/git/src/index.ts
+
+
+
+;// CONCATENATED MODULE: ./packages/cli/src/coverage-gate.ts
+
+
+
+
+
+
+const COVERAGE_GATE_HELP = `Usage: roadstop coverage-gate [options] [reports...]
+
+Check coverage reports (lcov, istanbul JSON, Cobertura, Clover; detected from
+content, several files merged) against thresholds, the changed lines of the
+branch, and a baseline result, with the config's coverage-gate section.
+
+Options:
+  --config FILE          config file (default: .github/roadstop.yml, optional)
+  --cwd DIR              repository root (default: .)
+  --files GLOB           coverage reports; repeatable (or give them as arguments)
+  --preset NAME          launch (60% lines), harden (70%), strict (85%)
+  --min-lines N          least coverage in percent; also --min-statements,
+                         --min-functions, --min-branches
+  --min-patch N          least coverage of the lines changed since --base
+  --base REF             commit or branch the changed lines are taken against (e.g. origin/main)
+  --max-drop N           largest drop against --baseline, in percentage points
+  --baseline FILE        a coverage-gate result to compare with
+  --fail-on MODE         fail (default) | warn | never
+  --report FILE          also write the result JSON to FILE
+  --json                 print the result JSON instead of the table
+  --no-color             plain text
+  -h, --help             this help
+
+Exit codes: 0 pass, warn or skipped; 1 a check failed; 2 a mistake in the
+options or config; 3 an internal error.`;
+async function coverageGateCommand(args, io) {
+    const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
+        args,
+        allowPositionals: true,
+        strict: true,
+        options: {
+            config: { type: 'string' },
+            cwd: { type: 'string' },
+            files: { type: 'string', multiple: true },
+            preset: { type: 'string' },
+            'min-lines': { type: 'string' },
+            'min-statements': { type: 'string' },
+            'min-functions': { type: 'string' },
+            'min-branches': { type: 'string' },
+            'min-patch': { type: 'string' },
+            'max-drop': { type: 'string' },
+            base: { type: 'string' },
+            baseline: { type: 'string' },
+            'fail-on': { type: 'string' },
+            report: { type: 'string' },
+            json: { type: 'boolean' },
+            color: { type: 'boolean' },
+            'no-color': { type: 'boolean' },
+            help: { type: 'boolean', short: 'h' },
+        },
+    });
+    if (values.help) {
+        io.stdout(`${COVERAGE_GATE_HELP}\n`);
+        return 0;
+    }
+    const workspace = (0,external_node_path_namespaceObject.resolve)(io.cwd, values.cwd ?? '.');
+    const inputs = {};
+    const files = [...(values.files ?? []), ...positionals];
+    if (files.length > 0)
+        inputs.files = files.join('\n');
+    for (const name of gate_options_INPUT_NAMES) {
+        if (name === 'files')
+            continue;
+        const value = values[name];
+        if (typeof value === 'string')
+            inputs[name] = value;
+    }
+    const config = await loadConfig(values.config, { workspace, input: '--config' });
+    const options = resolveCoverageOptions(config.section(gate_options_GATE), inputs, workspace);
+    const messages = [];
+    let baseline;
+    if (options.baseline.kind === 'file') {
+        baseline = await readBaselineFile(options.baseline.path, { workspace, gate: gate_options_GATE, origin: options.baseline.origin.input ? { input: '--baseline' } : options.baseline.origin });
+    }
+    else if (options.baseline.kind === 'auto') {
+        messages.push({ level: 'notice', text: 'baseline: auto finds the base branch result in GitHub Actions; locally, pass --baseline FILE' });
+    }
+    let changes;
+    if (options.base) {
+        try {
+            const found = await changedLines({ cwd: workspace, base: options.base, remote: false });
+            changes = { lines: found.lines, base: found.mergeBase, via: 'git' };
+        }
+        catch (error) {
+            changes = { unavailable: error.message };
+        }
+    }
+    else if (options.minPatch !== undefined) {
+        changes = { unavailable: 'give --base (e.g. origin/main) to measure the changed lines' };
+    }
+    const tracked = await repositoryFiles(workspace);
+    const reportPath = values.report ? await prepareReportPath(values.report, { workspace: io.cwd, gate: gate_options_GATE, temp: '', input: '--report' }) : undefined;
+    const result = await runCoverageGate(options, { repositoryFiles: tracked, ...(changes ? { changes } : {}), ...(baseline ? { baseline } : {}), messages });
+    if (reportPath)
+        await writeResult(reportPath, result);
+    if (values.json)
+        io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    else
+        io.stdout(renderResultTerminal(result, { color: values['no-color'] ? false : (values.color ?? io.color) }));
+    return result.status === 'fail' && options.failOn === 'fail' ? 1 : 0;
+}
+
 ;// CONCATENATED MODULE: ./packages/cli/src/main.ts
+
 
 
 const EXIT = { ok: 0, failed: 1, usage: 2, internal: 3 };
 const COMMANDS = {
     'bundle-budget': { run: bundleBudgetCommand, summary: 'build output sizes against budgets and the base branch', help: BUNDLE_BUDGET_HELP },
+    'coverage-gate': { run: coverageGateCommand, summary: 'coverage reports against thresholds, changed lines and a baseline', help: COVERAGE_GATE_HELP },
 };
 const HELP = `Usage: roadstop <command> [options]
 

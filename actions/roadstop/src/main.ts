@@ -1,13 +1,15 @@
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
-import { ConfigurationError, loadConfig, readRunnerContext, worstStatus, type GateStatus } from '@roadstop/core';
-import { reportError, runGate as runBundleBudget } from '../../bundle-budget/src/main.js';
-import { UPLOAD_MODES } from '../../bundle-budget/src/inputs.js';
+import { ConfigurationError, loadConfig, readRunnerContext, UPLOAD_MODES, worstStatus, type GateStatus, type UploadMode } from '@roadstop/core';
+import { reportError, runGate as runBundleBudget, type GateOutcome } from '../../bundle-budget/src/main.js';
+import { runGate as runCoverageGate } from '../../coverage-gate/src/main.js';
 
 const PREFIX = 'roadstop';
 
-/** Gates this action can run, in the order a pipeline wants them. */
-const GATES = ['bundle-budget'] as const;
+type GateRunner = (inputs: { config: string; gate: Record<string, never>; report: string; artifactName: string; upload: UploadMode; token: string }, prefix: string) => Promise<GateOutcome>;
+
+/** Gates this action can run, in the order a pipeline wants them: tests before build output. */
+const GATES: Record<string, GateRunner> = { 'coverage-gate': runCoverageGate, 'bundle-budget': runBundleBudget };
 
 /**
  * The one-line adoption: `uses: owner/roadstop@v1` runs every gate the config
@@ -25,12 +27,12 @@ export async function run(): Promise<void> {
     }
     const workspace = resolve(readRunnerContext().workspace);
     const config = await loadConfig(configPath, { workspace, input: 'config' });
-    const named = GATES.filter((gate) => config.root.has(gate));
+    const named = Object.keys(GATES).filter((gate) => config.root.has(gate));
     if (named.length === 0) {
       throw new ConfigurationError(
-        `names no gate this action runs (${GATES.join(', ')})`,
+        `names no gate this action runs (${Object.keys(GATES).join(', ')})`,
         { input: 'config', file: config.file ?? configPath },
-        'add a section such as bundle-budget: with its budgets',
+        'add a section such as coverage-gate: or bundle-budget:',
       );
     }
     const statuses: GateStatus[] = [];
@@ -38,8 +40,8 @@ export async function run(): Promise<void> {
     const blocking: string[] = [];
     for (const gate of named) {
       try {
-        const outcome = await runBundleBudget(
-          { config: configPath, gate: {}, report: '', artifactName: `roadstop-${gate}`, upload: upload as (typeof UPLOAD_MODES)[number], token },
+        const outcome = await GATES[gate]!(
+          { config: configPath, gate: {}, report: '', artifactName: `roadstop-${gate}`, upload: upload as UploadMode, token },
           `${gate}-`,
         );
         statuses.push(outcome.status);

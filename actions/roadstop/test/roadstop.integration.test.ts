@@ -36,7 +36,7 @@ describe('the root action', () => {
   it('says when the config names no gate, and when there is no config', async () => {
     const named = await runAction({ action: 'roadstop', workspace: await workspaceWithConfig('version: 1\n') });
     expect(named.exitCode).toBe(1);
-    expect(named.annotations[0]!.message).toBe(".github/roadstop.yml, input 'config': names no gate this action runs (bundle-budget) (add a section such as bundle-budget: with its budgets)");
+    expect(named.annotations[0]!.message).toBe(".github/roadstop.yml, input 'config': names no gate this action runs (coverage-gate, bundle-budget) (add a section such as coverage-gate: or bundle-budget:)");
     const { workspace } = await realBuildOutput();
     const missing = await runAction({ action: 'roadstop', workspace });
     expect(missing.exitCode).toBe(1);

@@ -82,3 +82,38 @@ describe('roadstop CLI', () => {
     expect(await main([], captureIo('/'))).toBe(2);
   });
 });
+
+describe('roadstop coverage-gate', () => {
+  const fixtures = join(import.meta.dirname, '../../coverage/fixtures');
+
+  async function checkout(): Promise<string> {
+    const { mkdtemp, cp } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { execFileSync } = await import('node:child_process');
+    const root = await mkdtemp(join(tmpdir(), 'roadstop-cli-coverage-'));
+    await cp(join(fixtures, 'project/src'), join(root, 'src'), { recursive: true });
+    await cp(join(fixtures, 'reports/vitest-istanbul'), join(root, 'coverage'), { recursive: true });
+    execFileSync('git', ['init', '-q'], { cwd: root });
+    execFileSync('git', ['add', 'src'], { cwd: root });
+    return root;
+  }
+
+  it('prints the totals and exits by the thresholds', async () => {
+    const root = await checkout();
+    const io = captureIo(root);
+    expect(await main(['coverage-gate', 'coverage/coverage-final.json', '--min-lines', '70'], io)).toBe(0);
+    expect(io.out).toMatch(/^✔ coverage-gate: pass {2}coverage ok · lines 70\.21%/);
+    expect(io.out).toMatch(/lines +70\.21% +≥ 70% +— +pass/);
+    const strict = captureIo(root);
+    expect(await main(['coverage-gate', '--files', 'coverage/clover.xml', '--preset', 'strict'], strict)).toBe(1);
+    expect(strict.out).toContain('✖ lines coverage is 70.21% (33/47), below 85%');
+  });
+
+  it('says how to get changed lines when --min-patch has no --base', async () => {
+    const root = await checkout();
+    const io = captureIo(root);
+    expect(await main(['coverage-gate', 'coverage/lcov.info', '--min-patch', '80', '--json'], io)).toBe(0);
+    const result = JSON.parse(io.out);
+    expect(result.checks).toEqual([expect.objectContaining({ name: 'patch', status: 'skipped', message: 'changed lines unknown: give --base (e.g. origin/main) to measure the changed lines' })]);
+  });
+});

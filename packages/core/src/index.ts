@@ -5,3 +5,4 @@ export * from './lists.js';
 export * from './result.js';
 export * from './runner-context.js';
 export * from './sizes.js';
+export * from './step-inputs.js';

@@ -11,16 +11,13 @@ import {
   type ResultItem,
   type ResultMessage,
 } from '@roadstop/core';
+import type { ChangeSource } from '@roadstop/git';
 import { GATE, type CoverageGateOptions, type Thresholds } from './gate-options.js';
 import { mergeReports } from './merge.js';
-import { carriedMetrics, METRICS, percent, reportTotals, type CoverageReport, type FileCoverage, type Metric, type Ratio } from './model.js';
+import { carriedMetrics, METRICS, reportTotals, type CoverageReport, type FileCoverage, type Metric, type Ratio } from './model.js';
 import { describePathMapping, mapReportPaths, remapReport } from './paths.js';
 import { parseCoverageReport } from './read.js';
 
-/** Lines a change adds or modifies, per repository path. */
-export type ChangedLines = Map<string, Set<number>>;
-
-export type ChangeSource = { lines: ChangedLines; base: string; via: 'git' | 'api' } | { unavailable: string };
 
 export interface CoverageContext {
   /** Every file of the repository (git ls-files), for mapping report paths. */

@@ -177,7 +177,7 @@ describe('coverage-gate bad input', () => {
     [{ files: 'a' }, 'coverage-gate:\n  thresholds:\n    line: 80\n', "c.yml:3, key 'coverage-gate.thresholds.line': unknown key 'line' (did you mean 'lines'?)"],
     [{ files: 'a' }, 'coverage-gate:\n  thresholds:\n    lines: 101\n', "c.yml:3, key 'coverage-gate.thresholds.lines': 101 is out of range: must be from 0 to 100"],
   ])('refuses %j %j', async (inputs, yaml, message) => {
-    expect(await failure(async () => options('/ws', inputs, yaml))).toBe(message);
+    expect(await failure(() => Promise.resolve().then(() => options('/ws', inputs, yaml)))).toBe(message);
   });
 
   it('toRanges folds consecutive lines', () => {

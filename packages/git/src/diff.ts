@@ -82,3 +82,6 @@ function unquote(path: string): string {
   }
   return Buffer.from(bytes).toString('utf8');
 }
+
+/** Where a gate's changed lines came from, or why there are none. */
+export type ChangeSource = { lines: ChangedLines; base: string; via: 'git' | 'api' } | { unavailable: string };

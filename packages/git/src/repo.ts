@@ -115,3 +115,17 @@ export async function changedLines(options: ChangedLinesOptions): Promise<Change
   const diff = await git(cwd, ['diff', '--no-color', '--no-ext-diff', '--unified=0', '--diff-filter=AMRC', '-M', '--src-prefix=a/', '--dst-prefix=b/', mergeBase, head, '--']);
   return { lines: parseUnifiedDiff(diff), mergeBase, fetched };
 }
+
+/**
+ * The files of the repository: git's list, or, in a folder that is not a git
+ * checkout (a downloaded artifact, a tarball), every file below it but
+ * dependencies and build caches.
+ */
+export async function repositoryFiles(cwd: string): Promise<string[]> {
+  try {
+    return await lsFiles(cwd);
+  } catch {
+    const { default: glob } = await import('fast-glob');
+    return (await glob('**/*', { cwd, dot: false, onlyFiles: true, followSymbolicLinks: false, ignore: ['**/node_modules/**', '**/.git/**'] })).sort();
+  }
+}

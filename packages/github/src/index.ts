@@ -7,3 +7,4 @@ export * from './baseline-run.js';
 export * from './artifact-store.js';
 export * from './baseline-source.js';
 export * from './gate-step.js';
+export * from './changes.js';

@@ -18,12 +18,13 @@ export function renderResultTerminal(result: GateResult, options: TerminalOption
   lines.push(`${paint(result.status, `${SYMBOL[result.status]} ${result.gate}: ${result.status}`)}  ${bold(result.headline)}`, '');
   const rows = result.checks.map((check) => [
     check.name,
-    check.unit === 'bytes' ? `${formatBytes(check.value)}${check.details?.compression && check.details.compression !== 'raw' ? ` ${String(check.details.compression)}` : ''}` : String(check.value),
-    check.limitText ?? (check.limit !== undefined ? String(check.limit) : '—'),
-    check.baseline !== undefined ? formatDelta(check.value - check.baseline, check.baseline) : '—',
+    formatValue(check.value, check.unit, check.details?.compression),
+    check.limitText ?? (check.limit !== undefined ? formatValue(check.limit, check.unit) : '—'),
+    check.baseline !== undefined ? (check.unit === 'bytes' ? formatDelta(check.value - check.baseline, check.baseline) : signed(check.value - check.baseline)) : '—',
     check.status,
   ]);
-  lines.push(...columns(['Budget', 'Size', 'Limit', 'Δ vs base', 'State'], rows, (row, text) => (row ? paint(row[4] as GateStatus, text) : text)));
+  const headers = result.gate === 'bundle-budget' ? ['Budget', 'Size', 'Limit', 'Δ vs base', 'State'] : ['Check', 'Value', 'Limit', 'Δ vs base', 'State'];
+  lines.push(...columns(headers, rows, (row, text) => (row ? paint(row[4] as GateStatus, text) : text)));
   if (result.gate === 'bundle-budget' && (options.files ?? 10) > 0) {
     const compression = primaryCompression(result);
     const largest = result.items
@@ -50,4 +51,15 @@ function columns(headers: string[], rows: string[][], paintRow: (row: string[] |
 
 function width(text: string): number {
   return [...text].length;
+}
+
+function formatValue(value: number, unit: string, compression?: string | number | boolean): string {
+  if (unit === 'bytes') return `${formatBytes(value)}${compression && compression !== 'raw' ? ` ${String(compression)}` : ''}`;
+  if (unit === 'percent') return `${value}%`;
+  return String(value);
+}
+
+function signed(value: number): string {
+  const rounded = Math.round(value * 100) / 100;
+  return `${rounded > 0 ? '+' : ''}${rounded}`;
 }

@@ -6,7 +6,8 @@ import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { INPUT_NAMES, OUTPUT_NAMES } from '../../../actions/bundle-budget/src/inputs.js';
+import * as bundleBudget from '../../../actions/bundle-budget/src/inputs.js';
+import * as coverageGate from '../../../actions/coverage-gate/src/inputs.js';
 import { REPO_ROOT } from '../src/index.js';
 
 const run = promisify(execFile);
@@ -56,10 +57,20 @@ describe('the repository', () => {
     expect([...runtimes]).toEqual(['node24']);
   });
 
-  it("bundle-budget's action.yml and its input and output constants agree", async () => {
-    const action = await metadata(join(REPO_ROOT, 'actions/bundle-budget/action.yml'));
-    expect(Object.keys(action.inputs ?? {}).sort()).toEqual([...INPUT_NAMES].sort());
-    expect(Object.keys(action.outputs ?? {}).sort()).toEqual([...OUTPUT_NAMES].sort());
+  it.each([
+    ['bundle-budget', bundleBudget],
+    ['coverage-gate', coverageGate],
+  ])("%s's action.yml and its input and output constants agree", async (name, constants) => {
+    const action = await metadata(join(REPO_ROOT, 'actions', name, 'action.yml'));
+    expect(Object.keys(action.inputs ?? {}).sort()).toEqual([...constants.INPUT_NAMES].sort());
+    expect(Object.keys(action.outputs ?? {}).sort()).toEqual([...constants.OUTPUT_NAMES].sort());
+  });
+
+  it('the root action has the outputs of every gate it runs', async () => {
+    const action = await metadata(join(REPO_ROOT, 'action.yml'));
+    for (const gate of ['bundle-budget', 'coverage-gate']) {
+      expect(Object.keys(action.outputs ?? {})).toEqual(expect.arrayContaining([`${gate}-status`, `${gate}-report`]));
+    }
   });
 
   it('the committed dist/ is what a fresh build produces', async () => {
