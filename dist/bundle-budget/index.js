@@ -55551,18 +55551,25 @@ function readInputs(read) {
 
 
 const PREFIX = `roadstop ${GATE}`;
-async function run() {
-    try {
-        const inputs = readInputs((name) => core/* getInput */.V4(name));
-        if (inputs.token)
-            core/* setSecret */.Pq(inputs.token);
-        const outcome = await runGate(inputs);
-        if (outcome.blocking)
-            core/* setFailed */.C1(`${PREFIX}: ${outcome.headline}`);
-    }
-    catch (error) {
-        reportError(PREFIX, error);
-    }
+const run = gateStep(PREFIX, readInputs, runGate);
+/**
+ * An action's whole step: read the inputs once, mask the token, run the gate,
+ * fail the step when it blocks; every error reported once, never as a stack.
+ */
+function gateStep(prefix, read, runGate) {
+    return async () => {
+        try {
+            const inputs = read((name) => core/* getInput */.V4(name));
+            if (inputs.token)
+                core/* setSecret */.Pq(inputs.token);
+            const outcome = await runGate(inputs);
+            if (outcome.blocking)
+                core/* setFailed */.C1(`${prefix}: ${outcome.headline}`);
+        }
+        catch (error) {
+            reportError(prefix, error);
+        }
+    };
 }
 /** One line for the user, an annotation on the file and line where there is one; a bug says it is one. */
 function reportError(prefix, error) {

@@ -20268,6 +20268,47 @@ function signed(value) {
 
 
 
+;// CONCATENATED MODULE: ./packages/cli/src/common.ts
+
+
+/** Options every gate command takes, beside its own. */
+const COMMON_OPTIONS = {
+    config: { type: 'string' },
+    cwd: { type: 'string' },
+    baseline: { type: 'string' },
+    'fail-on': { type: 'string' },
+    report: { type: 'string' },
+    json: { type: 'boolean' },
+    color: { type: 'boolean' },
+    'no-color': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+};
+/** A baseline file read as the action reads it; `auto` is an Actions thing, said in a notice. */
+async function commandBaseline(spec, workspace, gate, messages) {
+    if (spec.kind === 'file') {
+        return readBaselineFile(spec.path, { workspace, gate, origin: spec.origin.input ? { input: '--baseline' } : spec.origin });
+    }
+    if (spec.kind === 'auto')
+        messages.push({ level: 'notice', text: 'baseline: auto finds the base branch result in GitHub Actions; locally, pass --baseline FILE' });
+    return undefined;
+}
+async function prepareCommandReport(path, io, gate) {
+    return path ? prepareReportPath(path, { workspace: io.cwd, gate, temp: '', input: '--report' }) : undefined;
+}
+/** Write --report, print the table or --json, and give the exit code. */
+async function finishCommand(result, options, io) {
+    if (options.reportPath)
+        await writeResult(options.reportPath, result);
+    if (options.json)
+        io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    else
+        io.stdout(renderResultTerminal(result, { color: options.color }));
+    return options.blocking ? 1 : 0;
+}
+function wantsColor(values, io) {
+    return values['no-color'] ? false : (values.color ?? io.color);
+}
+
 ;// CONCATENATED MODULE: ./packages/cli/src/bundle-budget.ts
 
 
@@ -20304,8 +20345,7 @@ async function bundleBudgetCommand(args, io) {
         allowPositionals: true,
         strict: true,
         options: {
-            config: { type: 'string' },
-            cwd: { type: 'string' },
+            ...COMMON_OPTIONS,
             path: { type: 'string', multiple: true },
             name: { type: 'string' },
             max: { type: 'string' },
@@ -20313,14 +20353,7 @@ async function bundleBudgetCommand(args, io) {
             'max-increase': { type: 'string' },
             'gzip-level': { type: 'string' },
             'brotli-quality': { type: 'string' },
-            baseline: { type: 'string' },
-            'fail-on': { type: 'string' },
             'allow-empty': { type: 'boolean' },
-            report: { type: 'string' },
-            json: { type: 'boolean' },
-            color: { type: 'boolean' },
-            'no-color': { type: 'boolean' },
-            help: { type: 'boolean', short: 'h' },
         },
     });
     if (values.help) {
@@ -20344,23 +20377,10 @@ async function bundleBudgetCommand(args, io) {
     const config = await loadConfig(values.config, { workspace, input: '--config' });
     const options = resolveOptions(config.section(GATE), inputs, workspace);
     const messages = [];
-    let baseline;
-    if (options.baseline.kind === 'file') {
-        const origin = options.baseline.origin.input ? { input: '--baseline' } : options.baseline.origin;
-        baseline = await readBaselineFile(options.baseline.path, { workspace, gate: GATE, origin });
-    }
-    else if (options.baseline.kind === 'auto') {
-        messages.push({ level: 'notice', text: 'baseline: auto finds the base branch result in GitHub Actions; locally, pass --baseline FILE' });
-    }
-    const reportPath = values.report ? await prepareReportPath(values.report, { workspace: io.cwd, gate: GATE, temp: '', input: '--report' }) : undefined;
+    const baseline = await commandBaseline(options.baseline, workspace, GATE, messages);
+    const reportPath = await prepareCommandReport(values.report, io, GATE);
     const result = await runBundleBudget(options, baseline, { messages });
-    if (reportPath)
-        await writeResult(reportPath, result);
-    if (values.json)
-        io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-    else
-        io.stdout(renderResultTerminal(result, { color: values['no-color'] ? false : (values.color ?? io.color) }));
-    return result.status === 'fail' && options.failOn === 'fail' ? 1 : 0;
+    return finishCommand(result, { reportPath, json: values.json, color: wantsColor(values, io), blocking: result.status === 'fail' && options.failOn === 'fail' }, io);
 }
 
 ;// CONCATENATED MODULE: ./packages/coverage/src/line-hits.ts
@@ -23170,8 +23190,7 @@ async function coverageGateCommand(args, io) {
         allowPositionals: true,
         strict: true,
         options: {
-            config: { type: 'string' },
-            cwd: { type: 'string' },
+            ...COMMON_OPTIONS,
             files: { type: 'string', multiple: true },
             preset: { type: 'string' },
             'min-lines': { type: 'string' },
@@ -23181,13 +23200,6 @@ async function coverageGateCommand(args, io) {
             'min-patch': { type: 'string' },
             'max-drop': { type: 'string' },
             base: { type: 'string' },
-            baseline: { type: 'string' },
-            'fail-on': { type: 'string' },
-            report: { type: 'string' },
-            json: { type: 'boolean' },
-            color: { type: 'boolean' },
-            'no-color': { type: 'boolean' },
-            help: { type: 'boolean', short: 'h' },
         },
     });
     if (values.help) {
@@ -23209,13 +23221,7 @@ async function coverageGateCommand(args, io) {
     const config = await loadConfig(values.config, { workspace, input: '--config' });
     const options = resolveCoverageOptions(config.section(gate_options_GATE), inputs, workspace);
     const messages = [];
-    let baseline;
-    if (options.baseline.kind === 'file') {
-        baseline = await readBaselineFile(options.baseline.path, { workspace, gate: gate_options_GATE, origin: options.baseline.origin.input ? { input: '--baseline' } : options.baseline.origin });
-    }
-    else if (options.baseline.kind === 'auto') {
-        messages.push({ level: 'notice', text: 'baseline: auto finds the base branch result in GitHub Actions; locally, pass --baseline FILE' });
-    }
+    const baseline = await commandBaseline(options.baseline, workspace, gate_options_GATE, messages);
     let changes;
     if (options.base) {
         try {
@@ -23230,15 +23236,9 @@ async function coverageGateCommand(args, io) {
         changes = { unavailable: 'give --base (e.g. origin/main) to measure the changed lines' };
     }
     const tracked = await repositoryFiles(workspace);
-    const reportPath = values.report ? await prepareReportPath(values.report, { workspace: io.cwd, gate: gate_options_GATE, temp: '', input: '--report' }) : undefined;
+    const reportPath = await prepareCommandReport(values.report, io, gate_options_GATE);
     const result = await runCoverageGate(options, { repositoryFiles: tracked, ...(changes ? { changes } : {}), ...(baseline ? { baseline } : {}), messages });
-    if (reportPath)
-        await writeResult(reportPath, result);
-    if (values.json)
-        io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-    else
-        io.stdout(renderResultTerminal(result, { color: values['no-color'] ? false : (values.color ?? io.color) }));
-    return result.status === 'fail' && options.failOn === 'fail' ? 1 : 0;
+    return finishCommand(result, { reportPath, json: values.json, color: wantsColor(values, io), blocking: result.status === 'fail' && options.failOn === 'fail' }, io);
 }
 
 ;// CONCATENATED MODULE: ./packages/cli/src/main.ts

@@ -55328,7 +55328,7 @@ var __webpack_exports__ = {};
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var lib_core = __nccwpck_require__(77094);
+var core = __nccwpck_require__(77094);
 ;// CONCATENATED MODULE: ./packages/coverage/src/line-hits.ts
 const EMPTY_LINES = new Uint32Array(0);
 const EMPTY_HITS = new Float64Array(0);
@@ -55697,7 +55697,7 @@ class ConfigSection {
         const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
         if (!Number.isFinite(number))
             throw this.typeError(key, 'a number');
-        config_checkRange(number, range, this.locate(key));
+        checkRange(number, range, this.locate(key));
         return number;
     }
     boolean(key) {
@@ -55786,7 +55786,7 @@ class ConfigSection {
  * Read the roadstop config. A missing file is fine at the default path and an
  * error at a path the user named.
  */
-async function config_loadConfig(path, options) {
+async function loadConfig(path, options) {
     // The default path is optional even when spelled out (action.yml's default): every gate also works from inputs alone.
     const file = path !== undefined && path.trim() !== '' ? path.trim() : DEFAULT_CONFIG_PATH;
     const explicit = file !== DEFAULT_CONFIG_PATH;
@@ -55828,7 +55828,7 @@ function emptyConfig() {
     const root = new ConfigSection(undefined, '', undefined);
     return { file: undefined, root, section: (gate) => root.section(gate) };
 }
-function config_checkRange(value, range, where) {
+function checkRange(value, range, where) {
     if (range.integer && !Number.isInteger(value))
         throw new errors_ConfigurationError(`${value} must be a whole number`, where);
     if ((range.min !== undefined && value < range.min) || (range.max !== undefined && value > range.max)) {
@@ -55874,7 +55874,7 @@ var out_default = /*#__PURE__*/__nccwpck_require__.n(out);
  * Split a multi-line input into items: one per line, and commas separate too,
  * except inside `{a,b}` brace sets where a comma belongs to the glob.
  */
-function lists_splitList(text) {
+function splitList(text) {
     if (!text)
         return [];
     const items = [];
@@ -55898,13 +55898,13 @@ function lists_splitList(text) {
     }
     return items.map((item) => item.trim()).filter((item) => item !== '' && !item.startsWith('#'));
 }
-function lists_parseBoolean(value, where) {
+function parseBoolean(value, where) {
     const normalized = value.trim().toLowerCase();
     if (['true', 'yes', 'on', '1'].includes(normalized))
         return true;
     if (['false', 'no', 'off', '0'].includes(normalized))
         return false;
-    throw new ConfigurationError(`'${value}' is not true or false`, where);
+    throw new errors_ConfigurationError(`'${value}' is not true or false`, where);
 }
 /**
  * Resolve a user path or glob against the workspace and refuse one that leaves
@@ -55928,7 +55928,7 @@ function insideWorkspace(workspace, path, where) {
  * Expand a budget's globs inside the workspace. `!pattern` excludes. A pattern
  * that leaves the workspace is refused before anything is read.
  */
-async function globs_selectFiles(workspace, patterns, origin) {
+async function selectFiles(workspace, patterns, origin) {
     const include = [];
     const exclude = [];
     for (const pattern of patterns) {
@@ -55961,7 +55961,7 @@ const RESULT_SCHEMA_VERSION = 1;
 const RESULT_SCHEMA_ID = 'https://roadstop.dev/schemas/result-v1.json';
 const ORDER = ['skipped', 'pass', 'warn', 'fail'];
 /** The worse of the statuses: fail > warn > pass > skipped. */
-function result_worstStatus(statuses, empty = 'pass') {
+function worstStatus(statuses, empty = 'pass') {
     let worst;
     for (const status of statuses) {
         if (worst === undefined || ORDER.indexOf(status) > ORDER.indexOf(worst))
@@ -55969,7 +55969,7 @@ function result_worstStatus(statuses, empty = 'pass') {
     }
     return worst ?? empty;
 }
-function result_createResult(fields) {
+function createResult(fields) {
     return {
         $schema: RESULT_SCHEMA_ID,
         schemaVersion: RESULT_SCHEMA_VERSION,
@@ -56081,7 +56081,7 @@ var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: ./packages/core/src/runner-context.ts
 
 
-function runner_context_readRunnerContext(env = process.env, cwd = process.cwd()) {
+function readRunnerContext(env = process.env, cwd = process.cwd()) {
     const payload = readEvent(env.GITHUB_EVENT_PATH);
     const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
     const repository = payload.repository;
@@ -56154,31 +56154,31 @@ const UNITS = {
 };
 const SIZE_PATTERN = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*([a-z]*)\s*$/i;
 /** `"400 kB"`, `"1.5 MB"`, `"512 KiB"`, `"2048"`, `2048` → bytes. */
-function sizes_parseSize(value, where = {}) {
+function parseSize(value, where = {}) {
     if (typeof value === 'number') {
         if (Number.isFinite(value) && value >= 0)
             return Math.round(value);
-        throw new ConfigurationError(`'${value}' is not a size`, where, 'use bytes or a size such as "400 kB"');
+        throw new errors_ConfigurationError(`'${value}' is not a size`, where, 'use bytes or a size such as "400 kB"');
     }
     const match = SIZE_PATTERN.exec(value);
     const unit = match ? UNITS[(match[2] ?? '').toLowerCase() || 'b'] : undefined;
     if (!match || unit === undefined) {
-        throw new ConfigurationError(`'${value}' is not a size`, where, 'write a number with B, kB, MB, GB (1000) or KiB, MiB, GiB (1024), e.g. "400 kB"');
+        throw new errors_ConfigurationError(`'${value}' is not a size`, where, 'write a number with B, kB, MB, GB (1000) or KiB, MiB, GiB (1024), e.g. "400 kB"');
     }
     return Math.round(Number(match[1]) * unit);
 }
 /** `"2%"` or `"5 kB"`: how much a measured size may grow against its baseline. */
-function sizes_parseIncrease(value, where = {}) {
+function parseIncrease(value, where = {}) {
     if (typeof value === 'string' && value.trim().endsWith('%')) {
         const number = Number(value.trim().slice(0, -1));
         if (!Number.isFinite(number) || number < 0 || value.trim() === '%') {
-            throw new ConfigurationError(`'${value}' is not a percentage`, where, 'write e.g. "2%"');
+            throw new errors_ConfigurationError(`'${value}' is not a percentage`, where, 'write e.g. "2%"');
         }
         return { kind: 'percent', value: number };
     }
-    return { kind: 'bytes', value: sizes_parseSize(value, where) };
+    return { kind: 'bytes', value: parseSize(value, where) };
 }
-function sizes_formatIncrease(increase) {
+function formatIncrease(increase) {
     return increase.kind === 'percent' ? `${increase.value}%` : sizes_formatBytes(increase.value);
 }
 /** Bytes as a person reads them, in the same decimal units `parseSize` reads by default. */
@@ -56212,7 +56212,7 @@ function sizes_formatDelta(delta, base) {
 const STEP_INPUTS = ['report', 'artifact-name', 'upload', 'github-token'];
 const UPLOAD_MODES = ['auto', 'always', 'never'];
 /** Read a gate action's inputs once; `read` is @actions/core's getInput, passed in by main.ts. */
-function step_inputs_readStepInputs(gateInputs, read, defaultArtifact) {
+function readStepInputs(gateInputs, read, defaultArtifact) {
     const gate = {};
     for (const name of gateInputs) {
         const value = read(name);
@@ -58123,7 +58123,7 @@ function remapReport(report, mapping) {
 ;// CONCATENATED MODULE: ./packages/coverage/src/gate-options.ts
 
 
-const gate_options_GATE = 'coverage-gate';
+const GATE = 'coverage-gate';
 const FAIL_ON = ['fail', 'warn', 'never'];
 /** The seeds' plan in one word: 60% lines at launch, 70% when hardening, 85% strict. */
 const PRESETS = { launch: 60, harden: 70, strict: 85 };
@@ -58150,7 +58150,7 @@ function resolveCoverageOptions(section, inputs, workspace) {
     };
     const input = (name) => ({ input: name });
     const filesText = given('files');
-    const files = filesText ? lists_splitList(filesText) : (section.stringList('files') ?? []);
+    const files = filesText ? splitList(filesText) : (section.stringList('files') ?? []);
     const filesOrigin = filesText ? input('files') : section.has('files') ? section.locate('files') : input('files');
     if (files.length === 0) {
         throw new errors_ConfigurationError('no coverage report given', filesOrigin, "give the input 'files' (paths or globs of lcov, coverage-final.json, Cobertura or Clover reports) or coverage-gate.files in the config");
@@ -58237,7 +58237,7 @@ function parsePercent(value, where) {
     const number = Number(text);
     if (text === '' || !Number.isFinite(number))
         throw new errors_ConfigurationError(`'${value}' is not a percentage`, where, 'write a number from 0 to 100, e.g. 80 or 80%');
-    config_checkRange(number, { min: 0, max: 100 }, where);
+    checkRange(number, { min: 0, max: 100 }, where);
     return number;
 }
 
@@ -58381,9 +58381,9 @@ async function runCoverageGate(options, context) {
         metrics['patch-covered'] = patch.ratio.covered;
         metrics['patch-total'] = patch.ratio.total;
     }
-    const result = result_createResult({
-        gate: gate_options_GATE,
-        status: checks.length === 0 ? 'pass' : result_worstStatus(checks.map((check) => check.status), 'pass'),
+    const result = createResult({
+        gate: GATE,
+        status: checks.length === 0 ? 'pass' : worstStatus(checks.map((check) => check.status), 'pass'),
         headline: headline(checks, metrics, carried),
         ...(context.commit ? { commit: context.commit } : {}),
         ...(context.ref ? { ref: context.ref } : {}),
@@ -58404,7 +58404,7 @@ async function runCoverageGate(options, context) {
     return result;
 }
 async function loadReports(options, repositoryFiles, messages) {
-    const { files: reportFiles } = await globs_selectFiles(options.workspace, options.files, options.filesOrigin);
+    const { files: reportFiles } = await selectFiles(options.workspace, options.files, options.filesOrigin);
     if (reportFiles.length === 0) {
         throw new errors_ConfigurationError(`no coverage report matches ${options.files.map((glob) => `'${glob}'`).join(', ')} in ${options.workspace}`, options.filesOrigin, 'run the tests with coverage first, or fix the path');
     }
@@ -59477,8 +59477,8 @@ var external_node_os_ = __nccwpck_require__(48161);
 
 
 /** The first half every gate step shares: where the report goes, and the baseline. */
-async function gate_step_startGateStep(options) {
-    const context = runner_context_readRunnerContext();
+async function startGateStep(options) {
+    const context = readRunnerContext();
     const workspace = options.workspace ?? (0,external_node_path_.resolve)(context.workspace);
     const temp = process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
     const reportPath = await prepareReportPath(options.report, { workspace, gate: options.gate, temp });
@@ -59497,7 +59497,7 @@ async function gate_step_startGateStep(options) {
  * outputs (prefixed when the root action runs several gates), annotate, write
  * the job summary, and publish the baseline on default-branch pushes.
  */
-async function gate_step_finishGateStep(result, options) {
+async function finishGateStep(result, options) {
     const { start, io } = options;
     await writeResult(start.reportPath, result);
     const prefix = options.outputPrefix ?? '';
@@ -59754,7 +59754,7 @@ function ratio(item) {
 
 
 /** Markdown for any gate's result: the gate's own renderer where there is one, a checks table otherwise. */
-function result_renderResultMarkdown(result) {
+function renderResultMarkdown(result) {
     if (result.gate === 'bundle-budget')
         return renderBundleBudgetMarkdown(result);
     if (result.gate === 'coverage-gate')
@@ -59837,8 +59837,8 @@ function allowedIncrease(increase, baseline) {
     return increase.kind === 'percent' ? Math.floor((baseline * increase.value) / 100) : increase.value;
 }
 /** Hold one budget's size against its max, its warn size and its allowed growth. */
-function evaluate_judgeBudget({ budget, size, files, baseline }) {
-    const label = evaluate_compressionLabel(budget.compression);
+function judgeBudget({ budget, size, files, baseline }) {
+    const label = compressionLabel(budget.compression);
     const check = {
         name: budget.name,
         status: 'pass',
@@ -59849,7 +59849,7 @@ function evaluate_judgeBudget({ budget, size, files, baseline }) {
     const limits = [];
     if (budget.max !== undefined) {
         check.limit = budget.max;
-        limits.push(`${formatBytes(budget.max)}${label}`);
+        limits.push(`${sizes_formatBytes(budget.max)}${label}`);
     }
     if (budget.maxIncrease)
         limits.push(`+${formatIncrease(budget.maxIncrease)} vs base`);
@@ -59859,7 +59859,7 @@ function evaluate_judgeBudget({ budget, size, files, baseline }) {
         check.baseline = baseline;
     const problems = [];
     if (budget.max !== undefined && size > budget.max) {
-        problems.push({ status: 'fail', text: `${budget.name} is ${formatBytes(size)}${label}, over its ${formatBytes(budget.max)} budget by ${formatBytes(size - budget.max)}` });
+        problems.push({ status: 'fail', text: `${budget.name} is ${sizes_formatBytes(size)}${label}, over its ${sizes_formatBytes(budget.max)} budget by ${sizes_formatBytes(size - budget.max)}` });
     }
     if (budget.maxIncrease && baseline !== undefined) {
         const allowed = allowedIncrease(budget.maxIncrease, baseline);
@@ -59869,12 +59869,12 @@ function evaluate_judgeBudget({ budget, size, files, baseline }) {
             const percent = baseline > 0 ? ` (${((growth / baseline) * 100).toFixed(2)}%)` : '';
             problems.push({
                 status: 'fail',
-                text: `${budget.name} grew by ${formatBytes(growth)}${percent}${label} against the base, more than the ${formatIncrease(budget.maxIncrease)} allowed`,
+                text: `${budget.name} grew by ${sizes_formatBytes(growth)}${percent}${label} against the base, more than the ${formatIncrease(budget.maxIncrease)} allowed`,
             });
         }
     }
     if (problems.length === 0 && budget.warn !== undefined && size > budget.warn) {
-        problems.push({ status: 'warn', text: `${budget.name} is ${formatBytes(size)}${label}, past its warning size ${formatBytes(budget.warn)}` });
+        problems.push({ status: 'warn', text: `${budget.name} is ${sizes_formatBytes(size)}${label}, past its warning size ${sizes_formatBytes(budget.warn)}` });
     }
     if (files === 0) {
         check.status = 'skipped';
@@ -59885,12 +59885,12 @@ function evaluate_judgeBudget({ budget, size, files, baseline }) {
         check.message = problems.map((problem) => problem.text).join('; ');
     }
     else {
-        const room = budget.max !== undefined ? `, ${formatBytes(budget.max - size)} under its budget` : '';
-        check.message = `${budget.name} is ${formatBytes(size)}${label}${room}`;
+        const room = budget.max !== undefined ? `, ${sizes_formatBytes(budget.max - size)} under its budget` : '';
+        check.message = `${budget.name} is ${sizes_formatBytes(size)}${label}${room}`;
     }
     return check;
 }
-function evaluate_compressionLabel(compression) {
+function compressionLabel(compression) {
     return compression === 'raw' ? '' : ` (${compression})`;
 }
 
@@ -59913,8 +59913,8 @@ const brotliAsync = (0,external_node_util_.promisify)(external_node_zlib_.brotli
  * `concurrency` files are in flight and both cores stay busy while memory stays
  * bounded by the files in flight.
  */
-async function measure_measureFiles(paths, options) {
-    const concurrency = Math.max(1, options.concurrency ?? Math.max(2, availableParallelism()));
+async function measureFiles(paths, options) {
+    const concurrency = Math.max(1, options.concurrency ?? Math.max(2, (0,external_node_os_.availableParallelism)()));
     const results = new Array(paths.length);
     let next = 0;
     const worker = async () => {
@@ -59928,7 +59928,7 @@ async function measure_measureFiles(paths, options) {
 }
 async function measureFile(path, options) {
     const content = await readWhole(`${options.workspace}/${path}`, path);
-    const hash = createHash('sha256').update(content).digest('hex');
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(content).digest('hex');
     const size = { path, raw: content.length, hash, reused: false };
     const cached = options.cache?.get(hash);
     const wantGzip = options.compressions.has('gzip');
@@ -59946,8 +59946,8 @@ async function measureFile(path, options) {
         wantBrotli
             ? brotliAsync(content, {
                 params: {
-                    [constants.BROTLI_PARAM_QUALITY]: options.brotliQuality,
-                    [constants.BROTLI_PARAM_SIZE_HINT]: content.length,
+                    [external_node_zlib_.constants.BROTLI_PARAM_QUALITY]: options.brotliQuality,
+                    [external_node_zlib_.constants.BROTLI_PARAM_SIZE_HINT]: content.length,
                 },
             })
             : undefined,
@@ -59960,7 +59960,7 @@ async function measureFile(path, options) {
 }
 async function readWhole(absolute, shown) {
     try {
-        const handle = await open(absolute, 'r');
+        const handle = await (0,promises_.open)(absolute, 'r');
         try {
             return await handle.readFile();
         }
@@ -59970,15 +59970,15 @@ async function readWhole(absolute, shown) {
     }
     catch (error) {
         const code = error.code ?? String(error);
-        throw new ConfigurationError(`cannot read ${shown} (${code})`, { file: shown }, code === 'EACCES' ? 'check the file permissions of the build output' : undefined);
+        throw new errors_ConfigurationError(`cannot read ${shown} (${code})`, { file: shown }, code === 'EACCES' ? 'check the file permissions of the build output' : undefined);
     }
 }
 
 ;// CONCATENATED MODULE: ./packages/bundle/src/options.ts
 
 const options_GATE = 'bundle-budget';
-const COMPRESSIONS = (/* unused pure expression or super */ null && (['gzip', 'brotli', 'raw']));
-const options_FAIL_ON = (/* unused pure expression or super */ null && (['fail', 'warn', 'never']));
+const COMPRESSIONS = ['gzip', 'brotli', 'raw'];
+const options_FAIL_ON = ['fail', 'warn', 'never'];
 /** The inputs both edges (action and CLI) accept, as raw strings; absent or empty means "not given". */
 const options_INPUT_NAMES = [
     'path',
@@ -59992,15 +59992,15 @@ const options_INPUT_NAMES = [
     'fail-on',
     'allow-empty',
 ];
-const options_SECTION_KEYS = (/* unused pure expression or super */ null && (['budgets', 'total', 'compression', 'max-increase', 'gzip-level', 'brotli-quality', 'baseline', 'fail-on', 'allow-empty', 'artifact-name']));
-const BUDGET_KEYS = (/* unused pure expression or super */ null && (['name', 'path', 'max', 'warn', 'compression', 'max-increase']));
-const TOTAL_KEYS = (/* unused pure expression or super */ null && (['path', 'max', 'warn', 'compression', 'max-increase']));
+const options_SECTION_KEYS = ['budgets', 'total', 'compression', 'max-increase', 'gzip-level', 'brotli-quality', 'baseline', 'fail-on', 'allow-empty', 'artifact-name'];
+const BUDGET_KEYS = ['name', 'path', 'max', 'warn', 'compression', 'max-increase'];
+const TOTAL_KEYS = ['path', 'max', 'warn', 'compression', 'max-increase'];
 /**
  * Merge the config file's `bundle-budget:` section with the inputs: an input,
  * when given, wins over the file. `path` (with `max`, `name`) replaces the
  * file's budgets with one budget, the quick one-budget case.
  */
-function options_resolveOptions(section, inputs, workspace) {
+function resolveOptions(section, inputs, workspace) {
     section.rejectUnknown(options_SECTION_KEYS);
     const given = (name) => {
         const value = inputs[name]?.trim();
@@ -60036,20 +60036,20 @@ function options_resolveOptions(section, inputs, workspace) {
         budgets = section.sections('budgets').map((entry, index) => readBudget(entry, index, defaults));
         if (given('max')) {
             if (budgets.length !== 1) {
-                throw new ConfigurationError(budgets.length === 0 ? 'there is no budget for it to limit' : `the config has ${budgets.length} budgets and one max cannot apply to all`, input('max'), budgets.length === 0 ? "give the input 'path' too" : 'set max on each budget in the config');
+                throw new errors_ConfigurationError(budgets.length === 0 ? 'there is no budget for it to limit' : `the config has ${budgets.length} budgets and one max cannot apply to all`, input('max'), budgets.length === 0 ? "give the input 'path' too" : 'set max on each budget in the config');
             }
             budgets[0].max = parseSize(given('max'), input('max'));
         }
     }
     if (given('name') && !given('path'))
-        throw new ConfigurationError("'name' names the budget given by 'path'", input('name'), "give 'path' too");
+        throw new errors_ConfigurationError("'name' names the budget given by 'path'", input('name'), "give 'path' too");
     if (budgets.length === 0) {
-        throw new ConfigurationError('nothing to measure', section.file ? section.locate() : input('path'), `give the input 'path' (globs of the build output) or a list under bundle-budget.budgets in ${section.file ?? '.github/roadstop.yml'}`);
+        throw new errors_ConfigurationError('nothing to measure', section.file ? section.locate() : input('path'), `give the input 'path' (globs of the build output) or a list under bundle-budget.budgets in ${section.file ?? '.github/roadstop.yml'}`);
     }
     const names = new Set();
     for (const budget of budgets) {
         if (names.has(budget.name))
-            throw new ConfigurationError(`two budgets are named '${budget.name}'`, budget.origin, 'names must be unique');
+            throw new errors_ConfigurationError(`two budgets are named '${budget.name}'`, budget.origin, 'names must be unique');
         names.add(budget.name);
     }
     const totalSection = section.section('total');
@@ -60075,7 +60075,7 @@ function readBudget(entry, index, defaults) {
     entry.rejectUnknown(BUDGET_KEYS);
     const patterns = entry.stringList('path');
     if (!patterns || patterns.length === 0) {
-        throw new ConfigurationError('a budget needs a path (a glob or a list of globs)', entry.locate());
+        throw new errors_ConfigurationError('a budget needs a path (a glob or a list of globs)', entry.locate());
     }
     return { name: entry.string('name') ?? patterns.join(', ') ?? `budget ${index + 1}`, patterns, ...readLimits(entry, defaults), origin: entry.locate() };
 }
@@ -60095,27 +60095,207 @@ function readLimits(entry, defaults) {
     else if (defaults.maxIncrease)
         limits.maxIncrease = defaults.maxIncrease;
     if (limits.warn !== undefined && limits.max !== undefined && limits.warn > limits.max) {
-        throw new ConfigurationError('warn is larger than max, so it could never warn', entry.locate('warn'));
+        throw new errors_ConfigurationError('warn is larger than max, so it could never warn', entry.locate('warn'));
     }
     return limits;
 }
 function parseCompression(value, where) {
     if (!COMPRESSIONS.includes(value)) {
-        throw new ConfigurationError(`'${value}' is not one of ${COMPRESSIONS.join(', ')}`, where);
+        throw new errors_ConfigurationError(`'${value}' is not one of ${COMPRESSIONS.join(', ')}`, where);
     }
     return value;
 }
 function parseFailOn(value, where) {
     if (!options_FAIL_ON.includes(value))
-        throw new ConfigurationError(`'${value}' is not one of ${options_FAIL_ON.join(', ')}`, where);
+        throw new errors_ConfigurationError(`'${value}' is not one of ${options_FAIL_ON.join(', ')}`, where);
     return value;
 }
 function parseInteger(value, min, max, where) {
     const number = Number(value);
     if (value.trim() === '' || !Number.isFinite(number))
-        throw new ConfigurationError(`'${value}' is not a number`, where);
+        throw new errors_ConfigurationError(`'${value}' is not a number`, where);
     checkRange(number, { min, max, integer: true }, where);
     return number;
+}
+
+;// CONCATENATED MODULE: ./packages/bundle/src/hashed-names.ts
+/**
+ * Build tools put a content hash in chunk names so that `main.3f9a1c2e.js` in a
+ * pull request is `main.a81b9f00.js` on the base branch. `stableName` replaces
+ * the hash with `[hash]` so the two are recognised as the same file.
+ *
+ * Forms recognised (hashes of 6 or more characters, hex or base64url):
+ *   webpack   main.3f9a1c2e.js, 123.3f9a1c2e.chunk.js, 3f9a1c2e9d0b.js
+ *   Vite      index-BxK3a9_f.js, vendor-D-x3_a9f.css
+ *   Rollup    chunk-5e8a3b1c.js
+ *   esbuild   chunk-ABCDEFGH.js
+ */
+const HASH_PLACEHOLDER = '[hash]';
+const TOKEN = /^[A-Za-z0-9_-]{6,}$/;
+/** Whether a name segment reads as a hash rather than a word such as `settings` or `Dashboard`. */
+function looksLikeHash(token) {
+    if (!TOKEN.test(token))
+        return false;
+    if (/^[0-9a-f]+$/.test(token))
+        return /[0-9]/.test(token) || token.length >= 8;
+    const digits = /[0-9]/.test(token);
+    const letters = /[A-Za-z]/.test(token);
+    if (digits && letters)
+        return true;
+    if (/^[A-Z2-7]{8,}$/.test(token))
+        return true; // esbuild's base32
+    const lower = /[a-z]/.test(token);
+    const upperInside = /[A-Z]/.test(token.slice(1));
+    if (lower && upperInside && !/^[A-Z]?[a-z]+(?:[A-Z][a-z]+)*$/.test(token))
+        return true; // mixed case, not CamelCase words
+    return /[_-]/.test(token.slice(1, -1)) && (digits || upperInside) && letters;
+}
+// Lengths tried at the end of a stem, most common first (Vite/Rollup/esbuild 8, webpack 20, others).
+const SUFFIX_LENGTHS = [8, 10, 12, 16, 20, 6, 7, 9, 11, 13, 14, 15, 17, 18, 19, 32];
+function stableName(path) {
+    const slash = path.lastIndexOf('/');
+    const directory = path.slice(0, slash + 1);
+    const base = path.slice(slash + 1);
+    const parts = base.split('.');
+    if (parts.length === 1)
+        return directory + stableStem(base);
+    const extension = parts.pop();
+    const [stem, ...middle] = parts;
+    const renamed = [stableStem(stem), ...middle.map((part) => (looksLikeHash(part) ? HASH_PLACEHOLDER : part))];
+    return `${directory}${renamed.join('.')}.${extension}`;
+}
+function stableStem(stem) {
+    if (looksLikeHash(stem) && !stem.includes('-'))
+        return HASH_PLACEHOLDER;
+    for (const length of SUFFIX_LENGTHS) {
+        const cut = stem.length - length - 1;
+        if (cut < 1 || stem[cut] !== '-')
+            continue;
+        const suffix = stem.slice(cut + 1);
+        if (looksLikeHash(suffix))
+            return `${stem.slice(0, cut)}-${HASH_PLACEHOLDER}`;
+    }
+    return stem;
+}
+/**
+ * A looser key for files `stableName` could not tell apart from words: any
+ * 8-character base64url token after the last dash (Vite's and Rollup's hash
+ * length), so `index-DiwrgTda.js` and `index-BxK3a9_f.js` meet. Used only for
+ * files nothing else matched, where the worst case is calling an added and a
+ * removed file one changed file.
+ */
+function looseName(path) {
+    return stableName(path).replace(/-[A-Za-z0-9_-]{8}(\.[^/]*)$/, `-${HASH_PLACEHOLDER}$1`);
+}
+
+;// CONCATENATED MODULE: ./packages/bundle/src/baseline.ts
+
+/** The measured files of a bundle-budget result, without those it listed as removed. */
+function baselineFiles(result) {
+    const files = [];
+    for (const item of result.items) {
+        if (item.change === 'removed' || typeof item.raw !== 'number' || typeof item.hash !== 'string')
+            continue;
+        const file = { path: item.id, raw: item.raw, hash: item.hash };
+        if (typeof item.gzip === 'number')
+            file.gzip = item.gzip;
+        if (typeof item.brotli === 'number')
+            file.brotli = item.brotli;
+        files.push(file);
+    }
+    return files;
+}
+/**
+ * Compressed sizes from the baseline, keyed by content hash, for the settings
+ * that produced them: a gzip size at level 6 is no answer for level 9.
+ */
+function sizeCacheFrom(result, settings) {
+    const sameGzip = result.settings.gzipLevel === settings.gzipLevel;
+    const sameBrotli = result.settings.brotliQuality === settings.brotliQuality;
+    const cache = new Map();
+    for (const file of baselineFiles(result)) {
+        const entry = {};
+        if (sameGzip && file.gzip !== undefined)
+            entry.gzip = file.gzip;
+        if (sameBrotli && file.brotli !== undefined)
+            entry.brotli = file.brotli;
+        if (entry.gzip !== undefined || entry.brotli !== undefined)
+            cache.set(file.hash, entry);
+    }
+    return cache;
+}
+/**
+ * Pair each current file with its baseline version: the same path first, then
+ * the same content under a new name, then the same name once content hashes
+ * in file names are set aside (`main.3f9a1c2e.js` ~ `main.a81b9f00.js`); where
+ * several files share such a name, the closest in size pair up.
+ */
+function matchBaseline(current, baseline) {
+    const matched = new Map();
+    const remaining = new Set(baseline);
+    const byPath = new Map(baseline.map((file) => [file.path, file]));
+    let unmatched = current.filter((file) => {
+        const same = byPath.get(file.path);
+        if (!same)
+            return true;
+        matched.set(file.path, same);
+        remaining.delete(same);
+        return false;
+    });
+    const byHash = new Map();
+    for (const file of remaining)
+        byHash.set(file.hash, [...(byHash.get(file.hash) ?? []), file]);
+    unmatched = unmatched.filter((file) => {
+        const candidates = byHash.get(file.hash)?.filter((candidate) => remaining.has(candidate));
+        const pick = candidates?.find((candidate) => stableName(candidate.path) === stableName(file.path)) ?? candidates?.[0];
+        if (!pick)
+            return true;
+        matched.set(file.path, pick);
+        remaining.delete(pick);
+        return false;
+    });
+    for (const key of [stableName, looseName]) {
+        unmatched = pairByName(unmatched, remaining, matched, key);
+    }
+    return { matched, removed: [...remaining].sort((a, b) => a.path.localeCompare(b.path)) };
+}
+function pairByName(unmatched, remaining, matched, key) {
+    const groups = new Map();
+    const group = (name) => {
+        let entry = groups.get(name);
+        if (!entry)
+            groups.set(name, (entry = { current: [], baseline: [] }));
+        return entry;
+    };
+    for (const file of unmatched)
+        group(key(file.path)).current.push(file);
+    for (const file of remaining)
+        group(key(file.path)).baseline.push(file);
+    for (const { current: now, baseline: before } of groups.values()) {
+        if (now.length === 0 || before.length === 0)
+            continue;
+        for (const { a, b } of closestPairs(now, before)) {
+            if (matched.has(a.path) || !remaining.has(b))
+                continue;
+            matched.set(a.path, b);
+            remaining.delete(b);
+        }
+    }
+    return unmatched.filter((file) => !matched.has(file.path));
+}
+// Beyond this many candidate pairs in one name group (e.g. hundreds of esbuild
+// `chunk-[hash].js`), pair by rank of size instead of comparing every pair.
+const MAX_PAIRS = 20_000;
+function closestPairs(now, before) {
+    if (now.length * before.length > MAX_PAIRS) {
+        const bySize = (list) => [...list].sort((x, y) => x.raw - y.raw || x.path.localeCompare(y.path));
+        const a = bySize(now);
+        const b = bySize(before);
+        return a.slice(0, b.length).map((file, index) => ({ a: file, b: b[index] }));
+    }
+    const pairs = now.flatMap((a) => before.map((b) => ({ a, b, distance: Math.abs(a.raw - b.raw) })));
+    pairs.sort((x, y) => x.distance - y.distance || x.a.path.localeCompare(y.a.path) || x.b.path.localeCompare(y.b.path));
+    return pairs;
 }
 
 ;// CONCATENATED MODULE: ./packages/bundle/src/run.ts
@@ -60126,13 +60306,13 @@ function parseInteger(value, min, max, where) {
 
 const TOTAL_CHECK = 'total';
 /** Measure the build output, compare it with the budgets and the baseline, and produce the gate's result. */
-async function run_runBundleBudget(options, baseline, context = {}) {
+async function runBundleBudget(options, baseline, context = {}) {
     const messages = [...(context.messages ?? [])];
     const selections = new Map();
     for (const budget of options.budgets) {
         const { files } = await selectFiles(options.workspace, budget.patterns, budget.origin);
         if (files.length === 0 && !options.allowEmpty) {
-            throw new ConfigurationError(`no files match ${budget.patterns.map((pattern) => `'${pattern}'`).join(', ')} (budget '${budget.name}') in ${options.workspace}`, budget.origin, 'build first, fix the glob, or set allow-empty: true');
+            throw new errors_ConfigurationError(`no files match ${budget.patterns.map((pattern) => `'${pattern}'`).join(', ')} (budget '${budget.name}') in ${options.workspace}`, budget.origin, 'build first, fix the glob, or set allow-empty: true');
         }
         if (files.length === 0)
             messages.push({ level: 'warning', text: `budget '${budget.name}': no files match ${budget.patterns.join(', ')}` });
@@ -60201,7 +60381,7 @@ async function run_runBundleBudget(options, baseline, context = {}) {
         metrics['files-changed'] = items.filter((item) => item.change === 'changed').length;
     }
     const result = createResult({
-        gate: GATE,
+        gate: options_GATE,
         status: checks.every((check) => check.status === 'skipped') ? 'skipped' : status,
         headline: run_headline(checks, options.budgets),
         ...(context.commit ? { commit: context.commit } : {}),
@@ -60296,7 +60476,7 @@ function run_headline(checks, budgets) {
     const failing = checks.filter((check) => check.status === 'fail');
     const lead = failing[0] ?? checks.find((check) => check.name === budgets[0]?.name) ?? checks[0];
     const compression = String(lead.details?.compression ?? 'gzip');
-    const size = `${formatBytes(lead.value)}${lead.limit !== undefined ? ` of ${formatBytes(lead.limit)}` : ''}${compressionLabel(compression)}`;
+    const size = `${sizes_formatBytes(lead.value)}${lead.limit !== undefined ? ` of ${sizes_formatBytes(lead.limit)}` : ''}${compressionLabel(compression)}`;
     if (failing.length > 0)
         return `${failing.length} of ${checks.length} budget${checks.length === 1 ? '' : 's'} failed · ${lead.name} ${size}`;
     const warned = checks.filter((check) => check.status === 'warn').length;
@@ -60318,8 +60498,8 @@ function run_headline(checks, budgets) {
 /** Every input of action.yml, once; a test holds this list and action.yml together. */
 const inputs_INPUT_NAMES = ['config', ...options_INPUT_NAMES, ...STEP_INPUTS];
 const OUTPUT_NAMES = (/* unused pure expression or super */ null && (['status', 'report', 'total-raw', 'total-gzip', 'total-brotli']));
-function inputs_readInputs(read) {
-    return readStepInputs(GATE_INPUTS, read, 'roadstop-bundle-budget');
+function readInputs(read) {
+    return readStepInputs(options_INPUT_NAMES, read, 'roadstop-bundle-budget');
 }
 
 ;// CONCATENATED MODULE: ./actions/bundle-budget/src/main.ts
@@ -60330,36 +60510,43 @@ function inputs_readInputs(read) {
 
 
 
-const PREFIX = (/* unused pure expression or super */ null && (`roadstop ${GATE}`));
-async function run() {
-    try {
-        const inputs = readInputs((name) => core.getInput(name));
-        if (inputs.token)
-            core.setSecret(inputs.token);
-        const outcome = await runGate(inputs);
-        if (outcome.blocking)
-            core.setFailed(`${PREFIX}: ${outcome.headline}`);
-    }
-    catch (error) {
-        reportError(PREFIX, error);
-    }
+const PREFIX = `roadstop ${options_GATE}`;
+const run = gateStep(PREFIX, readInputs, runGate);
+/**
+ * An action's whole step: read the inputs once, mask the token, run the gate,
+ * fail the step when it blocks; every error reported once, never as a stack.
+ */
+function gateStep(prefix, read, runGate) {
+    return async () => {
+        try {
+            const inputs = read((name) => core/* getInput */.V4(name));
+            if (inputs.token)
+                core/* setSecret */.Pq(inputs.token);
+            const outcome = await runGate(inputs);
+            if (outcome.blocking)
+                core/* setFailed */.C1(`${prefix}: ${outcome.headline}`);
+        }
+        catch (error) {
+            reportError(prefix, error);
+        }
+    };
 }
 /** One line for the user, an annotation on the file and line where there is one; a bug says it is one. */
 function reportError(prefix, error) {
     if (isConfigurationError(error)) {
         const { file, line } = error.location;
-        lib_core/* error */.z3(error.describe(), { title: prefix, ...(file ? { file } : {}), ...(line ? { startLine: line } : {}) });
-        lib_core/* setFailed */.C1(`${prefix}: ${error.describe()}`);
+        core/* error */.z3(error.describe(), { title: prefix, ...(file ? { file } : {}), ...(line ? { startLine: line } : {}) });
+        core/* setFailed */.C1(`${prefix}: ${error.describe()}`);
     }
     else {
-        lib_core/* debug */.Yz(error instanceof Error && error.stack ? error.stack : String(error));
-        lib_core/* setFailed */.C1(`${prefix}: ${describeUnexpected(error)}`);
+        core/* debug */.Yz(error instanceof Error && error.stack ? error.stack : String(error));
+        core/* setFailed */.C1(`${prefix}: ${describeUnexpected(error)}`);
     }
 }
 /** @actions/core behind the interface the shared step code speaks. */
 function coreIo(prefix) {
     return {
-        output: (name, value) => lib_core/* setOutput */.uH(name, value),
+        output: (name, value) => core/* setOutput */.uH(name, value),
         annotate: (message) => {
             const properties = { title: message.title ?? prefix };
             if (message.file)
@@ -60367,24 +60554,24 @@ function coreIo(prefix) {
             if (message.line)
                 properties.startLine = message.line;
             if (message.level === 'error')
-                lib_core/* error */.z3(message.text, properties);
+                core/* error */.z3(message.text, properties);
             else if (message.level === 'warning')
-                lib_core/* warning */.$e(message.text, properties);
+                core/* warning */.$e(message.text, properties);
             else
-                lib_core/* notice */.lm(message.text, properties);
+                core/* notice */.lm(message.text, properties);
         },
         summary: async (markdown) => {
-            await lib_core/* summary */.z.addRaw(markdown, true).write();
+            await core/* summary */.z.addRaw(markdown, true).write();
         },
-        notice: (text) => lib_core/* notice */.lm(text, { title: prefix }),
+        notice: (text) => core/* notice */.lm(text, { title: prefix }),
     };
 }
 /** Run the gate and write its outputs (prefixed with `outputPrefix` when the root action runs several gates). */
 async function runGate(inputs, outputPrefix = '') {
-    const workspace = resolve(readRunnerContext().workspace);
+    const workspace = (0,external_node_path_.resolve)(readRunnerContext().workspace);
     const config = await loadConfig(inputs.config, { workspace, input: 'config' });
-    const options = resolveOptions(config.section(GATE), inputs.gate, workspace);
-    const start = await startGateStep({ gate: GATE, report: inputs.report, token: inputs.token, artifactName: inputs.artifactName, baseline: options.baseline, workspace: options.workspace });
+    const options = resolveOptions(config.section(options_GATE), inputs.gate, workspace);
+    const start = await startGateStep({ gate: options_GATE, report: inputs.report, token: inputs.token, artifactName: inputs.artifactName, baseline: options.baseline, workspace: options.workspace });
     const result = await runBundleBudget(options, start.acquired.baseline, {
         ...(start.context.sha ? { commit: start.context.sha } : {}),
         ...(start.context.ref ? { ref: start.context.ref } : {}),
@@ -60408,8 +60595,8 @@ async function runGate(inputs, outputPrefix = '') {
 /** Every input of action.yml, once; a test holds this list and action.yml together. */
 const src_inputs_INPUT_NAMES = ['config', ...INPUT_NAMES, ...STEP_INPUTS];
 const inputs_OUTPUT_NAMES = (/* unused pure expression or super */ null && (['status', 'report', 'lines', 'statements', 'functions', 'branches', 'patch']));
-function src_inputs_readInputs(read) {
-    return step_inputs_readStepInputs(INPUT_NAMES, read, 'roadstop-coverage-gate');
+function inputs_readInputs(read) {
+    return readStepInputs(INPUT_NAMES, read, 'roadstop-coverage-gate');
 }
 
 ;// CONCATENATED MODULE: ./actions/coverage-gate/src/main.ts
@@ -60422,26 +60609,14 @@ function src_inputs_readInputs(read) {
 
 
 
-const main_PREFIX = `roadstop ${gate_options_GATE}`;
-async function main_run() {
-    try {
-        const inputs = src_inputs_readInputs((name) => lib_core/* getInput */.V4(name));
-        if (inputs.token)
-            lib_core/* setSecret */.Pq(inputs.token);
-        const outcome = await main_runGate(inputs);
-        if (outcome.blocking)
-            lib_core/* setFailed */.C1(`${main_PREFIX}: ${outcome.headline}`);
-    }
-    catch (error) {
-        reportError(main_PREFIX, error);
-    }
-}
+const main_PREFIX = `roadstop ${GATE}`;
+const main_run = gateStep(main_PREFIX, inputs_readInputs, main_runGate);
 async function main_runGate(inputs, outputPrefix = '') {
-    const workspace = (0,external_node_path_.resolve)(runner_context_readRunnerContext().workspace);
-    const config = await config_loadConfig(inputs.config, { workspace, input: 'config' });
-    const options = resolveCoverageOptions(config.section(gate_options_GATE), inputs.gate, workspace);
-    const start = await gate_step_startGateStep({ gate: gate_options_GATE, report: inputs.report, token: inputs.token, artifactName: inputs.artifactName, baseline: options.baseline, workspace });
-    const changes = await acquireChanges({ workspace, context: start.context, token: inputs.token, log: (text) => lib_core/* info */.pq(text), ...(options.base ? { base: options.base } : {}) });
+    const workspace = (0,external_node_path_.resolve)(readRunnerContext().workspace);
+    const config = await loadConfig(inputs.config, { workspace, input: 'config' });
+    const options = resolveCoverageOptions(config.section(GATE), inputs.gate, workspace);
+    const start = await startGateStep({ gate: GATE, report: inputs.report, token: inputs.token, artifactName: inputs.artifactName, baseline: options.baseline, workspace });
+    const changes = await acquireChanges({ workspace, context: start.context, token: inputs.token, log: (text) => core/* info */.pq(text), ...(options.base ? { base: options.base } : {}) });
     const result = await runCoverageGate(options, {
         repositoryFiles: await repositoryFiles(workspace),
         changes,
@@ -60451,10 +60626,10 @@ async function main_runGate(inputs, outputPrefix = '') {
         ...(start.context.ref ? { ref: start.context.ref } : {}),
     });
     const metric = (name) => result.metrics[name];
-    await gate_step_finishGateStep(result, {
+    await finishGateStep(result, {
         start,
         io: coreIo(main_PREFIX),
-        markdown: result_renderResultMarkdown(result),
+        markdown: renderResultMarkdown(result),
         outputs: { lines: metric('lines'), statements: metric('statements'), functions: metric('functions'), branches: metric('branches'), patch: metric('patch') },
         outputPrefix,
         upload: inputs.upload,

@@ -55328,7 +55328,7 @@ var __webpack_exports__ = {};
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var lib_core = __nccwpck_require__(77094);
+var core = __nccwpck_require__(77094);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -55972,7 +55972,7 @@ function sizes_formatDelta(delta, base) {
 const STEP_INPUTS = ['report', 'artifact-name', 'upload', 'github-token'];
 const UPLOAD_MODES = ['auto', 'always', 'never'];
 /** Read a gate action's inputs once; `read` is @actions/core's getInput, passed in by main.ts. */
-function step_inputs_readStepInputs(gateInputs, read, defaultArtifact) {
+function readStepInputs(gateInputs, read, defaultArtifact) {
     const gate = {};
     for (const name of gateInputs) {
         const value = read(name);
@@ -55981,7 +55981,7 @@ function step_inputs_readStepInputs(gateInputs, read, defaultArtifact) {
     }
     const upload = read('upload') || 'auto';
     if (!UPLOAD_MODES.includes(upload)) {
-        throw new ConfigurationError(`'${upload}' is not one of ${UPLOAD_MODES.join(', ')}`, { input: 'upload' });
+        throw new errors_ConfigurationError(`'${upload}' is not one of ${UPLOAD_MODES.join(', ')}`, { input: 'upload' });
     }
     return {
         config: read('config'),
@@ -57931,8 +57931,8 @@ function signed(value) {
 /** Every input of action.yml, once; a test holds this list and action.yml together. */
 const inputs_INPUT_NAMES = ['config', ...INPUT_NAMES, ...STEP_INPUTS];
 const OUTPUT_NAMES = (/* unused pure expression or super */ null && (['status', 'report', 'total-raw', 'total-gzip', 'total-brotli']));
-function inputs_readInputs(read) {
-    return readStepInputs(GATE_INPUTS, read, 'roadstop-bundle-budget');
+function readInputs(read) {
+    return readStepInputs(INPUT_NAMES, read, 'roadstop-bundle-budget');
 }
 
 ;// CONCATENATED MODULE: ./actions/bundle-budget/src/main.ts
@@ -57944,35 +57944,42 @@ function inputs_readInputs(read) {
 
 
 const PREFIX = `roadstop ${GATE}`;
-async function run() {
-    try {
-        const inputs = readInputs((name) => core.getInput(name));
-        if (inputs.token)
-            core.setSecret(inputs.token);
-        const outcome = await runGate(inputs);
-        if (outcome.blocking)
-            core.setFailed(`${PREFIX}: ${outcome.headline}`);
-    }
-    catch (error) {
-        main_reportError(PREFIX, error);
-    }
+const run = gateStep(PREFIX, readInputs, runGate);
+/**
+ * An action's whole step: read the inputs once, mask the token, run the gate,
+ * fail the step when it blocks; every error reported once, never as a stack.
+ */
+function gateStep(prefix, read, runGate) {
+    return async () => {
+        try {
+            const inputs = read((name) => core/* getInput */.V4(name));
+            if (inputs.token)
+                core/* setSecret */.Pq(inputs.token);
+            const outcome = await runGate(inputs);
+            if (outcome.blocking)
+                core/* setFailed */.C1(`${prefix}: ${outcome.headline}`);
+        }
+        catch (error) {
+            reportError(prefix, error);
+        }
+    };
 }
 /** One line for the user, an annotation on the file and line where there is one; a bug says it is one. */
-function main_reportError(prefix, error) {
+function reportError(prefix, error) {
     if (isConfigurationError(error)) {
         const { file, line } = error.location;
-        lib_core/* error */.z3(error.describe(), { title: prefix, ...(file ? { file } : {}), ...(line ? { startLine: line } : {}) });
-        lib_core/* setFailed */.C1(`${prefix}: ${error.describe()}`);
+        core/* error */.z3(error.describe(), { title: prefix, ...(file ? { file } : {}), ...(line ? { startLine: line } : {}) });
+        core/* setFailed */.C1(`${prefix}: ${error.describe()}`);
     }
     else {
-        lib_core/* debug */.Yz(error instanceof Error && error.stack ? error.stack : String(error));
-        lib_core/* setFailed */.C1(`${prefix}: ${describeUnexpected(error)}`);
+        core/* debug */.Yz(error instanceof Error && error.stack ? error.stack : String(error));
+        core/* setFailed */.C1(`${prefix}: ${describeUnexpected(error)}`);
     }
 }
 /** @actions/core behind the interface the shared step code speaks. */
 function coreIo(prefix) {
     return {
-        output: (name, value) => lib_core/* setOutput */.uH(name, value),
+        output: (name, value) => core/* setOutput */.uH(name, value),
         annotate: (message) => {
             const properties = { title: message.title ?? prefix };
             if (message.file)
@@ -57980,16 +57987,16 @@ function coreIo(prefix) {
             if (message.line)
                 properties.startLine = message.line;
             if (message.level === 'error')
-                lib_core/* error */.z3(message.text, properties);
+                core/* error */.z3(message.text, properties);
             else if (message.level === 'warning')
-                lib_core/* warning */.$e(message.text, properties);
+                core/* warning */.$e(message.text, properties);
             else
-                lib_core/* notice */.lm(message.text, properties);
+                core/* notice */.lm(message.text, properties);
         },
         summary: async (markdown) => {
-            await lib_core/* summary */.z.addRaw(markdown, true).write();
+            await core/* summary */.z.addRaw(markdown, true).write();
         },
-        notice: (text) => lib_core/* notice */.lm(text, { title: prefix }),
+        notice: (text) => core/* notice */.lm(text, { title: prefix }),
     };
 }
 /** Run the gate and write its outputs (prefixed with `outputPrefix` when the root action runs several gates). */
@@ -60588,8 +60595,8 @@ function gate_headline(checks, metrics, carried) {
 /** Every input of action.yml, once; a test holds this list and action.yml together. */
 const src_inputs_INPUT_NAMES = ['config', ...gate_options_INPUT_NAMES, ...STEP_INPUTS];
 const inputs_OUTPUT_NAMES = (/* unused pure expression or super */ null && (['status', 'report', 'lines', 'statements', 'functions', 'branches', 'patch']));
-function src_inputs_readInputs(read) {
-    return readStepInputs(GATE_INPUTS, read, 'roadstop-coverage-gate');
+function inputs_readInputs(read) {
+    return readStepInputs(gate_options_INPUT_NAMES, read, 'roadstop-coverage-gate');
 }
 
 ;// CONCATENATED MODULE: ./actions/coverage-gate/src/main.ts
@@ -60603,25 +60610,13 @@ function src_inputs_readInputs(read) {
 
 
 const main_PREFIX = `roadstop ${gate_options_GATE}`;
-async function main_run() {
-    try {
-        const inputs = readInputs((name) => core.getInput(name));
-        if (inputs.token)
-            core.setSecret(inputs.token);
-        const outcome = await main_runGate(inputs);
-        if (outcome.blocking)
-            core.setFailed(`${main_PREFIX}: ${outcome.headline}`);
-    }
-    catch (error) {
-        reportError(main_PREFIX, error);
-    }
-}
+const main_run = gateStep(main_PREFIX, inputs_readInputs, main_runGate);
 async function main_runGate(inputs, outputPrefix = '') {
     const workspace = (0,external_node_path_.resolve)(readRunnerContext().workspace);
     const config = await loadConfig(inputs.config, { workspace, input: 'config' });
     const options = resolveCoverageOptions(config.section(gate_options_GATE), inputs.gate, workspace);
     const start = await startGateStep({ gate: gate_options_GATE, report: inputs.report, token: inputs.token, artifactName: inputs.artifactName, baseline: options.baseline, workspace });
-    const changes = await acquireChanges({ workspace, context: start.context, token: inputs.token, log: (text) => lib_core/* info */.pq(text), ...(options.base ? { base: options.base } : {}) });
+    const changes = await acquireChanges({ workspace, context: start.context, token: inputs.token, log: (text) => core/* info */.pq(text), ...(options.base ? { base: options.base } : {}) });
     const result = await runCoverageGate(options, {
         repositoryFiles: await repositoryFiles(workspace),
         changes,
@@ -60659,11 +60654,11 @@ const GATES = { 'coverage-gate': main_runGate, 'bundle-budget': runGate };
  */
 async function src_main_run() {
     try {
-        const token = lib_core/* getInput */.V4('github-token');
+        const token = core/* getInput */.V4('github-token');
         if (token)
-            lib_core/* setSecret */.Pq(token);
-        const configPath = lib_core/* getInput */.V4('config');
-        const upload = lib_core/* getInput */.V4('upload') || 'auto';
+            core/* setSecret */.Pq(token);
+        const configPath = core/* getInput */.V4('config');
+        const upload = core/* getInput */.V4('upload') || 'auto';
         if (!UPLOAD_MODES.includes(upload)) {
             throw new errors_ConfigurationError(`'${upload}' is not one of ${UPLOAD_MODES.join(', ')}`, { input: 'upload' });
         }
@@ -60686,17 +60681,17 @@ async function src_main_run() {
             }
             catch (error) {
                 // One gate's mistake must not hide the others' results.
-                main_reportError(`${src_main_PREFIX} ${gate}`, error);
+                reportError(`${src_main_PREFIX} ${gate}`, error);
                 statuses.push('fail');
             }
         }
-        lib_core/* setOutput */.uH('status', worstStatus(statuses));
-        lib_core/* setOutput */.uH('report', JSON.stringify(reports));
+        core/* setOutput */.uH('status', worstStatus(statuses));
+        core/* setOutput */.uH('report', JSON.stringify(reports));
         if (blocking.length > 0)
-            lib_core/* setFailed */.C1(`${src_main_PREFIX}: ${blocking.join('; ')}`);
+            core/* setFailed */.C1(`${src_main_PREFIX}: ${blocking.join('; ')}`);
     }
     catch (error) {
-        main_reportError(src_main_PREFIX, error);
+        reportError(src_main_PREFIX, error);
     }
 }
 

@@ -4,19 +4,31 @@ import { GATE, resolveOptions, runBundleBudget } from '@roadstop/bundle';
 import { describeUnexpected, isConfigurationError, loadConfig, readRunnerContext, type GateResult, type ResultMessage } from '@roadstop/core';
 import { finishGateStep, startGateStep, type StepIo } from '@roadstop/github';
 import { renderResultMarkdown } from '@roadstop/render';
-import { INPUT_NAMES, readInputs, type ActionInputs } from './inputs.js';
+import { readInputs, type ActionInputs } from './inputs.js';
 
 const PREFIX = `roadstop ${GATE}`;
 
-export async function run(): Promise<void> {
-  try {
-    const inputs = readInputs((name: (typeof INPUT_NAMES)[number]) => core.getInput(name));
-    if (inputs.token) core.setSecret(inputs.token);
-    const outcome = await runGate(inputs);
-    if (outcome.blocking) core.setFailed(`${PREFIX}: ${outcome.headline}`);
-  } catch (error) {
-    reportError(PREFIX, error);
-  }
+export const run = gateStep(PREFIX, readInputs, runGate);
+
+/**
+ * An action's whole step: read the inputs once, mask the token, run the gate,
+ * fail the step when it blocks; every error reported once, never as a stack.
+ */
+export function gateStep<Name extends string, Inputs extends { token: string }>(
+  prefix: string,
+  read: (get: (name: Name) => string) => Inputs,
+  runGate: (inputs: Inputs) => Promise<GateOutcome>,
+): () => Promise<void> {
+  return async () => {
+    try {
+      const inputs = read((name) => core.getInput(name));
+      if (inputs.token) core.setSecret(inputs.token);
+      const outcome = await runGate(inputs);
+      if (outcome.blocking) core.setFailed(`${prefix}: ${outcome.headline}`);
+    } catch (error) {
+      reportError(prefix, error);
+    }
+  };
 }
 
 /** One line for the user, an annotation on the file and line where there is one; a bug says it is one. */

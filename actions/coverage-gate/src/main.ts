@@ -5,21 +5,12 @@ import { loadConfig, readRunnerContext } from '@roadstop/core';
 import { repositoryFiles } from '@roadstop/git';
 import { acquireChanges, finishGateStep, startGateStep } from '@roadstop/github';
 import { renderResultMarkdown } from '@roadstop/render';
-import { coreIo, reportError, type GateOutcome } from '../../bundle-budget/src/main.js';
-import { INPUT_NAMES, readInputs, type ActionInputs } from './inputs.js';
+import { coreIo, gateStep, type GateOutcome } from '../../bundle-budget/src/main.js';
+import { readInputs, type ActionInputs } from './inputs.js';
 
 const PREFIX = `roadstop ${GATE}`;
 
-export async function run(): Promise<void> {
-  try {
-    const inputs = readInputs((name: (typeof INPUT_NAMES)[number]) => core.getInput(name));
-    if (inputs.token) core.setSecret(inputs.token);
-    const outcome = await runGate(inputs);
-    if (outcome.blocking) core.setFailed(`${PREFIX}: ${outcome.headline}`);
-  } catch (error) {
-    reportError(PREFIX, error);
-  }
-}
+export const run = gateStep(PREFIX, readInputs, runGate);
 
 export async function runGate(inputs: ActionInputs, outputPrefix = ''): Promise<GateOutcome> {
   const workspace = resolve(readRunnerContext().workspace);

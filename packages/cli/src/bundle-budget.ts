@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GATE, INPUT_NAMES, resolveOptions, runBundleBudget, type RawInputs } from '@roadstop/bundle';
-import { loadConfig, prepareReportPath, readBaselineFile, writeResult, type ResultMessage } from '@roadstop/core';
-import { renderResultTerminal } from '@roadstop/render';
+import { loadConfig, type ResultMessage } from '@roadstop/core';
+import { commandBaseline, COMMON_OPTIONS, finishCommand, prepareCommandReport, wantsColor } from './common.js';
 import type { Io } from './io.js';
 
 export const BUNDLE_BUDGET_HELP = `Usage: roadstop bundle-budget [options] [globs...]
@@ -36,8 +36,7 @@ export async function bundleBudgetCommand(args: string[], io: Io): Promise<numbe
     allowPositionals: true,
     strict: true,
     options: {
-      config: { type: 'string' },
-      cwd: { type: 'string' },
+      ...COMMON_OPTIONS,
       path: { type: 'string', multiple: true },
       name: { type: 'string' },
       max: { type: 'string' },
@@ -45,14 +44,7 @@ export async function bundleBudgetCommand(args: string[], io: Io): Promise<numbe
       'max-increase': { type: 'string' },
       'gzip-level': { type: 'string' },
       'brotli-quality': { type: 'string' },
-      baseline: { type: 'string' },
-      'fail-on': { type: 'string' },
       'allow-empty': { type: 'boolean' },
-      report: { type: 'string' },
-      json: { type: 'boolean' },
-      color: { type: 'boolean' },
-      'no-color': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
@@ -73,17 +65,8 @@ export async function bundleBudgetCommand(args: string[], io: Io): Promise<numbe
   const config = await loadConfig(values.config, { workspace, input: '--config' });
   const options = resolveOptions(config.section(GATE), inputs, workspace);
   const messages: ResultMessage[] = [];
-  let baseline;
-  if (options.baseline.kind === 'file') {
-    const origin = options.baseline.origin.input ? { input: '--baseline' } : options.baseline.origin;
-    baseline = await readBaselineFile(options.baseline.path, { workspace, gate: GATE, origin });
-  } else if (options.baseline.kind === 'auto') {
-    messages.push({ level: 'notice', text: 'baseline: auto finds the base branch result in GitHub Actions; locally, pass --baseline FILE' });
-  }
-  const reportPath = values.report ? await prepareReportPath(values.report, { workspace: io.cwd, gate: GATE, temp: '', input: '--report' }) : undefined;
+  const baseline = await commandBaseline(options.baseline, workspace, GATE, messages);
+  const reportPath = await prepareCommandReport(values.report, io, GATE);
   const result = await runBundleBudget(options, baseline, { messages });
-  if (reportPath) await writeResult(reportPath, result);
-  if (values.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-  else io.stdout(renderResultTerminal(result, { color: values['no-color'] ? false : (values.color ?? io.color) }));
-  return result.status === 'fail' && options.failOn === 'fail' ? 1 : 0;
+  return finishCommand(result, { reportPath, json: values.json, color: wantsColor(values, io), blocking: result.status === 'fail' && options.failOn === 'fail' }, io);
 }

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GATE, INPUT_NAMES, resolveCoverageOptions, runCoverageGate, type RawInputs } from '@roadstop/coverage';
-import { loadConfig, prepareReportPath, readBaselineFile, writeResult, type ResultMessage } from '@roadstop/core';
+import { loadConfig, type ResultMessage } from '@roadstop/core';
 import { changedLines, repositoryFiles, type ChangeSource } from '@roadstop/git';
-import { renderResultTerminal } from '@roadstop/render';
+import { commandBaseline, COMMON_OPTIONS, finishCommand, prepareCommandReport, wantsColor } from './common.js';
 import type { Io } from './io.js';
 
 export const COVERAGE_GATE_HELP = `Usage: roadstop coverage-gate [options] [reports...]
@@ -38,8 +38,7 @@ export async function coverageGateCommand(args: string[], io: Io): Promise<numbe
     allowPositionals: true,
     strict: true,
     options: {
-      config: { type: 'string' },
-      cwd: { type: 'string' },
+      ...COMMON_OPTIONS,
       files: { type: 'string', multiple: true },
       preset: { type: 'string' },
       'min-lines': { type: 'string' },
@@ -49,13 +48,6 @@ export async function coverageGateCommand(args: string[], io: Io): Promise<numbe
       'min-patch': { type: 'string' },
       'max-drop': { type: 'string' },
       base: { type: 'string' },
-      baseline: { type: 'string' },
-      'fail-on': { type: 'string' },
-      report: { type: 'string' },
-      json: { type: 'boolean' },
-      color: { type: 'boolean' },
-      'no-color': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
@@ -74,12 +66,7 @@ export async function coverageGateCommand(args: string[], io: Io): Promise<numbe
   const config = await loadConfig(values.config, { workspace, input: '--config' });
   const options = resolveCoverageOptions(config.section(GATE), inputs, workspace);
   const messages: ResultMessage[] = [];
-  let baseline;
-  if (options.baseline.kind === 'file') {
-    baseline = await readBaselineFile(options.baseline.path, { workspace, gate: GATE, origin: options.baseline.origin.input ? { input: '--baseline' } : options.baseline.origin });
-  } else if (options.baseline.kind === 'auto') {
-    messages.push({ level: 'notice', text: 'baseline: auto finds the base branch result in GitHub Actions; locally, pass --baseline FILE' });
-  }
+  const baseline = await commandBaseline(options.baseline, workspace, GATE, messages);
   let changes: ChangeSource | undefined;
   if (options.base) {
     try {
@@ -92,10 +79,7 @@ export async function coverageGateCommand(args: string[], io: Io): Promise<numbe
     changes = { unavailable: 'give --base (e.g. origin/main) to measure the changed lines' };
   }
   const tracked = await repositoryFiles(workspace);
-  const reportPath = values.report ? await prepareReportPath(values.report, { workspace: io.cwd, gate: GATE, temp: '', input: '--report' }) : undefined;
+  const reportPath = await prepareCommandReport(values.report, io, GATE);
   const result = await runCoverageGate(options, { repositoryFiles: tracked, ...(changes ? { changes } : {}), ...(baseline ? { baseline } : {}), messages });
-  if (reportPath) await writeResult(reportPath, result);
-  if (values.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-  else io.stdout(renderResultTerminal(result, { color: values['no-color'] ? false : (values.color ?? io.color) }));
-  return result.status === 'fail' && options.failOn === 'fail' ? 1 : 0;
+  return finishCommand(result, { reportPath, json: values.json, color: wantsColor(values, io), blocking: result.status === 'fail' && options.failOn === 'fail' }, io);
 }
