@@ -55738,11 +55738,15 @@ function createResult(fields) {
     };
 }
 /** Write atomically, so a reader never sees half a result and a failed write keeps the old one. */
-async function writeResult(path, result) {
+async function writeResult(path, result, text = serializeResult(result)) {
     await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
     const temporary = `${path}.${process.pid}.tmp`;
-    await (0,promises_.writeFile)(temporary, `${JSON.stringify(result, null, 2)}\n`);
+    await (0,promises_.writeFile)(temporary, text);
     await (0,promises_.rename)(temporary, path);
+}
+/** The file's text: indented JSON and a final newline, as every reader and diff expects. */
+function serializeResult(result) {
+    return `${JSON.stringify(result, null, 2)}\n`;
 }
 /**
  * Read a result written by any gate, refusing files that are not roadstop
@@ -56066,88 +56070,145 @@ function compressionLabel(compression) {
     return compression === 'raw' ? '' : ` (${compression})`;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(57975);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(38522);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(75919);
 ;// CONCATENATED MODULE: ./packages/bundle/src/measure.ts
 
 
 
-
-
-
-const gzipAsync = (0,external_node_util_.promisify)(external_node_zlib_.gzip);
-const brotliAsync = (0,external_node_util_.promisify)(external_node_zlib_.brotliCompress);
 /**
- * Read each file once, hash it, and compress it only when its hash has no
- * cached size. zlib's async calls run on libuv's thread pool, so at most
- * `concurrency` files are in flight and both cores stay busy while memory stays
- * bounded by the files in flight.
+ * The worker: given a job, it takes the next file index from a counter shared
+ * by all workers, reads the file once into a reused buffer, hashes it, and
+ * compresses it only when the baseline has no size for its hash. Kept as
+ * source text, not a module file, so the one bundled index.js of each action
+ * carries it; it needs only Node.
  */
-async function measureFiles(paths, options) {
-    const concurrency = Math.max(1, options.concurrency ?? Math.max(2, (0,external_node_os_.availableParallelism)()));
-    const results = new Array(paths.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < paths.length) {
-            const index = next++;
-            results[index] = await measureFile(paths[index], options);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, paths.length) }, worker));
-    return results;
-}
-async function measureFile(path, options) {
-    const content = await readWhole(`${options.workspace}/${path}`, path);
-    const hash = (0,external_node_crypto_.createHash)('sha256').update(content).digest('hex');
-    const size = { path, raw: content.length, hash, reused: false };
-    const cached = options.cache?.get(hash);
-    const wantGzip = options.compressions.has('gzip');
-    const wantBrotli = options.compressions.has('brotli');
-    if (cached && (!wantGzip || cached.gzip !== undefined) && (!wantBrotli || cached.brotli !== undefined)) {
-        if (wantGzip)
-            size.gzip = cached.gzip;
-        if (wantBrotli)
-            size.brotli = cached.brotli;
-        size.reused = true;
-        return size;
-    }
-    const [gzipped, brotlied] = await Promise.all([
-        wantGzip ? gzipAsync(content, { level: options.gzipLevel }) : undefined,
-        wantBrotli
-            ? brotliAsync(content, {
-                params: {
-                    [external_node_zlib_.constants.BROTLI_PARAM_QUALITY]: options.brotliQuality,
-                    [external_node_zlib_.constants.BROTLI_PARAM_SIZE_HINT]: content.length,
-                },
-            })
-            : undefined,
-    ]);
-    if (gzipped)
-        size.gzip = gzipped.length;
-    if (brotlied)
-        size.brotli = brotlied.length;
-    return size;
-}
-async function readWhole(absolute, shown) {
+const WORKER_SOURCE = String.raw `
+const { parentPort } = require('node:worker_threads');
+const { openSync, fstatSync, readSync, closeSync } = require('node:fs');
+const { hash: digest } = require('node:crypto');
+const zlib = require('node:zlib');
+parentPort.once('message', (job) => {
+  const { files, workspace, gzip, brotli, gzipLevel, brotliQuality, cache, counter } = job;
+  const next = new Int32Array(counter);
+  const results = [];
+  let buffer = Buffer.allocUnsafe(1 << 20);
+  for (;;) {
+    const index = Atomics.add(next, 0, 1);
+    if (index >= files.length) break;
+    const path = files[index];
+    let content;
     try {
-        const handle = await (0,promises_.open)(absolute, 'r');
-        try {
-            return await handle.readFile();
+      const fd = openSync(workspace + '/' + path, 'r');
+      try {
+        const size = fstatSync(fd).size;
+        if (size > buffer.length) buffer = Buffer.allocUnsafe(Math.max(size, buffer.length * 2));
+        let read = 0;
+        while (read < size) {
+          const got = readSync(fd, buffer, read, size - read, read);
+          if (got === 0) break;
+          read += got;
         }
-        finally {
-            await handle.close();
+        content = buffer.subarray(0, read);
+      } finally {
+        closeSync(fd);
+      }
+    } catch (error) {
+      Atomics.store(next, 0, files.length);
+      parentPort.postMessage({ error: { path, code: (error && error.code) || String(error) } });
+      return;
+    }
+    const hash = digest('sha256', content, 'hex');
+    const entry = { index, raw: content.length, hash, reused: false };
+    const known = cache[hash];
+    if (known && (!gzip || known.gzip !== undefined) && (!brotli || known.brotli !== undefined)) {
+      if (gzip) entry.gzip = known.gzip;
+      if (brotli) entry.brotli = known.brotli;
+      entry.reused = true;
+    } else {
+      if (gzip) entry.gzip = zlib.gzipSync(content, { level: gzipLevel }).length;
+      if (brotli) {
+        entry.brotli = zlib.brotliCompressSync(content, {
+          params: { [zlib.constants.BROTLI_PARAM_QUALITY]: brotliQuality, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: content.length },
+        }).length;
+      }
+    }
+    results.push(entry);
+  }
+  parentPort.postMessage({ results });
+});
+`;
+/**
+ * A bounded pool of worker threads, one per core by default, started before
+ * the globs are expanded so their start-up overlaps the main thread's work.
+ * It measures one list of files, then ends.
+ */
+class MeasurePool {
+    workers;
+    answers;
+    constructor(threads = (0,external_node_os_.availableParallelism)()) {
+        this.workers = Array.from({ length: Math.max(1, threads) }, () => new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true }));
+        this.answers = this.workers.map((worker) => answerOf(worker));
+        // Until a job is sent, a failed start must not be an unhandled rejection.
+        for (const answer of this.answers)
+            answer.catch(() => undefined);
+    }
+    /**
+     * Measure files: each is read once, hashed (sha256), and compressed only
+     * with the compressions asked for, unless the baseline already knows its
+     * sizes by content hash. Memory stays bounded by one file per thread.
+     */
+    async measure(paths, options) {
+        const job = {
+            files: paths,
+            workspace: options.workspace,
+            gzip: options.compressions.has('gzip'),
+            brotli: options.compressions.has('brotli'),
+            gzipLevel: options.gzipLevel,
+            brotliQuality: options.brotliQuality,
+            cache: Object.fromEntries(options.cache ?? []),
+            counter: new SharedArrayBuffer(4),
+        };
+        for (const worker of this.workers)
+            worker.postMessage(job);
+        const batches = await Promise.all(this.answers);
+        const failure = batches.find((batch) => 'error' in batch);
+        if (failure) {
+            const { path, code } = failure.error;
+            throw new errors_ConfigurationError(`cannot read ${path} (${code})`, { file: path }, code === 'EACCES' ? 'check the file permissions of the build output' : undefined);
         }
+        const sizes = new Array(paths.length);
+        for (const batch of batches) {
+            for (const { index, ...entry } of batch.results)
+                sizes[index] = { path: paths[index], ...entry };
+        }
+        return sizes;
     }
-    catch (error) {
-        const code = error.code ?? String(error);
-        throw new errors_ConfigurationError(`cannot read ${shown} (${code})`, { file: shown }, code === 'EACCES' ? 'check the file permissions of the build output' : undefined);
+    /** End the workers, whether or not they measured anything. */
+    async close() {
+        await Promise.all(this.workers.map((worker) => worker.terminate()));
     }
+}
+/** Measure files on a pool of its own; see MeasurePool.measure. */
+async function measureFiles(paths, options) {
+    if (paths.length === 0)
+        return [];
+    const pool = new MeasurePool(Math.min(options.threads ?? availableParallelism(), paths.length));
+    try {
+        return await pool.measure(paths, options);
+    }
+    finally {
+        await pool.close();
+    }
+}
+function answerOf(worker) {
+    return new Promise((resolve, reject) => {
+        worker.once('message', (message) => resolve(message));
+        worker.once('error', reject);
+        worker.once('exit', (code) => reject(new Error(`a measuring worker stopped with exit code ${code} before it answered`)));
+    });
 }
 
 ;// CONCATENATED MODULE: ./packages/bundle/src/options.ts
@@ -56483,6 +56544,20 @@ function closestPairs(now, before) {
 const TOTAL_CHECK = 'total';
 /** Measure the build output, compare it with the budgets and the baseline, and produce the gate's result. */
 async function runBundleBudget(options, baseline, context = {}) {
+    // Workers start now, so their start-up overlaps the globbing below and the
+    // baseline's reading, which the caller may still be doing.
+    const pool = new MeasurePool(options.threads);
+    // If globbing fails first, a failing baseline must not become an unhandled rejection; awaited below, it still throws.
+    if (baseline instanceof Promise)
+        baseline.catch(() => undefined);
+    try {
+        return await measureAndJudge(options, pool, baseline, context);
+    }
+    finally {
+        await pool.close();
+    }
+}
+async function measureAndJudge(options, pool, pendingBaseline, context) {
     const messages = [...(context.messages ?? [])];
     const selections = new Map();
     for (const budget of options.budgets) {
@@ -56501,14 +56576,9 @@ async function runBundleBudget(options, baseline, context = {}) {
     const compressions = new Set([...options.budgets.map((budget) => budget.compression), options.total.compression]);
     compressions.delete('raw');
     const settings = { gzipLevel: options.gzipLevel, brotliQuality: options.brotliQuality };
+    const baseline = await pendingBaseline;
     const cache = baseline ? sizeCacheFrom(baseline.result, settings) : undefined;
-    const measured = await measureFiles(allFiles, {
-        workspace: options.workspace,
-        compressions,
-        ...settings,
-        ...(cache ? { cache } : {}),
-        ...(options.concurrency ? { concurrency: options.concurrency } : {}),
-    });
+    const measured = await pool.measure(allFiles, { workspace: options.workspace, compressions, ...settings, ...(cache ? { cache } : {}) });
     const byPath = new Map(measured.map((file) => [file.path, file]));
     const before = baseline ? baselineFiles(baseline.result) : [];
     const match = baseline ? matchBaseline(measured, before) : undefined;
@@ -57489,6 +57559,8 @@ function unquote(path) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(57975);
 ;// CONCATENATED MODULE: ./packages/git/src/repo.ts
 
 

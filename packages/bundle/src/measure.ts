@@ -1,8 +1,5 @@
-import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { Worker } from 'node:worker_threads';
 import { ConfigurationError } from '@roadstop/core';
 
 export type Compression = 'raw' | 'gzip' | 'brotli';
@@ -32,72 +29,151 @@ export interface MeasureOptions extends CompressionSettings {
   /** Only the compressions some budget asks for are computed. */
   compressions: ReadonlySet<Compression>;
   cache?: SizeCache;
-  /** Files compressed at once; each compression runs on libuv's worker threads. */
-  concurrency?: number;
+  /** Worker threads; default: one per core. */
+  threads?: number;
 }
 
-const gzipAsync = promisify(gzip);
-const brotliAsync = promisify(brotliCompress);
+interface WorkerEntry {
+  index: number;
+  raw: number;
+  hash: string;
+  gzip?: number;
+  brotli?: number;
+  reused: boolean;
+}
+
+type WorkerMessage = { results: WorkerEntry[] } | { error: { path: string; code: string } };
 
 /**
- * Read each file once, hash it, and compress it only when its hash has no
- * cached size. zlib's async calls run on libuv's thread pool, so at most
- * `concurrency` files are in flight and both cores stay busy while memory stays
- * bounded by the files in flight.
+ * The worker: given a job, it takes the next file index from a counter shared
+ * by all workers, reads the file once into a reused buffer, hashes it, and
+ * compresses it only when the baseline has no size for its hash. Kept as
+ * source text, not a module file, so the one bundled index.js of each action
+ * carries it; it needs only Node.
  */
-export async function measureFiles(paths: readonly string[], options: MeasureOptions): Promise<FileSize[]> {
-  const concurrency = Math.max(1, options.concurrency ?? Math.max(2, availableParallelism()));
-  const results = new Array<FileSize>(paths.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < paths.length) {
-      const index = next++;
-      results[index] = await measureFile(paths[index]!, options);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, paths.length) }, worker));
-  return results;
-}
-
-async function measureFile(path: string, options: MeasureOptions): Promise<FileSize> {
-  const content = await readWhole(`${options.workspace}/${path}`, path);
-  const hash = createHash('sha256').update(content).digest('hex');
-  const size: FileSize = { path, raw: content.length, hash, reused: false };
-  const cached = options.cache?.get(hash);
-  const wantGzip = options.compressions.has('gzip');
-  const wantBrotli = options.compressions.has('brotli');
-  if (cached && (!wantGzip || cached.gzip !== undefined) && (!wantBrotli || cached.brotli !== undefined)) {
-    if (wantGzip) size.gzip = cached.gzip!;
-    if (wantBrotli) size.brotli = cached.brotli!;
-    size.reused = true;
-    return size;
-  }
-  const [gzipped, brotlied] = await Promise.all([
-    wantGzip ? gzipAsync(content, { level: options.gzipLevel }) : undefined,
-    wantBrotli
-      ? brotliAsync(content, {
-          params: {
-            [constants.BROTLI_PARAM_QUALITY]: options.brotliQuality,
-            [constants.BROTLI_PARAM_SIZE_HINT]: content.length,
-          },
-        })
-      : undefined,
-  ]);
-  if (gzipped) size.gzip = gzipped.length;
-  if (brotlied) size.brotli = brotlied.length;
-  return size;
-}
-
-async function readWhole(absolute: string, shown: string): Promise<Buffer> {
-  try {
-    const handle = await open(absolute, 'r');
+const WORKER_SOURCE = String.raw`
+const { parentPort } = require('node:worker_threads');
+const { openSync, fstatSync, readSync, closeSync } = require('node:fs');
+const { hash: digest } = require('node:crypto');
+const zlib = require('node:zlib');
+parentPort.once('message', (job) => {
+  const { files, workspace, gzip, brotli, gzipLevel, brotliQuality, cache, counter } = job;
+  const next = new Int32Array(counter);
+  const results = [];
+  let buffer = Buffer.allocUnsafe(1 << 20);
+  for (;;) {
+    const index = Atomics.add(next, 0, 1);
+    if (index >= files.length) break;
+    const path = files[index];
+    let content;
     try {
-      return await handle.readFile();
-    } finally {
-      await handle.close();
+      const fd = openSync(workspace + '/' + path, 'r');
+      try {
+        const size = fstatSync(fd).size;
+        if (size > buffer.length) buffer = Buffer.allocUnsafe(Math.max(size, buffer.length * 2));
+        let read = 0;
+        while (read < size) {
+          const got = readSync(fd, buffer, read, size - read, read);
+          if (got === 0) break;
+          read += got;
+        }
+        content = buffer.subarray(0, read);
+      } finally {
+        closeSync(fd);
+      }
+    } catch (error) {
+      Atomics.store(next, 0, files.length);
+      parentPort.postMessage({ error: { path, code: (error && error.code) || String(error) } });
+      return;
     }
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new ConfigurationError(`cannot read ${shown} (${code})`, { file: shown }, code === 'EACCES' ? 'check the file permissions of the build output' : undefined);
+    const hash = digest('sha256', content, 'hex');
+    const entry = { index, raw: content.length, hash, reused: false };
+    const known = cache[hash];
+    if (known && (!gzip || known.gzip !== undefined) && (!brotli || known.brotli !== undefined)) {
+      if (gzip) entry.gzip = known.gzip;
+      if (brotli) entry.brotli = known.brotli;
+      entry.reused = true;
+    } else {
+      if (gzip) entry.gzip = zlib.gzipSync(content, { level: gzipLevel }).length;
+      if (brotli) {
+        entry.brotli = zlib.brotliCompressSync(content, {
+          params: { [zlib.constants.BROTLI_PARAM_QUALITY]: brotliQuality, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: content.length },
+        }).length;
+      }
+    }
+    results.push(entry);
   }
+  parentPort.postMessage({ results });
+});
+`;
+
+/**
+ * A bounded pool of worker threads, one per core by default, started before
+ * the globs are expanded so their start-up overlaps the main thread's work.
+ * It measures one list of files, then ends.
+ */
+export class MeasurePool {
+  private readonly workers: Worker[];
+  private readonly answers: Promise<WorkerMessage>[];
+
+  constructor(threads = availableParallelism()) {
+    this.workers = Array.from({ length: Math.max(1, threads) }, () => new Worker(WORKER_SOURCE, { eval: true }));
+    this.answers = this.workers.map((worker) => answerOf(worker));
+    // Until a job is sent, a failed start must not be an unhandled rejection.
+    for (const answer of this.answers) answer.catch(() => undefined);
+  }
+
+  /**
+   * Measure files: each is read once, hashed (sha256), and compressed only
+   * with the compressions asked for, unless the baseline already knows its
+   * sizes by content hash. Memory stays bounded by one file per thread.
+   */
+  async measure(paths: readonly string[], options: MeasureOptions): Promise<FileSize[]> {
+    const job = {
+      files: paths,
+      workspace: options.workspace,
+      gzip: options.compressions.has('gzip'),
+      brotli: options.compressions.has('brotli'),
+      gzipLevel: options.gzipLevel,
+      brotliQuality: options.brotliQuality,
+      cache: Object.fromEntries(options.cache ?? []),
+      counter: new SharedArrayBuffer(4),
+    };
+    for (const worker of this.workers) worker.postMessage(job);
+    const batches = await Promise.all(this.answers);
+    const failure = batches.find((batch): batch is { error: { path: string; code: string } } => 'error' in batch);
+    if (failure) {
+      const { path, code } = failure.error;
+      throw new ConfigurationError(`cannot read ${path} (${code})`, { file: path }, code === 'EACCES' ? 'check the file permissions of the build output' : undefined);
+    }
+    const sizes = new Array<FileSize>(paths.length);
+    for (const batch of batches as { results: WorkerEntry[] }[]) {
+      for (const { index, ...entry } of batch.results) sizes[index] = { path: paths[index]!, ...entry };
+    }
+    return sizes;
+  }
+
+  /** End the workers, whether or not they measured anything. */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+}
+
+/** Measure files on a pool of its own; see MeasurePool.measure. */
+export async function measureFiles(paths: readonly string[], options: MeasureOptions): Promise<FileSize[]> {
+  if (paths.length === 0) return [];
+  const pool = new MeasurePool(Math.min(options.threads ?? availableParallelism(), paths.length));
+  try {
+    return await pool.measure(paths, options);
+  } finally {
+    await pool.close();
+  }
+}
+
+function answerOf(worker: Worker): Promise<WorkerMessage> {
+  return new Promise((resolve, reject) => {
+    worker.once('message', (message: WorkerMessage) => resolve(message));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`a measuring worker stopped with exit code ${code} before it answered`)));
+  });
 }

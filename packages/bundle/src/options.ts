@@ -40,7 +40,8 @@ export interface BundleBudgetOptions {
   allowEmpty: boolean;
   baseline: BaselineSource;
   failOn: FailOn;
-  concurrency?: number;
+  /** Worker threads measuring files; default: one per core. */
+  threads?: number;
 }
 
 /** The inputs both edges (action and CLI) accept, as raw strings; absent or empty means "not given". */

@@ -11,7 +11,7 @@ import {
 } from '@roadstop/core';
 import { baselineFiles, matchBaseline, sizeCacheFrom, type BaselineFile } from './baseline.js';
 import { compressionLabel, judgeBudget, type BudgetMeasure } from './evaluate.js';
-import { measureFiles, type Compression, type FileSize } from './measure.js';
+import { MeasurePool, type Compression, type FileSize } from './measure.js';
 import { GATE, type Budget, type BundleBudgetOptions } from './options.js';
 
 
@@ -30,7 +30,29 @@ export interface RunContext {
 export const TOTAL_CHECK = 'total';
 
 /** Measure the build output, compare it with the budgets and the baseline, and produce the gate's result. */
-export async function runBundleBudget(options: BundleBudgetOptions, baseline?: BaselineInput, context: RunContext = {}): Promise<GateResult> {
+export async function runBundleBudget(
+  options: BundleBudgetOptions,
+  baseline?: BaselineInput | Promise<BaselineInput | undefined>,
+  context: RunContext = {},
+): Promise<GateResult> {
+  // Workers start now, so their start-up overlaps the globbing below and the
+  // baseline's reading, which the caller may still be doing.
+  const pool = new MeasurePool(options.threads);
+  // If globbing fails first, a failing baseline must not become an unhandled rejection; awaited below, it still throws.
+  if (baseline instanceof Promise) baseline.catch(() => undefined);
+  try {
+    return await measureAndJudge(options, pool, baseline, context);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function measureAndJudge(
+  options: BundleBudgetOptions,
+  pool: MeasurePool,
+  pendingBaseline: BaselineInput | Promise<BaselineInput | undefined> | undefined,
+  context: RunContext,
+): Promise<GateResult> {
   const messages: ResultMessage[] = [...(context.messages ?? [])];
   const selections = new Map<Budget, string[]>();
   for (const budget of options.budgets) {
@@ -53,14 +75,9 @@ export async function runBundleBudget(options: BundleBudgetOptions, baseline?: B
   const compressions = new Set<Compression>([...options.budgets.map((budget) => budget.compression), options.total.compression]);
   compressions.delete('raw');
   const settings = { gzipLevel: options.gzipLevel, brotliQuality: options.brotliQuality };
+  const baseline = await pendingBaseline;
   const cache = baseline ? sizeCacheFrom(baseline.result, settings) : undefined;
-  const measured = await measureFiles(allFiles, {
-    workspace: options.workspace,
-    compressions,
-    ...settings,
-    ...(cache ? { cache } : {}),
-    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
-  });
+  const measured = await pool.measure(allFiles, { workspace: options.workspace, compressions, ...settings, ...(cache ? { cache } : {}) });
   const byPath = new Map(measured.map((file) => [file.path, file]));
 
   const before = baseline ? baselineFiles(baseline.result) : [];

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GATE, INPUT_NAMES, resolveOptions, runBundleBudget, type RawInputs } from '@roadstop/bundle';
 import { loadConfig, type ResultMessage } from '@roadstop/core';
-import { commandBaseline, COMMON_OPTIONS, finishCommand, prepareCommandReport, wantsColor } from './common.js';
+import { commandBaseline, commandConfigPath, COMMON_OPTIONS, finishCommand, prepareCommandReport, wantsColor } from './common.js';
 import type { Io } from './io.js';
 
 export const BUNDLE_BUDGET_HELP = `Usage: roadstop bundle-budget [options] [globs...]
@@ -62,11 +62,12 @@ export async function bundleBudgetCommand(args: string[], io: Io): Promise<numbe
   }
   if (values['allow-empty']) inputs['allow-empty'] = 'true';
 
-  const config = await loadConfig(values.config, { workspace, input: '--config' });
+  const config = await loadConfig(commandConfigPath(values.config, io), { workspace, input: '--config' });
   const options = resolveOptions(config.section(GATE), inputs, workspace);
   const messages: ResultMessage[] = [];
-  const baseline = await commandBaseline(options.baseline, workspace, GATE, messages);
   const reportPath = await prepareCommandReport(values.report, io, GATE);
+  // Read while the gate starts its workers and globs: a large baseline takes a while to parse.
+  const baseline = commandBaseline(options.baseline, io, workspace, GATE, messages);
   const result = await runBundleBudget(options, baseline, { messages });
   return finishCommand(result, { reportPath, json: values.json, color: wantsColor(values, io), blocking: result.status === 'fail' && options.failOn === 'fail' }, io);
 }

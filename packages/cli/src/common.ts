@@ -1,4 +1,5 @@
-import { prepareReportPath, readBaselineFile, writeResult, type ErrorLocation, type GateResult, type ResultMessage } from '@roadstop/core';
+import { resolve } from 'node:path';
+import { prepareReportPath, readBaselineFile, serializeResult, writeResult, type ErrorLocation, type GateResult, type ResultMessage } from '@roadstop/core';
 import { renderResultTerminal } from '@roadstop/render';
 import type { Io } from './io.js';
 
@@ -17,10 +18,15 @@ export const COMMON_OPTIONS = {
 
 type Spec = { kind: 'none' } | { kind: 'auto' } | { kind: 'file'; path: string; origin: ErrorLocation };
 
-/** A baseline file read as the action reads it; `auto` is an Actions thing, said in a notice. */
-export async function commandBaseline(spec: Spec, workspace: string, gate: string, messages: ResultMessage[]) {
+/**
+ * A baseline file read as the action reads it; `auto` is an Actions thing, said
+ * in a notice. A path given on the command line is relative to the shell's
+ * directory, as --report is; one from the config file, to the workspace.
+ */
+export async function commandBaseline(spec: Spec, io: Io, workspace: string, gate: string, messages: ResultMessage[]) {
   if (spec.kind === 'file') {
-    return readBaselineFile(spec.path, { workspace, gate, origin: spec.origin.input ? { input: '--baseline' } : spec.origin });
+    const fromCommandLine = spec.origin.input !== undefined;
+    return readBaselineFile(spec.path, { workspace: fromCommandLine ? io.cwd : workspace, gate, origin: fromCommandLine ? { input: '--baseline' } : spec.origin });
   }
   if (spec.kind === 'auto') messages.push({ level: 'notice', text: 'baseline: auto finds the base branch result in GitHub Actions; locally, pass --baseline FILE' });
   return undefined;
@@ -36,10 +42,16 @@ export async function finishCommand(
   options: { reportPath: string | undefined; json: boolean | undefined; color: boolean; blocking: boolean },
   io: Io,
 ): Promise<number> {
-  if (options.reportPath) await writeResult(options.reportPath, result);
-  if (options.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+  const text = options.reportPath || options.json ? serializeResult(result) : '';
+  if (options.reportPath) await writeResult(options.reportPath, result, text);
+  if (options.json) io.stdout(text);
   else io.stdout(renderResultTerminal(result, { color: options.color }));
   return options.blocking ? 1 : 0;
+}
+
+/** --config on the command line is relative to the shell's directory; the default one lives in the workspace. */
+export function commandConfigPath(given: string | undefined, io: Io): string | undefined {
+  return given ? resolve(io.cwd, given) : undefined;
 }
 
 export function wantsColor(values: { color?: boolean; 'no-color'?: boolean }, io: Io): boolean {

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { GATE, INPUT_NAMES, resolveCoverageOptions, runCoverageGate, type RawInputs } from '@roadstop/coverage';
 import { loadConfig, type ResultMessage } from '@roadstop/core';
 import { changedLines, repositoryFiles, type ChangeSource } from '@roadstop/git';
-import { commandBaseline, COMMON_OPTIONS, finishCommand, prepareCommandReport, wantsColor } from './common.js';
+import { commandBaseline, commandConfigPath, COMMON_OPTIONS, finishCommand, prepareCommandReport, wantsColor } from './common.js';
 import type { Io } from './io.js';
 
 export const COVERAGE_GATE_HELP = `Usage: roadstop coverage-gate [options] [reports...]
@@ -63,10 +63,10 @@ export async function coverageGateCommand(args: string[], io: Io): Promise<numbe
     const value = values[name as keyof typeof values];
     if (typeof value === 'string') inputs[name] = value;
   }
-  const config = await loadConfig(values.config, { workspace, input: '--config' });
+  const config = await loadConfig(commandConfigPath(values.config, io), { workspace, input: '--config' });
   const options = resolveCoverageOptions(config.section(GATE), inputs, workspace);
   const messages: ResultMessage[] = [];
-  const baseline = await commandBaseline(options.baseline, workspace, GATE, messages);
+  const baseline = await commandBaseline(options.baseline, io, workspace, GATE, messages);
   let changes: ChangeSource | undefined;
   if (options.base) {
     try {

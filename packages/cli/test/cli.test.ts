@@ -51,6 +51,16 @@ describe('roadstop CLI', () => {
     expect(JSON.parse(second.out).metrics).toMatchObject({ reused: printed.items.length, compressed: 0, 'files-changed': 0 });
   });
 
+  it('reads --report and --baseline relative to the shell, whatever --cwd says', async () => {
+    const { workspace } = await realBuildOutput();
+    const io = captureIo(join(workspace, '..'));
+    const cwd = workspace.slice(workspace.lastIndexOf('/') + 1);
+    expect(await main(['bundle-budget', '--cwd', cwd, 'dist/**/*.js', '--report', `${cwd}-base.json`], io)).toBe(0);
+    const second = captureIo(join(workspace, '..'));
+    expect(await main(['bundle-budget', '--cwd', cwd, 'dist/**/*.js', '--baseline', `${cwd}-base.json`, '--json'], second)).toBe(0);
+    expect(JSON.parse(second.out).baseline).toMatchObject({ source: `${cwd}-base.json` });
+  });
+
   it('reads the config file under --cwd', async () => {
     const { workspace } = await realBuildOutput();
     await mkdir(join(workspace, '.github'));
@@ -115,5 +125,15 @@ describe('roadstop coverage-gate', () => {
     expect(await main(['coverage-gate', 'coverage/lcov.info', '--min-patch', '80', '--json'], io)).toBe(0);
     const result = JSON.parse(io.out);
     expect(result.checks).toEqual([expect.objectContaining({ name: 'patch', status: 'skipped', message: 'changed lines unknown: give --base (e.g. origin/main) to measure the changed lines' })]);
+  });
+});
+
+describe('roadstop bundle-budget, two mistakes at once', () => {
+  it('reports the first and leaves no unhandled rejection behind', async () => {
+    const { workspace } = await realBuildOutput();
+    await writeFile(join(workspace, 'not-a-result.json'), '{}');
+    const io = captureIo(workspace);
+    expect(await main(['bundle-budget', 'nothing/*.js', '--baseline', 'not-a-result.json'], io)).toBe(2);
+    expect(io.err).toMatch(/^roadstop bundle-budget: input 'path': no files match 'nothing\/\*\.js'/);
   });
 });

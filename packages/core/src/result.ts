@@ -102,11 +102,16 @@ export function createResult(fields: Omit<GateResult, '$schema' | 'schemaVersion
 }
 
 /** Write atomically, so a reader never sees half a result and a failed write keeps the old one. */
-export async function writeResult(path: string, result: GateResult): Promise<void> {
+export async function writeResult(path: string, result: GateResult, text = serializeResult(result)): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(result, null, 2)}\n`);
+  await writeFile(temporary, text);
   await rename(temporary, path);
+}
+
+/** The file's text: indented JSON and a final newline, as every reader and diff expects. */
+export function serializeResult(result: GateResult): string {
+  return `${JSON.stringify(result, null, 2)}\n`;
 }
 
 /**
