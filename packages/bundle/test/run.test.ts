@@ -122,3 +122,17 @@ describe('fail-on', () => {
     expect(never.status).toBe('fail');
   });
 });
+
+describe('measureFiles', () => {
+  it('reads files larger than its read buffer whole, and empty files', async () => {
+    const { workspace } = await realBuildOutput();
+    const { writeFile } = await import('node:fs/promises');
+    const big = Buffer.concat([randomBytes(1_500_000), Buffer.alloc(1_300_000, 'a')]);
+    await writeFile(join(workspace, 'dist/big.js'), big);
+    await writeFile(join(workspace, 'dist/empty.js'), '');
+    const sizes = await measureFiles(['dist/big.js', 'dist/empty.js'], { workspace, compressions: new Set(['gzip']), gzipLevel: 9, brotliQuality: 11, threads: 1 });
+    expect(sizes[0]).toMatchObject({ path: 'dist/big.js', raw: big.length, gzip: await gzipSize(big, { level: 9 }) });
+    expect(sizes[0]!.hash).toBe((await import('node:crypto')).createHash('sha256').update(big).digest('hex'));
+    expect(sizes[1]).toMatchObject({ path: 'dist/empty.js', raw: 0, gzip: 20 });
+  });
+});
