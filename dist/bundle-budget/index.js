@@ -53231,6 +53231,42 @@ function editDistance(a, b) {
     return previous[b.length];
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/gate-common.ts
+
+/** What every gate does with its own failure: exit 1 (fail), report it as warnings (warn), or only report (never). */
+const FAIL_ON = ['fail', 'warn', 'never'];
+function parseFailOn(value, where) {
+    if (!FAIL_ON.includes(value))
+        throw new errors_ConfigurationError(`'${value}' is not one of ${FAIL_ON.join(', ')}`, where);
+    return value;
+}
+/** `none` or nothing, `auto`, or a path. */
+function parseBaselineSpec(value, origin) {
+    if (value === undefined || value === '' || value === 'none')
+        return { kind: 'none' };
+    if (value === 'auto')
+        return { kind: 'auto' };
+    return { kind: 'file', path: value, origin };
+}
+/**
+ * `fail-on: warn` reports failures as warnings: the gate's status becomes
+ * warn, so the exit code, the comment and Slack agree. The checks keep their
+ * own status, so a reader still sees which one failed.
+ */
+function applyFailOn(result, failOn) {
+    if (failOn !== 'warn' || result.status !== 'fail')
+        return;
+    result.status = 'warn';
+    for (const message of result.messages)
+        if (message.level === 'error')
+            message.level = 'warning';
+    result.messages.push({ level: 'notice', text: 'fail-on: warn — failures are reported as warnings' });
+}
+/** Whether the step should fail: the gate failed and fail-on says so. */
+function isBlocking(result, failOn) {
+    return result.status === 'fail' && failOn === 'fail';
+}
+
 // EXTERNAL MODULE: ./node_modules/fast-glob/out/index.js
 var out = __nccwpck_require__(25648);
 var out_default = /*#__PURE__*/__nccwpck_require__.n(out);
@@ -53614,6 +53650,7 @@ function readStepInputs(gateInputs, read, defaultArtifact) {
 
 
 
+
 ;// CONCATENATED MODULE: ./packages/bundle/src/evaluate.ts
 
 function allowedIncrease(increase, baseline) {
@@ -53826,7 +53863,6 @@ function answerOf(worker) {
 
 const GATE = 'bundle-budget';
 const COMPRESSIONS = ['gzip', 'brotli', 'raw'];
-const FAIL_ON = ['fail', 'warn', 'never'];
 /** The inputs both edges (action and CLI) accept, as raw strings; absent or empty means "not given". */
 const INPUT_NAMES = [
     'path',
@@ -53910,11 +53946,7 @@ function resolveOptions(section, inputs, workspace) {
     };
     const baselineText = given('baseline') ?? section.string('baseline');
     const baselineOrigin = given('baseline') ? input('baseline') : section.locate('baseline');
-    const baseline = baselineText === undefined || baselineText === 'none' || baselineText === ''
-        ? { kind: 'none' }
-        : baselineText === 'auto'
-            ? { kind: 'auto' }
-            : { kind: 'file', path: baselineText, origin: baselineOrigin };
+    const baseline = parseBaselineSpec(baselineText, baselineOrigin);
     const failOn = given('fail-on') ? parseFailOn(given('fail-on'), input('fail-on')) : (section.oneOf('fail-on', FAIL_ON) ?? 'fail');
     const allowEmpty = given('allow-empty') ? parseBoolean(given('allow-empty'), input('allow-empty')) : (section.boolean('allow-empty') ?? false);
     return { workspace, budgets, total, gzipLevel, brotliQuality, allowEmpty, baseline, failOn };
@@ -53951,11 +53983,6 @@ function parseCompression(value, where) {
     if (!COMPRESSIONS.includes(value)) {
         throw new errors_ConfigurationError(`'${value}' is not one of ${COMPRESSIONS.join(', ')}`, where);
     }
-    return value;
-}
-function parseFailOn(value, where) {
-    if (!FAIL_ON.includes(value))
-        throw new errors_ConfigurationError(`'${value}' is not one of ${FAIL_ON.join(', ')}`, where);
     return value;
 }
 function parseInteger(value, min, max, where) {
@@ -54252,20 +54279,6 @@ async function measureAndJudge(options, pool, pendingBaseline, context) {
     });
     applyFailOn(result, options.failOn);
     return result;
-}
-/**
- * `fail-on: warn` reports failing budgets as warnings: the gate's status
- * becomes warn, so the exit code, the comment and Slack agree. The checks
- * keep their own status, so a reader still sees which budget is over.
- */
-function applyFailOn(result, failOn) {
-    if (failOn !== 'warn' || result.status !== 'fail')
-        return;
-    result.status = 'warn';
-    for (const message of result.messages)
-        if (message.level === 'error')
-            message.level = 'warning';
-    result.messages.push({ level: 'notice', text: 'fail-on: warn — failing budgets are reported as warnings' });
 }
 function buildItems(measured, match, selections, totalFiles) {
     const budgetsOf = new Map();
@@ -55702,7 +55715,7 @@ async function runGate(inputs, outputPrefix = '') {
         upload: inputs.upload,
         artifactName: inputs.artifactName,
     });
-    return { status: result.status, report: start.reportPath, headline: result.headline, blocking: result.status === 'fail' && options.failOn === 'fail' };
+    return { status: result.status, report: start.reportPath, headline: result.headline, blocking: isBlocking(result, options.failOn) };
 }
 
 ;// CONCATENATED MODULE: ./actions/bundle-budget/src/index.ts

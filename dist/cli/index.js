@@ -18967,6 +18967,42 @@ function editDistance(a, b) {
     return previous[b.length];
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/gate-common.ts
+
+/** What every gate does with its own failure: exit 1 (fail), report it as warnings (warn), or only report (never). */
+const FAIL_ON = ['fail', 'warn', 'never'];
+function parseFailOn(value, where) {
+    if (!FAIL_ON.includes(value))
+        throw new errors_ConfigurationError(`'${value}' is not one of ${FAIL_ON.join(', ')}`, where);
+    return value;
+}
+/** `none` or nothing, `auto`, or a path. */
+function parseBaselineSpec(value, origin) {
+    if (value === undefined || value === '' || value === 'none')
+        return { kind: 'none' };
+    if (value === 'auto')
+        return { kind: 'auto' };
+    return { kind: 'file', path: value, origin };
+}
+/**
+ * `fail-on: warn` reports failures as warnings: the gate's status becomes
+ * warn, so the exit code, the comment and Slack agree. The checks keep their
+ * own status, so a reader still sees which one failed.
+ */
+function applyFailOn(result, failOn) {
+    if (failOn !== 'warn' || result.status !== 'fail')
+        return;
+    result.status = 'warn';
+    for (const message of result.messages)
+        if (message.level === 'error')
+            message.level = 'warning';
+    result.messages.push({ level: 'notice', text: 'fail-on: warn — failures are reported as warnings' });
+}
+/** Whether the step should fail: the gate failed and fail-on says so. */
+function isBlocking(result, failOn) {
+    return result.status === 'fail' && failOn === 'fail';
+}
+
 // EXTERNAL MODULE: ./node_modules/fast-glob/out/index.js
 var out = __nccwpck_require__(5648);
 var out_default = /*#__PURE__*/__nccwpck_require__.n(out);
@@ -19350,6 +19386,7 @@ function readStepInputs(gateInputs, read, defaultArtifact) {
 
 
 
+
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./packages/bundle/src/evaluate.ts
@@ -19564,7 +19601,6 @@ function answerOf(worker) {
 
 const GATE = 'bundle-budget';
 const COMPRESSIONS = ['gzip', 'brotli', 'raw'];
-const FAIL_ON = ['fail', 'warn', 'never'];
 /** The inputs both edges (action and CLI) accept, as raw strings; absent or empty means "not given". */
 const INPUT_NAMES = [
     'path',
@@ -19648,11 +19684,7 @@ function resolveOptions(section, inputs, workspace) {
     };
     const baselineText = given('baseline') ?? section.string('baseline');
     const baselineOrigin = given('baseline') ? input('baseline') : section.locate('baseline');
-    const baseline = baselineText === undefined || baselineText === 'none' || baselineText === ''
-        ? { kind: 'none' }
-        : baselineText === 'auto'
-            ? { kind: 'auto' }
-            : { kind: 'file', path: baselineText, origin: baselineOrigin };
+    const baseline = parseBaselineSpec(baselineText, baselineOrigin);
     const failOn = given('fail-on') ? parseFailOn(given('fail-on'), input('fail-on')) : (section.oneOf('fail-on', FAIL_ON) ?? 'fail');
     const allowEmpty = given('allow-empty') ? parseBoolean(given('allow-empty'), input('allow-empty')) : (section.boolean('allow-empty') ?? false);
     return { workspace, budgets, total, gzipLevel, brotliQuality, allowEmpty, baseline, failOn };
@@ -19689,11 +19721,6 @@ function parseCompression(value, where) {
     if (!COMPRESSIONS.includes(value)) {
         throw new errors_ConfigurationError(`'${value}' is not one of ${COMPRESSIONS.join(', ')}`, where);
     }
-    return value;
-}
-function parseFailOn(value, where) {
-    if (!FAIL_ON.includes(value))
-        throw new errors_ConfigurationError(`'${value}' is not one of ${FAIL_ON.join(', ')}`, where);
     return value;
 }
 function parseInteger(value, min, max, where) {
@@ -19990,20 +20017,6 @@ async function measureAndJudge(options, pool, pendingBaseline, context) {
     });
     applyFailOn(result, options.failOn);
     return result;
-}
-/**
- * `fail-on: warn` reports failing budgets as warnings: the gate's status
- * becomes warn, so the exit code, the comment and Slack agree. The checks
- * keep their own status, so a reader still sees which budget is over.
- */
-function applyFailOn(result, failOn) {
-    if (failOn !== 'warn' || result.status !== 'fail')
-        return;
-    result.status = 'warn';
-    for (const message of result.messages)
-        if (message.level === 'error')
-            message.level = 'warning';
-    result.messages.push({ level: 'notice', text: 'fail-on: warn — failing budgets are reported as warnings' });
 }
 function buildItems(measured, match, selections, totalFiles) {
     const budgetsOf = new Map();
@@ -20468,7 +20481,7 @@ async function bundleBudgetCommand(args, io) {
     // Read while the gate starts its workers and globs: a large baseline takes a while to parse.
     const baseline = commandBaseline(options.baseline, io, workspace, GATE, messages);
     const result = await runBundleBudget(options, baseline, { messages });
-    return finishCommand(result, { reportPath, json: values.json, color: wantsColor(values, io), blocking: result.status === 'fail' && options.failOn === 'fail' }, io);
+    return finishCommand(result, { reportPath, json: values.json, color: wantsColor(values, io), blocking: isBlocking(result, options.failOn) }, io);
 }
 
 ;// CONCATENATED MODULE: ./packages/coverage/src/line-hits.ts
@@ -22592,7 +22605,6 @@ function remapReport(report, mapping) {
 
 
 const gate_options_GATE = 'coverage-gate';
-const gate_options_FAIL_ON = ['fail', 'warn', 'never'];
 /** The seeds' plan in one word: 60% lines at launch, 70% when hardening, 85% strict. */
 const PRESETS = { launch: 60, harden: 70, strict: 85 };
 const gate_options_INPUT_NAMES = [
@@ -22656,16 +22668,8 @@ function resolveCoverageOptions(section, inputs, workspace) {
     const minPatch = patchText === undefined ? undefined : parsePercent(patchText, given('min-patch') ? input('min-patch') : section.locate('patch'));
     const dropText = given('max-drop') ?? section.stringOrNumber('max-drop');
     const maxDrop = dropText === undefined ? undefined : parsePercent(dropText, given('max-drop') ? input('max-drop') : section.locate('max-drop'));
-    const baselineText = given('baseline') ?? section.string('baseline');
-    const baseline = baselineText === undefined || baselineText === 'none'
-        ? { kind: 'none' }
-        : baselineText === 'auto'
-            ? { kind: 'auto' }
-            : { kind: 'file', path: baselineText, origin: given('baseline') ? input('baseline') : section.locate('baseline') };
-    const failOnText = given('fail-on') ?? section.string('fail-on') ?? 'fail';
-    if (!gate_options_FAIL_ON.includes(failOnText)) {
-        throw new errors_ConfigurationError(`'${failOnText}' is not one of ${gate_options_FAIL_ON.join(', ')}`, given('fail-on') ? input('fail-on') : section.locate('fail-on'));
-    }
+    const baseline = parseBaselineSpec(given('baseline') ?? section.string('baseline'), given('baseline') ? input('baseline') : section.locate('baseline'));
+    const failOn = parseFailOn(given('fail-on') ?? section.string('fail-on') ?? 'fail', given('fail-on') ? input('fail-on') : section.locate('fail-on'));
     const base = given('base') ?? section.string('base');
     const options = {
         workspace,
@@ -22676,7 +22680,7 @@ function resolveCoverageOptions(section, inputs, workspace) {
         paths,
         roots: section.stringList('roots') ?? [],
         baseline,
-        failOn: failOnText,
+        failOn,
         maxAnnotations: section.number('annotations', { min: 0, max: 1000, integer: true }) ?? 50,
     };
     if (minPatch !== undefined)
@@ -22862,13 +22866,7 @@ async function runCoverageGate(options, context) {
         ...(context.baseline ? { baseline: context.baseline.info } : {}),
         settings: { format: report.format, ...(options.preset ? { preset: options.preset } : {}) },
     });
-    if (options.failOn === 'warn' && result.status === 'fail') {
-        result.status = 'warn';
-        for (const message of result.messages)
-            if (message.level === 'error')
-                message.level = 'warning';
-        result.messages.push({ level: 'notice', text: 'fail-on: warn — failing checks are reported as warnings' });
-    }
+    applyFailOn(result, options.failOn);
     return result;
 }
 async function loadReports(options, repositoryFiles, messages) {
@@ -23326,7 +23324,7 @@ async function coverageGateCommand(args, io) {
     const tracked = await repositoryFiles(workspace);
     const reportPath = await prepareCommandReport(values.report, io, gate_options_GATE);
     const result = await runCoverageGate(options, { repositoryFiles: tracked, ...(changes ? { changes } : {}), ...(baseline ? { baseline } : {}), messages });
-    return finishCommand(result, { reportPath, json: values.json, color: wantsColor(values, io), blocking: result.status === 'fail' && options.failOn === 'fail' }, io);
+    return finishCommand(result, { reportPath, json: values.json, color: wantsColor(values, io), blocking: isBlocking(result, options.failOn) }, io);
 }
 
 ;// CONCATENATED MODULE: ./packages/cli/src/main.ts

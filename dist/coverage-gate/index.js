@@ -55864,6 +55864,42 @@ function editDistance(a, b) {
     return previous[b.length];
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/gate-common.ts
+
+/** What every gate does with its own failure: exit 1 (fail), report it as warnings (warn), or only report (never). */
+const FAIL_ON = ['fail', 'warn', 'never'];
+function parseFailOn(value, where) {
+    if (!FAIL_ON.includes(value))
+        throw new errors_ConfigurationError(`'${value}' is not one of ${FAIL_ON.join(', ')}`, where);
+    return value;
+}
+/** `none` or nothing, `auto`, or a path. */
+function parseBaselineSpec(value, origin) {
+    if (value === undefined || value === '' || value === 'none')
+        return { kind: 'none' };
+    if (value === 'auto')
+        return { kind: 'auto' };
+    return { kind: 'file', path: value, origin };
+}
+/**
+ * `fail-on: warn` reports failures as warnings: the gate's status becomes
+ * warn, so the exit code, the comment and Slack agree. The checks keep their
+ * own status, so a reader still sees which one failed.
+ */
+function applyFailOn(result, failOn) {
+    if (failOn !== 'warn' || result.status !== 'fail')
+        return;
+    result.status = 'warn';
+    for (const message of result.messages)
+        if (message.level === 'error')
+            message.level = 'warning';
+    result.messages.push({ level: 'notice', text: 'fail-on: warn — failures are reported as warnings' });
+}
+/** Whether the step should fail: the gate failed and fail-on says so. */
+function isBlocking(result, failOn) {
+    return result.status === 'fail' && failOn === 'fail';
+}
+
 // EXTERNAL MODULE: ./node_modules/fast-glob/out/index.js
 var out = __nccwpck_require__(25648);
 var out_default = /*#__PURE__*/__nccwpck_require__.n(out);
@@ -56238,6 +56274,7 @@ function readStepInputs(gateInputs, read, defaultArtifact) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
 
 
 
@@ -58128,7 +58165,6 @@ function remapReport(report, mapping) {
 
 
 const GATE = 'coverage-gate';
-const FAIL_ON = ['fail', 'warn', 'never'];
 /** The seeds' plan in one word: 60% lines at launch, 70% when hardening, 85% strict. */
 const PRESETS = { launch: 60, harden: 70, strict: 85 };
 const INPUT_NAMES = [
@@ -58192,16 +58228,8 @@ function resolveCoverageOptions(section, inputs, workspace) {
     const minPatch = patchText === undefined ? undefined : parsePercent(patchText, given('min-patch') ? input('min-patch') : section.locate('patch'));
     const dropText = given('max-drop') ?? section.stringOrNumber('max-drop');
     const maxDrop = dropText === undefined ? undefined : parsePercent(dropText, given('max-drop') ? input('max-drop') : section.locate('max-drop'));
-    const baselineText = given('baseline') ?? section.string('baseline');
-    const baseline = baselineText === undefined || baselineText === 'none'
-        ? { kind: 'none' }
-        : baselineText === 'auto'
-            ? { kind: 'auto' }
-            : { kind: 'file', path: baselineText, origin: given('baseline') ? input('baseline') : section.locate('baseline') };
-    const failOnText = given('fail-on') ?? section.string('fail-on') ?? 'fail';
-    if (!FAIL_ON.includes(failOnText)) {
-        throw new errors_ConfigurationError(`'${failOnText}' is not one of ${FAIL_ON.join(', ')}`, given('fail-on') ? input('fail-on') : section.locate('fail-on'));
-    }
+    const baseline = parseBaselineSpec(given('baseline') ?? section.string('baseline'), given('baseline') ? input('baseline') : section.locate('baseline'));
+    const failOn = parseFailOn(given('fail-on') ?? section.string('fail-on') ?? 'fail', given('fail-on') ? input('fail-on') : section.locate('fail-on'));
     const base = given('base') ?? section.string('base');
     const options = {
         workspace,
@@ -58212,7 +58240,7 @@ function resolveCoverageOptions(section, inputs, workspace) {
         paths,
         roots: section.stringList('roots') ?? [],
         baseline,
-        failOn: failOnText,
+        failOn,
         maxAnnotations: section.number('annotations', { min: 0, max: 1000, integer: true }) ?? 50,
     };
     if (minPatch !== undefined)
@@ -58398,13 +58426,7 @@ async function runCoverageGate(options, context) {
         ...(context.baseline ? { baseline: context.baseline.info } : {}),
         settings: { format: report.format, ...(options.preset ? { preset: options.preset } : {}) },
     });
-    if (options.failOn === 'warn' && result.status === 'fail') {
-        result.status = 'warn';
-        for (const message of result.messages)
-            if (message.level === 'error')
-                message.level = 'warning';
-        result.messages.push({ level: 'notice', text: 'fail-on: warn — failing checks are reported as warnings' });
-    }
+    applyFailOn(result, options.failOn);
     return result;
 }
 async function loadReports(options, repositoryFiles, messages) {
@@ -60045,7 +60067,6 @@ function answerOf(worker) {
 
 const options_GATE = 'bundle-budget';
 const COMPRESSIONS = ['gzip', 'brotli', 'raw'];
-const options_FAIL_ON = ['fail', 'warn', 'never'];
 /** The inputs both edges (action and CLI) accept, as raw strings; absent or empty means "not given". */
 const options_INPUT_NAMES = [
     'path',
@@ -60129,12 +60150,8 @@ function resolveOptions(section, inputs, workspace) {
     };
     const baselineText = given('baseline') ?? section.string('baseline');
     const baselineOrigin = given('baseline') ? input('baseline') : section.locate('baseline');
-    const baseline = baselineText === undefined || baselineText === 'none' || baselineText === ''
-        ? { kind: 'none' }
-        : baselineText === 'auto'
-            ? { kind: 'auto' }
-            : { kind: 'file', path: baselineText, origin: baselineOrigin };
-    const failOn = given('fail-on') ? parseFailOn(given('fail-on'), input('fail-on')) : (section.oneOf('fail-on', options_FAIL_ON) ?? 'fail');
+    const baseline = parseBaselineSpec(baselineText, baselineOrigin);
+    const failOn = given('fail-on') ? parseFailOn(given('fail-on'), input('fail-on')) : (section.oneOf('fail-on', FAIL_ON) ?? 'fail');
     const allowEmpty = given('allow-empty') ? parseBoolean(given('allow-empty'), input('allow-empty')) : (section.boolean('allow-empty') ?? false);
     return { workspace, budgets, total, gzipLevel, brotliQuality, allowEmpty, baseline, failOn };
 }
@@ -60170,11 +60187,6 @@ function parseCompression(value, where) {
     if (!COMPRESSIONS.includes(value)) {
         throw new errors_ConfigurationError(`'${value}' is not one of ${COMPRESSIONS.join(', ')}`, where);
     }
-    return value;
-}
-function parseFailOn(value, where) {
-    if (!options_FAIL_ON.includes(value))
-        throw new errors_ConfigurationError(`'${value}' is not one of ${options_FAIL_ON.join(', ')}`, where);
     return value;
 }
 function parseInteger(value, min, max, where) {
@@ -60472,20 +60484,6 @@ async function measureAndJudge(options, pool, pendingBaseline, context) {
     applyFailOn(result, options.failOn);
     return result;
 }
-/**
- * `fail-on: warn` reports failing budgets as warnings: the gate's status
- * becomes warn, so the exit code, the comment and Slack agree. The checks
- * keep their own status, so a reader still sees which budget is over.
- */
-function applyFailOn(result, failOn) {
-    if (failOn !== 'warn' || result.status !== 'fail')
-        return;
-    result.status = 'warn';
-    for (const message of result.messages)
-        if (message.level === 'error')
-            message.level = 'warning';
-    result.messages.push({ level: 'notice', text: 'fail-on: warn — failing budgets are reported as warnings' });
-}
 function run_buildItems(measured, match, selections, totalFiles) {
     const budgetsOf = new Map();
     for (const [budget, files] of selections)
@@ -60662,7 +60660,7 @@ async function runGate(inputs, outputPrefix = '') {
         upload: inputs.upload,
         artifactName: inputs.artifactName,
     });
-    return { status: result.status, report: start.reportPath, headline: result.headline, blocking: result.status === 'fail' && options.failOn === 'fail' };
+    return { status: result.status, report: start.reportPath, headline: result.headline, blocking: isBlocking(result, options.failOn) };
 }
 
 ;// CONCATENATED MODULE: ./actions/coverage-gate/src/inputs.ts
@@ -60711,7 +60709,7 @@ async function main_runGate(inputs, outputPrefix = '') {
         upload: inputs.upload,
         artifactName: inputs.artifactName,
     });
-    return { status: result.status, report: start.reportPath, headline: result.headline, blocking: result.status === 'fail' && options.failOn === 'fail' };
+    return { status: result.status, report: start.reportPath, headline: result.headline, blocking: isBlocking(result, options.failOn) };
 }
 
 ;// CONCATENATED MODULE: ./actions/coverage-gate/src/index.ts

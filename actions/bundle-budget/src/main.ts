@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
 import { GATE, resolveOptions, runBundleBudget } from '@roadstop/bundle';
-import { describeUnexpected, isConfigurationError, loadConfig, readRunnerContext, type GateResult, type ResultMessage } from '@roadstop/core';
+import { describeUnexpected, isBlocking, isConfigurationError, loadConfig, readRunnerContext, type GateResult, type ResultMessage } from '@roadstop/core';
 import { finishGateStep, startGateStep, type StepIo } from '@roadstop/github';
 import { renderResultMarkdown } from '@roadstop/render';
 import { readInputs, type ActionInputs } from './inputs.js';
@@ -90,5 +90,5 @@ export async function runGate(inputs: ActionInputs, outputPrefix = ''): Promise<
     upload: inputs.upload,
     artifactName: inputs.artifactName,
   });
-  return { status: result.status, report: start.reportPath, headline: result.headline, blocking: result.status === 'fail' && options.failOn === 'fail' };
+  return { status: result.status, report: start.reportPath, headline: result.headline, blocking: isBlocking(result, options.failOn) };
 }

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
 import { GATE, resolveCoverageOptions, runCoverageGate } from '@roadstop/coverage';
-import { loadConfig, readRunnerContext } from '@roadstop/core';
+import { isBlocking, loadConfig, readRunnerContext } from '@roadstop/core';
 import { repositoryFiles } from '@roadstop/git';
 import { acquireChanges, finishGateStep, startGateStep } from '@roadstop/github';
 import { renderResultMarkdown } from '@roadstop/render';
@@ -36,5 +36,5 @@ export async function runGate(inputs: ActionInputs, outputPrefix = ''): Promise<
     upload: inputs.upload,
     artifactName: inputs.artifactName,
   });
-  return { status: result.status, report: start.reportPath, headline: result.headline, blocking: result.status === 'fail' && options.failOn === 'fail' };
+  return { status: result.status, report: start.reportPath, headline: result.headline, blocking: isBlocking(result, options.failOn) };
 }

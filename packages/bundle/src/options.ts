@@ -5,7 +5,12 @@ import {
   parseIncrease,
   parseSize,
   splitList,
+  FAIL_ON,
+  parseBaselineSpec,
+  parseFailOn,
+  type BaselineSpec,
   type ConfigSection,
+  type FailOn,
   type ErrorLocation,
   type Increase,
 } from '@roadstop/core';
@@ -13,8 +18,6 @@ import type { Compression } from './measure.js';
 
 export const GATE = 'bundle-budget';
 export const COMPRESSIONS: readonly Compression[] = ['gzip', 'brotli', 'raw'];
-export const FAIL_ON = ['fail', 'warn', 'never'] as const;
-export type FailOn = (typeof FAIL_ON)[number];
 
 export interface Budget {
   name: string;
@@ -28,7 +31,6 @@ export interface Budget {
   origin: ErrorLocation;
 }
 
-export type BaselineSource = { kind: 'none' } | { kind: 'auto' } | { kind: 'file'; path: string; origin: ErrorLocation };
 
 export interface BundleBudgetOptions {
   workspace: string;
@@ -38,7 +40,7 @@ export interface BundleBudgetOptions {
   gzipLevel: number;
   brotliQuality: number;
   allowEmpty: boolean;
-  baseline: BaselineSource;
+  baseline: BaselineSpec;
   failOn: FailOn;
   /** Worker threads measuring files; default: one per core. */
   threads?: number;
@@ -142,13 +144,7 @@ export function resolveOptions(section: ConfigSection, inputs: RawInputs, worksp
 
   const baselineText = given('baseline') ?? section.string('baseline');
   const baselineOrigin = given('baseline') ? input('baseline') : section.locate('baseline');
-  const baseline: BaselineSource =
-    baselineText === undefined || baselineText === 'none' || baselineText === ''
-      ? { kind: 'none' }
-      : baselineText === 'auto'
-        ? { kind: 'auto' }
-        : { kind: 'file', path: baselineText, origin: baselineOrigin };
-
+  const baseline = parseBaselineSpec(baselineText, baselineOrigin);
   const failOn = given('fail-on') ? parseFailOn(given('fail-on')!, input('fail-on')) : (section.oneOf('fail-on', FAIL_ON) ?? 'fail');
   const allowEmpty = given('allow-empty') ? parseBoolean(given('allow-empty')!, input('allow-empty')) : (section.boolean('allow-empty') ?? false);
 
@@ -186,11 +182,6 @@ function parseCompression(value: string, where: ErrorLocation): Compression {
     throw new ConfigurationError(`'${value}' is not one of ${COMPRESSIONS.join(', ')}`, where);
   }
   return value as Compression;
-}
-
-function parseFailOn(value: string, where: ErrorLocation): FailOn {
-  if (!FAIL_ON.includes(value as FailOn)) throw new ConfigurationError(`'${value}' is not one of ${FAIL_ON.join(', ')}`, where);
-  return value as FailOn;
 }
 
 function parseInteger(value: string, min: number, max: number, where: ErrorLocation): number {

@@ -1,4 +1,5 @@
 import {
+  applyFailOn,
   ConfigurationError,
   createResult,
   selectFiles,
@@ -141,18 +142,6 @@ async function measureAndJudge(
   });
   applyFailOn(result, options.failOn);
   return result;
-}
-
-/**
- * `fail-on: warn` reports failing budgets as warnings: the gate's status
- * becomes warn, so the exit code, the comment and Slack agree. The checks
- * keep their own status, so a reader still sees which budget is over.
- */
-function applyFailOn(result: GateResult, failOn: BundleBudgetOptions['failOn']): void {
-  if (failOn !== 'warn' || result.status !== 'fail') return;
-  result.status = 'warn';
-  for (const message of result.messages) if (message.level === 'error') message.level = 'warning';
-  result.messages.push({ level: 'notice', text: 'fail-on: warn — failing budgets are reported as warnings' });
 }
 
 function buildItems(

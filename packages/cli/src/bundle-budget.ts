@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GATE, INPUT_NAMES, resolveOptions, runBundleBudget, type RawInputs } from '@roadstop/bundle';
-import { loadConfig, type ResultMessage } from '@roadstop/core';
+import { isBlocking, loadConfig, type ResultMessage } from '@roadstop/core';
 import { commandBaseline, commandConfigPath, COMMON_OPTIONS, finishCommand, prepareCommandReport, wantsColor } from './common.js';
 import type { Io } from './io.js';
 
@@ -69,5 +69,5 @@ export async function bundleBudgetCommand(args: string[], io: Io): Promise<numbe
   // Read while the gate starts its workers and globs: a large baseline takes a while to parse.
   const baseline = commandBaseline(options.baseline, io, workspace, GATE, messages);
   const result = await runBundleBudget(options, baseline, { messages });
-  return finishCommand(result, { reportPath, json: values.json, color: wantsColor(values, io), blocking: result.status === 'fail' && options.failOn === 'fail' }, io);
+  return finishCommand(result, { reportPath, json: values.json, color: wantsColor(values, io), blocking: isBlocking(result, options.failOn) }, io);
 }

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { prepareReportPath, readBaselineFile, serializeResult, writeResult, type ErrorLocation, type GateResult, type ResultMessage } from '@roadstop/core';
+import { prepareReportPath, readBaselineFile, serializeResult, writeResult, type BaselineSpec, type GateResult, type ResultMessage } from '@roadstop/core';
 import { renderResultTerminal } from '@roadstop/render';
 import type { Io } from './io.js';
 
@@ -16,14 +16,12 @@ export const COMMON_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-type Spec = { kind: 'none' } | { kind: 'auto' } | { kind: 'file'; path: string; origin: ErrorLocation };
-
 /**
  * A baseline file read as the action reads it; `auto` is an Actions thing, said
  * in a notice. A path given on the command line is relative to the shell's
  * directory, as --report is; one from the config file, to the workspace.
  */
-export async function commandBaseline(spec: Spec, io: Io, workspace: string, gate: string, messages: ResultMessage[]) {
+export async function commandBaseline(spec: BaselineSpec, io: Io, workspace: string, gate: string, messages: ResultMessage[]) {
   if (spec.kind === 'file') {
     const fromCommandLine = spec.origin.input !== undefined;
     return readBaselineFile(spec.path, { workspace: fromCommandLine ? io.cwd : workspace, gate, origin: fromCommandLine ? { input: '--baseline' } : spec.origin });

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GATE, INPUT_NAMES, resolveCoverageOptions, runCoverageGate, type RawInputs } from '@roadstop/coverage';
-import { loadConfig, type ResultMessage } from '@roadstop/core';
+import { isBlocking, loadConfig, type ResultMessage } from '@roadstop/core';
 import { changedLines, repositoryFiles, type ChangeSource } from '@roadstop/git';
 import { commandBaseline, commandConfigPath, COMMON_OPTIONS, finishCommand, prepareCommandReport, wantsColor } from './common.js';
 import type { Io } from './io.js';
@@ -81,5 +81,5 @@ export async function coverageGateCommand(args: string[], io: Io): Promise<numbe
   const tracked = await repositoryFiles(workspace);
   const reportPath = await prepareCommandReport(values.report, io, GATE);
   const result = await runCoverageGate(options, { repositoryFiles: tracked, ...(changes ? { changes } : {}), ...(baseline ? { baseline } : {}), messages });
-  return finishCommand(result, { reportPath, json: values.json, color: wantsColor(values, io), blocking: result.status === 'fail' && options.failOn === 'fail' }, io);
+  return finishCommand(result, { reportPath, json: values.json, color: wantsColor(values, io), blocking: isBlocking(result, options.failOn) }, io);
 }

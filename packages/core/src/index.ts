@@ -1,5 +1,6 @@
 export * from './config.js';
 export * from './errors.js';
+export * from './gate-common.js';
 export * from './globs.js';
 export * from './lists.js';
 export * from './result.js';

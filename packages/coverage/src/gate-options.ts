@@ -2,14 +2,16 @@ import {
   checkRange,
   ConfigurationError,
   splitList,
+  parseBaselineSpec,
+  parseFailOn,
+  type BaselineSpec,
   type ConfigSection,
+  type FailOn,
   type ErrorLocation,
 } from '@roadstop/core';
 import { METRICS, type Metric } from './model.js';
 
 export const GATE = 'coverage-gate';
-export const FAIL_ON = ['fail', 'warn', 'never'] as const;
-export type FailOn = (typeof FAIL_ON)[number];
 
 /** The seeds' plan in one word: 60% lines at launch, 70% when hardening, 85% strict. */
 export const PRESETS = { launch: 60, harden: 70, strict: 85 } as const;
@@ -23,7 +25,6 @@ export interface PathThreshold {
   origin: ErrorLocation;
 }
 
-export type BaselineSource = { kind: 'none' } | { kind: 'auto' } | { kind: 'file'; path: string; origin: ErrorLocation };
 
 export interface CoverageGateOptions {
   workspace: string;
@@ -44,7 +45,7 @@ export interface CoverageGateOptions {
   base?: string;
   /** Report folders the tools ran in, tried first when mapping report paths. */
   roots: string[];
-  baseline: BaselineSource;
+  baseline: BaselineSpec;
   failOn: FailOn;
   /** At most this many uncovered changed lines become annotations. */
   maxAnnotations: number;
@@ -119,18 +120,8 @@ export function resolveCoverageOptions(section: ConfigSection, inputs: RawInputs
   const dropText = given('max-drop') ?? section.stringOrNumber('max-drop');
   const maxDrop = dropText === undefined ? undefined : parsePercent(dropText, given('max-drop') ? input('max-drop') : section.locate('max-drop'));
 
-  const baselineText = given('baseline') ?? section.string('baseline');
-  const baseline: BaselineSource =
-    baselineText === undefined || baselineText === 'none'
-      ? { kind: 'none' }
-      : baselineText === 'auto'
-        ? { kind: 'auto' }
-        : { kind: 'file', path: baselineText, origin: given('baseline') ? input('baseline') : section.locate('baseline') };
-
-  const failOnText = given('fail-on') ?? section.string('fail-on') ?? 'fail';
-  if (!(FAIL_ON as readonly string[]).includes(failOnText)) {
-    throw new ConfigurationError(`'${failOnText}' is not one of ${FAIL_ON.join(', ')}`, given('fail-on') ? input('fail-on') : section.locate('fail-on'));
-  }
+  const baseline = parseBaselineSpec(given('baseline') ?? section.string('baseline'), given('baseline') ? input('baseline') : section.locate('baseline'));
+  const failOn = parseFailOn(given('fail-on') ?? section.string('fail-on') ?? 'fail', given('fail-on') ? input('fail-on') : section.locate('fail-on'));
 
   const base = given('base') ?? section.string('base');
   const options: CoverageGateOptions = {
@@ -142,7 +133,7 @@ export function resolveCoverageOptions(section: ConfigSection, inputs: RawInputs
     paths,
     roots: section.stringList('roots') ?? [],
     baseline,
-    failOn: failOnText as FailOn,
+    failOn,
     maxAnnotations: section.number('annotations', { min: 0, max: 1000, integer: true }) ?? 50,
   };
   if (minPatch !== undefined) options.minPatch = minPatch;

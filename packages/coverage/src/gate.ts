@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { matchesGlob } from 'node:path';
 import {
+  applyFailOn,
   ConfigurationError,
   createResult,
   selectFiles,
@@ -171,11 +172,7 @@ export async function runCoverageGate(options: CoverageGateOptions, context: Cov
     ...(context.baseline ? { baseline: context.baseline.info } : {}),
     settings: { format: report.format, ...(options.preset ? { preset: options.preset } : {}) },
   });
-  if (options.failOn === 'warn' && result.status === 'fail') {
-    result.status = 'warn';
-    for (const message of result.messages) if (message.level === 'error') message.level = 'warning';
-    result.messages.push({ level: 'notice', text: 'fail-on: warn — failing checks are reported as warnings' });
-  }
+  applyFailOn(result, options.failOn);
   return result;
 }
 

@@ -1,9 +1,8 @@
-import { ConfigurationError, readBaselineFile, readResult, type BaselineInfo, type GateResult, type ResultMessage, type RunnerContext } from '@roadstop/core';
+import { ConfigurationError, readBaselineFile, readResult, type BaselineInfo, type BaselineSpec, type GateResult, type ResultMessage, type RunnerContext } from '@roadstop/core';
 import { downloadBaselineResult, uploadResultArtifact } from './artifact-store.js';
 import { findBaselineRun, workflowFileFromRef } from './baseline-run.js';
 import { createGitHubClient, describeGitHubError } from './client.js';
 
-export type BaselineSpec = { kind: 'none' } | { kind: 'auto' } | { kind: 'file'; path: string; origin: { input?: string; file?: string; key?: string; line?: number } };
 
 export interface AcquireOptions {
   gate: string;

@@ -1,7 +1,8 @@
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { prepareReportPath, readRunnerContext, writeResult, type GateResult, type ResultMessage, type RunnerContext } from '@roadstop/core';
-import { acquireBaseline, publishBaseline, type Acquired, type BaselineSpec, type PublishOptions } from './baseline-source.js';
+import type { BaselineSpec } from '@roadstop/core';
+import { acquireBaseline, publishBaseline, type Acquired, type PublishOptions } from './baseline-source.js';
 
 /** What an action's main.ts hands over: @actions/core's functions, so this module needs none of it. */
 export interface StepIo {

@@ -1,0 +1,38 @@
+import { ConfigurationError, type ErrorLocation } from './errors.js';
+import type { GateResult } from './result.js';
+
+/** What every gate does with its own failure: exit 1 (fail), report it as warnings (warn), or only report (never). */
+export const FAIL_ON = ['fail', 'warn', 'never'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+/** Where a gate's baseline comes from: nowhere, the artifact of the merge base's run, or a file. */
+export type BaselineSpec = { kind: 'none' } | { kind: 'auto' } | { kind: 'file'; path: string; origin: ErrorLocation };
+
+export function parseFailOn(value: string, where: ErrorLocation): FailOn {
+  if (!(FAIL_ON as readonly string[]).includes(value)) throw new ConfigurationError(`'${value}' is not one of ${FAIL_ON.join(', ')}`, where);
+  return value as FailOn;
+}
+
+/** `none` or nothing, `auto`, or a path. */
+export function parseBaselineSpec(value: string | undefined, origin: ErrorLocation): BaselineSpec {
+  if (value === undefined || value === '' || value === 'none') return { kind: 'none' };
+  if (value === 'auto') return { kind: 'auto' };
+  return { kind: 'file', path: value, origin };
+}
+
+/**
+ * `fail-on: warn` reports failures as warnings: the gate's status becomes
+ * warn, so the exit code, the comment and Slack agree. The checks keep their
+ * own status, so a reader still sees which one failed.
+ */
+export function applyFailOn(result: GateResult, failOn: FailOn): void {
+  if (failOn !== 'warn' || result.status !== 'fail') return;
+  result.status = 'warn';
+  for (const message of result.messages) if (message.level === 'error') message.level = 'warning';
+  result.messages.push({ level: 'notice', text: 'fail-on: warn — failures are reported as warnings' });
+}
+
+/** Whether the step should fail: the gate failed and fail-on says so. */
+export function isBlocking(result: GateResult, failOn: FailOn): boolean {
+  return result.status === 'fail' && failOn === 'fail';
+}
