@@ -2,7 +2,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSize } from 'gzip-size';
 import { describe, expect, it } from 'vitest';
-import { runAction } from '@roadstop/testing';
+import { createHash } from 'node:crypto';
+import { strFromU8, unzipSync } from 'fflate';
+import { runAction, startResultsService } from '@roadstop/testing';
 import { validateResult } from '../../../packages/core/test/validate-result.js';
 import { realBuildOutput } from '../../../packages/bundle/test/fixtures.js';
 
@@ -136,5 +138,46 @@ describe('bundle-budget action, built dist/ run as the runner runs it', () => {
     const notices = run.annotations.filter((annotation) => annotation.level === 'notice').map((annotation) => annotation.message);
     expect(notices).toContain('no baseline on a push to the default branch: this run publishes the baseline for pull requests');
     expect(notices.some((text) => text.startsWith('the result was not uploaded as the baseline artifact:'))).toBe(true);
+  });
+});
+
+describe('bundle-budget publishing its baseline', () => {
+  it('uploads the result as the artifact on a push to the default branch, through @actions/artifact', async () => {
+    const { workspace } = await realBuildOutput();
+    const service = await startResultsService();
+    try {
+      const run = await runAction({
+        action,
+        workspace,
+        eventName: 'push',
+        event: { ref: 'refs/heads/main', repository: { default_branch: 'main' } },
+        env: { GITHUB_REF: 'refs/heads/main', ACTIONS_RUNTIME_TOKEN: service.runtimeToken, ACTIONS_RESULTS_URL: service.url },
+        inputs: { path: 'dist/**/*.js' },
+      });
+      expect(run.exitCode).toBe(0);
+      const notices = run.annotations.filter((annotation) => annotation.level === 'notice').map((annotation) => annotation.message);
+      expect(notices).toContain("uploaded the result as artifact 'roadstop-bundle-budget' (id 4242), the baseline for pull requests");
+      expect(service.artifacts).toHaveLength(1);
+      const [artifact] = service.artifacts;
+      expect(artifact).toMatchObject({ name: 'roadstop-bundle-budget', finalized: true });
+      const files = unzipSync(new Uint8Array(artifact!.zip));
+      expect(Object.keys(files)).toEqual(['bundle-budget.json']);
+      expect(strFromU8(files['bundle-budget.json']!)).toBe(await readFile(run.outputs.report!, 'utf8'));
+      expect(artifact!.hash).toBe(`sha256:${createHash('sha256').update(artifact!.zip).digest('hex')}`);
+    } finally {
+      await service.close();
+    }
+  });
+
+  it('does not upload from a pull request', async () => {
+    const { workspace } = await realBuildOutput();
+    const service = await startResultsService();
+    try {
+      const run = await runAction({ action, workspace, env: { ACTIONS_RUNTIME_TOKEN: service.runtimeToken, ACTIONS_RESULTS_URL: service.url }, inputs: { path: 'dist/**/*.js' } });
+      expect(run.exitCode).toBe(0);
+      expect(service.artifacts).toEqual([]);
+    } finally {
+      await service.close();
+    }
   });
 });

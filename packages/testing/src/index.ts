@@ -3,3 +3,4 @@ export * from './match.js';
 export * from './rewrite.js';
 export * from './replay-server.js';
 export * from './action-harness.js';
+export * from './results-service.js';
