@@ -55588,7 +55588,7 @@ function renderResultTerminal(result, options) {
     }
     const notes = result.messages.filter((message) => message.level !== 'error');
     if (notes.length > 0)
-        lines.push('', ...notes.map((message) => `${message.level}: ${message.text}`));
+        lines.push('', ...notes.map((message) => `${message.file ? `${message.file}${message.line ? `:${message.line}` : ''}: ` : ''}${message.level}: ${message.text}`));
     const problems = result.checks.filter((check) => check.status === 'fail' || check.status === 'warn');
     if (problems.length > 0)
         lines.push('', ...problems.map((check) => paint(check.status, `${SYMBOL[check.status]} ${check.message ?? check.name}`)));

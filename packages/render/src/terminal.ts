@@ -37,7 +37,7 @@ export function renderResultTerminal(result: GateResult, options: TerminalOption
     lines.push('', `${files} files · ${formatBytes(result.metrics['total-raw'] ?? 0)} raw${result.metrics['total-gzip'] !== undefined ? ` · ${formatBytes(result.metrics['total-gzip'])} gzip` : ''}${result.metrics['total-brotli'] !== undefined ? ` · ${formatBytes(result.metrics['total-brotli'])} brotli` : ''}`);
   }
   const notes = result.messages.filter((message) => message.level !== 'error');
-  if (notes.length > 0) lines.push('', ...notes.map((message) => `${message.level}: ${message.text}`));
+  if (notes.length > 0) lines.push('', ...notes.map((message) => `${message.file ? `${message.file}${message.line ? `:${message.line}` : ''}: ` : ''}${message.level}: ${message.text}`));
   const problems = result.checks.filter((check) => check.status === 'fail' || check.status === 'warn');
   if (problems.length > 0) lines.push('', ...problems.map((check) => paint(check.status, `${SYMBOL[check.status]} ${check.message ?? check.name}`)));
   return `${lines.join('\n')}\n`;

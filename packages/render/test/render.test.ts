@@ -86,3 +86,21 @@ describe('terminal rendering', () => {
     expect(renderResultTerminal(bundleResult(), { color: true })).toContain('\u001b[31m✖ bundle-budget: fail\u001b[39m');
   });
 });
+
+describe('terminal messages', () => {
+  it('name the file and line a message is about', () => {
+    const result = createResult({
+      gate: 'coverage-gate',
+      status: 'pass',
+      headline: 'coverage ok · lines 90%',
+      metrics: { lines: 90 },
+      checks: [{ name: 'lines', status: 'pass', value: 90, limit: 80, limitText: '≥ 80%', unit: 'percent' }],
+      items: [],
+      messages: [{ level: 'warning', title: 'Not covered by tests', file: 'src/a.ts', line: 12, text: 'changed line 12 is not covered by tests' }],
+      settings: {},
+    });
+    const text = renderResultTerminal(result, { color: false });
+    expect(text).toMatch(/^lines +90% +≥ 80% +— +pass$/m);
+    expect(text).toContain('src/a.ts:12: warning: changed line 12 is not covered by tests');
+  });
+});
