@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '**/node_modules/**', 'coverage/**', 'examples/webapp/dist/**', 'bench/**', 'packages/coverage/fixtures/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '**/node_modules/**', 'coverage/**', 'examples/webapp/dist/**', 'examples/webapp/coverage/**', 'bench/**', 'packages/coverage/fixtures/**'] },
   {
     files: ['**/*.ts'],
     extends: [...tseslint.configs.recommendedTypeChecked],

@@ -23327,12 +23327,56 @@ async function coverageGateCommand(args, io) {
     return finishCommand(result, { reportPath, json: values.json, color: wantsColor(values, io), blocking: isBlocking(result, options.failOn) }, io);
 }
 
+;// CONCATENATED MODULE: ./packages/cli/src/run-all.ts
+
+
+
+
+
+
+const RUN_HELP = `Usage: roadstop run [--cwd DIR] [--config FILE] [--no-color]
+
+Run every gate the config names, as the root action does in a workflow:
+coverage-gate first, then bundle-budget. Exits with the worst exit code.`;
+const GATES = [
+    ['coverage-gate', coverageGateCommand],
+    ['bundle-budget', bundleBudgetCommand],
+];
+async function runAllCommand(args, io) {
+    const { values } = (0,external_node_util_namespaceObject.parseArgs)({
+        args,
+        strict: true,
+        options: { cwd: { type: 'string' }, config: { type: 'string' }, 'no-color': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
+    if (values.help) {
+        io.stdout(`${RUN_HELP}\n`);
+        return 0;
+    }
+    const workspace = (0,external_node_path_namespaceObject.resolve)(io.cwd, values.cwd ?? '.');
+    const configPath = commandConfigPath(values.config, io);
+    const config = await loadConfig(configPath, { workspace, input: '--config' });
+    const named = GATES.filter(([gate]) => config.root.has(gate));
+    if (named.length === 0) {
+        throw new errors_ConfigurationError(`names no gate (${GATES.map(([gate]) => gate).join(', ')})`, { file: config.file ?? '.github/roadstop.yml', input: '--config' });
+    }
+    const passOn = ['--cwd', workspace, ...(configPath ? ['--config', configPath] : []), ...(values['no-color'] ? ['--no-color'] : [])];
+    let worst = 0;
+    for (const [index, [, command]] of named.entries()) {
+        if (index > 0)
+            io.stdout('\n');
+        worst = Math.max(worst, await command(passOn, io));
+    }
+    return worst;
+}
+
 ;// CONCATENATED MODULE: ./packages/cli/src/main.ts
+
 
 
 
 const EXIT = { ok: 0, failed: 1, usage: 2, internal: 3 };
 const COMMANDS = {
+    run: { run: runAllCommand, summary: 'every gate the config names, as the root action does', help: RUN_HELP },
     'bundle-budget': { run: bundleBudgetCommand, summary: 'build output sizes against budgets and the base branch', help: BUNDLE_BUDGET_HELP },
     'coverage-gate': { run: coverageGateCommand, summary: 'coverage reports against thresholds, changed lines and a baseline', help: COVERAGE_GATE_HELP },
 };

@@ -1,5 +1,10 @@
-import { defineConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
+  test: {
+    include: ['src/**/*.test.ts'],
+    // The logic is unit-tested; pages and main.ts are DOM wiring, left to end-to-end tests.
+    coverage: { provider: 'v8', include: ['src/store.ts', 'src/trip-math.ts'], reporter: ['lcovonly', 'text-summary'], reportsDirectory: 'coverage' },
+  },
 });

@@ -1,11 +1,13 @@
 import { describeUnexpected, isConfigurationError } from '@roadstop/core';
 import { BUNDLE_BUDGET_HELP, bundleBudgetCommand } from './bundle-budget.js';
 import { COVERAGE_GATE_HELP, coverageGateCommand } from './coverage-gate.js';
+import { RUN_HELP, runAllCommand } from './run-all.js';
 import type { Io } from './io.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 3 } as const;
 
 const COMMANDS: Record<string, { run: (args: string[], io: Io) => Promise<number>; summary: string; help: string }> = {
+  run: { run: runAllCommand, summary: 'every gate the config names, as the root action does', help: RUN_HELP },
   'bundle-budget': { run: bundleBudgetCommand, summary: 'build output sizes against budgets and the base branch', help: BUNDLE_BUDGET_HELP },
   'coverage-gate': { run: coverageGateCommand, summary: 'coverage reports against thresholds, changed lines and a baseline', help: COVERAGE_GATE_HELP },
 };

@@ -137,3 +137,19 @@ describe('roadstop bundle-budget, two mistakes at once', () => {
     expect(io.err).toMatch(/^roadstop bundle-budget: input 'path': no files match 'nothing\/\*\.js'/);
   });
 });
+
+describe('roadstop run', () => {
+  it('runs every gate the config names and exits with the worst code', async () => {
+    const { workspace } = await realBuildOutput();
+    const { mkdir: makeDir } = await import('node:fs/promises');
+    await makeDir(join(workspace, '.github'), { recursive: true });
+    await writeFile(join(workspace, '.github/roadstop.yml'), 'bundle-budget:\n  budgets:\n    - name: js\n      path: dist/**/*.js\n      max: 1 kB\n');
+    const io = captureIo('/');
+    expect(await main(['run', '--cwd', workspace], io)).toBe(1);
+    expect(io.out).toMatch(/^✖ bundle-budget: fail/);
+    const none = captureIo('/');
+    await writeFile(join(workspace, '.github/roadstop.yml'), 'version: 1\n');
+    expect(await main(['run', '--cwd', workspace], none)).toBe(2);
+    expect(none.err).toBe("roadstop run: .github/roadstop.yml, input '--config': names no gate (coverage-gate, bundle-budget)\n");
+  });
+});
