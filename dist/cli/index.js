@@ -19375,6 +19375,11 @@ function readStepInputs(gateInputs, read, defaultArtifact) {
         token: read('github-token'),
     };
 }
+/** An input's value, trimmed; absent or empty reads as not given, so the config file's value stands. */
+function givenInput(inputs, name) {
+    const value = inputs[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
 
@@ -19624,10 +19629,7 @@ const TOTAL_KEYS = ['path', 'max', 'warn', 'compression', 'max-increase'];
  */
 function resolveOptions(section, inputs, workspace) {
     section.rejectUnknown(SECTION_KEYS);
-    const given = (name) => {
-        const value = inputs[name]?.trim();
-        return value === undefined || value === '' ? undefined : value;
-    };
+    const given = (name) => givenInput(inputs, name);
     const input = (name) => ({ input: name });
     const compression = given('compression')
         ? parseCompression(given('compression'), input('compression'))
@@ -19822,11 +19824,11 @@ function baselineFiles(result) {
  * Compressed sizes from the baseline, keyed by content hash, for the settings
  * that produced them: a gzip size at level 6 is no answer for level 9.
  */
-function sizeCacheFrom(result, settings) {
+function sizeCacheFrom(result, settings, files = baselineFiles(result)) {
     const sameGzip = result.settings.gzipLevel === settings.gzipLevel;
     const sameBrotli = result.settings.brotliQuality === settings.brotliQuality;
     const cache = new Map();
-    for (const file of baselineFiles(result)) {
+    for (const file of files) {
         const entry = {};
         if (sameGzip && file.gzip !== undefined)
             entry.gzip = file.gzip;
@@ -19953,10 +19955,10 @@ async function measureAndJudge(options, pool, pendingBaseline, context) {
     compressions.delete('raw');
     const settings = { gzipLevel: options.gzipLevel, brotliQuality: options.brotliQuality };
     const baseline = await pendingBaseline;
-    const cache = baseline ? sizeCacheFrom(baseline.result, settings) : undefined;
+    const before = baseline ? baselineFiles(baseline.result) : [];
+    const cache = baseline ? sizeCacheFrom(baseline.result, settings, before) : undefined;
     const measured = await pool.measure(allFiles, { workspace: options.workspace, compressions, ...settings, ...(cache ? { cache } : {}) });
     const byPath = new Map(measured.map((file) => [file.path, file]));
-    const before = baseline ? baselineFiles(baseline.result) : [];
     const match = baseline ? matchBaseline(measured, before) : undefined;
     const baselineChecks = new Map((baseline?.result.checks ?? []).map((check) => [check.name, check]));
     const measure = (name, budget, files) => {
@@ -20408,6 +20410,16 @@ function commandConfigPath(given, io) {
 function wantsColor(values, io) {
     return values['no-color'] ? false : (values.color ?? io.color);
 }
+/** The command's string options that are gate inputs, as the action would get them; `skip` names those built otherwise. */
+function stringInputs(names, values, skip) {
+    const inputs = {};
+    for (const name of names) {
+        const value = values[name];
+        if (!skip.includes(name) && typeof value === 'string')
+            inputs[name] = value;
+    }
+    return inputs;
+}
 
 ;// CONCATENATED MODULE: ./packages/cli/src/bundle-budget.ts
 
@@ -20461,17 +20473,10 @@ async function bundleBudgetCommand(args, io) {
         return 0;
     }
     const workspace = (0,external_node_path_namespaceObject.resolve)(io.cwd, values.cwd ?? '.');
-    const inputs = {};
+    const inputs = stringInputs(INPUT_NAMES, values, ['path', 'allow-empty']);
     const globs = [...(values.path ?? []), ...positionals];
     if (globs.length > 0)
         inputs.path = globs.join('\n');
-    for (const name of INPUT_NAMES) {
-        if (name === 'path' || name === 'allow-empty')
-            continue;
-        const value = values[name];
-        if (typeof value === 'string')
-            inputs[name] = value;
-    }
     if (values['allow-empty'])
         inputs['allow-empty'] = 'true';
     const config = await loadConfig(commandConfigPath(values.config, io), { workspace, input: '--config' });
@@ -22624,10 +22629,7 @@ const gate_options_SECTION_KEYS = ['files', 'preset', 'thresholds', 'per-file', 
 /** Merge the config's `coverage-gate:` section with the inputs; an input, when given, wins. */
 function resolveCoverageOptions(section, inputs, workspace) {
     section.rejectUnknown(gate_options_SECTION_KEYS);
-    const given = (name) => {
-        const value = inputs[name]?.trim();
-        return value === undefined || value === '' ? undefined : value;
-    };
+    const given = (name) => givenInput(inputs, name);
     const input = (name) => ({ input: name });
     const filesText = given('files');
     const files = filesText ? splitList(filesText) : (section.stringList('files') ?? []);
@@ -23293,17 +23295,10 @@ async function coverageGateCommand(args, io) {
         return 0;
     }
     const workspace = (0,external_node_path_namespaceObject.resolve)(io.cwd, values.cwd ?? '.');
-    const inputs = {};
+    const inputs = stringInputs(gate_options_INPUT_NAMES, values, ['files']);
     const files = [...(values.files ?? []), ...positionals];
     if (files.length > 0)
         inputs.files = files.join('\n');
-    for (const name of gate_options_INPUT_NAMES) {
-        if (name === 'files')
-            continue;
-        const value = values[name];
-        if (typeof value === 'string')
-            inputs[name] = value;
-    }
     const config = await loadConfig(commandConfigPath(values.config, io), { workspace, input: '--config' });
     const options = resolveCoverageOptions(config.section(gate_options_GATE), inputs, workspace);
     const messages = [];

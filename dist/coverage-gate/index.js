@@ -56272,6 +56272,11 @@ function readStepInputs(gateInputs, read, defaultArtifact) {
         token: read('github-token'),
     };
 }
+/** An input's value, trimmed; absent or empty reads as not given, so the config file's value stands. */
+function givenInput(inputs, name) {
+    const value = inputs[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
 
@@ -58184,10 +58189,7 @@ const SECTION_KEYS = ['files', 'preset', 'thresholds', 'per-file', 'paths', 'pat
 /** Merge the config's `coverage-gate:` section with the inputs; an input, when given, wins. */
 function resolveCoverageOptions(section, inputs, workspace) {
     section.rejectUnknown(SECTION_KEYS);
-    const given = (name) => {
-        const value = inputs[name]?.trim();
-        return value === undefined || value === '' ? undefined : value;
-    };
+    const given = (name) => givenInput(inputs, name);
     const input = (name) => ({ input: name });
     const filesText = given('files');
     const files = filesText ? splitList(filesText) : (section.stringList('files') ?? []);
@@ -60090,10 +60092,7 @@ const TOTAL_KEYS = ['path', 'max', 'warn', 'compression', 'max-increase'];
  */
 function resolveOptions(section, inputs, workspace) {
     section.rejectUnknown(options_SECTION_KEYS);
-    const given = (name) => {
-        const value = inputs[name]?.trim();
-        return value === undefined || value === '' ? undefined : value;
-    };
+    const given = (name) => givenInput(inputs, name);
     const input = (name) => ({ input: name });
     const compression = given('compression')
         ? parseCompression(given('compression'), input('compression'))
@@ -60288,11 +60287,11 @@ function baselineFiles(result) {
  * Compressed sizes from the baseline, keyed by content hash, for the settings
  * that produced them: a gzip size at level 6 is no answer for level 9.
  */
-function sizeCacheFrom(result, settings) {
+function sizeCacheFrom(result, settings, files = baselineFiles(result)) {
     const sameGzip = result.settings.gzipLevel === settings.gzipLevel;
     const sameBrotli = result.settings.brotliQuality === settings.brotliQuality;
     const cache = new Map();
-    for (const file of baselineFiles(result)) {
+    for (const file of files) {
         const entry = {};
         if (sameGzip && file.gzip !== undefined)
             entry.gzip = file.gzip;
@@ -60419,10 +60418,10 @@ async function measureAndJudge(options, pool, pendingBaseline, context) {
     compressions.delete('raw');
     const settings = { gzipLevel: options.gzipLevel, brotliQuality: options.brotliQuality };
     const baseline = await pendingBaseline;
-    const cache = baseline ? sizeCacheFrom(baseline.result, settings) : undefined;
+    const before = baseline ? baselineFiles(baseline.result) : [];
+    const cache = baseline ? sizeCacheFrom(baseline.result, settings, before) : undefined;
     const measured = await pool.measure(allFiles, { workspace: options.workspace, compressions, ...settings, ...(cache ? { cache } : {}) });
     const byPath = new Map(measured.map((file) => [file.path, file]));
-    const before = baseline ? baselineFiles(baseline.result) : [];
     const match = baseline ? matchBaseline(measured, before) : undefined;
     const baselineChecks = new Map((baseline?.result.checks ?? []).map((check) => [check.name, check]));
     const measure = (name, budget, files) => {

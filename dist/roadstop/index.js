@@ -56032,6 +56032,11 @@ function readStepInputs(gateInputs, read, defaultArtifact) {
         token: read('github-token'),
     };
 }
+/** An input's value, trimmed; absent or empty reads as not given, so the config file's value stands. */
+function givenInput(inputs, name) {
+    const value = inputs[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
 
@@ -56279,10 +56284,7 @@ const TOTAL_KEYS = ['path', 'max', 'warn', 'compression', 'max-increase'];
  */
 function resolveOptions(section, inputs, workspace) {
     section.rejectUnknown(SECTION_KEYS);
-    const given = (name) => {
-        const value = inputs[name]?.trim();
-        return value === undefined || value === '' ? undefined : value;
-    };
+    const given = (name) => givenInput(inputs, name);
     const input = (name) => ({ input: name });
     const compression = given('compression')
         ? parseCompression(given('compression'), input('compression'))
@@ -56477,11 +56479,11 @@ function baselineFiles(result) {
  * Compressed sizes from the baseline, keyed by content hash, for the settings
  * that produced them: a gzip size at level 6 is no answer for level 9.
  */
-function sizeCacheFrom(result, settings) {
+function sizeCacheFrom(result, settings, files = baselineFiles(result)) {
     const sameGzip = result.settings.gzipLevel === settings.gzipLevel;
     const sameBrotli = result.settings.brotliQuality === settings.brotliQuality;
     const cache = new Map();
-    for (const file of baselineFiles(result)) {
+    for (const file of files) {
         const entry = {};
         if (sameGzip && file.gzip !== undefined)
             entry.gzip = file.gzip;
@@ -56608,10 +56610,10 @@ async function measureAndJudge(options, pool, pendingBaseline, context) {
     compressions.delete('raw');
     const settings = { gzipLevel: options.gzipLevel, brotliQuality: options.brotliQuality };
     const baseline = await pendingBaseline;
-    const cache = baseline ? sizeCacheFrom(baseline.result, settings) : undefined;
+    const before = baseline ? baselineFiles(baseline.result) : [];
+    const cache = baseline ? sizeCacheFrom(baseline.result, settings, before) : undefined;
     const measured = await pool.measure(allFiles, { workspace: options.workspace, compressions, ...settings, ...(cache ? { cache } : {}) });
     const byPath = new Map(measured.map((file) => [file.path, file]));
-    const before = baseline ? baselineFiles(baseline.result) : [];
     const match = baseline ? matchBaseline(measured, before) : undefined;
     const baselineChecks = new Map((baseline?.result.checks ?? []).map((check) => [check.name, check]));
     const measure = (name, budget, files) => {
@@ -60251,10 +60253,7 @@ const gate_options_SECTION_KEYS = ['files', 'preset', 'thresholds', 'per-file', 
 /** Merge the config's `coverage-gate:` section with the inputs; an input, when given, wins. */
 function resolveCoverageOptions(section, inputs, workspace) {
     section.rejectUnknown(gate_options_SECTION_KEYS);
-    const given = (name) => {
-        const value = inputs[name]?.trim();
-        return value === undefined || value === '' ? undefined : value;
-    };
+    const given = (name) => givenInput(inputs, name);
     const input = (name) => ({ input: name });
     const filesText = given('files');
     const files = filesText ? splitList(filesText) : (section.stringList('files') ?? []);

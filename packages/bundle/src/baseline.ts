@@ -34,11 +34,11 @@ export function baselineFiles(result: GateResult): BaselineFile[] {
  * Compressed sizes from the baseline, keyed by content hash, for the settings
  * that produced them: a gzip size at level 6 is no answer for level 9.
  */
-export function sizeCacheFrom(result: GateResult, settings: CompressionSettings): SizeCache {
+export function sizeCacheFrom(result: GateResult, settings: CompressionSettings, files: readonly BaselineFile[] = baselineFiles(result)): SizeCache {
   const sameGzip = result.settings.gzipLevel === settings.gzipLevel;
   const sameBrotli = result.settings.brotliQuality === settings.brotliQuality;
   const cache: SizeCache = new Map();
-  for (const file of baselineFiles(result)) {
+  for (const file of files) {
     const entry: { gzip?: number; brotli?: number } = {};
     if (sameGzip && file.gzip !== undefined) entry.gzip = file.gzip;
     if (sameBrotli && file.brotli !== undefined) entry.brotli = file.brotli;

@@ -6,6 +6,7 @@ import {
   parseSize,
   splitList,
   FAIL_ON,
+  givenInput,
   parseBaselineSpec,
   parseFailOn,
   type BaselineSpec,
@@ -73,10 +74,7 @@ const TOTAL_KEYS = ['path', 'max', 'warn', 'compression', 'max-increase'];
  */
 export function resolveOptions(section: ConfigSection, inputs: RawInputs, workspace: string): BundleBudgetOptions {
   section.rejectUnknown(SECTION_KEYS);
-  const given = (name: InputName): string | undefined => {
-    const value = inputs[name]?.trim();
-    return value === undefined || value === '' ? undefined : value;
-  };
+  const given = (name: InputName) => givenInput(inputs, name);
   const input = (name: InputName): ErrorLocation => ({ input: name });
 
   const compression = given('compression')

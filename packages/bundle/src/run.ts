@@ -77,11 +77,11 @@ async function measureAndJudge(
   compressions.delete('raw');
   const settings = { gzipLevel: options.gzipLevel, brotliQuality: options.brotliQuality };
   const baseline = await pendingBaseline;
-  const cache = baseline ? sizeCacheFrom(baseline.result, settings) : undefined;
+  const before = baseline ? baselineFiles(baseline.result) : [];
+  const cache = baseline ? sizeCacheFrom(baseline.result, settings, before) : undefined;
   const measured = await pool.measure(allFiles, { workspace: options.workspace, compressions, ...settings, ...(cache ? { cache } : {}) });
   const byPath = new Map(measured.map((file) => [file.path, file]));
 
-  const before = baseline ? baselineFiles(baseline.result) : [];
   const match = baseline ? matchBaseline(measured, before) : undefined;
   const baselineChecks = new Map((baseline?.result.checks ?? []).map((check) => [check.name, check]));
 

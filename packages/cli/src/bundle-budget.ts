@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GATE, INPUT_NAMES, resolveOptions, runBundleBudget, type RawInputs } from '@roadstop/bundle';
 import { isBlocking, loadConfig, type ResultMessage } from '@roadstop/core';
-import { commandBaseline, commandConfigPath, COMMON_OPTIONS, finishCommand, prepareCommandReport, wantsColor } from './common.js';
+import { commandBaseline, commandConfigPath, COMMON_OPTIONS, finishCommand, prepareCommandReport, stringInputs, wantsColor } from './common.js';
 import type { Io } from './io.js';
 
 export const BUNDLE_BUDGET_HELP = `Usage: roadstop bundle-budget [options] [globs...]
@@ -52,14 +52,9 @@ export async function bundleBudgetCommand(args: string[], io: Io): Promise<numbe
     return 0;
   }
   const workspace = resolve(io.cwd, values.cwd ?? '.');
-  const inputs: RawInputs = {};
+  const inputs: RawInputs = stringInputs(INPUT_NAMES, values, ['path', 'allow-empty']);
   const globs = [...(values.path ?? []), ...positionals];
   if (globs.length > 0) inputs.path = globs.join('\n');
-  for (const name of INPUT_NAMES) {
-    if (name === 'path' || name === 'allow-empty') continue;
-    const value = values[name as keyof typeof values];
-    if (typeof value === 'string') inputs[name] = value;
-  }
   if (values['allow-empty']) inputs['allow-empty'] = 'true';
 
   const config = await loadConfig(commandConfigPath(values.config, io), { workspace, input: '--config' });

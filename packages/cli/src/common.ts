@@ -55,3 +55,13 @@ export function commandConfigPath(given: string | undefined, io: Io): string | u
 export function wantsColor(values: { color?: boolean; 'no-color'?: boolean }, io: Io): boolean {
   return values['no-color'] ? false : (values.color ?? io.color);
 }
+
+/** The command's string options that are gate inputs, as the action would get them; `skip` names those built otherwise. */
+export function stringInputs<Name extends string>(names: readonly Name[], values: Record<string, unknown>, skip: readonly Name[]): Partial<Record<Name, string>> {
+  const inputs: Partial<Record<Name, string>> = {};
+  for (const name of names) {
+    const value = values[name];
+    if (!skip.includes(name) && typeof value === 'string') inputs[name] = value;
+  }
+  return inputs;
+}

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { GATE, INPUT_NAMES, resolveCoverageOptions, runCoverageGate, type RawInputs } from '@roadstop/coverage';
 import { isBlocking, loadConfig, type ResultMessage } from '@roadstop/core';
 import { changedLines, repositoryFiles, type ChangeSource } from '@roadstop/git';
-import { commandBaseline, commandConfigPath, COMMON_OPTIONS, finishCommand, prepareCommandReport, wantsColor } from './common.js';
+import { commandBaseline, commandConfigPath, COMMON_OPTIONS, finishCommand, prepareCommandReport, stringInputs, wantsColor } from './common.js';
 import type { Io } from './io.js';
 
 export const COVERAGE_GATE_HELP = `Usage: roadstop coverage-gate [options] [reports...]
@@ -55,14 +55,9 @@ export async function coverageGateCommand(args: string[], io: Io): Promise<numbe
     return 0;
   }
   const workspace = resolve(io.cwd, values.cwd ?? '.');
-  const inputs: RawInputs = {};
+  const inputs: RawInputs = stringInputs(INPUT_NAMES, values, ['files']);
   const files = [...(values.files ?? []), ...positionals];
   if (files.length > 0) inputs.files = files.join('\n');
-  for (const name of INPUT_NAMES) {
-    if (name === 'files') continue;
-    const value = values[name as keyof typeof values];
-    if (typeof value === 'string') inputs[name] = value;
-  }
   const config = await loadConfig(commandConfigPath(values.config, io), { workspace, input: '--config' });
   const options = resolveCoverageOptions(config.section(GATE), inputs, workspace);
   const messages: ResultMessage[] = [];

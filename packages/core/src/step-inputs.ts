@@ -39,3 +39,9 @@ export function readStepInputs<Name extends string>(
     token: read('github-token'),
   };
 }
+
+/** An input's value, trimmed; absent or empty reads as not given, so the config file's value stands. */
+export function givenInput<Name extends string>(inputs: Partial<Record<Name, string>>, name: Name): string | undefined {
+  const value = inputs[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+}

@@ -2,6 +2,7 @@ import {
   checkRange,
   ConfigurationError,
   splitList,
+  givenInput,
   parseBaselineSpec,
   parseFailOn,
   type BaselineSpec,
@@ -73,10 +74,7 @@ const SECTION_KEYS = ['files', 'preset', 'thresholds', 'per-file', 'paths', 'pat
 /** Merge the config's `coverage-gate:` section with the inputs; an input, when given, wins. */
 export function resolveCoverageOptions(section: ConfigSection, inputs: RawInputs, workspace: string): CoverageGateOptions {
   section.rejectUnknown(SECTION_KEYS);
-  const given = (name: InputName): string | undefined => {
-    const value = inputs[name]?.trim();
-    return value === undefined || value === '' ? undefined : value;
-  };
+  const given = (name: InputName) => givenInput(inputs, name);
   const input = (name: InputName): ErrorLocation => ({ input: name });
 
   const filesText = given('files');
