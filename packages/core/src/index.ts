@@ -7,3 +7,4 @@ export * from './result.js';
 export * from './runner-context.js';
 export * from './sizes.js';
 export * from './step-inputs.js';
+export * from './gate.js';
