@@ -46,3 +46,32 @@ export function describeUnexpected(error: unknown): string {
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return `internal error (a bug in roadstop, please report it): ${detail}`;
 }
+
+/**
+ * The runner's or the machine's problem, not the user's config and not a bug:
+ * a file the step must write or read that the environment refuses
+ * (GITHUB_STEP_SUMMARY, GITHUB_OUTPUT, a report without read permission).
+ */
+export class EnvironmentError extends Error {
+  override readonly name = 'EnvironmentError';
+}
+
+const ENVIRONMENT_CODES = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'EISDIR', 'ENOTDIR', 'EMFILE', 'ENFILE', 'EIO']);
+
+/** An error from the file system or the runner that a person fixes on the machine, not in roadstop. */
+export function isEnvironmentError(error: unknown): boolean {
+  if (error instanceof EnvironmentError) return true;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' && ENVIRONMENT_CODES.has(code) && typeof (error as NodeJS.ErrnoException).syscall === 'string';
+}
+
+/** One line for any error: the user's mistake as located, the environment's as such, anything else as a bug. */
+export function describeFailure(error: unknown): string {
+  if (isConfigurationError(error)) return error.describe();
+  if (error instanceof EnvironmentError) return error.message;
+  if (isEnvironmentError(error)) {
+    const { code, syscall, path } = error as NodeJS.ErrnoException;
+    return `the machine refused to ${syscall ?? 'access'} ${path ?? 'a file'} (${code}): check that the path exists and the step may use it`;
+  }
+  return describeUnexpected(error);
+}

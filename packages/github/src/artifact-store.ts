@@ -66,6 +66,10 @@ export interface UploadResultOptions {
   name: string;
   /** The result JSON file; it is stored at the artifact's root. */
   file: string;
+  /** Further files to store beside it (e.g. the reports a gate wrote), kept relative to `root`. */
+  files?: string[];
+  /** The folder paths in the artifact are taken from; default: the result file's folder. */
+  root?: string;
   retentionDays?: number;
 }
 
@@ -89,8 +93,8 @@ export async function uploadResultArtifact(options: UploadResultOptions): Promis
   try {
     ({ id } = await new DefaultArtifactClient().uploadArtifact(
       options.name,
-      [options.file],
-      dirname(options.file),
+      [options.file, ...(options.files ?? [])],
+      options.root ?? dirname(options.file),
       options.retentionDays === undefined ? {} : { retentionDays: options.retentionDays },
     ));
   } catch (error) {
