@@ -8,3 +8,4 @@ export * from './runner-context.js';
 export * from './sizes.js';
 export * from './step-inputs.js';
 export * from './gate.js';
+export * from './redact.js';

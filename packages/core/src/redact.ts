@@ -1,0 +1,29 @@
+import type { GateResult } from './result.js';
+
+/** Secrets shorter than this are not searched for: replacing every "a" would wreck the file and hide nothing. */
+const SHORTEST_SECRET = 4;
+
+/**
+ * Replace every occurrence of every known secret, in every string of a
+ * result (headline, messages, checks, items, details, baseline, settings),
+ * with `***`. The result file is uploaded as an artifact, which the runner
+ * does not mask. Mutates and returns `result`.
+ */
+export function redactSecrets<Result extends GateResult>(result: Result, secrets: readonly string[]): Result {
+  const known = [...new Set(secrets.filter((secret) => secret.length >= SHORTEST_SECRET))].sort((a, b) => b.length - a.length);
+  if (known.length === 0) return result;
+  const scrub = (value: unknown): unknown => {
+    if (typeof value === 'string') return known.reduce((text, secret) => text.split(secret).join('***'), value);
+    if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) value[index] = scrub(value[index]);
+      return value;
+    }
+    if (value !== null && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) (value as Record<string, unknown>)[key] = scrub(inner);
+      return value;
+    }
+    return value;
+  };
+  scrub(result);
+  return result;
+}
