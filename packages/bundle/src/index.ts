@@ -4,3 +4,4 @@ export * from './hashed-names.js';
 export * from './measure.js';
 export * from './options.js';
 export * from './run.js';
+export * from './gate.js';

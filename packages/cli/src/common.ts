@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
-import { prepareReportPath, readBaselineFile, serializeResult, writeResult, type BaselineSpec, type GateResult, type ResultMessage } from '@roadstop/core';
-import { renderResultTerminal } from '@roadstop/render';
+import { prepareReportPath, readBaselineFile, serializeResult, writeResult, type BaselineSpec, type GateDescriptor, type GateResult, type ResultMessage } from '@roadstop/core';
 import type { Io } from './io.js';
 
 /** Options every gate command takes, beside its own. */
@@ -37,13 +36,14 @@ export async function prepareCommandReport(path: string | undefined, io: Io, gat
 /** Write --report, print the table or --json, and give the exit code. */
 export async function finishCommand(
   result: GateResult,
+  gate: Pick<GateDescriptor, 'renderTerminal'>,
   options: { reportPath: string | undefined; json: boolean | undefined; color: boolean; blocking: boolean },
   io: Io,
 ): Promise<number> {
   const text = options.reportPath || options.json ? serializeResult(result) : '';
   if (options.reportPath) await writeResult(options.reportPath, result, text);
   if (options.json) io.stdout(text);
-  else io.stdout(renderResultTerminal(result, { color: options.color }));
+  else io.stdout(gate.renderTerminal(result, { color: options.color }));
   return options.blocking ? 1 : 0;
 }
 
@@ -54,14 +54,4 @@ export function commandConfigPath(given: string | undefined, io: Io): string | u
 
 export function wantsColor(values: { color?: boolean; 'no-color'?: boolean }, io: Io): boolean {
   return values['no-color'] ? false : (values.color ?? io.color);
-}
-
-/** The command's string options that are gate inputs, as the action would get them; `skip` names those built otherwise. */
-export function stringInputs<Name extends string>(names: readonly Name[], values: Record<string, unknown>, skip: readonly Name[]): Partial<Record<Name, string>> {
-  const inputs: Partial<Record<Name, string>> = {};
-  for (const name of names) {
-    const value = values[name];
-    if (!skip.includes(name) && typeof value === 'string') inputs[name] = value;
-  }
-  return inputs;
 }

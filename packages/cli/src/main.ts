@@ -1,15 +1,23 @@
-import { describeUnexpected, isConfigurationError } from '@roadstop/core';
-import { BUNDLE_BUDGET_HELP, bundleBudgetCommand } from './bundle-budget.js';
-import { COVERAGE_GATE_HELP, coverageGateCommand } from './coverage-gate.js';
+import { describeFailure, isConfigurationError, isEnvironmentError } from '@roadstop/core';
+import { GATES } from '@roadstop/gates';
+import { runGateCommand } from './gate-command.js';
 import { RUN_HELP, runAllCommand } from './run-all.js';
 import type { Io } from './io.js';
+import packageJson from '../../../package.json' with { type: 'json' };
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 3 } as const;
 
-const COMMANDS: Record<string, { run: (args: string[], io: Io) => Promise<number>; summary: string; help: string }> = {
-  run: { run: runAllCommand, summary: 'every gate the config names, as the root action does', help: RUN_HELP },
-  'bundle-budget': { run: bundleBudgetCommand, summary: 'build output sizes against budgets and the base branch', help: BUNDLE_BUDGET_HELP },
-  'coverage-gate': { run: coverageGateCommand, summary: 'coverage reports against thresholds, changed lines and a baseline', help: COVERAGE_GATE_HELP },
+/** The version of the roadstop package this CLI was built from (ncc inlines the JSON). */
+export const VERSION: string = (packageJson as { version: string }).version;
+
+interface Command {
+  run: (args: string[], io: Io) => Promise<number>;
+  summary: string;
+}
+
+const COMMANDS: Record<string, Command> = {
+  run: { run: runAllCommand, summary: 'every gate the config names, as the root action does' },
+  ...Object.fromEntries(GATES.map((gate) => [gate.name, { run: (args: string[], io: Io) => runGateCommand(gate, args, io), summary: gate.summary }])),
 };
 
 export const HELP = `Usage: roadstop <command> [options]
@@ -19,7 +27,9 @@ ${Object.entries(COMMANDS)
   .map(([name, command]) => `  ${name.padEnd(16)}${command.summary}`)
   .join('\n')}
 
-Run 'roadstop <command> --help' for a command's options.`;
+Run 'roadstop <command> --help' for a command's options; 'roadstop --version' for the version.`;
+
+export { RUN_HELP };
 
 /** Run the CLI; returns the exit code. Mistakes print one line, never a stack trace. */
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -27,6 +37,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
   if (!name || name === '-h' || name === '--help' || name === 'help') {
     io.stdout(`${HELP}\n`);
     return name ? EXIT.ok : EXIT.usage;
+  }
+  if (name === '--version' || name === '-V' || name === 'version') {
+    io.stdout(`roadstop ${VERSION}\n`);
+    return EXIT.ok;
   }
   const command = COMMANDS[name];
   if (!command) {
@@ -36,15 +50,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (isConfigurationError(error)) {
-      io.stderr(`roadstop ${name}: ${error.describe()}\n`);
+    if (isConfigurationError(error) || isEnvironmentError(error)) {
+      io.stderr(`roadstop ${name}: ${describeFailure(error)}\n`);
       return EXIT.usage;
     }
     if (isUsageError(error)) {
       io.stderr(`roadstop ${name}: ${(error as Error).message}\nRun 'roadstop ${name} --help' for the options.\n`);
       return EXIT.usage;
     }
-    io.stderr(`roadstop ${name}: ${describeUnexpected(error)}\n`);
+    io.stderr(`roadstop ${name}: ${describeFailure(error)}\n`);
     if (io.env.ROADSTOP_DEBUG) io.stderr(`${(error as Error).stack ?? ''}\n`);
     return EXIT.internal;
   }

@@ -1,20 +1,15 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigurationError, loadConfig } from '@roadstop/core';
-import { bundleBudgetCommand } from './bundle-budget.js';
+import { ConfigurationError, DEFAULT_CONFIG_PATH, loadConfig } from '@roadstop/core';
+import { GATES } from '@roadstop/gates';
 import { commandConfigPath } from './common.js';
-import { coverageGateCommand } from './coverage-gate.js';
+import { runGateCommand } from './gate-command.js';
 import type { Io } from './io.js';
 
 export const RUN_HELP = `Usage: roadstop run [--cwd DIR] [--config FILE] [--no-color]
 
-Run every gate the config names, as the root action does in a workflow:
-coverage-gate first, then bundle-budget. Exits with the worst exit code.`;
-
-const GATES: [string, (args: string[], io: Io) => Promise<number>][] = [
-  ['coverage-gate', coverageGateCommand],
-  ['bundle-budget', bundleBudgetCommand],
-];
+Run every gate the config names, as the root action does in a workflow, in
+this order: ${GATES.map((gate) => gate.name).join(', ')}. Exits with the worst exit code.`;
 
 export async function runAllCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
@@ -29,15 +24,17 @@ export async function runAllCommand(args: string[], io: Io): Promise<number> {
   const workspace = resolve(io.cwd, values.cwd ?? '.');
   const configPath = commandConfigPath(values.config, io);
   const config = await loadConfig(configPath, { workspace, input: '--config' });
-  const named = GATES.filter(([gate]) => config.root.has(gate));
-  if (named.length === 0) {
-    throw new ConfigurationError(`names no gate (${GATES.map(([gate]) => gate).join(', ')})`, { file: config.file ?? '.github/roadstop.yml', input: '--config' });
+  const names = GATES.map((gate) => gate.name).join(', ');
+  if (config.file === undefined) {
+    throw new ConfigurationError(`config file not found: ${DEFAULT_CONFIG_PATH} does not exist in ${workspace}`, { input: '--config' }, `roadstop run runs the gates a config file names (${names})`);
   }
+  const named = GATES.filter((gate) => config.root.has(gate.name));
+  if (named.length === 0) throw new ConfigurationError(`names no gate (${names})`, { file: config.file, input: '--config' });
   const passOn = ['--cwd', workspace, ...(configPath ? ['--config', configPath] : []), ...(values['no-color'] ? ['--no-color'] : [])];
   let worst = 0;
-  for (const [index, [, command]] of named.entries()) {
+  for (const [index, gate] of named.entries()) {
     if (index > 0) io.stdout('\n');
-    worst = Math.max(worst, await command(passOn, io));
+    worst = Math.max(worst, await runGateCommand(gate, passOn, io));
   }
   return worst;
 }

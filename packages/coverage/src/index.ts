@@ -18,3 +18,4 @@ export {
 export type { ReportInput } from './input.js';
 export * from './gate-options.js';
 export * from './gate.js';
+export * from './gate-descriptor.js';

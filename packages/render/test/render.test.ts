@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createResult, type GateResult } from '@roadstop/core';
-import { cell, code, mermaidBarChart, renderBundleBudgetMarkdown, renderResultMarkdown, renderResultTerminal, table } from '../src/index.js';
+import { cell, code, mermaidBarChart, renderBundleBudgetMarkdown, renderResultTerminal, table } from '../src/index.js';
 
 function bundleResult(overrides: Partial<GateResult> = {}): GateResult {
   return createResult({
@@ -66,9 +66,9 @@ describe('bundle-budget markdown', () => {
     expect(markdown).toContain('<sub>3 files · 420 kB gzip · 1.2 MB raw · base: `a625406` · 2 unchanged files not recompressed</sub>');
   });
 
-  it('says so when nothing changed, and renders through the generic entry', () => {
+  it('says so when nothing changed', () => {
     const same = bundleResult({ items: [{ id: 'a.js', raw: 1, gzip: 1, hash: 'a', change: 'unchanged' }] });
-    expect(renderResultMarkdown(same)).toContain('No file changed against the base (`a625406`).');
+    expect(renderBundleBudgetMarkdown(same)).toContain('No file changed against the base (`a625406`).');
   });
 });
 

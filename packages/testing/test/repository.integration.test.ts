@@ -1,13 +1,13 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import * as bundleBudget from '../../../actions/bundle-budget/src/inputs.js';
-import * as coverageGate from '../../../actions/coverage-gate/src/inputs.js';
+import { actionInputNames, actionOutputNames } from '@roadstop/action';
+import { GATES } from '@roadstop/gates';
 import { REPO_ROOT } from '../src/index.js';
 
 const run = promisify(execFile);
@@ -57,20 +57,44 @@ describe('the repository', () => {
     expect([...runtimes]).toEqual(['node24']);
   });
 
-  it.each([
-    ['bundle-budget', bundleBudget],
-    ['coverage-gate', coverageGate],
-  ])("%s's action.yml and its input and output constants agree", async (name, constants) => {
+  it.each(GATES.map((gate) => [gate.name, gate] as const))("%s: action.yml declares exactly the registry descriptor's inputs and outputs", async (name, gate) => {
     const action = await metadata(join(REPO_ROOT, 'actions', name, 'action.yml'));
-    expect(Object.keys(action.inputs ?? {}).sort()).toEqual([...constants.INPUT_NAMES].sort());
-    expect(Object.keys(action.outputs ?? {}).sort()).toEqual([...constants.OUTPUT_NAMES].sort());
+    expect(Object.keys(action.inputs ?? {})).toEqual(actionInputNames(gate));
+    expect(Object.keys(action.outputs ?? {})).toEqual(actionOutputNames(gate));
   });
 
-  it('the root action has the outputs of every gate it runs', async () => {
+  it('the root action has the outputs of exactly the gates of the registry, and the README documents each gate', async () => {
     const action = await metadata(join(REPO_ROOT, 'action.yml'));
-    for (const gate of ['bundle-budget', 'coverage-gate']) {
-      expect(Object.keys(action.outputs ?? {})).toEqual(expect.arrayContaining([`${gate}-status`, `${gate}-report`]));
+    const gateOutputs = Object.keys(action.outputs ?? {}).filter((name) => name !== 'status' && name !== 'report');
+    expect(gateOutputs.sort()).toEqual(GATES.flatMap((gate) => [`${gate.name}-status`, `${gate.name}-report`]).sort());
+    const readme = await readFile(join(REPO_ROOT, 'README.md'), 'utf8');
+    for (const gate of GATES) expect(readme).toContain(`<!-- action-docs:${gate.name}:start -->`);
+  });
+
+  it('every action folder is a gate of the registry or the root, and its main.ts is thin', async () => {
+    const gates = new Set(GATES.map((gate) => gate.name));
+    for (const name of readdirSync(join(REPO_ROOT, 'actions')).sort()) {
+      const main = await readFile(join(REPO_ROOT, 'actions', name, 'src/main.ts'), 'utf8');
+      const imports = [...main.matchAll(/from '([^']+)'/g)].map((match) => match[1]);
+      // An action speaks to the runner only through the edge, and never imports another action.
+      expect(imports, `actions/${name}/src/main.ts`).toContain('@roadstop/action');
+      expect(imports.filter((path) => path?.startsWith('.')), `actions/${name}/src/main.ts imports a relative path`).toEqual([]);
+      if (name !== 'roadstop') expect(gates.has(name), `actions/${name} is not in packages/gates`).toBe(true);
     }
+  });
+
+  it('only packages/action imports @actions/core', async () => {
+    const importers: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir)) {
+        const path = join(dir, entry);
+        if (entry === 'node_modules' || entry === 'fixtures') continue;
+        if (statSync(path).isDirectory()) walk(path);
+        else if (path.endsWith('.ts') && /from '@actions\/core'/.test(readFileSync(path, 'utf8'))) importers.push(relative(REPO_ROOT, path));
+      }
+    };
+    for (const top of ['packages', 'actions']) walk(join(REPO_ROOT, top));
+    expect(importers).toEqual(['packages/action/src/io.ts']);
   });
 
   it('the committed dist/ is what a fresh build produces', async () => {

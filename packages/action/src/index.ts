@@ -1,0 +1,2 @@
+export { actionInputNames, actionOutputNames, runGateAction, runGateInStep, stepPrefix, type GateOutcome } from './gate-step.js';
+export { runRootAction } from './root-step.js';

@@ -1,0 +1,64 @@
+import type { GateDescriptor } from '@roadstop/core';
+import { repositoryFiles } from '@roadstop/git';
+import { renderCoverageGateMarkdown, renderResultTerminal } from '@roadstop/render';
+import { runCoverageGate } from './gate.js';
+import { GATE, INPUT_NAMES, resolveCoverageOptions, type CoverageGateOptions, type InputName } from './gate-options.js';
+
+export const COVERAGE_GATE_HELP = `Usage: roadstop coverage-gate [options] [reports...]
+
+Check coverage reports (lcov, istanbul JSON, Cobertura, Clover; detected from
+content, several files merged) against thresholds, the changed lines of the
+branch, and a baseline result, with the config's coverage-gate section.
+
+Options:
+  --config FILE          config file (default: .github/roadstop.yml, optional)
+  --cwd DIR              repository root (default: .)
+  --files GLOB           coverage reports; repeatable (or give them as arguments)
+  --preset NAME          launch (60% lines), harden (70%), strict (85%)
+  --min-lines N          least coverage in percent; also --min-statements,
+                         --min-functions, --min-branches
+  --min-patch N          least coverage of the lines changed since --base
+  --base REF             commit or branch the changed lines are taken against (e.g. origin/main)
+  --max-drop N           largest drop against --baseline, in percentage points
+  --baseline FILE        a coverage-gate result to compare with
+  --fail-on MODE         fail (default) | warn | never
+  --report FILE          also write the result JSON to FILE
+  --json                 print the result JSON instead of the table
+  --no-color             plain text
+  -h, --help             this help
+
+Exit codes: 0 pass, warn or skipped; 1 a check failed; 2 a mistake in the
+options or config; 3 an internal error.`;
+
+/** coverage-gate, as the registry, the edges and the renderers know it. */
+export const coverageGate: GateDescriptor<CoverageGateOptions, InputName> = {
+  name: GATE,
+  title: 'Coverage',
+  summary: 'coverage reports against thresholds, changed lines and a baseline',
+  inputs: INPUT_NAMES,
+  outputs: ['lines', 'statements', 'functions', 'branches', 'patch'],
+  resolveOptions: resolveCoverageOptions,
+  run: async (options, env) => {
+    // In a workflow the pull request gives the base; on a laptop the diff is taken only when asked for.
+    const wantsChanges = env.where === 'action' || options.base !== undefined || options.minPatch !== undefined;
+    const [tracked, changes, baseline] = await Promise.all([repositoryFiles(options.workspace), wantsChanges ? env.changes(options.base) : undefined, env.baseline]);
+    return runCoverageGate(options, {
+      repositoryFiles: tracked,
+      ...(changes ? { changes } : {}),
+      ...(baseline ? { baseline } : {}),
+      messages: env.messages,
+      ...(env.commit ? { commit: env.commit } : {}),
+      ...(env.ref ? { ref: env.ref } : {}),
+    });
+  },
+  outputValues: (result) => ({
+    lines: result.metrics.lines,
+    statements: result.metrics.statements,
+    functions: result.metrics.functions,
+    branches: result.metrics.branches,
+    patch: result.metrics.patch,
+  }),
+  renderMarkdown: (result) => renderCoverageGateMarkdown(result),
+  renderTerminal: (result, options) => renderResultTerminal(result, options),
+  cli: { help: COVERAGE_GATE_HELP, positional: 'files', repeatable: ['files'] },
+};
