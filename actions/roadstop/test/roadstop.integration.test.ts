@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { GATES } from '@roadstop/gates';
 import { runAction } from '@roadstop/testing';
 import { realBuildOutput } from '../../../packages/bundle/test/fixtures.js';
 
@@ -36,10 +37,15 @@ describe('the root action', () => {
   it('says when the config names no gate, and when there is no config', async () => {
     const named = await runAction({ action: 'roadstop', workspace: await workspaceWithConfig('version: 1\n') });
     expect(named.exitCode).toBe(1);
-    expect(named.annotations[0]!.message).toBe(".github/roadstop.yml, input 'config': names no gate this action runs (coverage-gate, bundle-budget) (add a section such as coverage-gate: or bundle-budget:)");
+    const names = GATES.map((gate) => gate.name);
+    expect(named.annotations[0]!.message).toBe(
+      `.github/roadstop.yml, input 'config': names no gate this action runs (${names.join(', ')}) (add a section such as ${names.map((name) => `${name}:`).join(' or ')})`,
+    );
     const { workspace } = await realBuildOutput();
     const missing = await runAction({ action: 'roadstop', workspace });
     expect(missing.exitCode).toBe(1);
-    expect(missing.annotations[0]!.message).toMatch(/names no gate this action runs/);
+    expect(missing.annotations.map((annotation) => annotation.message)).toEqual([
+      `input 'config': config file not found: .github/roadstop.yml does not exist in the workspace (the root action runs the gates a config file names (${names.join(', ')}); add the file, or use one gate's action with inputs)`,
+    ]);
   });
 });

@@ -36,7 +36,7 @@ export function fail(text: string): void {
 export function reportError(prefix: string, error: unknown): void {
   if (isConfigurationError(error)) {
     const { file, line } = error.location;
-    core.error(`${prefix}: ${error.describe()}`, { title: prefix, ...(file ? { file } : {}), ...(line ? { startLine: line } : {}) });
+    core.error(error.describe(), { title: prefix, ...(file ? { file } : {}), ...(line ? { startLine: line } : {}) });
     process.exitCode = 1;
     return;
   }

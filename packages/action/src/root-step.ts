@@ -31,7 +31,7 @@ export async function runRootAction(gates: readonly GateDescriptor[]): Promise<v
     }
     const named = gates.filter((gate) => config.root.has(gate.name));
     if (named.length === 0) {
-      throw new ConfigurationError(`names no gate this action runs (${names})`, { input: 'config', file: config.file }, `add a section such as ${gates[0]?.name ?? 'coverage-gate'}:`);
+      throw new ConfigurationError(`names no gate this action runs (${names})`, { input: 'config', file: config.file }, `add a section such as ${gates.map((gate) => `${gate.name}:`).join(' or ')}`);
     }
     const statuses: GateStatus[] = [];
     const reports: Record<string, string> = {};
