@@ -1,5 +1,6 @@
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { prepareReportPath, readBaselineFile, serializeResult, writeResult, type BaselineSpec, type GateDescriptor, type GateResult, type ResultMessage } from '@roadstop/core';
+import { ConfigurationError, prepareReportPath, readBaselineFile, serializeResult, writeResult, type BaselineSpec, type GateDescriptor, type GateResult, type ResultMessage } from '@roadstop/core';
 import type { Io } from './io.js';
 
 /** Options every gate command takes, beside its own. */
@@ -54,4 +55,18 @@ export function commandConfigPath(given: string | undefined, io: Io): string | u
 
 export function wantsColor(values: { color?: boolean; 'no-color'?: boolean }, io: Io): boolean {
   return values['no-color'] ? false : (values.color ?? io.color);
+}
+
+/** The folder the gates run in: --cwd against the shell's directory, which must be a folder that exists. */
+export async function commandWorkspace(given: string | undefined, io: Io): Promise<string> {
+  const workspace = resolve(io.cwd, given ?? '.');
+  let kind: 'folder' | 'file' | 'missing';
+  try {
+    kind = (await stat(workspace)).isDirectory() ? 'folder' : 'file';
+  } catch {
+    kind = 'missing';
+  }
+  if (kind === 'missing') throw new ConfigurationError(`no such folder: ${workspace}`, { input: '--cwd' });
+  if (kind === 'file') throw new ConfigurationError(`${workspace} is a file; --cwd takes the folder to run in (the repository root)`, { input: '--cwd' });
+  return workspace;
 }

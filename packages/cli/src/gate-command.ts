@@ -1,10 +1,10 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigurationError, isBlocking, loadConfig, type GateDescriptor, type GateEnv, type ResultMessage } from '@roadstop/core';
 import { changedLines } from '@roadstop/git';
-import { commandBaseline, commandConfigPath, COMMON_OPTIONS, finishCommand, prepareCommandReport, wantsColor } from './common.js';
+import { commandBaseline, commandWorkspace, commandConfigPath, COMMON_OPTIONS, finishCommand, prepareCommandReport, wantsColor } from './common.js';
 import type { Io } from './io.js';
 
 type OptionSpec = NonNullable<ParseArgsConfig['options']>[string];
@@ -43,7 +43,7 @@ export async function runGateCommand(gate: GateDescriptor, args: string[], io: I
     io.stdout(`${gate.cli.help}\n`);
     return 0;
   }
-  const workspace = resolve(io.cwd, typeof values.cwd === 'string' ? values.cwd : '.');
+  const workspace = await commandWorkspace(typeof values.cwd === 'string' ? values.cwd : undefined, io);
   const inputs = cliInputs(gate, values, positionals);
   const config = await loadConfig(commandConfigPath(values.config as string | undefined, io), { workspace, input: '--config' });
   const options = gate.resolveOptions(config.section(gate.name), inputs, workspace);

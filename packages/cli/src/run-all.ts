@@ -1,8 +1,7 @@
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigurationError, DEFAULT_CONFIG_PATH, loadConfig } from '@roadstop/core';
 import { GATES } from '@roadstop/gates';
-import { commandConfigPath } from './common.js';
+import { commandConfigPath, commandWorkspace } from './common.js';
 import { runGateCommand } from './gate-command.js';
 import type { Io } from './io.js';
 
@@ -21,7 +20,7 @@ export async function runAllCommand(args: string[], io: Io): Promise<number> {
     io.stdout(`${RUN_HELP}\n`);
     return 0;
   }
-  const workspace = resolve(io.cwd, values.cwd ?? '.');
+  const workspace = await commandWorkspace(values.cwd, io);
   const configPath = commandConfigPath(values.config, io);
   const config = await loadConfig(configPath, { workspace, input: '--config' });
   const names = GATES.map((gate) => gate.name).join(', ');

@@ -153,3 +153,25 @@ describe('roadstop run', () => {
     expect(none.err).toBe("roadstop run: .github/roadstop.yml, input '--config': names no gate (coverage-gate, bundle-budget)\n");
   });
 });
+
+describe('roadstop CLI: where it runs', () => {
+  it.each([
+    ['a folder that does not exist', (base: string) => join(base, 'nowhere'), /^roadstop (run|bundle-budget): input '--cwd': no such folder: /],
+    ['a file', (base: string) => join(base, 'package.json'), /^roadstop (run|bundle-budget): input '--cwd': .*package\.json is a file; --cwd takes the folder to run in/],
+  ])('--cwd naming %s says so, for a gate and for run', async (_case, cwd, expected) => {
+    const { workspace } = await realBuildOutput();
+    await writeFile(join(workspace, 'package.json'), '{}');
+    for (const command of ['run', 'bundle-budget']) {
+      const io = captureIo(workspace);
+      expect(await main([command, '--cwd', cwd(workspace)], io)).toBe(2);
+      expect(io.err).toMatch(expected);
+      expect(io.err.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('prints its version', async () => {
+    const io = captureIo(process.cwd());
+    expect(await main(['--version'], io)).toBe(0);
+    expect(io.out).toMatch(/^roadstop \d+\.\d+\.\d+\n$/);
+  });
+});
