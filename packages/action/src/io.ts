@@ -1,30 +1,20 @@
-import * as core from '@actions/core';
 import { describeFailure, isConfigurationError, isEnvironmentError, type ResultMessage } from '@roadstop/core';
 import type { StepIo } from '@roadstop/github';
+import * as runner from './runner.js';
 
 /*
- * The one module of roadstop that imports @actions/core: every action's
- * inputs, outputs, annotations, summary and failure go through here.
+ * The one module through which every action speaks to the runner: inputs,
+ * outputs, annotations, summary and failure (over runner.ts, the runner's
+ * protocol as @actions/core writes it).
  */
 
-export function getInput(name: string): string {
-  return core.getInput(name);
-}
+export const getInput = runner.getInput;
+export const info = runner.info;
+export const setOutput = (name: string, value: string): void => runner.setOutput(name, value);
+export const fail = runner.setFailed;
 
 export function setSecret(value: string): void {
-  if (value) core.setSecret(value);
-}
-
-export function info(text: string): void {
-  core.info(text);
-}
-
-export function setOutput(name: string, value: string): void {
-  core.setOutput(name, value);
-}
-
-export function fail(text: string): void {
-  core.setFailed(text);
+  if (value) runner.setSecret(value);
 }
 
 /**
@@ -36,41 +26,39 @@ export function fail(text: string): void {
 export function reportError(prefix: string, error: unknown): void {
   if (isConfigurationError(error)) {
     const { file, line } = error.location;
-    core.error(error.describe(), { title: prefix, ...(file ? { file } : {}), ...(line ? { startLine: line } : {}) });
+    runner.annotate('error', error.describe(), { title: prefix, ...(file ? { file } : {}), ...(line ? { startLine: line } : {}) });
     process.exitCode = 1;
     return;
   }
-  if (!isEnvironmentError(error)) core.debug(error instanceof Error && error.stack ? error.stack : String(error));
-  core.setFailed(`${prefix}: ${describeFailure(error)}`);
+  if (!isEnvironmentError(error)) runner.debug(error instanceof Error && error.stack ? error.stack : String(error));
+  runner.setFailed(`${prefix}: ${describeFailure(error)}`);
 }
 
-/** @actions/core behind the interface the shared step code speaks. */
+/** The runner behind the interface the shared step code speaks. */
 export function coreIo(prefix: string): StepIo {
   return {
-    output: (name, value) => core.setOutput(name, value),
+    output: setOutput,
     annotate: (message: ResultMessage) => {
-      const properties: core.AnnotationProperties = { title: message.title ?? prefix };
-      if (message.file) properties.file = message.file;
-      if (message.line) properties.startLine = message.line;
-      if (message.level === 'error') core.error(message.text, properties);
-      else if (message.level === 'warning') core.warning(message.text, properties);
-      else core.notice(message.text, properties);
+      runner.annotate(message.level, message.text, {
+        title: message.title ?? prefix,
+        ...(message.file ? { file: message.file } : {}),
+        ...(message.line ? { startLine: message.line } : {}),
+      });
     },
     // The summary is a courtesy: a runner without a writable GITHUB_STEP_SUMMARY must not turn a verdict into an error.
-    summary: async (markdown) => {
+    summary: (markdown) => {
       try {
-        await core.summary.addRaw(markdown, true).write();
+        runner.appendSummary(markdown);
       } catch (error) {
-        core.summary.emptyBuffer();
-        core.warning(`the job summary was not written: ${describeSummaryProblem(error)}`, { title: prefix });
+        runner.annotate('warning', `the job summary was not written: ${describeSummaryProblem(error)}`, { title: prefix });
       }
+      return Promise.resolve();
     },
-    notice: (text) => core.notice(text, { title: prefix }),
+    notice: (text) => runner.annotate('notice', text, { title: prefix }),
   };
 }
 
 function describeSummaryProblem(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
   if (!process.env.GITHUB_STEP_SUMMARY) return 'GITHUB_STEP_SUMMARY is not set (this is not a GitHub Actions runner, or it is an old one)';
-  return isEnvironmentError(error) ? describeFailure(error) : text;
+  return isEnvironmentError(error) ? describeFailure(error) : error instanceof Error ? error.message : String(error);
 }

@@ -1,0 +1,77 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/*
+ * The edge speaks the runner's protocol itself (runner.ts says why); this holds
+ * it to @actions/core: the same calls, in two processes, must write the same
+ * stdout, the same GITHUB_OUTPUT (but for the random delimiter), the same
+ * summary and the same exit code.
+ */
+const calls = `
+  api.setSecret('s3cr3t-token');
+  api.info('plain line: with :: and 100%');
+  api.debug('multi\\nline\\r\\n 50% debug');
+  api.annotate('error', 'bad thing, on\\nline', { title: 'roadstop x: y', file: 'src/a,b:c.ts', startLine: 12 });
+  api.annotate('warning', 'careful', { title: 'T' });
+  api.annotate('notice', 'fyi', {});
+  api.setOutput('status', 'pass');
+  api.setOutput('report', '/tmp/x y/result.json');
+  api.setOutput('multi', 'a\\nb\\n%c');
+  api.setOutput('empty', '');
+  api.appendSummary('### heading\\n\\n<details><summary>x</summary>\\n\\nbody\\n\\n</details>\\n');
+  api.setFailed('roadstop x: failed 100%');
+`;
+
+const viaCore = `
+import * as core from '@actions/core';
+const api = {
+  setSecret: core.setSecret, info: core.info, debug: core.debug, setOutput: core.setOutput, setFailed: core.setFailed,
+  annotate: (level, message, properties) => core[level](message, properties),
+  appendSummary: (markdown) => core.summary.addRaw(markdown, true).write(),
+};
+${calls.replace('api.appendSummary(', 'await api.appendSummary(')}
+console.log('input=' + JSON.stringify(core.getInput('Some input')));
+`;
+
+const viaEdge = `
+import * as api from './packages/action/src/runner.ts';
+${calls}
+console.log('input=' + JSON.stringify(api.getInput('Some input')));
+`;
+
+function runScript(source: string, folder: string, name: string) {
+  const output = join(folder, `${name}.output`);
+  const summary = join(folder, `${name}.summary`);
+  writeFileSync(output, '');
+  writeFileSync(summary, '');
+  const script = join(process.cwd(), `.runner-parity-${name}-${process.pid}.mts`);
+  writeFileSync(script, source);
+  try {
+    const run = spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings', script], {
+      cwd: process.cwd(),
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, 'INPUT_SOME_INPUT': '  spaced value \n' },
+    });
+    return { status: run.status, stdout: run.stdout, stderr: run.stderr, output: readFileSync(output, 'utf8').replace(/ghadelimiter_[0-9a-f-]{36}/g, 'DELIMITER'), summary: readFileSync(summary, 'utf8') };
+  } finally {
+    spawnSync('rm', ['-f', script]);
+  }
+}
+
+describe("the edge's runner protocol", () => {
+  it('writes exactly what @actions/core writes for the same calls', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'roadstop-runner-'));
+    const core = runScript(viaCore, folder, 'core');
+    const edge = runScript(viaEdge, folder, 'edge');
+    expect(core.stderr).toBe('');
+    expect(edge.stderr).toBe('');
+    expect(core.stdout).toContain('::error title=roadstop x%3A y,file=src/a%2Cb%3Ac.ts,line=12::bad thing, on%0Aline');
+    expect(core.output).toContain('multi<<DELIMITER\na\nb\n%c\nDELIMITER');
+    expect(core.stdout).toContain('input="spaced value"');
+    expect(edge).toEqual(core);
+    expect(edge.status).toBe(1);
+  });
+});
