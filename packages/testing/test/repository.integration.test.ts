@@ -83,7 +83,7 @@ describe('the repository', () => {
     }
   });
 
-  it('no runtime code imports @actions/core: the edge speaks the runner protocol itself, held to @actions/core by its test', async () => {
+  it('no runtime code imports @actions/core: the edge speaks the runner protocol itself, held to @actions/core by its test', () => {
     const importers: string[] = [];
     const walk = (dir: string) => {
       for (const entry of readdirSync(dir)) {
