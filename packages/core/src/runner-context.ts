@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { ConfigurationError } from './errors.js';
+import { ConfigurationError, EnvironmentError } from './errors.js';
+
+/** Events whose payload carries the pull request: without it, changed lines and baselines would be silently skipped. */
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']);
 
 export interface PullRequestContext {
   number: number;
@@ -34,7 +37,8 @@ export interface RunnerContext {
 type Env = Record<string, string | undefined>;
 
 export function readRunnerContext(env: Env = process.env, cwd = process.cwd()): RunnerContext {
-  const payload = readEvent(env.GITHUB_EVENT_PATH);
+  const eventName = env.GITHUB_EVENT_NAME ?? '';
+  const payload = readEvent(env.GITHUB_EVENT_PATH, PULL_REQUEST_EVENTS.has(eventName) ? eventName : undefined);
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
   const repository = payload.repository as { default_branch?: string } | undefined;
   const pr = (payload.pull_request ?? undefined) as
@@ -43,7 +47,7 @@ export function readRunnerContext(env: Env = process.env, cwd = process.cwd()): 
   const defaultBranch = repository?.default_branch;
   const context: RunnerContext = {
     workspace: env.GITHUB_WORKSPACE || cwd,
-    eventName: env.GITHUB_EVENT_NAME ?? '',
+    eventName,
     apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
     serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
     isDefaultBranchPush: env.GITHUB_EVENT_NAME === 'push' && !!defaultBranch && env.GITHUB_REF === `refs/heads/${defaultBranch}`,
@@ -68,12 +72,23 @@ export function readRunnerContext(env: Env = process.env, cwd = process.cwd()): 
   return context;
 }
 
-function readEvent(path: string | undefined): Record<string, unknown> {
-  if (!path) return {};
+/**
+ * The event payload. Outside a pull request a missing file is an empty
+ * payload (a local run); on a pull request event it is the runner's failure,
+ * said as such rather than read as "not a pull request".
+ */
+function readEvent(path: string | undefined, pullRequestEvent: string | undefined): Record<string, unknown> {
+  if (!path) {
+    if (pullRequestEvent) throw new EnvironmentError(`this is a ${pullRequestEvent} run, but GITHUB_EVENT_PATH is not set: the pull request's payload cannot be read`);
+    return {};
+  }
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
-  } catch {
+  } catch (error) {
+    if (pullRequestEvent) {
+      throw new EnvironmentError(`this is a ${pullRequestEvent} run, but its event file ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
     return {};
   }
   try {

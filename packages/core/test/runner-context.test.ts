@@ -1,0 +1,33 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EnvironmentError, readRunnerContext } from '../src/index.js';
+
+const PAYLOAD = { pull_request: { number: 7, base: { ref: 'main', sha: 'b'.repeat(40) }, head: { sha: 'h'.repeat(40) } } };
+
+describe('the runner context', () => {
+  it('reads the pull request from the event file', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'roadstop-event-'));
+    await writeFile(join(folder, 'event.json'), JSON.stringify(PAYLOAD));
+    const context = readRunnerContext({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: join(folder, 'event.json') }, folder);
+    expect(context.pullRequest).toMatchObject({ number: 7, baseRef: 'main' });
+  });
+
+  it.each([
+    ['missing', (folder: string) => join(folder, 'gone.json'), /this is a pull_request run, but its event file \S+gone\.json cannot be read \(ENOENT\)/],
+    ['a folder', (folder: string) => folder, /this is a pull_request run, but its event file \S+ cannot be read \(EISDIR\)/],
+    ['not set', () => undefined, /this is a pull_request run, but GITHUB_EVENT_PATH is not set/],
+  ])('on a pull request, an event file that is %s is the runner\'s error, not "not a pull request"', async (_, path, message) => {
+    const folder = await mkdtemp(join(tmpdir(), 'roadstop-event-'));
+    const eventPath = path(folder);
+    const run = () => readRunnerContext({ GITHUB_EVENT_NAME: 'pull_request', ...(eventPath ? { GITHUB_EVENT_PATH: eventPath } : {}) }, folder);
+    expect(run).toThrow(EnvironmentError);
+    expect(run).toThrow(message);
+  });
+
+  it('outside a pull request, a missing event file is an empty payload', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'roadstop-event-'));
+    expect(readRunnerContext({ GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: join(folder, 'gone.json') }, folder).payload).toEqual({});
+  });
+});
