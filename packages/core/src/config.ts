@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, relative } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { confinedPath } from './confine.js';
 import { ConfigurationError, type ErrorLocation } from './errors.js';
 
 export const DEFAULT_CONFIG_PATH = '.github/roadstop.yml';
@@ -199,22 +200,22 @@ export interface LoadedConfig {
  * Read the roadstop config. A missing file is fine at the default path and an
  * error at a path the user named.
  */
-export async function loadConfig(path: string | undefined, options: { workspace: string; input?: string }): Promise<LoadedConfig> {
+export async function loadConfig(path: string | undefined, options: { workspace: string; input?: string; also?: readonly string[] }): Promise<LoadedConfig> {
   // The default path is optional even when spelled out (action.yml's default): every gate also works from inputs alone.
   const file = path !== undefined && path.trim() !== '' ? path.trim() : DEFAULT_CONFIG_PATH;
   const explicit = file !== DEFAULT_CONFIG_PATH;
-  const absolute = isAbsolute(file) ? file : `${options.workspace}/${file}`;
+  const absolute = resolve(options.workspace, file);
   const shown = displayPath(absolute, options.workspace);
+  const where = { file: shown, ...(options.input ? { input: options.input } : {}) };
+  // Inside the workspace after symlinks (or in `also`, e.g. the CLI's shell folder for --config).
+  const real = await confinedPath(options.workspace, absolute, where, { what: 'the config file', ...(options.also ? { also: options.also } : {}) });
   let text: string;
   try {
-    text = await readFile(absolute, 'utf8');
+    text = await readFile(real, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && !explicit) return emptyConfig();
-    throw new ConfigurationError(
-      code === 'ENOENT' ? 'config file not found' : `cannot read the config file (${code ?? String(error)})`,
-      { file: shown, ...(options.input ? { input: options.input } : {}) },
-    );
+    throw new ConfigurationError(code === 'ENOENT' ? 'config file not found' : `cannot read the config file (${code ?? String(error)})`, where);
   }
   return parseConfig(text, shown);
 }
@@ -227,6 +228,7 @@ export function parseConfig(text: string, file: string): LoadedConfig {
     const line = problem.linePos?.[0]?.line ?? lineCounter.linePos(problem.pos[0]).line;
     throw new ConfigurationError(`invalid YAML: ${problem.message.split('\n')[0]}`, { file, line });
   }
+  refuseAliases(doc, file, lineCounter);
   const contents = doc.contents as YamlNode | null;
   if (contents !== null && !isMap(contents)) {
     throw new ConfigurationError('the config must be a map of sections such as bundle-budget:', { file, line: 1 });
@@ -238,6 +240,29 @@ export function parseConfig(text: string, file: string): LoadedConfig {
     throw new ConfigurationError(`config version ${version} is not supported (this roadstop reads version ${CONFIG_VERSION})`, root.locate('version'));
   }
   return { file, root, section: (gate) => root.section(gate) };
+}
+
+/**
+ * Anchors and aliases (`&defaults`, `*defaults`, `<<: *defaults`) are refused
+ * as such, not read as a wrong type: an error must point at the one line the
+ * user edits, and an alias makes one value live on two; merge keys are YAML 1.1
+ * only. A config of a few gates is short enough to write out.
+ */
+function refuseAliases(doc: ReturnType<typeof parseDocument>, file: string, lineCounter: LineCounter): void {
+  let found: { offset: number; name: string } | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      found = { offset: node.range?.[0] ?? 0, name: node.source };
+      return visit.BREAK;
+    },
+  });
+  if (found) {
+    throw new ConfigurationError(
+      `YAML aliases are not supported: *${found.name} refers to an anchor (&${found.name}) elsewhere`,
+      { file, line: lineCounter.linePos(found.offset).line },
+      'write the value out where it is used',
+    );
+  }
 }
 
 function emptyConfig(): LoadedConfig {

@@ -1,31 +1,133 @@
+import { realpath } from 'node:fs/promises';
+import { join, posix } from 'node:path';
 import fg from 'fast-glob';
+import { isWithin } from './confine.js';
 import { ConfigurationError, type ErrorLocation } from './errors.js';
 import { insideWorkspace } from './lists.js';
 
 export interface Selection {
-  /** Workspace-relative paths, sorted. */
+  /** Workspace-relative paths of regular files, sorted. */
   files: string[];
+  /** Symlinks the globs matched, which are never followed: the caller says so in its result. */
+  skippedLinks: string[];
 }
 
 /**
+ * Brace sets a single glob may expand to. fast-glob (micromatch) expands
+ * `{a,b}` into one pattern per combination before matching: twenty groups are a
+ * million patterns, 40 s and 3 GB. No real build or report path needs 1,000.
+ */
+export const MAX_GLOB_EXPANSIONS = 1000;
+
+/**
  * Expand a budget's globs inside the workspace. `!pattern` excludes. A pattern
- * that leaves the workspace is refused before anything is read.
+ * that leaves the workspace, by its text or through a symlinked folder, is
+ * refused; symlinks a pattern matches are skipped and listed.
  */
 export async function selectFiles(workspace: string, patterns: readonly string[], origin: ErrorLocation): Promise<Selection> {
   const include: string[] = [];
   const exclude: string[] = [];
   for (const pattern of patterns) {
+    checkGlobSize(pattern, origin);
     const relative = insideWorkspace(workspace, pattern, origin);
     (pattern.startsWith('!') ? exclude : include).push(relative);
   }
   if (include.length === 0) throw new ConfigurationError('only exclusions (!) were given', origin, 'add a glob that selects files');
-  const files = await fg(include, {
-    cwd: workspace,
-    ignore: exclude,
-    onlyFiles: true,
-    dot: true,
-    unique: true,
-    followSymbolicLinks: false,
-  });
-  return { files: files.sort() };
+  // Not onlyFiles: it would drop matched symlinks without a word. Entries are sorted out by their dirent instead.
+  const entries = await fg(include, { cwd: workspace, ignore: exclude, onlyFiles: false, dot: true, unique: true, followSymbolicLinks: false, objectMode: true });
+  const files: string[] = [];
+  const skippedLinks: string[] = [];
+  for (const entry of entries) {
+    if (entry.dirent.isSymbolicLink()) skippedLinks.push(entry.path);
+    else if (entry.dirent.isFile()) files.push(entry.path);
+  }
+  files.sort();
+  await refuseEscapes(workspace, files, patterns, origin);
+  return { files, skippedLinks: skippedLinks.sort() };
+}
+
+/** The warning for symlinks a selection skipped, or nothing. */
+export function describeSkippedLinks(selection: Selection, examples = 3): string | undefined {
+  const links = selection.skippedLinks;
+  if (links.length === 0) return undefined;
+  const shown = links.slice(0, examples).join(', ') + (links.length > examples ? ', …' : '');
+  return `skipped ${links.length} symlink${links.length === 1 ? '' : 's'} the globs match (${shown}): symlinks are not followed, so nothing outside the workspace is read`;
+}
+
+/**
+ * fast-glob does not follow symlinks while walking, but a symlinked folder in
+ * a pattern's fixed part (`dist/link/*.js`) is read through. Resolve each
+ * distinct folder once and refuse any that leads out.
+ */
+async function refuseEscapes(workspace: string, files: readonly string[], patterns: readonly string[], origin: ErrorLocation): Promise<void> {
+  const root = await realpath(workspace);
+  const folders = new Map<string, string>();
+  for (const file of files) {
+    const folder = posix.dirname(file);
+    if (!folders.has(folder)) folders.set(folder, file);
+  }
+  await Promise.all(
+    [...folders].map(async ([folder, file]) => {
+      const real = await realpath(join(workspace, folder));
+      if (!isWithin(root, real)) {
+        throw new ConfigurationError(
+          `'${file}' (matched by ${patterns.map((pattern) => `'${pattern}'`).join(', ')}) is outside the workspace: the folder ${folder} leads to ${real} through a symlink`,
+          origin,
+          'point the glob at the build output itself, not at a symlink to it',
+        );
+      }
+    }),
+  );
+}
+
+/** Refuse a glob whose brace sets expand to more than MAX_GLOB_EXPANSIONS patterns, before anything expands it. */
+export function checkGlobSize(pattern: string, origin: ErrorLocation): void {
+  const count = countBraceExpansions(pattern);
+  if (count > MAX_GLOB_EXPANSIONS) {
+    throw new ConfigurationError(
+      `the glob '${pattern.length > 80 ? `${pattern.slice(0, 80)}…` : pattern}' expands to more than ${MAX_GLOB_EXPANSIONS} patterns through its {…} brace sets`,
+      origin,
+      'use fewer {a,b} groups, or ** and a wildcard',
+    );
+  }
+}
+
+/**
+ * How many patterns brace expansion makes of `pattern` (an upper bound: a
+ * set braces would leave literal may be counted). Hand-written because the
+ * library's only way to count is to expand, which is the cost being avoided.
+ */
+export function countBraceExpansions(pattern: string): number {
+  const cap = MAX_GLOB_EXPANSIONS + 1;
+  let index = 0;
+  // A sequence multiplies its brace sets; stops at a ',' or '}' of the enclosing set.
+  const sequence = (nested: boolean): number => {
+    let product = 1;
+    while (index < pattern.length) {
+      const char = pattern[index]!;
+      if (char === '\\') index += 2;
+      else if (nested && (char === ',' || char === '}')) return product;
+      else if (char === '{') product = Math.min(cap, product * set());
+      else index++;
+    }
+    return product;
+  };
+  // A set sums its alternatives; `{1..100}` counts its range.
+  const set = (): number => {
+    const open = index++;
+    const range = /^\{(-?\d+|[a-zA-Z])\.\.(-?\d+|[a-zA-Z])(?:\.\.(-?\d+))?\}/.exec(pattern.slice(open));
+    if (range) {
+      index = open + range[0].length;
+      const value = (text: string) => (/^-?\d+$/.test(text) ? Number(text) : text.charCodeAt(0));
+      const step = Math.abs(Number(range[3] ?? 1)) || 1;
+      return Math.min(cap, Math.floor(Math.abs(value(range[2]!) - value(range[1]!)) / step) + 1);
+    }
+    let sum = 0;
+    for (;;) {
+      sum = Math.min(cap, sum + sequence(true));
+      if (index >= pattern.length) return 1; // never closed: literal
+      if (pattern[index++] === '}') return Math.max(sum, 1);
+    }
+  };
+  return sequence(false);
 }

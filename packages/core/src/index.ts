@@ -1,4 +1,5 @@
 export * from './config.js';
+export * from './confine.js';
 export * from './errors.js';
 export * from './gate-common.js';
 export * from './globs.js';

@@ -1,6 +1,8 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
+import { confinedPath, realLocation } from './confine.js';
 import { ConfigurationError, type ErrorLocation } from './errors.js';
+import { findResultProblem } from './result-check.js';
 
 /**
  * The result contract every gate writes and every renderer (job summary, PR
@@ -136,7 +138,9 @@ export function parseResult(text: string, options: { input?: string; gate?: stri
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new ConfigurationError(`not a roadstop result: invalid JSON (${(error as Error).message})`, where);
+    // Never the parser's message: it quotes the file's start, and the file may be anything (a key, /etc/passwd).
+    const at = /line (\d+) column (\d+)/.exec((error as Error).message);
+    throw new ConfigurationError(`not a roadstop result: invalid JSON${at ? ` at line ${at[1]}, column ${at[2]}` : ''}`, where, 'point it at a file a roadstop gate wrote');
   }
   if (typeof data !== 'object' || data === null || !('schemaVersion' in data) || !('gate' in data)) {
     throw new ConfigurationError('not a roadstop result: it has no schemaVersion and gate', where, 'point it at a file a roadstop gate wrote');
@@ -158,6 +162,8 @@ export function parseResult(text: string, options: { input?: string; gate?: stri
   if (!Array.isArray(record.items) || !Array.isArray(record.checks) || !Array.isArray(record.messages)) {
     throw new ConfigurationError('not a roadstop result: items, checks and messages must be lists', where);
   }
+  const problem = findResultProblem(record);
+  if (problem) throw new ConfigurationError(`not a valid ${String(record.gate)} result: ${problem}`, where, 'a result roadstop wrote holds none of this; regenerate it, or compare with another run');
   return data as GateResult;
 }
 
@@ -166,10 +172,17 @@ export function parseResult(text: string, options: { input?: string; gate?: stri
  * workspace, and never over a file that is not a result of this gate), or a
  * file in the runner's temp folder.
  */
-export async function prepareReportPath(given: string | undefined, options: { workspace: string; gate: string; temp: string; input?: string }): Promise<string> {
+export async function prepareReportPath(
+  given: string | undefined,
+  options: { workspace: string; gate: string; temp: string; input?: string; baseline?: string },
+): Promise<string> {
   if (!given || given.trim() === '') return join(options.temp, 'roadstop', `${options.gate}.json`);
   const input = options.input ?? 'report';
-  const target = isAbsolute(given) ? given : resolve(options.workspace, given);
+  // Inside the workspace, or the runner's temp folder where the default lives; after symlinks, not by the text.
+  const target = await confinedPath(options.workspace, given, { input, file: given }, { also: [options.temp], what: 'the report' });
+  if (options.baseline !== undefined && (await realLocation(options.baseline)) === target) {
+    throw new ConfigurationError('is the baseline file too: writing the result there would overwrite the baseline it is compared with', { input, file: given }, 'write the report to another path');
+  }
   let existing: string | undefined;
   try {
     existing = await readFile(target, 'utf8');
@@ -198,7 +211,8 @@ export async function readBaselineFile(
 ): Promise<{ result: GateResult; info: BaselineInfo }> {
   let result: GateResult;
   try {
-    result = await readResult(resolve(options.workspace, path), { gate: options.gate });
+    const real = await confinedPath(options.workspace, path, { ...options.origin, file: path }, { what: 'the baseline' });
+    result = await readResult(real, { gate: options.gate });
   } catch (error) {
     if (error instanceof ConfigurationError) throw new ConfigurationError(error.message, { ...options.origin, file: path }, error.hint);
     throw error;

@@ -98,3 +98,15 @@ describe('splitList', () => {
     expect(splitList(text)).toEqual(items);
   });
 });
+
+describe('YAML anchors and aliases', () => {
+  it.each([
+    ['an alias for a budget', 'bundle-budget:\n  budgets:\n    - &main\n      path: dist/a.js\n      max: 1 kB\n    - *main\n', 6],
+    ['a merge key', 'bundle-budget:\n  budgets:\n    - &main\n      path: dist/a.js\n      max: 1 kB\n    - <<: *main\n      name: other\n', 6],
+    ['an alias for a scalar', 'coverage-gate:\n  files: &f coverage/lcov.info\n  roots: *f\n', 3],
+  ])('refuses %s as such, at its line', (_, text, line) => {
+    const error = errorOf(() => parseConfig(text, '.github/roadstop.yml'));
+    expect(error.describe()).toMatch(/^\.github\/roadstop\.yml:\d+: YAML aliases are not supported: \*(main|f) refers to an anchor \(&(main|f)\) elsewhere \(write the value out where it is used\)$/);
+    expect(error.location.line).toBe(line);
+  });
+});

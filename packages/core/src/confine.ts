@@ -1,0 +1,55 @@
+import { realpath } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { ConfigurationError, type ErrorLocation } from './errors.js';
+
+/** Whether `target` is `root` or below it; both absolute and normalized. */
+export function isWithin(root: string, target: string): boolean {
+  const inside = relative(root, target);
+  return inside === '' || (inside !== '..' && !inside.startsWith(`..${sep}`) && !isAbsolute(inside));
+}
+
+/**
+ * Where `path` really is once every symlink is resolved: its realpath, or, for
+ * a file not written yet, the realpath of its nearest existing folder with the
+ * rest appended. The text of a path says nothing about where it leads.
+ */
+export async function realLocation(path: string): Promise<string> {
+  let current = resolve(path);
+  const rest: string[] = [];
+  for (;;) {
+    try {
+      return join(await realpath(current), ...rest.reverse());
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
+      const parent = dirname(current);
+      if (parent === current) return resolve(path);
+      rest.push(basename(current));
+      current = parent;
+    }
+  }
+}
+
+export interface ConfineOptions {
+  /** Folders besides the workspace the path may lead into, e.g. the runner's temp folder for a report. */
+  also?: readonly string[];
+  /** What the path is, for the message (`where` names the path itself): `the baseline`, `the report`. */
+  what?: string;
+}
+
+/**
+ * A path the user named (a config, a baseline, a report), resolved against the
+ * workspace and refused unless it stays inside it (or inside `also`) after
+ * symlinks are resolved. Returns the real absolute path, the one to open.
+ */
+export async function confinedPath(workspace: string, path: string, where: ErrorLocation, options: ConfineOptions = {}): Promise<string> {
+  const lexical = resolve(workspace, path);
+  const real = await realLocation(lexical);
+  const roots = [workspace, ...(options.also ?? []).filter((root) => root !== '')];
+  for (const root of roots) {
+    if (isWithin(await realLocation(root), real)) return real;
+  }
+  const through = real === lexical ? '' : ` (through a symlink, it leads to ${real})`;
+  const allowed = roots.length > 1 ? 'the workspace or the runner temp folder' : `the workspace ${resolve(workspace)}`;
+  throw new ConfigurationError(`${options.what ?? 'the path'} is outside ${allowed}${through}; roadstop reads and writes only inside it`, where, 'use a path inside the repository');
+}
