@@ -1,0 +1,270 @@
+import {
+  checkRange,
+  ConfigurationError,
+  givenInput,
+  parseBaselineSpec,
+  parseFailOn,
+  parseSize,
+  splitList,
+  insideWorkspace,
+  type BaselineSpec,
+  type ConfigSection,
+  type ErrorLocation,
+  type FailOn,
+} from '@roadstop/core';
+
+export const GATE = 'lighthouse-gate';
+
+/** Lighthouse's four categories, as its LHR names them. */
+export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** The plan's phases in one word: every category at least 80 at launch, 85 when hardening, 90 strict. */
+export const PRESETS = { launch: 80, harden: 85, strict: 90 } as const;
+export type Preset = keyof typeof PRESETS;
+
+/** Core Web Vitals as Lighthouse measures them in the lab (TBT stands in for INP). */
+export const VITALS = {
+  lcp: { audit: 'largest-contentful-paint', label: 'LCP', unit: 'ms' },
+  cls: { audit: 'cumulative-layout-shift', label: 'CLS', unit: 'ratio' },
+  tbt: { audit: 'total-blocking-time', label: 'TBT', unit: 'ms' },
+} as const;
+export type Vital = keyof typeof VITALS;
+
+/** Resource types of Lighthouse's resource-summary audit, each a possible budget. */
+export const RESOURCE_TYPES = ['total', 'document', 'script', 'stylesheet', 'image', 'media', 'font', 'other', 'third-party'] as const;
+export type ResourceType = (typeof RESOURCE_TYPES)[number];
+
+export const DEFAULT_RUNS = 3;
+export const MAX_RUNS = 20;
+
+export type Target = { kind: 'static'; dir: string; origin: ErrorLocation } | { kind: 'urls'; urls: string[]; origin: ErrorLocation };
+
+export interface LighthouseGateOptions {
+  workspace: string;
+  target: Target;
+  runs: number;
+  /** Least score per category, 0–100. */
+  minScores: Partial<Record<Category, number>>;
+  /** Largest value per vital: milliseconds for LCP and TBT, the unitless shift score for CLS. */
+  maxVitals: Partial<Record<Vital, number>>;
+  /** Largest transfer size per resource type, in bytes. */
+  budgets: Partial<Record<ResourceType, number>>;
+  /** Largest drop of each category against the baseline, in points. */
+  maxDrop: Partial<Record<Category, number>>;
+  /** The Chrome the user named (input or config); undefined: look for one. */
+  chromePath?: string;
+  chromePathOrigin?: ErrorLocation;
+  preset?: Preset;
+  baseline: BaselineSpec;
+  failOn: FailOn;
+}
+
+export const INPUT_NAMES = [
+  'static-dir',
+  'urls',
+  'runs',
+  'preset',
+  'min-performance',
+  'min-accessibility',
+  'min-best-practices',
+  'min-seo',
+  'max-lcp',
+  'max-cls',
+  'max-tbt',
+  'max-drop',
+  'chrome-path',
+  'baseline',
+  'fail-on',
+] as const;
+export type InputName = (typeof INPUT_NAMES)[number];
+export type RawInputs = Partial<Record<InputName, string>>;
+
+const SECTION_KEYS = ['static-dir', 'urls', 'runs', 'preset', 'thresholds', 'max-lcp', 'max-cls', 'max-tbt', 'budgets', 'max-drop', 'chrome-path', 'baseline', 'fail-on', 'artifact-name'];
+
+/** Merge the config's `lighthouse-gate:` section with the inputs; an input, when given, wins. */
+export function resolveLighthouseOptions(section: ConfigSection, inputs: RawInputs, workspace: string): LighthouseGateOptions {
+  section.rejectUnknown(SECTION_KEYS);
+  const given = (name: InputName) => givenInput(inputs, name);
+  const input = (name: InputName): ErrorLocation => ({ input: name });
+  const from = (name: InputName, key: string = name): ErrorLocation => (given(name) !== undefined ? input(name) : section.locate(key));
+
+  const target = resolveTarget(section, inputs, workspace);
+
+  const runsText = given('runs') ?? section.stringOrNumber('runs');
+  const runs = runsText === undefined ? DEFAULT_RUNS : parseCount(runsText, from('runs'));
+
+  const presetText = given('preset') ?? section.string('preset');
+  let preset: Preset | undefined;
+  if (presetText !== undefined) {
+    if (!(presetText in PRESETS)) {
+      throw new ConfigurationError(`'${presetText}' is not a preset`, from('preset'), `use ${Object.entries(PRESETS).map(([name, score]) => `${name} (every category ≥ ${score})`).join(', ')}`);
+    }
+    preset = presetText as Preset;
+  }
+
+  // Least scores: the preset, then the config's thresholds, then the inputs.
+  const minScores: Partial<Record<Category, number>> = {};
+  if (preset) for (const category of CATEGORIES) minScores[category] = PRESETS[preset];
+  const thresholds = section.section('thresholds');
+  thresholds.rejectUnknown(CATEGORIES);
+  for (const category of CATEGORIES) {
+    const value = thresholds.stringOrNumber(category);
+    if (value !== undefined) minScores[category] = parseScore(value, thresholds.locate(category));
+    const name = `min-${category}` as InputName;
+    const text = given(name);
+    if (text !== undefined) minScores[category] = parseScore(text, input(name));
+  }
+
+  const maxVitals: Partial<Record<Vital, number>> = {};
+  for (const vital of Object.keys(VITALS) as Vital[]) {
+    const name = `max-${vital}` as InputName;
+    const value = given(name) ?? section.stringOrNumber(name);
+    if (value === undefined) continue;
+    maxVitals[vital] = vital === 'cls' ? parseShift(value, from(name)) : parseDuration(value, from(name));
+  }
+
+  const budgets: Partial<Record<ResourceType, number>> = {};
+  const budgetSection = section.section('budgets');
+  budgetSection.rejectUnknown(RESOURCE_TYPES);
+  for (const type of RESOURCE_TYPES) {
+    const value = budgetSection.stringOrNumber(type);
+    if (value !== undefined) budgets[type] = parseSize(value, budgetSection.locate(type));
+  }
+
+  const maxDrop = resolveMaxDrop(section, given('max-drop'));
+
+  const chromePath = given('chrome-path') ?? section.string('chrome-path');
+  const baseline = parseBaselineSpec(given('baseline') ?? section.string('baseline'), from('baseline'));
+  const failOn = parseFailOn(given('fail-on') ?? section.string('fail-on') ?? 'fail', from('fail-on'));
+
+  const options: LighthouseGateOptions = { workspace, target, runs, minScores, maxVitals, budgets, maxDrop, baseline, failOn };
+  if (chromePath !== undefined) {
+    options.chromePath = chromePath;
+    options.chromePathOrigin = from('chrome-path');
+  }
+  if (preset) options.preset = preset;
+  return options;
+}
+
+/** Exactly one target: a static build folder served locally, or URLs already served. */
+function resolveTarget(section: ConfigSection, inputs: RawInputs, workspace: string): Target {
+  const dirInput = givenInput(inputs, 'static-dir');
+  const urlsInput = givenInput(inputs, 'urls');
+  if (dirInput !== undefined && urlsInput !== undefined) {
+    throw new ConfigurationError(
+      'both static-dir and urls are given; which one to measure is ambiguous',
+      { input: 'static-dir' },
+      "give 'static-dir' (a build folder served locally) or 'urls' (pages already served), not both",
+    );
+  }
+  // An input replaces the config's target of either kind, so a workflow can point the config's gate at a preview URL.
+  if (urlsInput !== undefined) return urlTarget(splitList(urlsInput), { input: 'urls' });
+  if (dirInput !== undefined) return staticTarget(dirInput, { input: 'static-dir' }, workspace);
+  const dir = section.string('static-dir');
+  const urls = section.stringList('urls');
+  if (dir !== undefined && urls !== undefined) {
+    throw new ConfigurationError(
+      'both static-dir and urls are set; which one to measure is ambiguous',
+      section.locate('urls'),
+      'keep one of lighthouse-gate.static-dir and lighthouse-gate.urls',
+    );
+  }
+  if (urls !== undefined) return urlTarget(urls, section.locate('urls'));
+  if (dir !== undefined) return staticTarget(dir, section.locate('static-dir'), workspace);
+  throw new ConfigurationError(
+    'nothing to measure: no static-dir and no urls',
+    section.file ? section.locate() : { input: 'static-dir' },
+    "give the input 'static-dir' (the build folder, e.g. dist) or 'urls' (e.g. the preview URL), or set one under lighthouse-gate: in the config",
+  );
+}
+
+function staticTarget(dir: string, origin: ErrorLocation, workspace: string): Target {
+  return { kind: 'static', dir: insideWorkspace(workspace, dir, origin) || '.', origin };
+}
+
+function urlTarget(urls: string[], origin: ErrorLocation): Target {
+  if (urls.length === 0) throw new ConfigurationError('no URL given', origin, 'give one URL per line, e.g. https://preview.example.com/');
+  for (const url of urls) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new ConfigurationError(`'${url}' is not a URL`, origin, 'write a full URL such as https://preview.example.com/ or http://127.0.0.1:4173/');
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+      throw new ConfigurationError(`'${url}' is not an http or https URL`, origin);
+    }
+  }
+  return { kind: 'urls', urls, origin };
+}
+
+/** `max-drop: 2` (every category) or a map per category. */
+function resolveMaxDrop(section: ConfigSection, inputText: string | undefined): Partial<Record<Category, number>> {
+  const drops: Partial<Record<Category, number>> = {};
+  if (inputText !== undefined) {
+    const value = parsePoints(inputText, { input: 'max-drop' });
+    for (const category of CATEGORIES) drops[category] = value;
+    return drops;
+  }
+  if (section.kind('max-drop') === 'map') {
+    const map = section.section('max-drop');
+    map.rejectUnknown(CATEGORIES);
+    for (const category of CATEGORIES) {
+      const value = map.stringOrNumber(category);
+      if (value !== undefined) drops[category] = parsePoints(value, map.locate(category));
+    }
+    return drops;
+  }
+  const single = section.stringOrNumber('max-drop');
+  if (single !== undefined) {
+    const value = parsePoints(single, section.locate('max-drop'));
+    for (const category of CATEGORIES) drops[category] = value;
+  }
+  return drops;
+}
+
+/** A Lighthouse score as people write it, 0–100 (`80`); anything outside that range names where it came from. */
+export function parseScore(value: string | number, where: ErrorLocation): number {
+  const number = toNumber(value);
+  if (number === undefined) throw new ConfigurationError(`'${value}' is not a score`, where, 'write a number from 0 to 100, e.g. 80');
+  checkRange(number, { min: 0, max: 100 }, where);
+  return number;
+}
+
+function parsePoints(value: string | number, where: ErrorLocation): number {
+  const number = toNumber(value);
+  if (number === undefined) throw new ConfigurationError(`'${value}' is not a number of points`, where, 'write the largest allowed drop in score points, e.g. 3');
+  checkRange(number, { min: 0, max: 100 }, where);
+  return number;
+}
+
+function parseCount(value: string | number, where: ErrorLocation): number {
+  const number = toNumber(value);
+  if (number === undefined) throw new ConfigurationError(`'${value}' is not a number of runs`, where, `write a whole number from 1 to ${MAX_RUNS}, e.g. 3`);
+  checkRange(number, { min: 1, max: MAX_RUNS, integer: true }, where);
+  return number;
+}
+
+/** `2500`, `"2500ms"`, `"2.5 s"` → 2500 milliseconds. */
+export function parseDuration(value: string | number, where: ErrorLocation): number {
+  const match = typeof value === 'number' ? [String(value), String(value), 'ms'] : /^\s*(\d+(?:\.\d+)?)\s*(ms|s)?\s*$/i.exec(value);
+  if (!match) throw new ConfigurationError(`'${value}' is not a duration`, where, 'write milliseconds or seconds, e.g. 2500, 2500ms or 2.5s');
+  const milliseconds = Number(match[1]) * ((match[2] ?? 'ms').toLowerCase() === 's' ? 1000 : 1);
+  checkRange(milliseconds, { min: 0, max: 600_000 }, where);
+  return Math.round(milliseconds);
+}
+
+/** The unitless layout shift score, e.g. 0.1. */
+function parseShift(value: string | number, where: ErrorLocation): number {
+  const number = toNumber(value);
+  if (number === undefined) throw new ConfigurationError(`'${value}' is not a layout shift score`, where, 'write a number such as 0.1');
+  checkRange(number, { min: 0, max: 10 }, where);
+  return number;
+}
+
+function toNumber(value: string | number): number | undefined {
+  const text = typeof value === 'number' ? String(value) : value.trim();
+  const number = Number(text);
+  return text === '' || !Number.isFinite(number) ? undefined : number;
+}

@@ -1,0 +1,224 @@
+import { existsSync, statSync } from 'node:fs';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import {
+  applyFailOn,
+  ConfigurationError,
+  createResult,
+  formatBytes,
+  worstStatus,
+  type GateEnv,
+  type GateResult,
+  type ResultCheck,
+  type ResultItem,
+  type ResultMessage,
+} from '@roadstop/core';
+import { findChrome, NO_CHROME_HINT } from './chrome.js';
+import { CATEGORY_LABEL, compareWithBase, judgePage, pageItem, type PageMeasurement } from './judge.js';
+import { LighthouseRunError, locateLhci, readLhr, runCollect, type CollectSettings, type LhciLocation } from './lhci.js';
+import { costliestAudits, representativeRun, summarizeRun, readLhrUrl, type Lhr } from './lhr.js';
+import { CATEGORIES, GATE, VITALS, type Category, type LighthouseGateOptions, type Vital } from './options.js';
+
+/** How long a URL may take to answer before the gate gives up on it, before Lighthouse is started. */
+export const ANSWER_TIMEOUT_MS = 10_000;
+/** Longest Lighthouse waits for one page load. */
+export const MAX_WAIT_FOR_LOAD_MS = 30_000;
+
+export interface LighthouseDeps {
+  findChrome: typeof findChrome;
+  locateLhci: (log: (text: string) => void) => Promise<LhciLocation>;
+  runCollect: typeof runCollect;
+}
+
+const DEFAULT_DEPS: LighthouseDeps = { findChrome, locateLhci: (log) => locateLhci(log), runCollect };
+
+/** Find Chrome and lhci, run Lighthouse `runs` times per page, judge each page's representative run. */
+export async function runLighthouseGate(options: LighthouseGateOptions, env: GateEnv, deps: LighthouseDeps = DEFAULT_DEPS): Promise<GateResult> {
+  const messages: ResultMessage[] = [...env.messages];
+  const chrome = deps.findChrome(options.chromePath, options.chromePathOrigin);
+  if (!chrome) {
+    messages.push({ level: 'warning', title: 'Lighthouse: no browser', text: `Lighthouse needs Chrome or Chromium and none was found: ${NO_CHROME_HINT}` });
+    return finish(options, env, { status: 'skipped', headline: 'skipped: no Chrome or Chromium to run Lighthouse with', checks: [], items: [], messages, metrics: {} });
+  }
+  env.log(`Chrome: ${chrome.path} (from ${chrome.via})`);
+
+  let settings: CollectSettings;
+  if (options.target.kind === 'static') {
+    const dir = resolve(options.workspace, options.target.dir);
+    checkStaticDir(dir, options.target.dir, options.target.origin);
+    settings = { staticDistDir: dir, runs: options.runs, chromePath: chrome.path, allowedHosts: ['localhost', '127.0.0.1'], maxWaitForLoad: MAX_WAIT_FOR_LOAD_MS };
+  } else {
+    for (const url of options.target.urls) await checkAnswers(url, options.target.origin);
+    const hosts = [...new Set(options.target.urls.map((url) => new URL(url).hostname))];
+    settings = { urls: options.target.urls, runs: options.runs, chromePath: chrome.path, allowedHosts: hosts, maxWaitForLoad: MAX_WAIT_FOR_LOAD_MS };
+  }
+
+  const log = (text: string) => env.log(text);
+  const lhci = await deps.locateLhci(log);
+  const folder = join(env.scratch, 'lhci');
+  await rm(folder, { recursive: true, force: true });
+  let files;
+  try {
+    files = await deps.runCollect(lhci, settings, folder, log);
+  } catch (error) {
+    if (!(error instanceof LighthouseRunError)) throw error;
+    messages.push({ level: 'error', title: 'Lighthouse', text: error.message });
+    return finish(options, env, { status: 'fail', headline: error.message, checks: [], items: [], messages, metrics: {} });
+  }
+
+  const pages = await measurePages(files, options, env.scratch);
+  if (pages.length === 0) {
+    const text = 'Lighthouse produced no report';
+    messages.push({ level: 'error', title: 'Lighthouse', text });
+    return finish(options, env, { status: 'fail', headline: text, checks: [], items: [], messages, metrics: {} });
+  }
+
+  const baseline = await env.baseline;
+  const baseItems = new Map((baseline?.result.items ?? []).map((item) => [item.id, item]));
+  const checks: ResultCheck[] = [];
+  for (const page of pages) {
+    checks.push(...judgePage(page, options));
+    const compared = compareWithBase(page, baseItems.get(page.id), options.maxDrop);
+    checks.push(...compared.checks);
+    messages.push(...compared.messages);
+  }
+  if (baseline && Object.keys(options.maxDrop).length > 0) {
+    const missing = pages.filter((page) => !baseItems.has(page.id)).map((page) => page.id);
+    if (missing.length > 0) messages.push({ level: 'notice', text: `not on the base, so not compared: ${missing.join(', ')}` });
+  } else if (!baseline && Object.keys(options.maxDrop).length > 0) {
+    messages.push({ level: 'notice', text: 'max-drop needs a baseline; none was found, so drops are not judged' });
+  }
+  for (const check of checks) {
+    if (check.status === 'fail') messages.push({ level: 'error', title: `Lighthouse: ${check.name}`, text: check.message ?? check.name });
+  }
+
+  const reports = pages.flatMap((page) => (page.reports ? [join(env.scratch, 'reports', page.reports.html), join(env.scratch, 'reports', page.reports.json)] : []));
+  const uploaded = await env.uploadArtifact(`roadstop-${GATE}-reports`, reports, join(env.scratch, 'reports'));
+  if (uploaded) messages.push({ level: 'notice', text: `Lighthouse reports: ${uploaded}` });
+
+  const status = worstStatus(checks.map((check) => check.status), 'pass');
+  return finish(options, env, { status, headline: headline(status, checks, pages, options.runs), checks, items: pages.map(pageItem), messages, metrics: pageMetrics(pages, options.runs), baseline });
+}
+
+interface Outcome {
+  status: GateResult['status'];
+  headline: string;
+  checks: ResultCheck[];
+  items: ResultItem[];
+  messages: ResultMessage[];
+  metrics: Record<string, number>;
+  baseline?: Awaited<GateEnv['baseline']>;
+}
+
+function finish(options: LighthouseGateOptions, env: GateEnv, outcome: Outcome): GateResult {
+  const result = createResult({
+    gate: GATE,
+    status: outcome.status,
+    headline: outcome.headline,
+    ...(env.commit ? { commit: env.commit } : {}),
+    ...(env.ref ? { ref: env.ref } : {}),
+    metrics: outcome.metrics,
+    checks: outcome.checks,
+    items: outcome.items,
+    messages: outcome.messages,
+    ...(outcome.baseline ? { baseline: outcome.baseline.info } : {}),
+    settings: { target: options.target.kind, runs: options.runs, ...(options.preset ? { preset: options.preset } : {}) },
+  });
+  applyFailOn(result, options.failOn);
+  return result;
+}
+
+function checkStaticDir(dir: string, given: string, origin: ConfigurationError['location']): void {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new ConfigurationError(`the folder '${given}' does not exist`, origin, 'build the site first (e.g. npm run build), or point static-dir at its output folder');
+  }
+}
+
+/** The URL answers at all, within ANSWER_TIMEOUT_MS: a dead preview fails here in seconds, not after Lighthouse's retries. */
+async function checkAnswers(url: string, origin: ConfigurationError['location']): Promise<void> {
+  try {
+    const response = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS) });
+    await response.body?.cancel();
+    if (response.status >= 400) {
+      throw new ConfigurationError(`'${url}' answers HTTP ${response.status}`, origin, 'point urls at a page that is served (the deploy step’s preview URL?)');
+    }
+  } catch (error) {
+    if (error instanceof ConfigurationError) throw error;
+    const timedOut = (error as Error).name === 'TimeoutError';
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const reason = timedOut ? `no answer within ${ANSWER_TIMEOUT_MS / 1000} s` : (cause?.code ?? cause?.message ?? (error as Error).message);
+    throw new ConfigurationError(`'${url}' does not answer (${reason})`, origin, 'start the server or deploy first, and check the URL');
+  }
+}
+
+/** Group the runs by page, pick each page's representative run, keep its reports under scratch/reports. */
+async function measurePages(files: { json: string; html: string }[], options: LighthouseGateOptions, scratch: string): Promise<PageMeasurement[]> {
+  const byUrl = new Map<string, { file: { json: string; html: string }; lhr: Lhr }[]>();
+  for (const file of files) {
+    const lhr = (await readLhr(file.json)) as Lhr;
+    if (lhr.runtimeError) throw new LighthouseRunError(`Lighthouse could not measure ${readLhrUrl(lhr)}: ${lhr.runtimeError.message}`);
+    const url = readLhrUrl(lhr);
+    byUrl.set(url, [...(byUrl.get(url) ?? []), { file, lhr }]);
+  }
+  const folder = join(scratch, 'reports');
+  await rm(folder, { recursive: true, force: true });
+  await mkdir(folder, { recursive: true });
+  const pages: PageMeasurement[] = [];
+  for (const [url, runs] of byUrl) {
+    const chosen = representativeRun(runs.map((run) => [run, run.lhr] as const));
+    const id = options.target.kind === 'static' ? new URL(url).pathname : url;
+    const costly: PageMeasurement['costly'] = {};
+    for (const category of CATEGORIES) costly[category] = costliestAudits(chosen.lhr, category);
+    const slug = reportSlug(id, pages.length);
+    const reports = { html: `${slug}.report.html`, json: `${slug}.report.json` };
+    await copyFile(chosen.file.json, join(folder, reports.json));
+    if (existsSync(chosen.file.html)) await copyFile(chosen.file.html, join(folder, reports.html));
+    pages.push({ id, url, median: summarizeRun(chosen.lhr), runs: runs.map((run) => summarizeRun(run.lhr)), costly, reports });
+  }
+  return pages.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** A file name for a page's reports: `/index.html` → `index`, `https://x.dev/a/` → `x.dev-a`. */
+export function reportSlug(id: string, index: number): string {
+  const slug = id
+    .replace(/^https?:\/\//, '')
+    .replace(/\.html?$/, '')
+    .replace(/[^a-z0-9.]+/gi, '-')
+    .replace(/^-+|-+$/g, '');
+  return `${String(index + 1).padStart(2, '0')}-${slug || 'root'}`.slice(0, 80);
+}
+
+/** Flat numbers for outputs: each category's worst page, each vital's worst page. */
+function pageMetrics(pages: PageMeasurement[], runs: number): Record<string, number> {
+  const metrics: Record<string, number> = { pages: pages.length, runs };
+  for (const category of CATEGORIES) {
+    const scores = pages.map((page) => page.median.scores[category]).filter((score): score is number => score !== undefined);
+    if (scores.length > 0) metrics[category] = Math.min(...scores);
+  }
+  for (const vital of Object.keys(VITALS) as Vital[]) {
+    const values = pages.map((page) => page.median.vitals[vital]).filter((value): value is number => value !== undefined);
+    if (values.length > 0) metrics[vital] = Math.max(...values);
+  }
+  return metrics;
+}
+
+function headline(status: GateResult['status'], checks: ResultCheck[], pages: PageMeasurement[], runs: number): string {
+  const failing = checks.filter((check) => check.status === 'fail');
+  const scope = `${pages.length} page${pages.length === 1 ? '' : 's'}, ${runs === 1 ? '1 run' : `median of ${runs} runs`}`;
+  if (status === 'fail' && failing.length > 0) {
+    const first = failing[0]!;
+    const more = failing.length > 1 ? ` (and ${failing.length - 1} more failing check${failing.length > 2 ? 's' : ''})` : '';
+    return `${first.name} ${formatCheckValue(first)} (${first.limitText ?? first.limit})${more}`;
+  }
+  const worst = CATEGORIES.map((category: Category) => {
+    const scores = pages.map((page) => page.median.scores[category]).filter((score): score is number => score !== undefined);
+    return scores.length > 0 ? `${CATEGORY_LABEL[category]} ${Math.min(...scores)}` : undefined;
+  }).filter(Boolean);
+  return `${worst.join(' · ')} (${scope})`;
+}
+
+export function formatCheckValue(check: ResultCheck): string {
+  if (check.unit === 'bytes') return formatBytes(check.value);
+  if (check.unit === 'ms') return check.value >= 1000 ? `${Math.round(check.value / 100) / 10} s` : `${check.value} ms`;
+  return String(check.value);
+}
