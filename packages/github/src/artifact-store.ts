@@ -1,6 +1,9 @@
-import { readdir, rm } from 'node:fs/promises';
-import { basename, dirname, join, relative } from 'node:path';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { createGitHubClient, type GitHubClient } from './client.js';
 import { toGitHubError } from './errors.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS, formatMs, NetworkBudgetError, type NetworkBudget } from './network-budget.js';
 
 /*
  * @actions/artifact is imported on first use, not at the top: the
@@ -17,6 +20,12 @@ function loadArtifactModule(): Promise<ArtifactModule> {
 export interface DownloadBaselineOptions {
   /** A token with `actions: read` on the repository. */
   token: string;
+  /** The client to ask the API with; default: one made from `token` and GITHUB_API_URL. */
+  octokit?: GitHubClient;
+  /** The lookup's budget: the blob download is aborted when it runs out. */
+  budget?: NetworkBudget;
+  /** How long the blob storage may go without answering; default DEFAULT_REQUEST_TIMEOUT_MS. */
+  requestTimeoutMs?: number;
   owner: string;
   repo: string;
   runId: number;
@@ -25,40 +34,80 @@ export interface DownloadBaselineOptions {
   destination: string;
 }
 
+/** A result artifact holds a result and maybe reports: more than this is not a baseline. */
+const MAX_ARTIFACT_BYTES = 256 * 1024 * 1024;
+
 /**
  * Downloads the baseline run's result artifact and returns the path of the
- * one JSON file in it. Uses the public artifacts API (GITHUB_API_URL, then the
- * signed blob URL it redirects to), which works across runs, unlike the
- * runtime-token API that only sees the current run.
+ * one JSON file in it: the public artifacts API answers with a redirect to a
+ * signed blob URL, which is fetched without the token.
+ *
+ * Not @actions/artifact's downloadArtifact: it takes no signal and sets no
+ * deadline before the blob answers (and retries five times), so a silent
+ * server would hold the step, and its sockets the process, without end.
  */
 export async function downloadBaselineResult(options: DownloadBaselineOptions): Promise<string> {
-  const { token, owner, repo, runId, artifactId } = options;
+  const { owner, repo, runId, artifactId, budget } = options;
+  const octokit = options.octokit ?? createGitHubClient({ token: options.token, ...(budget ? { budget } : {}) });
   // A fresh directory per artifact, so a leftover JSON file can never pass for the result.
   const directory = join(options.destination, `artifact-${artifactId}`);
   await rm(directory, { recursive: true, force: true });
-  const { DefaultArtifactClient } = await loadArtifactModule();
+  let location: string | undefined;
   try {
-    await new DefaultArtifactClient().downloadArtifact(artifactId, {
-      path: directory,
-      findBy: { token, workflowRunId: runId, repositoryOwner: owner, repositoryName: repo },
-    });
+    const { headers } = await octokit.rest.actions.downloadArtifact({ owner, repo, artifact_id: artifactId, archive_format: 'zip', request: { redirect: 'manual' } });
+    location = headers.location;
   } catch (error) {
     throw toGitHubError(error, `downloading artifact ${artifactId} of run ${runId}`);
   }
-  const files = await jsonFiles(directory);
-  if (files.length !== 1) {
-    const found = files.length === 0 ? 'none' : files.map((file) => relative(directory, file)).join(', ');
+  if (!location) throw new Error(`GitHub gave no download address for artifact ${artifactId} of run ${runId}`);
+  const zip = await fetchBlob(location, `downloading artifact ${artifactId} of run ${runId} from blob storage`, options);
+  const entries = unzipJson(zip, `artifact ${artifactId} of run ${runId}`);
+  if (entries.length !== 1) {
+    const found = entries.length === 0 ? 'none' : entries.map(([name]) => join(...name.split('/'))).join(', ');
     throw new Error(`artifact ${artifactId} of run ${runId} should hold exactly one JSON result file, found ${found}`);
   }
-  return files[0]!;
+  const [name, bytes] = entries[0]!;
+  const file = join(directory, ...name.split('/'));
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, bytes);
+  return file;
 }
 
-async function jsonFiles(directory: string): Promise<string[]> {
-  const entries = await readdir(directory, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
+async function fetchBlob(url: string, what: string, options: DownloadBaselineOptions): Promise<Uint8Array> {
+  const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const budget = options.budget;
+  // The signed URL carries its own authority: no token travels to blob storage.
+  try {
+    const response = await fetch(url, { signal: AbortSignal.any([timeout, ...(budget ? [budget.signal] : [])]) });
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw new Error(`blob storage answered ${response.status} while ${what}`);
+    }
+    const length = Number(response.headers.get('content-length'));
+    if (length > MAX_ARTIFACT_BYTES) {
+      await response.body?.cancel();
+      throw new Error(`the artifact is ${length} bytes, more than a result artifact holds (${MAX_ARTIFACT_BYTES}), while ${what}`);
+    }
+    return new Uint8Array(await response.arrayBuffer());
+  } catch (error) {
+    if (budget?.signal.aborted) throw new NetworkBudgetError(budget.ms, what);
+    if (timeout.aborted) throw new Error(`blob storage did not answer within ${formatMs(timeoutMs)} while ${what}; run the job again later`, { cause: error });
+    throw error;
+  }
+}
+
+/** The JSON files of a zip archive, by their path inside it; other files are not inflated. */
+function unzipJson(zip: Uint8Array, what: string): [string, Uint8Array][] {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(zip, { filter: (file) => file.name.endsWith('.json') && file.originalSize <= MAX_ARTIFACT_BYTES });
+  } catch (error) {
+    throw new Error(`${what} is not a zip archive (${(error as Error).message})`, { cause: error });
+  }
+  return Object.entries(files)
+    .filter(([name]) => !name.split('/').some((part) => part === '..' || part === '') && !isAbsolute(name) && !name.includes('\\'))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 export interface UploadResultOptions {

@@ -2,6 +2,7 @@ import { ConfigurationError, readBaselineFile, readResult, type BaselineInfo, ty
 import { downloadBaselineResult, uploadResultArtifact } from './artifact-store.js';
 import { findBaselineRun, workflowFileFromRef } from './baseline-run.js';
 import { createGitHubClient, describeGitHubError } from './client.js';
+import { NetworkBudgetError, formatMs, networkBudgetMs, startNetworkBudget } from './network-budget.js';
 
 
 export interface AcquireOptions {
@@ -12,6 +13,8 @@ export interface AcquireOptions {
   workspace: string;
   /** Folder the artifact is unpacked into. */
   temp: string;
+  /** Told what the lookup is doing (and each retry), so a slow network shows where it is. */
+  log?: (text: string) => void;
 }
 
 export interface Acquired {
@@ -54,8 +57,13 @@ async function acquireFromArtifact(options: AcquireOptions): Promise<Acquired> {
   if (!workflow) return notice(`no baseline: GITHUB_WORKFLOW_REF (${context.workflowRef ?? 'not set'}) names no workflow file whose runs could hold the baseline`);
   if (!options.token) return notice("no baseline: the input 'github-token' is empty");
 
-  const octokit = createGitHubClient({ token: options.token, baseUrl: context.apiUrl });
+  const log = options.log ?? (() => {});
+  const warning = (text: string): Acquired => ({ messages: [{ level: 'warning', title: 'Baseline', text }] });
   try {
+    // One budget for the whole lookup, retries and download included: past it the step carries on without a baseline.
+    const budget = startNetworkBudget(networkBudgetMs());
+    const octokit = createGitHubClient({ token: options.token, baseUrl: context.apiUrl, budget, log });
+    log(`baseline: finding the run of ${workflow} for the merge base of ${pr.baseRef} and ${pr.headSha.slice(0, 7)} (budget ${formatMs(budget.ms)})`);
     const found = await findBaselineRun({
       octokit,
       owner: context.owner,
@@ -66,8 +74,11 @@ async function acquireFromArtifact(options: AcquireOptions): Promise<Acquired> {
       artifactName: options.artifactName,
     });
     if ('notFound' in found) return notice(`no baseline: ${found.notFound}`);
+    log(`baseline: downloading artifact ${found.artifactId} of run ${found.runId}`);
     const file = await downloadBaselineResult({
       token: options.token,
+      octokit,
+      budget,
       owner: context.owner,
       repo: context.repo,
       runId: found.runId,
@@ -81,8 +92,9 @@ async function acquireFromArtifact(options: AcquireOptions): Promise<Acquired> {
       messages: [{ level: 'notice', title: 'Baseline', text: `baseline: run ${found.runId} for ${found.runHeadSha.slice(0, 7)}, ${where} of ${pr.baseRef}` }],
     };
   } catch (error) {
-    if (error instanceof ConfigurationError) return { messages: [{ level: 'warning', title: 'Baseline', text: `no baseline: ${error.describe()}` }] };
-    return { messages: [{ level: 'warning', title: 'Baseline', text: `no baseline: ${describeGitHubError(error, 'the baseline lookup')}` }] };
+    if (error instanceof NetworkBudgetError) return warning(`no baseline: ${error.message}. Carrying on without a baseline.`);
+    if (error instanceof ConfigurationError) return warning(`no baseline: ${error.describe()}`);
+    return warning(`no baseline: ${describeGitHubError(error, 'the baseline lookup')}`);
   }
 }
 

@@ -1,6 +1,7 @@
 import { changedLines, parsePatch, type ChangedLines, type ChangeSource } from '@roadstop/git';
 import type { RunnerContext } from '@roadstop/core';
 import { createGitHubClient, describeGitHubError, type GitHubClient } from './client.js';
+import { networkBudgetMs, startNetworkBudget } from './network-budget.js';
 
 /** GitHub lists at most this many files of a pull request. */
 const API_FILE_LIMIT = 3000;
@@ -34,7 +35,9 @@ export async function acquireChanges(options: { workspace: string; base?: string
       return { unavailable: (gitError as Error).message };
     }
     try {
-      const octokit = createGitHubClient({ token: options.token, baseUrl: context.apiUrl });
+      // Its own budget, like the baseline lookup's: past it the gate goes on without changed lines.
+      const budget = startNetworkBudget(networkBudgetMs());
+      const octokit = createGitHubClient({ token: options.token, baseUrl: context.apiUrl, budget, ...(options.log ? { log: options.log } : {}) });
       const lines = await changedLinesFromApi(octokit, context.owner, context.repo, pr.number);
       const total = [...lines.values()].length;
       options.log?.(`git could not give the changed lines (${(gitError as Error).message}); read ${total} files from the pull request API${total >= API_FILE_LIMIT ? ', which lists at most 3000' : ''}`);

@@ -1,5 +1,7 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { Octokit } from '@octokit/rest';
-import { GitHubRateLimitError, gitHubMessage, isHttpError } from './errors.js';
+import { GitHubRateLimitError, gitHubMessage, isHttpError, redactedHttpError } from './errors.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS, formatMs, NetworkBudgetError, RequestTimeoutError, type NetworkBudget } from './network-budget.js';
 import { decideRetry, type RetryLimits } from './retry-policy.js';
 
 // Re-exported: callers that create the client also describe its failures.
@@ -17,15 +19,23 @@ export interface GitHubClientOptions {
   maxRetryWaitSeconds?: number;
   /** First wait after a 5xx, doubled per retry. */
   serverErrorBackoffSeconds?: number;
+  /** How long one request may go unanswered (headers and body) before it is abandoned, then retried. */
+  requestTimeoutMs?: number;
+  /**
+   * The time the whole lookup this client serves may take, retries and their
+   * waits included: when it runs out, the request in flight is aborted and a
+   * `NetworkBudgetError` names what it was waiting for.
+   */
+  budget?: NetworkBudget;
   /** Told about each retry; never given the token. */
   log?: (message: string) => void;
   /** How to wait between retries; tests pass a fake so they do not sleep. */
-  sleep?: (ms: number) => Promise<void>;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 export type GitHubClient = Octokit;
 
-const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const realSleep = (ms: number, signal?: AbortSignal): Promise<void> => delay(ms, undefined, signal ? { signal } : {});
 
 /**
  * An Octokit that rides out rate limits and GitHub's own hiccups, so a gate
@@ -41,8 +51,11 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   };
   const log = options.log ?? (() => {});
   const sleep = options.sleep ?? realSleep;
+  const { budget } = options;
+  const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const token = options.token;
   const octokit = new Octokit({
-    ...(options.token ? { auth: options.token } : {}),
+    ...(token ? { auth: token } : {}),
     baseUrl,
     userAgent: 'roadstop',
     // Octokit logs every request, and every failed one as an error; the failures reach
@@ -51,24 +64,57 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   });
 
   octokit.hook.wrap('request', async (request, requestOptions) => {
+    // Method and path only: the token travels in a header and never reaches a message.
+    const label = `${requestOptions.method} ${pathOf(octokit.request.endpoint.parse(requestOptions).url)}`;
+    const callerSignal = requestOptions.request?.signal;
     for (let attempt = 0; ; attempt++) {
+      if (budget?.signal.aborted) throw new NetworkBudgetError(budget.ms, `about to send ${label}`);
+      // Octokit hands `request.signal` to fetch, which aborts the body's reading too:
+      // a server that sends headers and then stalls is cut off as well.
+      const timeout = AbortSignal.timeout(timeoutMs);
+      const signal = AbortSignal.any([timeout, ...(budget ? [budget.signal] : []), ...(callerSignal ? [callerSignal] : [])]);
       try {
-        return await request(requestOptions);
+        // In place: the hooks below this one were bound to this very options object. A new
+        // `request` object, because Octokit shares the one of its defaults between calls.
+        requestOptions.request = { ...requestOptions.request, signal };
+        const response = await request(requestOptions);
+        // Octokit turns a body whose reading was aborted into an empty answer: not an answer at all.
+        if (signal.aborted) throw signal.reason;
+        return response;
       } catch (error) {
+        if (callerSignal?.aborted) throw error;
+        if (budget?.signal.aborted) throw new NetworkBudgetError(budget.ms, `waiting for ${label}`);
+        if (timeout.aborted) {
+          if (attempt >= limits.maxRetries) throw new RequestTimeoutError(timeoutMs, label);
+          log(`GitHub did not answer ${label} within ${formatMs(timeoutMs)}; retry ${attempt + 1} of ${limits.maxRetries}`);
+          continue;
+        }
         if (!isHttpError(error)) throw error;
         const headers = error.response?.headers ?? {};
         const decision = decideRetry({ status: error.status, headers, message: gitHubMessage(error) }, attempt, limits, Date.now());
-        // Method and path only: the token travels in a header and never reaches a message.
-        const label = `${error.request?.method ?? requestOptions.method} ${pathOf(error.request?.url ?? requestOptions.url)}`;
         if (decision.retry) {
+          const waitMs = decision.waitSeconds * 1000;
+          if (budget && waitMs >= budget.remainingMs()) {
+            throw new NetworkBudgetError(
+              budget.ms,
+              `GitHub asked to wait ${decision.waitSeconds} s before retrying ${label} (${decision.reason}), more than the ${formatMs(budget.remainingMs())} left`,
+            );
+          }
           log(`GitHub ${decision.reason} on ${label}; retry ${attempt + 1} of ${limits.maxRetries} in ${decision.waitSeconds} s`);
-          await sleep(decision.waitSeconds * 1000);
+          try {
+            await sleep(waitMs, budget?.signal);
+          } catch (sleepError) {
+            if (budget?.signal.aborted) throw new NetworkBudgetError(budget.ms, `waiting to retry ${label}`);
+            throw sleepError;
+          }
           continue;
         }
         if (decision.reason === 'wait-too-long') {
-          throw new GitHubRateLimitError(error.status, decision.waitSeconds, limits.maxRetryWaitSeconds, label, { cause: error });
+          throw new GitHubRateLimitError(error.status, decision.waitSeconds, limits.maxRetryWaitSeconds, label);
         }
-        throw error;
+        // The body may be an HTML page or a proxy's echo of the request: only the status,
+        // GitHub's own message (with the token cut out) and the rate-limit headers go on.
+        throw redactedHttpError(error, token ? [token] : []);
       }
     }
   });

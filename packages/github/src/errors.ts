@@ -1,5 +1,11 @@
 import { ConfigurationError } from '@roadstop/core';
+import { NetworkBudgetError, RequestTimeoutError } from './network-budget.js';
 import { isRateLimited, type ResponseHeaders } from './retry-policy.js';
+
+/** GitHub's message is cut to this many characters: one line of a log, never a page. */
+export const MAX_GITHUB_MESSAGE = 200;
+/** The response headers an error keeps: the ones the retry policy and the messages read. */
+const KEPT_HEADERS = ['retry-after', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'x-ratelimit-resource', 'content-type'];
 
 /**
  * Thrown by the client when GitHub asks for a longer wait than roadstop may
@@ -34,20 +40,55 @@ export function isHttpError(error: unknown): error is HttpErrorLike {
 }
 
 /**
+ * An HTTP failure stripped to what may be shown: the status, GitHub's JSON
+ * `message` (truncated, known secrets replaced by ***), the request's method
+ * and URL, and the rate-limit headers. No body, no cause: an HTML error page
+ * or a proxy's echo of the request headers must never reach a log, an
+ * annotation or a result file, which is uploaded and not masked by the runner.
+ */
+export class GitHubHttpError extends Error implements HttpErrorLike {
+  override readonly name = 'GitHubHttpError';
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly request: { method?: string; url?: string },
+    readonly response: { headers: ResponseHeaders; data: { message: string } } | undefined,
+  ) {
+    super(message);
+  }
+}
+
+export function redactedHttpError(error: HttpErrorLike, secrets: readonly string[]): GitHubHttpError {
+  const redact = (text: string) => secrets.reduce((out, secret) => (secret ? out.split(secret).join('***') : out), text);
+  const message = redact(gitHubMessage(error));
+  const headers: ResponseHeaders = {};
+  for (const name of KEPT_HEADERS) {
+    const value = error.response?.headers?.[name];
+    if (value !== undefined) headers[name] = value;
+  }
+  const request = { ...(error.request?.method ? { method: error.request.method } : {}), ...(error.request?.url ? { url: redact(error.request.url) } : {}) };
+  return new GitHubHttpError(error.status, message, request, error.response ? { headers, data: { message } } : undefined);
+}
+
+/**
  * Turns an API failure into roadstop's one way to fail: a `ConfigurationError`
  * when the user can fix it (token, permissions, names), a plain `Error` with
  * one clear line otherwise. `what` names the operation, e.g. `listing workflow runs of ci.yml`.
  */
 export function toGitHubError(error: unknown, what: string): Error {
-  if (error instanceof ConfigurationError) return error;
+  if (error instanceof ConfigurationError || error instanceof NetworkBudgetError) return error;
+  if (error instanceof RequestTimeoutError) {
+    return new Error(`${error.message} while ${what}, nor on its retries; run the job again later`, { cause: error });
+  }
   if (error instanceof GitHubRateLimitError) {
     return new Error(
       `GitHub rate-limited ${what} (${error.status}) and asked to wait ${error.waitSeconds} s, more than the ${error.maxRetryWaitSeconds} s roadstop waits; run the job again later`,
       { cause: error },
     );
   }
-  if (!isHttpError(error)) {
-    const detail = error instanceof Error ? error.message : String(error);
+  // Octokit reports a request that got no answer at all (refused, reset, DNS) as a 500 without a response.
+  if (!isHttpError(error) || error.response === undefined) {
+    const detail = error instanceof Error ? truncate(isHttpError(error) ? gitHubMessage(error) : error.message) : String(error);
     return new Error(`could not reach GitHub while ${what}: ${detail}`, { cause: error });
   }
   const { status } = error;
@@ -97,16 +138,30 @@ export function describeGitHubError(error: unknown, what: string): string {
   return wrapped.message;
 }
 
-/** GitHub's own message, with the validation details of a 422 and without the docs link. */
+/**
+ * GitHub's own `message` from a JSON body, with the validation details of a
+ * 422, cut to one line of at most MAX_GITHUB_MESSAGE characters. Any other body
+ * (an HTML page, a proxy's text) is not quoted at all: it may echo the request.
+ */
 export function gitHubMessage(error: HttpErrorLike): string {
   const data = error.response?.data;
   if (data && typeof data === 'object' && typeof (data as { message?: unknown }).message === 'string') {
     const { message, errors } = data as { message: string; errors?: unknown };
     const details = Array.isArray(errors) ? errors.map(describeValidationError).filter((d) => d !== '') : [];
-    return details.length > 0 ? `${message}: ${details.join('; ')}` : message;
+    return truncate(details.length > 0 ? `${message}: ${details.join('; ')}` : message) || `HTTP ${error.status}`;
   }
-  // Octokit appends " - https://docs.github.com/…" to the message; the link adds nothing to one line.
-  return error.message.replace(/ - https:\/\/docs\.github\.com\S*$/, '') || `HTTP ${error.status}`;
+  if (error.response !== undefined) {
+    const type = String(error.response.headers?.['content-type'] ?? '').split(';')[0]?.trim();
+    const empty = data === undefined || data === '' || (data instanceof ArrayBuffer && data.byteLength === 0);
+    return empty ? 'no message' : `a ${type || 'non-JSON'} body without GitHub's message, not shown`;
+  }
+  // No response: the message is the client's own (e.g. "connect ECONNREFUSED"), without Octokit's docs link.
+  return truncate(error.message.replace(/ - https:\/\/docs\.github\.com\S*$/, '')) || `HTTP ${error.status}`;
+}
+
+function truncate(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > MAX_GITHUB_MESSAGE ? `${line.slice(0, MAX_GITHUB_MESSAGE - 1)}…` : line;
 }
 
 function describeValidationError(item: unknown): string {

@@ -49,7 +49,7 @@ describe('describeGitHubError', () => {
     {
       name: 'a body without a message',
       error: httpError(418, 'teapot'),
-      expected: "GitHub answered 418 to listing runs: error",
+      expected: "GitHub answered 418 to listing runs: a non-JSON body without GitHub's message, not shown",
     },
     {
       name: 'no HTTP answer at all',
