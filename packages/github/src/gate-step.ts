@@ -27,6 +27,8 @@ export async function startGateStep(options: {
   artifactName: string;
   baseline: BaselineSpec;
   workspace?: string;
+  /** Told what the baseline lookup is doing, so a slow network shows where the step is. */
+  log?: (text: string) => void;
 }): Promise<StepStart> {
   const context = readRunnerContext();
   const workspace = options.workspace ?? resolve(context.workspace);
@@ -39,6 +41,7 @@ export async function startGateStep(options: {
     artifactName: options.artifactName,
     workspace,
     temp: join(temp, `roadstop-baseline-${options.gate}`),
+    ...(options.log ? { log: options.log } : {}),
   });
   return { context, workspace, reportPath, acquired };
 }

@@ -1,5 +1,6 @@
 export * from './client.js';
 export * from './errors.js';
+export * from './network-budget.js';
 export * from './retry-policy.js';
 export * from './workflow-ref.js';
 export * from './workflow-runs.js';
