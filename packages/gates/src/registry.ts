@@ -1,6 +1,7 @@
 import { bundleBudgetGate } from '@roadstop/bundle';
 import type { GateDescriptor, GateResult } from '@roadstop/core';
 import { coverageGate } from '@roadstop/coverage';
+import { lighthouseGate } from '@roadstop/lighthouse';
 import { renderResultMarkdown, renderResultTerminal } from '@roadstop/render';
 
 /**
@@ -9,7 +10,7 @@ import { renderResultMarkdown, renderResultTerminal } from '@roadstop/render';
  * the PR comment and Slack iterate this list; adding a gate is one package
  * exporting a descriptor, one line here and one thin action folder.
  */
-export const GATES: readonly GateDescriptor[] = [coverageGate, bundleBudgetGate];
+export const GATES: readonly GateDescriptor[] = [coverageGate, bundleBudgetGate, lighthouseGate];
 
 export function gateNamed(name: string): GateDescriptor | undefined {
   return GATES.find((gate) => gate.name === name);
