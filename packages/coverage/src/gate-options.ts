@@ -1,4 +1,5 @@
 import {
+  checkGlobSize,
   checkRange,
   ConfigurationError,
   splitList,
@@ -44,6 +45,8 @@ export interface CoverageGateOptions {
   maxDrop?: number;
   /** Base commit or ref for changed lines; the pull request's base when empty. */
   base?: string;
+  /** Where `base` was named: one that cannot be resolved is this mistake, not a notice. */
+  baseOrigin?: ErrorLocation;
   /** Report folders the tools ran in, tried first when mapping report paths. */
   roots: string[];
   baseline: BaselineSpec;
@@ -98,23 +101,24 @@ export function resolveCoverageOptions(section: ConfigSection, inputs: RawInputs
   for (const metric of METRICS) {
     const name = `min-${metric}` as InputName;
     const value = given(name);
-    if (value !== undefined) thresholds[metric] = parsePercent(value, input(name));
+    if (value !== undefined) thresholds[metric] = parseThreshold(value, input(name));
   }
 
   const perFile = readThresholds(section.section('per-file'));
   const pathsSection = section.section('paths');
   const paths: PathThreshold[] = pathsSection.keys().map((pattern) => {
     const origin = pathsSection.locate(pattern);
+    checkGlobSize(pattern, origin);
     if (pathsSection.kind(pattern) !== 'map') {
       const single = pathsSection.stringOrNumber(pattern);
       if (single === undefined) throw new ConfigurationError('needs a percentage or a map of metrics', origin, "e.g. 'src/core/**': 90");
-      return { pattern, thresholds: { lines: parsePercent(single, origin) }, origin };
+      return { pattern, thresholds: { lines: parseThreshold(single, origin) }, origin };
     }
     return { pattern, thresholds: readThresholds(pathsSection.section(pattern)), origin };
   });
 
   const patchText = given('min-patch') ?? section.stringOrNumber('patch');
-  const minPatch = patchText === undefined ? undefined : parsePercent(patchText, given('min-patch') ? input('min-patch') : section.locate('patch'));
+  const minPatch = patchText === undefined ? undefined : parseThreshold(patchText, given('min-patch') ? input('min-patch') : section.locate('patch'));
   const dropText = given('max-drop') ?? section.stringOrNumber('max-drop');
   const maxDrop = dropText === undefined ? undefined : parsePercent(dropText, given('max-drop') ? input('max-drop') : section.locate('max-drop'));
 
@@ -136,7 +140,7 @@ export function resolveCoverageOptions(section: ConfigSection, inputs: RawInputs
   };
   if (minPatch !== undefined) options.minPatch = minPatch;
   if (maxDrop !== undefined) options.maxDrop = maxDrop;
-  if (base !== undefined) options.base = base;
+  if (base !== undefined) [options.base, options.baseOrigin] = [base, given('base') ? input('base') : section.locate('base')];
   if (preset) options.preset = preset;
   return options;
 }
@@ -146,7 +150,7 @@ function readThresholds(section: ConfigSection): Thresholds {
   const thresholds: Thresholds = {};
   for (const metric of METRICS) {
     const value = section.stringOrNumber(metric);
-    if (value !== undefined) thresholds[metric] = parsePercent(value, section.locate(metric));
+    if (value !== undefined) thresholds[metric] = parseThreshold(value, section.locate(metric));
   }
   return thresholds;
 }
@@ -157,5 +161,19 @@ export function parsePercent(value: string | number, where: ErrorLocation): numb
   const number = Number(text);
   if (text === '' || !Number.isFinite(number)) throw new ConfigurationError(`'${value}' is not a percentage`, where, 'write a number from 0 to 100, e.g. 80 or 80%');
   checkRange(number, { min: 0, max: 100 }, where);
+  return number;
+}
+
+/**
+ * A threshold: a percentage, where a bare number between 0 and 1 (`0.8`) is
+ * most likely a ratio meant as 80% and is refused with that guess. `0.8%`,
+ * with its sign, is taken as written.
+ */
+export function parseThreshold(value: string | number, where: ErrorLocation): number {
+  const number = parsePercent(value, where);
+  const bare = typeof value === 'number' || !value.trim().endsWith('%');
+  if (bare && number > 0 && number < 1) {
+    throw new ConfigurationError(`${value} reads as ${number}%, which looks like a ratio`, where, `did you mean ${Math.round(number * 10000) / 100}? write ${number}% if you mean less than 1%`);
+  }
   return number;
 }

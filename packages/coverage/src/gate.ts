@@ -1,9 +1,9 @@
-import { createReadStream } from 'node:fs';
-import { matchesGlob } from 'node:path';
+import { join, matchesGlob } from 'node:path';
 import {
   applyFailOn,
   ConfigurationError,
   createResult,
+  describeSkippedLinks,
   selectFiles,
   worstStatus,
   type BaselineInfo,
@@ -16,7 +16,8 @@ import type { ChangeSource } from '@roadstop/git';
 import { GATE, type CoverageGateOptions, type Thresholds } from './gate-options.js';
 import { mergeReports } from './merge.js';
 import { carriedMetrics, METRICS, reportTotals, type CoverageReport, type FileCoverage, type Metric, type Ratio } from './model.js';
-import { describePathMapping, mapReportPaths, remapReport } from './paths.js';
+import { openReportFile } from './input.js';
+import { describePathMapping, mapReportPaths, remapReport, type PathMapping } from './paths.js';
 import { parseCoverageReport } from './read.js';
 
 
@@ -50,6 +51,7 @@ export async function runCoverageGate(options: CoverageGateOptions, context: Cov
   const totals = reportTotals(report);
   const carried = new Set(carriedMetrics(report));
   const checks: ResultCheck[] = [];
+  refuseEmptyMeasure(report, totals, carried, options, reportFiles);
 
   for (const metric of METRICS) {
     const threshold = options.thresholds[metric];
@@ -105,6 +107,14 @@ export async function runCoverageGate(options: CoverageGateOptions, context: Cov
     const total = [...patch.uncovered.values()].reduce((sum, ranges) => sum + ranges.length, 0);
     if (total > options.maxAnnotations) messages.push({ level: 'notice', text: `${total - options.maxAnnotations} more uncovered ranges of changed lines are listed in the job summary` });
   } else if (context.changes && 'unavailable' in context.changes) {
+    if (options.base !== undefined) {
+      // Asked for by name: skipping it would turn min-patch into a notice and a green step.
+      throw new ConfigurationError(
+        `the base '${options.base}' cannot be used for the changed lines: ${context.changes.unavailable}`,
+        options.baseOrigin ?? { input: 'base' },
+        'name a commit or branch this checkout has or can fetch (e.g. origin/main, with actions/checkout fetch-depth: 0)',
+      );
+    }
     const text = `changed lines unknown: ${context.changes.unavailable}`;
     if (options.minPatch !== undefined) {
       checks.push({ name: 'patch', status: 'skipped', value: 0, unit: 'percent', limit: options.minPatch, limitText: `≥ ${options.minPatch}%`, message: text });
@@ -177,27 +187,34 @@ export async function runCoverageGate(options: CoverageGateOptions, context: Cov
 }
 
 async function loadReports(options: CoverageGateOptions, repositoryFiles: readonly string[], messages: ResultMessage[]) {
-  const { files: reportFiles } = await selectFiles(options.workspace, options.files, options.filesOrigin);
+  const selection = await selectFiles(options.workspace, options.files, options.filesOrigin);
+  const reportFiles = selection.files;
+  const skipped = describeSkippedLinks(selection);
   if (reportFiles.length === 0) {
-    throw new ConfigurationError(`no coverage report matches ${options.files.map((glob) => `'${glob}'`).join(', ')} in ${options.workspace}`, options.filesOrigin, 'run the tests with coverage first, or fix the path');
+    throw new ConfigurationError(`no coverage report matches ${options.files.map((glob) => `'${glob}'`).join(', ')} in ${options.workspace}${skipped ? `; ${skipped}` : ''}`, options.filesOrigin, 'run the tests with coverage first, or fix the path');
   }
+  if (skipped) messages.push({ level: 'warning', title: 'Coverage reports', text: skipped });
   const mapped: CoverageReport[] = [];
   let unmatchedPaths = 0;
-  const unmatchedExamples: string[] = [];
+  const unmatched: PathMapping['unmatched'] = [];
+  const ambiguous: PathMapping['ambiguous'] = [];
   for (const file of reportFiles) {
-    const parsed = await parseCoverageReport(createReadStream(`${options.workspace}/${file}`), file);
+    const parsed = await parseCoverageReport(await openReportFile(join(options.workspace, file), file), file);
     const mapping = mapReportPaths(parsed.files.keys(), repositoryFiles, { roots: [...options.roots, ...(parsed.sourceRoots ?? [])] });
     unmatchedPaths += mapping.unmatched.length + mapping.ambiguous.length;
-    unmatchedExamples.push(...mapping.unmatched.slice(0, 3));
+    unmatched.push(...mapping.unmatched.slice(0, 3));
+    ambiguous.push(...mapping.ambiguous.slice(0, 3));
     for (const line of describePathMapping(mapping)) messages.push({ level: 'warning', title: 'Coverage paths', text: `${file}: ${line}` });
     mapped.push(remapReport(parsed, mapping));
   }
   const matched = mapped.reduce((sum, report) => sum + report.files.size, 0);
   if (matched === 0) {
     throw new ConfigurationError(
-      `no path in the coverage report${reportFiles.length > 1 ? 's' : ''} matches a file of the repository (${unmatchedPaths} paths, e.g. ${unmatchedExamples.slice(0, 3).join(', ') || 'none'})`,
+      `no path in the coverage report${reportFiles.length > 1 ? 's' : ''} matches a single file of the repository (${unmatchedPaths} path${unmatchedPaths === 1 ? '' : 's'}): ${describeNoMatch(unmatched, ambiguous)}`,
       { ...options.filesOrigin, file: reportFiles[0]! },
-      'run the tests in this checkout, or list the folder the tool ran in under coverage-gate.roots',
+      ambiguous.length > 0 && unmatched.length === 0
+        ? 'list the folder the tool ran in under coverage-gate.roots, so each path is read from there'
+        : 'run the tests in this checkout, or list the folder the tool ran in under coverage-gate.roots',
     );
   }
   if (mapped.length === 1) return { report: mapped[0]!, reportFiles, unmatchedPaths };
@@ -206,11 +223,39 @@ async function loadReports(options: CoverageGateOptions, repositoryFiles: readon
   return { report: merged.report, reportFiles, unmatchedPaths };
 }
 
+/** What the paths that matched nothing were: none of the files, or several equally well. */
+function describeNoMatch(unmatched: readonly string[], ambiguous: PathMapping['ambiguous']): string {
+  const parts: string[] = [];
+  if (unmatched.length > 0) parts.push(`${unmatched.length === 1 ? `'${unmatched[0]}' matches` : `${unmatched.slice(0, 3).map((path) => `'${path}'`).join(', ')}${unmatched.length > 3 ? ', …' : ''} match`} no file`);
+  if (ambiguous.length > 0) {
+    const shown = ambiguous.slice(0, 3).map(({ path, candidates }) => `'${path}' (${candidates.slice(0, 3).join(', ')}${candidates.length > 3 ? ', …' : ''})`);
+    parts.push(`${shown.join(', ')}${ambiguous.length > 3 ? ', …' : ''} ${ambiguous.length === 1 ? 'is' : 'are'} ambiguous: ${ambiguous.length === 1 ? 'it matches' : 'each matches'} several files equally well`);
+  }
+  return parts.join('; ') || 'the report lists no file';
+}
+
+/**
+ * A report that lists files but measures nothing in them is refused: 0 of 0
+ * is not 100%. (A single metric with nothing measured, e.g. no function in a
+ * folder, is a check skipped as "not judged", see judgeThreshold.)
+ */
+function refuseEmptyMeasure(report: CoverageReport, totals: Record<Metric, Ratio>, carried: Set<Metric>, options: CoverageGateOptions, reportFiles: readonly string[]): void {
+  const where = { ...options.filesOrigin, file: reportFiles[0]! };
+  const hint = 'check that the tests ran with coverage on the sources and that the report lists their lines';
+  const reports = `the coverage report${reportFiles.length > 1 ? 's' : ''}`;
+  if (carried.size > 0 && [...carried].every((metric) => totals[metric].total === 0)) {
+    throw new ConfigurationError(`${reports} list${reportFiles.length > 1 ? '' : 's'} ${report.files.size} file${report.files.size === 1 ? '' : 's'} but measure${reportFiles.length > 1 ? '' : 's'} nothing in ${report.files.size === 1 ? 'it' : 'them'} (0 of 0 ${[...carried].join(', ')})`, where, hint);
+  }
+}
+
 function judgeThreshold(name: string, metric: Metric, ratio: Ratio, threshold: number, carried: boolean): ResultCheck {
   const value = coveragePercent((ratio));
   const check: ResultCheck = { name, status: 'pass', value, limit: threshold, limitText: `≥ ${threshold}%`, unit: 'percent', details: { covered: ratio.covered, total: ratio.total } };
   if (!carried) {
     return { ...check, status: 'skipped', value: 0, message: `the report carries no ${metric} coverage` };
+  }
+  if (ratio.total === 0) {
+    return { ...check, status: 'skipped', value: 0, message: `${name}: nothing measured (0 of 0), not judged` };
   }
   if (value < threshold) {
     check.status = 'fail';

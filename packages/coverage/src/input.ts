@@ -1,5 +1,8 @@
 import { open, type FileHandle } from 'node:fs/promises';
-import { ConfigurationError } from '@roadstop/core';
+import { ConfigurationError, EnvironmentError } from '@roadstop/core';
+
+/** Codes that mean the machine refuses the file, not that the user named the wrong one. */
+const PERMISSION_CODES = new Set(['EACCES', 'EPERM', 'EIO']);
 
 /** Report content: a whole text or buffer (tests, small inputs) or a stream of chunks. */
 export type ReportInput = string | Uint8Array | AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
@@ -20,13 +23,14 @@ export async function* toChunks(input: ReportInput): AsyncGenerator<Uint8Array> 
 /**
  * Open a report file as a stream of chunks. Opening happens here, before the
  * first chunk is asked for, so a missing file is a ConfigurationError naming
- * it rather than a stream error later.
+ * it, and one the machine will not let the step read an EnvironmentError,
+ * rather than a stream error later that reads as a bug.
  *
  * The chunks are views of one reused buffer, so reading allocates nothing per
  * chunk: a consumer must be done with a chunk (or copy it) before it asks for
  * the next, as every parser here is.
  */
-export async function openReportFile(path: string): Promise<AsyncIterable<Uint8Array>> {
+export async function openReportFile(path: string, shown = path): Promise<AsyncIterable<Uint8Array>> {
   let handle: FileHandle | undefined;
   try {
     handle = await open(path, 'r');
@@ -37,8 +41,11 @@ export async function openReportFile(path: string): Promise<AsyncIterable<Uint8A
   } catch (error) {
     await handle?.close();
     const code = (error as NodeJS.ErrnoException).code;
+    if (code !== undefined && PERMISSION_CODES.has(code)) {
+      throw new EnvironmentError(`${shown}: the coverage report cannot be read (${code}): the step's user may not read it; check the permissions of the file and its folders`);
+    }
     const reason = code === 'ENOENT' ? 'the file does not exist' : code === 'EISDIR' ? 'it is a directory, not a file' : String(code ?? error);
-    throw new ConfigurationError(`cannot read the coverage report: ${reason}`, { file: path }, 'point it at a report file such as coverage/lcov.info');
+    throw new ConfigurationError(`cannot read the coverage report: ${reason}`, { file: shown }, 'point it at a report file such as coverage/lcov.info');
   }
   return readChunks(handle);
 }

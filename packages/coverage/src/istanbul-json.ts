@@ -76,6 +76,9 @@ function summaryTotals(entry: JsonEntry, file: string): Totals {
     if (!isObject(raw) || typeof raw.total !== 'number' || typeof raw.covered !== 'number') {
       throw new ConfigurationError(`coverage-summary entry "${entry.key}" has no numeric ${metric}.total and ${metric}.covered`, { file, line: entry.line });
     }
+    if (!(Number.isInteger(raw.total) && Number.isInteger(raw.covered) && raw.covered >= 0 && raw.covered <= raw.total)) {
+      throw new ConfigurationError(`coverage-summary entry "${entry.key}" contradicts itself: ${metric} covers ${raw.covered} of ${raw.total}`, { file, line: entry.line }, 'a covered count is a whole number from 0 to the total; regenerate the report');
+    }
     totals[metric] = { covered: raw.covered, total: raw.total } satisfies Ratio;
   }
   return totals;
@@ -118,9 +121,13 @@ function fileFromIstanbul(entry: JsonEntry, file: string): FileCoverage {
   // istanbul-lib-coverage getLineCoverage: a line's hits are the most any
   // statement starting on it has; statements without a location are skipped
   // for lines but still counted as statements.
+  // Counters for entries the maps lack contradict the report: refused, never counted as statements of nowhere.
+  const contradiction = (counter: string, id: string, map: string) =>
+    new ConfigurationError(`coverage-final entry "${entry.key}" contradicts itself: ${counter}["${id}"] counts a ${map === 'statementMap' ? 'statement' : map === 'fnMap' ? 'function' : 'branch'} that ${map} does not have`, { file, line: entry.line }, 'the report is corrupt or was merged by hand; regenerate it');
   for (const [id, rawHits] of Object.entries(s)) {
     const hits = hitCount(rawHits);
     const meta = statementMap[id];
+    if (meta === undefined) throw contradiction('s', id, 'statementMap');
     const start = isObject(meta) ? position(meta.start) : undefined;
     const end = isObject(meta) ? position(meta.end) : undefined;
     let key = start ? `${start.line}:${start.column}-${end?.line ?? start.line}:${end?.column ?? start.column}` : `#${id}`;
@@ -135,6 +142,7 @@ function fileFromIstanbul(entry: JsonEntry, file: string): FileCoverage {
   // Functions and branches are counted from the counters (f, b), as istanbul's summary does.
   for (const [id, rawHits] of Object.entries(f)) {
     const meta = fnMap[id];
+    if (meta === undefined && isObject(data.fnMap)) throw contradiction('f', id, 'fnMap');
     const name = isObject(meta) && typeof meta.name === 'string' ? meta.name : `(function ${id})`;
     result.functions.push({ name, line: startLine(meta, 'decl', 'loc'), hits: hitCount(rawHits) });
   }
@@ -142,6 +150,7 @@ function fileFromIstanbul(entry: JsonEntry, file: string): FileCoverage {
     if (!Array.isArray(counts)) {
       throw new ConfigurationError(`coverage-final entry "${entry.key}": branch counters b["${id}"] are not an array`, { file, line: entry.line });
     }
+    if (branchMap[id] === undefined && isObject(data.branchMap)) throw contradiction('b', id, 'branchMap');
     const line = startLine(branchMap[id], 'loc');
     counts.forEach((taken, index) => result.branches.push({ line, block: id, branch: String(index), taken: hitCount(taken) }));
   }

@@ -165,7 +165,7 @@ describe('coverage-gate bad input', () => {
     await mkdir(join(workspace, 'other'));
     await writeFile(join(workspace, 'other/lcov.info'), 'SF:/elsewhere/lib/x.ts\nDA:1,1\nend_of_record\nSF:/elsewhere/lib/y.ts\nDA:1,0\nend_of_record\n');
     expect(await failure(async () => runCoverageGate(options(workspace, { files: 'other/lcov.info' }), { repositoryFiles: await lsFiles(workspace) }))).toBe(
-      "other/lcov.info, input 'files': no path in the coverage report matches a file of the repository (2 paths, e.g. /elsewhere/lib/x.ts, /elsewhere/lib/y.ts) (run the tests in this checkout, or list the folder the tool ran in under coverage-gate.roots)",
+      "other/lcov.info, input 'files': no path in the coverage report matches a single file of the repository (2 paths): '/elsewhere/lib/x.ts', '/elsewhere/lib/y.ts' match no file (run the tests in this checkout, or list the folder the tool ran in under coverage-gate.roots)",
     );
   });
 

@@ -57,7 +57,7 @@ describe('streaming JSON and XML', () => {
     const statement = (line: number, column: number) => ({ start: { line, column }, end: { line, column: column + 1 } });
     const json = JSON.stringify({
       'a.ts': {
-        statementMap: { 0: statement(1, 0), 1: statement(1, 10), 2: statement(2, 0), 3: { start: { line: 3, column: 0 }, end: { line: 5, column: 1 } } },
+        statementMap: { 0: statement(1, 0), 1: statement(1, 10), 2: statement(2, 0), 3: { start: { line: 3, column: 0 }, end: { line: 5, column: 1 } }, 4: {} },
         s: { 0: 0, 1: 4, 2: 0, 3: 1, 4: 7 },
         fnMap: {},
         f: {},
