@@ -2,6 +2,7 @@ import {
   applyFailOn,
   ConfigurationError,
   createResult,
+  describeSkippedLinks,
   selectFiles,
   formatBytes,
   worstStatus,
@@ -57,14 +58,17 @@ async function measureAndJudge(
   const messages: ResultMessage[] = [...(context.messages ?? [])];
   const selections = new Map<Budget, string[]>();
   for (const budget of options.budgets) {
-    const { files } = await selectFiles(options.workspace, budget.patterns, budget.origin);
+    const selection = await selectFiles(options.workspace, budget.patterns, budget.origin);
+    const { files } = selection;
+    const skipped = describeSkippedLinks(selection);
     if (files.length === 0 && !options.allowEmpty) {
       throw new ConfigurationError(
-        `no files match ${budget.patterns.map((pattern) => `'${pattern}'`).join(', ')} (budget '${budget.name}') in ${options.workspace}`,
+        `no files match ${budget.patterns.map((pattern) => `'${pattern}'`).join(', ')} (budget '${budget.name}') in ${options.workspace}${skipped ? `; ${skipped}` : ''}`,
         budget.origin,
         'build first, fix the glob, or set allow-empty: true',
       );
     }
+    if (skipped) messages.push({ level: 'warning', title: 'Symlinks skipped', text: `budget '${budget.name}': ${skipped}` });
     if (files.length === 0) messages.push({ level: 'warning', text: `budget '${budget.name}': no files match ${budget.patterns.join(', ')}` });
     selections.set(budget, files);
   }
