@@ -26,11 +26,17 @@ export function splitList(text: string | undefined): string[] {
   return items.map((item) => item.trim()).filter((item) => item !== '' && !item.startsWith('#'));
 }
 
+/**
+ * A boolean input, read as GitHub Actions' getBooleanInput and YAML 1.2 (the
+ * config file) read one: true, True, TRUE, false, False, FALSE. `yes`, `on`
+ * or `1` would mean true here and a string in the config file, so neither
+ * place takes them.
+ */
 export function parseBoolean(value: string, where: ErrorLocation): boolean {
-  const normalized = value.trim().toLowerCase();
-  if (['true', 'yes', 'on', '1'].includes(normalized)) return true;
-  if (['false', 'no', 'off', '0'].includes(normalized)) return false;
-  throw new ConfigurationError(`'${value}' is not true or false`, where);
+  const text = value.trim();
+  if (['true', 'True', 'TRUE'].includes(text)) return true;
+  if (['false', 'False', 'FALSE'].includes(text)) return false;
+  throw new ConfigurationError(`'${value}' is not true or false`, where, 'write true or false, as every GitHub Actions boolean input');
 }
 
 /**

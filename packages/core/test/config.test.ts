@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, loadConfig, parseConfig, splitList } from '../src/index.js';
+import { ConfigurationError, loadConfig, parseBoolean, parseConfig, splitList } from '../src/index.js';
 
 function errorOf(run: () => unknown): ConfigurationError {
   try {
@@ -108,5 +108,22 @@ describe('YAML anchors and aliases', () => {
     const error = errorOf(() => parseConfig(text, '.github/roadstop.yml'));
     expect(error.describe()).toMatch(/^\.github\/roadstop\.yml:\d+: YAML aliases are not supported: \*(main|f) refers to an anchor \(&(main|f)\) elsewhere \(write the value out where it is used\)$/);
     expect(error.location.line).toBe(line);
+  });
+});
+
+describe('boolean inputs', () => {
+  it.each([
+    ['true', true],
+    ['True', true],
+    ['TRUE', true],
+    [' false ', false],
+    ['False', false],
+    ['FALSE', false],
+  ])('reads %s as GitHub Actions does', (text, expected) => {
+    expect(parseBoolean(text, { input: 'allow-empty' })).toBe(expected);
+  });
+
+  it.each(['yes', 'on', '1', 'no', 'off', '0', 'tRuE', ''])('refuses %j, which Actions and YAML 1.2 do not read as a boolean', (text) => {
+    expect(errorOf(() => parseBoolean(text, { input: 'allow-empty' })).describe()).toBe(`input 'allow-empty': '${text}' is not true or false (write true or false, as every GitHub Actions boolean input)`);
   });
 });
