@@ -17,6 +17,13 @@ const steps = [
   ['vitest', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`]],
 ];
 
+// lighthouse-gate's integration tests skip without a browser on a laptop; in CI that would hide them, so it fails here.
+const chrome = [process.env.CHROME_PATH, ...(process.env.PATH ?? '').split(':').flatMap((dir) => ['google-chrome', 'chromium', 'chromium-browser'].map((name) => join(dir, name))), '/usr/bin/chromium'].find((path) => path && existsSync(path));
+if (process.env.CI === 'true' && !chrome) {
+  process.stdout.write('✖ no Chrome or Chromium found, and CI=true: lighthouse-gate cannot be tested. Install one (apt-get install chromium) or set CHROME_PATH.\n');
+  process.exit(1);
+}
+
 mkdirSync(dirname(results), { recursive: true });
 rmSync(results, { force: true });
 let failed = false;
