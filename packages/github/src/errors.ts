@@ -27,6 +27,11 @@ export class GitHubRateLimitError extends Error {
   }
 }
 
+/** A failure `toGitHubError` has already put in words: described once, never wrapped again. */
+export class GitHubFailure extends Error {
+  override readonly name = 'GitHubFailure';
+}
+
 /** The parts of an Octokit `RequestError` we read; duck-typed so errors of any Octokit copy qualify. */
 export interface HttpErrorLike {
   status: number;
@@ -76,12 +81,12 @@ export function redactedHttpError(error: HttpErrorLike, secrets: readonly string
  * one clear line otherwise. `what` names the operation, e.g. `listing workflow runs of ci.yml`.
  */
 export function toGitHubError(error: unknown, what: string): Error {
-  if (error instanceof ConfigurationError || error instanceof NetworkBudgetError) return error;
+  if (error instanceof ConfigurationError || error instanceof NetworkBudgetError || error instanceof GitHubFailure) return error;
   if (error instanceof RequestTimeoutError) {
-    return new Error(`${error.message} while ${what}, nor on its retries; run the job again later`, { cause: error });
+    return new GitHubFailure(`${error.message} while ${what}, nor on its retries; run the job again later`, { cause: error });
   }
   if (error instanceof GitHubRateLimitError) {
-    return new Error(
+    return new GitHubFailure(
       `GitHub rate-limited ${what} (${error.status}) and asked to wait ${error.waitSeconds} s, more than the ${error.maxRetryWaitSeconds} s roadstop waits; run the job again later`,
       { cause: error },
     );
@@ -89,7 +94,7 @@ export function toGitHubError(error: unknown, what: string): Error {
   // Octokit reports a request that got no answer at all (refused, reset, DNS) as a 500 without a response.
   if (!isHttpError(error) || error.response === undefined) {
     const detail = error instanceof Error ? truncate(isHttpError(error) ? gitHubMessage(error) : error.message) : String(error);
-    return new Error(`could not reach GitHub while ${what}: ${detail}`, { cause: error });
+    return new GitHubFailure(`could not reach GitHub while ${what}: ${detail}`, { cause: error });
   }
   const { status } = error;
   const message = gitHubMessage(error);
@@ -102,7 +107,7 @@ export function toGitHubError(error: unknown, what: string): Error {
     );
   }
   if (isRateLimited({ status, headers, message })) {
-    return new Error(`GitHub kept rate-limiting ${what} (${status}): ${message}; run the job again later`, { cause: error });
+    return new GitHubFailure(`GitHub kept rate-limiting ${what} (${status}): ${message}; run the job again later`, { cause: error });
   }
   if (status === 403) {
     const permission = permissionFor(error.request?.method, error.request?.url);
@@ -120,13 +125,13 @@ export function toGitHubError(error: unknown, what: string): Error {
       'check the repository, branch and workflow file names; a token without access to a private repository also gets 404',
     );
   }
-  if (status === 422) return new Error(`GitHub rejected ${what} (422): ${message}`, { cause: error });
+  if (status === 422) return new GitHubFailure(`GitHub rejected ${what} (422): ${message}`, { cause: error });
   if (status >= 500) {
-    return new Error(`GitHub failed ${what} (${status}): ${message}; this is on GitHub's side, run the job again later`, {
+    return new GitHubFailure(`GitHub failed ${what} (${status}): ${message}; this is on GitHub's side, run the job again later`, {
       cause: error,
     });
   }
-  return new Error(`GitHub answered ${status} to ${what}: ${message}`, { cause: error });
+  return new GitHubFailure(`GitHub answered ${status} to ${what}: ${message}`, { cause: error });
 }
 
 /** One line for a log or a job summary, e.g. `GitHub refused … (403): …. The token needs \`actions: read\` …`. */

@@ -60,6 +60,11 @@ describe('describeGitHubError', () => {
     expect(describeGitHubError(error, 'listing runs')).toBe(expected);
   });
 
+  it('describes a failure once: one already put in words is not wrapped again by an outer caller', () => {
+    const inner = toGitHubError(httpError(502, { message: 'Bad Gateway' }), 'comparing main...e84cc64');
+    expect(describeGitHubError(inner, 'the baseline lookup')).toBe("GitHub failed comparing main...e84cc64 (502): Bad Gateway; this is on GitHub's side, run the job again later");
+  });
+
   it('makes user-fixable failures ConfigurationErrors and keeps the rest plain', () => {
     expect(toGitHubError(httpError(403, { message: 'Resource not accessible by integration' }), 'x')).toBeInstanceOf(ConfigurationError);
     expect(toGitHubError(httpError(502, { message: 'Bad Gateway' }), 'x')).not.toBeInstanceOf(ConfigurationError);
