@@ -17,7 +17,7 @@ export type ChromeFound = { path: string; via: 'chrome-path' | 'CHROME_PATH' | '
  * PATH or where Debian puts it. Undefined when there is none: the gate is
  * skipped with NO_CHROME_HINT.
  */
-export function findChrome(named: string | undefined, origin: ErrorLocation | undefined, env: NodeJS.ProcessEnv = process.env): ChromeFound | undefined {
+export function findChrome(named: string | undefined, origin: ErrorLocation | undefined, env: NodeJS.ProcessEnv = process.env, wellKnown: readonly string[] = WELL_KNOWN): ChromeFound | undefined {
   if (named !== undefined) {
     if (!isExecutable(named)) {
       throw new ConfigurationError(`no executable browser at '${named}'`, origin ?? { input: 'chrome-path' }, 'give the path of a Chrome or Chromium executable, or leave chrome-path empty to use the runner’s');
@@ -32,7 +32,7 @@ export function findChrome(named: string | undefined, origin: ErrorLocation | un
       if (isExecutable(candidate)) return { path: candidate, via: 'PATH' };
     }
   }
-  for (const candidate of WELL_KNOWN) if (isExecutable(candidate)) return { path: candidate, via: 'well-known' };
+  for (const candidate of wellKnown) if (isExecutable(candidate)) return { path: candidate, via: 'well-known' };
   return undefined;
 }
 

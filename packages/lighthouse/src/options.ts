@@ -174,7 +174,7 @@ function resolveTarget(section: ConfigSection, inputs: RawInputs, workspace: str
   if (dir !== undefined) return staticTarget(dir, section.locate('static-dir'), workspace);
   throw new ConfigurationError(
     'nothing to measure: no static-dir and no urls',
-    section.file ? section.locate() : { input: 'static-dir' },
+    section.keys().length > 0 ? section.locate() : { input: 'static-dir' },
     "give the input 'static-dir' (the build folder, e.g. dist) or 'urls' (e.g. the preview URL), or set one under lighthouse-gate: in the config",
   );
 }
