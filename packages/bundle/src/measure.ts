@@ -1,5 +1,8 @@
+import { hash } from 'node:crypto';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { ConfigurationError } from '@roadstop/core';
 
 export type Compression = 'raw' | 'gzip' | 'brotli';
@@ -29,11 +32,37 @@ export interface MeasureOptions extends CompressionSettings {
   /** Only the compressions some budget asks for are computed. */
   compressions: ReadonlySet<Compression>;
   cache?: SizeCache;
-  /** Worker threads; default: one per core. */
+  /** Threads measuring, the calling one counted; default: one per core. */
   threads?: number;
+  /**
+   * A job of fewer than SMALL_JOB_FILES files and fewer bytes than this is
+   * measured on the calling thread alone; default SMALL_JOB_BYTES. 0: always
+   * use worker threads when `threads` allows.
+   */
+  smallJobBytes?: number;
 }
 
-interface WorkerEntry {
+/**
+ * Below these a job stays on the calling thread: starting a worker costs
+ * ~30-40 ms of CPU (a Node environment of its own), about what gzip -9 takes
+ * for 1-2 MB, and a small build (or a step that only checks its config)
+ * should cost little more than starting Node.
+ */
+export const SMALL_JOB_FILES = 256;
+export const SMALL_JOB_BYTES = 2_000_000;
+
+interface LoopJob {
+  files: readonly string[];
+  workspace: string;
+  gzip: boolean;
+  brotli: boolean;
+  gzipLevel: number;
+  brotliQuality: number;
+  /** An Int32Array's buffer: the next file index, shared by every thread of the job. */
+  counter: SharedArrayBuffer;
+}
+
+interface LoopEntry {
   index: number;
   raw: number;
   hash: string;
@@ -42,38 +71,47 @@ interface WorkerEntry {
   reused: boolean;
 }
 
-type WorkerMessage = { results: WorkerEntry[] } | { error: { path: string; code: string } };
+type LoopAnswer = { results: LoopEntry[] } | { error: { path: string; code: string } };
+
+interface LoopNode {
+  openSync: typeof openSync;
+  readSync: typeof readSync;
+  closeSync: typeof closeSync;
+  hash: typeof hash;
+  gzipSync: typeof gzipSync;
+  brotliCompressSync: typeof brotliCompressSync;
+  BROTLI_PARAM_QUALITY: number;
+  BROTLI_PARAM_SIZE_HINT: number;
+}
 
 /**
- * The worker: given a job, it takes the next file index from a counter shared
- * by all workers, reads the file once into a reused buffer, hashes it, and
- * compresses it only when the baseline has no size for its hash. Kept as
- * source text, not a module file, so the one bundled index.js of each action
- * carries it; it needs only Node.
+ * What every thread of a job runs: take the next file index from the shared
+ * counter, read the file once into a reused buffer, hash it, and compress it
+ * only when the baseline has no size for its hash. Memory stays bounded by
+ * one file per thread.
+ *
+ * Its source text is also the worker's program (see WORKER_SOURCE), so that
+ * the one bundled index.js of each action carries it and the calling thread
+ * runs the very same code: it uses only its parameters and globals (no
+ * imports, no outer names), and the bundle is not minified.
  */
-const WORKER_SOURCE = String.raw`
-const { parentPort } = require('node:worker_threads');
-const { openSync, readSync, closeSync } = require('node:fs');
-const { hash: digest } = require('node:crypto');
-const zlib = require('node:zlib');
-parentPort.once('message', (job) => {
-  const { files, workspace, gzip, brotli, gzipLevel, brotliQuality, counter } = job;
-  const cache = JSON.parse(job.cache);
-  const next = new Int32Array(counter);
-  const results = [];
+function measureLoop(job: LoopJob, cache: Record<string, { gzip?: number; brotli?: number } | undefined>, node: LoopNode): LoopAnswer {
+  const { files, workspace, gzip, brotli, gzipLevel, brotliQuality } = job;
+  const next = new Int32Array(job.counter);
+  const results: LoopEntry[] = [];
   let buffer = Buffer.allocUnsafe(1 << 20);
   for (;;) {
     const index = Atomics.add(next, 0, 1);
     if (index >= files.length) break;
-    const path = files[index];
-    let content;
+    const path = files[index]!;
+    let content: Buffer;
     try {
-      const fd = openSync(workspace + '/' + path, 'r');
+      const fd = node.openSync(workspace + '/' + path, 'r');
       try {
         // No fstat: read until a short read; a full buffer doubles and goes on.
         let read = 0;
         for (;;) {
-          const got = readSync(fd, buffer, read, buffer.length - read, read);
+          const got = node.readSync(fd, buffer, read, buffer.length - read, read);
           read += got;
           if (got === 0 || read < buffer.length) break;
           const bigger = Buffer.allocUnsafe(buffer.length * 2);
@@ -82,76 +120,110 @@ parentPort.once('message', (job) => {
         }
         content = buffer.subarray(0, read);
       } finally {
-        closeSync(fd);
+        node.closeSync(fd);
       }
     } catch (error) {
+      // The other threads stop at their next file.
       Atomics.store(next, 0, files.length);
-      parentPort.postMessage({ error: { path, code: (error && error.code) || String(error) } });
-      return;
+      return { error: { path, code: (error as NodeJS.ErrnoException | undefined)?.code ?? String(error) } };
     }
-    const hash = digest('sha256', content, 'hex');
-    const entry = { index, raw: content.length, hash, reused: false };
-    const known = cache[hash];
+    const entry: LoopEntry = { index, raw: content.length, hash: node.hash('sha256', content, 'hex'), reused: false };
+    const known = cache[entry.hash];
     if (known && (!gzip || known.gzip !== undefined) && (!brotli || known.brotli !== undefined)) {
-      if (gzip) entry.gzip = known.gzip;
-      if (brotli) entry.brotli = known.brotli;
+      if (gzip) entry.gzip = known.gzip!;
+      if (brotli) entry.brotli = known.brotli!;
       entry.reused = true;
     } else {
-      if (gzip) entry.gzip = zlib.gzipSync(content, { level: gzipLevel }).length;
+      if (gzip) entry.gzip = node.gzipSync(content, { level: gzipLevel }).length;
       if (brotli) {
-        entry.brotli = zlib.brotliCompressSync(content, {
-          params: { [zlib.constants.BROTLI_PARAM_QUALITY]: brotliQuality, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: content.length },
+        entry.brotli = node.brotliCompressSync(content, {
+          params: { [node.BROTLI_PARAM_QUALITY]: brotliQuality, [node.BROTLI_PARAM_SIZE_HINT]: content.length },
         }).length;
       }
     }
     results.push(entry);
   }
-  parentPort.postMessage({ results });
-});
+  return { results };
+}
+
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { openSync, readSync, closeSync } = require('node:fs');
+const { hash } = require('node:crypto');
+const { gzipSync, brotliCompressSync, constants } = require('node:zlib');
+const measureLoop = ${String(measureLoop)};
+const node = { openSync, readSync, closeSync, hash, gzipSync, brotliCompressSync,
+  BROTLI_PARAM_QUALITY: constants.BROTLI_PARAM_QUALITY, BROTLI_PARAM_SIZE_HINT: constants.BROTLI_PARAM_SIZE_HINT };
+parentPort.once('message', (job) => parentPort.postMessage(measureLoop(job, JSON.parse(job.cache), node)));
 `;
 
+const NODE: LoopNode = {
+  openSync,
+  readSync,
+  closeSync,
+  hash,
+  gzipSync,
+  brotliCompressSync,
+  BROTLI_PARAM_QUALITY: zlibConstants.BROTLI_PARAM_QUALITY,
+  BROTLI_PARAM_SIZE_HINT: zlibConstants.BROTLI_PARAM_SIZE_HINT,
+};
+
 /**
- * A bounded pool of worker threads, one per core by default, started before
- * the globs are expanded so their start-up overlaps the main thread's work.
- * It measures one list of files, then ends.
+ * Measures one list of files on the calling thread and, for a job worth it,
+ * on threads - 1 worker threads beside it, all taking files from one shared
+ * counter. Workers start only once the list is known: a small job (most
+ * builds, and every step that stops before measuring) starts none, and in a
+ * large one the calling thread measures while they start.
  */
 export class MeasurePool {
-  private readonly workers: Worker[];
-  private readonly answers: Promise<WorkerMessage>[];
+  private readonly threads: number;
+  private workers: Worker[] = [];
 
   constructor(threads = availableParallelism()) {
-    this.workers = Array.from({ length: Math.max(1, threads) }, () => new Worker(WORKER_SOURCE, { eval: true }));
-    this.answers = this.workers.map((worker) => answerOf(worker));
-    // Until a job is sent, a failed start must not be an unhandled rejection.
-    for (const answer of this.answers) answer.catch(() => undefined);
+    this.threads = Math.max(1, threads);
+  }
+
+  /** Worker threads the last job started (0 for a small one). */
+  get workersStarted(): number {
+    return this.workers.length;
   }
 
   /**
    * Measure files: each is read once, hashed (sha256), and compressed only
    * with the compressions asked for, unless the baseline already knows its
-   * sizes by content hash. Memory stays bounded by one file per thread.
+   * sizes by content hash.
    */
   async measure(paths: readonly string[], options: MeasureOptions): Promise<FileSize[]> {
-    const job = {
+    const cache = Object.fromEntries(options.cache ?? []);
+    const job: LoopJob = {
       files: paths,
       workspace: options.workspace,
       gzip: options.compressions.has('gzip'),
       brotli: options.compressions.has('brotli'),
       gzipLevel: options.gzipLevel,
       brotliQuality: options.brotliQuality,
-      // One string is copied to each worker far faster than a structured clone of thousands of objects.
-      cache: JSON.stringify(Object.fromEntries(options.cache ?? [])),
       counter: new SharedArrayBuffer(4),
     };
-    for (const worker of this.workers) worker.postMessage(job);
-    const batches = await Promise.all(this.answers);
+    const helpers = this.threads > 1 && !isSmallJob(paths, options) ? this.threads - 1 : 0;
+    // One string is copied to each worker far faster than a structured clone of thousands of objects.
+    const workerJob = helpers > 0 ? { ...job, cache: JSON.stringify(cache) } : undefined;
+    this.workers = Array.from({ length: helpers }, () => new Worker(WORKER_SOURCE, { eval: true }));
+    const answers = this.workers.map((worker) => {
+      const answer = answerOf(worker);
+      worker.postMessage(workerJob);
+      return answer;
+    });
+    // If the calling thread fails first, a worker's failure must not become an unhandled rejection.
+    for (const answer of answers) answer.catch(() => undefined);
+    const own = measureLoop(job, cache, NODE);
+    const batches = [own, ...(await Promise.all(answers))];
     const failure = batches.find((batch): batch is { error: { path: string; code: string } } => 'error' in batch);
     if (failure) {
       const { path, code } = failure.error;
       throw new ConfigurationError(`cannot read ${path} (${code})`, { file: path }, code === 'EACCES' ? 'check the file permissions of the build output' : undefined);
     }
     const sizes = new Array<FileSize>(paths.length);
-    for (const batch of batches as { results: WorkerEntry[] }[]) {
+    for (const batch of batches as { results: LoopEntry[] }[]) {
       for (const { index, ...entry } of batch.results) sizes[index] = { path: paths[index]!, ...entry };
     }
     return sizes;
@@ -160,6 +232,26 @@ export class MeasurePool {
   /** End the workers, whether or not they measured anything. */
   async close(): Promise<void> {
     await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+}
+
+/** Few files and few bytes: a worker would cost more than it saves. A file that cannot be stat'ed is left to the read to report. */
+function isSmallJob(paths: readonly string[], options: MeasureOptions): boolean {
+  const limit = options.smallJobBytes ?? SMALL_JOB_BYTES;
+  if (limit <= 0 || paths.length >= SMALL_JOB_FILES) return false;
+  let bytes = 0;
+  for (const path of paths) {
+    bytes += sizeOf(`${options.workspace}/${path}`);
+    if (bytes >= limit) return false;
+  }
+  return true;
+}
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+  } catch {
+    return 0;
   }
 }
 
@@ -174,9 +266,9 @@ export async function measureFiles(paths: readonly string[], options: MeasureOpt
   }
 }
 
-function answerOf(worker: Worker): Promise<WorkerMessage> {
+function answerOf(worker: Worker): Promise<LoopAnswer> {
   return new Promise((resolve, reject) => {
-    worker.once('message', (message: WorkerMessage) => resolve(message));
+    worker.once('message', (message: LoopAnswer) => resolve(message));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`a measuring worker stopped with exit code ${code} before it answered`)));
   });

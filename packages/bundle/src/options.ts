@@ -43,7 +43,7 @@ export interface BundleBudgetOptions {
   allowEmpty: boolean;
   baseline: BaselineSpec;
   failOn: FailOn;
-  /** Worker threads measuring files; default: one per core. */
+  /** Threads measuring files, the calling one counted; default: one per core. */
   threads?: number;
 }
 

@@ -37,8 +37,7 @@ export async function runBundleBudget(
   baseline?: BaselineInput | Promise<BaselineInput | undefined>,
   context: RunContext = {},
 ): Promise<GateResult> {
-  // Workers start now, so their start-up overlaps the globbing below and the
-  // baseline's reading, which the caller may still be doing.
+  // Workers, if the job is worth any, start once the files are known; the calling thread measures beside them.
   const pool = new MeasurePool(options.threads);
   // If globbing fails first, a failing baseline must not become an unhandled rejection; awaited below, it still throws.
   if (baseline instanceof Promise) baseline.catch(() => undefined);
