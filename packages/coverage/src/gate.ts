@@ -273,8 +273,9 @@ function judgePerFile(report: CoverageReport, thresholds: Thresholds, carried: S
       checks.push({ name: `per-file ${metric}`, status: 'skipped', value: 0, unit: 'count', message: `the report carries no ${metric} coverage` });
       continue;
     }
-    const below = [...report.files.values()]
-      .filter((file) => file.totals[metric].total > 0 && coveragePercent(file.totals[metric]) < threshold)
+    const measured = [...report.files.values()].filter((file) => file.totals[metric].total > 0);
+    const below = measured
+      .filter((file) => coveragePercent(file.totals[metric]) < threshold)
       .sort((a, b) => coveragePercent(a.totals[metric]) - coveragePercent(b.totals[metric]));
     const shown = below.slice(0, 5).map((file) => `${file.path} ${coveragePercent((file.totals[metric]))}%`);
     checks.push({
@@ -284,6 +285,8 @@ function judgePerFile(report: CoverageReport, thresholds: Thresholds, carried: S
       limit: 0,
       unit: 'count',
       limitText: `every file ≥ ${threshold}%`,
+      // What the value counts, so renderers print `files under 30%: 0 of 12`, not a bare 0.
+      details: { counting: `files under ${threshold}%`, of: measured.length },
       message:
         below.length > 0
           ? `${below.length} file${below.length === 1 ? '' : 's'} below ${threshold}% ${metric}: ${shown.join(', ')}${below.length > 5 ? ', …' : ''}`

@@ -82,6 +82,8 @@ describe('coverage-gate on reports real tools wrote', () => {
     const byName = Object.fromEntries(result.checks.map((check) => [check.name, check]));
     expect(byName['per-file lines']).toMatchObject({ status: 'fail', value: 1 });
     expect(byName['per-file lines']!.message).toMatch(/^1 file below 50% lines: src\/legacy\.ts 0%$/);
+    // The count says what it counts: files under the bar, of the files measured.
+    expect(byName['per-file lines']!.details).toEqual({ counting: 'files under 50%', of: 4 });
     expect(byName['src/cart.ts lines']).toMatchObject({ status: 'pass' });
     expect(byName['src/*.js functions']!.status).toBe('pass');
   });

@@ -1,5 +1,5 @@
 import { formatBytes, formatDelta, type GateResult, type ResultItem } from '@roadstop/core';
-import { cell, code, details, mermaidBarChart, STATUS_ICON, table } from './markdown.js';
+import { cell, code, details, markdownBlock, mermaidBarChart, STATUS_ICON, table } from './markdown.js';
 
 const LARGEST_FILES = 10;
 const CHANGED_FILES = 20;
@@ -61,7 +61,7 @@ export function renderBundleBudgetMarkdown(result: GateResult, options: BundleMa
   const changes = renderChanges(result, compression);
   if (changes) parts.push(changes);
   parts.push(renderFooter(result));
-  return parts.join('\n\n');
+  return markdownBlock(parts);
 }
 
 function renderChanges(result: GateResult, compression: Compression): string | undefined {

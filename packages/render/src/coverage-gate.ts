@@ -1,5 +1,6 @@
 import type { GateResult, ResultItem } from '@roadstop/core';
-import { cell, code, details, STATUS_ICON, table } from './markdown.js';
+import { countText } from './check-text.js';
+import { cell, code, details, markdownBlock, STATUS_ICON, table } from './markdown.js';
 
 const METRICS = ['lines', 'statements', 'functions', 'branches'] as const;
 const WORST_CHANGED = 10;
@@ -38,6 +39,10 @@ export function renderCoverageGateMarkdown(result: GateResult, options: { headin
       patch ? `${STATUS_ICON[patch.status]} ${patch.status}` : '',
     ]);
   }
+  // Per-file thresholds, as what they count: `files under 30%: 0 of 12`.
+  for (const check of result.checks.filter((entry) => entry.name.startsWith('per-file ') && entry.status !== 'skipped')) {
+    rows.push([`${check.name.slice('per-file '.length)}, per file`, cell(countText(check) ?? String(check.value)), check.limitText ? cell(check.limitText) : '—', '—', `${STATUS_ICON[check.status]} ${check.status}`]);
+  }
   parts.push(table(['Metric', 'Coverage', 'Threshold', 'Δ vs base', 'State'], rows, ['left', 'right', 'right', 'right', 'center']));
   const other = result.checks.filter((check) => !METRICS.includes(check.name as (typeof METRICS)[number]) && check.name !== 'patch' && check.status !== 'pass');
   const notes = [...other.map((check) => `- ${STATUS_ICON[check.status]} ${cell(check.message ?? check.name)}`)];
@@ -68,7 +73,7 @@ export function renderCoverageGateMarkdown(result: GateResult, options: { headin
       table(['File', ...carried], result.items.map((item) => [code(item.id), ...carried.map((metric) => percent(item[metric] as number | undefined))]), ['left', ...carried.map(() => 'right' as const)]),
     ),
   );
-  return parts.join('\n\n');
+  return markdownBlock(parts);
 }
 
 function ratio(item: ResultItem): number {

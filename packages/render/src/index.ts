@@ -1,4 +1,5 @@
 export * from './bundle-budget.js';
+export * from './check-text.js';
 export * from './coverage-gate.js';
 export * from './markdown.js';
 export * from './result.js';

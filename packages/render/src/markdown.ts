@@ -20,6 +20,16 @@ export function table(headers: string[], rows: string[][], align: Align[] = []):
   return [headers, rule, ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
 }
 
+/**
+ * One gate's block: its parts apart by blank lines, and a blank line at the
+ * end. GitHub reads markdown as CommonMark, where an HTML block (a closing
+ * `</details>`) runs on to the next blank line: without one, the next gate's
+ * `### heading`, appended to the same summary or comment, shows as raw text.
+ */
+export function markdownBlock(parts: readonly string[]): string {
+  return `${parts.filter((part) => part !== '').join('\n\n')}\n\n`;
+}
+
 export function details(summary: string, body: string, open = false): string {
   return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
 }

@@ -1,5 +1,5 @@
 import type { GateResult } from '@roadstop/core';
-import { cell, STATUS_ICON, table } from './markdown.js';
+import { cell, markdownBlock, STATUS_ICON, table } from './markdown.js';
 
 /**
  * Markdown for a result whose gate has no renderer of its own (a newer gate's
@@ -8,7 +8,5 @@ import { cell, STATUS_ICON, table } from './markdown.js';
  */
 export function renderResultMarkdown(result: GateResult): string {
   const rows = result.checks.map((check) => [cell(check.name), String(check.value), check.limit !== undefined ? String(check.limit) : '—', `${STATUS_ICON[check.status]} ${check.status}`]);
-  return [`### ${STATUS_ICON[result.status]} ${result.gate}: ${result.status}`, `**${cell(result.headline)}**`, rows.length ? table(['Check', 'Value', 'Limit', 'State'], rows) : '']
-    .filter(Boolean)
-    .join('\n\n');
+  return markdownBlock([`### ${STATUS_ICON[result.status]} ${result.gate}: ${result.status}`, `**${cell(result.headline)}**`, rows.length ? table(['Check', 'Value', 'Limit', 'State'], rows) : '']);
 }

@@ -1,5 +1,6 @@
 import { formatBytes, formatDelta, type GateResult, type GateStatus } from '@roadstop/core';
 import { primaryCompression, sizeOfItem } from './bundle-budget.js';
+import { countText } from './check-text.js';
 
 export interface TerminalOptions {
   color: boolean;
@@ -18,7 +19,7 @@ export function renderResultTerminal(result: GateResult, options: TerminalOption
   lines.push(`${paint(result.status, `${SYMBOL[result.status]} ${result.gate}: ${result.status}`)}  ${bold(result.headline)}`, '');
   const rows = result.checks.map((check) => [
     check.name,
-    formatValue(check.value, check.unit, check.details?.compression),
+    countText(check) ?? formatValue(check.value, check.unit, check.details?.compression),
     check.limitText ?? (check.limit !== undefined ? formatValue(check.limit, check.unit) : '—'),
     check.baseline !== undefined ? (check.unit === 'bytes' ? formatDelta(check.value - check.baseline, check.baseline) : signed(check.value - check.baseline)) : '—',
     check.status,
