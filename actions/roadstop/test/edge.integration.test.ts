@@ -45,4 +45,15 @@ describe('the action edge', () => {
     expect(warnings.map((warning) => warning.message)).toEqual([expect.stringMatching(/^the job summary was not written: /)]);
     expect(run.stdout).not.toMatch(/internal error|a bug in roadstop/);
   });
+
+  it('refuses a report input that would overwrite the baseline it is compared with', async () => {
+    const { workspace } = await realBuildOutput();
+    const first = await runAction({ action: 'bundle-budget', workspace, inputs: { path: 'dist/**/*.js', max: '5 MB', report: 'base.json' } });
+    expect(first.exitCode).toBe(0);
+    const run = await runAction({ action: 'bundle-budget', workspace, inputs: { path: 'dist/**/*.js', max: '5 MB', baseline: 'base.json', report: 'base.json' } });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations.filter((annotation) => annotation.level === 'error').map((annotation) => annotation.message)).toEqual([
+      expect.stringMatching(/input 'report': is the baseline file too/),
+    ]);
+  });
 });

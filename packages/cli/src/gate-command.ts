@@ -45,10 +45,11 @@ export async function runGateCommand(gate: GateDescriptor, args: string[], io: I
   }
   const workspace = await commandWorkspace(typeof values.cwd === 'string' ? values.cwd : undefined, io);
   const inputs = cliInputs(gate, values, positionals);
-  const config = await loadConfig(commandConfigPath(values.config as string | undefined, io), { workspace, input: '--config' });
+  // --config is the user's own file on their own machine: the shell's folder is as good as the workspace.
+  const config = await loadConfig(commandConfigPath(values.config as string | undefined, io), { workspace, input: '--config', also: [io.cwd] });
   const options = gate.resolveOptions(config.section(gate.name), inputs, workspace);
   const messages: ResultMessage[] = [];
-  const reportPath = await prepareCommandReport(values.report as string | undefined, io, gate.name);
+  const reportPath = await prepareCommandReport(values.report as string | undefined, io, gate.name, options.baseline, workspace);
   // Read while the gate starts: a large baseline takes a while to parse.
   const baseline = commandBaseline(options.baseline, io, workspace, gate.name, messages);
   baseline.catch(() => undefined);

@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { GATES } from '@roadstop/gates';
 import { main, type Io } from '../src/index.js';
 import { realBuildOutput } from '../../bundle/test/fixtures.js';
 
@@ -150,7 +151,7 @@ describe('roadstop run', () => {
     const none = captureIo('/');
     await writeFile(join(workspace, '.github/roadstop.yml'), 'version: 1\n');
     expect(await main(['run', '--cwd', workspace], none)).toBe(2);
-    expect(none.err).toBe("roadstop run: .github/roadstop.yml, input '--config': names no gate (coverage-gate, bundle-budget)\n");
+    expect(none.err).toBe(`roadstop run: .github/roadstop.yml, input '--config': names no gate (${GATES.map((gate) => gate.name).join(', ')})\n`);
   });
 });
 
@@ -173,5 +174,17 @@ describe('roadstop CLI: where it runs', () => {
     const io = captureIo(process.cwd());
     expect(await main(['--version'], io)).toBe(0);
     expect(io.out).toMatch(/^roadstop \d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe('roadstop CLI: the baseline is never overwritten', () => {
+  it('refuses a --report that is the --baseline file, and leaves the baseline as it was', async () => {
+    const { workspace } = await realBuildOutput();
+    expect(await main(['bundle-budget', 'dist/**/*.js', '--report', 'base.json'], captureIo(workspace))).toBe(0);
+    const before = await readFile(join(workspace, 'base.json'), 'utf8');
+    const io = captureIo(workspace);
+    expect(await main(['bundle-budget', 'dist/**/*.js', '--baseline', 'base.json', '--report', './base.json'], io)).toBe(2);
+    expect(io.err).toMatch(/^roadstop bundle-budget: .*input '--report': is the baseline file too/);
+    expect(await readFile(join(workspace, 'base.json'), 'utf8')).toBe(before);
   });
 });

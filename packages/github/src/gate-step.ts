@@ -33,7 +33,9 @@ export async function startGateStep(options: {
   const context = readRunnerContext();
   const workspace = options.workspace ?? resolve(context.workspace);
   const temp = process.env.RUNNER_TEMP || tmpdir();
-  const reportPath = await prepareReportPath(options.report, { workspace, gate: options.gate, temp });
+  // A report written over the baseline it is compared with would destroy the baseline: refused.
+  const baseline = options.baseline.kind === 'file' ? { baseline: resolve(workspace, options.baseline.path) } : {};
+  const reportPath = await prepareReportPath(options.report, { workspace, gate: options.gate, temp, ...baseline });
   const acquired = await acquireBaseline(options.baseline, {
     gate: options.gate,
     context,
