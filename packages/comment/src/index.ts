@@ -1,0 +1,5 @@
+export * from './state.js';
+export * from './merge.js';
+export * from './sanitize.js';
+export * from './rows.js';
+export * from './render.js';

@@ -1,0 +1,159 @@
+import { GATES, gateNamed } from '@roadstop/gates';
+import { cell, details, STATUS_ICON, table } from '@roadstop/render';
+import { encodeState, markerLine, type CommentRow, type CommentState, type DeploymentStatus } from './state.js';
+
+/** GitHub refuses an issue comment body over 65,536 characters (422 "body is too long"). */
+export const GITHUB_COMMENT_LIMIT = 65_536;
+/** Room kept for the note that says what was left out. */
+const NOTE_ROOM = 1_500;
+
+export const DEPLOYMENT_ICON: Record<DeploymentStatus, string> = { building: '🔨', ready: '✅', failed: '❌', inactive: '💤' };
+
+export interface RenderOptions {
+  key: string;
+  /** `https://github.com`, for commit links. */
+  serverUrl: string;
+  /** `owner/repo`. */
+  repository: string;
+  maxChars?: number;
+}
+
+export interface RenderedComment {
+  /** The whole comment: marker, markdown, state. */
+  body: string;
+  /** The markdown people read (no marker, no state): the job summary. */
+  markdown: string;
+  /** What did not fit, e.g. `details of lighthouse-gate`. */
+  omitted: string[];
+}
+
+/**
+ * The comment's body from its state: the deployment, a table of every gate's
+ * row, each gate's own markdown folded under it, and the state itself. Over
+ * `maxChars`, whole blocks are left out (folded details first, largest first,
+ * then the state's copies of them, then table rows), never part of one: no
+ * table, tag or character is cut, and a note says what is missing.
+ */
+export function renderComment(state: CommentState, options: RenderOptions): RenderedComment {
+  const max = options.maxChars ?? GITHUB_COMMENT_LIMIT;
+  const rows = [...state.rows].sort(registryOrder);
+  const head = headerBlocks(state, rows, options);
+  const withDetails = rows.filter((row) => row.detail);
+  const assemble = (kept: CommentRow[], shownRows: CommentRow[], keptState: CommentState, omitted: string[]) => {
+    const markdown = [
+      ...(shownRows.length === rows.length ? head : headerBlocks(state, shownRows, options)),
+      ...kept.map((row) => details(`${rowTitle(row)}: ${row.status}`, row.detail!)),
+      ...(omitted.length > 0 ? [`_Left out to stay within GitHub's ${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')}-character limit: ${omitted.join(', ')}. The job summary of each run has them whole._`] : []),
+    ].join('\n\n');
+    return { markdown, body: `${markerLine(options.key)}\n${markdown}\n\n${encodeState(keptState)}` };
+  };
+
+  const full = assemble(withDetails, rows, state, []);
+  if (full.body.length <= max) return { ...full, omitted: [] };
+
+  // Largest details go first: the fewest blocks left out for the room needed.
+  const omitted: string[] = [];
+  const kept = new Set(withDetails);
+  const budget = max - NOTE_ROOM;
+  for (const row of [...withDetails].sort((a, b) => b.detail!.length - a.detail!.length)) {
+    if (assemble([...kept], rows, state, []).body.length <= budget) break;
+    kept.delete(row);
+    omitted.push(`details of ${rowTitle(row)}`);
+  }
+  let keptState = state;
+  let attempt = assemble(withDetails.filter((row) => kept.has(row)), rows, keptState, omitted);
+  if (attempt.body.length > max) {
+    // The state's copies of the details left out go too; their rows stay.
+    keptState = { ...state, rows: state.rows.map((row) => (kept.has(rows.find((shown) => shown.id === row.id)!) ? row : withoutDetail(row))) };
+    attempt = assemble(withDetails.filter((row) => kept.has(row)), rows, keptState, omitted);
+  }
+  let shown = rows;
+  let finalOmitted = omitted;
+  while (attempt.body.length > max && shown.length > 0) {
+    shown = shown.slice(0, -1);
+    const dropped = rows.length - shown.length;
+    keptState = { ...keptState, rows: keptState.rows.filter((row) => shown.some((item) => item.id === row.id)).map(withoutDetail) };
+    finalOmitted = [...(withDetails.length > 0 ? [`every gate's details`] : []), `${dropped} row${dropped === 1 ? '' : 's'} of the table`];
+    attempt = assemble([], shown, keptState, finalOmitted);
+  }
+  return { ...attempt, omitted: finalOmitted };
+}
+
+function withoutDetail(row: CommentRow): CommentRow {
+  const { detail: _detail, ...rest } = row;
+  return rest;
+}
+
+function headerBlocks(state: CommentState, rows: CommentRow[], options: RenderOptions): string[] {
+  const blocks: string[] = [];
+  const deployment = state.deployment;
+  const title = deployment ? `${DEPLOYMENT_ICON[deployment.status]} ${cell(deployment.environment)}: ${deployment.status}` : `roadstop: ${cell(options.key)}`;
+  blocks.push(`### ${title}`);
+  if (deployment) {
+    blocks.push(
+      table(
+        ['Environment', 'Status', 'Preview', 'Commit', 'Updated'],
+        [[cell(deployment.environment), `${DEPLOYMENT_ICON[deployment.status]} ${deployment.status}`, deployment.url ? link(deployment.url, deployment.url) : '—', commitLink(deployment.sha, options), formatTime(deployment.at)]],
+      ),
+    );
+  }
+  if (rows.length > 0) {
+    const headSha = state.head?.sha;
+    blocks.push(
+      table(
+        ['Gate', 'Status', 'Result', 'Figure', 'Δ vs base', 'Commit', 'Run'],
+        rows.map((row) => [
+          cell(rowTitle(row)),
+          `${STATUS_ICON[row.status]} ${row.status}`,
+          cell(row.headline),
+          row.figure ? cell(row.figure) : '—',
+          row.delta ? cell(row.delta) : '—',
+          `${commitLink(row.sha, options)}${headSha && row.sha !== headSha ? ' (older commit)' : ''}`,
+          row.link ? link('run', row.link) : '—',
+        ]),
+      ),
+    );
+  } else if (!deployment) {
+    blocks.push('_No gate results yet._');
+  }
+  if (!deployment && state.head) blocks.push(`Commit ${commitLink(state.head.sha, options)}, updated ${formatTime(state.updatedAt)}.`);
+  return blocks;
+}
+
+function rowTitle(row: CommentRow): string {
+  const title = gateNamed(row.gate)?.title ?? row.gate;
+  return row.job ? `${title} (${row.job})` : title;
+}
+
+function registryOrder(a: CommentRow, b: CommentRow): number {
+  const rank = (row: CommentRow) => {
+    const index = GATES.findIndex((gate) => gate.name === row.gate);
+    return index === -1 ? GATES.length : index;
+  };
+  return rank(a) - rank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** A markdown link to an http(s) URL only; anything else is shown as text. */
+export function link(text: string, url: string): string {
+  let href: string;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return cell(text);
+    href = parsed.href.replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/\|/g, '%7C');
+  } catch {
+    return cell(text);
+  }
+  return `[${cell(text).replace(/[[\]]/g, (char) => (char === '[' ? '&#91;' : '&#93;'))}](${href})`;
+}
+
+function commitLink(sha: string, options: RenderOptions): string {
+  if (!/^[0-9a-f]{7,64}$/i.test(sha)) return cell(sha);
+  return link(sha.slice(0, 7), `${options.serverUrl.replace(/\/+$/, '')}/${options.repository}/commit/${sha}`);
+}
+
+/** `2025-06-01 14:03 UTC`: one zone for every reader. */
+export function formatTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '—';
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
