@@ -19,7 +19,8 @@ export function renderResultTerminal(result: GateResult, options: TerminalOption
   lines.push(`${paint(result.status, `${SYMBOL[result.status]} ${result.gate}: ${result.status}`)}  ${bold(result.headline)}`, '');
   const rows = result.checks.map((check) => [
     check.name,
-    countText(check) ?? formatValue(check.value, check.unit, check.details?.compression),
+    // A skipped count counted nothing: a 0 there would read as a result.
+    check.status === 'skipped' && check.unit === 'count' ? '—' : (countText(check) ?? formatValue(check.value, check.unit, check.details?.compression)),
     check.limitText ?? (check.limit !== undefined ? formatValue(check.limit, check.unit) : '—'),
     check.baseline !== undefined ? (check.unit === 'bytes' ? formatDelta(check.value - check.baseline, check.baseline) : signed(check.value - check.baseline)) : '—',
     check.status,

@@ -84,6 +84,12 @@ describe('per-file thresholds say what they count', () => {
     expect(text).not.toMatch(/^per-file lines +0 /m);
   });
 
+  it('in the terminal, skipped: no figure at all, and the reason', () => {
+    const skipped = { name: 'per-file branches', status: 'skipped' as const, value: 0, unit: 'count' as const, message: 'the report carries no branches coverage' };
+    const text = renderResultTerminal(coverageResult({ checks: [skipped] }), { color: false });
+    expect(text).toMatch(/^per-file branches +— +— +— +skipped$/m);
+  });
+
   it('in the summary: a row of the coverage table', () => {
     const markdown = renderCoverageGateMarkdown(coverageResult());
     expect(markdown).toContain('| lines, per file | files under 30%: 0 of 12 | every file ≥ 30% | — | ✅ pass |');
