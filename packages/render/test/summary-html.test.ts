@@ -84,7 +84,7 @@ describe('per-file thresholds say what they count', () => {
     expect(text).not.toMatch(/^per-file lines +0 /m);
   });
 
-  it('in the terminal, skipped: no figure at all, and the reason', () => {
+  it('in the terminal, skipped: no figure at all', () => {
     const skipped = { name: 'per-file branches', status: 'skipped' as const, value: 0, unit: 'count' as const, message: 'the report carries no branches coverage' };
     const text = renderResultTerminal(coverageResult({ checks: [skipped] }), { color: false });
     expect(text).toMatch(/^per-file branches +— +— +— +skipped$/m);
