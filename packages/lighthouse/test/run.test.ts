@@ -1,0 +1,68 @@
+import { mkdtemp } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigurationError, type GateEnv } from '@roadstop/core';
+import { LighthouseRunError, runLighthouseGate, type LighthouseDeps, type LighthouseGateOptions } from '../src/index.js';
+
+async function env(): Promise<GateEnv> {
+  const scratch = await mkdtemp(join(tmpdir(), 'roadstop-lighthouse-run-'));
+  return { where: 'cli', workspace: scratch, scratch, messages: [], log: () => undefined, changes: () => Promise.resolve({ unavailable: 'not asked' }), uploadArtifact: () => Promise.resolve(undefined), secrets: [] };
+}
+
+/** A port nothing listens on: taken, then let go. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+const refused = `http://127.0.0.1:${await closedPort()}/`;
+
+const options = (target: LighthouseGateOptions['target']): LighthouseGateOptions => ({
+  workspace: tmpdir(),
+  target,
+  runs: 1,
+  minScores: { performance: 80 },
+  maxVitals: {},
+  budgets: {},
+  maxDrop: {},
+  baseline: { kind: 'none' },
+  failOn: 'fail',
+});
+
+const deps = (overrides: Partial<LighthouseDeps>): LighthouseDeps => ({
+  findChrome: () => ({ path: '/usr/bin/chromium', via: 'PATH' }),
+  locateLhci: () => Promise.resolve({ cli: '/lhci/cli.js', via: 'installed' }),
+  runCollect: () => Promise.reject(new Error('not expected')),
+  ...overrides,
+});
+
+describe('running the gate', () => {
+  it('is skipped, saying how to get a browser, when there is no Chrome or Chromium', async () => {
+    const result = await runLighthouseGate(options({ kind: 'static', dir: '.', origin: { input: 'static-dir' } }), await env(), deps({ findChrome: () => undefined }));
+    expect(result.status).toBe('skipped');
+    expect(result.headline).toBe('skipped: no Chrome or Chromium to run Lighthouse with');
+    expect(result.messages).toEqual([expect.objectContaining({ level: 'warning', text: expect.stringContaining('apt-get install chromium') })]);
+    expect(result.messages[0]!.text).toContain('chrome-path');
+  });
+
+  it('fails with Lighthouse’s own reason when lhci gives up on a page', async () => {
+    const failing = deps({ runCollect: () => Promise.reject(new LighthouseRunError('Lighthouse failed (lhci collect exited 1): Chrome prevented page load with an interstitial.')) });
+    const result = await runLighthouseGate(options({ kind: 'static', dir: '.', origin: { input: 'static-dir' } }), await env(), failing);
+    expect(result.status).toBe('fail');
+    expect(result.headline).toContain('Chrome prevented page load');
+    expect(result.messages.filter((message) => message.level === 'error')).toHaveLength(1);
+  });
+
+  it.each([
+    ['a static-dir that does not exist', { kind: 'static', dir: 'no-such-build', origin: { input: 'static-dir' } }, "input 'static-dir': the folder 'no-such-build' does not exist"],
+    ['a URL that refuses the connection', { kind: 'urls', urls: [refused], origin: { input: 'urls' } }, `input 'urls': '${refused}' does not answer (ECONNREFUSED)`],
+  ] as const)('%s is a ConfigurationError before any browser starts', async (_, target, message) => {
+    const error = await runLighthouseGate(options(target as LighthouseGateOptions['target']), await env(), deps({})).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as ConfigurationError).describe()).toContain(message);
+  });
+});
