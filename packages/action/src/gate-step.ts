@@ -64,7 +64,7 @@ export async function runGateInStep(gate: GateDescriptor, inputs: StepInputs<Par
   const workspace = resolve(readRunnerContext().workspace);
   const config = await loadConfig(inputs.config, { workspace, input: 'config' });
   const options = gate.resolveOptions(config.section(gate.name), inputs.gate, workspace);
-  const start = await startGateStep({ gate: gate.name, report: inputs.report, token: inputs.token, artifactName: inputs.artifactName, baseline: options.baseline, workspace });
+  const start = await startGateStep({ gate: gate.name, report: inputs.report, token: inputs.token, artifactName: inputs.artifactName, baseline: options.baseline, workspace, log: info });
   const scratch = join(process.env.RUNNER_TEMP || tmpdir(), 'roadstop', gate.name);
   await mkdir(scratch, { recursive: true });
   const secrets = inputs.token ? [inputs.token] : [];
