@@ -1,8 +1,8 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join } from 'node:path';
-import { unzipSync } from 'fflate';
-import { createGitHubClient, type GitHubClient } from './client.js';
+import type { GitHubClient } from './client.js';
 import { toGitHubError } from './errors.js';
+import { openGitHubClient } from './lazy-client.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS, formatMs, NetworkBudgetError, type NetworkBudget } from './network-budget.js';
 
 /*
@@ -48,7 +48,7 @@ const MAX_ARTIFACT_BYTES = 256 * 1024 * 1024;
  */
 export async function downloadBaselineResult(options: DownloadBaselineOptions): Promise<string> {
   const { owner, repo, runId, artifactId, budget } = options;
-  const octokit = options.octokit ?? createGitHubClient({ token: options.token, ...(budget ? { budget } : {}) });
+  const octokit = options.octokit ?? (await openGitHubClient({ token: options.token, ...(budget ? { budget } : {}) }));
   // A fresh directory per artifact, so a leftover JSON file can never pass for the result.
   const directory = join(options.destination, `artifact-${artifactId}`);
   await rm(directory, { recursive: true, force: true });
@@ -61,7 +61,9 @@ export async function downloadBaselineResult(options: DownloadBaselineOptions): 
   }
   if (!location) throw new Error(`GitHub gave no download address for artifact ${artifactId} of run ${runId}`);
   const zip = await fetchBlob(location, `downloading artifact ${artifactId} of run ${runId} from blob storage`, options);
-  const entries = unzipJson(zip, `artifact ${artifactId} of run ${runId}`);
+  // fflate on first use too: only a download needs it.
+  const { unzipSync } = await import('fflate');
+  const entries = unzipJson(unzipSync, zip, `artifact ${artifactId} of run ${runId}`);
   if (entries.length !== 1) {
     const found = entries.length === 0 ? 'none' : entries.map(([name]) => join(...name.split('/'))).join(', ');
     throw new Error(`artifact ${artifactId} of run ${runId} should hold exactly one JSON result file, found ${found}`);
@@ -98,7 +100,7 @@ async function fetchBlob(url: string, what: string, options: DownloadBaselineOpt
 }
 
 /** The JSON files of a zip archive, by their path inside it; other files are not inflated. */
-function unzipJson(zip: Uint8Array, what: string): [string, Uint8Array][] {
+function unzipJson(unzipSync: typeof import('fflate').unzipSync, zip: Uint8Array, what: string): [string, Uint8Array][] {
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(zip, { filter: (file) => file.name.endsWith('.json') && file.originalSize <= MAX_ARTIFACT_BYTES });

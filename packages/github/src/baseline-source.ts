@@ -1,7 +1,8 @@
 import { ConfigurationError, readBaselineFile, readResult, type BaselineInfo, type BaselineSpec, type GateResult, type ResultMessage, type RunnerContext } from '@roadstop/core';
 import { downloadBaselineResult, uploadResultArtifact } from './artifact-store.js';
 import { findBaselineRun, workflowFileFromRef } from './baseline-run.js';
-import { createGitHubClient, describeGitHubError } from './client.js';
+import { describeGitHubError } from './errors.js';
+import { openGitHubClient } from './lazy-client.js';
 import { NetworkBudgetError, formatMs, networkBudgetMs, startNetworkBudget } from './network-budget.js';
 
 
@@ -62,7 +63,7 @@ async function acquireFromArtifact(options: AcquireOptions): Promise<Acquired> {
   try {
     // One budget for the whole lookup, retries and download included: past it the step carries on without a baseline.
     const budget = startNetworkBudget(networkBudgetMs());
-    const octokit = createGitHubClient({ token: options.token, baseUrl: context.apiUrl, budget, log });
+    const octokit = await openGitHubClient({ token: options.token, baseUrl: context.apiUrl, budget, log });
     log(`baseline: finding the run of ${workflow} for the merge base of ${pr.baseRef} and ${pr.headSha.slice(0, 7)} (budget ${formatMs(budget.ms)})`);
     const found = await findBaselineRun({
       octokit,

@@ -1,6 +1,8 @@
 import { changedLines, parsePatch, type ChangedLines, type ChangeSource } from '@roadstop/git';
 import type { RunnerContext } from '@roadstop/core';
-import { createGitHubClient, describeGitHubError, type GitHubClient } from './client.js';
+import type { GitHubClient } from './client.js';
+import { describeGitHubError } from './errors.js';
+import { openGitHubClient } from './lazy-client.js';
 import { networkBudgetMs, startNetworkBudget } from './network-budget.js';
 
 /** GitHub lists at most this many files of a pull request. */
@@ -37,7 +39,7 @@ export async function acquireChanges(options: { workspace: string; base?: string
     try {
       // Its own budget, like the baseline lookup's: past it the gate goes on without changed lines.
       const budget = startNetworkBudget(networkBudgetMs());
-      const octokit = createGitHubClient({ token: options.token, baseUrl: context.apiUrl, budget, ...(options.log ? { log: options.log } : {}) });
+      const octokit = await openGitHubClient({ token: options.token, baseUrl: context.apiUrl, budget, ...(options.log ? { log: options.log } : {}) });
       const lines = await changedLinesFromApi(octokit, context.owner, context.repo, pr.number);
       const total = [...lines.values()].length;
       options.log?.(`git could not give the changed lines (${(gitError as Error).message}); read ${total} files from the pull request API${total >= API_FILE_LIMIT ? ', which lists at most 3000' : ''}`);

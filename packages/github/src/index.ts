@@ -1,4 +1,6 @@
-export * from './client.js';
+// Not `export * from './client.js'`: that would load @octokit/rest with every step (see lazy-client.ts).
+export type { GitHubClient, GitHubClientOptions } from './client.js';
+export * from './lazy-client.js';
 export * from './errors.js';
 export * from './network-budget.js';
 export * from './retry-policy.js';
