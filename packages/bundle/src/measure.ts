@@ -1,8 +1,8 @@
-import { hash } from 'node:crypto';
+import type { hash } from 'node:crypto';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import type { Worker } from 'node:worker_threads';
+import type { brotliCompressSync, gzipSync } from 'node:zlib';
 import { ConfigurationError } from '@roadstop/core';
 
 export type Compression = 'raw' | 'gzip' | 'brotli';
@@ -157,16 +157,25 @@ const node = { openSync, readSync, closeSync, hash, gzipSync, brotliCompressSync
 parentPort.once('message', (job) => parentPort.postMessage(measureLoop(job, JSON.parse(job.cache), node)));
 `;
 
-const NODE: LoopNode = {
-  openSync,
-  readSync,
-  closeSync,
-  hash,
-  gzipSync,
-  brotliCompressSync,
-  BROTLI_PARAM_QUALITY: zlibConstants.BROTLI_PARAM_QUALITY,
-  BROTLI_PARAM_SIZE_HINT: zlibConstants.BROTLI_PARAM_SIZE_HINT,
-};
+/**
+ * node:crypto, node:zlib and node:worker_threads are loaded when a job comes,
+ * not with the bundle: a step that stops before measuring (a config mistake)
+ * should not pay for them (~10 ms of CPU, a third of starting Node).
+ */
+let loopNode: Promise<LoopNode> | undefined;
+function loadLoopNode(): Promise<LoopNode> {
+  loopNode ??= Promise.all([import('node:crypto'), import('node:zlib')]).then(([crypto, zlib]) => ({
+    openSync,
+    readSync,
+    closeSync,
+    hash: crypto.hash,
+    gzipSync: zlib.gzipSync,
+    brotliCompressSync: zlib.brotliCompressSync,
+    BROTLI_PARAM_QUALITY: zlib.constants.BROTLI_PARAM_QUALITY,
+    BROTLI_PARAM_SIZE_HINT: zlib.constants.BROTLI_PARAM_SIZE_HINT,
+  }));
+  return loopNode;
+}
 
 /**
  * Measures one list of files on the calling thread and, for a job worth it,
@@ -207,7 +216,8 @@ export class MeasurePool {
     const helpers = this.threads > 1 && !isSmallJob(paths, options) ? this.threads - 1 : 0;
     // One string is copied to each worker far faster than a structured clone of thousands of objects.
     const workerJob = helpers > 0 ? { ...job, cache: JSON.stringify(cache) } : undefined;
-    this.workers = Array.from({ length: helpers }, () => new Worker(WORKER_SOURCE, { eval: true }));
+    const { Worker } = helpers > 0 ? await import('node:worker_threads') : { Worker: undefined };
+    this.workers = Worker ? Array.from({ length: helpers }, () => new Worker(WORKER_SOURCE, { eval: true })) : [];
     const answers = this.workers.map((worker) => {
       const answer = answerOf(worker);
       worker.postMessage(workerJob);
@@ -215,7 +225,7 @@ export class MeasurePool {
     });
     // If the calling thread fails first, a worker's failure must not become an unhandled rejection.
     for (const answer of answers) answer.catch(() => undefined);
-    const own = measureLoop(job, cache, NODE);
+    const own = measureLoop(job, cache, await loadLoopNode());
     const batches = [own, ...(await Promise.all(answers))];
     const failure = batches.find((batch): batch is { error: { path: string; code: string } } => 'error' in batch);
     if (failure) {

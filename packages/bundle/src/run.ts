@@ -82,8 +82,14 @@ async function measureAndJudge(
   const baseline = await pendingBaseline;
   const before = baseline ? baselineFiles(baseline.result) : [];
   const cache = baseline ? sizeCacheFrom(baseline.result, settings, before) : undefined;
-  const measured = await pool.measure(allFiles, { workspace: options.workspace, compressions, ...settings, ...(cache ? { cache } : {}) });
-  const byPath = new Map(measured.map((file) => [file.path, file]));
+  const inOrder = await pool.measure(cache ? likelyChangedFirst(allFiles, before) : allFiles, {
+    workspace: options.workspace,
+    compressions,
+    ...settings,
+    ...(cache ? { cache } : {}),
+  });
+  const byPath = new Map(inOrder.map((file) => [file.path, file]));
+  const measured = allFiles.map((path) => byPath.get(path)!);
 
   const match = baseline ? matchBaseline(measured, before) : undefined;
   const baselineChecks = new Map((baseline?.result.checks ?? []).map((check) => [check.name, check]));
@@ -145,6 +151,17 @@ async function measureAndJudge(
   });
   applyFailOn(result, options.failOn);
   return result;
+}
+
+/**
+ * Files the baseline has under another path (or not at all) first: bundlers
+ * put a content hash in the name, so these are the ones likely to need
+ * compressing, and taken first they spread over the threads instead of one
+ * large one landing last on a single thread while the others sit idle.
+ */
+function likelyChangedFirst(paths: readonly string[], before: readonly BaselineFile[]): string[] {
+  const known = new Set(before.map((file) => file.path));
+  return [...paths.filter((path) => !known.has(path)), ...paths.filter((path) => known.has(path))];
 }
 
 function buildItems(
