@@ -3,3 +3,8 @@ export * from './merge.js';
 export * from './sanitize.js';
 export * from './rows.js';
 export * from './render.js';
+export * from './sticky.js';
+export * from './deployments.js';
+export * from './pull-request.js';
+export * from './inputs.js';
+export * from './step.js';

@@ -1,0 +1,152 @@
+import { join } from 'node:path';
+import type { ActionStep } from '@roadstop/action';
+import { ConfigurationError, readResult, readRunnerContext, selectFiles, describeSkippedLinks, type RunnerContext } from '@roadstop/core';
+import { openGitHubClient, describeGitHubError, isHttpError, isRateLimited, gitHubMessage, type GitHubClient } from '@roadstop/github';
+import { deactivateDeployments, recordDeployment } from './deployments.js';
+import { readStagingInputs, type StagingInputs } from './inputs.js';
+import { mergeUpdate, type CommentUpdate } from './merge.js';
+import { findTarget } from './pull-request.js';
+import { renderComment } from './render.js';
+import { resultToRow } from './rows.js';
+import { GATE_NAME } from './sanitize.js';
+import type { CommentRow, CommentState, DeploymentState } from './state.js';
+import { upsertStickyComment } from './sticky.js';
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * pr-staging-comment's body: read the result files, find the pull request,
+ * record the deployment, merge this job's rows into the one comment of its
+ * key, and write the job summary. A token that may not write (a fork's pull
+ * request) is a warning and the summary, never a failed job.
+ */
+export async function stagingComment(step: ActionStep, env: Env = process.env): Promise<void> {
+  const inputs = readStagingInputs((name) => step.input(name), env);
+  if (inputs.token) step.secret(inputs.token);
+  const context = readRunnerContext(env);
+  const warn = (text: string, title = 'pr-staging-comment') => step.annotate({ level: 'warning', text, title });
+  const runId = context.runId ?? 0;
+  const repository = context.owner && context.repo ? `${context.owner}/${context.repo}` : '';
+  const runLink = repository && runId ? `${context.serverUrl}/${repository}/actions/runs/${runId}${env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1' ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ''}` : undefined;
+
+  let client: Promise<GitHubClient> | undefined;
+  const github = (): Promise<GitHubClient> => {
+    if (!inputs.token) throw new ConfigurationError('is empty, and this event needs the GitHub API', { input: 'github-token' }, 'pass `${{ github.token }}` (the default) or a token with pull-requests: write and deployments: write');
+    if (!repository) throw new ConfigurationError('GITHUB_REPOSITORY is not set: no repository to comment on');
+    return (client ??= openGitHubClient({ token: inputs.token, baseUrl: context.apiUrl, log: (text: string) => step.info(text) }));
+  };
+  const target = await guard(() => findTarget(context, github), 'finding the pull request');
+  const sha = target.kind === 'pull-request' ? target.pullRequest.headSha : (target.sha ?? context.sha ?? '');
+  const at = new Date().toISOString();
+  const rows = await readRows(inputs, context, { sha, runId, at, ...(env.GITHUB_JOB ? { job: env.GITHUB_JOB } : {}), ...(runLink ? { link: runLink } : {}) }, warn);
+
+  const pullRequest = target.kind === 'pull-request' ? target.pullRequest.number : undefined;
+  const refused: string[] = [];
+  let deployment: DeploymentState | undefined;
+  if (inputs.mode === 'deactivate') {
+    deployment = { environment: inputs.environment, status: 'inactive', sha, runId, at, ...(runLink ? { link: runLink } : {}) };
+    await degradeOn403(refused, async () => {
+      const ids = await deactivateDeployments(await github(), repoRef(context), { environment: inputs.environment, key: inputs.key, ...(pullRequest ? { pullRequest } : {}) });
+      step.info(`marked ${ids.length} deployment${ids.length === 1 ? '' : 's'} of ${inputs.environment} inactive`);
+    }, 'deployments: write');
+  } else if (inputs.status) {
+    deployment = { environment: inputs.environment, status: inputs.status, ...(inputs.url ? { url: inputs.url } : {}), sha, runId, at, ...(runLink ? { link: runLink } : {}) };
+    if (sha) {
+      await degradeOn403(refused, async () => {
+        const id = await recordDeployment(await github(), repoRef(context), {
+          sha,
+          environment: inputs.environment,
+          transient: pullRequest !== undefined,
+          status: inputs.status!,
+          key: inputs.key,
+          ...(inputs.url ? { url: inputs.url } : {}),
+          ...(runLink ? { logUrl: runLink } : {}),
+          ...(pullRequest ? { pullRequest } : {}),
+        });
+        step.output('deployment-id', id);
+        step.info(`deployment ${id}: ${inputs.status} ${inputs.url ?? ''}`.trim());
+      }, 'deployments: write');
+    }
+  }
+
+  const update: CommentUpdate = { sha, runId, at, rows, ...(deployment ? { deployment } : {}) };
+  const renderOptions = { key: inputs.key, serverUrl: context.serverUrl, repository };
+  let shown: CommentState = mergeUpdate(undefined, update).state;
+  if (target.kind === 'none') {
+    if (target.warn) warn(`${target.reason}: the report is in the job summary only`);
+    else step.info(`${target.reason}: the report is in the job summary only`);
+  } else {
+    const ref = { ...repoRef(context), issue: target.pullRequest.number };
+    await degradeOn403(refused, async () => {
+      const outcome = await upsertStickyComment(await github(), ref, update, {
+        key: inputs.key,
+        mode: inputs.mode === 'recreate' ? 'recreate' : 'upsert',
+        hidePrevious: inputs.hidePrevious,
+        render: (state) => renderComment(state, renderOptions).body,
+        log: (text) => step.info(text),
+      });
+      if (outcome.state) shown = outcome.state;
+      if (outcome.comment) {
+        step.output('comment-id', outcome.comment.id);
+        step.output('comment-url', outcome.comment.html_url);
+      }
+      step.info(`pull request #${ref.issue}: comment ${outcome.action}`);
+    }, 'pull-requests: write');
+  }
+  if (refused.length > 0) {
+    warn(
+      `the token may not write to this repository (${[...new Set(refused)].join(', ')} refused)${target.kind === 'pull-request' && target.pullRequest.fromFork ? ': a pull request from a fork gets a read-only token' : ''}. ` +
+        `The report is in the job summary. Give the job \`permissions: { ${[...new Set(refused)].join(', ')} }\`, or, for forks, upload the results and post them from a workflow_run workflow (README, pr-staging-comment, two-phase pattern)`,
+    );
+  }
+  await step.summary(renderComment(shown, renderOptions).markdown);
+}
+
+async function readRows(inputs: StagingInputs, context: RunnerContext, source: Parameters<typeof resultToRow>[1], warn: (text: string) => void): Promise<CommentRow[]> {
+  if (inputs.results.length === 0) return [];
+  const selection = await selectFiles(context.workspace, inputs.results, { input: 'results' });
+  const links = describeSkippedLinks(selection);
+  if (links) warn(`input 'results': ${links}`);
+  if (selection.files.length === 0) warn(`input 'results' (${inputs.results.join(', ')}) matched no file: the comment keeps the rows it had`);
+  const rows: CommentRow[] = [];
+  for (const file of selection.files) {
+    try {
+      const result = await readResult(join(context.workspace, file), { input: 'results' });
+      if (!GATE_NAME.test(result.gate)) throw new ConfigurationError('not a roadstop result: its gate is not a gate name');
+      const row = resultToRow(result, source);
+      let id = row.id;
+      for (let index = 2; rows.some((item) => item.id === id); index++) id = `${row.id}#${index}`;
+      rows.push({ ...row, id });
+    } catch (error) {
+      if (!(error instanceof ConfigurationError)) throw error;
+      warn(`input 'results': skipped ${file}: ${error.message}`);
+    }
+  }
+  return rows;
+}
+
+function repoRef(context: RunnerContext): { owner: string; repo: string } {
+  return { owner: context.owner!, repo: context.repo! };
+}
+
+/** A 403 that is a refusal (not a rate limit) adds the permission to `refused`; anything else is GitHub's failure, said once. */
+async function degradeOn403(refused: string[], body: () => Promise<void>, permission: string): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    if (isHttpError(error) && error.status === 403 && !isRateLimited({ status: 403, headers: error.response?.headers ?? {}, message: gitHubMessage(error) })) {
+      refused.push(permission);
+      return;
+    }
+    throw new Error(describeGitHubError(error, permission.startsWith('deployments') ? 'recording the deployment' : 'writing the pull request comment'), { cause: error });
+  }
+}
+
+async function guard<T>(body: () => Promise<T>, what: string): Promise<T> {
+  try {
+    return await body();
+  } catch (error) {
+    if (error instanceof ConfigurationError) throw error;
+    throw new Error(describeGitHubError(error, what), { cause: error });
+  }
+}
