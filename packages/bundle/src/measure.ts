@@ -180,21 +180,47 @@ function loadLoopNode(): Promise<LoopNode> {
 /**
  * Measures one list of files on the calling thread and, for a job worth it,
  * on threads - 1 worker threads beside it, all taking files from one shared
- * counter. Workers start only once the list is known: a small job (most
- * builds, and every step that stops before measuring) starts none, and in a
- * large one the calling thread measures while they start.
+ * counter. Workers start when a large job is announced (prestart) or once the
+ * list is known: a small job (most builds, and every step that stops before
+ * measuring) starts none, and in a large one the calling thread measures
+ * while they start.
  */
 export class MeasurePool {
   private readonly threads: number;
   private workers: Worker[] = [];
+  private answers: Promise<LoopAnswer>[] = [];
+  private starting: Promise<void> | undefined;
+  private closed = false;
 
   constructor(threads = availableParallelism()) {
     this.threads = Math.max(1, threads);
   }
 
-  /** Worker threads the last job started (0 for a small one). */
+  /** Worker threads started for the job (0 for a small one). */
   get workersStarted(): number {
     return this.workers.length;
+  }
+
+  /**
+   * A job of about this many files is coming (as many as the baseline had,
+   * say): if that is a large one, the workers start now, so their start-up
+   * overlaps the globbing instead of the measuring.
+   */
+  prestart(expectedFiles: number): void {
+    if (expectedFiles >= SMALL_JOB_FILES) void this.start().catch(() => undefined);
+  }
+
+  private start(): Promise<void> {
+    this.starting ??= (async () => {
+      if (this.threads <= 1 || this.closed) return;
+      const { Worker } = await import('node:worker_threads');
+      if (this.closed) return;
+      this.workers = Array.from({ length: this.threads - 1 }, () => new Worker(WORKER_SOURCE, { eval: true }));
+      this.answers = this.workers.map((worker) => answerOf(worker));
+      // Until a job is sent (or if the calling thread fails first), a failed worker must not be an unhandled rejection.
+      for (const answer of this.answers) answer.catch(() => undefined);
+    })();
+    return this.starting;
   }
 
   /**
@@ -213,20 +239,15 @@ export class MeasurePool {
       brotliQuality: options.brotliQuality,
       counter: new SharedArrayBuffer(4),
     };
-    const helpers = this.threads > 1 && !isSmallJob(paths, options) ? this.threads - 1 : 0;
-    // One string is copied to each worker far faster than a structured clone of thousands of objects.
-    const workerJob = helpers > 0 ? { ...job, cache: JSON.stringify(cache) } : undefined;
-    const { Worker } = helpers > 0 ? await import('node:worker_threads') : { Worker: undefined };
-    this.workers = Worker ? Array.from({ length: helpers }, () => new Worker(WORKER_SOURCE, { eval: true })) : [];
-    const answers = this.workers.map((worker) => {
-      const answer = answerOf(worker);
-      worker.postMessage(workerJob);
-      return answer;
-    });
-    // If the calling thread fails first, a worker's failure must not become an unhandled rejection.
-    for (const answer of answers) answer.catch(() => undefined);
+    // Started early, the workers take part whatever the size; otherwise only a job worth them starts any.
+    if (this.starting || (this.threads > 1 && !isSmallJob(paths, options))) await this.start();
+    if (this.workers.length > 0) {
+      // One string is copied to each worker far faster than a structured clone of thousands of objects.
+      const workerJob = { ...job, cache: JSON.stringify(cache) };
+      for (const worker of this.workers) worker.postMessage(workerJob);
+    }
     const own = measureLoop(job, cache, await loadLoopNode());
-    const batches = [own, ...(await Promise.all(answers))];
+    const batches = [own, ...(await Promise.all(this.answers))];
     const failure = batches.find((batch): batch is { error: { path: string; code: string } } => 'error' in batch);
     if (failure) {
       const { path, code } = failure.error;
@@ -241,6 +262,8 @@ export class MeasurePool {
 
   /** End the workers, whether or not they measured anything. */
   async close(): Promise<void> {
+    this.closed = true;
+    await this.starting?.catch(() => undefined);
     await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 }

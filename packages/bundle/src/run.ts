@@ -37,8 +37,10 @@ export async function runBundleBudget(
   baseline?: BaselineInput | Promise<BaselineInput | undefined>,
   context: RunContext = {},
 ): Promise<GateResult> {
-  // Workers, if the job is worth any, start once the files are known; the calling thread measures beside them.
+  // Workers, if the job is worth any, start once the files are known and the calling thread measures beside
+  // them; a baseline of many files announces a large job, and then they start now, while the globs expand.
   const pool = new MeasurePool(options.threads);
+  if (baseline && !(baseline instanceof Promise)) pool.prestart(baseline.result.items.length);
   // If globbing fails first, a failing baseline must not become an unhandled rejection; awaited below, it still throws.
   if (baseline instanceof Promise) baseline.catch(() => undefined);
   try {

@@ -53,6 +53,24 @@ describe('MeasurePool', () => {
     expect(sizes[0]).toMatchObject({ path: 'big.js', raw: 2_100_000, gzip: gzipSync(Buffer.alloc(2_100_000, 'x'), { level: 9 }).length });
   });
 
+  it('starts its workers early when told a large job is coming, and not for a small one', async () => {
+    const { workspace, files } = await realBuildOutput();
+    const alone = await measureWith(1, files, { workspace });
+    for (const [expected, workers] of [
+      [10_000, 2],
+      [10, 0],
+    ] as const) {
+      const pool = new MeasurePool(3);
+      pool.prestart(expected);
+      try {
+        expect(await pool.measure(files, { ...settings, workspace })).toEqual(alone.sizes);
+        expect(pool.workersStarted).toBe(workers);
+      } finally {
+        await pool.close();
+      }
+    }
+  });
+
   it('names a file that cannot be read, whichever thread reads it', async () => {
     const { workspace, files } = await realBuildOutput();
     await rm(join(workspace, files[files.length - 1]!));
