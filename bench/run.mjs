@@ -4,7 +4,8 @@
 // over bench/corpus/ (make it first with bench/make-corpus.mjs).
 //
 //   node bench/run.mjs [--runs 3] [--only floor,roadstop,size-limit,size-limit-total,bundlewatch]
-//                      [--cli dist/cli/index.js] [--threads N] [--no-verify-peers]
+//                      [--cli dist/cli/index.js] [--threads N] [--no-verify-peers] [--max-wait S]
+//   node bench/run.mjs startup [...]   the start-up benchmark instead (bench/startup.mjs)
 //
 // Every tool runs as its own process under `/usr/bin/time -f '%e %M'`, one at a time, with
 // bench/lib/offline-guard.cjs preloaded (it refuses and reports any connection off this machine)
@@ -40,6 +41,7 @@ function parseArgs(argv) {
     cli: process.env.ROADSTOP_CLI ?? join(ROOT, 'dist', 'cli', 'index.js'),
     threads: os.availableParallelism(),
     verifyPeers: true,
+    maxWait: QUIET_MAX_WAIT_S,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -48,6 +50,7 @@ function parseArgs(argv) {
     else if (a === '--cli') args.cli = resolve(argv[++i]);
     else if (a === '--threads') args.threads = Number(argv[++i]);
     else if (a === '--no-verify-peers') args.verifyPeers = false;
+    else if (a === '--max-wait') args.maxWait = Number(argv[++i]);
     else throw new Error(`unknown argument ${a}`);
   }
   return args;
@@ -117,7 +120,7 @@ const QUIET_MAX_WAIT_S = 180;
 const CONTENDED_CORES = 0.25;
 const RETRIES = 4;
 
-async function waitQuiet() {
+async function waitQuiet(maxWait = QUIET_MAX_WAIT_S) {
   const start = Date.now();
   for (;;) {
     const a = cpuTimes();
@@ -125,7 +128,7 @@ async function waitQuiet() {
     const b = cpuTimes();
     const load = b.busy - a.busy;
     if (load < QUIET_CORES) return { waited: (Date.now() - start) / 1000, load };
-    if ((Date.now() - start) / 1000 > QUIET_MAX_WAIT_S) return { waited: (Date.now() - start) / 1000, load, gaveUp: true };
+    if ((Date.now() - start) / 1000 > maxWait) return { waited: (Date.now() - start) / 1000, load, gaveUp: true };
   }
 }
 
@@ -167,7 +170,7 @@ async function measureOnce(label, args, { cwd, env = {} }) {
 async function measure(label, args, opts) {
   let m;
   for (let attempt = 0; attempt <= RETRIES; attempt++) {
-    const quiet = await waitQuiet();
+    const quiet = await waitQuiet(opts.maxWait);
     m = await measureOnce(label, args, opts);
     m.waited = quiet.waited;
     m.attempts = attempt + 1;
@@ -178,8 +181,9 @@ async function measure(label, args, opts) {
 }
 
 function prepare(manifest, args) {
-  rmSync(WORK, { recursive: true, force: true });
+  // Everything of the last run but the start-up benchmark's results (bench/startup.mjs writes them to .work/startup/).
   mkdirSync(WORK, { recursive: true });
+  for (const entry of readdirSync(WORK)) if (entry !== 'startup') rmSync(join(WORK, entry), { recursive: true, force: true });
   for (const kind of ['cold', 'warm']) {
     const tree = join(CORPUS, kind);
     const files = manifest[kind].map((e) => e.path);
@@ -384,7 +388,7 @@ async function main() {
   for (let i = 1; i <= args.runs; i++) {
     for (const c of list) {
       const key = `${c.tool}/${c.kind}`;
-      const m = await measure(`${c.tool}-${c.kind}-${i}`, c.args(i), { cwd: c.cwd, env: c.env });
+      const m = await measure(`${c.tool}-${c.kind}-${i}`, c.args(i), { cwd: c.cwd, env: c.env, maxWait: args.maxWait });
       process.stdout.write(
         `  round ${i} ${key.padEnd(24)} ${fmt(m.seconds).padStart(7)} s ${fmt(m.peakMiB, 0).padStart(5)} MiB  cpu ${fmt(m.cpuSeconds)} s` +
           `  others ${fmt(m.others)} cores${m.contended ? ' CONTENDED' : ''}${m.attempts > 1 ? ` (attempt ${m.attempts})` : ''}  exit ${m.code}\n`,
@@ -601,7 +605,13 @@ async function main() {
   console.log('\ncorrectness OK');
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+if (process.argv[2] === 'startup') {
+  // `npm run bench -- startup [options]`: the root's bench script runs this file.
+  process.argv.splice(2, 1);
+  await import('./startup.mjs');
+} else {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -15,7 +15,7 @@
 //                 fails at once on its missing target, which is a start-up case too
 // Rounds are interleaved (bare node, then every action and case, in a rotating order), each
 // process timed by bench/lib/rusage.py (wall, and user+sys of the child from wait4). Prints the
-// medians and the ratio to bare node; writes bench/.work-startup/results.{md,json}.
+// medians and the ratio to bare node; writes bench/.work/startup/results.{md,json}.
 // No network: GITHUB_API_URL is a closed loopback port, and an untimed first run of every case
 // preloads bench/lib/offline-guard.cjs, which refuses and reports any connection off the machine.
 import { spawn } from 'node:child_process';
@@ -28,7 +28,7 @@ import { parse } from 'yaml';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH, '..');
-const OUT = join(BENCH, '.work-startup');
+const OUT = join(BENCH, '.work', 'startup');
 const NODE = process.execPath;
 const GUARD = join(BENCH, 'lib', 'offline-guard.cjs');
 const TARGET_RATIO = 1.5;
@@ -199,6 +199,7 @@ async function main() {
   const bundleBytes = (folder) =>
     readdirSync(folder)
       .filter((f) => f.endsWith('.js'))
+      .sort((a, b) => (a === 'index.js' ? -1 : b === 'index.js' ? 1 : a.localeCompare(b)))
       .map((f) => ({ file: f, bytes: readFileSync(join(folder, f)).length }));
 
   const targets = [{ key: 'bare node', name: 'bare node', kind: '', argv: [NODE, '-e', ''], env: { PATH: `${dirname(NODE)}:/usr/bin:/bin`, HOME: process.env.HOME ?? '/tmp' }, cwd: temp }];
@@ -292,7 +293,7 @@ async function main() {
     '',
     ...lines,
     '',
-    'Bundles (the first file is loaded by every step, the others only when a run needs them):',
+    'Bundles (index.js is loaded by every step, the numbered chunks only when a run needs them):',
     ...sizes.map((s) => `- ${s}`),
   ].join('\n');
   console.log('\n' + md + '\n');
