@@ -1,5 +1,6 @@
 import { GATES, gateNamed } from '@roadstop/gates';
 import { cell, details, STATUS_ICON, table } from '@roadstop/render';
+import { MAX_ROW_DETAIL } from './rows.js';
 import { encodeState, markerLine, type CommentRow, type CommentState, type DeploymentStatus } from './state.js';
 
 /** GitHub refuses an issue comment body over 65,536 characters (422 "body is too long"). */
@@ -48,11 +49,12 @@ export function renderComment(state: CommentState, options: RenderOptions): Rend
     return { markdown, body: `${markerLine(options.key)}\n${markdown}\n\n${encodeState(keptState)}` };
   };
 
-  const full = assemble(withDetails, rows, state, []);
-  if (full.body.length <= max) return { ...full, omitted: [] };
+  const tooLong = rows.filter((row) => row.detailTooLong).map((row) => `details of ${rowTitle(row)} (over ${MAX_ROW_DETAIL.toLocaleString('en-US')} characters)`);
+  const full = assemble(withDetails, rows, state, tooLong);
+  if (full.body.length <= max) return { ...full, omitted: tooLong };
 
   // Largest details go first: the fewest blocks left out for the room needed.
-  const omitted: string[] = [];
+  const omitted: string[] = [...tooLong];
   const kept = new Set(withDetails);
   const budget = max - NOTE_ROOM;
   for (const row of [...withDetails].sort((a, b) => b.detail!.length - a.detail!.length)) {
@@ -73,7 +75,7 @@ export function renderComment(state: CommentState, options: RenderOptions): Rend
     shown = shown.slice(0, -1);
     const dropped = rows.length - shown.length;
     keptState = { ...keptState, rows: keptState.rows.filter((row) => shown.some((item) => item.id === row.id)).map(withoutDetail) };
-    finalOmitted = [...(withDetails.length > 0 ? [`every gate's details`] : []), `${dropped} row${dropped === 1 ? '' : 's'} of the table`];
+    finalOmitted = [...(withDetails.length > 0 || tooLong.length > 0 ? [`every gate's details`] : []), `${dropped} row${dropped === 1 ? '' : 's'} of the table`];
     attempt = assemble([], shown, keptState, finalOmitted);
   }
   return { ...attempt, omitted: finalOmitted };

@@ -37,7 +37,7 @@ export function resultToRow(result: GateResult, source: RowSource): CommentRow {
     sha: source.sha,
     runId: source.runId,
     at: source.at,
-    ...(detail.length <= MAX_ROW_DETAIL ? { detail } : {}),
+    ...(detail.length <= MAX_ROW_DETAIL ? { detail } : { detailTooLong: true }),
   };
 }
 

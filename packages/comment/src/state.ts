@@ -21,8 +21,10 @@ export interface CommentRow {
   sha: string;
   runId: number;
   at: string;
-  /** The gate's own markdown, folded under the table; absent when it was too long to keep. */
+  /** The gate's own markdown, folded under the table. */
   detail?: string;
+  /** True when the gate's markdown was too long to keep at all (the run's job summary has it). */
+  detailTooLong?: boolean;
 }
 
 export interface DeploymentState {

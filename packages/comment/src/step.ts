@@ -134,6 +134,7 @@ async function degradeOn403(refused: string[], body: () => Promise<void>, permis
   try {
     await body();
   } catch (error) {
+    if (error instanceof ConfigurationError) throw error;
     if (isHttpError(error) && error.status === 403 && !isRateLimited({ status: 403, headers: error.response?.headers ?? {}, message: gitHubMessage(error) })) {
       refused.push(permission);
       return;

@@ -84,8 +84,10 @@ export async function upsertStickyComment(client: GitHubClient, ref: IssueRef, u
       options.log(`posted comment ${created.id}`);
       await settle();
       comments = await findStickyComments(client, ref, options.key, new Date(Date.parse(created.created_at) - DUPLICATE_WINDOW_MS).toISOString());
-      if (comments.length <= 1) return { action: recreate ? 'recreated' : 'created', comment: created, state };
-      options.log(`another job posted too (${comments.map((comment) => comment.id).join(', ')}): folding them into the oldest`);
+      if (comments.length === 1 && comments[0]!.id === created.id) return { action: recreate ? 'recreated' : 'created', comment: created, state };
+      // Another job posted too, or already folded ours into its own: merge into the oldest and check ours is there.
+      options.log(`another job posted too (${comments.map((comment) => comment.id).join(', ')}): folding into the oldest`);
+      if (comments.length === 0) comments = await findStickyComments(client, ref, options.key);
       recreate = false;
       continue;
     }

@@ -230,6 +230,12 @@ describe('renderComment', () => {
     expect(omitted.at(-1)).toMatch(/^\d+ rows of the table$/);
   });
 
+  it('says so when a gate report was too long to keep at all', () => {
+    const { markdown, omitted } = renderComment(state([row('coverage-gate@test', { detailTooLong: true })]), options);
+    expect(omitted).toEqual(['details of Coverage (test) (over 20,000 characters)']);
+    expect(markdown).toContain('Left out to stay within');
+  });
+
   it('an identical state renders an identical body (nothing to write)', () => {
     const rows = [row('coverage-gate@test')];
     expect(renderComment(state(rows), options).body).toBe(renderComment(state(rows), options).body);

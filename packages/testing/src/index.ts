@@ -4,3 +4,4 @@ export * from './rewrite.js';
 export * from './replay-server.js';
 export * from './action-harness.js';
 export * from './results-service.js';
+export * from './github-fake.js';

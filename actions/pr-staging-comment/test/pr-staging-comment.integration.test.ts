@@ -1,0 +1,284 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decodeState } from '@roadstop/comment';
+import { createResult, writeResult, type GateResult } from '@roadstop/core';
+import { runAction, startFakeGitHub, type FakeGitHub } from '@roadstop/testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+const TOKEN = 'ghs_fakeTokenForTests0123456789';
+const HEAD = 'c0ffee0000000000000000000000000000000002';
+const NEWER = 'c0ffee0000000000000000000000000000000003';
+
+let github: FakeGitHub;
+let workspace: string;
+
+beforeEach(async () => {
+  github = await startFakeGitHub();
+  workspace = await mkdtemp(join(tmpdir(), 'roadstop-pr-comment-'));
+});
+afterEach(async () => {
+  await github.close();
+});
+
+function pullRequestEvent(number = 7, head = HEAD, headRepo = 'octo-org/webapp') {
+  return {
+    action: 'synchronize',
+    repository: { full_name: 'octo-org/webapp', default_branch: 'main' },
+    pull_request: { number, base: { ref: 'main', sha: 'b'.repeat(40), repo: { full_name: 'octo-org/webapp' } }, head: { sha: head, ref: 'feature', repo: { full_name: headRepo } } },
+  };
+}
+
+function result(gate: string, fields: Partial<GateResult> = {}): GateResult {
+  return createResult({
+    gate,
+    status: 'pass',
+    headline: `${gate} within its limits`,
+    metrics: {},
+    checks: [{ name: 'lines', status: 'pass', value: 84.5, limit: 80, unit: 'percent', baseline: 84 }],
+    items: [],
+    messages: [],
+    settings: {},
+    ...fields,
+  });
+}
+
+async function writeResults(folder: string, ...results: GateResult[]): Promise<string> {
+  await mkdir(join(workspace, folder), { recursive: true });
+  for (const item of results) await writeResult(join(workspace, folder, `${item.gate}.json`), item);
+  return `${folder}/*.json`;
+}
+
+function run(options: { inputs?: Record<string, string>; job?: string; runId?: number; event?: Record<string, unknown>; eventName?: string; sha?: string; token?: string }) {
+  return runAction({
+    action: 'pr-staging-comment',
+    workspace,
+    inputs: options.inputs ?? {},
+    event: options.event ?? pullRequestEvent(),
+    eventName: options.eventName ?? 'pull_request',
+    githubToken: options.token ?? TOKEN,
+    env: {
+      GITHUB_API_URL: github.url,
+      GITHUB_WORKFLOW: 'ci',
+      GITHUB_JOB: options.job ?? 'test',
+      GITHUB_RUN_ID: String(options.runId ?? 1001),
+      GITHUB_SHA: options.sha ?? 'c0ffee0000000000000000000000000000000001',
+    },
+  });
+}
+
+const commentWrites = () => github.requests.filter((request) => request.method !== 'GET' && request.path.includes('/comments'));
+const stateOf = (issue = 7) => decodeState(github.comments(issue).find((comment) => comment.body.includes('roadstop:pr-staging-comment key=ci'))?.body);
+const errorsOf = (outcome: Awaited<ReturnType<typeof run>>) => outcome.annotations.filter((item) => item.level === 'error').map((item) => item.message);
+const warningsOf = (outcome: Awaited<ReturnType<typeof run>>) => outcome.annotations.filter((item) => item.level === 'warning').map((item) => item.message);
+
+describe('pr-staging-comment against a fake GitHub', () => {
+  it('finds its comment past the first page, keeps both jobs rows in one comment, and records the deployment', async () => {
+    for (let index = 0; index < 150; index++) github.addComment(7, `review comment ${index}`);
+    const coverage = await writeResults('coverage', result('coverage-gate'));
+    const first = await run({ job: 'test', inputs: { url: 'https://pr-7.preview.example.com/', results: coverage } });
+    expect(errorsOf(first), first.stdout).toEqual([]);
+    expect(first.exitCode).toBe(0);
+    expect(first.masked).toContain(TOKEN);
+    expect(first.stdout.replace(/^::add-mask::.*$/m, '')).not.toContain(TOKEN.slice(4));
+
+    const bundle = await writeResults('bundle', result('bundle-budget', { status: 'warn', headline: 'main bundle 142 kB of 400 kB', checks: [{ name: 'main', status: 'warn', value: 142_000, limit: 400_000, unit: 'bytes', baseline: 140_000 }] }));
+    github.requests.length = 0;
+    const second = await run({ job: 'build', inputs: { results: bundle } });
+    expect(errorsOf(second), second.stdout).toEqual([]);
+    // The marker is on page two: both pages were read, and the comment was edited, not posted again.
+    expect(github.requests.filter((request) => request.method === 'GET' && /\/issues\/7\/comments/.test(request.path)).map((request) => request.path)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/page=2/)]),
+    );
+    const marked = github.comments(7).filter((comment) => comment.body.includes('roadstop:pr-staging-comment'));
+    expect(marked).toHaveLength(1);
+    expect(second.outputs['comment-id']).toBe(String(marked[0]!.id));
+    expect(second.outputs['comment-url']).toContain(`#issuecomment-${marked[0]!.id}`);
+    const state = stateOf()!;
+    expect(state.rows.map((row) => row.id).sort()).toEqual(['bundle-budget@build', 'coverage-gate@test']);
+    expect(marked[0]!.body).toContain('| ✅ pass | coverage-gate within its limits | 84.5% | +0.5 pt |');
+    expect(marked[0]!.body).toContain('| ⚠️ warn | main bundle 142 kB of 400 kB | 142 kB | +2 kB (+1.43%) |');
+    expect(marked[0]!.body).toContain('[https://pr-7.preview.example.com/](https://pr-7.preview.example.com/)');
+
+    expect(github.deployments).toHaveLength(1);
+    const [deployment] = github.deployments;
+    expect(deployment).toMatchObject({ sha: HEAD, environment: 'preview', transient_environment: true, production_environment: false });
+    expect(deployment!.statuses).toEqual([expect.objectContaining({ state: 'success', environment_url: 'https://pr-7.preview.example.com/', log_url: 'https://github.com/octo-org/webapp/actions/runs/1001' })]);
+    expect(first.outputs['deployment-id']).toBe(String(deployment!.id));
+    expect(second.summary).toContain('Bundle budget (build)');
+
+    // The same job again with the same results: nothing to say, so nothing is written.
+    github.requests.length = 0;
+    const again = await run({ job: 'build', inputs: { results: bundle } });
+    expect(again.exitCode).toBe(0);
+    expect(commentWrites()).toEqual([]);
+  });
+
+  it('a pull request with 1,000 comments costs at most 11 list requests', async () => {
+    // A long discussion, over the past days: the check for a racing job's duplicate reads only the last minutes.
+    for (let index = 0; index < 1000; index++) github.addComment(7, `comment ${index}`, new Date(Date.now() - (1000 - index) * 5 * 60_000).toISOString());
+    const outcome = await run({ inputs: { results: await writeResults('r', result('coverage-gate')) } });
+    expect(errorsOf(outcome), outcome.stdout).toEqual([]);
+    const lists = github.requests.filter((request) => request.method === 'GET' && /\/issues\/7\/comments/.test(request.path));
+    expect(lists.length).toBeLessThanOrEqual(11);
+    expect(github.comments(7).filter((comment) => comment.body.includes('roadstop:pr-staging-comment'))).toHaveLength(1);
+  });
+
+  it('leaves one comment holding every row when jobs run at the same time', async () => {
+    github.behaviour.latencyMs = 15;
+    const gates = ['coverage-gate', 'bundle-budget', 'lighthouse-gate', 'future-gate'];
+    const runs = await Promise.all(
+      gates.map(async (gate, index) => run({ job: `job-${index}`, inputs: { results: await writeResults(`r${index}`, result(gate)) } })),
+    );
+    for (const outcome of runs) expect(errorsOf(outcome), outcome.stdout).toEqual([]);
+    const marked = github.comments(7).filter((comment) => comment.body.includes('roadstop:pr-staging-comment'));
+    expect(marked).toHaveLength(1);
+    expect(stateOf()!.rows.map((row) => row.gate).sort()).toEqual([...gates].sort());
+    // Each job reports the comment that survived, not a duplicate it posted and that was folded away.
+    for (const outcome of runs) expect(outcome.outputs['comment-id']).toBe(String(marked[0]!.id));
+  });
+
+  it('waits out a 429 with retry-after and posts', async () => {
+    github.rateLimitNext(1, 1);
+    const outcome = await run({ inputs: { results: await writeResults('r', result('coverage-gate')) } });
+    expect(errorsOf(outcome), outcome.stdout).toEqual([]);
+    expect(github.requests[0]!.status).toBe(429);
+    expect(github.comments(7)).toHaveLength(1);
+  });
+
+  it('a run for an older commit does not overwrite the rows of a newer one', async () => {
+    await run({ runId: 2000, event: pullRequestEvent(7, NEWER), inputs: { results: await writeResults('new', result('coverage-gate', { headline: 'newer' })) } });
+    const old = await run({ runId: 1000, event: pullRequestEvent(7, HEAD), inputs: { results: await writeResults('old', result('coverage-gate', { headline: 'older' })) } });
+    expect(old.exitCode).toBe(0);
+    expect(stateOf()!.rows.map((row) => row.headline)).toEqual(['newer']);
+    expect(stateOf()!.head?.sha).toBe(NEWER);
+  });
+
+  it('degrades to the job summary with a warning on a fork pull request whose token may not write', async () => {
+    github.behaviour.readOnly = true;
+    const outcome = await run({ event: pullRequestEvent(7, HEAD, 'someone/webapp'), inputs: { url: 'https://pr-7.preview.example.com/', results: await writeResults('r', result('coverage-gate')) } });
+    expect(outcome.exitCode).toBe(0);
+    expect(errorsOf(outcome)).toEqual([]);
+    const [warning] = warningsOf(outcome);
+    expect(warning).toContain('pull-requests: write');
+    expect(warning).toContain('deployments: write');
+    expect(warning).toContain('fork');
+    expect(outcome.summary).toContain('coverage-gate within its limits');
+    expect(outcome.summary).not.toContain('roadstop:state');
+    expect(github.comments(7)).toHaveLength(0);
+  });
+
+  it('keeps the comment under the limit GitHub enforces, saying what was left out', async () => {
+    const big = (gate: string) =>
+      result(gate, { checks: Array.from({ length: 250 }, (_, index) => ({ name: `${gate} check number ${index} with a long descriptive name`, status: 'pass' as const, value: index, unit: 'count' as const })) });
+    const outcome = await run({ inputs: { results: await writeResults('big', big('gate-a'), big('gate-b'), big('gate-c'), big('gate-d')) } });
+    expect(errorsOf(outcome), outcome.stdout).toEqual([]);
+    const [comment] = github.comments(7);
+    expect(Array.from(comment!.body).length).toBeLessThanOrEqual(65_536);
+    expect(comment!.body).toMatch(/Left out to stay within GitHub's 65,536-character limit: details of gate-[a-d]/);
+    expect(stateOf()!.rows).toHaveLength(4);
+    expect(github.requests.filter((request) => request.status === 422)).toEqual([]);
+  });
+
+  it('recreate with hide-previous posts anew and minimizes the older comment as outdated', async () => {
+    const results = await writeResults('r', result('coverage-gate'));
+    await run({ inputs: { results } });
+    const [old] = github.comments(7);
+    const outcome = await run({ runId: 1002, inputs: { results, mode: 'recreate', 'hide-previous': 'true' } });
+    expect(errorsOf(outcome), outcome.stdout).toEqual([]);
+    const comments = github.comments(7);
+    expect(comments).toHaveLength(2);
+    expect(comments[0]).toMatchObject({ id: old!.id, minimized: 'OUTDATED' });
+    expect(comments[0]!.body).not.toContain('roadstop:pr-staging-comment key=');
+    expect(outcome.outputs['comment-id']).toBe(String(comments[1]!.id));
+    // The next run updates the new one.
+    await run({ runId: 1003, job: 'other', inputs: { results } });
+    expect(github.comments(7)).toHaveLength(2);
+    expect(decodeState(github.comments(7)[1]!.body)!.rows).toHaveLength(2);
+  });
+
+  it('mode deactivate marks the pull request deployments inactive and says so in the comment', async () => {
+    await run({ inputs: { url: 'https://pr-7.preview.example.com/' } });
+    const outcome = await run({ runId: 1002, event: { ...pullRequestEvent(), action: 'closed' }, inputs: { mode: 'deactivate' } });
+    expect(errorsOf(outcome), outcome.stdout).toEqual([]);
+    expect(github.deployments[0]!.statuses.map((status) => status.state)).toEqual(['success', 'inactive']);
+    expect(stateOf()!.deployment?.status).toBe('inactive');
+  });
+});
+
+describe('events', () => {
+  it('workflow_run: finds the fork pull request from the head branch, verifies its head, and posts', async () => {
+    github.addPullRequest({ number: 9, headSha: HEAD, headRef: 'feature', headRepo: 'someone/webapp' });
+    const event = { workflow_run: { id: 55, event: 'pull_request', head_sha: HEAD, head_branch: 'feature', head_repository: { full_name: 'someone/webapp', owner: { login: 'someone' } }, pull_requests: [] } };
+    const outcome = await run({ eventName: 'workflow_run', event, inputs: { results: await writeResults('r', result('coverage-gate', { headline: '<img src=x> @admin [x](https://evil.example)' })) } });
+    expect(errorsOf(outcome), outcome.stdout).toEqual([]);
+    const [comment] = github.comments(9);
+    expect(comment!.body).toContain('&lt;img src=x&gt; &#64;admin &#91;x&#93;(https://evil.example)');
+    expect(comment!.body).not.toMatch(/<img|@admin|\[x\]/);
+  });
+
+  it('workflow_run: a pull request whose head moved on gets nothing, with a warning', async () => {
+    github.addPullRequest({ number: 9, headSha: NEWER, headRef: 'feature', headRepo: 'someone/webapp' });
+    const event = { workflow_run: { id: 55, event: 'pull_request', head_sha: HEAD, head_branch: 'feature', head_repository: { full_name: 'someone/webapp', owner: { login: 'someone' } }, pull_requests: [] } };
+    const outcome = await run({ eventName: 'workflow_run', event, inputs: { results: await writeResults('r', result('coverage-gate')) } });
+    expect(outcome.exitCode).toBe(0);
+    expect(warningsOf(outcome).join('\n')).toContain(`no open pull request has head commit ${HEAD.slice(0, 7)} from someone/webapp`);
+    expect(github.comments(9)).toHaveLength(0);
+    expect(outcome.summary).toContain('coverage-gate within its limits');
+  });
+
+  it('push: the job summary only, no comment', async () => {
+    const outcome = await run({ eventName: 'push', event: { repository: { default_branch: 'main' } }, inputs: { results: await writeResults('r', result('coverage-gate')) } });
+    expect(outcome.exitCode).toBe(0);
+    expect(warningsOf(outcome)).toEqual([]);
+    expect(github.requests).toEqual([]);
+    expect(outcome.summary).toContain('coverage-gate within its limits');
+  });
+});
+
+describe('bad input', () => {
+  it.each<{ name: string; inputs: Record<string, string>; input: string; says: string }>([
+    { name: 'a url that is not http(s)', inputs: { url: 'ftp://files.example/preview' }, input: 'url', says: 'not http(s)' },
+    { name: 'a url that is not a URL', inputs: { url: 'preview please' }, input: 'url', says: 'is not a URL' },
+    { name: 'an unknown mode', inputs: { mode: 'replace' }, input: 'mode', says: "'replace' is not one of upsert, recreate, deactivate" },
+    { name: 'an unknown status', inputs: { status: 'done' }, input: 'status', says: "'done' is not one of building, ready, failed" },
+    { name: 'a hide-previous that is not a boolean', inputs: { 'hide-previous': 'yes' }, input: 'hide-previous', says: "'yes' is not true or false" },
+  ])('$name: one error naming the input, and the comment untouched', async ({ inputs, input, says }) => {
+    await run({ inputs: { results: await writeResults('r', result('coverage-gate')) } });
+    const before = github.comments(7).map((comment) => comment.body);
+    github.requests.length = 0;
+    const outcome = await run({ inputs });
+    expect(outcome.exitCode).toBe(1);
+    const errors = errorsOf(outcome);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(`input '${input}'`);
+    expect(errors[0]).toContain(says);
+    expect(outcome.stdout + outcome.stderr).not.toMatch(/\n\s+at /);
+    expect(github.requests).toEqual([]);
+    expect(github.comments(7).map((comment) => comment.body)).toEqual(before);
+  });
+
+  it('a missing token on a pull request event names github-token', async () => {
+    const outcome = await run({ token: '', inputs: { results: await writeResults('r', result('coverage-gate')) } });
+    expect(outcome.exitCode).toBe(1);
+    expect(errorsOf(outcome)).toEqual([expect.stringContaining("input 'github-token'")]);
+  });
+
+  it('skips files the glob matches that are not roadstop results, with a warning naming each', async () => {
+    await writeResults('r', result('coverage-gate'));
+    await writeFile(join(workspace, 'r', 'package.json'), '{"name":"x"}');
+    await writeFile(join(workspace, 'r', 'notes.json'), 'not json at all');
+    const outcome = await run({ inputs: { results: 'r/*.json' } });
+    expect(outcome.exitCode).toBe(0);
+    const warnings = warningsOf(outcome);
+    expect(warnings).toEqual(expect.arrayContaining([expect.stringContaining('skipped r/package.json'), expect.stringContaining('skipped r/notes.json')]));
+    expect(stateOf()!.rows.map((row) => row.gate)).toEqual(['coverage-gate']);
+  });
+
+  it('an event without a pull request is a warning and the summary', async () => {
+    const outcome = await run({ eventName: 'workflow_dispatch', event: {}, inputs: { results: await writeResults('r', result('coverage-gate')) } });
+    expect(outcome.exitCode).toBe(0);
+    expect(warningsOf(outcome)).toEqual([expect.stringContaining('a workflow_dispatch event has no pull request')]);
+    expect(github.requests).toEqual([]);
+  });
+});

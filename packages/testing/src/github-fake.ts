@@ -1,0 +1,296 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A stateful fake of the GitHub REST and GraphQL calls pr-staging-comment
+ * makes, on 127.0.0.1: comments that several processes create, edit and
+ * delete concurrently, which a replay of recordings cannot express. Answers
+ * have GitHub's shapes, status codes and Link pagination; 403 (a fork's
+ * read-only token), 422 (a body over the limit) and 429 (with retry-after)
+ * are switched on per test.
+ */
+export interface FakeComment {
+  id: number;
+  node_id: string;
+  issue: number;
+  body: string;
+  html_url: string;
+  created_at: string;
+  updated_at: string;
+  minimized?: string;
+}
+
+export interface FakePullRequest {
+  number: number;
+  headSha: string;
+  headRef: string;
+  /** `owner/repo` of the head: another repository for a fork. */
+  headRepo: string;
+  state?: 'open' | 'closed';
+}
+
+export interface FakeDeployment {
+  id: number;
+  ref: string;
+  sha: string;
+  environment: string;
+  transient_environment: boolean;
+  production_environment: boolean;
+  payload: unknown;
+  description: string | null;
+  statuses: { id: number; state: string; environment_url?: string; log_url?: string; description?: string }[];
+}
+
+export interface FakeRequest {
+  method: string;
+  path: string;
+  body: string;
+  status: number;
+}
+
+export interface FakeGitHubBehaviour {
+  /** Every write (POST, PATCH, DELETE, GraphQL) answered 403 "Resource not accessible by integration", as a fork's token is. */
+  readOnly: boolean;
+  /** Bodies longer than this (in characters) are refused with GitHub's 422. */
+  maxBodyChars: number;
+  /** Delay before each answer, to widen the windows concurrent writers race in. */
+  latencyMs: number;
+}
+
+export interface FakeGitHub {
+  /** `http://127.0.0.1:PORT`: GITHUB_API_URL for the action. */
+  url: string;
+  owner: string;
+  repo: string;
+  requests: FakeRequest[];
+  behaviour: FakeGitHubBehaviour;
+  comments(issue: number): FakeComment[];
+  /** Comments by others, e.g. 150 of them to push the sticky one to page two; `createdAt` for older ones. */
+  addComment(issue: number, body: string, createdAt?: string): FakeComment;
+  addPullRequest(pull: FakePullRequest): void;
+  deployments: FakeDeployment[];
+  /** The next `count` requests get a 429 with `retry-after: seconds`. */
+  rateLimitNext(count: number, seconds: number): void;
+  close(): Promise<void>;
+}
+
+const GITHUB_BODY_LIMIT = 65_536;
+
+export async function startFakeGitHub(options: { owner?: string; repo?: string } = {}): Promise<FakeGitHub> {
+  const owner = options.owner ?? 'octo-org';
+  const repo = options.repo ?? 'webapp';
+  const comments: FakeComment[] = [];
+  const pulls = new Map<number, FakePullRequest>();
+  const deployments: FakeDeployment[] = [];
+  const requests: FakeRequest[] = [];
+  const behaviour: FakeGitHubBehaviour = { readOnly: false, maxBodyChars: GITHUB_BODY_LIMIT, latencyMs: 0 };
+  let rateLimited = { count: 0, seconds: 1 };
+  let nextId = 1000;
+  // The real time, strictly increasing, as GitHub's own timestamps are for one issue's comments.
+  let clock = 0;
+  const now = () => new Date((clock = Math.max(Date.now(), clock + 1))).toISOString();
+  let base = '';
+
+  const addComment = (issue: number, body: string, createdAt?: string): FakeComment => {
+    const id = ++nextId;
+    const at = createdAt ?? now();
+    const comment: FakeComment = { id, node_id: `IC_${id}`, issue, body, html_url: `https://github.com/${owner}/${repo}/pull/${issue}#issuecomment-${id}`, created_at: at, updated_at: at };
+    comments.push(comment);
+    return comment;
+  };
+  const view = (comment: FakeComment) => ({
+    id: comment.id,
+    node_id: comment.node_id,
+    body: comment.body,
+    html_url: comment.html_url,
+    issue_url: `${base}/repos/${owner}/${repo}/issues/${comment.issue}`,
+    user: { login: 'github-actions[bot]', type: 'Bot' },
+    created_at: comment.created_at,
+    updated_at: comment.updated_at,
+  });
+  const pullView = (pull: FakePullRequest) => ({
+    number: pull.number,
+    state: pull.state ?? 'open',
+    head: { sha: pull.headSha, ref: pull.headRef, repo: { full_name: pull.headRepo }, label: `${pull.headRepo.split('/')[0]}:${pull.headRef}` },
+    base: { ref: 'main', repo: { full_name: `${owner}/${repo}` } },
+  });
+
+  const handle = (method: string, url: URL, body: string): [number, unknown, Record<string, string>?] => {
+    const path = url.pathname;
+    const write = method !== 'GET' && method !== 'HEAD';
+    if (rateLimited.count > 0) {
+      rateLimited.count--;
+      return [429, { message: 'API rate limit exceeded for installation.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api' }, { 'retry-after': String(rateLimited.seconds), 'x-ratelimit-remaining': '0' }];
+    }
+    if (write && behaviour.readOnly) {
+      return [403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' }];
+    }
+    const json = (): Record<string, unknown> => (body ? (JSON.parse(body) as Record<string, unknown>) : {});
+    const repoPrefix = `/repos/${owner}/${repo}`;
+    if (method === 'POST' && path === '/graphql') {
+      const { variables } = json() as { variables?: { id?: string } };
+      const target = comments.find((comment) => comment.node_id === variables?.id);
+      if (!target) return [200, { data: null, errors: [{ type: 'NOT_FOUND', message: `Could not resolve to a node with the global id of '${variables?.id}'` }] }];
+      target.minimized = 'OUTDATED';
+      return [200, { data: { minimizeComment: { minimizedComment: { isMinimized: true } } } }];
+    }
+    if (!path.startsWith(`${repoPrefix}/`)) return [404, { message: 'Not Found' }];
+    const rest = path.slice(repoPrefix.length);
+    let match: RegExpExecArray | null;
+    if ((match = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
+      const issue = Number(match[1]);
+      if (method === 'POST') {
+        const text = stringField(json().body);
+        if (Array.from(text).length > behaviour.maxBodyChars) return tooLong();
+        return [201, view(addComment(issue, text))];
+      }
+      const since = url.searchParams.get('since');
+      const list = comments.filter((comment) => comment.issue === issue && (!since || comment.updated_at >= since)).sort((a, b) => a.id - b.id);
+      return paginate(url, list.map(view));
+    }
+    if ((match = /^\/issues\/comments\/(\d+)$/.exec(rest))) {
+      const comment = comments.find((item) => item.id === Number(match![1]));
+      if (!comment) return [404, { message: 'Not Found' }];
+      if (method === 'GET') return [200, view(comment)];
+      if (method === 'DELETE') {
+        comments.splice(comments.indexOf(comment), 1);
+        return [204, undefined];
+      }
+      if (method === 'PATCH') {
+        const text = stringField(json().body);
+        if (Array.from(text).length > behaviour.maxBodyChars) return tooLong();
+        comment.body = text;
+        comment.updated_at = now();
+        return [200, view(comment)];
+      }
+    }
+    if (rest === '/pulls' && method === 'GET') {
+      const head = url.searchParams.get('head');
+      const state = url.searchParams.get('state') ?? 'open';
+      const list = [...pulls.values()].filter((pull) => (state === 'all' || (pull.state ?? 'open') === state) && (!head || `${pull.headRepo.split('/')[0]}:${pull.headRef}` === head));
+      return paginate(url, list.map(pullView));
+    }
+    if ((match = /^\/pulls\/(\d+)$/.exec(rest)) && method === 'GET') {
+      const pull = pulls.get(Number(match[1]));
+      return pull ? [200, pullView(pull)] : [404, { message: 'Not Found' }];
+    }
+    if (rest === '/deployments') {
+      if (method === 'POST') {
+        const given = json();
+        const deployment: FakeDeployment = {
+          id: ++nextId,
+          ref: stringField(given.ref),
+          sha: stringField(given.ref),
+          environment: stringField(given.environment) || 'production',
+          transient_environment: given.transient_environment === true,
+          production_environment: given.production_environment === true,
+          payload: given.payload ?? {},
+          description: typeof given.description === 'string' ? given.description : null,
+          statuses: [],
+        };
+        if (deployment.description && deployment.description.length > 140) return [422, { message: 'Validation Failed', errors: [{ resource: 'Deployment', field: 'description', code: 'custom', message: 'description is too long (maximum is 140 characters)' }] }];
+        deployments.push(deployment);
+        return [201, deploymentView(deployment)];
+      }
+      const sha = url.searchParams.get('sha');
+      const environment = url.searchParams.get('environment');
+      const list = deployments.filter((item) => (!sha || item.sha === sha) && (!environment || item.environment === environment)).reverse();
+      return paginate(url, list.map(deploymentView));
+    }
+    if ((match = /^\/deployments\/(\d+)\/statuses$/.exec(rest))) {
+      const deployment = deployments.find((item) => item.id === Number(match![1]));
+      if (!deployment) return [404, { message: 'Not Found' }];
+      if (method === 'POST') {
+        const given = json();
+        if (typeof given.description === 'string' && given.description.length > 140) return [422, { message: 'Validation Failed', errors: [{ resource: 'DeploymentStatus', field: 'description', code: 'custom', message: 'description is too long (maximum is 140 characters)' }] }];
+        const status = {
+          id: ++nextId,
+          state: stringField(given.state),
+          ...(typeof given.environment_url === 'string' ? { environment_url: given.environment_url } : {}),
+          ...(typeof given.log_url === 'string' ? { log_url: given.log_url } : {}),
+          ...(typeof given.description === 'string' ? { description: given.description } : {}),
+        };
+        deployment.statuses.push(status);
+        return [201, status];
+      }
+      return [200, [...deployment.statuses].reverse()];
+    }
+    return [404, { message: `Not Found (the fake has no ${method} ${rest})` }];
+  };
+
+  const deploymentView = (deployment: FakeDeployment) => {
+    const { statuses: _statuses, ...rest } = deployment;
+    return { ...rest, url: `${base}/repos/${owner}/${repo}/deployments/${deployment.id}` };
+  };
+
+  function paginate(url: URL, items: unknown[]): [number, unknown, Record<string, string>] {
+    const perPage = Math.min(100, Math.max(1, Number(url.searchParams.get('per_page') ?? 30)));
+    const page = Math.max(1, Number(url.searchParams.get('page') ?? 1));
+    const last = Math.max(1, Math.ceil(items.length / perPage));
+    const pageUrl = (number: number) => {
+      const next = new URL(url.toString());
+      next.searchParams.set('page', String(number));
+      next.searchParams.set('per_page', String(perPage));
+      return `<${base}${next.pathname}${next.search}>`;
+    };
+    const links: string[] = [];
+    if (page < last) links.push(`${pageUrl(page + 1)}; rel="next"`, `${pageUrl(last)}; rel="last"`);
+    if (page > 1) links.push(`${pageUrl(1)}; rel="first"`, `${pageUrl(page - 1)}; rel="prev"`);
+    return [200, items.slice((page - 1) * perPage, page * perPage), links.length > 0 ? { link: links.join(', ') } : {}];
+  }
+
+  function tooLong(): [number, unknown] {
+    return [422, { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'unprocessable', field: 'data', message: `Body is too long (maximum is ${behaviour.maxBodyChars} characters)` }] }];
+  }
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      const method = (req.method ?? 'GET').toUpperCase();
+      const url = new URL(req.url ?? '/', base);
+      const answer = () => {
+        let reply: [number, unknown, Record<string, string>?];
+        if (!/^(token|bearer) \S+/i.test(req.headers.authorization ?? '')) reply = [401, { message: 'Requires authentication' }];
+        else {
+          try {
+            reply = handle(method, url, body);
+          } catch (error) {
+            reply = [400, { message: `Problems parsing JSON (${(error as Error).message})` }];
+          }
+        }
+        const [status, data, headers = {}] = reply;
+        requests.push({ method, path: `${url.pathname}${url.search}`, body, status });
+        const text = data === undefined ? '' : JSON.stringify(data);
+        res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'x-github-media-type': 'github.v3; format=json' });
+        res.end(text);
+      };
+      if (behaviour.latencyMs > 0) setTimeout(answer, behaviour.latencyMs);
+      else answer();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: base,
+    owner,
+    repo,
+    requests,
+    behaviour,
+    deployments,
+    comments: (issue) => comments.filter((comment) => comment.issue === issue).sort((a, b) => a.id - b.id),
+    addComment,
+    addPullRequest: (pull) => void pulls.set(pull.number, pull),
+    rateLimitNext: (count, seconds) => void (rateLimited = { count, seconds }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+function stringField(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
