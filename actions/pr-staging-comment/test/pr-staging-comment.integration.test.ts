@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeState } from '@roadstop/comment';
@@ -256,6 +256,20 @@ describe('bad input', () => {
     expect(outcome.stdout + outcome.stderr).not.toMatch(/\n\s+at /);
     expect(github.requests).toEqual([]);
     expect(github.comments(7).map((comment) => comment.body)).toEqual(before);
+  });
+
+  it('a results glob that leaves the workspace is refused, and a symlinked result is not followed', async () => {
+    const outside = await run({ inputs: { results: '../*.json' } });
+    expect(outside.exitCode).toBe(1);
+    expect(errorsOf(outside)).toEqual([expect.stringContaining("input 'results'")]);
+    const elsewhere = await mkdtemp(join(tmpdir(), 'roadstop-outside-'));
+    await writeResult(join(elsewhere, 'secret.json'), result('coverage-gate', { headline: 'from outside' }));
+    await mkdir(join(workspace, 'r'), { recursive: true });
+    await symlink(join(elsewhere, 'secret.json'), join(workspace, 'r', 'linked.json'));
+    const linked = await run({ inputs: { results: 'r/*.json' } });
+    expect(linked.exitCode).toBe(0);
+    expect(warningsOf(linked).join('\n')).toContain('symlink');
+    expect(JSON.stringify(github.comments(7))).not.toContain('from outside');
   });
 
   it('a missing token on a pull request event names github-token', async () => {
