@@ -272,6 +272,16 @@ describe('bad input', () => {
     expect(JSON.stringify(github.comments(7))).not.toContain('from outside');
   });
 
+  it('reads the gates results where they write them by default, $RUNNER_TEMP/roadstop', async () => {
+    // The harness gives each run its own RUNNER_TEMP: find it by a first run, then put a result there.
+    const probe = await run({ eventName: 'push', event: {} });
+    const temp = probe.env.RUNNER_TEMP!;
+    await writeResult(join(temp, 'roadstop', 'coverage-gate.json'), result('coverage-gate', { headline: 'from runner temp' }));
+    const outcome = await runAction({ action: 'pr-staging-comment', workspace, inputs: { results: `${temp}/roadstop/*.json` }, event: {}, eventName: 'push', env: { RUNNER_TEMP: temp, GITHUB_API_URL: github.url } });
+    expect(errorsOf(outcome), outcome.stdout).toEqual([]);
+    expect(outcome.summary).toContain('from runner temp');
+  });
+
   it('a missing token on a pull request event names github-token', async () => {
     const outcome = await run({ token: '', inputs: { results: await writeResults('r', result('coverage-gate')) } });
     expect(outcome.exitCode).toBe(1);

@@ -38,7 +38,7 @@ export async function stagingComment(step: ActionStep, env: Env = process.env): 
   const target = await guard(() => findTarget(context, github), 'finding the pull request');
   const sha = target.kind === 'pull-request' ? target.pullRequest.headSha : (target.sha ?? context.sha ?? '');
   const at = new Date().toISOString();
-  const rows = await readRows(inputs, context, { sha, runId, at, ...(env.GITHUB_JOB ? { job: env.GITHUB_JOB } : {}), ...(runLink ? { link: runLink } : {}) }, warn);
+  const rows = await readRows(inputs, context, env.RUNNER_TEMP, { sha, runId, at, ...(env.GITHUB_JOB ? { job: env.GITHUB_JOB } : {}), ...(runLink ? { link: runLink } : {}) }, warn);
 
   const pullRequest = target.kind === 'pull-request' ? target.pullRequest.number : undefined;
   const refused: string[] = [];
@@ -102,16 +102,29 @@ export async function stagingComment(step: ActionStep, env: Env = process.env): 
   await step.summary(renderComment(shown, renderOptions).markdown);
 }
 
-async function readRows(inputs: StagingInputs, context: RunnerContext, source: Parameters<typeof resultToRow>[1], warn: (text: string) => void): Promise<CommentRow[]> {
+async function readRows(inputs: StagingInputs, context: RunnerContext, runnerTemp: string | undefined, source: Parameters<typeof resultToRow>[1], warn: (text: string) => void): Promise<CommentRow[]> {
   if (inputs.results.length === 0) return [];
-  const selection = await selectFiles(context.workspace, inputs.results, { input: 'results' });
-  const links = describeSkippedLinks(selection);
-  if (links) warn(`input 'results': ${links}`);
-  if (selection.files.length === 0) warn(`input 'results' (${inputs.results.join(', ')}) matched no file: the comment keeps the rows it had`);
+  // The gates write to $RUNNER_TEMP/roadstop by default: globs there are read from there, the rest from the workspace.
+  const temp = runnerTemp ? `${runnerTemp.replace(/\/+$/, '')}/` : undefined;
+  const inTemp = (pattern: string) => !!temp && pattern.replace(/^!/, '').startsWith(temp);
+  const roots: [string, string[]][] = [
+    [context.workspace, inputs.results.filter((pattern) => !inTemp(pattern))],
+    ...(temp ? [[temp, inputs.results.filter(inTemp).map((pattern) => pattern.replace(temp, ''))] as [string, string[]]] : []),
+  ];
+  const files: string[] = [];
+  for (const [root, patterns] of roots) {
+    if (!patterns.some((pattern) => !pattern.startsWith('!'))) continue;
+    const selection = await selectFiles(root, patterns, { input: 'results' });
+    const links = describeSkippedLinks(selection);
+    if (links) warn(`input 'results': ${links}`);
+    files.push(...selection.files.map((file) => join(root, file)));
+  }
+  if (files.length === 0) warn(`input 'results' (${inputs.results.join(', ')}) matched no file: the comment keeps the rows it had`);
   const rows: CommentRow[] = [];
-  for (const file of selection.files) {
+  for (const path of files) {
+    const file = path.startsWith(`${context.workspace}/`) ? path.slice(context.workspace.length + 1) : path;
     try {
-      const result = await readResult(join(context.workspace, file), { input: 'results' });
+      const result = await readResult(path, { input: 'results' });
       if (!GATE_NAME.test(result.gate)) throw new ConfigurationError('not a roadstop result: its gate is not a gate name');
       const row = resultToRow(result, source);
       let id = row.id;
