@@ -157,23 +157,30 @@ const node = { openSync, readSync, closeSync, hash, gzipSync, brotliCompressSync
 parentPort.once('message', (job) => parentPort.postMessage(measureLoop(job, JSON.parse(job.cache), node)));
 `;
 
-/**
+/*
  * node:crypto, node:zlib and node:worker_threads are loaded when a job comes,
  * not with the bundle: a step that stops before measuring (a config mistake)
- * should not pay for them (~10 ms of CPU, a third of starting Node).
+ * should not pay for them (~10 ms of CPU, a third of starting Node). Loaded
+ * with getBuiltinModule, synchronously: a dynamic import() of them resolves
+ * only once the globbing in progress has finished, which made workers started
+ * early start late.
  */
-let loopNode: Promise<LoopNode> | undefined;
-function loadLoopNode(): Promise<LoopNode> {
-  loopNode ??= Promise.all([import('node:crypto'), import('node:zlib')]).then(([crypto, zlib]) => ({
-    openSync,
-    readSync,
-    closeSync,
-    hash: crypto.hash,
-    gzipSync: zlib.gzipSync,
-    brotliCompressSync: zlib.brotliCompressSync,
-    BROTLI_PARAM_QUALITY: zlib.constants.BROTLI_PARAM_QUALITY,
-    BROTLI_PARAM_SIZE_HINT: zlib.constants.BROTLI_PARAM_SIZE_HINT,
-  }));
+let loopNode: LoopNode | undefined;
+function loadLoopNode(): LoopNode {
+  if (!loopNode) {
+    const crypto = process.getBuiltinModule('node:crypto');
+    const zlib = process.getBuiltinModule('node:zlib');
+    loopNode = {
+      openSync,
+      readSync,
+      closeSync,
+      hash: crypto.hash,
+      gzipSync: zlib.gzipSync,
+      brotliCompressSync: zlib.brotliCompressSync,
+      BROTLI_PARAM_QUALITY: zlib.constants.BROTLI_PARAM_QUALITY,
+      BROTLI_PARAM_SIZE_HINT: zlib.constants.BROTLI_PARAM_SIZE_HINT,
+    };
+  }
   return loopNode;
 }
 
@@ -189,7 +196,7 @@ export class MeasurePool {
   private readonly threads: number;
   private workers: Worker[] = [];
   private answers: Promise<LoopAnswer>[] = [];
-  private starting: Promise<void> | undefined;
+  private started = false;
   private closed = false;
 
   constructor(threads = availableParallelism()) {
@@ -207,20 +214,17 @@ export class MeasurePool {
    * overlaps the globbing instead of the measuring.
    */
   prestart(expectedFiles: number): void {
-    if (expectedFiles >= SMALL_JOB_FILES) void this.start().catch(() => undefined);
+    if (expectedFiles >= SMALL_JOB_FILES) this.start();
   }
 
-  private start(): Promise<void> {
-    this.starting ??= (async () => {
-      if (this.threads <= 1 || this.closed) return;
-      const { Worker } = await import('node:worker_threads');
-      if (this.closed) return;
-      this.workers = Array.from({ length: this.threads - 1 }, () => new Worker(WORKER_SOURCE, { eval: true }));
-      this.answers = this.workers.map((worker) => answerOf(worker));
-      // Until a job is sent (or if the calling thread fails first), a failed worker must not be an unhandled rejection.
-      for (const answer of this.answers) answer.catch(() => undefined);
-    })();
-    return this.starting;
+  private start(): void {
+    if (this.started || this.threads <= 1 || this.closed) return;
+    this.started = true;
+    const { Worker } = process.getBuiltinModule('node:worker_threads');
+    this.workers = Array.from({ length: this.threads - 1 }, () => new Worker(WORKER_SOURCE, { eval: true }));
+    this.answers = this.workers.map((worker) => answerOf(worker));
+    // Until a job is sent (or if the calling thread fails first), a failed worker must not be an unhandled rejection.
+    for (const answer of this.answers) answer.catch(() => undefined);
   }
 
   /**
@@ -240,13 +244,13 @@ export class MeasurePool {
       counter: new SharedArrayBuffer(4),
     };
     // Started early, the workers take part whatever the size; otherwise only a job worth them starts any.
-    if (this.starting || (this.threads > 1 && !isSmallJob(paths, options))) await this.start();
+    if (!this.started && this.threads > 1 && !isSmallJob(paths, options)) this.start();
     if (this.workers.length > 0) {
       // One string is copied to each worker far faster than a structured clone of thousands of objects.
       const workerJob = { ...job, cache: JSON.stringify(cache) };
       for (const worker of this.workers) worker.postMessage(workerJob);
     }
-    const own = measureLoop(job, cache, await loadLoopNode());
+    const own = measureLoop(job, cache, loadLoopNode());
     const batches = [own, ...(await Promise.all(this.answers))];
     const failure = batches.find((batch): batch is { error: { path: string; code: string } } => 'error' in batch);
     if (failure) {
@@ -263,7 +267,6 @@ export class MeasurePool {
   /** End the workers, whether or not they measured anything. */
   async close(): Promise<void> {
     this.closed = true;
-    await this.starting?.catch(() => undefined);
     await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 }

@@ -40,9 +40,9 @@ export async function runBundleBudget(
   // Workers, if the job is worth any, start once the files are known and the calling thread measures beside
   // them; a baseline of many files announces a large job, and then they start now, while the globs expand.
   const pool = new MeasurePool(options.threads);
-  if (baseline && !(baseline instanceof Promise)) pool.prestart(baseline.result.items.length);
   // If globbing fails first, a failing baseline must not become an unhandled rejection; awaited below, it still throws.
-  if (baseline instanceof Promise) baseline.catch(() => undefined);
+  if (baseline instanceof Promise) baseline.then((read) => read && pool.prestart(read.result.items.length)).catch(() => undefined);
+  else if (baseline) pool.prestart(baseline.result.items.length);
   try {
     return await measureAndJudge(options, pool, baseline, context);
   } finally {
