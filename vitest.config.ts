@@ -1,12 +1,16 @@
 import { defineConfig } from 'vitest/config';
 
 // Two suites: unit (pure functions, in-process) and integration (built dist/, real servers, real tools).
+// GitHub's workflow parser imports its JSON schemas without import attributes, which Node refuses: vite transforms it.
+const server = { deps: { inline: ['@actions/workflow-parser'] } };
+
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
           name: 'unit',
+          server,
           include: ['packages/*/test/**/*.test.ts', 'actions/*/test/**/*.test.ts'],
           exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
           testTimeout: 20_000,
@@ -15,6 +19,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          server,
           include: ['packages/*/test/**/*.integration.test.ts', 'actions/*/test/**/*.integration.test.ts'],
           exclude: ['**/node_modules/**'],
           testTimeout: 120_000,
