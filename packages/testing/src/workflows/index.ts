@@ -1,0 +1,5 @@
+export * from './model.js';
+export * from './policy.js';
+export * from './calls.js';
+export * from './shell.js';
+export * from './github-parser.js';

@@ -1,0 +1,62 @@
+import { type Finding, type Mapping, type SourceFile, expressions, isMapping, jobsOf, mapping, stepsOf } from './model.js';
+
+/** The repository itself: its actions and reusable workflows are called by tag (`@v1` moves, `@v1.2.3` pins). */
+export const FIRST_PARTY = 'owner/roadstop';
+
+/**
+ * Values an attacker cannot choose. Anything else inside `run:` (event data, branch names, inputs a caller may
+ * fill with event data, outputs, secrets) must reach the script through `env:`, where the shell sees a value,
+ * not code.
+ */
+const SAFE_IN_RUN = /^(runner\.(temp|os|arch|tool_cache|workspace)|github\.(sha|run_id|run_number|run_attempt|workspace|repository|repository_id|server_url|api_url|action_path|job|workflow)|strategy\.job-(index|total))$/;
+
+export const POLICY_RULES = ['permissions', 'pinned', 'run-expressions', 'secrets-inherit'] as const;
+export type PolicyRule = (typeof POLICY_RULES)[number];
+
+/** The repository's rules for workflows and actions; see docs/workflows.md. */
+export function checkPolicy(file: SourceFile): Finding[] {
+  const findings: Finding[] = [];
+  const report = (rule: PolicyRule, where: string, message: string) => findings.push({ rule, file: file.path, where, message });
+
+  if (file.kind === 'workflow') {
+    const top = file.doc.permissions;
+    if (typeof top === 'string') report('permissions', 'workflow', `permissions: ${top} grants every scope; name the scopes a job needs`);
+    if (isMapping(top)) {
+      for (const [scope, level] of Object.entries(top)) {
+        if (level === 'write') report('permissions', 'workflow', `${scope}: write for every job; grant it on the job that needs it`);
+      }
+    }
+    for (const [id, job] of jobsOf(file)) {
+      if (job.permissions === undefined && top === undefined) report('permissions', `job ${id}`, 'no permissions: declare the least the job needs (permissions: {} for none)');
+      if (typeof job.permissions === 'string') report('permissions', `job ${id}`, `permissions: ${job.permissions} grants every scope; name the scopes the job needs`);
+      if (job.secrets === 'inherit') report('secrets-inherit', `job ${id}`, 'secrets: inherit hands every secret to the called workflow; pass the ones it declares');
+      if (typeof job.uses === 'string') checkPinned(job.uses, `job ${id}`);
+    }
+  }
+  for (const { step, where } of stepsOf(file)) {
+    if (typeof step.uses === 'string') checkPinned(step.uses, where);
+    if (typeof step.run === 'string') {
+      for (const expression of expressions(step.run)) {
+        if (!SAFE_IN_RUN.test(expression)) report('run-expressions', where, `\${{ ${expression} }} inside run: pass it through env: and read the variable`);
+      }
+    }
+  }
+  return findings;
+
+  function checkPinned(uses: string, where: string) {
+    if (uses.startsWith('./')) return;
+    if (uses.startsWith('docker://')) {
+      if (!/@sha256:[0-9a-f]{64}$/.test(uses)) report('pinned', where, `${uses}: pin the image by digest (@sha256:…)`);
+      return;
+    }
+    const [name] = uses.split('@');
+    if (name === FIRST_PARTY || name?.startsWith(`${FIRST_PARTY}/`)) return;
+    if (!/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/.test(uses)) report('pinned', where, `${uses}: pin third-party actions by full commit SHA, with the tag in a comment`);
+  }
+}
+
+/** Permissions a job runs with: its own, or the workflow's. */
+export function effectivePermissions(file: SourceFile, job: Mapping): Mapping | string | undefined {
+  const own = job.permissions ?? file.doc.permissions;
+  return typeof own === 'string' ? own : own === undefined ? undefined : mapping(own);
+}
