@@ -14,7 +14,7 @@ describe("GitHub's parser", () => {
   it('accepts a valid workflow and reports a schema error and an unknown need with file and line', async () => {
     expect(await githubWorkflowErrors('ok.yml', workflow('  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n'))).toEqual([]);
     expect(await githubWorkflowErrors('bad.yml', workflow('  a:\n    runs-on: ubuntu-latest\n    stepz: []\n'))).toEqual(["bad.yml (Line: 6, Col: 5): Unexpected value 'stepz'"]);
-    const needs = await githubWorkflowErrors('needs.yml', workflow('  a:\n    needs: b\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n'));
+    const needs = await githubWorkflowErrors('needs.yml', workflow('  first:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n  a:\n    needs: b\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n'));
     expect(needs.join('\n')).toMatch(/depends on unknown job 'b'/);
   });
 
