@@ -19,6 +19,7 @@ import {
   resolveLocalUses,
   runBlocks,
   shellcheck,
+  sourceFile,
   stepsOf,
 } from '../src/workflows/index.js';
 
@@ -111,6 +112,16 @@ describe('the workflows and actions, statically', () => {
       const uploads = stepsOf(gates).filter((ref) => ref.job === job && String(ref.step.uses).startsWith('actions/upload-artifact@'));
       expect(uploads.some((ref) => String(mapping(ref.step.with).path).includes(`/roadstop/${gate}.json`)), `${job} uploads ${gate}.json`).toBe(true);
     }
+  });
+
+  it("the README's pipeline is the example file, and passes the same checks", () => {
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    const block = /### The whole pipeline in one file[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(block).toBeDefined();
+    const shown = sourceFile('README.md', block!);
+    const { name: _name, ...example } = file('examples/workflows/pipeline.yml').doc;
+    expect(shown.doc).toEqual(example);
+    expect([...checkPolicy(shown), ...checkCalls([...files, shown])]).toEqual([]);
   });
 
   it('the example callers of reusable workflows are under 30 lines', () => {

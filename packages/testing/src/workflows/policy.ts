@@ -13,7 +13,7 @@ const SAFE_IN_RUN = /^(runner\.(temp|os|arch|tool_cache|workspace)|github\.(sha|
 export const POLICY_RULES = ['permissions', 'pinned', 'run-expressions', 'secrets-inherit'] as const;
 export type PolicyRule = (typeof POLICY_RULES)[number];
 
-/** The repository's rules for workflows and actions; see docs/workflows.md. */
+/** The repository's rules for workflows and actions; see docs/playbook.md. */
 export function checkPolicy(file: SourceFile): Finding[] {
   const findings: Finding[] = [];
   const report = (rule: PolicyRule, where: string, message: string) => findings.push({ rule, file: file.path, where, message });
