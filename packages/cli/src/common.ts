@@ -1,5 +1,4 @@
 import { stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { ConfigurationError, prepareReportPath, readBaselineFile, serializeResult, writeResult, type BaselineSpec, type GateDescriptor, type GateResult, type ResultMessage } from '@roadstop/core';
 import type { Io } from './io.js';
@@ -32,13 +31,13 @@ export async function commandBaseline(spec: BaselineSpec, io: Io, workspace: str
 }
 
 /**
- * --report, relative to the shell's folder: on a laptop the user may write it
- * there or in the OS temp folder, never over the baseline it is compared with.
+ * --report, relative to the shell's folder and kept inside it (as every path
+ * a user names stays in its workspace), never over the baseline it is compared with.
  */
 export async function prepareCommandReport(path: string | undefined, io: Io, gate: string, baseline: BaselineSpec, workspace: string): Promise<string | undefined> {
   if (!path) return undefined;
   const baselinePath = baseline.kind === 'file' ? resolve(baseline.origin.input !== undefined ? io.cwd : workspace, baseline.path) : undefined;
-  return prepareReportPath(path, { workspace: io.cwd, gate, temp: tmpdir(), input: '--report', ...(baselinePath ? { baseline: baselinePath } : {}) });
+  return prepareReportPath(path, { workspace: io.cwd, gate, temp: '', input: '--report', ...(baselinePath ? { baseline: baselinePath } : {}) });
 }
 
 /** Write --report, print the table or --json, and give the exit code. */
