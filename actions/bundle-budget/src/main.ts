@@ -1,4 +1,4 @@
 import { runGateAction } from '@roadstop/action';
-import { bundleBudgetGate } from '@roadstop/bundle';
+import { bundleBudgetGate } from '@roadstop/bundle/gate';
 
 export const run = (): Promise<void> => runGateAction(bundleBudgetGate);

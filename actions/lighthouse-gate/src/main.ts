@@ -1,4 +1,4 @@
 import { runGateAction } from '@roadstop/action';
-import { lighthouseGate } from '@roadstop/lighthouse';
+import { lighthouseGate } from '@roadstop/lighthouse/gate';
 
 export const run = (): Promise<void> => runGateAction(lighthouseGate);

@@ -1,3 +1,3 @@
-import { run } from './main.js';
+import { startAction } from '@roadstop/action/entry';
 
-void run();
+await startAction(() => import('./main.js'));

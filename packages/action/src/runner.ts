@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { appendFileSync, existsSync } from 'node:fs';
 import { EOL } from 'node:os';
 
@@ -89,7 +88,8 @@ export function setOutput(name: string, value: unknown): void {
     issueCommand('set-output', { name }, toCommandValue(value));
     return;
   }
-  const delimiter = `ghadelimiter_${randomUUID()}`;
+  // crypto is loaded when the first output is written, not when a step that fails at its config starts.
+  const delimiter = `ghadelimiter_${process.getBuiltinModule('node:crypto').randomUUID()}`;
   const text = toCommandValue(value);
   if (name.includes(delimiter) || text.includes(delimiter)) throw new Error(`output '${name}' contains the delimiter ${delimiter}`);
   appendFileCommand('OUTPUT', file, `${name}<<${delimiter}${EOL}${text}${EOL}${delimiter}`);

@@ -1,7 +1,6 @@
 import type { GateDescriptor } from '@roadstop/core';
 import { renderBundleBudgetMarkdown, renderResultTerminal } from '@roadstop/render';
 import { GATE, INPUT_NAMES, resolveOptions, type BundleBudgetOptions, type InputName } from './options.js';
-import { runBundleBudget } from './run.js';
 
 export const BUNDLE_BUDGET_HELP = `Usage: roadstop bundle-budget [options] [globs...]
 
@@ -37,7 +36,8 @@ export const bundleBudgetGate: GateDescriptor<BundleBudgetOptions, InputName> = 
   outputs: ['total-raw', 'total-gzip', 'total-brotli'],
   resolveOptions,
   // The baseline may still be read while the workers start and the globs run.
-  run: (options, env) => runBundleBudget(options, env.baseline, { ...(env.commit ? { commit: env.commit } : {}), ...(env.ref ? { ref: env.ref } : {}), messages: env.messages }),
+  // Measuring is loaded when the gate runs: a step that stops at its options never parses it.
+  run: async (options, env) => (await import('./run.js')).runBundleBudget(options, env.baseline, { ...(env.commit ? { commit: env.commit } : {}), ...(env.ref ? { ref: env.ref } : {}), messages: env.messages }),
   outputValues: (result) => ({ 'total-raw': result.metrics['total-raw'], 'total-gzip': result.metrics['total-gzip'], 'total-brotli': result.metrics['total-brotli'] }),
   renderMarkdown: (result) => renderBundleBudgetMarkdown(result),
   renderTerminal: (result, options) => renderResultTerminal(result, options),

@@ -1,6 +1,5 @@
 import { realpath } from 'node:fs/promises';
 import { join, posix } from 'node:path';
-import fg from 'fast-glob';
 import { isWithin } from './confine.js';
 import { ConfigurationError, type ErrorLocation } from './errors.js';
 import { insideWorkspace } from './lists.js';
@@ -34,6 +33,8 @@ export async function selectFiles(workspace: string, patterns: readonly string[]
   }
   if (include.length === 0) throw new ConfigurationError('only exclusions (!) were given', origin, 'add a glob that selects files');
   // Not onlyFiles: it would drop matched symlinks without a word. Entries are sorted out by their dirent instead.
+  // Loaded when a glob is expanded, not with every step: a step that stops at its config never pays for it.
+  const { default: fg } = await import('fast-glob');
   const entries = await fg(include, { cwd: workspace, ignore: exclude, onlyFiles: false, dot: true, unique: true, followSymbolicLinks: false, objectMode: true });
   const files: string[] = [];
   const skippedLinks: string[] = [];

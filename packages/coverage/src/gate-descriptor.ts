@@ -1,7 +1,5 @@
 import type { GateDescriptor } from '@roadstop/core';
-import { repositoryFiles } from '@roadstop/git';
 import { renderCoverageGateMarkdown, renderResultTerminal } from '@roadstop/render';
-import { runCoverageGate } from './gate.js';
 import { GATE, INPUT_NAMES, resolveCoverageOptions, type CoverageGateOptions, type InputName } from './gate-options.js';
 
 export const COVERAGE_GATE_HELP = `Usage: roadstop coverage-gate [options] [reports...]
@@ -41,6 +39,8 @@ export const coverageGate: GateDescriptor<CoverageGateOptions, InputName> = {
   run: async (options, env) => {
     // In a workflow the pull request gives the base; on a laptop the diff is taken only when asked for.
     const wantsChanges = env.where === 'action' || options.base !== undefined || options.minPatch !== undefined;
+    // The parsers and git are loaded when the gate runs: a step that stops at its options never parses them.
+    const [{ runCoverageGate }, { repositoryFiles }] = await Promise.all([import('./gate.js'), import('@roadstop/git')]);
     const [tracked, changes, baseline] = await Promise.all([repositoryFiles(options.workspace), wantsChanges ? env.changes(options.base) : undefined, env.baseline]);
     return runCoverageGate(options, {
       repositoryFiles: tracked,

@@ -1,7 +1,7 @@
-import { bundleBudgetGate } from '@roadstop/bundle';
+import { bundleBudgetGate } from '@roadstop/bundle/gate';
 import type { GateDescriptor, GateResult } from '@roadstop/core';
-import { coverageGate } from '@roadstop/coverage';
-import { lighthouseGate } from '@roadstop/lighthouse';
+import { coverageGate } from '@roadstop/coverage/gate';
+import { lighthouseGate } from '@roadstop/lighthouse/gate';
 import { renderResultMarkdown, renderResultTerminal } from '@roadstop/render';
 
 /**

@@ -1,9 +1,12 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { ConfigurationError } from '@roadstop/core';
 import { parseUnifiedDiff, type ChangedLines } from './diff.js';
 
-const exec = promisify(execFile);
+// child_process is loaded on the first git command, not with every step that bundles this package.
+function exec(file: string, args: readonly string[], options: import('node:child_process').ExecFileOptions): Promise<{ stdout: string; stderr: string }> {
+  const { execFile } = process.getBuiltinModule('node:child_process');
+  const { promisify } = process.getBuiltinModule('node:util');
+  return promisify(execFile)(file, args, { ...options, encoding: 'utf8' });
+}
 
 export class GitError extends Error {
   override readonly name = 'GitError';

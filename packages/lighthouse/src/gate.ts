@@ -1,7 +1,6 @@
 import type { GateDescriptor } from '@roadstop/core';
 import { GATE, INPUT_NAMES, resolveLighthouseOptions, type InputName, type LighthouseGateOptions } from './options.js';
 import { renderLighthouseMarkdown, renderLighthouseTerminal } from './render.js';
-import { runLighthouseGate } from './run.js';
 
 export const LIGHTHOUSE_GATE_HELP = `Usage: roadstop lighthouse-gate [options] [urls...]
 
@@ -41,7 +40,8 @@ export const lighthouseGate: GateDescriptor<LighthouseGateOptions, InputName> = 
   inputs: INPUT_NAMES,
   outputs: ['performance', 'accessibility', 'best-practices', 'seo'],
   resolveOptions: resolveLighthouseOptions,
-  run: (options, env) => runLighthouseGate(options, env),
+  // lhci, Chrome discovery and the judge are loaded when the gate runs, not when a step stops at its options.
+  run: async (options, env) => (await import('./run.js')).runLighthouseGate(options, env),
   outputValues: (result) => ({
     performance: result.metrics.performance,
     accessibility: result.metrics.accessibility,
