@@ -74,6 +74,9 @@ describe('the repository', () => {
   it("every registry gate has an action folder, and every action's main.ts is thin", async () => {
     const gates = new Set(GATES.map((gate) => gate.name));
     for (const name of readdirSync(join(REPO_ROOT, 'actions')).sort()) {
+      // The entry is the edge's start-up (compile cache, then the action's code as a chunk of its own), nothing else.
+      const index = await readFile(join(REPO_ROOT, 'actions', name, 'src/index.ts'), 'utf8');
+      expect(index, `actions/${name}/src/index.ts`).toBe("import { startAction } from '@roadstop/action/entry';\n\nawait startAction(() => import('./main.js'));\n");
       const main = await readFile(join(REPO_ROOT, 'actions', name, 'src/main.ts'), 'utf8');
       const imports = [...main.matchAll(/from '([^']+)'/g)].map((match) => match[1]);
       // An action speaks to the runner only through the edge, and never imports another action.
