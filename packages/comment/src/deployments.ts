@@ -1,5 +1,5 @@
 import type { GitHubClient } from '@roadstop/github';
-import { truncateCodePoints } from './sanitize.js';
+import { truncateCodePoints } from '@roadstop/render';
 import type { DeploymentStatus } from './state.js';
 
 /** GitHub refuses a deployment status description over 140 characters. */

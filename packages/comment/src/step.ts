@@ -1,6 +1,5 @@
-import { join } from 'node:path';
 import type { ActionStep } from '@roadstop/action';
-import { ConfigurationError, readResult, readRunnerContext, selectFiles, describeSkippedLinks, type RunnerContext } from '@roadstop/core';
+import { ConfigurationError, readResultFiles, readRunnerContext, type RunnerContext } from '@roadstop/core';
 import { openGitHubClient, describeGitHubError, isHttpError, isRateLimited, gitHubMessage, type GitHubClient } from '@roadstop/github';
 import { deactivateDeployments, recordDeployment } from './deployments.js';
 import { readStagingInputs, type StagingInputs } from './inputs.js';
@@ -8,7 +7,6 @@ import { mergeUpdate, type CommentUpdate } from './merge.js';
 import { findTarget } from './pull-request.js';
 import { renderComment } from './render.js';
 import { resultToRow } from './rows.js';
-import { GATE_NAME } from './sanitize.js';
 import type { CommentRow, CommentState, DeploymentState } from './state.js';
 import { upsertStickyComment } from './sticky.js';
 
@@ -104,36 +102,14 @@ export async function stagingComment(step: ActionStep, env: Env = process.env): 
 
 async function readRows(inputs: StagingInputs, context: RunnerContext, runnerTemp: string | undefined, source: Parameters<typeof resultToRow>[1], warn: (text: string) => void): Promise<CommentRow[]> {
   if (inputs.results.length === 0) return [];
-  // The gates write to $RUNNER_TEMP/roadstop by default: globs there are read from there, the rest from the workspace.
-  const temp = runnerTemp ? `${runnerTemp.replace(/\/+$/, '')}/` : undefined;
-  const inTemp = (pattern: string) => !!temp && pattern.replace(/^!/, '').startsWith(temp);
-  const roots: [string, string[]][] = [
-    [context.workspace, inputs.results.filter((pattern) => !inTemp(pattern))],
-    ...(temp ? [[temp, inputs.results.filter(inTemp).map((pattern) => pattern.replace(temp, ''))] as [string, string[]]] : []),
-  ];
-  const files: string[] = [];
-  for (const [root, patterns] of roots) {
-    if (!patterns.some((pattern) => !pattern.startsWith('!'))) continue;
-    const selection = await selectFiles(root, patterns, { input: 'results' });
-    const links = describeSkippedLinks(selection);
-    if (links) warn(`input 'results': ${links}`);
-    files.push(...selection.files.map((file) => join(root, file)));
-  }
-  if (files.length === 0) warn(`input 'results' (${inputs.results.join(', ')}) matched no file: the comment keeps the rows it had`);
+  const { results, matched } = await readResultFiles(inputs.results, { workspace: context.workspace, runnerTemp, input: 'results', warn });
+  if (matched === 0) warn(`input 'results' (${inputs.results.join(', ')}) matched no file: the comment keeps the rows it had`);
   const rows: CommentRow[] = [];
-  for (const path of files) {
-    const file = path.startsWith(`${context.workspace}/`) ? path.slice(context.workspace.length + 1) : path;
-    try {
-      const result = await readResult(path, { input: 'results' });
-      if (!GATE_NAME.test(result.gate)) throw new ConfigurationError('not a roadstop result: its gate is not a gate name');
-      const row = resultToRow(result, source);
-      let id = row.id;
-      for (let index = 2; rows.some((item) => item.id === id); index++) id = `${row.id}#${index}`;
-      rows.push({ ...row, id });
-    } catch (error) {
-      if (!(error instanceof ConfigurationError)) throw error;
-      warn(`input 'results': skipped ${file}: ${error.message}`);
-    }
+  for (const { result } of results) {
+    const row = resultToRow(result, source);
+    let id = row.id;
+    for (let index = 2; rows.some((item) => item.id === id); index++) id = `${row.id}#${index}`;
+    rows.push({ ...row, id });
   }
   return rows;
 }

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import {
   decodeState,
   encodeState,
-  formatChange,
   GITHUB_COMMENT_LIMIT,
   hasMarker,
   holdsUpdate,
@@ -14,7 +13,6 @@ import {
   renderComment,
   resultToRow,
   sanitizeUntrusted,
-  truncateCodePoints,
   type CommentRow,
   type CommentState,
   type CommentUpdate,
@@ -141,14 +139,6 @@ describe('sanitizeUntrusted', () => {
   ])('%s → %s', (text, expected) => {
     expect(sanitizeUntrusted(text)).toBe(expected);
   });
-
-  it.each([
-    ['abc', 5, 'abc'],
-    ['abcdef', 4, 'abc…'],
-    ['😀😀😀😀', 3, '😀😀…'],
-  ])('truncateCodePoints(%s, %i) → %s', (text, max, expected) => {
-    expect(truncateCodePoints(text, max)).toBe(expected);
-  });
 });
 
 describe('resultToRow', () => {
@@ -168,14 +158,6 @@ describe('resultToRow', () => {
     const made = resultToRow(result({ gate: 'future-gate', checks: [{ name: 'speed', status: 'warn', value: 0.5, unit: 'ratio', baseline: 0.25 }] }), { sha: SHA_A, runId: 1, at: 'now' });
     expect(made).toMatchObject({ figure: '0.5', delta: '+0.25' });
     expect(made.detail).toContain('future-gate');
-  });
-
-  it.each([
-    [{ value: 81.5, baseline: 80, unit: 'percent' as const }, '+1.5 pt'],
-    [{ value: 90, baseline: 95, unit: 'score' as const }, '−5'],
-    [{ value: 1200, baseline: 1200, unit: 'ms' as const }, '±0 ms'],
-  ])('formatChange(%o) → %s', (check, expected) => {
-    expect(formatChange({ name: 'x', status: 'pass', ...check })).toBe(expected);
   });
 });
 

@@ -1,3 +1,5 @@
+import { retryAfterSeconds } from '@roadstop/core';
+
 /**
  * When to retry a failed GitHub API request, and how long to wait first.
  * Pure, so the rules (which follow GitHub's "Best practices for using the
@@ -70,13 +72,8 @@ export function decideRetry(
 
 /** `retry-after` first, then the primary limit's reset time, else GitHub's one minute, doubling. */
 export function rateLimitWaitSeconds(headers: ResponseHeaders, attempt: number, nowMs: number): number {
-  const retryAfter = header(headers, 'retry-after');
-  if (retryAfter !== undefined) {
-    const seconds = Number(retryAfter);
-    if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
-    const date = Date.parse(retryAfter);
-    if (!Number.isNaN(date)) return Math.max(0, Math.ceil((date - nowMs) / 1000));
-  }
+  const retryAfter = retryAfterSeconds(header(headers, 'retry-after'), nowMs);
+  if (retryAfter !== undefined) return retryAfter;
   const reset = Number(header(headers, 'x-ratelimit-reset'));
   if (header(headers, 'x-ratelimit-remaining') === '0' && Number.isFinite(reset) && reset > 0) {
     // The reset is whole seconds: one more second keeps us from arriving a moment early.

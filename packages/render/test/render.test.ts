@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createResult, type GateResult } from '@roadstop/core';
-import { cell, code, mermaidBarChart, renderBundleBudgetMarkdown, renderResultTerminal, table } from '../src/index.js';
+import { cell, code, formatChange, mermaidBarChart, removeInvisible, renderBundleBudgetMarkdown, renderResultTerminal, table, truncateCodePoints } from '../src/index.js';
 
 function bundleResult(overrides: Partial<GateResult> = {}): GateResult {
   return createResult({
@@ -102,5 +102,27 @@ describe('terminal messages', () => {
     const text = renderResultTerminal(result, { color: false });
     expect(text).toMatch(/^lines +90% +≥ 80% +— +pass$/m);
     expect(text).toContain('src/a.ts:12: warning: changed line 12 is not covered by tests');
+  });
+});
+
+describe('text and figures', () => {
+  it.each([
+    ['abc', 5, 'abc'],
+    ['abcdef', 4, 'abc…'],
+    ['😀😀😀😀', 3, '😀😀…'],
+  ])('truncateCodePoints(%s, %i) → %s', (text, max, expected) => {
+    expect(truncateCodePoints(text, max)).toBe(expected);
+  });
+
+  it('removeInvisible drops controls and bidirectional overrides, keeps tabs and newlines', () => {
+    expect(removeInvisible('evil\u202e\u0007txt\tand\nmore')).toBe('eviltxt\tand\nmore');
+  });
+
+  it.each([
+    [{ value: 81.5, baseline: 80, unit: 'percent' as const }, '+1.5 pt'],
+    [{ value: 90, baseline: 95, unit: 'score' as const }, '−5'],
+    [{ value: 1200, baseline: 1200, unit: 'ms' as const }, '±0 ms'],
+  ])('formatChange(%o) → %s', (check, expected) => {
+    expect(formatChange({ name: 'x', status: 'pass', ...check })).toBe(expected);
   });
 });

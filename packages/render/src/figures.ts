@@ -1,0 +1,34 @@
+import { formatBytes, formatDelta, type ResultCheck } from '@roadstop/core';
+
+/** A check's value in its unit, as the gates' own tables print it. */
+export function formatFigure(value: number, unit: ResultCheck['unit']): string {
+  switch (unit) {
+    case 'bytes':
+      return formatBytes(value);
+    case 'percent':
+      return `${trim(value)}%`;
+    case 'score':
+      return trim(value);
+    case 'ms':
+      return `${trim(value)} ms`;
+    case 'ratio':
+    case 'count':
+      return trim(value);
+  }
+}
+
+/** The change against the base: bytes with a percentage, percentages in points, the rest as plain differences. */
+export function formatChange(check: ResultCheck): string {
+  const base = check.baseline!;
+  const delta = check.value - base;
+  if (check.unit === 'bytes') return formatDelta(delta, base);
+  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
+  const size = trim(Math.abs(delta));
+  if (check.unit === 'percent') return `${sign}${size} pt`;
+  if (check.unit === 'ms') return `${sign}${size} ms`;
+  return `${sign}${size}`;
+}
+
+function trim(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(2)));
+}
