@@ -18,7 +18,7 @@ export interface ResultFilesOptions {
   runnerTemp?: string | undefined;
   /** The input the globs came from, for messages. */
   input: string;
-  warn(text: string): void;
+  warn: (text: string) => void;
 }
 
 /**
