@@ -1,4 +1,4 @@
-import { ConfigurationError, parseBoolean, splitList } from '@roadstop/core';
+import { ConfigurationError, oneOf, parseBoolean, splitList } from '@roadstop/core';
 
 export const MODES = ['upsert', 'recreate', 'deactivate'] as const;
 export const STATUSES = ['building', 'ready', 'failed'] as const;
@@ -25,9 +25,9 @@ export function readStagingInputs(input: (name: string) => string, env: Record<s
   if (url) checkUrl(url);
   const environment = input('environment') || 'preview';
   if (environment.length > 255 || /[\r\n]/.test(environment)) throw new ConfigurationError('is not an environment name (one line, at most 255 characters)', { input: 'environment' });
-  const mode = oneOf(input('mode') || 'upsert', MODES, 'mode');
+  const mode = oneOf(input('mode') || 'upsert', MODES, { input: 'mode' });
   const statusText = input('status');
-  const status = statusText ? oneOf(statusText, STATUSES, 'status') : url ? 'ready' : undefined;
+  const status = statusText ? oneOf(statusText, STATUSES, { input: 'status' }) : url ? 'ready' : undefined;
   const hide = input('hide-previous');
   return {
     ...(url ? { url } : {}),
@@ -54,9 +54,4 @@ function checkUrl(url: string): void {
   if (parsed.username || parsed.password) {
     throw new ConfigurationError('holds a user name or password, which the comment would show to everyone', { input: 'url' }, 'give the URL without credentials');
   }
-}
-
-function oneOf<T extends string>(value: string, allowed: readonly T[], input: string): T {
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new ConfigurationError(`'${value}' is not one of ${allowed.join(', ')}`, { input });
 }

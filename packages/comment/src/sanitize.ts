@@ -1,5 +1,5 @@
 import type { GateResult } from '@roadstop/core';
-import { removeInvisible, truncateCodePoints } from '@roadstop/render';
+import { mapResultStrings, removeInvisible, truncateCodePoints } from '@roadstop/render';
 
 /** Longest string kept from a result file: a headline or a file name, not a page. */
 export const MAX_UNTRUSTED_TEXT = 500;
@@ -19,22 +19,11 @@ export function sanitizeUntrusted(text: string, max = MAX_UNTRUSTED_TEXT): strin
 
 const ENTITY: Record<string, string> = { '<': '&lt;', '>': '&gt;', '[': '&#91;', ']': '&#93;', '@': '&#64;' };
 
-
 /**
  * A copy of a result whose every string (headline, messages, checks, items,
  * settings, object keys) went through sanitizeUntrusted, so the gates' own
  * renderers can run on a file nobody vouches for.
  */
 export function sanitizeResult(result: GateResult): GateResult {
-  const scrub = (value: unknown): unknown => {
-    if (typeof value === 'string') return sanitizeUntrusted(value);
-    if (Array.isArray(value)) return value.map(scrub);
-    if (value !== null && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([key, inner]) => [sanitizeUntrusted(key, 100), scrub(inner)]));
-    }
-    return value;
-  };
-  const copy = scrub(result) as GateResult;
-  // Enumerations and the schema id are checked by the reader, not escaped: they are matched on.
-  return { ...copy, $schema: result.$schema, gate: result.gate, status: result.status };
+  return mapResultStrings(result, (text, isKey) => sanitizeUntrusted(text, isKey ? 100 : MAX_UNTRUSTED_TEXT));
 }

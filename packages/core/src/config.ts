@@ -283,7 +283,8 @@ function displayPath(absolute: string, workspace: string): string {
   return inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : absolute;
 }
 
-function closest(word: string, candidates: readonly string[]): string | undefined {
+/** The candidate a mistyped name most likely meant, or none close enough. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {

@@ -52,3 +52,9 @@ export function insideWorkspace(workspace: string, path: string, where: ErrorLoc
   }
   return inside.split(sep).join('/');
 }
+
+/** `value` when it is one of `allowed`, else the mistake, located and listing what is allowed. */
+export function oneOf<T extends string>(value: string, allowed: readonly T[], where: ErrorLocation): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new ConfigurationError(`'${value}' is not one of ${allowed.join(', ')}`, where);
+}
