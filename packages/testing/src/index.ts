@@ -5,3 +5,4 @@ export * from './replay-server.js';
 export * from './action-harness.js';
 export * from './results-service.js';
 export * from './github-fake.js';
+export * from './slack-fake.js';
