@@ -1,0 +1,108 @@
+import { cutText } from './mrkdwn.js';
+
+/** What Slack refuses a message over (invalid_blocks, msg_too_long), from its Block Kit reference. */
+export const BLOCK_KIT_LIMITS = {
+  blocks: 50,
+  sectionText: 3000,
+  headerText: 150,
+  fields: 10,
+  fieldText: 2000,
+  contextElements: 10,
+  contextText: 3000,
+  /** chat.postMessage's `text`: longer is refused as msg_too_long. */
+  messageText: 40_000,
+} as const;
+
+export type SlackMessage = Record<string, unknown>;
+
+export interface FittedMessage {
+  message: SlackMessage;
+  /** What was cut, for the log: `blocks[3].text: 4,210 characters, cut to 3,000`. */
+  cuts: string[];
+}
+
+type Json = Record<string, unknown>;
+
+/**
+ * A message within Block Kit's limits, checked before it is sent: what is too
+ * long is cut with a visible marker in the message itself, never left for
+ * Slack to refuse. Blocks beyond 50 are replaced by one that says how many
+ * were left out, fields beyond 10 by a field that says so. The message is
+ * copied, never changed in place.
+ */
+export function fitBlockKit(message: SlackMessage): FittedMessage {
+  const cuts: string[] = [];
+  const copy = structuredClone(message);
+  if (typeof copy.text === 'string') copy.text = fitText(copy.text, BLOCK_KIT_LIMITS.messageText, 'text', cuts);
+  if (Array.isArray(copy.blocks)) copy.blocks = fitBlocks(copy.blocks, 'blocks', cuts);
+  if (Array.isArray(copy.attachments)) {
+    copy.attachments.forEach((attachment: unknown, index) => {
+      if (isObject(attachment) && Array.isArray(attachment.blocks)) attachment.blocks = fitBlocks(attachment.blocks, `attachments[${index}].blocks`, cuts);
+    });
+  }
+  return { message: copy, cuts };
+}
+
+function fitBlocks(blocks: unknown[], path: string, cuts: string[]): unknown[] {
+  let kept = blocks;
+  if (blocks.length > BLOCK_KIT_LIMITS.blocks) {
+    const left = blocks.length - (BLOCK_KIT_LIMITS.blocks - 1);
+    kept = [
+      ...blocks.slice(0, BLOCK_KIT_LIMITS.blocks - 1),
+      { type: 'context', elements: [{ type: 'mrkdwn', text: `✂ ${left} more blocks cut (Slack shows at most ${BLOCK_KIT_LIMITS.blocks} in a message)` }] },
+    ];
+    cuts.push(`${path}: ${blocks.length} blocks, ${left} cut`);
+  }
+  return kept.map((block, index) => (isObject(block) ? fitBlock(block, `${path}[${index}]`, cuts) : block));
+}
+
+function fitBlock(block: Json, path: string, cuts: string[]): Json {
+  switch (block.type) {
+    case 'header':
+      fitTextObject(block.text, BLOCK_KIT_LIMITS.headerText, `${path}.text`, cuts);
+      break;
+    case 'section': {
+      fitTextObject(block.text, BLOCK_KIT_LIMITS.sectionText, `${path}.text`, cuts);
+      if (Array.isArray(block.fields)) {
+        const fields: unknown[] = block.fields;
+        if (fields.length > BLOCK_KIT_LIMITS.fields) {
+          const left = fields.length - (BLOCK_KIT_LIMITS.fields - 1);
+          block.fields = [...fields.slice(0, BLOCK_KIT_LIMITS.fields - 1), { type: 'mrkdwn', text: `✂ ${left} more fields cut (Slack shows ${BLOCK_KIT_LIMITS.fields})` }];
+          cuts.push(`${path}.fields: ${fields.length} fields, ${left} cut`);
+        }
+        (block.fields as unknown[]).forEach((field, index) => fitTextObject(field, BLOCK_KIT_LIMITS.fieldText, `${path}.fields[${index}]`, cuts));
+      }
+      break;
+    }
+    case 'context':
+      if (Array.isArray(block.elements)) {
+        const elements: unknown[] = block.elements;
+        if (elements.length > BLOCK_KIT_LIMITS.contextElements) {
+          block.elements = elements.slice(0, BLOCK_KIT_LIMITS.contextElements);
+          cuts.push(`${path}.elements: ${elements.length} elements, ${elements.length - BLOCK_KIT_LIMITS.contextElements} cut`);
+        }
+        (block.elements as unknown[]).forEach((element, index) => fitTextObject(element, BLOCK_KIT_LIMITS.contextText, `${path}.elements[${index}]`, cuts));
+      }
+      break;
+    default:
+      break;
+  }
+  return block;
+}
+
+function fitTextObject(object: unknown, max: number, path: string, cuts: string[]): void {
+  if (!isObject(object) || typeof object.text !== 'string' || (object.type !== 'mrkdwn' && object.type !== 'plain_text')) return;
+  // A header is one line: the marker goes on the same line there.
+  const fitted = fitText(object.text, max, path, cuts);
+  object.text = object.type === 'plain_text' ? fitted.replace(/\n(?=✂)/, ' ') : fitted;
+}
+
+function fitText(text: string, max: number, path: string, cuts: string[]): string {
+  const { text: fitted, cut } = cutText(text, max);
+  if (cut > 0) cuts.push(`${path}: ${text.length.toLocaleString('en-US')} characters, cut to ${fitted.length.toLocaleString('en-US')}`);
+  return fitted;
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,194 @@
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import { connect, type AddressInfo, type Socket } from 'node:net';
+import { startFakeSlack, type FakeSlack } from '@roadstop/testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decideRetry, SlackSendError, slackRetryPolicy, transportFetch } from '../src/index.js';
+import { openSlackApi } from '../src/web-api.js';
+import { postToWebhook } from '../src/webhook.js';
+
+let slack: FakeSlack;
+beforeEach(async () => {
+  slack = await startFakeSlack();
+  slack.addChannel('deploys');
+});
+afterEach(async () => {
+  await slack.close();
+});
+
+const policy = (budgetMs = 30_000) => slackRetryPolicy(budgetMs);
+
+describe('decideRetry', () => {
+  const p = { ...policy(60_000), retries: 3 };
+  it.each([
+    ['429 with Retry-After', { status: 429, retryAfter: '7' }, 0, 0, { retry: true, waitMs: 7000 }],
+    ['429 as an HTTP date', { status: 429, retryAfter: new Date(1_000_000 + 3000).toUTCString() }, 0, 0, { retry: true, waitMs: 3000 }],
+    ['429 without a header backs off', { status: 429 }, 1, 0, { retry: true, waitMs: 2000 }],
+    ['500 backs off, doubling', { status: 500 }, 2, 0, { retry: true, waitMs: 4000 }],
+    ['503 up to the longest wait', { status: 503 }, 9, 0, { retry: false }],
+    ['a network error backs off', { networkError: 'ECONNRESET' }, 0, 0, { retry: true, waitMs: 1000 }],
+    ['404 is an answer', { status: 404 }, 0, 0, { retry: false, reason: 'HTTP 404' }],
+    ['retries run out', { status: 500 }, 3, 0, { retry: false, reason: 'server error (500), after 3 retries' }],
+    ['a wait past the budget', { status: 429, retryAfter: '120' }, 0, 0, { retry: false, reason: expect.stringMatching(/waiting 120 s more would pass the 60 s the step may spend sending/) }],
+    ['a wait into the budget’s end', { status: 429, retryAfter: '10' }, 0, 55_000, { retry: false }],
+  ])('%s', (_case, attempt, retries, elapsed, expected) => {
+    expect(decideRetry(attempt, retries, p, elapsed, 1_000_000)).toMatchObject(expected);
+  });
+});
+
+describe('the incoming webhook transport', () => {
+  const send = (url: string, budgetMs = 30_000, waits: number[] = []) =>
+    transportFetch({}).then((fetch) =>
+      postToWebhook(url, { text: 'deployed' }, { fetch, policy: policy(budgetMs), startedAt: Date.now(), log: () => {}, label: 'the webhook', sleep: (ms) => Promise.resolve(void waits.push(ms)) }),
+    );
+
+  it('waits out a 429 as Retry-After says, and a 5xx with backoff, then the message arrives', async () => {
+    const url = slack.addWebhook('deploys');
+    const waits: number[] = [];
+    slack.rateLimitNext(1, 3);
+    await send(url, 30_000, waits);
+    slack.failNext(2, 503);
+    await send(url, 30_000, waits);
+    expect(waits).toEqual([3000, 1000, 2000]);
+    expect(slack.parents('deploys').map((message) => message.text)).toEqual(['deployed', 'deployed']);
+    expect(slack.requests.map((request) => request.status)).toEqual([429, 200, 503, 503, 200]);
+  });
+
+  it("says Slack's own error code, never the URL", async () => {
+    const url = `${slack.url}/services/T0/B0/not-a-hook-secret`;
+    const error = (await send(url).catch((caught: unknown) => caught)) as SlackSendError;
+    expect(error).toBeInstanceOf(SlackSendError);
+    expect(error.code).toBe('no_service');
+    expect(error.message).toMatch(/^no_service: HTTP 404: the incoming webhook is disabled or was removed/);
+    expect(error.message).not.toContain('not-a-hook-secret');
+  });
+
+  it('gives up at once when Slack asks for a longer wait than the budget has, and says so', async () => {
+    const url = slack.addWebhook('deploys');
+    slack.rateLimitNext(1, 120);
+    const error = (await send(url, 5000).catch((caught: unknown) => caught)) as SlackSendError;
+    expect(error.message).toMatch(/^rate_limited: rate limited \(429, Retry-After 120 s\); waiting 120 s more would pass the 5 s/);
+  });
+
+  it('backs off when nobody answers, and fails with the cause, not the URL', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const waits: number[] = [];
+    const error = (await send(`http://127.0.0.1:${port}/services/T/B/secret`, 30_000, waits).catch((caught: unknown) => caught)) as SlackSendError;
+    expect(error.code).toBe('network_error');
+    expect(error.message).toMatch(/no answer \(ECONNREFUSED\), after 5 retries/);
+    expect(waits).toEqual([1000, 2000, 4000, 8000, 10_000]);
+  });
+});
+
+describe('the token transport (@slack/web-api)', () => {
+  const api = async (budgetMs = 30_000, env: Record<string, string> = {}) =>
+    openSlackApi({ token: slack.token, apiUrl: slack.apiUrl, fetch: await transportFetch(env), policy: policy(budgetMs), startedAt: Date.now(), log: () => {}, debug: () => {} });
+
+  it('posts with a form body and the token as a bearer, updates, and replies in the thread', async () => {
+    const client = await api();
+    const posted = await client.post({ channel: '#deploys', text: 'started', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'started' } }] });
+    expect(posted.channel).toBe(slack.channels[0]!.id);
+    await client.update({ channel: posted.channel, ts: posted.ts, text: 'done' });
+    await client.post({ channel: posted.channel, thread_ts: posted.ts, text: 'details' });
+    const [parent] = slack.parents('deploys');
+    expect(parent!.revisions.map((revision) => revision.text)).toEqual(['started', 'done']);
+    expect(slack.replies(posted.ts).map((reply) => reply.text)).toEqual(['details']);
+    expect(slack.requests[0]).toMatchObject({ method: 'chat.postMessage', contentType: 'application/x-www-form-urlencoded', authorization: `Bearer ${slack.token}` });
+    expect(slack.requests[0]!.args.blocks).toEqual([{ type: 'section', text: { type: 'mrkdwn', text: 'started' } }]);
+  });
+
+  it.each([
+    ['channel_not_found', { channel: 'C9999999999', text: 'x' }, /^channel_not_found: the channel does not exist/],
+    ['message_not_found', { channel: 'C0000000001', ts: '1700000000.000100', text: 'x' }, /^message_not_found: no message with that ts/],
+    ['invalid_blocks', { channel: '#deploys', text: 'x', blocks: [{ type: 'header', text: { type: 'plain_text', text: 'h'.repeat(200) } }] }, /^invalid_blocks: \[ERROR\] must be less than 151 characters \[json-pointer:\/blocks\/0\/text\/text\]/],
+  ])("%s: Slack's own code, at once", async (code, args, expected) => {
+    const client = await api();
+    const call = 'ts' in args ? client.update(args) : client.post(args);
+    const error = (await call.catch((caught: unknown) => caught)) as SlackSendError;
+    expect(error.code).toBe(code);
+    expect(error.message).toMatch(expected);
+    expect(slack.requests).toHaveLength(1);
+  });
+
+  it('invalid_auth, and the token is in no message', async () => {
+    const client = await openSlackApi({ token: 'xoxb-wrong-token-value', apiUrl: slack.apiUrl, fetch: globalThis.fetch, policy: policy(), startedAt: Date.now(), log: () => {}, debug: () => {} });
+    const error = (await client.post({ channel: '#deploys', text: 'x' }).catch((caught: unknown) => caught)) as SlackSendError;
+    expect(error.code).toBe('invalid_auth');
+    expect(error.message).not.toContain('xoxb-wrong-token-value');
+  });
+
+  it('the client waits out a 429 itself and retries a 500', async () => {
+    const client = await api();
+    slack.rateLimitNext(1, 1);
+    const started = Date.now();
+    await client.post({ channel: '#deploys', text: 'after the limit' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    slack.failNext(1, 500);
+    await client.post({ channel: '#deploys', text: 'after the error' });
+    expect(slack.parents('deploys').map((message) => message.text)).toEqual(['after the limit', 'after the error']);
+    expect(slack.requests.map((request) => request.status)).toEqual([429, 200, 500, 200]);
+  });
+
+  it('a Retry-After past the budget fails at once, with what Slack asked for', async () => {
+    const client = await api(5000);
+    slack.rateLimitNext(1, 600);
+    const started = Date.now();
+    const error = (await client.post({ channel: '#deploys', text: 'x' }).catch((caught: unknown) => caught)) as SlackSendError;
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(error.message).toMatch(/^ratelimited: rate limited \(429\): Slack asked to wait 600 s, more than the .* left of the 5 s the step may spend sending/);
+  });
+
+  it('goes through the proxy HTTPS_PROXY and HTTP_PROXY name', async () => {
+    const proxy = await startProxy();
+    try {
+      const client = await api(30_000, { HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url });
+      await client.post({ channel: '#deploys', text: 'through the proxy' });
+      expect(proxy.seen).toEqual([expect.stringContaining(new URL(slack.url).host)]);
+      expect(slack.parents('deploys').map((message) => message.text)).toEqual(['through the proxy']);
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
+/** A forward proxy on loopback: CONNECT tunnels and absolute-form requests, each noted. */
+async function startProxy(): Promise<{ url: string; seen: string[]; close: () => Promise<void> }> {
+  const seen: string[] = [];
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((req, res) => {
+    seen.push(`${req.method} ${req.url}`);
+    const target = new URL(req.url ?? '');
+    const upstream = httpRequest({ host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    req.pipe(upstream);
+  });
+  server.on('connect', (req, client: Socket, head: Buffer) => {
+    seen.push(`CONNECT ${req.url}`);
+    const [host, port] = (req.url ?? '').split(':');
+    const upstream = connect(Number(port), host, () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('error', () => socket.destroy());
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    seen,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
