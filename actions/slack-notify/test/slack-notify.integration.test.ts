@@ -1,9 +1,10 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createResult, writeResult, type GateResult } from '@roadstop/core';
-import { runAction, startFakeSlack, type ActionRun, type FakeSlack } from '@roadstop/testing';
+import { REPO_ROOT, runAction, startFakeSlack, type ActionRun, type FakeSlack } from '@roadstop/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkCalls, checkPolicy, repositoryFiles, sourceFile } from '../../../packages/testing/src/workflows/index.js';
 
 // The commit message every user of a Slack action has seen break a payload: quotes, newlines, a mention, a disguised link, an ampersand.
 const EVIL = 'Fix "login" for O\'Brien & co\n\nPing <!channel> and see <https://evil.example|click here>\n<!here> & <@U0123> done';
@@ -226,5 +227,19 @@ describe('slack-notify against a fake Slack', () => {
     expect(errors[0]!.properties.title).toBe('roadstop slack-notify');
     expect(slack.requests.filter((request) => request.status === 200)).toEqual([]);
     expectClean(outcome, [inputs.token, inputs['webhook-url']].filter((value): value is string => !!value));
+  });
+});
+
+describe("the README's lifecycle example", () => {
+  it('is examples/workflows/deploy-slack.yml, whose calls match what slack-notify declares and which passes the policy', async () => {
+    const readme = await readFile(join(REPO_ROOT, 'README.md'), 'utf8');
+    const block = /## slack-notify[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(block).toBeDefined();
+    const shown = sourceFile('README.md', block!);
+    const files = repositoryFiles(REPO_ROOT);
+    const example = files.find((file) => file.path === 'examples/workflows/deploy-slack.yml')!;
+    const { name: _name, ...expected } = example.doc;
+    expect(shown.doc).toEqual(expected);
+    expect([...checkPolicy(example), ...checkCalls([...files.filter((file) => file.path.startsWith('actions/')), example])]).toEqual([]);
   });
 });
