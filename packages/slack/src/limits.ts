@@ -27,7 +27,7 @@ type Json = Record<string, unknown>;
  * A message within Block Kit's limits, checked before it is sent: what is too
  * long is cut with a visible marker in the message itself, never left for
  * Slack to refuse. Blocks beyond 50 are replaced by one that says how many
- * were left out, fields beyond 10 by a field that says so. The message is
+ * were left out, fields and context elements beyond 10 by one that says so. The message is
  * copied, never changed in place.
  */
 export function fitBlockKit(message: SlackMessage): FittedMessage {
@@ -78,8 +78,9 @@ function fitBlock(block: Json, path: string, cuts: string[]): Json {
       if (Array.isArray(block.elements)) {
         const elements: unknown[] = block.elements;
         if (elements.length > BLOCK_KIT_LIMITS.contextElements) {
-          block.elements = elements.slice(0, BLOCK_KIT_LIMITS.contextElements);
-          cuts.push(`${path}.elements: ${elements.length} elements, ${elements.length - BLOCK_KIT_LIMITS.contextElements} cut`);
+          const left = elements.length - (BLOCK_KIT_LIMITS.contextElements - 1);
+          block.elements = [...elements.slice(0, BLOCK_KIT_LIMITS.contextElements - 1), { type: 'mrkdwn', text: `✂ ${left} more cut` }];
+          cuts.push(`${path}.elements: ${elements.length} elements, ${left} cut`);
         }
         (block.elements as unknown[]).forEach((element, index) => fitTextObject(element, BLOCK_KIT_LIMITS.contextText, `${path}.elements[${index}]`, cuts));
       }

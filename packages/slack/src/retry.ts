@@ -1,4 +1,5 @@
 import { retryAfterSeconds } from '@roadstop/core';
+import { formatMs } from '@roadstop/github';
 
 /**
  * One retry policy for both transports: @slack/web-api applies it to the
@@ -51,14 +52,10 @@ export function decideRetry(attempt: WebhookAttempt, retriesSoFar: number, polic
   }
   if (retriesSoFar >= policy.retries) return { retry: false, reason: `${reason}, after ${policy.retries} retries` };
   const left = policy.budgetMs - elapsedMs;
-  if (waitMs >= left) return { retry: false, reason: `${reason}; waiting ${formatSeconds(waitMs)} more would pass the ${formatSeconds(policy.budgetMs)} the step may spend sending` };
+  if (waitMs >= left) return { retry: false, reason: `${reason}; waiting ${formatMs(waitMs)} more would pass the ${formatMs(policy.budgetMs)} the step may spend sending` };
   return { retry: true, waitMs, reason };
 }
 
 function backoffMs(policy: SlackRetryPolicy, retriesSoFar: number): number {
   return Math.min(policy.maxTimeoutMs, policy.minTimeoutMs * policy.factor ** retriesSoFar);
-}
-
-export function formatSeconds(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }

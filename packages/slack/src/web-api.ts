@@ -1,8 +1,9 @@
 import { retryAfterSeconds } from '@roadstop/core';
+import { formatMs } from '@roadstop/github';
 import type { Logger, WebAPICallResult } from '@slack/web-api';
 import { SlackSendError } from './errors.js';
 import type { FetchFunction } from './fetch.js';
-import { formatSeconds, webApiRetryConfig, type SlackRetryPolicy } from './retry.js';
+import { webApiRetryConfig, type SlackRetryPolicy } from './retry.js';
 import { describeNetworkError } from './webhook.js';
 
 export interface SlackApiOptions {
@@ -44,14 +45,14 @@ export async function openSlackApi(options: SlackApiOptions): Promise<SlackApi> 
   let refusedWait: string | undefined;
   const budgeted: FetchFunction = async (url, init) => {
     const left = policy.budgetMs - (Date.now() - startedAt);
-    if (left <= 0) throw Object.assign(new Error(`the ${formatSeconds(policy.budgetMs)} the step may spend sending are spent`), { name: 'TimeoutError' });
+    if (left <= 0) throw Object.assign(new Error(`the ${formatMs(policy.budgetMs)} the step may spend sending are spent`), { name: 'TimeoutError' });
     const signal = AbortSignal.any([AbortSignal.timeout(Math.min(left, policy.requestTimeoutMs)), ...(init?.signal ? [init.signal] : [])]);
     const response = await options.fetch(url, { ...init, signal });
     if (response.status === 429) {
       const seconds = retryAfterSeconds(response.headers.get('retry-after'), Date.now());
       const remaining = policy.budgetMs - (Date.now() - startedAt);
       if (seconds !== undefined && seconds * 1000 >= remaining) {
-        refusedWait = `rate limited (429): Slack asked to wait ${seconds} s, more than the ${formatSeconds(Math.max(0, remaining))} left of the ${formatSeconds(policy.budgetMs)} the step may spend sending`;
+        refusedWait = `rate limited (429): Slack asked to wait ${seconds} s, more than the ${formatMs(Math.max(0, remaining))} left of the ${formatMs(policy.budgetMs)} the step may spend sending`;
         return new Response(await response.text(), { status: 429, statusText: response.statusText });
       }
     }

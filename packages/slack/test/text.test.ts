@@ -120,6 +120,13 @@ describe('fitBlockKit', () => {
     }
   });
 
+  it('keeps nine context elements and says how many more were cut', () => {
+    const { message, cuts } = fitBlockKit({ blocks: [{ type: 'context', elements: Array.from({ length: 12 }, (_, index) => ({ type: 'mrkdwn', text: `e${index}` })) }] });
+    const elements = (message.blocks as { elements: { text: string }[] }[])[0]!.elements;
+    expect(elements.map((element) => element.text)).toEqual(['e0', 'e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7', 'e8', '✂ 3 more cut']);
+    expect(cuts).toEqual(['blocks[0].elements: 12 elements, 3 cut']);
+  });
+
   it('leaves a message within the limits as it is', () => {
     const message = { text: 'ok', blocks: [section('fine')] };
     expect(fitBlockKit(message)).toEqual({ message, cuts: [] });
