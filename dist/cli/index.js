@@ -11,7 +11,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   k6: () => (/* binding */ GATE)
 /* harmony export */ });
 /* unused harmony export COMPRESSIONS */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7225);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9566);
 
 const GATE = 'bundle-budget';
 const COMPRESSIONS = ['gzip', 'brotli', 'raw'];
@@ -145,7 +145,7 @@ function parseInteger(value, min, max, where) {
 
 /***/ }),
 
-/***/ 7225:
+/***/ 9566:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -160,7 +160,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   cd: () => (/* reexport */ checkRange),
   kF: () => (/* reexport */ createResult),
   Ic: () => (/* reexport */ describeFailure),
-  j5: () => (/* reexport */ describeSkippedLinks),
+  j5: () => (/* reexport */ globs_describeSkippedLinks),
   z3: () => (/* reexport */ formatBytes),
   CW: () => (/* reexport */ formatDelta),
   Gb: () => (/* reexport */ formatIncrease),
@@ -177,14 +177,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   DB: () => (/* reexport */ parseSize),
   tk: () => (/* reexport */ prepareReportPath),
   s$: () => (/* reexport */ readBaselineFile),
-  AL: () => (/* reexport */ selectFiles),
+  AL: () => (/* reexport */ globs_selectFiles),
   sf: () => (/* reexport */ serializeResult),
   ry: () => (/* reexport */ splitList),
   A4: () => (/* reexport */ worstStatus),
   Zk: () => (/* reexport */ writeResult)
 });
 
-// UNUSED EXPORTS: CONFIG_SECTIONS, CONFIG_VERSION, ConfigSection, MAX_GLOB_EXPANSIONS, RESULT_SCHEMA_ID, RESULT_SCHEMA_VERSION, STEP_INPUTS, UPLOAD_MODES, confinedPath, countBraceExpansions, describeUnexpected, isWithin, parseConfig, parseResult, readResult, readRunnerContext, readStepInputs, realLocation, redactSecrets
+// UNUSED EXPORTS: CONFIG_SECTIONS, CONFIG_VERSION, ConfigSection, GATE_NAME, MAX_GLOB_EXPANSIONS, RESULT_SCHEMA_ID, RESULT_SCHEMA_VERSION, STEP_INPUTS, UPLOAD_MODES, closest, confinedPath, countBraceExpansions, describeUnexpected, isWithin, oneOf, parseConfig, parseResult, readResult, readResultFiles, readRunnerContext, readStepInputs, realLocation, redactSecrets, retryAfterSeconds
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -561,6 +561,7 @@ function displayPath(absolute, workspace) {
     const inside = (0,external_node_path_.relative)(workspace, absolute);
     return inside && !inside.startsWith('..') && !(0,external_node_path_.isAbsolute)(inside) ? inside : absolute;
 }
+/** The candidate a mistyped name most likely meant, or none close enough. */
 function closest(word, candidates) {
     let best;
     let bestDistance = Infinity;
@@ -679,6 +680,12 @@ function insideWorkspace(workspace, path, where) {
     }
     return inside.split(external_node_path_.sep).join('/');
 }
+/** `value` when it is one of `allowed`, else the mistake, located and listing what is allowed. */
+function oneOf(value, allowed, where) {
+    if (allowed.includes(value))
+        return value;
+    throw new ConfigurationError(`'${value}' is not one of ${allowed.join(', ')}`, where);
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/globs.ts
 
@@ -697,7 +704,7 @@ const MAX_GLOB_EXPANSIONS = 1000;
  * that leaves the workspace, by its text or through a symlinked folder, is
  * refused; symlinks a pattern matches are skipped and listed.
  */
-async function selectFiles(workspace, patterns, origin) {
+async function globs_selectFiles(workspace, patterns, origin) {
     const include = [];
     const exclude = [];
     for (const pattern of patterns) {
@@ -724,7 +731,7 @@ async function selectFiles(workspace, patterns, origin) {
     return { files, skippedLinks: skippedLinks.sort() };
 }
 /** The warning for symlinks a selection skipped, or nothing. */
-function describeSkippedLinks(selection, examples = 3) {
+function globs_describeSkippedLinks(selection, examples = 3) {
     const links = selection.skippedLinks;
     if (links.length === 0)
         return undefined;
@@ -977,7 +984,7 @@ function serializeResult(result) {
  * results or that another schema version wrote. `input` names the action
  * input or option the path came from, for the error.
  */
-async function readResult(path, options = {}) {
+async function result_readResult(path, options = {}) {
     const where = { file: path, ...(options.input ? { input: options.input } : {}) };
     let text;
     try {
@@ -1064,7 +1071,7 @@ async function readBaselineFile(path, options) {
     let result;
     try {
         const real = await confinedPath(options.workspace, path, { ...options.origin, file: path }, { what: 'the baseline' });
-        result = await readResult(real, { gate: options.gate });
+        result = await result_readResult(real, { gate: options.gate });
     }
     catch (error) {
         if (error instanceof errors_ConfigurationError)
@@ -1072,6 +1079,59 @@ async function readBaselineFile(path, options) {
         throw error;
     }
     return { result, info: { source: path, ...(result.commit ? { commit: result.commit } : {}), createdAt: result.createdAt } };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/result-files.ts
+
+
+
+
+/** Gate names are identifiers, shown and keyed on: anything else is not a result of a roadstop gate. */
+const GATE_NAME = /^[a-z][a-z0-9-]{0,63}$/;
+/**
+ * The roadstop results a `results` input names, for the steps that show
+ * every gate (the PR comment, Slack). Globs under $RUNNER_TEMP are read from
+ * there, everything else from the workspace; symlinks are never followed. A
+ * file that is not a result is skipped with a warning, never the step's end:
+ * it may come from another job, or a fork. `matched` counts the files the
+ * globs found, results or not.
+ */
+async function readResultFiles(patterns, options) {
+    if (patterns.length === 0)
+        return { results: [], matched: 0 };
+    const { workspace, input, warn } = options;
+    const temp = options.runnerTemp ? `${options.runnerTemp.replace(/\/+$/, '')}/` : undefined;
+    const inTemp = (pattern) => !!temp && pattern.replace(/^!/, '').startsWith(temp);
+    const roots = [
+        [workspace, patterns.filter((pattern) => !inTemp(pattern))],
+        ...(temp ? [[temp, patterns.filter(inTemp).map((pattern) => pattern.replace(temp, ''))]] : []),
+    ];
+    const paths = [];
+    for (const [root, selected] of roots) {
+        if (!selected.some((pattern) => !pattern.startsWith('!')))
+            continue;
+        const selection = await selectFiles(root, selected, { input });
+        const links = describeSkippedLinks(selection);
+        if (links)
+            warn(`input '${input}': ${links}`);
+        paths.push(...selection.files.map((file) => join(root, file)));
+    }
+    const results = [];
+    for (const path of paths) {
+        const file = path.startsWith(`${workspace}/`) ? path.slice(workspace.length + 1) : path;
+        try {
+            const result = await readResult(path, { input });
+            if (!GATE_NAME.test(result.gate))
+                throw new ConfigurationError('not a roadstop result: its gate is not a gate name');
+            results.push({ file, result });
+        }
+        catch (error) {
+            if (!(error instanceof ConfigurationError))
+                throw error;
+            warn(`input '${input}': skipped ${file}: ${error.message}`);
+        }
+    }
+    return { results, matched: paths.length };
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -1265,6 +1325,8 @@ function givenInput(inputs, name) {
 
 
 
+
+
 /***/ }),
 
 /***/ 3362:
@@ -1276,7 +1338,7 @@ function givenInput(inputs, name) {
 /* harmony export */   k6: () => (/* binding */ GATE)
 /* harmony export */ });
 /* unused harmony exports PRESETS, parsePercent, parseThreshold */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7225);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9566);
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3101);
 
 
@@ -1767,8 +1829,8 @@ function unquote(path) {
     return Buffer.from(bytes).toString('utf8');
 }
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 11 modules
-var src = __nccwpck_require__(7225);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 12 modules
+var src = __nccwpck_require__(9566);
 ;// CONCATENATED MODULE: ./packages/git/src/repo.ts
 
 
@@ -1905,7 +1967,7 @@ async function repositoryFiles(cwd) {
 /* harmony export */   zw: () => (/* binding */ judgePage)
 /* harmony export */ });
 /* unused harmony exports spreadOf, describeAudits, baseSpread */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7225);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9566);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9636);
 
 
@@ -2103,7 +2165,7 @@ function resourceLabel(type) {
 /* harmony export */   k6: () => (/* binding */ GATE)
 /* harmony export */ });
 /* unused harmony exports PRESETS, DEFAULT_RUNS, MAX_RUNS, parseScore, parseDuration */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7225);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9566);
 
 const GATE = 'lighthouse-gate';
 /** Lighthouse's four categories, as its LHR names them. */
@@ -11186,8 +11248,8 @@ function processIo() {
     };
 }
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 11 modules
-var src = __nccwpck_require__(7225);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 12 modules
+var src = __nccwpck_require__(9566);
 ;// CONCATENATED MODULE: ./packages/render/src/markdown.ts
 const markdown_STATUS_ICON = { pass: '✅', warn: '⚠️', fail: '❌', skipped: '⏭️' };
 /** Text safe inside a GitHub markdown table cell. */
@@ -11391,6 +11453,42 @@ function ratio(item) {
     return Number(item['patch-covered']) / Math.max(1, Number(item['patch-total']));
 }
 
+;// CONCATENATED MODULE: ./packages/render/src/figures.ts
+
+/** A check's value in its unit, as the gates' own tables print it. */
+function formatFigure(value, unit) {
+    switch (unit) {
+        case 'bytes':
+            return formatBytes(value);
+        case 'percent':
+            return `${trim(value)}%`;
+        case 'score':
+            return trim(value);
+        case 'ms':
+            return `${trim(value)} ms`;
+        case 'ratio':
+        case 'count':
+            return trim(value);
+    }
+}
+/** The change against the base: bytes with a percentage, percentages in points, the rest as plain differences. */
+function formatChange(check) {
+    const base = check.baseline;
+    const delta = check.value - base;
+    if (check.unit === 'bytes')
+        return formatDelta(delta, base);
+    const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
+    const size = trim(Math.abs(delta));
+    if (check.unit === 'percent')
+        return `${sign}${size} pt`;
+    if (check.unit === 'ms')
+        return `${sign}${size} ms`;
+    return `${sign}${size}`;
+}
+function trim(value) {
+    return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(2)));
+}
+
 ;// CONCATENATED MODULE: ./packages/render/src/result.ts
 
 /**
@@ -11465,6 +11563,8 @@ function signed(value) {
 }
 
 ;// CONCATENATED MODULE: ./packages/render/src/index.ts
+
+
 
 
 
