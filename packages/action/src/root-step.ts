@@ -29,7 +29,7 @@ export async function runRootAction(gates: readonly GateDescriptor[]): Promise<v
         `the root action runs the gates a config file names (${names}); add the file, or use one gate's action with inputs`,
       );
     }
-    const named = gates.filter((gate) => config.root.has(gate.name));
+    const named = gates.filter((gate) => !gate.ownStep && config.root.has(gate.name));
     if (named.length === 0) {
       throw new ConfigurationError(`names no gate this action runs (${names})`, { input: 'config', file: config.file }, `add a section such as ${gates.map((gate) => `${gate.name}:`).join(' or ')}`);
     }

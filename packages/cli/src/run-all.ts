@@ -27,7 +27,7 @@ export async function runAllCommand(args: string[], io: Io): Promise<number> {
   if (config.file === undefined) {
     throw new ConfigurationError(`config file not found: ${DEFAULT_CONFIG_PATH} does not exist in ${workspace}`, { input: '--config' }, `roadstop run runs the gates a config file names (${names})`);
   }
-  const named = GATES.filter((gate) => config.root.has(gate.name));
+  const named = GATES.filter((gate) => !gate.ownStep && config.root.has(gate.name));
   if (named.length === 0) throw new ConfigurationError(`names no gate (${names})`, { file: config.file, input: '--config' });
   const passOn = ['--cwd', workspace, ...(configPath ? ['--config', configPath] : []), ...(values['no-color'] ? ['--no-color'] : [])];
   let worst = 0;

@@ -29,6 +29,8 @@ export interface GateDescriptor<Options extends GateOptionsBase = GateOptionsBas
   /** The CLI's report. */
   renderTerminal(result: GateResult, options: { color: boolean }): string;
   cli: GateCli<Input>;
+  /** Not run by the root action or `roadstop run`: the gate is a step of its own (e.g. canary-watch's 15-minute watch). */
+  ownStep?: boolean;
 }
 
 /** Options every gate resolves, beside its own. */

@@ -1,4 +1,5 @@
 import { bundleBudgetGate } from '@roadstop/bundle/gate';
+import { canaryWatchGate } from '@roadstop/canary/gate';
 import type { GateDescriptor, GateResult } from '@roadstop/core';
 import { coverageGate } from '@roadstop/coverage/gate';
 import { lighthouseGate } from '@roadstop/lighthouse/gate';
@@ -10,7 +11,7 @@ import { renderResultMarkdown, renderResultTerminal } from '@roadstop/render';
  * the PR comment and Slack iterate this list; adding a gate is one package
  * exporting a descriptor, one line here and one thin action folder.
  */
-export const GATES: readonly GateDescriptor[] = [coverageGate, bundleBudgetGate, lighthouseGate];
+export const GATES: readonly GateDescriptor[] = [coverageGate, bundleBudgetGate, lighthouseGate, canaryWatchGate];
 
 export function gateNamed(name: string): GateDescriptor | undefined {
   return GATES.find((gate) => gate.name === name);

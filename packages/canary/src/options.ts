@@ -1,0 +1,293 @@
+import { isSeq, LineCounter, Pair, parseDocument, Scalar, YAMLMap } from 'yaml';
+import { ConfigSection, ConfigurationError, givenInput, type ErrorLocation } from '@roadstop/core';
+import type { BaselineSpec, GateOptionsBase } from '@roadstop/core';
+
+export const GATE = 'canary-watch';
+
+export const INPUT_NAMES = [
+  'provider',
+  'prometheus-url',
+  'http-headers',
+  'token',
+  'interval',
+  'duration',
+  'canary-label',
+  'baseline-label',
+  'metrics',
+  'failure-limit',
+  'consecutive-successes',
+  'max-consecutive-errors',
+  'on-provider-error',
+  'false-rollback-rate',
+  'fail-on',
+] as const;
+export type InputName = (typeof INPUT_NAMES)[number];
+export type RawInputs = Partial<Record<InputName, string>>;
+
+export const PROVIDERS = ['prometheus', 'http'] as const;
+export type ProviderName = (typeof PROVIDERS)[number];
+export const METRIC_TYPES = ['error-rate', 'latency', 'value'] as const;
+export type MetricType = (typeof METRIC_TYPES)[number];
+export type Direction = 'higher-is-worse' | 'lower-is-worse';
+export type Decision = 'promote' | 'rollback' | 'inconclusive';
+
+export interface MetricSpec {
+  name: string;
+  type: MetricType;
+  /** error-rate: the two count queries; latency and value: `query`. */
+  errors?: string;
+  requests?: string;
+  query?: string;
+  /** http provider: JSONPath of the number in each response. */
+  path: string;
+  /** error-rate: fractions (0.01 = 1%); latency: milliseconds; value: the metric's own unit. */
+  alert?: number;
+  rollback?: number;
+  /** error-rate: percentage points over the baseline (0.01); latency and value: relative (0.2 = 20%). */
+  maxIncrease: number;
+  direction: Direction;
+  /** error-rate: requests; latency and value: intervals with a value. */
+  minSamples: number;
+  critical: boolean;
+  /** latency: what the query returns (Prometheus histograms are in seconds). */
+  unit: 'seconds' | 'milliseconds';
+  where: ErrorLocation;
+}
+
+export interface CanaryWatchOptions extends GateOptionsBase {
+  provider: ProviderName;
+  prometheusUrl?: string;
+  headers: Record<string, string>;
+  token?: string;
+  intervalMs: number;
+  durationMs: number;
+  canaryLabel: string;
+  baselineLabel?: string;
+  metrics: MetricSpec[];
+  failureLimit: number;
+  consecutiveSuccesses: number;
+  maxConsecutiveErrors: number;
+  onProviderError: 'inconclusive' | 'rollback';
+  /** The false-rollback budget over the whole watch, shared by the metrics. */
+  falseRollbackRate: number;
+  decisionFailOn: 'rollback' | 'inconclusive';
+}
+
+const SECTION_KEYS = [...INPUT_NAMES.filter((name) => name !== 'token'), 'artifact-name'];
+const METRIC_KEYS = ['name', 'type', 'errors', 'requests', 'query', 'path', 'alert', 'rollback', 'max-increase', 'direction', 'min-samples', 'critical', 'unit'];
+
+/** Merge the config's `canary-watch:` section with the inputs; an input, when given, wins. Every mistake is found here, before any watching. */
+export function resolveCanaryWatchOptions(section: ConfigSection, inputs: RawInputs, workspace: string): CanaryWatchOptions {
+  section.rejectUnknown(SECTION_KEYS);
+  const given = (name: InputName) => givenInput(inputs, name);
+  const from = (name: InputName): ErrorLocation => (given(name) !== undefined ? { input: name } : section.locate(name));
+  const text = (name: InputName): string | undefined => {
+    const value = given(name) ?? section.stringOrNumber(name);
+    return value === undefined ? undefined : String(value);
+  };
+
+  const providerText = text('provider') ?? 'prometheus';
+  if (!(PROVIDERS as readonly string[]).includes(providerText)) {
+    throw new ConfigurationError(`unknown provider '${providerText}'`, from('provider'), `use ${PROVIDERS.join(' or ')}`);
+  }
+  const provider = providerText as ProviderName;
+  const prometheusUrl = text('prometheus-url');
+  if (provider === 'prometheus') {
+    if (prometheusUrl === undefined) throw new ConfigurationError('provider prometheus needs prometheus-url', from('prometheus-url'), 'e.g. http://prometheus:9090 (Thanos, Mimir and VictoriaMetrics serve the same API)');
+    checkUrl(prometheusUrl, from('prometheus-url'));
+  }
+
+  const intervalMs = parseDuration(text('interval') ?? '60s', from('interval'));
+  const durationMs = parseDuration(text('duration') ?? '15m', from('duration'));
+  if (durationMs < intervalMs) {
+    throw new ConfigurationError(`duration ${text('duration')} is shorter than interval ${text('interval') ?? '60s'}`, from('duration'), 'the watch looks once every interval over the duration: make the duration at least one interval');
+  }
+
+  const metricsInput = given('metrics');
+  const metricSections = metricsInput !== undefined ? inputMetricSections(metricsInput) : section.sections('metrics');
+  if (metricSections.length === 0) {
+    throw new ConfigurationError('no metrics to watch', metricsInput !== undefined ? { input: 'metrics' } : { input: 'metrics', ...section.locate() }, 'give the input metrics (a YAML list) or canary-watch.metrics in the config');
+  }
+  const metrics = metricSections.map((metric) => parseMetric(metric, provider));
+  const names = new Set<string>();
+  for (const metric of metrics) {
+    if (names.has(metric.name)) throw new ConfigurationError(`two metrics are named '${metric.name}'`, metric.where);
+    names.add(metric.name);
+  }
+
+  const headers = parseHeaders(text('http-headers'), from('http-headers'));
+  const token = given('token');
+  const rate = text('false-rollback-rate');
+  const falseRollbackRate = rate === undefined ? 0.005 : parseFraction(rate, from('false-rollback-rate'));
+  if (falseRollbackRate <= 0 || falseRollbackRate >= 0.5) throw new ConfigurationError('must be above 0% and below 50%', from('false-rollback-rate'), 'e.g. 0.5%');
+
+  const onProviderError = text('on-provider-error') ?? 'inconclusive';
+  if (onProviderError !== 'inconclusive' && onProviderError !== 'rollback') throw new ConfigurationError(`'${onProviderError}' is not one of inconclusive, rollback`, from('on-provider-error'));
+  const failOn = text('fail-on') ?? 'rollback';
+  if (failOn !== 'rollback' && failOn !== 'inconclusive') {
+    throw new ConfigurationError(`'${failOn}' is not one of rollback, inconclusive`, from('fail-on'), 'rollback (default) fails the step on a rollback; inconclusive fails it on anything but promote');
+  }
+  const baselineLabel = text('baseline-label');
+  const baseline: BaselineSpec = { kind: 'none' };
+  const options: CanaryWatchOptions = {
+    workspace,
+    failOn: 'fail',
+    baseline,
+    provider,
+    headers,
+    intervalMs,
+    durationMs,
+    canaryLabel: text('canary-label') ?? 'canary',
+    metrics,
+    failureLimit: count(text('failure-limit'), from('failure-limit'), 1, 1),
+    consecutiveSuccesses: count(text('consecutive-successes'), from('consecutive-successes'), 0, 0),
+    maxConsecutiveErrors: count(text('max-consecutive-errors'), from('max-consecutive-errors'), 3, 1),
+    onProviderError,
+    falseRollbackRate,
+    decisionFailOn: failOn,
+  };
+  if (prometheusUrl !== undefined) options.prometheusUrl = prometheusUrl.replace(/\/+$/, '');
+  if (token !== undefined) options.token = token;
+  if (baselineLabel !== undefined) options.baselineLabel = baselineLabel;
+  return options;
+}
+
+/** The `metrics` input: a YAML list, its errors located by line in the input. */
+function inputMetricSections(text: string): ConfigSection[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const problem = doc.errors[0];
+  if (problem) {
+    throw new ConfigurationError(`invalid YAML: ${problem.message.split('\n')[0]}`, { input: 'metrics', line: lineCounter.linePos(problem.pos[0]).line });
+  }
+  if (!isSeq(doc.contents)) throw new ConfigurationError('must be a YAML list of metrics (- name: ...)', { input: 'metrics' });
+  const holder = new YAMLMap();
+  holder.items.push(new Pair(new Scalar('metrics'), doc.contents));
+  return new ConfigSection(holder, '', { file: "input 'metrics'", lineCounter }).sections('metrics');
+}
+
+function parseMetric(metric: ConfigSection, provider: ProviderName): MetricSpec {
+  metric.rejectUnknown(METRIC_KEYS);
+  const name = metric.string('name');
+  if (name === undefined || name.trim() === '') throw new ConfigurationError('a metric needs a name', metric.locate());
+  const type = metric.oneOf('type', METRIC_TYPES);
+  if (type === undefined) throw new ConfigurationError(`metric '${name}' needs a type`, metric.locate('name'), `type: ${METRIC_TYPES.join(' | ')}`);
+  const where = metric.locate('name');
+  const spec: MetricSpec = {
+    name,
+    type,
+    path: metric.string('path') ?? '$',
+    maxIncrease: 0,
+    direction: metric.oneOf('direction', ['higher-is-worse', 'lower-is-worse']) ?? 'higher-is-worse',
+    minSamples: 0,
+    critical: metric.boolean('critical') ?? true,
+    unit: metric.oneOf('unit', ['seconds', 'milliseconds']) ?? (type === 'latency' ? 'seconds' : 'milliseconds'),
+    where,
+  };
+  if (type === 'error-rate') {
+    for (const key of ['errors', 'requests'] as const) {
+      const query = metric.string(key);
+      if (query === undefined) {
+        throw new ConfigurationError(`metric '${name}' of type error-rate needs '${key}'`, metric.locate(), 'an error rate is judged from two counts, errors and requests, never from a ratio alone');
+      }
+      spec[key] = query;
+    }
+    if (metric.has('query')) throw new ConfigurationError(`metric '${name}' of type error-rate takes errors and requests, not query`, metric.locate('query'));
+  } else {
+    const query = metric.string('query');
+    if (query === undefined) throw new ConfigurationError(`metric '${name}' of type ${type} needs 'query'`, metric.locate());
+    spec.query = query;
+    if (type === 'value' && !metric.has('direction')) throw new ConfigurationError(`metric '${name}' of type value needs a direction`, metric.locate(), 'direction: higher-is-worse | lower-is-worse');
+  }
+  const threshold = (key: 'alert' | 'rollback'): number | undefined => {
+    const value = metric.stringOrNumber(key);
+    if (value === undefined) return undefined;
+    if (type === 'error-rate') return parseFraction(String(value), metric.locate(key));
+    if (type === 'latency') return parseDuration(String(value), metric.locate(key), true);
+    return parseNumber(String(value), metric.locate(key));
+  };
+  const alert = threshold('alert');
+  const rollback = threshold('rollback');
+  if (alert !== undefined && rollback !== undefined) {
+    const wrong = spec.direction === 'higher-is-worse' ? alert > rollback : alert < rollback;
+    if (wrong) {
+      throw new ConfigurationError(`metric '${name}': alert ${metric.stringOrNumber('alert')} is ${spec.direction === 'higher-is-worse' ? 'above' : 'below'} rollback ${metric.stringOrNumber('rollback')}`, metric.locate('alert'), 'the alert level comes before the rollback level');
+    }
+  }
+  if (alert !== undefined) spec.alert = alert;
+  if (rollback !== undefined) spec.rollback = rollback;
+  const increase = metric.stringOrNumber('max-increase');
+  spec.maxIncrease = increase === undefined ? (type === 'error-rate' ? 0.01 : 0.2) : parseFraction(String(increase), metric.locate('max-increase'));
+  const minSamples = metric.number('min-samples', { min: 1, integer: true });
+  spec.minSamples = minSamples ?? defaultMinSamples(spec);
+  if (provider === 'http' && !spec.path.startsWith('$')) throw new ConfigurationError(`'${spec.path}' is not a JSONPath`, metric.locate('path'), 'start it with $, e.g. $.data.value');
+  return spec;
+}
+
+/**
+ * Too little data is not evidence. An error rate needs enough requests to
+ * expect 3 errors at its lowest level (300 requests for 1%: below that, zero
+ * errors is the likely outcome even for a canary at the level); other metrics
+ * need 3 intervals with a value.
+ */
+export function defaultMinSamples(spec: Pick<MetricSpec, 'type' | 'alert' | 'rollback'>): number {
+  if (spec.type !== 'error-rate') return 3;
+  const level = spec.alert ?? spec.rollback ?? 0.01;
+  return Math.ceil(3 / Math.max(level, 1e-4));
+}
+
+/** `60s`, `15m`, `1h`, `500ms`; a bare number is seconds (milliseconds for latency thresholds). */
+export function parseDuration(text: string, where: ErrorLocation, bareIsMs = false): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/.exec(text);
+  if (!match) throw new ConfigurationError(`'${text}' is not a duration`, where, 'write e.g. 500ms, 60s, 15m or 1h');
+  const value = Number(match[1]);
+  const unit = match[2] ?? (bareIsMs ? 'ms' : 's');
+  const ms = value * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[unit as 'ms' | 's' | 'm' | 'h'];
+  if (ms <= 0) throw new ConfigurationError(`'${text}' must be above zero`, where);
+  return ms;
+}
+
+/** `5%` or a fraction such as 0.05. */
+export function parseFraction(text: string, where: ErrorLocation): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(%)?\s*$/.exec(text);
+  if (!match) throw new ConfigurationError(`'${text}' is not a percentage`, where, 'write e.g. 5% or 0.05');
+  const value = match[2] ? Number(match[1]) / 100 : Number(match[1]);
+  if (value > 1) throw new ConfigurationError(`'${text}' is above 100%`, where, 'write a percentage such as 5%');
+  return value;
+}
+
+function parseNumber(text: string, where: ErrorLocation): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value)) throw new ConfigurationError(`'${text}' is not a number`, where);
+  return value;
+}
+
+function count(text: string | undefined, where: ErrorLocation, fallback: number, min: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min) throw new ConfigurationError(`'${text}' must be a whole number of at least ${min}`, where);
+  return value;
+}
+
+function checkUrl(url: string, where: ErrorLocation): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigurationError(`'${url}' is not a URL`, where);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new ConfigurationError(`'${url}' is not an http or https URL`, where);
+}
+
+/** `Name: value` per line. */
+function parseHeaders(text: string | undefined, where: ErrorLocation): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (text === undefined) return headers;
+  for (const [index, line] of text.split('\n').entries()) {
+    if (line.trim() === '') continue;
+    const colon = line.indexOf(':');
+    if (colon <= 0) throw new ConfigurationError(`line ${index + 1} is not 'Name: value'`, where);
+    headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+  }
+  return headers;
+}

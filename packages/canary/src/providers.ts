@@ -1,0 +1,124 @@
+import { JSONPath } from 'jsonpath-plus';
+import { ConfigurationError } from '@roadstop/core';
+import type { CanaryWatchOptions } from './options.js';
+import { substitute, type Provider, type Series } from './watch.js';
+
+const TIMEOUT_MS = 10_000;
+
+/** A provider's failure while watching: counted toward max-consecutive-errors, never a pass. */
+export class ProviderError extends Error {
+  override readonly name = 'ProviderError';
+}
+
+async function getJson(url: string, headers: Record<string, string>): Promise<{ status: number; body: unknown }> {
+  let response: Response;
+  try {
+    response = await fetch(url, { headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+    throw new ProviderError(`cannot reach ${new URL(url).origin} (${cause})`);
+  }
+  const text = await response.text();
+  try {
+    return { status: response.status, body: JSON.parse(text) as unknown };
+  } catch {
+    throw new ProviderError(`${new URL(url).origin} answered HTTP ${response.status} with something that is not JSON`);
+  }
+}
+
+/** Prometheus's HTTP API (and Thanos, Mimir, VictoriaMetrics): range queries over the window, one point per interval. */
+export function prometheusProvider(baseUrl: string, headers: Record<string, string>): Provider & { validate(query: string, where: string): Promise<void> } {
+  const call = async (path: string, params: Record<string, string>): Promise<unknown> => {
+    const { status, body } = await getJson(`${baseUrl}${path}?${new URLSearchParams(params).toString()}`, headers);
+    const record = body as { status?: string; error?: string; errorType?: string; data?: unknown };
+    if (record.status !== 'success') throw new ProviderError(`Prometheus answered HTTP ${status}: ${record.errorType ?? 'error'}: ${record.error ?? 'no message'}`);
+    return record.data;
+  };
+  return {
+    async validate(query, where) {
+      try {
+        await call('/api/v1/query', { query });
+      } catch (error) {
+        throw new ConfigurationError(`${where}: ${(error as Error).message}`, { input: 'metrics' }, `the query was: ${query}`);
+      }
+    },
+    async range(query, window) {
+      const data = (await call('/api/v1/query_range', { query, start: String(window.start), end: String(window.end), step: `${window.stepSeconds}s` })) as { result?: { values?: [number, string][] }[] };
+      // Several series (a query without sum) add up per timestamp.
+      const sums = new Map<number, number>();
+      for (const series of data.result ?? []) {
+        for (const [t, value] of series.values ?? []) {
+          const number = Number(value);
+          if (Number.isFinite(number)) sums.set(t, (sums.get(t) ?? 0) + number);
+        }
+      }
+      return [...sums.entries()].sort((a, b) => a[0] - b[0]);
+    },
+  };
+}
+
+/** Any HTTP endpoint answering JSON: the query is a URL, the metric's `path` a JSONPath to the number of the last interval. */
+export function httpJsonProvider(headers: Record<string, string>, pathOf: (query: string) => string): Provider & { validate(url: string, where: string): Promise<void> } {
+  const read = async (url: string): Promise<number> => {
+    const { status, body } = await getJson(url, headers);
+    if (status >= 400) throw new ProviderError(`${new URL(url).origin} answered HTTP ${status}`);
+    const path = pathOf(url);
+    const found = JSONPath({ path, json: body as object, wrap: true }) as unknown[];
+    if (found.length === 0) throw new ConfigurationError(`the JSONPath ${path} matches nothing in the answer of ${new URL(url).origin}${new URL(url).pathname}`, { input: 'metrics' }, 'check the path against the endpoint’s JSON');
+    const value = Number(found[0]);
+    if (!Number.isFinite(value)) throw new ProviderError(`the JSONPath ${path} found ${JSON.stringify(found[0])}, not a number`);
+    return value;
+  };
+  return {
+    async validate(url) {
+      await read(url);
+    },
+    async range(url, window): Promise<Series> {
+      return [[window.end, await read(url)]];
+    },
+  };
+}
+
+/** The provider the options name, with every query checked once before the watch starts. */
+export async function openProvider(options: CanaryWatchOptions): Promise<Provider> {
+  const headers = { ...options.headers };
+  if (options.token) headers.Authorization = `Bearer ${options.token}`;
+  const queries: { query: string; where: string; path: string }[] = [];
+  for (const metric of options.metrics) {
+    for (const field of ['errors', 'requests', 'query'] as const) {
+      const query = metric[field];
+      if (query === undefined) continue;
+      for (const label of [options.canaryLabel, ...(options.baselineLabel !== undefined ? [options.baselineLabel] : [])]) {
+        queries.push({ query: substitute(query, label, options.intervalMs), where: `metric '${metric.name}' ${field}`, path: metric.path });
+      }
+    }
+  }
+  if (options.provider === 'prometheus') {
+    const provider = prometheusProvider(options.prometheusUrl!, headers);
+    for (const { query, where } of queries) {
+      try {
+        await provider.validate(query, where);
+      } catch (error) {
+        if (error instanceof ProviderError) throw new ConfigurationError(`${where}: ${error.message}`, { input: 'prometheus-url' });
+        throw error;
+      }
+    }
+    return provider;
+  }
+  const paths = new Map(queries.map(({ query, path }) => [query, path]));
+  const provider = httpJsonProvider(headers, (url) => paths.get(url) ?? '$');
+  for (const { query, where } of queries) {
+    try {
+      new URL(query);
+    } catch {
+      throw new ConfigurationError(`${where}: '${query}' is not a URL`, { input: 'metrics' }, 'with provider http every query is the URL of a JSON endpoint');
+    }
+    try {
+      await provider.validate(query, where);
+    } catch (error) {
+      if (error instanceof ProviderError) throw new ConfigurationError(`${where}: ${error.message}`, { input: 'metrics' });
+      throw error;
+    }
+  }
+  return provider;
+}

@@ -1,0 +1,79 @@
+import { createResult, redactSecrets, type GateEnv, type GateResult, type GateStatus, type ResultCheck, type ResultItem } from '@roadstop/core';
+import type { MetricJudgement } from './judge.js';
+import type { CanaryWatchOptions } from './options.js';
+import { openProvider } from './providers.js';
+import { watchCanary, type Provider, type WatchOutcome } from './watch.js';
+
+const VERDICT_STATUS: Record<MetricJudgement['verdict'], GateStatus> = { pass: 'pass', alert: 'warn', fail: 'fail', insufficient: 'skipped' };
+export const DECISION_SCORE = { promote: 100, inconclusive: 50, rollback: 0 } as const;
+
+/** The gate's run: open the provider (every query checked first), watch, and write the decision as a result. */
+export async function runCanaryWatch(options: CanaryWatchOptions, env: GateEnv, overrides: { provider?: Provider; now?: () => number; sleep?: (ms: number) => Promise<void> } = {}): Promise<GateResult> {
+  const provider = overrides.provider ?? (await openProvider(options));
+  env.log(`canary-watch: watching ${options.metrics.length} metric${options.metrics.length === 1 ? '' : 's'} of '${options.canaryLabel}'${options.baselineLabel ? ` against '${options.baselineLabel}'` : ''} every ${options.intervalMs / 1000}s for ${options.durationMs / 1000}s`);
+  const outcome = await watchCanary(options, {
+    provider,
+    now: overrides.now ?? (() => Date.now()),
+    sleep: overrides.sleep ?? ((ms) => new Promise((done) => setTimeout(done, ms))),
+    log: (text) => env.log(text),
+  });
+  return redactSecrets(canaryResult(options, outcome, env), options.token ? [options.token, ...env.secrets] : env.secrets);
+}
+
+/** Score: the share of metrics passing, 0–100 (an alert counts half), as Kayenta scores a canary. */
+export function canaryScore(judgements: readonly MetricJudgement[]): number {
+  if (judgements.length === 0) return 0;
+  const points = judgements.reduce((total, judgement) => total + (judgement.verdict === 'pass' ? 1 : judgement.verdict === 'alert' ? 0.5 : 0), 0);
+  return Math.round((100 * points) / judgements.length);
+}
+
+export function canaryResult(options: CanaryWatchOptions, outcome: WatchOutcome, env: Pick<GateEnv, 'messages' | 'commit' | 'ref'>): GateResult {
+  const status: GateStatus =
+    outcome.decision === 'rollback' ? 'fail' : outcome.decision === 'inconclusive' ? (options.decisionFailOn === 'inconclusive' ? 'fail' : 'warn') : outcome.judgements.some((judgement) => judgement.verdict === 'alert') ? 'warn' : 'pass';
+  const checks: ResultCheck[] = outcome.judgements.map((judgement) => {
+    const spec = options.metrics.find((metric) => metric.name === judgement.name)!;
+    const rate = spec.type === 'error-rate';
+    const check: ResultCheck = {
+      name: judgement.name,
+      status: VERDICT_STATUS[judgement.verdict],
+      value: judgement.canary === undefined ? 0 : rate ? judgement.canary * 100 : judgement.canary,
+      unit: rate ? 'percent' : spec.type === 'latency' ? 'ms' : 'count',
+      message: judgement.reason,
+      details: { verdict: judgement.verdict, n: judgement.n, type: spec.type },
+    };
+    if (judgement.baseline !== undefined) check.baseline = rate ? judgement.baseline * 100 : judgement.baseline;
+    if (spec.rollback !== undefined) check.limit = rate ? spec.rollback * 100 : spec.rollback;
+    const details = check.details!;
+    if (judgement.baselineN !== undefined) details.baselineN = judgement.baselineN;
+    if (judgement.p !== undefined) details.p = judgement.p;
+    if (judgement.effect !== undefined) details.effect = rate ? judgement.effect * 100 : judgement.effect;
+    if (judgement.superiority !== undefined) details.superiority = judgement.superiority;
+    if (judgement.test) details.test = judgement.test;
+    return check;
+  });
+  const items: ResultItem[] = [];
+  for (const [name, series] of Object.entries(outcome.series)) {
+    const spec = options.metrics.find((metric) => metric.name === name)!;
+    const scale = spec.type === 'error-rate' ? 100 : spec.type === 'latency' && spec.unit === 'seconds' ? 1000 : 1;
+    const base = new Map(series.baseline ?? []);
+    for (const [t, value] of series.canary) {
+      const baseline = base.get(t);
+      items.push({ id: `${name}@${t}`, metric: name, t, canary: Number.isFinite(value) ? value * scale : null, baseline: baseline !== undefined && Number.isFinite(baseline) ? baseline * scale : null });
+    }
+  }
+  const messages = [...env.messages];
+  if (outcome.decision !== 'promote') messages.push({ level: outcome.decision === 'rollback' || status === 'fail' ? 'error' : 'warning', text: `${outcome.decision}: ${outcome.reason}`, title: 'canary-watch' });
+  const score = canaryScore(outcome.judgements);
+  return createResult({
+    gate: 'canary-watch',
+    status,
+    headline: `${outcome.decision}: ${outcome.reason}`,
+    ...(env.commit ? { commit: env.commit } : {}),
+    ...(env.ref ? { ref: env.ref } : {}),
+    metrics: { score, decision: DECISION_SCORE[outcome.decision], elapsedSeconds: Math.round(outcome.elapsedMs / 1000), looks: outcome.looks.length, providerErrors: outcome.providerErrors },
+    checks,
+    items,
+    messages,
+    settings: { decision: outcome.decision, provider: options.provider, interval: options.intervalMs / 1000, duration: options.durationMs / 1000, canary: options.canaryLabel, ...(options.baselineLabel ? { baseline: options.baselineLabel } : {}), falseRollbackRate: options.falseRollbackRate, failOn: options.decisionFailOn },
+  });
+}

@@ -1,0 +1,183 @@
+import { judgeMetric, type MetricData, type MetricJudgement, type Verdict } from './judge.js';
+import type { CanaryWatchOptions, Decision, MetricSpec } from './options.js';
+import { alphaForLook } from './stats.js';
+
+/** One series read from a provider: [unix seconds, value] at the end of each interval. */
+export type Series = [number, number][];
+
+export interface Provider {
+  /** The query's values per interval over the window so far. */
+  range(query: string, window: { start: number; end: number; stepSeconds: number }): Promise<Series>;
+}
+
+export interface WatchDeps {
+  provider: Provider;
+  now(): number;
+  sleep(ms: number): Promise<void>;
+  log(text: string): void;
+}
+
+export interface Look {
+  /** Seconds since the start. */
+  elapsed: number;
+  verdicts: Record<string, Verdict | 'error'>;
+  error?: string;
+}
+
+export interface WatchOutcome {
+  decision: Decision;
+  /** Why, in one sentence. */
+  reason: string;
+  judgements: MetricJudgement[];
+  looks: Look[];
+  /** Per metric: the canary's (and baseline's) value per interval, for the charts. */
+  series: Record<string, { canary: Series; baseline?: Series }>;
+  elapsedMs: number;
+  providerErrors: number;
+}
+
+export function substitute(query: string, target: string, intervalMs: number): string {
+  return query.replaceAll('{{target}}', target).replaceAll('{{interval}}', `${Math.round(intervalMs / 1000)}s`);
+}
+
+/**
+ * The watch: every interval over the duration, read every metric for the
+ * canary and the baseline, judge each on the window so far, and decide.
+ * Rollback as soon as a critical metric fails `failureLimit` looks in a row;
+ * promote early only after `consecutiveSuccesses` looks where every metric
+ * passed; provider errors count up to `maxConsecutiveErrors`, then the
+ * decision is `onProviderError`, never a silent pass.
+ */
+export async function watchCanary(options: CanaryWatchOptions, deps: WatchDeps): Promise<WatchOutcome> {
+  const start = deps.now();
+  const stepSeconds = options.intervalMs / 1000;
+  const looksTotal = Math.floor(options.durationMs / options.intervalMs);
+  // The false-rollback budget is shared by the critical metrics (Bonferroni), each spending its share over the window.
+  const criticalCount = Math.max(1, options.metrics.filter((metric) => metric.critical).length);
+  const budget = options.falseRollbackRate / criticalCount;
+  const store = new Map<string, Map<number, number>>();
+  const looks: Look[] = [];
+  const failStreak = new Map<string, number>();
+  let passStreak = 0;
+  let errorStreak = 0;
+  let providerErrors = 0;
+  let judgements: MetricJudgement[] = [];
+  let decision: Decision | undefined;
+  let reason = '';
+
+  for (let look = 1; look <= looksTotal; look++) {
+    const due = start + look * options.intervalMs;
+    const wait = due - deps.now();
+    if (wait > 0) await deps.sleep(wait);
+    const elapsed = (deps.now() - start) / 1000;
+    const window = { start: (start + options.intervalMs) / 1000, end: due / 1000, stepSeconds };
+    try {
+      await readAll(options, deps.provider, window, store);
+      errorStreak = 0;
+    } catch (error) {
+      providerErrors++;
+      errorStreak++;
+      const message = error instanceof Error ? error.message : String(error);
+      looks.push({ elapsed, verdicts: {}, error: message });
+      deps.log(`canary-watch ${elapsed.toFixed(0)}s: provider error ${errorStreak} of ${options.maxConsecutiveErrors} in a row: ${message}`);
+      if (errorStreak >= options.maxConsecutiveErrors) {
+        decision = options.onProviderError;
+        reason = `the metrics provider failed ${errorStreak} looks in a row (last: ${message}); on-provider-error: ${options.onProviderError}`;
+        break;
+      }
+      continue;
+    }
+    const previous = (look - 1) / looksTotal;
+    const alpha = alphaForLook(budget, previous, look / looksTotal);
+    judgements = options.metrics.map((metric) => judgeMetric(metric, dataOf(metric, options, store), alpha));
+    const verdicts: Record<string, Verdict> = {};
+    for (const judgement of judgements) verdicts[judgement.name] = judgement.verdict;
+    looks.push({ elapsed, verdicts });
+    const samples = judgements.map((judgement) => `${judgement.name} ${judgement.verdict} (n ${judgement.n})`).join(', ');
+    deps.log(`canary-watch ${elapsed.toFixed(0)}s of ${options.durationMs / 1000}s, look ${look}/${looksTotal}: ${samples}`);
+
+    for (const [index, metric] of options.metrics.entries()) {
+      const judgement = judgements[index]!;
+      failStreak.set(metric.name, judgement.verdict === 'fail' ? (failStreak.get(metric.name) ?? 0) + 1 : 0);
+      if (metric.critical && failStreak.get(metric.name)! >= options.failureLimit) {
+        decision = 'rollback';
+        reason = `${metric.name} failed ${failStreak.get(metric.name)} look${failStreak.get(metric.name) === 1 ? '' : 's'} in a row: ${judgement.reason}`;
+      }
+    }
+    if (decision) break;
+    passStreak = judgements.every((judgement) => judgement.verdict === 'pass' || judgement.verdict === 'alert') ? passStreak + 1 : 0;
+    if (options.consecutiveSuccesses > 0 && passStreak >= options.consecutiveSuccesses) {
+      decision = 'promote';
+      reason = `every metric passed ${passStreak} looks in a row (consecutive-successes ${options.consecutiveSuccesses}), after its minimum samples`;
+      break;
+    }
+  }
+  if (!decision) {
+    const pending = judgements.filter((judgement) => judgement.verdict === 'insufficient' || judgement.verdict === 'fail');
+    if (judgements.length === 0) {
+      decision = 'inconclusive';
+      reason = 'no look succeeded';
+    } else if (pending.length > 0) {
+      decision = 'inconclusive';
+      reason = `at the end of the window ${pending.map((judgement) => `${judgement.name} is ${judgement.verdict}`).join(', ')}: not enough evidence to promote`;
+    } else {
+      decision = 'promote';
+      reason = `every metric passed over the whole window${judgements.some((judgement) => judgement.verdict === 'alert') ? ' (some at their alert level)' : ''}`;
+    }
+  }
+  const series: WatchOutcome['series'] = {};
+  for (const metric of options.metrics) {
+    const read = (target: 'canary' | 'baseline'): Series => {
+      if (metric.type !== 'error-rate') return points(store.get(key(metric, 'query', target)));
+      const errors = store.get(key(metric, 'errors', target));
+      return points(store.get(key(metric, 'requests', target))).map(([t, requests]) => [t, requests > 0 ? (errors?.get(t) ?? 0) / requests : Number.NaN]);
+    };
+    series[metric.name] = { canary: read('canary'), ...(options.baselineLabel !== undefined ? { baseline: read('baseline') } : {}) };
+  }
+  return { decision, reason, judgements, looks, series, elapsedMs: deps.now() - start, providerErrors };
+}
+
+function key(metric: MetricSpec, field: 'errors' | 'requests' | 'query', target: 'canary' | 'baseline'): string {
+  return `${metric.name}\u0000${field}\u0000${target}`;
+}
+
+async function readAll(options: CanaryWatchOptions, provider: Provider, window: { start: number; end: number; stepSeconds: number }, store: Map<string, Map<number, number>>): Promise<void> {
+  const targets: ['canary' | 'baseline', string][] = [['canary', options.canaryLabel]];
+  if (options.baselineLabel !== undefined) targets.push(['baseline', options.baselineLabel]);
+  const reads: Promise<void>[] = [];
+  for (const metric of options.metrics) {
+    const fields = metric.type === 'error-rate' ? (['errors', 'requests'] as const) : (['query'] as const);
+    for (const field of fields) {
+      for (const [target, label] of targets) {
+        reads.push(
+          provider.range(substitute(metric[field]!, label, options.intervalMs), window).then((series) => {
+            const map = store.get(key(metric, field, target)) ?? new Map<number, number>();
+            for (const [t, value] of series) map.set(t, value);
+            store.set(key(metric, field, target), map);
+          }),
+        );
+      }
+    }
+  }
+  await Promise.all(reads);
+}
+
+function points(map: Map<number, number> | undefined): Series {
+  return map ? [...map.entries()].sort((a, b) => a[0] - b[0]) : [];
+}
+
+function dataOf(metric: MetricSpec, options: CanaryWatchOptions, store: Map<string, Map<number, number>>): MetricData {
+  const withBaseline = options.baselineLabel !== undefined;
+  if (metric.type === 'error-rate') {
+    const counts = (target: 'canary' | 'baseline') => {
+      const errors = store.get(key(metric, 'errors', target));
+      // Counts from increase() are extrapolated: round them, and a missing errors series is zero errors.
+      return points(store.get(key(metric, 'requests', target)))
+        .filter(([, requests]) => Number.isFinite(requests))
+        .map(([t, requests]) => ({ requests: Math.round(requests), errors: Math.min(Math.round(requests), Math.round(errors?.get(t) ?? 0) || 0) }));
+    };
+    return { type: 'error-rate', canary: counts('canary'), ...(withBaseline ? { baseline: counts('baseline') } : {}) };
+  }
+  const values = (target: 'canary' | 'baseline') => points(store.get(key(metric, 'query', target))).map(([, value]) => value);
+  return { type: metric.type, canary: values('canary'), ...(withBaseline ? { baseline: values('baseline') } : {}) };
+}
