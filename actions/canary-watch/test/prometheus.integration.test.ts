@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAction } from '@roadstop/testing';
+import { validateResult } from '../../../packages/core/test/validate-result.js';
 import { generateLoad, startCanaryApp } from '../../../packages/canary/test/canary-app.js';
 
 // Five scenarios against a real Prometheus (Debian's /usr/bin/prometheus, started here on a free loopback port with
@@ -87,8 +88,12 @@ describe.skipIf(!existsSync(PROMETHEUS))('canary-watch against a real Prometheus
     expect(run.summary).toContain('Canary watch: promote');
     expect(run.summary).toContain('xychart-beta');
     expect(run.stdout).toMatch(/look 10\/10/);
-    const result = JSON.parse(await readFile(join(folder, 'canary-watch.json'), 'utf8')) as { gate: string; checks: { status: string }[] };
-    expect(result.gate).toBe('canary-watch');
+    const result = JSON.parse(await readFile(join(folder, 'canary-watch.json'), 'utf8')) as { gate: string; checks: { name: string; status: string }[] };
+    expect(validateResult(result)).toEqual([]);
+    expect(result.checks.map((check) => [check.name, check.status])).toEqual([
+      ['error-rate', 'pass'],
+      ['p95-latency', 'pass'],
+    ]);
   });
 
   it('error rate jumps to 8%: rollback within two intervals', async () => {
