@@ -15,8 +15,8 @@ async function getJson(url: string, headers: Record<string, string>): Promise<{ 
   try {
     response = await fetch(url, { headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-    throw new ProviderError(`cannot reach ${new URL(url).origin} (${cause})`);
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    throw new ProviderError(`cannot reach ${new URL(url).origin} (${cause?.code ?? cause?.message ?? (error as Error).message})`);
   }
   const text = await response.text();
   try {
@@ -39,7 +39,9 @@ export function prometheusProvider(baseUrl: string, headers: Record<string, stri
       try {
         await call('/api/v1/query', { query });
       } catch (error) {
-        throw new ConfigurationError(`${where}: ${(error as Error).message}`, { input: 'metrics' }, `the query was: ${query}`);
+        const message = (error as Error).message;
+        if (message.startsWith('cannot reach')) throw new ConfigurationError(message, { input: 'prometheus-url' }, 'is Prometheus up, and is the URL right?');
+        throw new ConfigurationError(`${where}: ${message}`, { input: 'metrics' }, `the query was: ${query}`);
       }
     },
     async range(query, window) {

@@ -41,3 +41,16 @@ describe('the http JSON provider', () => {
     expect((error as ConfigurationError).describe()).not.toContain('s3cret');
   });
 });
+
+describe('the Prometheus provider', () => {
+  it('refuses to start watching when Prometheus cannot be reached, naming prometheus-url', async () => {
+    const closed = createServer();
+    await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((done) => closed.close(() => done()));
+    const options = resolveCanaryWatchOptions(parseConfig('', 'x.yml').section('canary-watch'), { 'prometheus-url': `http://127.0.0.1:${port}`, metrics: '- name: v\n  type: value\n  direction: higher-is-worse\n  query: up\n' }, '/w');
+    const error = await openProvider(options).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as ConfigurationError).describe()).toBe(`input 'prometheus-url': cannot reach http://127.0.0.1:${port} (ECONNREFUSED) (is Prometheus up, and is the URL right?)`);
+  });
+});
