@@ -9,7 +9,8 @@ describe('the gate registry', () => {
     expect(names.slice(0, 2)).toEqual(['coverage-gate', 'bundle-budget']);
     for (const gate of GATES) {
       expect(gate.name).toMatch(/^[a-z]+(-[a-z]+)*$/);
-      expect(gate.inputs).toContain('baseline');
+      // A gate that owns its step (canary-watch) reads its baseline live (baseline-label), not from a previous result.
+      expect(gate.inputs).toContain(gate.ownStep ? 'baseline-label' : 'baseline');
       expect(gate.inputs).toContain('fail-on');
       expect(gate.inputs).not.toContain('config');
       expect(gate.outputs).not.toContain('status');
