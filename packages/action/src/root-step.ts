@@ -10,7 +10,9 @@ const PREFIX = 'roadstop';
  * registry that the config names, in the registry's order, each with its own
  * outputs (`<gate>-status`, `<gate>-report`), and fails when any gate blocks.
  */
-export async function runRootAction(gates: readonly GateDescriptor[]): Promise<void> {
+export async function runRootAction(registry: readonly GateDescriptor[]): Promise<void> {
+  // A gate that owns its step (canary-watch's watch) is never run here.
+  const gates = registry.filter((gate) => !gate.ownStep);
   try {
     const token = getInput('github-token');
     setSecret(token);
@@ -29,7 +31,7 @@ export async function runRootAction(gates: readonly GateDescriptor[]): Promise<v
         `the root action runs the gates a config file names (${names}); add the file, or use one gate's action with inputs`,
       );
     }
-    const named = gates.filter((gate) => !gate.ownStep && config.root.has(gate.name));
+    const named = gates.filter((gate) => config.root.has(gate.name));
     if (named.length === 0) {
       throw new ConfigurationError(`names no gate this action runs (${names})`, { input: 'config', file: config.file }, `add a section such as ${gates.map((gate) => `${gate.name}:`).join(' or ')}`);
     }

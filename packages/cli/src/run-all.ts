@@ -8,7 +8,7 @@ import type { Io } from './io.js';
 export const RUN_HELP = `Usage: roadstop run [--cwd DIR] [--config FILE] [--no-color]
 
 Run every gate the config names, as the root action does in a workflow, in
-this order: ${GATES.map((gate) => gate.name).join(', ')}. Exits with the worst exit code.`;
+this order: ${GATES.filter((gate) => !gate.ownStep).map((gate) => gate.name).join(', ')}. Exits with the worst exit code.`;
 
 export async function runAllCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
@@ -23,7 +23,7 @@ export async function runAllCommand(args: string[], io: Io): Promise<number> {
   const workspace = await commandWorkspace(values.cwd, io);
   const configPath = commandConfigPath(values.config, io);
   const config = await loadConfig(configPath, { workspace, input: '--config', also: [io.cwd] });
-  const names = GATES.map((gate) => gate.name).join(', ');
+  const names = GATES.filter((gate) => !gate.ownStep).map((gate) => gate.name).join(', ');
   if (config.file === undefined) {
     throw new ConfigurationError(`config file not found: ${DEFAULT_CONFIG_PATH} does not exist in ${workspace}`, { input: '--config' }, `roadstop run runs the gates a config file names (${names})`);
   }
