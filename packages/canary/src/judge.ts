@@ -31,6 +31,8 @@ export interface MetricJudgement {
 }
 
 const pct = (value: number): string => `${(value * 100).toFixed(value < 0.01 ? 2 : 1)}%`;
+/** A difference of two rates, in percentage points. */
+const points = (value: number): string => `${(value * 100).toFixed(Math.abs(value) < 0.01 ? 2 : 1)} percentage points`;
 
 /** Judge one metric on the data so far, at a look whose false-alarm budget is `alpha`. */
 export function judgeMetric(spec: MetricSpec, data: MetricData, alpha: number): MetricJudgement {
@@ -67,9 +69,9 @@ export function judgeErrorRate(spec: MetricSpec, data: Extract<MetricData, { typ
     judgement.effect = difference;
     judgement.test = fisher ? "Fisher's exact" : 'two-proportion';
     if (p < alpha && difference > spec.maxIncrease) {
-      return { ...judgement, verdict: 'fail', reason: `error rate ${pct(errors / requests)} against the baseline's ${pct(rateBase)}: ${pct(difference)} higher (p ${formatP(p)} < ${formatP(alpha)}, more than the ${pct(spec.maxIncrease)} allowed)` };
+      return { ...judgement, verdict: 'fail', reason: `error rate ${pct(errors / requests)} against the baseline's ${pct(rateBase)}: ${points(difference)} higher (p ${formatP(p)} < ${formatP(alpha)}; more than the ${points(spec.maxIncrease)} allowed)` };
     }
-    notWorse = `not worse than the baseline's ${pct(rateBase)} beyond ${pct(spec.maxIncrease)} (p ${formatP(p)})`;
+    notWorse = `not worse than the baseline's ${pct(rateBase)} by more than ${points(spec.maxIncrease)} (p ${formatP(p)})`;
   }
   if (spec.alert !== undefined && lower > spec.alert) {
     return { ...judgement, verdict: 'alert', reason: `error rate ${bounds}: its lower bound is above the alert level ${pct(spec.alert)}` };

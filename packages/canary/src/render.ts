@@ -19,7 +19,8 @@ export function renderCanaryMarkdown(result: GateResult): string {
   for (const check of result.checks) {
     const points = result.items.filter((item) => item.metric === check.name);
     if (points.length < 2) continue;
-    const start = Number(points[0]!.t);
+    // Each point closes an interval: the watch started one interval before the first.
+    const start = Number(points[0]!.t) - Number(result.settings.interval ?? 0);
     const unit = check.unit === 'percent' ? '%' : check.unit === 'ms' ? 'ms' : '';
     const values = (field: 'canary' | 'baseline') => points.map((item) => (typeof item[field] === 'number' ? Number((item[field]).toFixed(3)) : 0));
     const top = Math.max(1e-9, ...values('canary'), ...values('baseline'), check.limit ?? 0);
