@@ -10,10 +10,12 @@ bounds and rank tests, and decide promote, rollback or inconclusive.
 
 Options:
   --config FILE                 config file (default: .github/roadstop.yml); metrics under canary-watch:
-  --provider NAME               prometheus (default) | http
+  --provider NAME               prometheus (default) | http | datadog
   --prometheus-url URL          e.g. http://127.0.0.1:9090
   --http-headers TEXT           'Name: value' lines for every request
   --token TOKEN                 sent as Authorization: Bearer (never printed)
+  --datadog-site SITE           datadoghq.com (default), datadoghq.eu, ... or a URL
+  --datadog-api-key KEY         with --datadog-app-key KEY: Datadog's keys (never printed)
   --interval D                  between looks (default 60s)
   --duration D                  the whole watch (default 15m)
   --canary-label L              replaces {{target}} for the canary (default canary)

@@ -9,6 +9,9 @@ export const INPUT_NAMES = [
   'prometheus-url',
   'http-headers',
   'token',
+  'datadog-site',
+  'datadog-api-key',
+  'datadog-app-key',
   'interval',
   'duration',
   'canary-label',
@@ -24,7 +27,7 @@ export const INPUT_NAMES = [
 export type InputName = (typeof INPUT_NAMES)[number];
 export type RawInputs = Partial<Record<InputName, string>>;
 
-export const PROVIDERS = ['prometheus', 'http'] as const;
+export const PROVIDERS = ['prometheus', 'http', 'datadog'] as const;
 export type ProviderName = (typeof PROVIDERS)[number];
 export const METRIC_TYPES = ['error-rate', 'latency', 'value'] as const;
 export type MetricType = (typeof METRIC_TYPES)[number];
@@ -57,6 +60,8 @@ export interface MetricSpec {
 export interface CanaryWatchOptions extends GateOptionsBase {
   provider: ProviderName;
   prometheusUrl?: string;
+  /** Datadog: the API's base URL and the two keys (secrets: masked, kept out of the result). */
+  datadog?: { url: string; apiKey: string; appKey: string };
   headers: Record<string, string>;
   token?: string;
   intervalMs: number;
@@ -73,7 +78,8 @@ export interface CanaryWatchOptions extends GateOptionsBase {
   decisionFailOn: 'rollback' | 'inconclusive';
 }
 
-const SECTION_KEYS = [...INPUT_NAMES.filter((name) => name !== 'token'), 'artifact-name'];
+const SECRET_INPUTS: readonly string[] = ['token', 'datadog-api-key', 'datadog-app-key'];
+const SECTION_KEYS = [...INPUT_NAMES.filter((name) => !SECRET_INPUTS.includes(name)), 'artifact-name'];
 const METRIC_KEYS = ['name', 'type', 'errors', 'requests', 'query', 'path', 'alert', 'rollback', 'max-increase', 'direction', 'min-samples', 'critical', 'unit'];
 
 /** Merge the config's `canary-watch:` section with the inputs; an input, when given, wins. Every mistake is found here, before any watching. */
@@ -88,13 +94,26 @@ export function resolveCanaryWatchOptions(section: ConfigSection, inputs: RawInp
 
   const providerText = text('provider') ?? 'prometheus';
   if (!(PROVIDERS as readonly string[]).includes(providerText)) {
-    throw new ConfigurationError(`unknown provider '${providerText}'`, from('provider'), `use ${PROVIDERS.join(' or ')}`);
+    throw new ConfigurationError(`unknown provider '${providerText}'`, from('provider'), 'use prometheus, http or datadog');
   }
   const provider = providerText as ProviderName;
   const prometheusUrl = text('prometheus-url');
   if (provider === 'prometheus') {
     if (prometheusUrl === undefined) throw new ConfigurationError('provider prometheus needs prometheus-url', from('prometheus-url'), 'e.g. http://prometheus:9090 (Thanos, Mimir and VictoriaMetrics serve the same API)');
     checkUrl(prometheusUrl, from('prometheus-url'));
+  }
+
+  let datadog: CanaryWatchOptions['datadog'];
+  if (provider === 'datadog') {
+    const site = text('datadog-site') ?? 'datadoghq.com';
+    const url = site.includes('://') ? site.replace(/\/+$/, '') : `https://api.${site}`;
+    checkUrl(url, from('datadog-site'));
+    const apiKey = given('datadog-api-key');
+    const appKey = given('datadog-app-key');
+    if (apiKey === undefined || appKey === undefined) {
+      throw new ConfigurationError('provider datadog needs datadog-api-key and datadog-app-key', { input: apiKey === undefined ? 'datadog-api-key' : 'datadog-app-key' }, 'pass them from secrets: ${{ secrets.DD_API_KEY }}');
+    }
+    datadog = { url, apiKey, appKey };
   }
 
   const intervalMs = parseDuration(text('interval') ?? '60s', from('interval'));
@@ -148,6 +167,7 @@ export function resolveCanaryWatchOptions(section: ConfigSection, inputs: RawInp
   };
   if (prometheusUrl !== undefined) options.prometheusUrl = prometheusUrl.replace(/\/+$/, '');
   if (token !== undefined) options.token = token;
+  if (datadog) options.datadog = datadog;
   if (baselineLabel !== undefined) options.baselineLabel = baselineLabel;
   return options;
 }

@@ -59,6 +59,38 @@ export function prometheusProvider(baseUrl: string, headers: Record<string, stri
   };
 }
 
+/**
+ * Datadog's metrics query API (v1 /api/v1/query, from and to in seconds): the query should roll up by the
+ * interval, e.g. `sum:trace.http.request.errors{version:{{target}}}.as_count().rollup(sum, {{interval_seconds}})`.
+ */
+export function datadogProvider(baseUrl: string, headers: Record<string, string>): Provider & { validate(query: string, where: string): Promise<void> } {
+  const call = async (query: string, from: number, to: number) => {
+    const { status, body } = await getJson(`${baseUrl}/api/v1/query?${new URLSearchParams({ from: String(Math.floor(from)), to: String(Math.ceil(to)), query }).toString()}`, headers);
+    const record = body as { status?: string; error?: string; errors?: string[]; series?: { pointlist?: [number, number | null][] }[] };
+    if (status >= 400 || record.status === 'error') throw new ProviderError(`Datadog answered HTTP ${status}: ${record.error ?? record.errors?.join('; ') ?? 'no message'}`);
+    return record.series ?? [];
+  };
+  return {
+    async validate(query, where) {
+      const now = Date.now() / 1000;
+      try {
+        await call(query, now - 300, now);
+      } catch (error) {
+        throw new ConfigurationError(`${where}: ${(error as Error).message}`, { input: 'metrics' }, `the query was: ${query}`);
+      }
+    },
+    async range(query, window) {
+      const sums = new Map<number, number>();
+      for (const series of await call(query, window.start - window.stepSeconds, window.end)) {
+        for (const [ms, value] of series.pointlist ?? []) {
+          if (value !== null && Number.isFinite(value)) sums.set(ms / 1000, (sums.get(ms / 1000) ?? 0) + value);
+        }
+      }
+      return [...sums.entries()].sort((a, b) => a[0] - b[0]);
+    },
+  };
+}
+
 /** Any HTTP endpoint answering JSON: the query is a URL, the metric's `path` a JSONPath to the number of the last interval. */
 export function httpJsonProvider(headers: Record<string, string>, pathOf: (query: string) => string): Provider & { validate(url: string, where: string): Promise<void> } {
   const read = async (url: string): Promise<number> => {
@@ -95,13 +127,16 @@ export async function openProvider(options: CanaryWatchOptions): Promise<Provide
       }
     }
   }
-  if (options.provider === 'prometheus') {
-    const provider = prometheusProvider(options.prometheusUrl!, headers);
+  if (options.provider === 'prometheus' || options.provider === 'datadog') {
+    const provider =
+      options.provider === 'prometheus'
+        ? prometheusProvider(options.prometheusUrl!, headers)
+        : datadogProvider(options.datadog!.url, { ...headers, 'DD-API-KEY': options.datadog!.apiKey, 'DD-APPLICATION-KEY': options.datadog!.appKey });
     for (const { query, where } of queries) {
       try {
         await provider.validate(query, where);
       } catch (error) {
-        if (error instanceof ProviderError) throw new ConfigurationError(`${where}: ${error.message}`, { input: 'prometheus-url' });
+        if (error instanceof ProviderError) throw new ConfigurationError(`${where}: ${error.message}`, { input: options.provider === 'prometheus' ? 'prometheus-url' : 'datadog-site' });
         throw error;
       }
     }

@@ -17,7 +17,8 @@ export async function runCanaryWatch(options: CanaryWatchOptions, env: GateEnv, 
     sleep: overrides.sleep ?? ((ms) => new Promise((done) => setTimeout(done, ms))),
     log: (text) => env.log(text),
   });
-  return redactSecrets(canaryResult(options, outcome, env), options.token ? [options.token, ...env.secrets] : env.secrets);
+  const secrets = [options.token, options.datadog?.apiKey, options.datadog?.appKey, ...Object.entries(options.headers).filter(([name]) => /auth|key|token|secret|cookie/i.test(name)).map(([, value]) => value), ...env.secrets].filter((secret): secret is string => secret !== undefined && secret.length >= 4);
+  return redactSecrets(canaryResult(options, outcome, env), secrets);
 }
 
 /** Score: the share of metrics passing, 0–100 (an alert counts half), as Kayenta scores a canary. */

@@ -36,8 +36,10 @@ export interface WatchOutcome {
   providerErrors: number;
 }
 
+/** `{{target}}` is the label; `{{interval}}` the interval as Prometheus writes it (60s), `{{interval_seconds}}` as a number (Datadog's rollup). */
 export function substitute(query: string, target: string, intervalMs: number): string {
-  return query.replaceAll('{{target}}', target).replaceAll('{{interval}}', `${Math.round(intervalMs / 1000)}s`);
+  const seconds = Math.round(intervalMs / 1000);
+  return query.replaceAll('{{target}}', target).replaceAll('{{interval_seconds}}', String(seconds)).replaceAll('{{interval}}', `${seconds}s`);
 }
 
 /**

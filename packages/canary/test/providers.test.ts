@@ -54,3 +54,52 @@ describe('the Prometheus provider', () => {
     expect((error as ConfigurationError).describe()).toBe(`input 'prometheus-url': cannot reach http://127.0.0.1:${port} (ECONNREFUSED) (is Prometheus up, and is the URL right?)`);
   });
 });
+
+describe('the Datadog provider', () => {
+  let server: Server;
+  let url: string;
+  const seen: { headers: IncomingHttpHeaders; query: string | null }[] = [];
+
+  beforeAll(async () => {
+    // Datadog's v1 query API as its documentation shows it: pointlist of [ms, value], or status error with its message.
+    server = createServer((req, res) => {
+      const params = new URL(req.url ?? '/', 'http://x').searchParams;
+      const query = params.get('query');
+      seen.push({ headers: req.headers, query });
+      if (query?.includes('bad(')) return void res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: ["Error parsing query: unable to parse bad(: Rule 'scope_expr' didn't match"] }));
+      const to = Number(params.get('to'));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', series: [{ pointlist: [[(to - 60) * 1000, 2], [to * 1000, 3]] }, { pointlist: [[to * 1000, 1]] }] }));
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((done) => server.close(() => done())));
+
+  const options = (query: string) =>
+    resolveCanaryWatchOptions(
+      parseConfig('', 'x.yml').section('canary-watch'),
+      { provider: 'datadog', 'datadog-site': url, 'datadog-api-key': 'api-key-123', 'datadog-app-key': 'app-key-456', metrics: `- name: hits\n  type: value\n  direction: higher-is-worse\n  query: ${query}\n` },
+      '/w',
+    );
+
+  it('sends the keys, rolls up by the interval, and adds the series per timestamp', async () => {
+    const provider = await openProvider(options('sum:hits{version:{{target}}}.rollup(sum, {{interval_seconds}})'));
+    expect(seen.at(-1)).toMatchObject({ headers: { 'dd-api-key': 'api-key-123', 'dd-application-key': 'app-key-456' }, query: 'sum:hits{version:canary}.rollup(sum, 60)' });
+    expect(await provider.range('q', { start: 60, end: 120, stepSeconds: 60 })).toEqual([
+      [60, 2],
+      [120, 4],
+    ]);
+  });
+
+  it.each([
+    { inputs: { 'datadog-app-key': '' }, error: "input 'datadog-app-key': provider datadog needs datadog-api-key and datadog-app-key" },
+    { inputs: { 'datadog-site': 'ftp://x' }, error: "input 'datadog-site': 'ftp://x' is not an http or https URL" },
+  ])('$error', ({ inputs, error }) => {
+    expect(() => resolveCanaryWatchOptions(parseConfig('', 'x.yml').section('canary-watch'), { provider: 'datadog', 'datadog-api-key': 'a', 'datadog-app-key': 'b', metrics: '- name: v\n  type: value\n  direction: higher-is-worse\n  query: q\n', ...inputs }, '/w')).toThrow(error.replace(/^input '[^']+': /, ''));
+  });
+
+  it('shows the error Datadog gives for a query it rejects, before watching', async () => {
+    const error = await openProvider(options('bad(')).catch((caught: unknown) => caught);
+    expect((error as ConfigurationError).describe()).toMatch(/^input 'metrics': metric 'hits' query: Datadog answered HTTP 400: Error parsing query: unable to parse bad\(/);
+  });
+});
