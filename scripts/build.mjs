@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import ncc from '@vercel/ncc';
+import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -19,31 +20,63 @@ export async function entries() {
   return list;
 }
 
+/**
+ * Several bundles: each in a child process of its own, as many at a time as there are cores.
+ * ncc holds a whole TypeScript program per bundle; built one after another in one process they
+ * passed 4 GB of heap and the build died of it on CI, so each program now lives and dies in its own process.
+ */
 export async function build(out, only = []) {
   const all = await entries();
   const names = only.length > 0 ? only : Object.keys(all);
   for (const name of names) {
     if (!all[name]) throw new Error(`no entry for '${name}'; known: ${Object.keys(all).join(', ')}`);
-    // Not transpileOnly: only the full program knows from package.json "type" that sources are ESM,
-    // and ESM-only packages such as @actions/core resolve only under the "import" condition.
-    let bundle;
-    try {
-      bundle = await ncc(all[name], { minify: false, sourceMap: false, quiet: true, license: 'licenses.txt', transpileOnly: false });
-    } catch (error) {
-      throw new Error(`ncc could not bundle ${name}: ${String(error?.message ?? error).slice(0, 4000)}`);
-    }
-    const { code, assets } = bundle;
-    const folder = join(out, name);
-    await rm(folder, { recursive: true, force: true });
-    await mkdir(folder, { recursive: true });
-    await writeFile(join(folder, 'index.js'), code);
-    for (const [file, asset] of Object.entries(assets ?? {})) {
-      await mkdir(dirname(join(folder, file)), { recursive: true });
-      await writeFile(join(folder, file), asset.source);
-    }
-    if (name === 'cli') await chmod(join(folder, 'index.js'), 0o755);
-    process.stdout.write(`built dist/${name}/index.js (${Math.round(code.length / 1024)} kB)\n`);
   }
+  if (names.length === 1) return buildOne(out, names[0], all[names[0]]);
+  const queue = [...names];
+  const failures = [];
+  const worker = async () => {
+    for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+      const { code, output } = await child(out, name);
+      process.stdout.write(output);
+      if (code !== 0) failures.push(name);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(names.length, Math.max(1, availableParallelism())) }, worker));
+  if (failures.length > 0) throw new Error(`the build failed for ${failures.join(', ')} (see above)`);
+}
+
+function child(out, name) {
+  return new Promise((done, fail) => {
+    const proc = spawn(process.execPath, [fileURLToPath(import.meta.url), '--out', out, name], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    proc.stdout.on('data', (chunk) => (output += chunk));
+    proc.stderr.on('data', (chunk) => (output += chunk));
+    proc.on('error', fail);
+    proc.on('close', (code) => done({ code: code ?? 1, output }));
+  });
+}
+
+async function buildOne(out, name, entry) {
+  const { default: ncc } = await import('@vercel/ncc');
+  // Not transpileOnly: only the full program knows from package.json "type" that sources are ESM,
+  // and ESM-only packages such as @actions/core resolve only under the "import" condition.
+  let bundle;
+  try {
+    bundle = await ncc(entry, { minify: false, sourceMap: false, quiet: true, license: 'licenses.txt', transpileOnly: false });
+  } catch (error) {
+    throw new Error(`ncc could not bundle ${name}: ${String(error?.message ?? error).slice(0, 4000)}`);
+  }
+  const { code, assets } = bundle;
+  const folder = join(out, name);
+  await rm(folder, { recursive: true, force: true });
+  await mkdir(folder, { recursive: true });
+  await writeFile(join(folder, 'index.js'), code);
+  for (const [file, asset] of Object.entries(assets ?? {})) {
+    await mkdir(dirname(join(folder, file)), { recursive: true });
+    await writeFile(join(folder, file), asset.source);
+  }
+  if (name === 'cli') await chmod(join(folder, 'index.js'), 0o755);
+  process.stdout.write(`built dist/${name}/index.js (${Math.round(code.length / 1024)} kB)\n`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -14,8 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
   runBundleBudget: () => (/* binding */ runBundleBudget)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 12 modules
-var src = __webpack_require__(9566);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 13 modules
+var src = __webpack_require__(7276);
 ;// CONCATENATED MODULE: ./packages/bundle/src/hashed-names.ts
 /**
  * Build tools put a content hash in chunk names so that `main.3f9a1c2e.js` in a

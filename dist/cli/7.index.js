@@ -18,8 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 12 modules
-var src = __webpack_require__(9566);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 13 modules
+var src = __webpack_require__(7276);
 // EXTERNAL MODULE: ./packages/coverage/src/gate-options.ts
 var gate_options = __webpack_require__(3362);
 // EXTERNAL MODULE: ./packages/coverage/src/model.ts

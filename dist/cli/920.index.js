@@ -100,8 +100,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 12 modules
-var src = __webpack_require__(9566);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 13 modules
+var src = __webpack_require__(7276);
 ;// CONCATENATED MODULE: ./packages/lighthouse/src/chrome.ts
 
 

@@ -11,7 +11,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   k6: () => (/* binding */ GATE)
 /* harmony export */ });
 /* unused harmony export COMPRESSIONS */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9566);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7276);
 
 const GATE = 'bundle-budget';
 const COMPRESSIONS = ['gzip', 'brotli', 'raw'];
@@ -145,12 +145,13 @@ function parseInteger(value, min, max, where) {
 
 /***/ }),
 
-/***/ 9566:
+/***/ 7276:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  AQ: () => (/* reexport */ ConfigSection),
   j1: () => (/* reexport */ errors_ConfigurationError),
   Bi: () => (/* reexport */ DEFAULT_CONFIG_PATH),
   eG: () => (/* reexport */ errors_EnvironmentError),
@@ -177,6 +178,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   DB: () => (/* reexport */ parseSize),
   tk: () => (/* reexport */ prepareReportPath),
   s$: () => (/* reexport */ readBaselineFile),
+  fp: () => (/* reexport */ redactSecrets),
   AL: () => (/* reexport */ globs_selectFiles),
   sf: () => (/* reexport */ serializeResult),
   ry: () => (/* reexport */ splitList),
@@ -184,7 +186,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Zk: () => (/* reexport */ writeResult)
 });
 
-// UNUSED EXPORTS: CONFIG_SECTIONS, CONFIG_VERSION, ConfigSection, GATE_NAME, MAX_GLOB_EXPANSIONS, RESULT_SCHEMA_ID, RESULT_SCHEMA_VERSION, STEP_INPUTS, UPLOAD_MODES, closest, confinedPath, countBraceExpansions, describeUnexpected, isWithin, oneOf, parseConfig, parseResult, readResult, readResultFiles, readRunnerContext, readStepInputs, realLocation, redactSecrets, retryAfterSeconds
+// UNUSED EXPORTS: CONFIG_SECTIONS, CONFIG_VERSION, GATE_NAME, MAX_GLOB_EXPANSIONS, RESULT_SCHEMA_ID, RESULT_SCHEMA_VERSION, STEP_INPUTS, UPLOAD_MODES, closest, confinedPath, countBraceExpansions, describeUnexpected, isWithin, oneOf, parseConfig, parseResult, readResult, readResultFiles, readRunnerContext, readStepInputs, realLocation, retryAfterSeconds
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -1310,6 +1312,38 @@ function givenInput(inputs, name) {
     return value === undefined || value === '' ? undefined : value;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/redact.ts
+/** Secrets shorter than this are not searched for: replacing every "a" would wreck the file and hide nothing. */
+const SHORTEST_SECRET = 4;
+/**
+ * Replace every occurrence of every known secret, in every string of a
+ * result (headline, messages, checks, items, details, baseline, settings),
+ * with `***`. The result file is uploaded as an artifact, which the runner
+ * does not mask. Mutates and returns `result`.
+ */
+function redactSecrets(result, secrets) {
+    const known = [...new Set(secrets.filter((secret) => secret.length >= SHORTEST_SECRET))].sort((a, b) => b.length - a.length);
+    if (known.length === 0)
+        return result;
+    const scrub = (value) => {
+        if (typeof value === 'string')
+            return known.reduce((text, secret) => text.split(secret).join('***'), value);
+        if (Array.isArray(value)) {
+            for (let index = 0; index < value.length; index++)
+                value[index] = scrub(value[index]);
+            return value;
+        }
+        if (value !== null && typeof value === 'object') {
+            for (const [key, inner] of Object.entries(value))
+                value[key] = scrub(inner);
+            return value;
+        }
+        return value;
+    };
+    scrub(result);
+    return result;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
 
 
@@ -1338,7 +1372,7 @@ function givenInput(inputs, name) {
 /* harmony export */   k6: () => (/* binding */ GATE)
 /* harmony export */ });
 /* unused harmony exports PRESETS, parsePercent, parseThreshold */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9566);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7276);
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3101);
 
 
@@ -1829,8 +1863,8 @@ function unquote(path) {
     return Buffer.from(bytes).toString('utf8');
 }
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 12 modules
-var src = __nccwpck_require__(9566);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 13 modules
+var src = __nccwpck_require__(7276);
 ;// CONCATENATED MODULE: ./packages/git/src/repo.ts
 
 
@@ -1967,7 +2001,7 @@ async function repositoryFiles(cwd) {
 /* harmony export */   zw: () => (/* binding */ judgePage)
 /* harmony export */ });
 /* unused harmony exports spreadOf, describeAudits, baseSpread */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9566);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7276);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9636);
 
 
@@ -2165,7 +2199,7 @@ function resourceLabel(type) {
 /* harmony export */   k6: () => (/* binding */ GATE)
 /* harmony export */ });
 /* unused harmony exports PRESETS, DEFAULT_RUNS, MAX_RUNS, parseScore, parseDuration */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9566);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7276);
 
 const GATE = 'lighthouse-gate';
 /** Lighthouse's four categories, as its LHR names them. */
@@ -2447,6 +2481,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 714:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
 
 /***/ }),
 
@@ -5126,9 +5167,9 @@ __webpack_unused_export__ = identity.isNode;
 __webpack_unused_export__ = identity.isPair;
 exports.jn = identity.isScalar;
 exports.oP = identity.isSeq;
-__webpack_unused_export__ = Pair.Pair;
-__webpack_unused_export__ = Scalar.Scalar;
-__webpack_unused_export__ = YAMLMap.YAMLMap;
+exports.Rm = Pair.Pair;
+exports.X5 = Scalar.Scalar;
+exports.CA = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
@@ -11074,7 +11115,7 @@ exports.visitAsync = visitAsync;
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -11090,6 +11131,18 @@ exports.visitAsync = visitAsync;
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
 /******/ 
 /******/ /* webpack/runtime/create fake namespace object */
 /******/ (() => {
@@ -11248,8 +11301,8 @@ function processIo() {
     };
 }
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 12 modules
-var src = __nccwpck_require__(9566);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 13 modules
+var src = __nccwpck_require__(7276);
 ;// CONCATENATED MODULE: ./packages/render/src/markdown.ts
 const markdown_STATUS_ICON = { pass: '✅', warn: '⚠️', fail: '❌', skipped: '⏭️' };
 /** Text safe inside a GitHub markdown table cell. */
@@ -11618,6 +11671,385 @@ const bundleBudgetGate = {
     cli: { help: BUNDLE_BUDGET_HELP, positional: 'path', repeatable: ['path'], flags: ['allow-empty'] },
 };
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./packages/canary/src/options.ts
+
+
+const GATE = 'canary-watch';
+const INPUT_NAMES = [
+    'provider',
+    'prometheus-url',
+    'http-headers',
+    'token',
+    'datadog-site',
+    'datadog-api-key',
+    'datadog-app-key',
+    'interval',
+    'duration',
+    'canary-label',
+    'baseline-label',
+    'metrics',
+    'failure-limit',
+    'consecutive-successes',
+    'max-consecutive-errors',
+    'on-provider-error',
+    'false-rollback-rate',
+    'fail-on',
+];
+const PROVIDERS = ['prometheus', 'http', 'datadog'];
+const METRIC_TYPES = ['error-rate', 'latency', 'value'];
+const SECRET_INPUTS = ['token', 'datadog-api-key', 'datadog-app-key'];
+const SECTION_KEYS = [...INPUT_NAMES.filter((name) => !SECRET_INPUTS.includes(name)), 'artifact-name'];
+const METRIC_KEYS = ['name', 'type', 'errors', 'requests', 'query', 'path', 'alert', 'rollback', 'max-increase', 'direction', 'min-samples', 'critical', 'unit'];
+/** Merge the config's `canary-watch:` section with the inputs; an input, when given, wins. Every mistake is found here, before any watching. */
+function resolveCanaryWatchOptions(section, inputs, workspace) {
+    section.rejectUnknown(SECTION_KEYS);
+    const given = (name) => (0,src/* givenInput */.CB)(inputs, name);
+    const from = (name) => (given(name) !== undefined ? { input: name } : section.locate(name));
+    const text = (name) => {
+        const value = given(name) ?? section.stringOrNumber(name);
+        return value === undefined ? undefined : String(value);
+    };
+    const providerText = text('provider') ?? 'prometheus';
+    if (!PROVIDERS.includes(providerText)) {
+        throw new src/* ConfigurationError */.j1(`unknown provider '${providerText}'`, from('provider'), 'use prometheus, http or datadog');
+    }
+    const provider = providerText;
+    const prometheusUrl = text('prometheus-url');
+    if (provider === 'prometheus') {
+        if (prometheusUrl === undefined)
+            throw new src/* ConfigurationError */.j1('provider prometheus needs prometheus-url', from('prometheus-url'), 'e.g. http://prometheus:9090 (Thanos, Mimir and VictoriaMetrics serve the same API)');
+        checkUrl(prometheusUrl, from('prometheus-url'));
+    }
+    let datadog;
+    if (provider === 'datadog') {
+        const site = text('datadog-site') ?? 'datadoghq.com';
+        const url = site.includes('://') ? site.replace(/\/+$/, '') : `https://api.${site}`;
+        checkUrl(url, from('datadog-site'));
+        const apiKey = given('datadog-api-key');
+        const appKey = given('datadog-app-key');
+        if (apiKey === undefined || appKey === undefined) {
+            throw new src/* ConfigurationError */.j1('provider datadog needs datadog-api-key and datadog-app-key', { input: apiKey === undefined ? 'datadog-api-key' : 'datadog-app-key' }, 'pass them from secrets: ${{ secrets.DD_API_KEY }}');
+        }
+        datadog = { url, apiKey, appKey };
+    }
+    const intervalMs = parseDuration(text('interval') ?? '60s', from('interval'));
+    const durationMs = parseDuration(text('duration') ?? '15m', from('duration'));
+    if (durationMs < intervalMs) {
+        throw new src/* ConfigurationError */.j1(`duration ${text('duration')} is shorter than interval ${text('interval') ?? '60s'}`, from('duration'), 'the watch looks once every interval over the duration: make the duration at least one interval');
+    }
+    const metricsInput = given('metrics');
+    const metricSections = metricsInput !== undefined ? inputMetricSections(metricsInput) : section.sections('metrics');
+    if (metricSections.length === 0) {
+        throw new src/* ConfigurationError */.j1('no metrics to watch', metricsInput !== undefined ? { input: 'metrics' } : { input: 'metrics', ...section.locate() }, 'give the input metrics (a YAML list) or canary-watch.metrics in the config');
+    }
+    const metrics = metricSections.map((metric) => parseMetric(metric, provider));
+    const names = new Set();
+    for (const metric of metrics) {
+        if (names.has(metric.name))
+            throw new src/* ConfigurationError */.j1(`two metrics are named '${metric.name}'`, metric.where);
+        names.add(metric.name);
+    }
+    const headers = parseHeaders(text('http-headers'), from('http-headers'));
+    const token = given('token');
+    const rate = text('false-rollback-rate');
+    const falseRollbackRate = rate === undefined ? 0.005 : parseFraction(rate, from('false-rollback-rate'));
+    if (falseRollbackRate <= 0 || falseRollbackRate >= 0.5)
+        throw new src/* ConfigurationError */.j1('must be above 0% and below 50%', from('false-rollback-rate'), 'e.g. 0.5%');
+    const onProviderError = text('on-provider-error') ?? 'inconclusive';
+    if (onProviderError !== 'inconclusive' && onProviderError !== 'rollback')
+        throw new src/* ConfigurationError */.j1(`'${onProviderError}' is not one of inconclusive, rollback`, from('on-provider-error'));
+    const failOn = text('fail-on') ?? 'rollback';
+    if (failOn !== 'rollback' && failOn !== 'inconclusive') {
+        throw new src/* ConfigurationError */.j1(`'${failOn}' is not one of rollback, inconclusive`, from('fail-on'), 'rollback (default) fails the step on a rollback; inconclusive fails it on anything but promote');
+    }
+    const baselineLabel = text('baseline-label');
+    const baseline = { kind: 'none' };
+    const options = {
+        workspace,
+        failOn: 'fail',
+        baseline,
+        provider,
+        headers,
+        intervalMs,
+        durationMs,
+        canaryLabel: text('canary-label') ?? 'canary',
+        metrics,
+        failureLimit: count(text('failure-limit'), from('failure-limit'), 1, 1),
+        consecutiveSuccesses: count(text('consecutive-successes'), from('consecutive-successes'), 0, 0),
+        maxConsecutiveErrors: count(text('max-consecutive-errors'), from('max-consecutive-errors'), 3, 1),
+        onProviderError,
+        falseRollbackRate,
+        decisionFailOn: failOn,
+    };
+    if (prometheusUrl !== undefined)
+        options.prometheusUrl = prometheusUrl.replace(/\/+$/, '');
+    if (token !== undefined)
+        options.token = token;
+    if (datadog)
+        options.datadog = datadog;
+    if (baselineLabel !== undefined)
+        options.baselineLabel = baselineLabel;
+    return options;
+}
+/** The `metrics` input: a YAML list, its errors located by line in the input. */
+function inputMetricSections(text) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const problem = doc.errors[0];
+    if (problem) {
+        throw new src/* ConfigurationError */.j1(`invalid YAML: ${problem.message.split('\n')[0]}`, { input: 'metrics', line: lineCounter.linePos(problem.pos[0]).line });
+    }
+    if (!(0,dist/* isSeq */.oP)(doc.contents))
+        throw new src/* ConfigurationError */.j1('must be a YAML list of metrics (- name: ...)', { input: 'metrics' });
+    const holder = new dist/* YAMLMap */.CA();
+    holder.items.push(new dist/* Pair */.Rm(new dist/* Scalar */.X5('metrics'), doc.contents));
+    return new src/* ConfigSection */.AQ(holder, '', { file: "input 'metrics'", lineCounter }).sections('metrics');
+}
+function parseMetric(metric, provider) {
+    metric.rejectUnknown(METRIC_KEYS);
+    const name = metric.string('name');
+    if (name === undefined || name.trim() === '')
+        throw new src/* ConfigurationError */.j1('a metric needs a name', metric.locate());
+    const type = metric.oneOf('type', METRIC_TYPES);
+    if (type === undefined)
+        throw new src/* ConfigurationError */.j1(`metric '${name}' needs a type`, metric.locate('name'), `type: ${METRIC_TYPES.join(' | ')}`);
+    const where = metric.locate('name');
+    const spec = {
+        name,
+        type,
+        path: metric.string('path') ?? '$',
+        maxIncrease: 0,
+        direction: metric.oneOf('direction', ['higher-is-worse', 'lower-is-worse']) ?? 'higher-is-worse',
+        minSamples: 0,
+        critical: metric.boolean('critical') ?? true,
+        unit: metric.oneOf('unit', ['seconds', 'milliseconds']) ?? (type === 'latency' ? 'seconds' : 'milliseconds'),
+        where,
+    };
+    if (type === 'error-rate') {
+        for (const key of ['errors', 'requests']) {
+            const query = metric.string(key);
+            if (query === undefined) {
+                throw new src/* ConfigurationError */.j1(`metric '${name}' of type error-rate needs '${key}'`, metric.locate(), 'an error rate is judged from two counts, errors and requests, never from a ratio alone');
+            }
+            spec[key] = query;
+        }
+        if (metric.has('query'))
+            throw new src/* ConfigurationError */.j1(`metric '${name}' of type error-rate takes errors and requests, not query`, metric.locate('query'));
+    }
+    else {
+        const query = metric.string('query');
+        if (query === undefined)
+            throw new src/* ConfigurationError */.j1(`metric '${name}' of type ${type} needs 'query'`, metric.locate());
+        spec.query = query;
+        if (type === 'value' && !metric.has('direction'))
+            throw new src/* ConfigurationError */.j1(`metric '${name}' of type value needs a direction`, metric.locate(), 'direction: higher-is-worse | lower-is-worse');
+    }
+    const threshold = (key) => {
+        const value = metric.stringOrNumber(key);
+        if (value === undefined)
+            return undefined;
+        if (type === 'error-rate')
+            return parseFraction(String(value), metric.locate(key));
+        if (type === 'latency')
+            return parseDuration(String(value), metric.locate(key), true);
+        return parseNumber(String(value), metric.locate(key));
+    };
+    const alert = threshold('alert');
+    const rollback = threshold('rollback');
+    if (alert !== undefined && rollback !== undefined) {
+        const wrong = spec.direction === 'higher-is-worse' ? alert > rollback : alert < rollback;
+        if (wrong) {
+            throw new src/* ConfigurationError */.j1(`metric '${name}': alert ${metric.stringOrNumber('alert')} is ${spec.direction === 'higher-is-worse' ? 'above' : 'below'} rollback ${metric.stringOrNumber('rollback')}`, metric.locate('alert'), 'the alert level comes before the rollback level');
+        }
+    }
+    if (alert !== undefined)
+        spec.alert = alert;
+    if (rollback !== undefined)
+        spec.rollback = rollback;
+    const increase = metric.stringOrNumber('max-increase');
+    spec.maxIncrease = increase === undefined ? (type === 'error-rate' ? 0.01 : 0.2) : parseFraction(String(increase), metric.locate('max-increase'));
+    const minSamples = metric.number('min-samples', { min: 1, integer: true });
+    spec.minSamples = minSamples ?? defaultMinSamples(spec);
+    if (provider === 'http' && !spec.path.startsWith('$'))
+        throw new src/* ConfigurationError */.j1(`'${spec.path}' is not a JSONPath`, metric.locate('path'), 'start it with $, e.g. $.data.value');
+    return spec;
+}
+/**
+ * Too little data is not evidence. An error rate needs enough requests to
+ * expect 3 errors at its lowest level (300 requests for 1%: below that, zero
+ * errors is the likely outcome even for a canary at the level); other metrics
+ * need 3 intervals with a value.
+ */
+function defaultMinSamples(spec) {
+    if (spec.type !== 'error-rate')
+        return 3;
+    const level = spec.alert ?? spec.rollback ?? 0.01;
+    return Math.ceil(3 / Math.max(level, 1e-4));
+}
+/** `60s`, `15m`, `1h`, `500ms`; a bare number is seconds (milliseconds for latency thresholds). */
+function parseDuration(text, where, bareIsMs = false) {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/.exec(text);
+    if (!match)
+        throw new src/* ConfigurationError */.j1(`'${text}' is not a duration`, where, 'write e.g. 500ms, 60s, 15m or 1h');
+    const value = Number(match[1]);
+    const unit = match[2] ?? (bareIsMs ? 'ms' : 's');
+    const ms = value * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[unit];
+    if (ms <= 0)
+        throw new src/* ConfigurationError */.j1(`'${text}' must be above zero`, where);
+    return ms;
+}
+/** `5%` or a fraction such as 0.05. */
+function parseFraction(text, where) {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*(%)?\s*$/.exec(text);
+    if (!match)
+        throw new src/* ConfigurationError */.j1(`'${text}' is not a percentage`, where, 'write e.g. 5% or 0.05');
+    const value = match[2] ? Number(match[1]) / 100 : Number(match[1]);
+    if (value > 1)
+        throw new src/* ConfigurationError */.j1(`'${text}' is above 100%`, where, 'write a percentage such as 5%');
+    return value;
+}
+function parseNumber(text, where) {
+    const value = Number(text);
+    if (text.trim() === '' || !Number.isFinite(value))
+        throw new src/* ConfigurationError */.j1(`'${text}' is not a number`, where);
+    return value;
+}
+function count(text, where, fallback, min) {
+    if (text === undefined)
+        return fallback;
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < min)
+        throw new src/* ConfigurationError */.j1(`'${text}' must be a whole number of at least ${min}`, where);
+    return value;
+}
+function checkUrl(url, where) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        throw new src/* ConfigurationError */.j1(`'${url}' is not a URL`, where);
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+        throw new src/* ConfigurationError */.j1(`'${url}' is not an http or https URL`, where);
+}
+/** `Name: value` per line. */
+function parseHeaders(text, where) {
+    const headers = {};
+    if (text === undefined)
+        return headers;
+    for (const [index, line] of text.split('\n').entries()) {
+        if (line.trim() === '')
+            continue;
+        const colon = line.indexOf(':');
+        if (colon <= 0)
+            throw new src/* ConfigurationError */.j1(`line ${index + 1} is not 'Name: value'`, where);
+        headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+    }
+    return headers;
+}
+
+;// CONCATENATED MODULE: ./packages/canary/src/render.ts
+
+const figure = (value, unit) => (value === undefined ? '–' : `${Number(value.toPrecision(4))}${unit}`);
+/** The decision, then each metric: canary against baseline, n, p, effect, verdict and why; a chart of each over the window. */
+function renderCanaryMarkdown(result) {
+    const decision = String(result.settings.decision ?? 'inconclusive');
+    const parts = [`### ${markdown_STATUS_ICON[result.status]} Canary watch: ${decision} (score ${result.metrics.score ?? 0})`, `**${markdown_cell(result.headline)}**`];
+    const rows = result.checks.map((check) => {
+        const unit = check.unit === 'percent' ? '%' : check.unit === 'ms' ? ' ms' : '';
+        const d = check.details ?? {};
+        const n = `${d.n ?? ''}${d.baselineN !== undefined ? ` / ${d.baselineN}` : ''}`;
+        const p = typeof d.p === 'number' ? (d.p < 1e-4 ? d.p.toExponential(1) : String(Number(d.p.toPrecision(2)))) : '–';
+        const effect = typeof d.effect === 'number' ? `${d.effect >= 0 ? '+' : ''}${figure(d.effect, check.unit === 'percent' ? ' pp' : unit)}` : '–';
+        return [markdown_cell(check.name), figure(check.value, unit), figure(check.baseline, unit), n, p, effect, `${markdown_STATUS_ICON[check.status]} ${String(d.verdict ?? check.status)}`, markdown_cell(check.message ?? '')];
+    });
+    parts.push(markdown_table(['metric', 'canary', 'baseline', 'n (canary / baseline)', 'p', 'effect', 'verdict', 'why'], rows));
+    for (const check of result.checks) {
+        const points = result.items.filter((item) => item.metric === check.name);
+        if (points.length < 2)
+            continue;
+        // Each point closes an interval: the watch started one interval before the first.
+        const start = Number(points[0].t) - Number(result.settings.interval ?? 0);
+        const unit = check.unit === 'percent' ? '%' : check.unit === 'ms' ? 'ms' : '';
+        const values = (field) => points.map((item) => (typeof item[field] === 'number' ? Number((item[field]).toFixed(3)) : 0));
+        const top = Math.max(1e-9, ...values('canary'), ...values('baseline'), check.limit ?? 0);
+        const lines = ['```mermaid', 'xychart-beta', `    title "${check.name.replace(/"/g, "'")} (canary${points.some((item) => typeof item.baseline === 'number') ? ', then baseline' : ''})"`, `    x-axis "seconds" [${points.map((item) => Math.round(Number(item.t) - start)).join(', ')}]`, `    y-axis "${unit}" 0 --> ${Number((top * 1.1).toPrecision(3))}`, `    line [${values('canary').join(', ')}]`];
+        if (points.some((item) => typeof item.baseline === 'number'))
+            lines.push(`    line [${values('baseline').join(', ')}]`);
+        lines.push('```');
+        parts.push(lines.join('\n'));
+    }
+    const messages = result.messages.map((message) => `- ${message.level}: ${markdown_cell(message.text)}`);
+    if (messages.length > 0)
+        parts.push(messages.join('\n'));
+    return markdown_markdownBlock(parts);
+}
+function renderCanaryTerminal(result, options) {
+    const paint = (code, text) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
+    const decision = String(result.settings.decision ?? 'inconclusive');
+    const lines = [paint(decision === 'promote' ? 32 : decision === 'rollback' ? 31 : 33, `canary-watch: ${result.headline}`)];
+    for (const check of result.checks)
+        lines.push(`  ${check.name}: ${String(check.details?.verdict ?? check.status)}: ${check.message ?? ''}`);
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./packages/canary/src/gate.ts
+
+
+const CANARY_WATCH_HELP = `Usage: roadstop canary-watch [options]
+
+Watch a canary's metrics (Prometheus or any JSON endpoint) every interval over
+a duration, judge each against its limits and the baseline with confidence
+bounds and rank tests, and decide promote, rollback or inconclusive.
+
+Options:
+  --config FILE                 config file (default: .github/roadstop.yml); metrics under canary-watch:
+  --provider NAME               prometheus (default) | http | datadog
+  --prometheus-url URL          e.g. http://127.0.0.1:9090
+  --http-headers TEXT           'Name: value' lines for every request
+  --token TOKEN                 sent as Authorization: Bearer (never printed)
+  --datadog-site SITE           datadoghq.com (default), datadoghq.eu, ... or a URL
+  --datadog-api-key KEY         with --datadog-app-key KEY: Datadog's keys (never printed)
+  --interval D                  between looks (default 60s)
+  --duration D                  the whole watch (default 15m)
+  --canary-label L              replaces {{target}} for the canary (default canary)
+  --baseline-label L            ... and for the baseline; leave out to judge on limits alone
+  --metrics YAML                the metrics list (or canary-watch.metrics in the config)
+  --failure-limit N             failing looks in a row that roll back (default 1)
+  --consecutive-successes N     passing looks in a row that promote early (default: none)
+  --max-consecutive-errors N    provider errors in a row before on-provider-error (default 3)
+  --on-provider-error D         inconclusive (default) | rollback
+  --false-rollback-rate P       false-rollback budget over the watch (default 0.5%)
+  --fail-on D                   rollback (default) | inconclusive
+  --report FILE                 also write the result JSON to FILE
+  --json                        print the result JSON instead of the report
+  --no-color                    plain text
+  -h, --help                    this help
+
+Exit codes: 0 promote (or inconclusive with --fail-on rollback); 1 rollback; 2 a
+mistake in the options or config; 3 an internal error.`;
+/**
+ * canary-watch, as the registry knows it. It owns its step: a 15-minute watch
+ * is not run by the root action or `roadstop run`.
+ */
+const canaryWatchGate = {
+    name: GATE,
+    title: 'Canary watch',
+    summary: 'watch a canary’s metrics and decide promote, rollback or inconclusive',
+    inputs: INPUT_NAMES,
+    outputs: ['decision', 'score'],
+    ownStep: true,
+    resolveOptions: resolveCanaryWatchOptions,
+    run: async (options, env) => (await Promise.all(/* import() */[__nccwpck_require__.e(657), __nccwpck_require__.e(452)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9452))).runCanaryWatch(options, env),
+    outputValues: (result) => ({ decision: String(result.settings.decision ?? ''), score: result.metrics.score }),
+    renderMarkdown: (result) => renderCanaryMarkdown(result),
+    renderTerminal: (result, options) => renderCanaryTerminal(result, options),
+    cli: { help: CANARY_WATCH_HELP },
+};
+
 // EXTERNAL MODULE: ./packages/coverage/src/gate-options.ts
 var gate_options = __nccwpck_require__(3362);
 ;// CONCATENATED MODULE: ./packages/coverage/src/gate-descriptor.ts
@@ -11831,13 +12263,14 @@ const lighthouseGate = {
 
 
 
+
 /**
  * Every gate roadstop has, once, in the order a pipeline runs them (tests
  * before build output). The root action, `roadstop run`, the CLI's commands,
  * the PR comment and Slack iterate this list; adding a gate is one package
  * exporting a descriptor, one line here and one thin action folder.
  */
-const GATES = [coverageGate, bundleBudgetGate, lighthouseGate];
+const GATES = [coverageGate, bundleBudgetGate, lighthouseGate, canaryWatchGate];
 function gateNamed(name) {
     return GATES.find((gate) => gate.name === name);
 }
@@ -12028,7 +12461,7 @@ async function runGateCommand(gate, args, io) {
 const RUN_HELP = `Usage: roadstop run [--cwd DIR] [--config FILE] [--no-color]
 
 Run every gate the config names, as the root action does in a workflow, in
-this order: ${GATES.map((gate) => gate.name).join(', ')}. Exits with the worst exit code.`;
+this order: ${GATES.filter((gate) => !gate.ownStep).map((gate) => gate.name).join(', ')}. Exits with the worst exit code.`;
 async function runAllCommand(args, io) {
     const { values } = (0,external_node_util_namespaceObject.parseArgs)({
         args,
@@ -12042,11 +12475,11 @@ async function runAllCommand(args, io) {
     const workspace = await commandWorkspace(values.cwd, io);
     const configPath = commandConfigPath(values.config, io);
     const config = await (0,src/* loadConfig */.Z9)(configPath, { workspace, input: '--config', also: [io.cwd] });
-    const names = GATES.map((gate) => gate.name).join(', ');
+    const names = GATES.filter((gate) => !gate.ownStep).map((gate) => gate.name).join(', ');
     if (config.file === undefined) {
         throw new src/* ConfigurationError */.j1(`config file not found: ${src/* DEFAULT_CONFIG_PATH */.Bi} does not exist in ${workspace}`, { input: '--config' }, `roadstop run runs the gates a config file names (${names})`);
     }
-    const named = GATES.filter((gate) => config.root.has(gate.name));
+    const named = GATES.filter((gate) => !gate.ownStep && config.root.has(gate.name));
     if (named.length === 0)
         throw new src/* ConfigurationError */.j1(`names no gate (${names})`, { file: config.file, input: '--config' });
     const passOn = ['--cwd', workspace, ...(configPath ? ['--config', configPath] : []), ...(values['no-color'] ? ['--no-color'] : [])];

@@ -1080,7 +1080,9 @@ const PREFIX = 'roadstop';
  * registry that the config names, in the registry's order, each with its own
  * outputs (`<gate>-status`, `<gate>-report`), and fails when any gate blocks.
  */
-async function runRootAction(gates) {
+async function runRootAction(registry) {
+    // A gate that owns its step (canary-watch's watch) is never run here.
+    const gates = registry.filter((gate) => !gate.ownStep);
     try {
         const token = getInput('github-token');
         setSecret(token);

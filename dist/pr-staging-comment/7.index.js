@@ -2,7 +2,7 @@ export const id = 7;
 export const ids = [7];
 export const modules = {
 
-/***/ 52007:
+/***/ 46007:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,5159 +10,2269 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  run: () => (/* binding */ run)
+  INCOMPLETE_SHARE: () => (/* binding */ INCOMPLETE_SHARE),
+  coveragePercent: () => (/* binding */ coveragePercent),
+  runCoverageGate: () => (/* binding */ runCoverageGate),
+  toRanges: () => (/* binding */ toRanges)
 });
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 14 modules
+var src = __webpack_require__(1446);
+// EXTERNAL MODULE: ./packages/coverage/src/gate-options.ts
+var gate_options = __webpack_require__(13362);
+// EXTERNAL MODULE: ./packages/coverage/src/model.ts
+var model = __webpack_require__(83101);
+;// CONCATENATED MODULE: ./packages/coverage/src/merge-file.ts
+
+/** Fold `source` into `target` by line, statement, function and branch identity. */
+function mergeFileInto(target, source, combine) {
+    const add = combine === 'sum' ? (a, b) => a + b : Math.max;
+    const hadDetail = detailSizes(target);
+    const sourceDetail = detailSizes(source);
+    for (const [line, hits] of source.lines) {
+        const previous = target.lines.get(line);
+        target.lines.set(line, previous === undefined ? hits : add(previous, hits));
+    }
+    for (const [key, hits] of source.statements) {
+        const previous = target.statements.get(key);
+        target.statements.set(key, previous === undefined ? hits : add(previous, hits));
+    }
+    const functions = new Map();
+    keyFunctions(target.functions, (key, index) => functions.set(key, index));
+    keyFunctions(source.functions, (key, index) => {
+        const fn = source.functions[index];
+        const at = functions.get(key);
+        if (at === undefined) {
+            functions.set(key, target.functions.length);
+            target.functions.push({ ...fn });
+        }
+        else {
+            const existing = target.functions[at];
+            existing.hits = add(existing.hits, fn.hits);
+        }
+    });
+    const branches = new Map();
+    target.branches.forEach((branch, index) => branches.set(branchKey(branch.line, branch.block, branch.branch), index));
+    for (const branch of source.branches) {
+        const key = branchKey(branch.line, branch.block, branch.branch);
+        const at = branches.get(key);
+        if (at === undefined) {
+            branches.set(key, target.branches.length);
+            target.branches.push({ ...branch });
+        }
+        else {
+            const existing = target.branches[at];
+            existing.taken = add(existing.taken, branch.taken);
+        }
+    }
+    for (const metric of model/* METRICS */.Cb) {
+        if (hadDetail[metric] > 0 || sourceDetail[metric] > 0) {
+            target.totals[metric] = (0,model/* totalFromDetail */.m0)(target, metric);
+        }
+        else {
+            // Neither side has detail: the best there is, the stated counts added.
+            const combined = { covered: target.totals[metric].covered + source.totals[metric].covered, total: target.totals[metric].total + source.totals[metric].total };
+            target.totals[metric] = combine === 'sum' ? combined : maxRatio(target.totals[metric], source.totals[metric]);
+        }
+    }
+}
+function detailSizes(file) {
+    return { lines: file.lines.size, statements: file.statements.size, functions: file.functions.length, branches: file.branches.length };
+}
+function maxRatio(a, b) {
+    return a.total >= b.total ? a : b;
+}
+/**
+ * A function is its line and name; a second function of the same name on the
+ * same line (two anonymous callbacks) is told apart by its order.
+ */
+function keyFunctions(functions, visit) {
+    const seen = new Map();
+    functions.forEach((fn, index) => {
+        const base = `${fn.line}\u0000${fn.name}`;
+        const occurrence = seen.get(base) ?? 0;
+        seen.set(base, occurrence + 1);
+        visit(`${base}\u0000${occurrence}`, index);
+    });
+}
+function branchKey(line, block, branch) {
+    return `${line}\u0000${block}\u0000${branch}`;
+}
+
+;// CONCATENATED MODULE: ./packages/coverage/src/merge.ts
+
+
+
+const FORMAT_NAMES = {
+    lcov: 'lcov',
+    'istanbul-json': 'istanbul coverage-final.json',
+    'istanbul-summary': 'istanbul coverage-summary.json',
+    cobertura: 'Cobertura XML',
+    clover: 'Clover XML',
+    merged: 'merged report',
+};
+const WHY_TOTALS_ONLY = {
+    cobertura: 'counts branches per line without saying which were taken',
+    clover: 'states statements, conditionals and methods as per-file counts only',
+    lcov: 'has records with counts (LF/FNF/BRF) but no per-item lines',
+};
+/**
+ * Merge reports of one test suite run in parts (vitest --shard, a CI matrix):
+ * per file, line hits add up, so a line covered by any part is covered;
+ * statements, functions and branches add up by their identity; files of
+ * different parts are united.
+ *
+ * Paths must agree: when the parts ran on different machines, map each onto
+ * the repository (paths.ts) first. A metric that some part carries only as
+ * totals cannot be combined and is left out with a notice; a report without
+ * line detail (coverage-summary.json) cannot be merged at all.
+ */
+function mergeReports(reports) {
+    const first = reports[0];
+    if (first === undefined)
+        throw new src/* ConfigurationError */.j1('there are no coverage reports to merge');
+    if (reports.length === 1)
+        return { report: first, notices: [] };
+    for (const report of reports) {
+        if (report.metrics.lines !== 'detail') {
+            throw new src/* ConfigurationError */.j1(`${FORMAT_NAMES[report.format]} carries totals only, not line by line, so it cannot be merged with other reports`, report.sources[0] === undefined ? {} : { file: report.sources[0] }, 'have every shard write coverage-final.json (reporter json) or lcov.info (reporter lcov) and pass those');
+        }
+    }
+    const notices = [];
+    const metrics = {};
+    for (const metric of model/* METRICS */.Cb) {
+        const supports = reports.map((report) => report.metrics[metric]);
+        if (supports.every((support) => support === 'detail'))
+            metrics[metric] = 'detail';
+        else if (supports.every((support) => support === 'none'))
+            metrics[metric] = 'none';
+        else {
+            metrics[metric] = 'none';
+            notices.push(`${metric} are left out of the merged coverage: ${explain(reports, metric)}`);
+        }
+    }
+    const files = new Map();
+    for (const report of reports) {
+        for (const [path, file] of report.files) {
+            let target = files.get(path);
+            if (target === undefined) {
+                target = (0,model/* emptyFile */.sX)(path);
+                files.set(path, target);
+            }
+            // Folding into a fresh file keeps the inputs untouched.
+            mergeFileInto(target, file, 'sum');
+        }
+    }
+    for (const file of files.values()) {
+        for (const metric of model/* METRICS */.Cb)
+            if (metrics[metric] === 'none')
+                file.totals[metric] = { covered: 0, total: 0 };
+    }
+    const formats = new Set(reports.map((report) => report.format));
+    const sourceRoots = [...new Set(reports.flatMap((report) => report.sourceRoots ?? []))];
+    return {
+        report: {
+            format: formats.size === 1 ? first.format : 'merged',
+            files,
+            metrics,
+            ...(sourceRoots.length > 0 ? { sourceRoots } : {}),
+            sources: reports.flatMap((report) => report.sources),
+        },
+        notices,
+    };
+}
+function explain(reports, metric) {
+    const parts = [];
+    for (const report of reports) {
+        const support = report.metrics[metric];
+        if (support === 'detail')
+            continue;
+        const name = `${report.sources.join(', ')} (${FORMAT_NAMES[report.format]})`;
+        if (support === 'none')
+            parts.push(`${name} does not carry them`);
+        else
+            parts.push(`${name} ${WHY_TOTALS_ONLY[report.format] ?? 'carries totals only'}`);
+    }
+    return `${parts.join('; ')}, so the parts cannot be combined`;
+}
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 13 modules
-var src = __webpack_require__(61291);
-;// CONCATENATED MODULE: ./packages/github/src/lazy-client.ts
-/**
- * createGitHubClient, loaded when first needed: @octokit/rest and its plugins
- * are a quarter of what a step would otherwise parse and run before doing
- * anything, and only a baseline lookup, a download or the pull request files
- * API use them. The bundler puts them in a chunk of their own.
- */
-async function lazy_client_openGitHubClient(options) {
-    const { createGitHubClient } = await Promise.all(/* import() */[__webpack_require__.e(579), __webpack_require__.e(917)]).then(__webpack_require__.bind(__webpack_require__, 5917));
-    return createGitHubClient(options);
-}
+;// CONCATENATED MODULE: ./packages/coverage/src/input.ts
 
-// EXTERNAL MODULE: ./packages/github/src/errors.ts
-var errors = __webpack_require__(73570);
-// EXTERNAL MODULE: ./packages/github/src/network-budget.ts
-var network_budget = __webpack_require__(1409);
-// EXTERNAL MODULE: ./packages/github/src/retry-policy.ts
-var retry_policy = __webpack_require__(42610);
-;// CONCATENATED MODULE: ./packages/github/src/workflow-ref.ts
 
-/**
- * The workflow file name from `GITHUB_WORKFLOW_REF`, e.g.
- * `owner/repo/.github/workflows/ci.yml@refs/pull/1/merge` → `ci.yml`.
- * The baseline must come from the same workflow, and the runs API takes its file name.
- */
-function workflow_ref_workflowFileFromRef(workflowRef) {
-    const ref = (workflowRef ?? '').trim();
-    const match = /^[^/]+\/[^/]+\/\.github\/workflows\/([^/@]+)(?:@.*)?$/.exec(ref);
-    if (!match?.[1]) {
-        throw new ConfigurationError(`cannot tell the workflow file from GITHUB_WORKFLOW_REF '${ref}'`, {}, 'run inside a GitHub Actions workflow, or name the workflow file (e.g. ci.yml) explicitly');
+/** Codes that mean the machine refuses the file, not that the user named the wrong one. */
+const PERMISSION_CODES = new Set(['EACCES', 'EPERM', 'EIO']);
+/** Chunks big enough that per-chunk work vanishes, small enough to keep memory flat. */
+const CHUNK_BYTES = 1 << 20;
+async function* toChunks(input) {
+    if (typeof input === 'string') {
+        yield Buffer.from(input, 'utf8');
     }
-    return match[1];
-}
-
-;// CONCATENATED MODULE: ./packages/github/src/workflow-runs.ts
-
-/** The workflow does not exist (404): no baseline, rather than an error. */
-class workflow_runs_WorkflowNotFoundError extends (/* unused pure expression or super */ null && (Error)) {
-    name = 'WorkflowNotFoundError';
-}
-/**
- * A commit's clock can run ahead of GitHub's; runs are only ruled out for a
- * commit once the listing is this far past its committer date.
- */
-const CLOCK_SKEW_MS = (/* unused pure expression or super */ null && (60 * 60 * 1000));
-const PER_PAGE = 100;
-/** GitHub returns at most 1,000 runs for a filtered listing (branch, status), so more pages would be empty. */
-const MAX_FILTERED_PAGES = 10;
-/**
- * Successful runs of one workflow on one branch. Two ways in: an exact query
- * by head SHA (one request per commit, cheap for the first few commits), or
- * paging through the branch's runs newest first and indexing them by head
- * SHA (one request per 100 runs, cheap for a long walk back).
- */
-class workflow_runs_SuccessfulRuns {
-    octokit;
-    query;
-    maxPages;
-    byHeadSha = new Map();
-    pages;
-    oldestCreatedMs = Number.POSITIVE_INFINITY;
-    exhausted = false;
-    pagesRead = 0;
-    /** Whether the last page read linked to a next one. */
-    morePages = true;
-    /** True when paging stopped at `maxPages` rather than at the end of the list. */
-    truncated = false;
-    /** Runs read by paging (not by head SHA). */
-    runsRead = 0;
-    constructor(octokit, query, maxPages = MAX_FILTERED_PAGES) {
-        this.octokit = octokit;
-        this.query = query;
-        this.maxPages = maxPages;
+    else if (input instanceof Uint8Array) {
+        yield input;
     }
-    /** Exact: every successful run of the workflow on the branch for this commit, newest first. */
-    async forHeadSha(sha) {
-        const { owner, repo, workflow, branch } = this.query;
-        try {
-            const { data } = await this.octokit.rest.actions.listWorkflowRuns({
-                owner,
-                repo,
-                workflow_id: workflow,
-                branch,
-                head_sha: sha,
-                status: 'success',
-                per_page: PER_PAGE,
-            });
-            return data.workflow_runs.map(summarize);
-        }
-        catch (error) {
-            throw this.translate(error);
+    else {
+        yield* input;
+    }
+}
+/**
+ * Open a report file as a stream of chunks. Opening happens here, before the
+ * first chunk is asked for, so a missing file is a ConfigurationError naming
+ * it, and one the machine will not let the step read an EnvironmentError,
+ * rather than a stream error later that reads as a bug.
+ *
+ * The chunks are views of one reused buffer, so reading allocates nothing per
+ * chunk: a consumer must be done with a chunk (or copy it) before it asks for
+ * the next, as every parser here is.
+ */
+async function input_openReportFile(path, shown = path) {
+    let handle;
+    try {
+        handle = await (0,promises_.open)(path, 'r');
+        const stats = await handle.stat();
+        if (stats.isDirectory()) {
+            throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
         }
     }
-    /**
-     * The commit's runs from the paged listing, reading more pages only while
-     * runs for it may still be further down: until the listing reaches runs
-     * created before the commit existed, or its end.
-     */
-    async *forCommit(commit) {
-        let given = 0;
+    catch (error) {
+        await handle?.close();
+        const code = error.code;
+        if (code !== undefined && PERMISSION_CODES.has(code)) {
+            throw new src/* EnvironmentError */.eG(`${shown}: the coverage report cannot be read (${code}): the step's user may not read it; check the permissions of the file and its folders`);
+        }
+        const reason = code === 'ENOENT' ? 'the file does not exist' : code === 'EISDIR' ? 'it is a directory, not a file' : String(code ?? error);
+        throw new src/* ConfigurationError */.j1(`cannot read the coverage report: ${reason}`, { file: shown }, 'point it at a report file such as coverage/lcov.info');
+    }
+    return readChunks(handle);
+}
+async function* readChunks(handle) {
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    try {
         for (;;) {
-            const known = this.byHeadSha.get(commit.sha) ?? [];
-            while (given < known.length)
-                yield known[given++];
-            if (this.exhausted || this.listingIsOlderThan(commit))
+            const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
+            if (bytesRead === 0)
                 return;
-            await this.readPage();
+            yield buffer.subarray(0, bytesRead);
         }
     }
-    listingIsOlderThan(commit) {
-        const committed = commit.date ? Date.parse(commit.date) : Number.NaN;
-        return !Number.isNaN(committed) && this.oldestCreatedMs < committed - CLOCK_SKEW_MS;
+    finally {
+        await handle.close();
     }
-    async readPage() {
-        if (this.pagesRead >= this.maxPages) {
-            this.exhausted = true;
-            this.truncated = this.morePages;
+}
+/** Look at the start of a stream without losing it, to detect the format from content. */
+async function peek(input, bytes = 4096) {
+    const iterator = input[Symbol.asyncIterator]();
+    const seen = [];
+    let length = 0;
+    let done = false;
+    const close = async () => {
+        if (done)
             return;
-        }
-        this.pages ??= this.listPages();
-        const next = await this.pages.next();
+        done = true;
+        await iterator.return?.();
+    };
+    while (length < bytes) {
+        const next = await iterator.next();
         if (next.done) {
-            this.exhausted = true;
-            return;
-        }
-        this.pagesRead++;
-        this.runsRead += next.value.length;
-        for (const run of next.value) {
-            const runs = this.byHeadSha.get(run.headSha) ?? [];
-            runs.push(run);
-            this.byHeadSha.set(run.headSha, runs);
-            this.oldestCreatedMs = Math.min(this.oldestCreatedMs, Date.parse(run.createdAt));
+            done = true;
+            break;
         }
         if (next.value.length === 0)
-            this.exhausted = true;
+            continue;
+        // A copy: the source may reuse its buffer for the next chunk.
+        seen.push(new Uint8Array(next.value));
+        length += next.value.length;
     }
-    async *listPages() {
-        const { owner, repo, workflow, branch } = this.query;
-        const iterator = this.octokit.paginate.iterator(this.octokit.rest.actions.listWorkflowRuns, {
-            owner,
-            repo,
-            workflow_id: workflow,
-            branch,
-            status: 'success',
-            per_page: PER_PAGE,
-        });
+    const head = seen.length === 1 ? seen[0] : Buffer.concat(seen);
+    async function* replay() {
         try {
-            for await (const { data, headers } of iterator) {
-                this.morePages = /rel="next"/.test(headers.link ?? '');
-                yield data.map(summarize);
+            yield* seen;
+            while (!done) {
+                const next = await iterator.next();
+                if (next.done) {
+                    done = true;
+                    return;
+                }
+                yield next.value;
             }
+        }
+        finally {
+            // A parser that stops early (a ConfigurationError) must not leave the file open.
+            await close();
+        }
+    }
+    return { head, chunks: replay(), close };
+}
+
+;// CONCATENATED MODULE: ./packages/coverage/src/paths.ts
+
+
+/**
+ * Path segments with separators, drive letters and `.`/`..` settled, so that
+ * `C:\\x\\repo\\src\\a.ts`, `/home/runner/work/repo/repo/src/a.ts`,
+ * `./src/a.ts` and `src/a.ts` compare by their segments.
+ */
+function pathSegments(path) {
+    const posix = path.replace(/\\/g, '/').replace(/^file:\/\//, '').replace(/^\/?[A-Za-z]:(?=\/|$)/, '');
+    const segments = [];
+    for (const segment of posix.split('/')) {
+        if (segment === '' || segment === '.')
+            continue;
+        if (segment === '..')
+            segments.pop();
+        else
+            segments.push(segment);
+    }
+    return segments;
+}
+function isAbsolute(path) {
+    return /^(?:[\\/]|[A-Za-z]:[\\/]|file:\/\/)/.test(path);
+}
+/**
+ * Map report paths onto the repository's files (`git ls-files`).
+ *
+ * For each report path: a root that turns it into a repository path
+ * exactly wins; otherwise the repository file sharing the longest suffix of
+ * whole path segments with it (case-sensitive, as git and Linux runners are).
+ * Equally long suffixes are ambiguous and reported rather than guessed; a
+ * relative report path equal to a repository path counts as the longest.
+ */
+function mapReportPaths(reportPaths, repositoryFiles, options = {}) {
+    const repository = new Map();
+    const byBasename = new Map();
+    for (const file of repositoryFiles) {
+        const segments = pathSegments(file);
+        const basename = segments[segments.length - 1];
+        if (basename === undefined)
+            continue;
+        repository.set(segments.join('/'), segments);
+        const list = byBasename.get(basename);
+        if (list === undefined)
+            byBasename.set(basename, [segments]);
+        else
+            list.push(segments);
+    }
+    const roots = (options.roots ?? []).map((root) => ({ absolute: isAbsolute(root), segments: pathSegments(root) }));
+    const mapping = { mapped: new Map(), unmatched: [], ambiguous: [] };
+    for (const path of new Set(reportPaths)) {
+        const segments = pathSegments(path);
+        const absolute = isAbsolute(path);
+        // Roots first: they can make a path exact.
+        let exact;
+        for (const root of roots) {
+            let candidate;
+            if (absolute && root.absolute && startsWith(segments, root.segments))
+                candidate = segments.slice(root.segments.length);
+            else if (!absolute && !root.absolute)
+                candidate = [...root.segments, ...segments];
+            const key = candidate?.join('/');
+            if (key !== undefined && repository.has(key)) {
+                exact = key;
+                break;
+            }
+        }
+        if (exact === undefined && !absolute && repository.has(segments.join('/')))
+            exact = segments.join('/');
+        if (exact !== undefined) {
+            mapping.mapped.set(path, exact);
+            continue;
+        }
+        // Relative paths under an absolute root (Cobertura's <sources>) gain the root's segments to discriminate with.
+        const absoluteRoots = absolute ? [] : roots.filter((root) => root.absolute);
+        const forms = absoluteRoots.length > 0 ? absoluteRoots.map((root) => [...root.segments, ...segments]) : [segments];
+        let best = 0;
+        let candidates = [];
+        for (const form of forms) {
+            for (const file of byBasename.get(form[form.length - 1] ?? '') ?? []) {
+                const length = commonSuffix(form, file);
+                const key = file.join('/');
+                if (length > best) {
+                    best = length;
+                    candidates = [key];
+                }
+                else if (length === best && !candidates.includes(key)) {
+                    candidates.push(key);
+                }
+            }
+        }
+        if (candidates.length === 0)
+            mapping.unmatched.push(path);
+        else if (candidates.length === 1)
+            mapping.mapped.set(path, candidates[0]);
+        else
+            mapping.ambiguous.push({ path, candidates: candidates.sort() });
+    }
+    return mapping;
+}
+function startsWith(segments, prefix) {
+    if (prefix.length > segments.length)
+        return false;
+    return prefix.every((segment, index) => segments[index] === segment);
+}
+function commonSuffix(a, b) {
+    let length = 0;
+    while (length < a.length && length < b.length && a[a.length - 1 - length] === b[b.length - 1 - length])
+        length += 1;
+    return length;
+}
+/**
+ * Sentences for the job summary about what did not map, each with a few
+ * examples, so a user sees at once whether a root or the checkout is off.
+ */
+function describePathMapping(mapping, examples = 3) {
+    const messages = [];
+    const total = mapping.mapped.size + mapping.unmatched.length + mapping.ambiguous.length;
+    if (mapping.unmatched.length > 0) {
+        const shown = mapping.unmatched.slice(0, examples).join(', ');
+        const more = mapping.unmatched.length > examples ? ', …' : '';
+        messages.push(`${mapping.unmatched.length} of ${total} report paths match no file in the repository, e.g. ${shown}${more}`);
+    }
+    if (mapping.ambiguous.length > 0) {
+        const shown = mapping.ambiguous
+            .slice(0, examples)
+            .map((entry) => `${entry.path} (${entry.candidates.slice(0, 3).join(' or ')}${entry.candidates.length > 3 ? ' or …' : ''})`)
+            .join(', ');
+        const more = mapping.ambiguous.length > examples ? ', …' : '';
+        messages.push(`${mapping.ambiguous.length} of ${total} report paths match several repository files equally well, e.g. ${shown}${more}; pass the directory the tool ran in as a root`);
+    }
+    return messages;
+}
+/**
+ * The report keyed by repository paths, without the paths that did not map.
+ * Two report paths of one repository file (a symlink, `./a` and `a`) describe
+ * the same run, so their coverage is combined, not added.
+ */
+function remapReport(report, mapping) {
+    const files = new Map();
+    for (const [path, file] of report.files) {
+        const target = mapping.mapped.get(path);
+        if (target === undefined)
+            continue;
+        const existing = files.get(target);
+        if (existing === undefined)
+            files.set(target, (0,model/* withPath */.iD)(file, target));
+        else {
+            const combined = (0,model/* emptyFile */.sX)(target);
+            mergeFileInto(combined, existing, 'max');
+            mergeFileInto(combined, file, 'max');
+            files.set(target, combined);
+        }
+    }
+    return { ...report, files };
+}
+
+;// CONCATENATED MODULE: ./packages/coverage/src/detect.ts
+const LCOV_FIRST_LINE = /^(?:TN|SF|VER|FN|FNDA|FNF|FNH|FNL|FNA|DA|LF|LH|BRDA|BRF|BRH):|^end_of_record$/;
+/**
+ * Which family a report belongs to, from its first bytes (never its name:
+ * CI artifacts get renamed). Undefined when it is none of them; `empty` when
+ * there is nothing but whitespace.
+ */
+function detectFamily(head) {
+    let start = 0;
+    if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
+        start = 3;
+    while (start < head.length && (head[start] === 0x20 || head[start] === 0x0a || head[start] === 0x0d || head[start] === 0x09))
+        start += 1;
+    if (start >= head.length)
+        return 'empty';
+    const first = head[start];
+    if (first === 0x3c)
+        return 'xml';
+    if (first === 0x7b)
+        return 'json';
+    let end = start;
+    while (end < head.length && head[end] !== 0x0a && head[end] !== 0x0d)
+        end += 1;
+    const firstLine = Buffer.from(head.buffer, head.byteOffset + start, end - start).toString('utf8');
+    return LCOV_FIRST_LINE.test(firstLine) ? 'lcov' : undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/coverage/src/json-entries.ts
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const NEWLINE = 0x0a;
+function isSpace(code) {
+    return code === 0x20 || code === NEWLINE || code === 0x0d || code === 0x09;
+}
+/**
+ * The top-level properties of a JSON object, one at a time, as the text
+ * streams in. Istanbul's JSON reports are one object keyed by file, so memory
+ * holds one file's coverage at a time however large the report is; each value
+ * is handed to JSON.parse whole.
+ */
+async function* readJsonEntries(chunks, file) {
+    // ignoreBOM false: a UTF-8 byte order mark is dropped, not parsed.
+    const decoder = new TextDecoder('utf-8');
+    let text = '';
+    let pos = 0;
+    let line = 1;
+    let state = 'start';
+    let key = '';
+    // Scan state of a value or key string that spans chunks.
+    let tokenStart = -1;
+    let tokenLine = 1;
+    let scan = 0;
+    let depth = 0;
+    let inString = false;
+    let escaped = false;
+    const fail = (message, at = line) => new src/* ConfigurationError */.j1(`JSON: ${message}`, { file, line: at }, 'expected istanbul coverage-final.json or coverage-summary.json');
+    // Scans from `scan` to the end of the token starting at tokenStart; returns its end (exclusive) or -1 for "need more text".
+    const scanToken = () => {
+        const first = text.charCodeAt(tokenStart);
+        if (scan === tokenStart) {
+            scan += 1;
+            if (first === QUOTE)
+                inString = true;
+            else if (first === OPEN_BRACE || first === OPEN_BRACKET)
+                depth = 1;
+        }
+        const primitive = first !== QUOTE && first !== OPEN_BRACE && first !== OPEN_BRACKET;
+        for (; scan < text.length; scan++) {
+            const code = text.charCodeAt(scan);
+            if (code === NEWLINE)
+                line += 1;
+            if (inString) {
+                if (escaped)
+                    escaped = false;
+                else if (code === BACKSLASH)
+                    escaped = true;
+                else if (code === QUOTE) {
+                    inString = false;
+                    if (depth === 0)
+                        return ++scan;
+                }
+            }
+            else if (primitive) {
+                if (code === COMMA || code === CLOSE_BRACE || isSpace(code)) {
+                    if (code === NEWLINE)
+                        line -= 1;
+                    return scan;
+                }
+            }
+            else if (code === QUOTE)
+                inString = true;
+            else if (code === OPEN_BRACE || code === OPEN_BRACKET)
+                depth += 1;
+            else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+                depth -= 1;
+                if (depth === 0)
+                    return ++scan;
+            }
+        }
+        return -1;
+    };
+    const parse = (start, end, at) => {
+        try {
+            return JSON.parse(text.slice(start, end));
         }
         catch (error) {
-            throw this.translate(error);
+            throw fail(`invalid JSON (${error.message})`, at);
         }
-    }
-    translate(error) {
-        const { owner, repo, workflow, branch } = this.query;
-        if (isHttpError(error) && error.status === 404) {
-            return new workflow_runs_WorkflowNotFoundError(`workflow ${workflow} was not found in ${owner}/${repo} (404), so it has no runs to take a baseline from`);
-        }
-        return toGitHubError(error, `listing successful runs of ${workflow} on ${branch}`);
-    }
-}
-function summarize(run) {
-    return { id: run.id, headSha: run.head_sha, htmlUrl: run.html_url, createdAt: run.created_at };
-}
-
-;// CONCATENATED MODULE: ./packages/github/src/baseline-run.ts
-
-
-// Re-exported: callers reach for it together with findBaselineRun.
-
-function isBaselineFound(lookup) {
-    return !('notFound' in lookup);
-}
-/**
- * The run whose result a pull request is compared with: a successful run of
- * the same workflow, with a live result artifact, on the PR's merge-base
- * commit or else the nearest earlier commit of the base branch that has one.
- * Never the branch tip: commits merged since the PR branched off would count
- * as the PR's own change.
- *
- * Cost: one compare, then the first `headShaLookups` commits by exact head
- * SHA (3 requests in all when the merge base has its run), then lazily paged commits
- * and runs, 100 at a time, plus one artifacts request per candidate run.
- */
-async function baseline_run_findBaselineRun(options) {
-    const { octokit, owner, repo, workflow, baseBranch, artifactName } = options;
-    const maxCommits = Math.max(1, options.maxCommits ?? 200);
-    const headShaLookups = options.headShaLookups ?? 3;
-    const mergeBase = await findMergeBase(options);
-    if ('notFound' in mergeBase)
-        return mergeBase;
-    const runs = new SuccessfulRuns(octokit, { owner, repo, workflow, branch: baseBranch }, options.maxRunPages);
-    let commitsBack = 0;
-    let expired = 0;
-    try {
-        for await (const commit of historyFrom(octokit, owner, repo, mergeBase, maxCommits)) {
-            const candidates = commitsBack < headShaLookups ? await runs.forHeadSha(commit.sha) : runs.forCommit(commit);
-            for await (const run of candidates) {
-                const artifact = await findLiveArtifact(octokit, owner, repo, run, artifactName);
-                if ('expired' in artifact) {
-                    expired += artifact.expired;
-                    continue;
-                }
-                return {
-                    runId: run.id,
-                    runHeadSha: run.headSha,
-                    runUrl: run.htmlUrl,
-                    artifactId: artifact.id,
-                    artifactName,
-                    mergeBaseSha: mergeBase.sha,
-                    commitsBack,
-                };
-            }
-            commitsBack++;
-        }
-    }
-    catch (error) {
-        if (error instanceof WorkflowNotFoundError)
-            return { notFound: error.message };
-        throw error;
-    }
-    const notes = [
-        expired > 0 ? `${expired} run${expired === 1 ? '' : 's'} had only an expired one` : '',
-        runs.truncated ? `stopped paging after ${runs.runsRead} runs` : '',
-    ].filter((note) => note !== '');
-    return {
-        notFound: `no successful run of ${workflow} on ${baseBranch} has a live artifact '${artifactName}' ` +
-            `among the ${commitsBack} commits from the merge base ${baseline_run_short(mergeBase.sha)} back` +
-            (notes.length > 0 ? ` (${notes.join('; ')})` : ''),
     };
-}
-async function findMergeBase(options) {
-    const { octokit, owner, repo, baseBranch, headSha } = options;
-    const basehead = `${baseBranch}...${headSha}`;
-    try {
-        // per_page=1: only merge_base_commit is needed, not the commits between.
-        const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead, per_page: 1 });
-        return { sha: data.merge_base_commit.sha, date: data.merge_base_commit.commit.committer?.date };
-    }
-    catch (error) {
-        if (isHttpError(error) && (error.status === 404 || error.status === 422)) {
-            return {
-                notFound: `GitHub could not compare ${baseBranch}...${baseline_run_short(headSha)} in ${owner}/${repo} (${error.status}: ${gitHubMessage(error)}), so there is no merge base to take a baseline from`,
-            };
-        }
-        throw toGitHubError(error, `comparing ${baseBranch}...${baseline_run_short(headSha)}`);
-    }
-}
-/** The merge base, then its ancestors as GitHub lists them (newest first), read one page at a time. */
-async function* historyFrom(octokit, owner, repo, mergeBase, maxCommits) {
-    yield mergeBase;
-    let count = 1;
-    if (count >= maxCommits)
-        return;
-    const pages = octokit.paginate.iterator(octokit.rest.repos.listCommits, {
-        owner,
-        repo,
-        sha: mergeBase.sha,
-        per_page: Math.min(100, maxCommits),
-    });
-    try {
-        for await (const { data } of pages) {
-            for (const item of data) {
-                if (item.sha === mergeBase.sha)
-                    continue;
-                yield { sha: item.sha, date: item.commit.committer?.date };
-                if (++count >= maxCommits)
+    function* drain(final) {
+        for (;;) {
+            if (tokenStart === -1) {
+                while (pos < text.length && isSpace(text.charCodeAt(pos))) {
+                    if (text.charCodeAt(pos) === NEWLINE)
+                        line += 1;
+                    pos += 1;
+                }
+                if (pos >= text.length)
                     return;
             }
+            const code = text.charCodeAt(pos);
+            switch (state) {
+                case 'start':
+                    if (code !== OPEN_BRACE)
+                        throw fail('not a JSON object');
+                    pos += 1;
+                    state = 'key';
+                    break;
+                case 'key': {
+                    if (code === CLOSE_BRACE) {
+                        pos += 1;
+                        state = 'done';
+                        break;
+                    }
+                    if (tokenStart === -1) {
+                        if (code !== QUOTE)
+                            throw fail(`expected a property name, found '${text[pos]}'`);
+                        tokenStart = pos;
+                        tokenLine = line;
+                        scan = pos;
+                        depth = 0;
+                        inString = false;
+                        escaped = false;
+                    }
+                    const end = scanToken();
+                    if (end === -1)
+                        return;
+                    key = parse(tokenStart, end, tokenLine);
+                    pos = end;
+                    tokenStart = -1;
+                    state = 'colon';
+                    break;
+                }
+                case 'colon':
+                    if (code !== COLON)
+                        throw fail(`expected ':' after "${key}"`);
+                    pos += 1;
+                    state = 'value';
+                    break;
+                case 'value': {
+                    if (tokenStart === -1) {
+                        tokenStart = pos;
+                        tokenLine = line;
+                        scan = pos;
+                        depth = 0;
+                        inString = false;
+                        escaped = false;
+                    }
+                    const end = scanToken();
+                    if (end === -1) {
+                        if (!final || text.charCodeAt(tokenStart) === QUOTE || text.charCodeAt(tokenStart) === OPEN_BRACE || text.charCodeAt(tokenStart) === OPEN_BRACKET)
+                            return;
+                        // A primitive at the very end of the text is complete; what follows will fail as a missing '}'.
+                    }
+                    const valueEnd = end === -1 ? text.length : end;
+                    const value = parse(tokenStart, valueEnd, tokenLine);
+                    yield { key, value, line: tokenLine };
+                    pos = valueEnd;
+                    tokenStart = -1;
+                    state = 'next';
+                    break;
+                }
+                case 'next':
+                    if (code === COMMA)
+                        state = 'key';
+                    else if (code === CLOSE_BRACE)
+                        state = 'done';
+                    else
+                        throw fail(`expected ',' or '}' after the value of "${key}"`);
+                    pos += 1;
+                    break;
+                case 'done':
+                    throw fail('unexpected text after the end of the JSON object');
+            }
         }
     }
-    catch (error) {
-        throw toGitHubError(error, `listing the commits before ${baseline_run_short(mergeBase.sha)}`);
+    for await (const chunk of chunks) {
+        // Drop what is consumed, so memory holds at most the value being read.
+        const keep = tokenStart === -1 ? pos : tokenStart;
+        text = text.slice(keep) + decoder.decode(chunk, { stream: true });
+        pos -= keep;
+        if (tokenStart !== -1) {
+            scan -= keep;
+            tokenStart = 0;
+        }
+        yield* drain(false);
     }
-}
-async function findLiveArtifact(octokit, owner, repo, run, name) {
-    try {
-        const { data } = await octokit.rest.actions.listWorkflowRunArtifacts({ owner, repo, run_id: run.id, name, per_page: 100 });
-        const named = data.artifacts.filter((artifact) => artifact.name === name);
-        const live = named.find((artifact) => !artifact.expired);
-        return live ? { id: live.id } : { expired: named.length > 0 ? 1 : 0 };
-    }
-    catch (error) {
-        throw toGitHubError(error, `listing the artifacts of run ${run.id}`);
-    }
-}
-function baseline_run_short(sha) {
-    return /^[0-9a-f]{40}$/i.test(sha) ? sha.slice(0, 7) : sha;
+    const rest = decoder.decode();
+    if (rest !== '')
+        text += rest;
+    yield* drain(true);
+    if (state === 'start')
+        throw fail('the file is empty');
+    if (state !== 'done')
+        throw fail('the JSON ends early: the file is cut off');
 }
 
-;// CONCATENATED MODULE: ./packages/github/src/artifact-store.ts
+;// CONCATENATED MODULE: ./packages/coverage/src/istanbul-json.ts
 
 
 
 
-
-let artifactModule;
-function loadArtifactModule() {
-    artifactModule ??= Promise.all(/* import() */[__webpack_require__.e(579), __webpack_require__.e(65)]).then(__webpack_require__.bind(__webpack_require__, 99065));
-    return artifactModule;
-}
-/** A result artifact holds a result and maybe reports: more than this is not a baseline. */
-const MAX_ARTIFACT_BYTES = (/* unused pure expression or super */ null && (256 * 1024 * 1024));
 /**
- * Downloads the baseline run's result artifact and returns the path of the
- * one JSON file in it: the public artifacts API answers with a redirect to a
- * signed blob URL, which is fetched without the token.
+ * Istanbul's JSON reports: coverage-final.json (the raw per-file counters, as
+ * written by istanbul, nyc, jest, vitest and c8) and coverage-summary.json
+ * (per-file totals only). Which one is decided by the first entry's shape,
+ * not the file name. Lines are derived exactly as istanbul-lib-coverage's
+ * FileCoverage.getLineCoverage does, so totals match istanbul's own summary.
+ */
+async function parseIstanbulJson(input, file) {
+    let kind;
+    const files = new Map();
+    let declared;
+    for await (const entry of readJsonEntries(toChunks(input), file)) {
+        const entryKind = kindOf(entry);
+        if (entryKind === undefined) {
+            throw new src/* ConfigurationError */.j1(`JSON is not an istanbul coverage report: the value of "${entry.key}" has neither statementMap and s (coverage-final.json) nor lines and statements totals (coverage-summary.json)`, { file, line: entry.line }, 'point it at coverage-final.json, coverage-summary.json, lcov.info, or a Cobertura or Clover XML file');
+        }
+        if (kind === undefined)
+            kind = entryKind;
+        else if (kind !== entryKind) {
+            throw new src/* ConfigurationError */.j1(`JSON mixes coverage-final and coverage-summary entries ("${entry.key}" is a ${entryKind} entry)`, { file, line: entry.line });
+        }
+        if (entryKind === 'summary') {
+            const totals = summaryTotals(entry, file);
+            if (entry.key === 'total')
+                declared = totals;
+            else
+                files.set(entry.key, { ...(0,model/* emptyFile */.sX)(entry.key), totals });
+        }
+        else {
+            files.set(entry.key, fileFromIstanbul(entry, file));
+        }
+    }
+    if (kind === undefined) {
+        throw new src/* ConfigurationError */.j1('JSON is an empty object: the report describes no files', { file }, 'check that the tests ran with coverage enabled and instrumented the sources');
+    }
+    if (kind === 'summary') {
+        const metrics = { lines: 'totals', statements: 'totals', functions: 'totals', branches: 'totals' };
+        return { format: 'istanbul-summary', files, metrics, ...(declared ? { declared } : {}), sources: [file] };
+    }
+    const metrics = { lines: 'detail', statements: 'detail', functions: 'detail', branches: 'detail' };
+    return { format: 'istanbul-json', files, metrics, sources: [file] };
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Old istanbul versions wrapped each file's counters in `{ data: … }`. */
+function unwrap(value) {
+    return isObject(value) && isObject(value.data) && !('s' in value) ? value.data : value;
+}
+function kindOf(entry) {
+    const value = unwrap(entry.value);
+    if (!isObject(value))
+        return undefined;
+    if (isObject(value.statementMap) && isObject(value.s))
+        return 'final';
+    if (isObject(value.lines) && isObject(value.statements) && typeof value.lines.total === 'number')
+        return 'summary';
+    return undefined;
+}
+function summaryTotals(entry, file) {
+    const value = entry.value;
+    const totals = (0,model/* emptyTotals */.Tf)();
+    for (const metric of ['lines', 'statements', 'functions', 'branches']) {
+        const raw = value[metric];
+        if (raw === undefined)
+            continue;
+        if (!isObject(raw) || typeof raw.total !== 'number' || typeof raw.covered !== 'number') {
+            throw new src/* ConfigurationError */.j1(`coverage-summary entry "${entry.key}" has no numeric ${metric}.total and ${metric}.covered`, { file, line: entry.line });
+        }
+        if (!(Number.isInteger(raw.total) && Number.isInteger(raw.covered) && raw.covered >= 0 && raw.covered <= raw.total)) {
+            throw new src/* ConfigurationError */.j1(`coverage-summary entry "${entry.key}" contradicts itself: ${metric} covers ${raw.covered} of ${raw.total}`, { file, line: entry.line }, 'a covered count is a whole number from 0 to the total; regenerate the report');
+        }
+        totals[metric] = { covered: raw.covered, total: raw.total };
+    }
+    return totals;
+}
+function position(value) {
+    if (!isObject(value) || typeof value.line !== 'number')
+        return undefined;
+    return { line: value.line, column: typeof value.column === 'number' ? value.column : 0 };
+}
+function startLine(meta, ...fields) {
+    if (!isObject(meta))
+        return 0;
+    for (const field of fields) {
+        const range = meta[field];
+        const start = isObject(range) ? position(range.start) : undefined;
+        if (start)
+            return start.line;
+    }
+    return typeof meta.line === 'number' ? meta.line : 0;
+}
+function hitCount(value) {
+    return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
+function fileFromIstanbul(entry, file) {
+    const data = unwrap(entry.value);
+    const result = (0,model/* emptyFile */.sX)(entry.key);
+    const statementMap = data.statementMap;
+    const s = data.s;
+    const fnMap = isObject(data.fnMap) ? data.fnMap : {};
+    const f = isObject(data.f) ? data.f : {};
+    const branchMap = isObject(data.branchMap) ? data.branchMap : {};
+    const b = isObject(data.b) ? data.b : {};
+    // istanbul-lib-coverage getLineCoverage: a line's hits are the most any
+    // statement starting on it has; statements without a location are skipped
+    // for lines but still counted as statements.
+    // Counters for entries the maps lack contradict the report: refused, never counted as statements of nowhere.
+    const contradiction = (counter, id, map) => new src/* ConfigurationError */.j1(`coverage-final entry "${entry.key}" contradicts itself: ${counter}["${id}"] counts a ${map === 'statementMap' ? 'statement' : map === 'fnMap' ? 'function' : 'branch'} that ${map} does not have`, { file, line: entry.line }, 'the report is corrupt or was merged by hand; regenerate it');
+    for (const [id, rawHits] of Object.entries(s)) {
+        const hits = hitCount(rawHits);
+        const meta = statementMap[id];
+        if (meta === undefined)
+            throw contradiction('s', id, 'statementMap');
+        const start = isObject(meta) ? position(meta.start) : undefined;
+        const end = isObject(meta) ? position(meta.end) : undefined;
+        let key = start ? `${start.line}:${start.column}-${end?.line ?? start.line}:${end?.column ?? start.column}` : `#${id}`;
+        if (result.statements.has(key))
+            key = `${key}#${id}`;
+        result.statements.set(key, hits);
+        if (start) {
+            const previous = result.lines.get(start.line);
+            if (previous === undefined || previous < hits)
+                result.lines.set(start.line, hits);
+        }
+    }
+    // Functions and branches are counted from the counters (f, b), as istanbul's summary does.
+    for (const [id, rawHits] of Object.entries(f)) {
+        const meta = fnMap[id];
+        if (meta === undefined && isObject(data.fnMap))
+            throw contradiction('f', id, 'fnMap');
+        const name = isObject(meta) && typeof meta.name === 'string' ? meta.name : `(function ${id})`;
+        result.functions.push({ name, line: startLine(meta, 'decl', 'loc'), hits: hitCount(rawHits) });
+    }
+    for (const [id, counts] of Object.entries(b)) {
+        if (!Array.isArray(counts)) {
+            throw new src/* ConfigurationError */.j1(`coverage-final entry "${entry.key}": branch counters b["${id}"] are not an array`, { file, line: entry.line });
+        }
+        if (branchMap[id] === undefined && isObject(data.branchMap))
+            throw contradiction('b', id, 'branchMap');
+        const line = startLine(branchMap[id], 'loc');
+        counts.forEach((taken, index) => result.branches.push({ line, block: id, branch: String(index), taken: hitCount(taken) }));
+    }
+    (0,model/* refreshTotals */.PE)(result, { lines: 'detail', statements: 'detail', functions: 'detail', branches: 'detail' });
+    return result;
+}
+
+;// CONCATENATED MODULE: ./packages/coverage/src/branch-columns.ts
+/**
+ * Branches of one file as columns in a single buffer (20 bytes a branch where
+ * an object costs about 60 and the garbage collector's attention), for the
+ * lcov parser. The file's `branches` array is built from them the first time
+ * someone reads it: a gate reads totals for every file but branch detail only
+ * for the few files a pull request touches.
+ */
+class BranchColumns {
+    /** Block or branch id as a number, or NO_ID when it is only in `names`. */
+    static NO_ID = -1;
+    count;
+    taken;
+    lines;
+    blocks;
+    branches;
+    /** Ids that are not plain numbers (lcov 2's branch expressions, gcov's e-blocks), by row. */
+    names;
+    constructor(count, taken, lines, blocks, branches, names) {
+        this.count = count;
+        this.taken = taken;
+        this.lines = lines;
+        this.blocks = blocks;
+        this.branches = branches;
+        this.names = names;
+    }
+    /** Copy the first `count` rows of a parser's reused buffers. */
+    static copy(builder, slab) {
+        const count = builder.count;
+        const { buffer, offset } = slab.take(count * 20);
+        const taken = new Float64Array(buffer, offset, count);
+        taken.set(builder.taken.subarray(0, count));
+        const lines = new Uint32Array(buffer, offset + count * 8, count);
+        lines.set(builder.lines.subarray(0, count));
+        const blocks = new Int32Array(buffer, offset + count * 12, count);
+        blocks.set(builder.blocks.subarray(0, count));
+        const branches = new Int32Array(buffer, offset + count * 16, count);
+        branches.set(builder.branches.subarray(0, count));
+        return new BranchColumns(count, taken, lines, blocks, branches, builder.names.size > 0 ? new Map(builder.names) : undefined);
+    }
+    covered() {
+        let covered = 0;
+        for (let index = 0; index < this.count; index++)
+            if (this.taken[index] > 0)
+                covered += 1;
+        return covered;
+    }
+    toArray() {
+        const result = new Array(this.count);
+        for (let index = 0; index < this.count; index++) {
+            const named = this.names?.get(index);
+            result[index] = {
+                line: this.lines[index],
+                block: named ? named[0] : String(this.blocks[index]),
+                branch: named ? named[1] : String(this.branches[index]),
+                taken: this.taken[index],
+            };
+        }
+        return result;
+    }
+}
+/**
+ * A file whose `branches` array is built from columns the first time it is
+ * read (an own, enumerable accessor, so spreading and comparing see it).
+ */
+function fileWithBranchColumns(path, lines, functions, columns, totals) {
+    let branches;
+    return {
+        path,
+        lines,
+        statements: new Map(),
+        functions,
+        get branches() {
+            return (branches ??= columns === undefined ? [] : columns.toArray());
+        },
+        set branches(value) {
+            branches = value;
+        },
+        totals,
+    };
+}
+/** Reused, growing buffers a parser appends a record's branches to. */
+class BranchBuilder {
+    count = 0;
+    taken = new Float64Array(1024);
+    lines = new Uint32Array(1024);
+    blocks = new Int32Array(1024);
+    branches = new Int32Array(1024);
+    names = new Map();
+    add(line, block, branch, taken, names) {
+        if (this.count === this.taken.length)
+            this.grow();
+        const index = this.count;
+        this.lines[index] = line;
+        this.blocks[index] = block;
+        this.branches[index] = branch;
+        this.taken[index] = taken;
+        if (names)
+            this.names.set(index, names);
+        this.count += 1;
+    }
+    reset() {
+        this.count = 0;
+        this.names.clear();
+    }
+    grow() {
+        const capacity = this.taken.length * 2;
+        const grow = (from, to) => {
+            to.set(from);
+            return to;
+        };
+        this.taken = grow(this.taken, new Float64Array(capacity));
+        this.lines = grow(this.lines, new Uint32Array(capacity));
+        this.blocks = grow(this.blocks, new Int32Array(capacity));
+        this.branches = grow(this.branches, new Int32Array(capacity));
+    }
+}
+
+// EXTERNAL MODULE: ./packages/coverage/src/line-hits.ts
+var line_hits = __webpack_require__(47035);
+;// CONCATENATED MODULE: ./packages/coverage/src/slab.ts
+/**
+ * Hands out pieces of large ArrayBuffers for the typed arrays of many small
+ * files: one allocation per few MB instead of one per file, which the garbage
+ * collector and the allocator both notice. A slab lives as long as any piece
+ * of it, so a parser uses its own and its report keeps it.
+ */
+class Slab {
+    size;
+    buffer;
+    offset = 0;
+    constructor(size = 1 << 22) {
+        this.size = size;
+    }
+    /** `bytes` at an 8-byte aligned offset of some buffer. */
+    take(bytes) {
+        const rounded = (bytes + 7) & ~7;
+        // A big piece gets its own buffer rather than wasting the rest of a slab.
+        if (rounded > this.size / 4)
+            return { buffer: new ArrayBuffer(rounded), offset: 0 };
+        if (this.buffer === undefined || this.offset + rounded > this.size) {
+            this.buffer = new ArrayBuffer(this.size);
+            this.offset = 0;
+        }
+        const piece = { buffer: this.buffer, offset: this.offset };
+        this.offset += rounded;
+        return piece;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/coverage/src/lcov.ts
+
+
+
+
+
+
+/**
+ * lcov tracefile parser (geninfo's format, as written by istanbul, c8, v8,
+ * gcov, llvm-cov, coverage.py and others).
  *
- * Not @actions/artifact's downloadArtifact: it takes no signal and sets no
- * deadline before the blob answers (and retries five times), so a silent
- * server would hold the step, and its sockets the process, without end.
+ * It works on bytes, line by line, as chunks arrive: memory holds the parsed
+ * coverage and one partial line, never the whole file, and numbers are read
+ * without first decoding text. Only paths and function names become strings.
  */
-async function artifact_store_downloadBaselineResult(options) {
-    const { owner, repo, runId, artifactId, budget } = options;
-    const octokit = options.octokit ?? (await openGitHubClient({ token: options.token, ...(budget ? { budget } : {}) }));
-    // A fresh directory per artifact, so a leftover JSON file can never pass for the result.
-    const directory = join(options.destination, `artifact-${artifactId}`);
-    await rm(directory, { recursive: true, force: true });
-    let location;
-    try {
-        const { headers } = await octokit.rest.actions.downloadArtifact({ owner, repo, artifact_id: artifactId, archive_format: 'zip', request: { redirect: 'manual' } });
-        location = headers.location;
-    }
-    catch (error) {
-        throw toGitHubError(error, `downloading artifact ${artifactId} of run ${runId}`);
-    }
-    if (!location)
-        throw new Error(`GitHub gave no download address for artifact ${artifactId} of run ${runId}`);
-    const zip = await fetchBlob(location, `downloading artifact ${artifactId} of run ${runId} from blob storage`, options);
-    // fflate on first use too: only a download needs it.
-    const { unzipSync } = await __webpack_require__.e(/* import() */ 306).then(__webpack_require__.bind(__webpack_require__, 51306));
-    const entries = unzipJson(unzipSync, zip, `artifact ${artifactId} of run ${runId}`);
-    if (entries.length !== 1) {
-        const found = entries.length === 0 ? 'none' : entries.map(([name]) => join(...name.split('/'))).join(', ');
-        throw new Error(`artifact ${artifactId} of run ${runId} should hold exactly one JSON result file, found ${found}`);
-    }
-    const [name, bytes] = entries[0];
-    const file = join(directory, ...name.split('/'));
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, bytes);
-    return file;
+async function parseLcov(input, file) {
+    const parser = new LcovParser(file);
+    for await (const chunk of toChunks(input))
+        parser.write(chunk);
+    return parser.end();
 }
-async function fetchBlob(url, what, options) {
-    const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const budget = options.budget;
-    // The signed URL carries its own authority: no token travels to blob storage.
-    try {
-        const response = await fetch(url, { signal: AbortSignal.any([timeout, ...(budget ? [budget.signal] : [])]) });
-        if (!response.ok) {
-            await response.body?.cancel();
-            throw new Error(`blob storage answered ${response.status} while ${what}`);
+const lcov_NEWLINE = 0x0a;
+const CR = 0x0d;
+const lcov_COMMA = 0x2c;
+const lcov_COLON = 0x3a;
+const ZERO = 0x30;
+const NINE = 0x39;
+const DASH = 0x2d;
+/** No lcov line is this long; past it the input is something else, and memory stays bounded. */
+const MAX_LINE_BYTES = 16 << 20;
+class LcovParser {
+    file;
+    files = new Map();
+    carry;
+    lineNumber = 0;
+    record;
+    sawFunctions = false;
+    sawBranches = false;
+    linesTotalsOnly = false;
+    functionsTotalsOnly = false;
+    branchesTotalsOnly = false;
+    records = 0;
+    // The current record's DA: lines, collected in reused buffers and handed
+    // to the file once at end_of_record, so no per-file array ever grows.
+    scratchLines = new Uint32Array(4096);
+    scratchHits = new Float64Array(4096);
+    scratchCount = 0;
+    branches = new BranchBuilder();
+    slab = new Slab();
+    constructor(file) {
+        this.file = file;
+    }
+    write(chunk) {
+        const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+        const length = buffer.length;
+        let start = 0;
+        if (this.carry !== undefined) {
+            const newline = findByte(buffer, lcov_NEWLINE, 0, length);
+            if (newline === length) {
+                if (this.carry.length + length > MAX_LINE_BYTES) {
+                    throw this.error(`line ${this.lineNumber + 1} is longer than ${MAX_LINE_BYTES >> 20} MiB: this is not an lcov file`, this.lineNumber + 1);
+                }
+                this.carry = Buffer.concat([this.carry, buffer]);
+                return;
+            }
+            const line = Buffer.concat([this.carry, buffer.subarray(0, newline)]);
+            this.carry = undefined;
+            this.line(line, 0, line.length);
+            start = newline + 1;
         }
-        const length = Number(response.headers.get('content-length'));
-        if (length > MAX_ARTIFACT_BYTES) {
-            await response.body?.cancel();
-            throw new Error(`the artifact is ${length} bytes, more than a result artifact holds (${MAX_ARTIFACT_BYTES}), while ${what}`);
+        for (;;) {
+            // Fast path for DA:<line>,<hits> inside a record, most of any lcov file:
+            // parsed while looking for its end, in one pass. Anything unusual
+            // (a checksum, CR, a bad digit, the chunk's end) takes the general path.
+            if (buffer[start] === 0x44 && buffer[start + 1] === 0x41 && buffer[start + 2] === lcov_COLON && this.record !== undefined) {
+                let index = start + 3;
+                let line = 0;
+                let byte = buffer[index];
+                while (byte !== undefined && byte >= ZERO && byte <= NINE) {
+                    line = line * 10 + (byte - ZERO);
+                    byte = buffer[++index];
+                }
+                if (byte === lcov_COMMA && index > start + 3) {
+                    const hitsStart = ++index;
+                    let hits = 0;
+                    byte = buffer[index];
+                    while (byte !== undefined && byte >= ZERO && byte <= NINE) {
+                        hits = hits * 10 + (byte - ZERO);
+                        byte = buffer[++index];
+                    }
+                    if (byte === lcov_NEWLINE && index > hitsStart) {
+                        this.lineNumber += 1;
+                        this.addLine(line, hits);
+                        start = index + 1;
+                        continue;
+                    }
+                }
+            }
+            const newline = findByte(buffer, lcov_NEWLINE, start, length);
+            if (newline === length)
+                break;
+            this.line(buffer, start, newline);
+            start = newline + 1;
         }
-        return new Uint8Array(await response.arrayBuffer());
+        // Copy the partial line: the file reader reuses its buffer for the next chunk.
+        if (start < length)
+            this.carry = Buffer.from(buffer.subarray(start));
     }
-    catch (error) {
-        if (budget?.signal.aborted)
-            throw new NetworkBudgetError(budget.ms, what);
-        if (timeout.aborted)
-            throw new Error(`blob storage did not answer within ${formatMs(timeoutMs)} while ${what}; run the job again later`, { cause: error });
-        throw error;
-    }
-}
-/** The JSON files of a zip archive, by their path inside it; other files are not inflated. */
-function unzipJson(unzipSync, zip, what) {
-    let files;
-    try {
-        files = unzipSync(zip, { filter: (file) => file.name.endsWith('.json') && file.originalSize <= MAX_ARTIFACT_BYTES });
-    }
-    catch (error) {
-        throw new Error(`${what} is not a zip archive (${error.message})`, { cause: error });
-    }
-    return Object.entries(files)
-        .filter(([name]) => !name.split('/').some((part) => part === '..' || part === '') && !isAbsolute(name) && !name.includes('\\'))
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
-/**
- * Uploads this run's result so later pull requests can use it as their
- * baseline. Outside a job (a local run, a test) there is nowhere to upload
- * to: that is reported, not thrown, because the gate itself still counts.
- */
-async function artifact_store_uploadResultArtifact(options) {
-    const missing = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL'].filter((name) => !process.env[name]);
-    if (missing.length > 0) {
-        return {
-            uploaded: false,
-            reason: `not running inside a GitHub Actions job (${missing.join(' and ')} not set), so the result was not uploaded as an artifact`,
+    end() {
+        if (this.carry !== undefined) {
+            const line = this.carry;
+            this.carry = undefined;
+            this.line(line, 0, line.length);
+        }
+        if (this.record !== undefined) {
+            throw this.error(`the record for ${this.record.path} (from line ${this.record.startLine}) has no end_of_record: the file is cut off`, this.lineNumber, 'the tool that wrote it may have been killed or the upload truncated; regenerate the report');
+        }
+        if (this.records === 0) {
+            throw this.error('no SF: records: this lcov file describes no source file', undefined, 'check that the tests ran with coverage enabled');
+        }
+        const support = (saw, totalsOnly) => (!saw ? 'none' : totalsOnly ? 'totals' : 'detail');
+        const metrics = {
+            lines: this.linesTotalsOnly ? 'totals' : 'detail',
+            statements: 'none',
+            functions: support(this.sawFunctions, this.functionsTotalsOnly),
+            branches: support(this.sawBranches, this.branchesTotalsOnly),
         };
+        return { format: 'lcov', files: this.files, metrics, sources: [this.file] };
     }
-    const { DefaultArtifactClient } = await loadArtifactModule();
-    let id;
-    try {
-        ({ id } = await new DefaultArtifactClient().uploadArtifact(options.name, [options.file, ...(options.files ?? [])], options.root ?? dirname(options.file), options.retentionDays === undefined ? {} : { retentionDays: options.retentionDays }));
-    }
-    catch (error) {
-        // Inside a job an upload failure is real (quota, a name already used in this run): say which artifact.
-        const detail = error instanceof Error ? error.message : String(error);
-        throw new Error(`could not upload the result as artifact '${options.name}': ${detail}`, { cause: error });
-    }
-    if (id === undefined) {
-        return { uploaded: false, reason: `GitHub accepted artifact '${options.name}' (${basename(options.file)}) but returned no id` };
-    }
-    return { uploaded: true, id };
-}
-
-;// CONCATENATED MODULE: ./packages/github/src/baseline-source.ts
-
-
-
-
-
-
-/**
- * Find the result to compare with. A file the user named must be a result of
- * this gate (an error otherwise); `auto` looks for the artifact of the run for
- * the pull request's merge base, and anything short of finding it is a notice.
- */
-async function baseline_source_acquireBaseline(spec, options) {
-    if (spec.kind === 'none')
-        return { messages: [] };
-    if (spec.kind === 'file') {
-        return { baseline: await readBaselineFile(spec.path, { workspace: options.workspace, gate: options.gate, origin: spec.origin }), messages: [] };
-    }
-    return acquireFromArtifact(options);
-}
-async function acquireFromArtifact(options) {
-    const { context } = options;
-    const notice = (text) => ({ messages: [{ level: 'notice', title: 'Baseline', text }] });
-    const pr = context.pullRequest;
-    if (!pr) {
-        return notice(context.isDefaultBranchPush
-            ? 'no baseline on a push to the default branch: this run publishes the baseline for pull requests'
-            : `no baseline: baseline auto compares pull requests with their base branch, and this is a ${context.eventName || 'local'} run`);
-    }
-    if (!context.owner || !context.repo)
-        return notice('no baseline: GITHUB_REPOSITORY is not set');
-    let workflow;
-    try {
-        workflow = context.workflowRef ? workflowFileFromRef(context.workflowRef) : undefined;
-    }
-    catch {
-        workflow = undefined;
-    }
-    if (!workflow)
-        return notice(`no baseline: GITHUB_WORKFLOW_REF (${context.workflowRef ?? 'not set'}) names no workflow file whose runs could hold the baseline`);
-    if (!options.token)
-        return notice("no baseline: the input 'github-token' is empty");
-    const log = options.log ?? (() => { });
-    const warning = (text) => ({ messages: [{ level: 'warning', title: 'Baseline', text }] });
-    try {
-        // One budget for the whole lookup, retries and download included: past it the step carries on without a baseline.
-        const budget = startNetworkBudget(networkBudgetMs());
-        const octokit = await openGitHubClient({ token: options.token, baseUrl: context.apiUrl, budget, log });
-        log(`baseline: finding the run of ${workflow} for the merge base of ${pr.baseRef} and ${pr.headSha.slice(0, 7)} (budget ${formatMs(budget.ms)})`);
-        const found = await findBaselineRun({
-            octokit,
-            owner: context.owner,
-            repo: context.repo,
-            workflow,
-            baseBranch: pr.baseRef,
-            headSha: pr.headSha,
-            artifactName: options.artifactName,
-        });
-        if ('notFound' in found)
-            return notice(`no baseline: ${found.notFound}`);
-        log(`baseline: downloading artifact ${found.artifactId} of run ${found.runId}`);
-        const file = await downloadBaselineResult({
-            token: options.token,
-            octokit,
-            budget,
-            owner: context.owner,
-            repo: context.repo,
-            runId: found.runId,
-            artifactId: found.artifactId,
-            destination: options.temp,
-        });
-        const result = await readResult(file, { gate: options.gate });
-        const where = found.commitsBack === 0 ? 'the merge base' : `${found.commitsBack} commit${found.commitsBack === 1 ? '' : 's'} before the merge base`;
-        return {
-            baseline: { result, info: { source: 'artifact', commit: found.runHeadSha, runId: found.runId, createdAt: result.createdAt } },
-            messages: [{ level: 'notice', title: 'Baseline', text: `baseline: run ${found.runId} for ${found.runHeadSha.slice(0, 7)}, ${where} of ${pr.baseRef}` }],
-        };
-    }
-    catch (error) {
-        if (error instanceof NetworkBudgetError)
-            return warning(`no baseline: ${error.message}. Carrying on without a baseline.`);
-        if (error instanceof ConfigurationError)
-            return warning(`no baseline: ${error.describe()}`);
-        return warning(`no baseline: ${describeGitHubError(error, 'the baseline lookup')}`);
-    }
-}
-/** Upload the result as the artifact later pull requests compare with; returns a line for the log, if any. */
-async function baseline_source_publishBaseline(options) {
-    if (options.mode === 'never')
-        return undefined;
-    if (options.mode === 'auto' && !options.context.isDefaultBranchPush)
-        return undefined;
-    const uploaded = await uploadResultArtifact({ name: options.artifactName, file: options.reportPath, retentionDays: 90 });
-    return uploaded.uploaded
-        ? `uploaded the result as artifact '${options.artifactName}' (id ${uploaded.id}), the baseline for pull requests`
-        : `the result was not uploaded as the baseline artifact: ${uploaded.reason}`;
-}
-
-;// CONCATENATED MODULE: ./packages/github/src/gate-step.ts
-
-
-
-
-/** The first half every gate step shares: where the report goes, and the baseline. */
-async function gate_step_startGateStep(options) {
-    const context = readRunnerContext();
-    const workspace = options.workspace ?? resolve(context.workspace);
-    const temp = process.env.RUNNER_TEMP || tmpdir();
-    // A report written over the baseline it is compared with would destroy the baseline: refused.
-    const baseline = options.baseline.kind === 'file' ? { baseline: resolve(workspace, options.baseline.path) } : {};
-    const reportPath = await prepareReportPath(options.report, { workspace, gate: options.gate, temp, ...baseline });
-    const acquired = await acquireBaseline(options.baseline, {
-        gate: options.gate,
-        context,
-        token: options.token,
-        artifactName: options.artifactName,
-        workspace,
-        temp: join(temp, `roadstop-baseline-${options.gate}`),
-        ...(options.log ? { log: options.log } : {}),
-    });
-    return { context, workspace, reportPath, acquired };
-}
-/**
- * The second half: write the result, set `status`, `report` and the gate's own
- * outputs (prefixed when the root action runs several gates), annotate, write
- * the job summary, and publish the baseline on default-branch pushes.
- */
-async function gate_step_finishGateStep(result, options) {
-    const { start, io } = options;
-    await writeResult(start.reportPath, result);
-    const prefix = options.outputPrefix ?? '';
-    io.output(`${prefix}status`, result.status);
-    io.output(`${prefix}report`, start.reportPath);
-    for (const [name, value] of Object.entries(options.outputs))
-        io.output(`${prefix}${name}`, value === undefined ? '' : String(value));
-    for (const message of result.messages) {
-        io.annotate(message.file && isAbsolute(message.file) ? { ...message, file: relative(start.workspace, message.file) } : message);
-    }
-    await io.summary(options.markdown);
-    const published = await publishBaseline({ mode: options.upload, context: start.context, artifactName: options.artifactName, reportPath: start.reportPath });
-    if (published)
-        io.notice(published);
-}
-
-// EXTERNAL MODULE: ./packages/git/src/index.ts + 2 modules
-var git_src = __webpack_require__(47670);
-;// CONCATENATED MODULE: ./packages/github/src/changes.ts
-
-
-
-
-/** GitHub lists at most this many files of a pull request. */
-const API_FILE_LIMIT = 3000;
-/** Lines a pull request adds or changes, from the files API: for checkouts whose git history cannot be had. */
-async function changedLinesFromApi(octokit, owner, repo, pull) {
-    const lines = new Map();
-    const files = await octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: pull, per_page: 100 });
-    for (const file of files) {
-        if (file.status === 'removed' || !file.patch)
-            continue;
-        lines.set(file.filename, parsePatch(file.filename, file.patch));
-    }
-    return lines;
-}
-/**
- * The changed lines of this run: against `base` when given, else against the
- * pull request's base. git first (deepening a shallow clone as needed); the
- * pull request files API when git history cannot be had.
- */
-async function changes_acquireChanges(options) {
-    const { context } = options;
-    const base = options.base ?? context.pullRequest?.baseSha ?? context.pullRequest?.baseRef;
-    if (!base)
-        return { unavailable: 'this is not a pull request and no base was given' };
-    try {
-        const found = await changedLines({ cwd: options.workspace, base, ...(options.log ? { log: options.log } : {}) });
-        return { lines: found.lines, base: found.mergeBase, via: 'git' };
-    }
-    catch (gitError) {
-        const pr = context.pullRequest;
-        if (!pr || options.base || !context.owner || !context.repo || !options.token) {
-            return { unavailable: gitError.message };
+    line(buffer, start, end) {
+        this.lineNumber += 1;
+        if (end > start && buffer[end - 1] === CR)
+            end -= 1;
+        if (end === start)
+            return;
+        const b0 = buffer[start];
+        // The most frequent records first: DA, then BRDA, FNDA and FN.
+        if (b0 === 0x44 && buffer[start + 1] === 0x41 && buffer[start + 2] === lcov_COLON)
+            return this.da(buffer, start + 3, end);
+        if (b0 === 0x42 && buffer[start + 1] === 0x52) {
+            if (buffer[start + 2] === 0x44 && buffer[start + 3] === 0x41 && buffer[start + 4] === lcov_COLON)
+                return this.brda(buffer, start + 5, end);
+            if (buffer[start + 2] === 0x46 && buffer[start + 3] === lcov_COLON)
+                return this.count('BRF', buffer, start + 4, end);
+            if (buffer[start + 2] === 0x48 && buffer[start + 3] === lcov_COLON)
+                return this.count('BRH', buffer, start + 4, end);
         }
-        try {
-            // Its own budget, like the baseline lookup's: past it the gate goes on without changed lines.
-            const budget = startNetworkBudget(networkBudgetMs());
-            const octokit = await openGitHubClient({ token: options.token, baseUrl: context.apiUrl, budget, ...(options.log ? { log: options.log } : {}) });
-            const lines = await changedLinesFromApi(octokit, context.owner, context.repo, pr.number);
-            const total = [...lines.values()].length;
-            options.log?.(`git could not give the changed lines (${gitError.message}); read ${total} files from the pull request API${total >= API_FILE_LIMIT ? ', which lists at most 3000' : ''}`);
-            return { lines, base, via: 'api' };
+        if (b0 === 0x46 && buffer[start + 1] === 0x4e) {
+            const b2 = buffer[start + 2];
+            if (b2 === lcov_COLON)
+                return this.fn(buffer, start + 3, end);
+            if (buffer[start + 3] === lcov_COLON) {
+                if (b2 === 0x46)
+                    return this.count('FNF', buffer, start + 4, end);
+                if (b2 === 0x48)
+                    return this.count('FNH', buffer, start + 4, end);
+                if (b2 === 0x4c)
+                    return this.fnl(buffer, start + 4, end);
+                if (b2 === 0x41)
+                    return this.fna(buffer, start + 4, end);
+            }
+            if (b2 === 0x44 && buffer[start + 3] === 0x41 && buffer[start + 4] === lcov_COLON)
+                return this.fnda(buffer, start + 5, end);
         }
-        catch (apiError) {
-            return { unavailable: `${gitError.message}; and the pull request API: ${describeGitHubError(apiError, 'listing the pull request files')}` };
+        if (b0 === 0x4c && buffer[start + 2] === lcov_COLON) {
+            if (buffer[start + 1] === 0x46)
+                return this.count('LF', buffer, start + 3, end);
+            if (buffer[start + 1] === 0x48)
+                return this.count('LH', buffer, start + 3, end);
         }
+        if (b0 === 0x53 && buffer[start + 1] === 0x46 && buffer[start + 2] === lcov_COLON)
+            return this.sf(buffer, start + 3, end);
+        if (end - start === 13 && buffer.toString('latin1', start, end) === 'end_of_record')
+            return this.endOfRecord();
+        // TN:, VER: and tags of newer lcov versions carry nothing roadstop uses.
+        const colon = findByte(buffer, lcov_COLON, start, end);
+        if (colon < end && /^[A-Za-z_]+$/.test(buffer.toString('latin1', start, colon)))
+            return;
+        throw this.error(`not an lcov line: '${excerpt(buffer, start, end)}'`, this.lineNumber);
     }
-}
-
-;// CONCATENATED MODULE: ./packages/github/src/index.ts
-
-
-
-
-
-
-
-
-
-
-
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-;// CONCATENATED MODULE: ./packages/action/src/runner.ts
-
-
-function runner_getInput(name) {
-    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
-function toCommandValue(value) {
-    if (value === null || value === undefined)
-        return '';
-    return typeof value === 'string' ? value : JSON.stringify(value);
-}
-function escapeData(value) {
-    return toCommandValue(value).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-function escapeProperty(value) {
-    return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-function issueCommand(command, properties, message) {
-    const pairs = Object.entries(properties)
-        .filter(([, value]) => value)
-        .map(([key, value]) => `${key}=${escapeProperty(value)}`);
-    process.stdout.write(`::${command}${pairs.length > 0 ? ` ${pairs.join(',')}` : ''}::${escapeData(message)}${external_node_os_.EOL}`);
-}
-function commandProperties(properties) {
-    return {
-        title: properties.title,
-        file: properties.file,
-        line: properties.startLine,
-        endLine: properties.endLine,
-        col: properties.startColumn,
-        endColumn: properties.endColumn,
-    };
-}
-function annotate(level, message, properties = {}) {
-    issueCommand(level, commandProperties(properties), message);
-}
-function runner_info(message) {
-    process.stdout.write(`${message}${external_node_os_.EOL}`);
-}
-function debug(message) {
-    issueCommand('debug', {}, message);
-}
-function runner_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
-}
-function setFailed(message) {
-    process.exitCode = 1;
-    annotate('error', message);
-}
-/** An output: the GITHUB_OUTPUT file with a random heredoc delimiter, or the old `set-output` command without one. */
-function runner_setOutput(name, value) {
-    const file = process.env.GITHUB_OUTPUT ?? '';
-    if (!file) {
-        process.stdout.write(external_node_os_.EOL);
-        issueCommand('set-output', { name }, toCommandValue(value));
-        return;
+    current(tag) {
+        if (this.record === undefined) {
+            throw this.error(`${tag} outside a record: it must follow an SF: line`, this.lineNumber);
+        }
+        return this.record;
     }
-    // crypto is loaded when the first output is written, not when a step that fails at its config starts.
-    const delimiter = `ghadelimiter_${process.getBuiltinModule('node:crypto').randomUUID()}`;
-    const text = toCommandValue(value);
-    if (name.includes(delimiter) || text.includes(delimiter))
-        throw new Error(`output '${name}' contains the delimiter ${delimiter}`);
-    appendFileCommand('OUTPUT', file, `${name}<<${delimiter}${external_node_os_.EOL}${text}${external_node_os_.EOL}${delimiter}`);
-}
-function appendFileCommand(command, file, message) {
-    if (!(0,external_node_fs_.existsSync)(file))
-        throw new Error(`Missing file at path: ${file} (GITHUB_${command})`);
-    (0,external_node_fs_.appendFileSync)(file, `${message}${external_node_os_.EOL}`, { encoding: 'utf8' });
-}
-/** Append markdown to the job summary, as core.summary.addRaw(markdown, true).write() does. */
-function appendSummary(markdown) {
-    const file = process.env.GITHUB_STEP_SUMMARY;
-    if (!file)
-        throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.');
-    (0,external_node_fs_.appendFileSync)(file, `${markdown}${external_node_os_.EOL}`, { encoding: 'utf8' });
-}
-
-;// CONCATENATED MODULE: ./packages/action/src/io.ts
-
-
-/*
- * The one module through which every action speaks to the runner: inputs,
- * outputs, annotations, summary and failure (over runner.ts, the runner's
- * protocol as @actions/core writes it).
- */
-const io_getInput = runner_getInput;
-const io_info = runner_info;
-const io_setOutput = (name, value) => runner_setOutput(name, value);
-const io_fail = setFailed;
-function io_setSecret(value) {
-    if (value)
-        runner_setSecret(value);
-}
-/**
- * Report an error once: the user's mistake as one `::error` on its file and
- * line (the exit code is set without a second annotation), a problem of the
- * runner's environment as such, anything else as a bug with its stack in the
- * debug log only.
- */
-function io_reportError(prefix, error) {
-    if ((0,src/* isConfigurationError */.p0)(error)) {
-        const { file, line } = error.location;
-        annotate('error', error.describe(), { title: prefix, ...(file ? { file } : {}), ...(line ? { startLine: line } : {}) });
-        process.exitCode = 1;
-        return;
+    sf(buffer, start, end) {
+        if (this.record !== undefined) {
+            throw this.error(`SF: starts a new record, but the record for ${this.record.path} (from line ${this.record.startLine}) has no end_of_record`, this.lineNumber, 'the file may be two reports concatenated with one cut off; regenerate it');
+        }
+        const path = buffer.toString('utf8', start, end).trim();
+        if (path === '')
+            throw this.error('SF: has no path', this.lineNumber);
+        this.record = { path, functions: [], startLine: this.lineNumber, declared: {}, fnCursor: 0, fnAssigned: undefined, byName: undefined, byIndex: undefined };
     }
-    if (!(0,src/* isEnvironmentError */.oz)(error))
-        debug(error instanceof Error && error.stack ? error.stack : String(error));
-    setFailed(`${prefix}: ${(0,src/* describeFailure */.Ic)(error)}`);
-}
-/** The runner behind the interface the shared step code speaks. */
-function io_coreIo(prefix) {
-    return {
-        output: io_setOutput,
-        annotate: (message) => {
-            annotate(message.level, message.text, {
-                title: message.title ?? prefix,
-                ...(message.file ? { file: message.file } : {}),
-                ...(message.line ? { startLine: message.line } : {}),
+    da(buffer, start, end) {
+        this.current('DA:');
+        // DA:<line>,<hits>[,<checksum>], read in one pass: this is most of the file.
+        let index = start;
+        let line = 0;
+        let byte = -1;
+        for (; index < end; index++) {
+            byte = buffer[index];
+            if (byte < ZERO || byte > NINE)
+                break;
+            line = line * 10 + (byte - ZERO);
+        }
+        let hits = 0;
+        let digits = 0;
+        if (index > start && byte === lcov_COMMA) {
+            for (index += 1; index < end; index++) {
+                byte = buffer[index];
+                if (byte < ZERO || byte > NINE)
+                    break;
+                hits = hits * 10 + (byte - ZERO);
+                digits += 1;
+            }
+        }
+        if (digits === 0 || (index < end && byte !== lcov_COMMA)) {
+            throw this.error(`DA: needs a line number and a hit count, got '${excerpt(buffer, start - 3, end)}'`, this.lineNumber, 'the file may be cut off or not lcov');
+        }
+        this.addLine(line, hits);
+    }
+    addLine(line, hits) {
+        if (this.scratchCount === this.scratchLines.length)
+            this.growScratch();
+        this.scratchLines[this.scratchCount] = line;
+        this.scratchHits[this.scratchCount] = hits;
+        this.scratchCount += 1;
+    }
+    growScratch() {
+        const lines = new Uint32Array(this.scratchLines.length * 2);
+        lines.set(this.scratchLines);
+        this.scratchLines = lines;
+        const hits = new Float64Array(this.scratchHits.length * 2);
+        hits.set(this.scratchHits);
+        this.scratchHits = hits;
+    }
+    brda(buffer, start, end) {
+        this.current('BRDA:');
+        // BRDA:<line>,<block>,<branch>,<taken>; lcov 2 allows commas inside <branch>.
+        const first = nextComma(buffer, start, end);
+        const second = first < end ? nextComma(buffer, first + 1, end) : end;
+        let last = end - 1;
+        while (last > second && buffer[last] !== lcov_COMMA)
+            last -= 1;
+        const line = first < end ? readUint(buffer, start, first) : -1;
+        if (line < 0 || second >= end || last <= second) {
+            throw this.error(`BRDA: needs a line, block, branch and taken count, got '${excerpt(buffer, start - 5, end)}'`, this.lineNumber, 'the file may be cut off or not lcov');
+        }
+        let taken;
+        if (last + 2 === end && buffer[last + 1] === DASH) {
+            taken = 0;
+        }
+        else {
+            taken = readUint(buffer, last + 1, end);
+            if (taken < 0)
+                throw this.error(`BRDA: taken count is not a number or '-': '${excerpt(buffer, start - 5, end)}'`, this.lineNumber);
+        }
+        const block = readId(buffer, first + 1, second);
+        const branch = readId(buffer, second + 1, last);
+        if (block >= 0 && branch >= 0)
+            this.branches.add(line, block, branch, taken);
+        else
+            this.branches.add(line, BranchColumns.NO_ID, BranchColumns.NO_ID, taken, [buffer.toString('utf8', first + 1, second), buffer.toString('utf8', second + 1, last)]);
+        this.sawBranches = true;
+    }
+    fn(buffer, start, end) {
+        const record = this.current('FN:');
+        // FN:<line>,<name> or, since lcov 2.0, FN:<line>,<end line>,<name>.
+        const first = nextComma(buffer, start, end);
+        const line = first < end ? readUint(buffer, start, first) : -1;
+        if (line < 0)
+            throw this.error(`FN: needs a line and a name, got '${excerpt(buffer, start - 3, end)}'`, this.lineNumber);
+        let nameStart = first + 1;
+        const second = nextComma(buffer, nameStart, end);
+        if (second < end && readUint(buffer, nameStart, second) >= 0)
+            nameStart = second + 1;
+        record.functions.push({ name: buffer.toString('utf8', nameStart, end), line, hits: 0 });
+        record.byName = undefined;
+        this.sawFunctions = true;
+    }
+    fnda(buffer, start, end) {
+        const record = this.current('FNDA:');
+        const comma = nextComma(buffer, start, end);
+        const hits = comma < end ? readUint(buffer, start, comma) : -1;
+        if (hits < 0)
+            throw this.error(`FNDA: needs a hit count and a name, got '${excerpt(buffer, start - 5, end)}'`, this.lineNumber);
+        this.sawFunctions = true;
+        const functions = record.functions;
+        if (record.fnAssigned === undefined || record.fnAssigned.length < functions.length) {
+            const assigned = new Uint8Array(Math.max(functions.length, 8));
+            if (record.fnAssigned)
+                assigned.set(record.fnAssigned);
+            record.fnAssigned = assigned;
+        }
+        const assigned = record.fnAssigned;
+        const cursor = record.fnCursor;
+        const next = functions[cursor];
+        if (next !== undefined && assigned[cursor] === 0 && sameText(next.name, buffer, comma + 1, end)) {
+            next.hits += hits;
+            assigned[cursor] = 1;
+            record.fnCursor = cursor + 1;
+            return;
+        }
+        const name = buffer.toString('utf8', comma + 1, end);
+        if (record.byName === undefined) {
+            record.byName = new Map();
+            functions.forEach((fn, index) => {
+                const same = record.byName.get(fn.name);
+                if (same === undefined)
+                    record.byName.set(fn.name, [index]);
+                else
+                    same.push(index);
             });
-        },
-        // The summary is a courtesy: a runner without a writable GITHUB_STEP_SUMMARY must not turn a verdict into an error.
-        summary: (markdown) => {
-            try {
-                appendSummary(markdown);
-            }
-            catch (error) {
-                annotate('warning', `the job summary was not written: ${describeSummaryProblem(error)}`, { title: prefix });
-            }
-            return Promise.resolve();
-        },
-        notice: (text) => annotate('notice', text, { title: prefix }),
-    };
-}
-function describeSummaryProblem(error) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return 'GITHUB_STEP_SUMMARY is not set (this is not a GitHub Actions runner, or it is an old one)';
-    return (0,src/* isEnvironmentError */.oz)(error) ? (0,src/* describeFailure */.Ic)(error) : error instanceof Error ? error.message : String(error);
-}
-
-;// CONCATENATED MODULE: ./packages/action/src/gate-step.ts
-
-
-
-
-
-
-/** Every input of a gate's action.yml, in order: config, the gate's own, then the common step inputs. */
-function actionInputNames(gate) {
-    return ['config', ...gate.inputs, ...STEP_INPUTS];
-}
-/** Every output of a gate's action.yml. */
-function actionOutputNames(gate) {
-    return ['status', 'report', ...gate.outputs];
-}
-function stepPrefix(gate) {
-    return `roadstop ${gate.name}`;
-}
-/**
- * A single-gate action's whole step: read the inputs once, mask the token,
- * run the gate, fail the step when it blocks; every error reported once,
- * never as a stack.
- */
-async function runGateAction(gate) {
-    const prefix = stepPrefix(gate);
-    try {
-        const inputs = readStepInputs(gate.inputs, getInput, `roadstop-${gate.name}`);
-        setSecret(inputs.token);
-        const outcome = await gate_step_runGateInStep(gate, inputs);
-        if (outcome.blocking)
-            fail(`${prefix}: ${outcome.headline}`);
-    }
-    catch (error) {
-        reportError(prefix, error);
-    }
-}
-/**
- * One gate inside a step: config, options, baseline, run, result file,
- * outputs (prefixed with `outputPrefix` when the root action runs several
- * gates), annotations, summary and the baseline upload.
- */
-async function gate_step_runGateInStep(gate, inputs, outputPrefix = '') {
-    const workspace = resolve(readRunnerContext().workspace);
-    const config = await loadConfig(inputs.config, { workspace, input: 'config' });
-    const options = gate.resolveOptions(config.section(gate.name), inputs.gate, workspace);
-    const start = await startGateStep({ gate: gate.name, report: inputs.report, token: inputs.token, artifactName: inputs.artifactName, baseline: options.baseline, workspace, log: info });
-    const scratch = join(process.env.RUNNER_TEMP || tmpdir(), 'roadstop', gate.name);
-    await mkdir(scratch, { recursive: true });
-    const secrets = inputs.token ? [inputs.token] : [];
-    const env = {
-        where: 'action',
-        workspace,
-        scratch,
-        ...(start.acquired.baseline ? { baseline: start.acquired.baseline } : {}),
-        messages: start.acquired.messages,
-        ...(start.context.sha ? { commit: start.context.sha } : {}),
-        ...(start.context.ref ? { ref: start.context.ref } : {}),
-        log: info,
-        changes: (base) => acquireChanges({ workspace, context: start.context, token: inputs.token, log: info, ...(base ? { base } : {}) }),
-        uploadArtifact: async (name, files, root) => {
-            const [first, ...rest] = files;
-            if (!first)
-                return undefined;
-            const uploaded = await uploadResultArtifact({ name, file: first, files: rest, root });
-            return uploaded.uploaded ? `uploaded ${files.length} file${files.length === 1 ? '' : 's'} as artifact '${name}' (id ${uploaded.id})` : uploaded.reason;
-        },
-        secrets,
-    };
-    const result = redactSecrets(await gate.run(options, env), secrets);
-    await finishGateStep(result, {
-        start,
-        io: coreIo(stepPrefix(gate)),
-        markdown: gate.renderMarkdown(result),
-        outputs: gate.outputValues(result),
-        outputPrefix,
-        upload: inputs.upload,
-        artifactName: inputs.artifactName,
-    });
-    return { status: result.status, report: start.reportPath, headline: result.headline, blocking: isBlocking(result, options.failOn) };
-}
-
-;// CONCATENATED MODULE: ./packages/action/src/root-step.ts
-
-
-
-
-const PREFIX = 'roadstop';
-/**
- * The one-line adoption: `uses: owner/roadstop@v1` runs every gate of the
- * registry that the config names, in the registry's order, each with its own
- * outputs (`<gate>-status`, `<gate>-report`), and fails when any gate blocks.
- */
-async function runRootAction(gates) {
-    try {
-        const token = getInput('github-token');
-        setSecret(token);
-        const configPath = getInput('config');
-        const upload = getInput('upload') || 'auto';
-        if (!UPLOAD_MODES.includes(upload)) {
-            throw new ConfigurationError(`'${upload}' is not one of ${UPLOAD_MODES.join(', ')}`, { input: 'upload' });
         }
-        const workspace = resolve(readRunnerContext().workspace);
-        const config = await loadConfig(configPath, { workspace, input: 'config' });
-        const names = gates.map((gate) => gate.name).join(', ');
-        if (config.file === undefined) {
-            throw new ConfigurationError(`config file not found: ${configPath || DEFAULT_CONFIG_PATH} does not exist in the workspace`, { input: 'config' }, `the root action runs the gates a config file names (${names}); add the file, or use one gate's action with inputs`);
+        const same = record.byName.get(name);
+        if (same === undefined) {
+            // A count for a function no FN: declared: keep it, its line unknown.
+            functions.push({ name, line: 0, hits });
+            record.byName = undefined;
+            return;
         }
-        const named = gates.filter((gate) => config.root.has(gate.name));
-        if (named.length === 0) {
-            throw new ConfigurationError(`names no gate this action runs (${names})`, { input: 'config', file: config.file }, `add a section such as ${gates.map((gate) => `${gate.name}:`).join(' or ')}`);
+        const index = same.find((candidate) => assigned[candidate] === 0) ?? same[same.length - 1];
+        functions[index].hits += hits;
+        assigned[index] = 1;
+    }
+    /** lcov 2.2: FNL:<index>,<line>[,<end line>] declares function <index>. */
+    fnl(buffer, start, end) {
+        const record = this.current('FNL:');
+        const comma = nextComma(buffer, start, end);
+        const index = comma < end ? readUint(buffer, start, comma) : -1;
+        const line = index < 0 ? -1 : readUint(buffer, comma + 1, nextComma(buffer, comma + 1, end));
+        if (index < 0 || line < 0)
+            throw this.error(`FNL: needs an index and a line, got '${excerpt(buffer, start - 4, end)}'`, this.lineNumber);
+        const fn = { name: '', line, hits: 0 };
+        record.byIndex ??= new Map();
+        record.byIndex.set(index, fn);
+        record.functions.push(fn);
+        this.sawFunctions = true;
+    }
+    /** lcov 2.2: FNA:<index>,<hits>,<name>, one per alias of function <index>. */
+    fna(buffer, start, end) {
+        const record = this.current('FNA:');
+        const first = nextComma(buffer, start, end);
+        const second = first < end ? nextComma(buffer, first + 1, end) : end;
+        const index = first < end ? readUint(buffer, start, first) : -1;
+        const hits = second < end ? readUint(buffer, first + 1, second) : -1;
+        const fn = record.byIndex?.get(index);
+        if (index < 0 || hits < 0 || fn === undefined) {
+            throw this.error(`FNA: needs the index of an FNL: line, a hit count and a name, got '${excerpt(buffer, start - 4, end)}'`, this.lineNumber);
         }
-        const statuses = [];
-        const reports = {};
-        const blocking = [];
-        for (const gate of named) {
-            try {
-                const outcome = await runGateInStep(gate, { config: configPath, gate: {}, report: '', artifactName: `roadstop-${gate.name}`, upload: upload, token }, `${gate.name}-`);
-                statuses.push(outcome.status);
-                reports[gate.name] = outcome.report;
-                if (outcome.blocking)
-                    blocking.push(`${gate.name}: ${outcome.headline}`);
-            }
-            catch (error) {
-                // One gate's mistake must not hide the others' results.
-                reportError(`${PREFIX} ${gate.name}`, error);
-                statuses.push('fail');
-            }
-        }
-        setOutput('status', worstStatus(statuses));
-        setOutput('report', JSON.stringify(reports));
-        if (blocking.length > 0)
-            fail(`${PREFIX}: ${blocking.join('; ')}`);
+        if (fn.name === '')
+            fn.name = buffer.toString('utf8', second + 1, end);
+        fn.hits += hits;
     }
-    catch (error) {
-        reportError(PREFIX, error);
+    count(tag, buffer, start, end) {
+        const record = this.current(`${tag}:`);
+        const value = readUint(buffer, start, end);
+        if (value < 0)
+            throw this.error(`${tag}: needs a count, got '${excerpt(buffer, start - tag.length - 1, end)}'`, this.lineNumber);
+        record.declared[tag] = value;
+        if (tag === 'FNF' || tag === 'FNH')
+            this.sawFunctions = true;
+        if (tag === 'BRF' || tag === 'BRH')
+            this.sawBranches = true;
     }
-}
-
-;// CONCATENATED MODULE: ./packages/action/src/step.ts
-
-
-/**
- * Run a non-gate action's body with the runner's protocol; any error it
- * throws is reported once (a ConfigurationError on its input, file and line,
- * the runner's problems as such, anything else as a bug), never as a stack.
- */
-async function runActionStep(name, body) {
-    const prefix = `roadstop ${name}`;
-    const io = io_coreIo(prefix);
-    const step = {
-        input: io_getInput,
-        output: (output, value) => io_setOutput(output, value === undefined ? '' : String(value)),
-        secret: io_setSecret,
-        info: io_info,
-        debug: debug,
-        annotate: (message) => io.annotate(message),
-        summary: (markdown) => io.summary(markdown),
-        fail: (text) => io_fail(`${prefix}: ${text}`),
-    };
-    try {
-        await body(step);
-    }
-    catch (error) {
-        io_reportError(prefix, error);
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/action/src/index.ts
-
-
-
-
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(38522);
-;// CONCATENATED MODULE: ./packages/comment/src/state.ts
-
-const MARKER_PREFIX = '<!-- roadstop:pr-staging-comment key=';
-const STATE_PREFIX = '<!-- roadstop:state ';
-const MARKER_END = ' -->';
-/**
- * The hidden first line that finds the comment again. The key is percent-encoded,
- * so no key (a workflow name is free text) can close the HTML comment early or
- * match another key's marker by prefix.
- */
-function markerLine(key) {
-    return `${MARKER_PREFIX}${encodeURIComponent(key)}${MARKER_END}`;
-}
-/** True when `body` is the comment of `key`: its first line is the marker, exactly. */
-function hasMarker(body, key) {
-    if (!body)
-        return false;
-    const line = markerLine(key);
-    return body === line || body.startsWith(`${line}\n`) || body.startsWith(`${line}\r\n`);
-}
-/**
- * The state as one HTML comment: deflated JSON in base64url, so neither `-->`
- * nor any markdown can appear in it, and the rows of many gates cost little of
- * GitHub's 65,536 characters. zlib because it is in Node; nothing to install.
- */
-function encodeState(state) {
-    const packed = (0,external_node_zlib_.deflateRawSync)(Buffer.from(JSON.stringify(state), 'utf8'), { level: 9 }).toString('base64url');
-    return `${STATE_PREFIX}${packed}${MARKER_END}`;
-}
-/**
- * The state kept in a comment body, or undefined when there is none or it is
- * unreadable (a person edited the comment): the comment is then rebuilt from
- * this run's rows rather than failing the job.
- */
-function decodeState(body) {
-    if (!body)
-        return undefined;
-    const start = body.lastIndexOf(STATE_PREFIX);
-    if (start === -1)
-        return undefined;
-    const end = body.indexOf(MARKER_END, start + STATE_PREFIX.length);
-    if (end === -1)
-        return undefined;
-    const packed = body.slice(start + STATE_PREFIX.length, end);
-    if (!/^[A-Za-z0-9_-]*$/.test(packed))
-        return undefined;
-    try {
-        // Bounded: a state that inflates past 4 MB is not one this action wrote.
-        const data = JSON.parse((0,external_node_zlib_.inflateRawSync)(Buffer.from(packed, 'base64url'), { maxOutputLength: 4 * 1024 * 1024 }).toString('utf8'));
-        return isState(data) ? data : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function isState(data) {
-    if (typeof data !== 'object' || data === null)
-        return false;
-    const state = data;
-    return state.v === 1 && typeof state.revision === 'number' && Array.isArray(state.rows) && state.rows.every(isRow);
-}
-function isRow(row) {
-    if (typeof row !== 'object' || row === null)
-        return false;
-    const value = row;
-    return typeof value.id === 'string' && typeof value.gate === 'string' && typeof value.sha === 'string' && typeof value.runId === 'number' && typeof value.headline === 'string';
-}
-
-;// CONCATENATED MODULE: ./packages/render/src/markdown.ts
-const STATUS_ICON = { pass: '✅', warn: '⚠️', fail: '❌', skipped: '⏭️' };
-/** Text safe inside a GitHub markdown table cell. */
-function cell(text) {
-    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-/** Text safe as inline code, whatever backticks it holds. */
-function code(text) {
-    const fence = '`'.repeat((text.match(/`+/g) ?? []).reduce((max, run) => Math.max(max, run.length), 0) + 1);
-    return `${fence}${fence.length > 1 ? ' ' : ''}${text.replace(/\|/g, '\\|')}${fence.length > 1 ? ' ' : ''}${fence}`;
-}
-function table(headers, rows, align = []) {
-    const rule = headers.map((_, index) => ({ left: ':---', right: '---:', center: ':---:' })[align[index] ?? 'left']);
-    return [headers, rule, ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
-}
-/**
- * One gate's block: its parts apart by blank lines, and a blank line at the
- * end. GitHub reads markdown as CommonMark, where an HTML block (a closing
- * `</details>`) runs on to the next blank line: without one, the next gate's
- * `### heading`, appended to the same summary or comment, shows as raw text.
- */
-function markdownBlock(parts) {
-    return `${parts.filter((part) => part !== '').join('\n\n')}\n\n`;
-}
-function details(summary, body, open = false) {
-    return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
-}
-/** A horizontal bar chart in Mermaid, which GitHub renders in summaries and comments. */
-function mermaidBarChart(title, labels, values, unit) {
-    const quote = (text) => `"${text.replace(/"/g, "'").replace(/[\r\n]/g, ' ')}"`;
-    const top = Math.max(1, ...values);
-    return [
-        '```mermaid',
-        'xychart-beta horizontal',
-        `    title ${quote(title)}`,
-        `    x-axis [${labels.map(quote).join(', ')}]`,
-        `    y-axis ${quote(unit)} 0 --> ${Number((top * 1.05).toFixed(2))}`,
-        `    bar [${values.map((value) => Number(value.toFixed(2))).join(', ')}]`,
-        '```',
-    ].join('\n');
-}
-
-;// CONCATENATED MODULE: ./packages/render/src/bundle-budget.ts
-
-
-const LARGEST_FILES = 10;
-const CHANGED_FILES = 20;
-/** The compression the result's first budget uses: the one tables and charts show. */
-function primaryCompression(result) {
-    const first = result.checks[0]?.details?.compression;
-    return first === 'brotli' || first === 'raw' ? first : 'gzip';
-}
-function sizeOfItem(item, compression, base = false) {
-    const key = base ? `base-${compression}` : compression;
-    const value = item[key];
-    return typeof value === 'number' ? value : undefined;
-}
-function renderBundleBudgetMarkdown(result, options = {}) {
-    const compression = primaryCompression(result);
-    const parts = [];
-    parts.push(`${options.heading ?? '###'} ${STATUS_ICON[result.status]} Bundle budget: ${result.status}`);
-    parts.push(`**${cell(result.headline)}**`);
-    parts.push(table(['Budget', 'Size', 'Limit', 'Δ vs base', 'State'], result.checks.map((check) => [
-        cell(check.name),
-        `${(0,src/* formatBytes */.z3)(check.value)}${check.details?.compression && check.details.compression !== 'raw' ? ` (${String(check.details.compression)})` : ''}`,
-        check.limitText ? cell(check.limitText) : '—',
-        check.baseline !== undefined ? (0,src/* formatDelta */.CW)(check.value - check.baseline, check.baseline) : '—',
-        `${STATUS_ICON[check.status]} ${check.status}`,
-    ]), ['left', 'right', 'right', 'right', 'center']));
-    const problems = result.checks.filter((check) => check.status === 'fail' || check.status === 'warn');
-    if (problems.length > 0)
-        parts.push(problems.map((check) => `- ${STATUS_ICON[check.status]} ${cell(check.message ?? check.name)}`).join('\n'));
-    const files = result.items.filter((item) => item.change !== 'removed');
-    const largest = [...files].sort((a, b) => (sizeOfItem(b, compression) ?? 0) - (sizeOfItem(a, compression) ?? 0)).slice(0, LARGEST_FILES);
-    if (options.chart !== false && largest.length > 1) {
-        parts.push(mermaidBarChart(`Largest files (${compression})`, largest.map((item) => shortName(item.id)), largest.map((item) => (sizeOfItem(item, compression) ?? 0) / 1000), 'kB'));
-    }
-    const changes = renderChanges(result, compression);
-    if (changes)
-        parts.push(changes);
-    parts.push(renderFooter(result));
-    return markdownBlock(parts);
-}
-function renderChanges(result, compression) {
-    if (!result.baseline)
-        return undefined;
-    const moved = result.items
-        .filter((item) => item.change === 'added' || item.change === 'removed' || item.change === 'changed')
-        .map((item) => {
-        const now = sizeOfItem(item, compression) ?? 0;
-        const before = sizeOfItem(item, compression, true) ?? 0;
-        return { item, now, before, delta: (item.change === 'removed' ? 0 : now) - (item.change === 'added' ? 0 : before) };
-    })
-        .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || a.item.id.localeCompare(b.item.id));
-    if (moved.length === 0)
-        return `No file changed against the base (${result.baseline.commit ? code(result.baseline.commit.slice(0, 7)) : result.baseline.source}).`;
-    const rows = moved.slice(0, CHANGED_FILES).map(({ item, now, before, delta }) => [
-        code(item.id) + (item.base && item.base !== item.id ? ` ← ${code(String(item.base))}` : ''),
-        item.change === 'removed' ? '—' : (0,src/* formatBytes */.z3)(now),
-        item.change === 'added' ? 'new' : item.change === 'removed' ? 'removed' : (0,src/* formatDelta */.CW)(delta, before),
-    ]);
-    const more = moved.length > CHANGED_FILES ? `\n\n…and ${moved.length - CHANGED_FILES} more changed files.` : '';
-    return details(`${moved.length} file${moved.length === 1 ? '' : 's'} changed against the base (${compression})`, table(['File', 'Size', 'Δ'], rows, ['left', 'right', 'right']) + more);
-}
-function renderFooter(result) {
-    const facts = [`${result.metrics.files ?? result.items.length} files`];
-    if (result.metrics['total-gzip'] !== undefined)
-        facts.push(`${(0,src/* formatBytes */.z3)(result.metrics['total-gzip'])} gzip`);
-    if (result.metrics['total-brotli'] !== undefined)
-        facts.push(`${(0,src/* formatBytes */.z3)(result.metrics['total-brotli'])} brotli`);
-    facts.push(`${(0,src/* formatBytes */.z3)(result.metrics['total-raw'] ?? 0)} raw`);
-    if (result.baseline)
-        facts.push(`base: ${result.baseline.commit ? code(result.baseline.commit.slice(0, 7)) : cell(result.baseline.source)}`);
-    if ((result.metrics.reused ?? 0) > 0)
-        facts.push(`${result.metrics.reused} unchanged files not recompressed`);
-    return `<sub>${facts.join(' · ')}</sub>`;
-}
-function shortName(path) {
-    const name = path.slice(path.lastIndexOf('/') + 1);
-    return name.length > 40 ? `…${name.slice(-39)}` : name;
-}
-
-;// CONCATENATED MODULE: ./packages/render/src/check-text.ts
-/**
- * A count that says what it counts, when the check tells (`details.counting`,
- * and `details.of` for the whole): `files under 30%: 0 of 12`, not a bare 0
- * a reader cannot place.
- */
-function countText(check) {
-    const counting = check.details?.counting;
-    const of = check.details?.of;
-    if (check.unit !== 'count' || typeof counting !== 'string')
-        return undefined;
-    return `${counting}: ${check.value}${typeof of === 'number' ? ` of ${of}` : ''}`;
-}
-
-;// CONCATENATED MODULE: ./packages/render/src/coverage-gate.ts
-
-
-const METRICS = ['lines', 'statements', 'functions', 'branches'];
-const WORST_CHANGED = 10;
-const UNCOVERED_LISTED = 100;
-const percent = (value) => (value === undefined ? '—' : `${value}%`);
-const delta = (now, before) => {
-    if (now === undefined || before === undefined)
-        return '—';
-    const change = Math.round((now - before) * 100) / 100;
-    return `${change > 0 ? '+' : ''}${change}`;
-};
-function renderCoverageGateMarkdown(result, options = {}) {
-    const parts = [`${options.heading ?? '###'} ${STATUS_ICON[result.status]} Coverage: ${result.status}`, `**${cell(result.headline)}**`];
-    const thresholds = new Map(result.checks.map((check) => [check.name, check]));
-    const base = new Map(result.baseline ? result.checks.filter((check) => check.name.endsWith(' vs base')).map((check) => [check.name.replace(' vs base', ''), check.baseline]) : []);
-    const rows = METRICS.filter((metric) => result.metrics[metric] !== undefined).map((metric) => {
-        const check = thresholds.get(metric);
-        return [
-            metric,
-            `${percent(result.metrics[metric])} (${result.metrics[`${metric}-covered`]}/${result.metrics[`${metric}-total`]})`,
-            check?.limitText ?? '—',
-            delta(result.metrics[metric], base.get(metric)),
-            check ? `${STATUS_ICON[check.status]} ${check.status}` : '',
-        ];
-    });
-    const patch = thresholds.get('patch');
-    if (result.metrics.patch !== undefined || patch) {
-        rows.push([
-            'changed lines',
-            result.metrics.patch === undefined ? '—' : `${percent(result.metrics.patch)} (${result.metrics['patch-covered']}/${result.metrics['patch-total']})`,
-            patch?.limitText ?? '—',
-            '—',
-            patch ? `${STATUS_ICON[patch.status]} ${patch.status}` : '',
-        ]);
-    }
-    // Per-file thresholds, as what they count: `files under 30%: 0 of 12`.
-    for (const check of result.checks.filter((entry) => entry.name.startsWith('per-file ') && entry.status !== 'skipped')) {
-        rows.push([`${check.name.slice('per-file '.length)}, per file`, cell(countText(check) ?? String(check.value)), check.limitText ? cell(check.limitText) : '—', '—', `${STATUS_ICON[check.status]} ${check.status}`]);
-    }
-    parts.push(table(['Metric', 'Coverage', 'Threshold', 'Δ vs base', 'State'], rows, ['left', 'right', 'right', 'right', 'center']));
-    const other = result.checks.filter((check) => !METRICS.includes(check.name) && check.name !== 'patch' && check.status !== 'pass');
-    const notes = [...other.map((check) => `- ${STATUS_ICON[check.status]} ${cell(check.message ?? check.name)}`)];
-    for (const message of result.messages.filter((entry) => entry.title === 'Incomplete report' || entry.title === 'Coverage paths'))
-        notes.push(`- ⚠️ ${cell(message.text)}`);
-    if (notes.length > 0)
-        parts.push(notes.join('\n'));
-    const changed = result.items.filter((item) => typeof item['patch-total'] === 'number' && Number(item['patch-total']) > 0);
-    if (changed.length > 0) {
-        const worst = [...changed].sort((a, b) => ratio(a) - ratio(b) || a.id.localeCompare(b.id)).slice(0, WORST_CHANGED);
-        parts.push(`**Worst-covered changed files**\n\n` +
-            table(['File', 'Changed lines covered', 'Not covered'], worst.map((item) => [code(item.id), `${item['patch-covered']}/${item['patch-total']}`, item['uncovered-changed'] ? cell(String(item['uncovered-changed'])) : '—']), ['left', 'right', 'left']));
-        const uncovered = changed.filter((item) => item['uncovered-changed']);
-        if (uncovered.length > WORST_CHANGED) {
-            const listed = uncovered.slice(0, UNCOVERED_LISTED).map((item) => `- ${code(item.id)}: ${cell(String(item['uncovered-changed']))}`);
-            parts.push(details(`All ${uncovered.length} files with uncovered changed lines`, listed.join('\n') + (uncovered.length > UNCOVERED_LISTED ? `\n- …and ${uncovered.length - UNCOVERED_LISTED} more` : '')));
-        }
-    }
-    const carried = METRICS.filter((metric) => result.metrics[metric] !== undefined);
-    parts.push(details(`Coverage of ${result.items.length} files`, table(['File', ...carried], result.items.map((item) => [code(item.id), ...carried.map((metric) => percent(item[metric]))]), ['left', ...carried.map(() => 'right')])));
-    return markdownBlock(parts);
-}
-function ratio(item) {
-    return Number(item['patch-covered']) / Math.max(1, Number(item['patch-total']));
-}
-
-;// CONCATENATED MODULE: ./packages/render/src/figures.ts
-
-/** A check's value in its unit, as the gates' own tables print it. */
-function formatFigure(value, unit) {
-    switch (unit) {
-        case 'bytes':
-            return (0,src/* formatBytes */.z3)(value);
-        case 'percent':
-            return `${trim(value)}%`;
-        case 'score':
-            return trim(value);
-        case 'ms':
-            return `${trim(value)} ms`;
-        case 'ratio':
-        case 'count':
-            return trim(value);
-    }
-}
-/** The change against the base: bytes with a percentage, percentages in points, the rest as plain differences. */
-function formatChange(check) {
-    const base = check.baseline;
-    const delta = check.value - base;
-    if (check.unit === 'bytes')
-        return (0,src/* formatDelta */.CW)(delta, base);
-    const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
-    const size = trim(Math.abs(delta));
-    if (check.unit === 'percent')
-        return `${sign}${size} pt`;
-    if (check.unit === 'ms')
-        return `${sign}${size} ms`;
-    return `${sign}${size}`;
-}
-function trim(value) {
-    return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(2)));
-}
-
-;// CONCATENATED MODULE: ./packages/render/src/result.ts
-
-/**
- * Markdown for a result whose gate has no renderer of its own (a newer gate's
- * file read by an older build): the headline and a checks table. Each gate's
- * own renderer is named by its descriptor in the registry (packages/gates).
- */
-function renderResultMarkdown(result) {
-    const rows = result.checks.map((check) => [cell(check.name), String(check.value), check.limit !== undefined ? String(check.limit) : '—', `${STATUS_ICON[check.status]} ${check.status}`]);
-    return markdownBlock([`### ${STATUS_ICON[result.status]} ${result.gate}: ${result.status}`, `**${cell(result.headline)}**`, rows.length ? table(['Check', 'Value', 'Limit', 'State'], rows) : '']);
-}
-
-;// CONCATENATED MODULE: ./packages/render/src/terminal.ts
-
-
-
-const COLORS = { pass: 32, warn: 33, fail: 31, skipped: 90 };
-const SYMBOL = { pass: '✔', warn: '!', fail: '✖', skipped: '-' };
-/** The result as a person reads it in a terminal: a headline, a table, the problems. */
-function terminal_renderResultTerminal(result, options) {
-    const paint = (status, text) => (options.color ? `\u001b[${COLORS[status]}m${text}\u001b[39m` : text);
-    const bold = (text) => (options.color ? `\u001b[1m${text}\u001b[22m` : text);
-    const lines = [];
-    lines.push(`${paint(result.status, `${SYMBOL[result.status]} ${result.gate}: ${result.status}`)}  ${bold(result.headline)}`, '');
-    const rows = result.checks.map((check) => [
-        check.name,
-        // A skipped count counted nothing: a 0 there would read as a result.
-        check.status === 'skipped' && check.unit === 'count' ? '—' : (countText(check) ?? formatValue(check.value, check.unit, check.details?.compression)),
-        check.limitText ?? (check.limit !== undefined ? formatValue(check.limit, check.unit) : '—'),
-        check.baseline !== undefined ? (check.unit === 'bytes' ? (0,src/* formatDelta */.CW)(check.value - check.baseline, check.baseline) : signed(check.value - check.baseline)) : '—',
-        check.status,
-    ]);
-    const headers = result.gate === 'bundle-budget' ? ['Budget', 'Size', 'Limit', 'Δ vs base', 'State'] : ['Check', 'Value', 'Limit', 'Δ vs base', 'State'];
-    lines.push(...columns(headers, rows, (row, text) => (row ? paint(row[4], text) : text)));
-    if (result.gate === 'bundle-budget' && (options.files ?? 10) > 0) {
-        const compression = primaryCompression(result);
-        const largest = result.items
-            .filter((item) => item.change !== 'removed')
-            .sort((a, b) => (sizeOfItem(b, compression) ?? 0) - (sizeOfItem(a, compression) ?? 0))
-            .slice(0, options.files ?? 10);
-        lines.push('', bold(`Largest files (${compression})`));
-        lines.push(...columns(['File', 'Raw', compression, 'Change'], largest.map((item) => [item.id, (0,src/* formatBytes */.z3)(Number(item.raw)), (0,src/* formatBytes */.z3)(sizeOfItem(item, compression) ?? 0), String(item.change ?? '')])));
-        const files = result.metrics.files ?? 0;
-        lines.push('', `${files} files · ${(0,src/* formatBytes */.z3)(result.metrics['total-raw'] ?? 0)} raw${result.metrics['total-gzip'] !== undefined ? ` · ${(0,src/* formatBytes */.z3)(result.metrics['total-gzip'])} gzip` : ''}${result.metrics['total-brotli'] !== undefined ? ` · ${(0,src/* formatBytes */.z3)(result.metrics['total-brotli'])} brotli` : ''}`);
-    }
-    const notes = result.messages.filter((message) => message.level !== 'error');
-    if (notes.length > 0)
-        lines.push('', ...notes.map((message) => `${message.file ? `${message.file}${message.line ? `:${message.line}` : ''}: ` : ''}${message.level}: ${message.text}`));
-    const problems = result.checks.filter((check) => check.status === 'fail' || check.status === 'warn');
-    if (problems.length > 0)
-        lines.push('', ...problems.map((check) => paint(check.status, `${SYMBOL[check.status]} ${check.message ?? check.name}`)));
-    return `${lines.join('\n')}\n`;
-}
-function columns(headers, rows, paintRow = (_, text) => text) {
-    const widths = headers.map((header, index) => Math.max(width(header), ...rows.map((row) => width(row[index] ?? ''))));
-    const format = (row) => row.map((text, index) => (index === 0 ? text.padEnd(widths[index]) : text.padStart(widths[index]))).join('  ');
-    return [format(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map((row) => paintRow(row, format(row)))];
-}
-function width(text) {
-    return [...text].length;
-}
-function formatValue(value, unit, compression) {
-    if (unit === 'bytes')
-        return `${(0,src/* formatBytes */.z3)(value)}${compression && compression !== 'raw' ? ` ${String(compression)}` : ''}`;
-    if (unit === 'percent')
-        return `${value}%`;
-    return String(value);
-}
-function signed(value) {
-    const rounded = Math.round(value * 100) / 100;
-    return `${rounded > 0 ? '+' : ''}${rounded}`;
-}
-
-;// CONCATENATED MODULE: ./packages/render/src/text.ts
-/** Controls (but tab and newline) and the bidirectional overrides that make text read otherwise than it is (CVE-2021-42574). */
-const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
-/** Text from a file nobody vouches for, without the characters that hide or reorder what a reader sees. */
-function removeInvisible(text) {
-    return text.replace(INVISIBLE, '');
-}
-/** At most `max` code points, with an ellipsis when cut. */
-function truncateCodePoints(text, max) {
-    const points = Array.from(text);
-    if (points.length <= max)
-        return text;
-    return `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
-}
-/**
- * A copy of a result with every string (headline, messages, checks, items,
- * settings, object keys) mapped, so a gate's own renderer can run on a file
- * nobody vouches for once its text is made safe for where it is shown.
- * Enumerations and the schema id stay as they are: readers match on them.
- */
-function mapResultStrings(result, map) {
-    const walk = (value) => {
-        if (typeof value === 'string')
-            return map(value, false);
-        if (Array.isArray(value))
-            return value.map(walk);
-        if (value !== null && typeof value === 'object')
-            return Object.fromEntries(Object.entries(value).map(([key, inner]) => [map(key, true), walk(inner)]));
-        return value;
-    };
-    return { ...walk(result), $schema: result.$schema, gate: result.gate, status: result.status };
-}
-
-;// CONCATENATED MODULE: ./packages/render/src/index.ts
-
-
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./packages/comment/src/sanitize.ts
-
-/** Longest string kept from a result file: a headline or a file name, not a page. */
-const MAX_UNTRUSTED_TEXT = 500;
-/**
- * Text from a result file made inert in a GitHub comment. The file may come
- * from a fork's run (the two-phase pattern) and says whatever its author
- * wants: no HTML (`<`, `>`: no tags, no fake marker comment), no links or
- * images (`[`, `]`), no @mentions that would notify people. Entities, not
- * backslashes: GitHub renders `&#64;` as `@` without a mention. Cut at a
- * code point, never through a surrogate pair.
- */
-function sanitizeUntrusted(text, max = MAX_UNTRUSTED_TEXT) {
-    const cleaned = truncateCodePoints(removeInvisible(text), max);
-    return cleaned.replace(/[<>[\]@]/g, (char) => ENTITY[char]);
-}
-const ENTITY = { '<': '&lt;', '>': '&gt;', '[': '&#91;', ']': '&#93;', '@': '&#64;' };
-/**
- * A copy of a result whose every string (headline, messages, checks, items,
- * settings, object keys) went through sanitizeUntrusted, so the gates' own
- * renderers can run on a file nobody vouches for.
- */
-function sanitizeResult(result) {
-    return mapResultStrings(result, (text, isKey) => sanitizeUntrusted(text, isKey ? 100 : MAX_UNTRUSTED_TEXT));
-}
-
-// EXTERNAL MODULE: ./packages/bundle/src/options.ts
-var options = __webpack_require__(3632);
-;// CONCATENATED MODULE: ./packages/bundle/src/gate.ts
-
-
-const BUNDLE_BUDGET_HELP = `Usage: roadstop bundle-budget [options] [globs...]
-
-Measure build output (raw, gzip, brotli) against the budgets of the roadstop
-config (.github/roadstop.yml) or of the options, and against a baseline result.
-
-Options:
-  --config FILE          config file (default: .github/roadstop.yml, optional)
-  --cwd DIR              workspace the globs and config are relative to (default: .)
-  --path GLOB            files of one budget; repeatable; replaces the config's budgets
-  --name NAME            name of that budget (default: bundle)
-  --max SIZE             its largest allowed size, e.g. "400 kB"
-  --compression KIND     gzip (default), brotli or raw
-  --max-increase X       allowed growth against the baseline, e.g. 2% or "5 kB"
-  --gzip-level N         1-9 (default 9)   --brotli-quality N  0-11 (default 11)
-  --baseline FILE        a bundle-budget result to compare with ("none" to ignore the config's)
-  --fail-on MODE         fail (default) | warn | never
-  --allow-empty          pass a budget whose globs match nothing
-  --report FILE          also write the result JSON to FILE
-  --json                 print the result JSON instead of the table
-  --no-color             plain text
-  -h, --help             this help
-
-Exit codes: 0 pass, warn or skipped; 1 a budget failed; 2 a mistake in the
-options or config; 3 an internal error.`;
-/** bundle-budget, as the registry, the edges and the renderers know it. */
-const bundleBudgetGate = {
-    name: options/* GATE */.k6,
-    title: 'Bundle budget',
-    summary: 'build output sizes against budgets and the base branch',
-    inputs: options/* INPUT_NAMES */.Qh,
-    outputs: ['total-raw', 'total-gzip', 'total-brotli'],
-    resolveOptions: options/* resolveOptions */.$i,
-    // The baseline may still be read while the workers start and the globs run.
-    // Measuring is loaded when the gate runs: a step that stops at its options never parses it.
-    run: async (options, env) => (await __webpack_require__.e(/* import() */ 149).then(__webpack_require__.bind(__webpack_require__, 52149))).runBundleBudget(options, env.baseline, { ...(env.commit ? { commit: env.commit } : {}), ...(env.ref ? { ref: env.ref } : {}), messages: env.messages }),
-    outputValues: (result) => ({ 'total-raw': result.metrics['total-raw'], 'total-gzip': result.metrics['total-gzip'], 'total-brotli': result.metrics['total-brotli'] }),
-    renderMarkdown: (result) => renderBundleBudgetMarkdown(result),
-    renderTerminal: (result, options) => terminal_renderResultTerminal(result, options),
-    cli: { help: BUNDLE_BUDGET_HELP, positional: 'path', repeatable: ['path'], flags: ['allow-empty'] },
-};
-
-// EXTERNAL MODULE: ./packages/coverage/src/gate-options.ts
-var gate_options = __webpack_require__(13362);
-;// CONCATENATED MODULE: ./packages/coverage/src/gate-descriptor.ts
-
-
-const COVERAGE_GATE_HELP = `Usage: roadstop coverage-gate [options] [reports...]
-
-Check coverage reports (lcov, istanbul JSON, Cobertura, Clover; detected from
-content, several files merged) against thresholds, the changed lines of the
-branch, and a baseline result, with the config's coverage-gate section.
-
-Options:
-  --config FILE          config file (default: .github/roadstop.yml, optional)
-  --cwd DIR              repository root (default: .)
-  --files GLOB           coverage reports; repeatable (or give them as arguments)
-  --preset NAME          launch (60% lines), harden (70%), strict (85%)
-  --min-lines N          least coverage in percent; also --min-statements,
-                         --min-functions, --min-branches
-  --min-patch N          least coverage of the lines changed since --base
-  --base REF             commit or branch the changed lines are taken against (e.g. origin/main)
-  --max-drop N           largest drop against --baseline, in percentage points
-  --baseline FILE        a coverage-gate result to compare with
-  --fail-on MODE         fail (default) | warn | never
-  --report FILE          also write the result JSON to FILE
-  --json                 print the result JSON instead of the table
-  --no-color             plain text
-  -h, --help             this help
-
-Exit codes: 0 pass, warn or skipped; 1 a check failed; 2 a mistake in the
-options or config; 3 an internal error.`;
-/** coverage-gate, as the registry, the edges and the renderers know it. */
-const coverageGate = {
-    name: gate_options/* GATE */.k6,
-    title: 'Coverage',
-    summary: 'coverage reports against thresholds, changed lines and a baseline',
-    inputs: gate_options/* INPUT_NAMES */.Qh,
-    outputs: ['lines', 'statements', 'functions', 'branches', 'patch'],
-    resolveOptions: gate_options/* resolveCoverageOptions */.Hf,
-    run: async (options, env) => {
-        // In a workflow the pull request gives the base; on a laptop the diff is taken only when asked for.
-        const wantsChanges = env.where === 'action' || options.base !== undefined || options.minPatch !== undefined;
-        // The parsers and git are loaded when the gate runs: a step that stops at its options never parses them.
-        const [{ runCoverageGate }, { repositoryFiles }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(800), __webpack_require__.e(388)]).then(__webpack_require__.bind(__webpack_require__, 46007)), Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 47670))]);
-        const [tracked, changes, baseline] = await Promise.all([repositoryFiles(options.workspace), wantsChanges ? env.changes(options.base) : undefined, env.baseline]);
-        return runCoverageGate(options, {
-            repositoryFiles: tracked,
-            ...(changes ? { changes } : {}),
-            ...(baseline ? { baseline } : {}),
-            messages: env.messages,
-            ...(env.commit ? { commit: env.commit } : {}),
-            ...(env.ref ? { ref: env.ref } : {}),
-        });
-    },
-    outputValues: (result) => ({
-        lines: result.metrics.lines,
-        statements: result.metrics.statements,
-        functions: result.metrics.functions,
-        branches: result.metrics.branches,
-        patch: result.metrics.patch,
-    }),
-    renderMarkdown: (result) => renderCoverageGateMarkdown(result),
-    renderTerminal: (result, options) => terminal_renderResultTerminal(result, options),
-    cli: { help: COVERAGE_GATE_HELP, positional: 'files', repeatable: ['files'] },
-};
-
-// EXTERNAL MODULE: ./packages/lighthouse/src/options.ts
-var src_options = __webpack_require__(19636);
-// EXTERNAL MODULE: ./packages/lighthouse/src/judge.ts
-var judge = __webpack_require__(3693);
-;// CONCATENATED MODULE: ./packages/lighthouse/src/render.ts
-
-
-
-const VITAL_KEYS = Object.keys(src_options/* VITALS */.gA);
-/** A score with the spread of its runs: `92 (88–94)`. */
-function scoreText(item, category) {
-    const score = item[category];
-    if (typeof score !== 'number')
-        return '—';
-    const min = item[`${category}-min`];
-    const max = item[`${category}-max`];
-    return typeof min === 'number' && typeof max === 'number' && min !== max ? `${score} (${min}–${max})` : String(score);
-}
-function checkFor(result, page, name) {
-    return result.checks.find((check) => check.name === `${page} ${name}`);
-}
-/** Job summary and PR comment: a table of pages (scores, vitals), the failing assertions with the audits that cost most. */
-function renderLighthouseMarkdown(result, options = {}) {
-    const parts = [`${options.heading ?? '###'} ${STATUS_ICON[result.status]} Lighthouse: ${result.status}`, `**${cell(result.headline)}**`];
-    if (result.items.length > 0) {
-        const rows = result.items.map((item) => [
-            code(item.id),
-            ...src_options/* CATEGORIES */.R6.map((category) => {
-                const check = checkFor(result, item.id, judge/* CATEGORY_LABEL */.gh[category]);
-                return `${check && check.status !== 'pass' ? `${STATUS_ICON[check.status]} ` : ''}${scoreText(item, category)}${check?.limitText ? ` / ${check.limitText}` : ''}`;
-            }),
-            ...VITAL_KEYS.map((vital) => {
-                const value = item[vital];
-                const check = checkFor(result, item.id, src_options/* VITALS */.gA[vital].label);
-                return typeof value === 'number' ? `${check && check.status !== 'pass' ? `${STATUS_ICON[check.status]} ` : ''}${(0,judge/* formatVital */.Ev)(vital, value)}` : '—';
-            }),
-            String(item.runs ?? ''),
-        ]);
-        parts.push(table(['Page', ...src_options/* CATEGORIES */.R6.map((category) => capitalize(judge/* CATEGORY_LABEL */.gh[category])), ...VITAL_KEYS.map((vital) => src_options/* VITALS */.gA[vital].label), 'Runs'], rows, ['left', ...src_options/* CATEGORIES */.R6.map(() => 'right'), ...VITAL_KEYS.map(() => 'right'), 'right']));
-    }
-    const problems = result.checks.filter((check) => check.status === 'fail' || check.status === 'warn');
-    if (problems.length > 0) {
-        parts.push(problems
-            .map((check) => {
-            const audits = typeof check.details?.audits === 'string' ? check.details.audits.split('; ') : [];
-            const head = `- ${STATUS_ICON[check.status]} ${cell(check.message?.split('; cost the most:')[0] ?? check.name)}`;
-            return audits.length > 0 ? `${head}; cost the most:\n${audits.map((audit) => `  - ${cell(audit)}`).join('\n')}` : head;
-        })
-            .join('\n'));
-    }
-    const budgets = result.checks.filter((check) => check.unit === 'bytes');
-    if (budgets.length > 0) {
-        parts.push(details('Resource budgets', table(['Page', 'Resource', 'Transfer', 'Budget', 'State'], budgets.map((check) => [code(String(check.details?.page ?? '')), String(check.details?.resource ?? ''), `${Math.round(check.value / 100) / 10} kB`, check.limitText ?? '', `${STATUS_ICON[check.status]} ${check.status}`]), ['left', 'left', 'right', 'right', 'center'])));
-    }
-    const notes = result.messages.filter((message) => message.level !== 'error').map((message) => `- ${message.level === 'warning' ? '⚠️' : 'ℹ️'} ${cell(message.text)}`);
-    if (result.status === 'fail' && result.items.length === 0)
-        notes.unshift(...result.messages.filter((message) => message.level === 'error').map((message) => `- ❌ ${cell(message.text)}`));
-    if (notes.length > 0)
-        parts.push(notes.join('\n'));
-    const facts = [];
-    if (result.metrics.runs !== undefined)
-        facts.push(`${result.metrics.runs} run${result.metrics.runs === 1 ? '' : 's'} per page, the median run judged`);
-    if (result.baseline)
-        facts.push(`base: ${result.baseline.commit ? code(result.baseline.commit.slice(0, 7)) : cell(result.baseline.source)}`);
-    facts.push('nothing uploaded to public storage');
-    parts.push(`<sub>${facts.join(' · ')}</sub>`);
-    // A blank line after the closing HTML, so a block concatenated after this one still renders as markdown on GitHub.
-    return `${parts.join('\n\n')}\n\n`;
-}
-/** The CLI's report: the checks table and problems as every gate prints them, then the pages with their scores. */
-function renderLighthouseTerminal(result, options) {
-    const lines = [terminal_renderResultTerminal(result, options).trimEnd()];
-    if (result.items.length > 0) {
-        lines.push('', 'Pages (median run; the spread of the runs in brackets)');
-        for (const item of result.items) {
-            const scores = src_options/* CATEGORIES */.R6.map((category) => `${judge/* CATEGORY_LABEL */.gh[category]} ${scoreText(item, category)}`).join(' · ');
-            const vitals = VITAL_KEYS.filter((vital) => typeof item[vital] === 'number')
-                .map((vital) => `${src_options/* VITALS */.gA[vital].label} ${(0,judge/* formatVital */.Ev)(vital, item[vital])}`)
-                .join(' · ');
-            lines.push(`  ${item.id}`, `    ${scores}`, ...(vitals ? [`    ${vitals}`] : []));
-            if (typeof item['report-html'] === 'string')
-                lines.push(`    report: ${item['report-html']}`);
-        }
-    }
-    return `${lines.join('\n')}\n`;
-}
-function capitalize(text) {
-    return text === 'SEO' ? text : text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-;// CONCATENATED MODULE: ./packages/lighthouse/src/gate.ts
-
-
-const LIGHTHOUSE_GATE_HELP = `Usage: roadstop lighthouse-gate [options] [urls...]
-
-Run Lighthouse (through lhci collect, with Chrome or Chromium) on a static
-build folder served locally or on URLs, several runs per page, and judge each
-page's median run against least scores, Core Web Vitals limits, resource
-budgets and a baseline result, with the config's lighthouse-gate section.
-Nothing is uploaded to any public storage.
-
-Options:
-  --config FILE            config file (default: .github/roadstop.yml, optional)
-  --cwd DIR                repository root (default: .)
-  --static-dir DIR         build folder to serve and measure, e.g. dist
-  --urls URL               pages already served; repeatable (or give them as arguments)
-  --runs N                 Lighthouse runs per page, 1-20 (default 3)
-  --preset NAME            launch (every category ≥ 80), harden (85), strict (90)
-  --min-performance N      least score 0-100; also --min-accessibility,
-                           --min-best-practices, --min-seo
-  --max-lcp MS             largest LCP, e.g. 2500 or 2.5s; also --max-tbt MS, --max-cls 0.1
-  --max-drop N             largest drop of a score against --baseline, in points
-  --chrome-path FILE       Chrome or Chromium (default: CHROME_PATH, then PATH)
-  --baseline FILE          a lighthouse-gate result to compare with
-  --fail-on MODE           fail (default) | warn | never
-  --report FILE            also write the result JSON to FILE
-  --json                   print the result JSON instead of the table
-  --no-color               plain text
-  -h, --help               this help
-
-Exit codes: 0 pass, warn or skipped (no browser); 1 a check failed; 2 a mistake
-in the options or config; 3 an internal error.`;
-/** lighthouse-gate, as the registry, the edges and the renderers know it. */
-const lighthouseGate = {
-    name: src_options/* GATE */.k6,
-    title: 'Lighthouse',
-    summary: 'Lighthouse scores, Core Web Vitals and resource budgets of a build or a preview URL',
-    inputs: src_options/* INPUT_NAMES */.Qh,
-    outputs: ['performance', 'accessibility', 'best-practices', 'seo'],
-    resolveOptions: src_options/* resolveLighthouseOptions */.Xw,
-    // lhci, Chrome discovery and the judge are loaded when the gate runs, not when a step stops at its options.
-    run: async (options, env) => (await __webpack_require__.e(/* import() */ 920).then(__webpack_require__.bind(__webpack_require__, 81920))).runLighthouseGate(options, env),
-    outputValues: (result) => ({
-        performance: result.metrics.performance,
-        accessibility: result.metrics.accessibility,
-        'best-practices': result.metrics['best-practices'],
-        seo: result.metrics.seo,
-    }),
-    renderMarkdown: (result) => renderLighthouseMarkdown(result),
-    renderTerminal: (result, options) => renderLighthouseTerminal(result, options),
-    cli: { help: LIGHTHOUSE_GATE_HELP, positional: 'urls', repeatable: ['urls'] },
-};
-
-;// CONCATENATED MODULE: ./packages/gates/src/registry.ts
-
-
-
-
-/**
- * Every gate roadstop has, once, in the order a pipeline runs them (tests
- * before build output). The root action, `roadstop run`, the CLI's commands,
- * the PR comment and Slack iterate this list; adding a gate is one package
- * exporting a descriptor, one line here and one thin action folder.
- */
-const GATES = [coverageGate, bundleBudgetGate, lighthouseGate];
-function gateNamed(name) {
-    return GATES.find((gate) => gate.name === name);
-}
-/** A result file's markdown: its gate's own renderer, or the generic checks table for a gate this build does not know. */
-function renderGateMarkdown(result) {
-    return gateNamed(result.gate)?.renderMarkdown(result) ?? renderResultMarkdown(result);
-}
-function renderGateTerminal(result, options) {
-    return gateNamed(result.gate)?.renderTerminal(result, options) ?? renderResultTerminal(result, options);
-}
-
-;// CONCATENATED MODULE: ./packages/gates/src/index.ts
-
-
-;// CONCATENATED MODULE: ./packages/comment/src/rows.ts
-
-
-
-/** A gate's folded markdown longer than this is left out of the comment (the job summary has it whole). */
-const MAX_ROW_DETAIL = 20_000;
-const MAX_HEADLINE = 200;
-/**
- * One comment row from a result file, rendered by its gate's own renderer
- * from the registry (or the generic one for a gate this build does not know),
- * after every string of the file was made inert.
- */
-function resultToRow(result, source) {
-    const safe = sanitizeResult(result);
-    const main = safe.checks[0];
-    const detail = renderGateMarkdown(safe);
-    return {
-        id: source.job ? `${safe.gate}@${source.job}` : safe.gate,
-        gate: safe.gate,
-        ...(source.job ? { job: source.job } : {}),
-        status: safe.status,
-        headline: truncateCodePoints(safe.headline, MAX_HEADLINE),
-        ...(main ? { figure: formatFigure(main.value, main.unit) } : {}),
-        ...(main?.baseline !== undefined ? { delta: formatChange(main) } : {}),
-        ...(source.link ? { link: source.link } : {}),
-        sha: source.sha,
-        runId: source.runId,
-        at: source.at,
-        ...(detail.length <= MAX_ROW_DETAIL ? { detail } : { detailTooLong: true }),
-    };
-}
-
-;// CONCATENATED MODULE: ./packages/comment/src/render.ts
-
-
-
-
-/** GitHub refuses an issue comment body over 65,536 characters (422 "body is too long"). */
-const GITHUB_COMMENT_LIMIT = 65_536;
-/** Room kept for the note that says what was left out. */
-const NOTE_ROOM = 1_500;
-const DEPLOYMENT_ICON = { building: '🔨', ready: '✅', failed: '❌', inactive: '💤' };
-/**
- * The comment's body from its state: the deployment, a table of every gate's
- * row, each gate's own markdown folded under it, and the state itself. Over
- * `maxChars`, whole blocks are left out (folded details first, largest first,
- * then the state's copies of them, then table rows), never part of one: no
- * table, tag or character is cut, and a note says what is missing.
- */
-function renderComment(state, options) {
-    const max = options.maxChars ?? GITHUB_COMMENT_LIMIT;
-    const rows = [...state.rows].sort(registryOrder);
-    const head = headerBlocks(state, rows, options);
-    const withDetails = rows.filter((row) => row.detail);
-    const assemble = (kept, shownRows, keptState, omitted) => {
-        const markdown = [
-            ...(shownRows.length === rows.length ? head : headerBlocks(state, shownRows, options)),
-            ...kept.map((row) => details(`${rowTitle(row)}: ${row.status}`, row.detail)),
-            ...(omitted.length > 0 ? [`_Left out to stay within GitHub's ${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')}-character limit: ${omitted.join(', ')}. The job summary of each run has them whole._`] : []),
-        ].join('\n\n');
-        return { markdown, body: `${markerLine(options.key)}\n${markdown}\n\n${encodeState(keptState)}` };
-    };
-    const tooLong = rows.filter((row) => row.detailTooLong).map((row) => `details of ${rowTitle(row)} (over ${MAX_ROW_DETAIL.toLocaleString('en-US')} characters)`);
-    const full = assemble(withDetails, rows, state, tooLong);
-    if (full.body.length <= max)
-        return { ...full, omitted: tooLong };
-    // Largest details go first: the fewest blocks left out for the room needed.
-    const omitted = [...tooLong];
-    const kept = new Set(withDetails);
-    const budget = max - NOTE_ROOM;
-    for (const row of [...withDetails].sort((a, b) => b.detail.length - a.detail.length)) {
-        if (assemble([...kept], rows, state, []).body.length <= budget)
-            break;
-        kept.delete(row);
-        omitted.push(`details of ${rowTitle(row)}`);
-    }
-    let keptState = state;
-    let attempt = assemble(withDetails.filter((row) => kept.has(row)), rows, keptState, omitted);
-    if (attempt.body.length > max) {
-        // The state's copies of the details left out go too; their rows stay.
-        keptState = { ...state, rows: state.rows.map((row) => (kept.has(rows.find((shown) => shown.id === row.id)) ? row : withoutDetail(row))) };
-        attempt = assemble(withDetails.filter((row) => kept.has(row)), rows, keptState, omitted);
-    }
-    let shown = rows;
-    let finalOmitted = omitted;
-    while (attempt.body.length > max && shown.length > 0) {
-        shown = shown.slice(0, -1);
-        const dropped = rows.length - shown.length;
-        keptState = { ...keptState, rows: keptState.rows.filter((row) => shown.some((item) => item.id === row.id)).map(withoutDetail) };
-        finalOmitted = [...(withDetails.length > 0 || tooLong.length > 0 ? [`every gate's details`] : []), `${dropped} row${dropped === 1 ? '' : 's'} of the table`];
-        attempt = assemble([], shown, keptState, finalOmitted);
-    }
-    return { ...attempt, omitted: finalOmitted };
-}
-function withoutDetail(row) {
-    const { detail: _detail, ...rest } = row;
-    return rest;
-}
-function headerBlocks(state, rows, options) {
-    const blocks = [];
-    const deployment = state.deployment;
-    const title = deployment ? `${DEPLOYMENT_ICON[deployment.status]} ${cell(deployment.environment)}: ${deployment.status}` : `roadstop: ${cell(options.key)}`;
-    blocks.push(`### ${title}`);
-    if (deployment) {
-        blocks.push(table(['Environment', 'Status', 'Preview', 'Commit', 'Updated'], [[cell(deployment.environment), `${DEPLOYMENT_ICON[deployment.status]} ${deployment.status}`, deployment.url ? render_link(deployment.url, deployment.url) : '—', commitLink(deployment.sha, options), formatTime(deployment.at)]]));
-    }
-    if (rows.length > 0) {
-        const headSha = state.head?.sha;
-        blocks.push(table(['Gate', 'Status', 'Result', 'Figure', 'Δ vs base', 'Commit', 'Run'], rows.map((row) => [
-            cell(rowTitle(row)),
-            `${STATUS_ICON[row.status]} ${row.status}`,
-            cell(row.headline),
-            row.figure ? cell(row.figure) : '—',
-            row.delta ? cell(row.delta) : '—',
-            `${commitLink(row.sha, options)}${headSha && row.sha !== headSha ? ' (older commit)' : ''}`,
-            row.link ? render_link('run', row.link) : '—',
-        ])));
-    }
-    else if (!deployment) {
-        blocks.push('_No gate results yet._');
-    }
-    if (!deployment && state.head)
-        blocks.push(`Commit ${commitLink(state.head.sha, options)}, updated ${formatTime(state.updatedAt)}.`);
-    return blocks;
-}
-function rowTitle(row) {
-    const title = gateNamed(row.gate)?.title ?? row.gate;
-    return row.job ? `${title} (${row.job})` : title;
-}
-function registryOrder(a, b) {
-    const rank = (row) => {
-        const index = GATES.findIndex((gate) => gate.name === row.gate);
-        return index === -1 ? GATES.length : index;
-    };
-    return rank(a) - rank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-/** A markdown link to an http(s) URL only; anything else is shown as text. */
-function render_link(text, url) {
-    let href;
-    try {
-        const parsed = new URL(url);
-        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-            return cell(text);
-        href = parsed.href.replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/\|/g, '%7C');
-    }
-    catch {
-        return cell(text);
-    }
-    return `[${cell(text).replace(/[[\]]/g, (char) => (char === '[' ? '&#91;' : '&#93;'))}](${href})`;
-}
-function commitLink(sha, options) {
-    if (!/^[0-9a-f]{7,64}$/i.test(sha))
-        return cell(sha);
-    return render_link(sha.slice(0, 7), `${options.serverUrl.replace(/\/+$/, '')}/${options.repository}/commit/${sha}`);
-}
-/** `2025-06-01 14:03 UTC`: one zone for every reader. */
-function formatTime(iso) {
-    const date = new Date(iso);
-    if (Number.isNaN(date.getTime()))
-        return '—';
-    return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
-// EXTERNAL MODULE: external "node:timers/promises"
-var external_node_timers_promises_ = __webpack_require__(58500);
-;// CONCATENATED MODULE: ./packages/comment/src/merge.ts
-/**
- * Merge a run's rows into the state kept in the comment. Rows are keyed by
- * gate and job: a row replaces the one of the same key unless that one came
- * from a later run. A run of an older commit than the comment's newest one
- * changes nothing, so a slow job of a superseded push cannot overwrite the
- * rows of the push after it. Times are kept from the old state when nothing
- * else changed, so an identical run renders an identical body.
- */
-function mergeUpdate(previous, update) {
-    const old = previous ?? { v: 1, revision: 0, rows: [], updatedAt: update.at };
-    if (old.head && update.sha !== old.head.sha && update.runId < old.head.runId) {
-        return { state: old, changed: false, stale: true };
-    }
-    const rows = new Map(old.rows.map((row) => [row.id, row]));
-    for (const row of update.rows) {
-        const existing = rows.get(row.id);
-        if (existing && existing.runId > row.runId)
-            continue;
-        rows.set(row.id, existing && sameExceptTime(existing, row) ? existing : row);
-    }
-    let deployment = old.deployment;
-    if (update.deployment && (!deployment || deployment.runId <= update.deployment.runId)) {
-        deployment = deployment && sameExceptTime(deployment, update.deployment) ? deployment : update.deployment;
-    }
-    const head = !old.head || update.runId >= old.head.runId ? { sha: update.sha, runId: update.runId } : old.head;
-    const merged = {
-        v: 1,
-        revision: old.revision,
-        head,
-        ...(deployment ? { deployment } : {}),
-        rows: [...rows.values()].sort(compareRows),
-        updatedAt: old.updatedAt,
-    };
-    const changed = !previous || canonical(merged) !== canonical(old);
-    if (changed) {
-        merged.revision = old.revision + 1;
-        merged.updatedAt = update.at;
-    }
-    return { state: merged, changed, stale: false };
-}
-/**
- * Fold the states of duplicate comments (two jobs that both found none and
- * both posted) into one: every row and the newest deployment survive.
- */
-function mergeStates(states) {
-    let merged;
-    for (const state of states) {
-        if (!state)
-            continue;
-        if (!merged) {
-            merged = state;
-            continue;
-        }
-        const newer = (merged.head?.runId ?? 0) >= (state.head?.runId ?? 0) ? merged : state;
-        const older = newer === merged ? state : merged;
-        const rows = new Map(older.rows.map((row) => [row.id, row]));
-        for (const row of newer.rows) {
-            const existing = rows.get(row.id);
-            if (!existing || existing.runId <= row.runId)
-                rows.set(row.id, row);
-        }
-        const deployments = [older.deployment, newer.deployment].filter((item) => !!item).sort((a, b) => a.runId - b.runId);
-        const deployment = deployments.at(-1);
-        merged = {
-            v: 1,
-            revision: Math.max(older.revision, newer.revision),
-            ...(newer.head ? { head: newer.head } : {}),
-            ...(deployment ? { deployment } : {}),
-            rows: [...rows.values()].sort(compareRows),
-            updatedAt: newer.updatedAt > older.updatedAt ? newer.updatedAt : older.updatedAt,
+    endOfRecord() {
+        const record = this.current('end_of_record');
+        this.record = undefined;
+        this.records += 1;
+        const { declared, functions } = record;
+        const lines = line_hits/* LineHits */.X.from(this.scratchLines, this.scratchHits, this.scratchCount, this.slab);
+        this.scratchCount = 0;
+        const branches = this.branches.count > 0 ? BranchColumns.copy(this.branches, this.slab) : undefined;
+        this.branches.reset();
+        const totals = {
+            lines: this.total(lines.size, () => lines.covered(), declared.LF, declared.LH, () => (this.linesTotalsOnly = true)),
+            statements: { covered: 0, total: 0 },
+            functions: this.total(functions.length, () => countPositiveOf(functions, 'hits'), declared.FNF, declared.FNH, () => (this.functionsTotalsOnly = true)),
+            branches: this.total(branches?.count ?? 0, () => branches?.covered() ?? 0, declared.BRF, declared.BRH, () => (this.branchesTotalsOnly = true)),
         };
+        const file = fileWithBranchColumns(record.path, lines, functions, branches, totals);
+        const existing = this.files.get(file.path);
+        // The same file again, under another TN: test name: its counts add up.
+        if (existing === undefined)
+            this.files.set(file.path, file);
+        else
+            mergeFileInto(existing, file, 'sum');
     }
-    return merged;
+    /**
+     * Totals from detail when there is any; a record with only LF/LH (and the
+     * like) keeps its declared counts, and the report says it has totals only.
+     */
+    total(detail, covered, declaredTotal, declaredCovered, totalsOnly) {
+        if (detail > 0 || !declaredTotal)
+            return { covered: detail > 0 ? covered() : 0, total: detail };
+        totalsOnly();
+        return { covered: Math.min(declaredCovered ?? 0, declaredTotal), total: declaredTotal };
+    }
+    error(message, line, hint) {
+        return new src/* ConfigurationError */.j1(`lcov: ${message}`, line === undefined ? { file: this.file } : { file: this.file, line }, hint);
+    }
 }
-/** True when every row and the deployment of `mine` are in `state`, or superseded there by a later run. */
-function holdsUpdate(state, mine) {
-    if (!state)
-        return false;
-    if (state.head && state.head.sha !== mine.sha && state.head.runId > mine.runId)
-        return true;
-    const rows = new Map(state.rows.map((row) => [row.id, row]));
-    for (const row of mine.rows) {
-        const kept = rows.get(row.id);
-        if (!kept || kept.runId < row.runId || (kept.runId === row.runId && !sameExceptTime(kept, row)))
-            return false;
+function countPositiveOf(items, key) {
+    let covered = 0;
+    for (const item of items)
+        if (item[key] > 0)
+            covered += 1;
+    return covered;
+}
+/**
+ * Where `byte` is between start and end, or end. A plain loop: lcov lines are
+ * short, and Buffer#indexOf costs more per call than it saves on them.
+ */
+function findByte(buffer, byte, start, end) {
+    let index = start;
+    while (index < end && buffer[index] !== byte)
+        index += 1;
+    return index;
+}
+function nextComma(buffer, start, end) {
+    return findByte(buffer, lcov_COMMA, start, end);
+}
+/** Decimal digits between start and end as a number, or -1 if there are none or anything else. */
+function readUint(buffer, start, end) {
+    if (start >= end)
+        return -1;
+    let value = 0;
+    for (let index = start; index < end; index++) {
+        const byte = buffer[index];
+        if (byte < ZERO || byte > NINE)
+            return -1;
+        value = value * 10 + (byte - ZERO);
     }
-    if (mine.deployment) {
-        const kept = state.deployment;
-        if (!kept || kept.runId < mine.deployment.runId)
+    return value;
+}
+/** A canonical decimal id ("7", not "07") as a number that fits an Int32Array, else -1. */
+function readId(buffer, start, end) {
+    if (buffer[start] === ZERO && end - start > 1)
+        return -1;
+    const number = end - start > 9 ? -1 : readUint(buffer, start, end);
+    return number;
+}
+/** Whether the bytes are `text`, for ASCII text; false (decode and compare) otherwise. */
+function sameText(text, buffer, start, end) {
+    if (text.length !== end - start)
+        return false;
+    for (let index = 0; index < text.length; index++) {
+        const code = text.charCodeAt(index);
+        if (code >= 0x80 || code !== buffer[start + index])
             return false;
     }
     return true;
 }
-/** By key, so the kept state does not depend on which job wrote first (the body shows the registry's order). */
-function compareRows(a, b) {
-    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-function sameExceptTime(a, b) {
-    return canonical({ ...a, at: '' }) === canonical({ ...b, at: '' });
-}
-/** JSON with sorted keys, times cleared: what decides whether a write would change anything. */
-function canonical(value) {
-    return JSON.stringify(value, (key, inner) => {
-        if (key === 'at' || key === 'updatedAt' || key === 'revision')
-            return undefined;
-        if (inner && typeof inner === 'object' && !Array.isArray(inner)) {
-            return Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-        }
-        return inner;
-    });
+/** A bounded, printable piece of a bad line for an error message. */
+function excerpt(buffer, start, end) {
+    const text = buffer.toString('utf8', Math.max(0, start), Math.min(end, Math.max(0, start) + 80));
+    return end - start > 80 ? `${text}…` : text;
 }
 
-;// CONCATENATED MODULE: ./packages/comment/src/sticky.ts
-
-
-
-/** Read-merge-write rounds before giving up on a comment that keeps changing under us. */
-const MAX_ROUNDS = 6;
-/** Comments created this long before ours are not duplicates of ours: a racing job posts within seconds. */
-const DUPLICATE_WINDOW_MS = 10 * 60 * 1000;
-const defaultSettle = () => (0,external_node_timers_promises_.setTimeout)(150 + Math.floor(Math.random() * 350));
-/**
- * Every comment of `key` on the pull request, oldest first: the REST list of
- * its issue comments, 100 a page, every page (1,000 comments are 10 requests).
- * `since` narrows the list to comments updated after it (the duplicate check).
- */
-async function findStickyComments(client, ref, key, since) {
-    const found = [];
-    const pages = client.paginate.iterator(client.rest.issues.listComments, {
-        owner: ref.owner,
-        repo: ref.repo,
-        issue_number: ref.issue,
-        per_page: 100,
-        ...(since ? { since } : {}),
-    });
-    for await (const page of pages) {
-        for (const comment of page.data)
-            if (hasMarker(comment.body, key))
-                found.push(comment);
-    }
-    return found.sort((a, b) => a.id - b.id);
-}
-/**
- * One comment per pull request and key, holding every job's rows. GitHub has
- * no compare-and-swap for comments, so, as ClickHouse's and ydb's CI bots do:
- * merge into the state read, re-read just before writing (another revision
- * means another job wrote: merge again), write, then read back after a
- * random pause and merge again if our rows are gone. Two jobs that both found
- * no comment and both posted fold into the oldest one, the other deleted.
- * Nothing is written when the body would not change.
- */
-async function upsertStickyComment(client, ref, update, options) {
-    const settle = options.settle ?? defaultSettle;
-    let comments = await findStickyComments(client, ref, options.key);
-    let recreate = options.mode === 'recreate';
-    for (let round = 0; round < MAX_ROUNDS; round++) {
-        if (comments.length === 0) {
-            const { state } = mergeUpdate(undefined, update);
-            const created = await createComment(client, ref, options.render(state));
-            options.log(`posted comment ${created.id}`);
-            await settle();
-            comments = await findStickyComments(client, ref, options.key, new Date(Date.parse(created.created_at) - DUPLICATE_WINDOW_MS).toISOString());
-            if (comments.length === 1 && comments[0].id === created.id)
-                return { action: recreate ? 'recreated' : 'created', comment: created, state };
-            // Another job posted too, or already folded ours into its own: merge into the oldest and check ours is there.
-            options.log(`another job posted too (${comments.map((comment) => comment.id).join(', ')}): folding into the oldest`);
-            if (comments.length === 0)
-                comments = await findStickyComments(client, ref, options.key);
-            recreate = false;
-            continue;
-        }
-        const [canonical, ...duplicates] = comments;
-        const stored = mergeStates(comments.map((comment) => decodeState(comment.body)));
-        const outcome = mergeUpdate(stored, update);
-        if (outcome.stale && duplicates.length === 0) {
-            options.log(`comment ${canonical.id} already shows a newer commit (${stored?.head?.sha.slice(0, 7) ?? '?'}): nothing of this run is written`);
-            return { action: 'stale', comment: canonical, ...(stored ? { state: stored } : {}) };
-        }
-        const newCommit = !!stored?.head && stored.head.sha !== update.sha && !outcome.stale;
-        if (recreate || (options.hidePrevious && newCommit && duplicates.length === 0)) {
-            const created = await createComment(client, ref, options.render(outcome.state));
-            for (const old of comments)
-                await retireComment(client, ref, old, options);
-            return { action: 'recreated', comment: created, state: outcome.state };
-        }
-        const body = options.render(outcome.state);
-        if (duplicates.length === 0 && body === canonical.body) {
-            options.log(`comment ${canonical.id} already says this: not written`);
-            return { action: 'unchanged', comment: canonical, state: outcome.state };
-        }
-        // Just before writing: another revision means another job wrote since our read.
-        const fresh = await getComment(client, ref, canonical.id);
-        if (!fresh || !hasMarker(fresh.body, options.key)) {
-            comments = await findStickyComments(client, ref, options.key);
-            continue;
-        }
-        if (decodeState(fresh.body)?.revision !== decodeState(canonical.body)?.revision) {
-            options.log(`comment ${canonical.id} changed under us: merging again`);
-            comments = [fresh, ...duplicates];
-            continue;
-        }
-        const written = await updateComment(client, ref, canonical.id, body);
-        if (!written) {
-            comments = await findStickyComments(client, ref, options.key);
-            continue;
-        }
-        for (const duplicate of duplicates)
-            await deleteComment(client, ref, duplicate.id);
-        await settle();
-        const check = await getComment(client, ref, canonical.id);
-        if (check && holdsUpdate(decodeState(check.body), update))
-            return { action: 'updated', comment: check, state: decodeState(check.body) };
-        options.log(`another job overwrote comment ${canonical.id}: merging again`);
-        comments = check ? [check] : await findStickyComments(client, ref, options.key);
-    }
-    throw new Error(`the comment kept changing under this job for ${MAX_ROUNDS} rounds; run the job again`);
-}
-async function createComment(client, ref, body) {
-    const { data } = await client.rest.issues.createComment({ owner: ref.owner, repo: ref.repo, issue_number: ref.issue, body });
-    return data;
-}
-async function getComment(client, ref, id) {
-    try {
-        const { data } = await client.rest.issues.getComment({ owner: ref.owner, repo: ref.repo, comment_id: id });
-        return data;
-    }
-    catch (error) {
-        if (error.status === 404)
-            return undefined;
-        throw error;
-    }
-}
-/** False when the comment is gone (another job recreated it). */
-async function updateComment(client, ref, id, body) {
-    try {
-        await client.rest.issues.updateComment({ owner: ref.owner, repo: ref.repo, comment_id: id, body });
-        return true;
-    }
-    catch (error) {
-        if (error.status === 404)
-            return false;
-        throw error;
-    }
-}
-async function deleteComment(client, ref, id) {
-    try {
-        await client.rest.issues.deleteComment({ owner: ref.owner, repo: ref.repo, comment_id: id });
-    }
-    catch (error) {
-        if (error.status !== 404)
-            throw error;
-    }
-}
-/**
- * An older comment goes: deleted, or with hide-previous kept but minimized as
- * OUTDATED (GraphQL minimizeComment), its marker retired first so it is never
- * found again as the comment to update.
- */
-async function retireComment(client, ref, comment, options) {
-    if (!options.hidePrevious) {
-        await deleteComment(client, ref, comment.id);
-        return;
-    }
-    const body = (comment.body ?? '').replace(markerLine(options.key), markerLine(options.key).replace('pr-staging-comment', 'pr-staging-comment:outdated'));
-    await updateComment(client, ref, comment.id, body);
-    await client.graphql(`mutation($id: ID!) { minimizeComment(input: { subjectId: $id, classifier: OUTDATED }) { minimizedComment { isMinimized } } }`, { id: comment.node_id });
-    options.log(`minimized comment ${comment.id} as outdated`);
-}
-
-;// CONCATENATED MODULE: ./packages/comment/src/deployments.ts
-
-/** GitHub refuses a deployment status description over 140 characters. */
-const MAX_STATUS_DESCRIPTION = 140;
-const STATE = {
-    building: 'in_progress',
-    ready: 'success',
-    failed: 'failure',
-    inactive: 'inactive',
-};
-/**
- * A GitHub deployment of the commit to the environment (one per commit, key
- * and environment: parallel jobs and re-runs add statuses to it) and a status
- * with `environment_url`, which makes the pull request show "View deployment".
- */
-async function recordDeployment(client, repo, request) {
-    const description = truncateCodePoints(`roadstop ${request.key}: ${request.status}${request.url ? ` at ${request.url}` : ''}`, MAX_STATUS_DESCRIPTION);
-    const { data: existing } = await client.rest.repos.listDeployments({ ...repo, sha: request.sha, environment: request.environment, per_page: 100 });
-    let id = existing.find((deployment) => ownedBy(deployment, request.key))?.id;
-    if (id === undefined) {
-        const { data } = await client.rest.repos.createDeployment({
-            ...repo,
-            ref: request.sha,
-            environment: request.environment,
-            transient_environment: request.transient,
-            production_environment: false,
-            auto_merge: false,
-            required_contexts: [],
-            description,
-            payload: { roadstop: { key: request.key, ...(request.pullRequest ? { pr: request.pullRequest } : {}) } },
-        });
-        if (!('id' in data))
-            throw new Error(`GitHub did not create the deployment: ${data.message ?? 'no reason given'}`);
-        id = data.id;
-    }
-    await client.rest.repos.createDeploymentStatus({
-        ...repo,
-        deployment_id: id,
-        state: STATE[request.status],
-        description,
-        ...(request.url ? { environment_url: request.url } : {}),
-        ...(request.logUrl ? { log_url: request.logUrl } : {}),
-        auto_inactive: false,
-    });
-    return id;
-}
-/** Mark every deployment of this key and pull request in the environment inactive (`on: pull_request` `closed`). Their ids. */
-async function deactivateDeployments(client, repo, request) {
-    const ids = [];
-    let pages = 0;
-    for await (const page of client.paginate.iterator(client.rest.repos.listDeployments, { ...repo, environment: request.environment, per_page: 100 })) {
-        for (const deployment of page.data) {
-            if (!ownedBy(deployment, request.key))
-                continue;
-            const pr = payloadOf(deployment)?.roadstop?.pr;
-            if (request.pullRequest !== undefined ? pr === request.pullRequest : true)
-                ids.push(deployment.id);
-        }
-        // Deployments come newest first; a closed pull request's are among the latest.
-        if (++pages >= 5)
-            break;
-    }
-    for (const id of ids) {
-        await client.rest.repos.createDeploymentStatus({ ...repo, deployment_id: id, state: 'inactive', description: truncateCodePoints(`roadstop ${request.key}: closed`, MAX_STATUS_DESCRIPTION) });
-    }
-    return ids;
-}
-function ownedBy(deployment, key) {
-    return payloadOf(deployment)?.roadstop?.key === key;
-}
-/** GitHub hands the payload back as an object, or as the string it was given. */
-function payloadOf(deployment) {
-    return typeof deployment.payload === 'string' ? safeJson(deployment.payload) : deployment.payload;
-}
-function safeJson(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return null;
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/comment/src/inputs.ts
-
-const MODES = ['upsert', 'recreate', 'deactivate'];
-const STATUSES = ['building', 'ready', 'failed'];
-/** Every mistake is one ConfigurationError naming its input. */
-function readStagingInputs(input, env = process.env) {
-    const url = input('url');
-    if (url)
-        checkUrl(url);
-    const environment = input('environment') || 'preview';
-    if (environment.length > 255 || /[\r\n]/.test(environment))
-        throw new src/* ConfigurationError */.j1('is not an environment name (one line, at most 255 characters)', { input: 'environment' });
-    const mode = (0,src/* oneOf */.yL)(input('mode') || 'upsert', MODES, { input: 'mode' });
-    const statusText = input('status');
-    const status = statusText ? (0,src/* oneOf */.yL)(statusText, STATUSES, { input: 'status' }) : url ? 'ready' : undefined;
-    const hide = input('hide-previous');
-    return {
-        ...(url ? { url } : {}),
-        environment,
-        key: input('key') || env.GITHUB_WORKFLOW || 'roadstop',
-        mode,
-        ...(status ? { status } : {}),
-        results: (0,src/* splitList */.ry)(input('results')),
-        hidePrevious: hide ? (0,src/* parseBoolean */.yG)(hide, { input: 'hide-previous' }) : false,
-        token: input('github-token'),
-    };
-}
-function checkUrl(url) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        throw new src/* ConfigurationError */.j1(`'${url}' is not a URL`, { input: 'url' }, 'give the preview URL the deploy step printed, e.g. https://pr-7.preview.example.com');
-    }
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-        throw new src/* ConfigurationError */.j1(`is a ${parsed.protocol} URL, not http(s)`, { input: 'url' }, 'give the preview URL the deploy step printed, e.g. https://pr-7.preview.example.com');
-    }
-    if (parsed.username || parsed.password) {
-        throw new src/* ConfigurationError */.j1('holds a user name or password, which the comment would show to everyone', { input: 'url' }, 'give the URL without credentials');
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/comment/src/pull-request.ts
-/**
- * The pull request a run comments on. `pull_request` and `pull_request_target`
- * carry it; `workflow_run` (the second phase of the fork pattern) names a head
- * commit and repository, and the pull request is looked up from them and
- * verified: same head commit, same head repository, this base repository.
- * `push` has none: the job summary is the report.
- */
-async function findTarget(context, client) {
-    const { eventName } = context;
-    if (eventName === 'pull_request' || eventName === 'pull_request_target') {
-        if (!context.pullRequest)
-            return { kind: 'none', reason: `this ${eventName} event carries no pull request`, warn: true };
-        const { number, headSha, fromFork } = context.pullRequest;
-        return { kind: 'pull-request', pullRequest: { number, headSha, fromFork } };
-    }
-    if (eventName === 'workflow_run')
-        return findWorkflowRunPullRequest(context, await client());
-    if (eventName === 'push')
-        return { kind: 'none', reason: 'a push has no pull request', warn: false, ...(context.sha ? { sha: context.sha } : {}) };
-    return { kind: 'none', reason: `a ${eventName || 'local'} event has no pull request`, warn: true, ...(context.sha ? { sha: context.sha } : {}) };
-}
-async function findWorkflowRunPullRequest(context, client) {
-    const run = (context.payload.workflow_run ?? {});
-    const headSha = run.head_sha;
-    const headRepo = run.head_repository?.full_name;
-    const { owner, repo } = context;
-    if (!headSha || !headRepo || !owner || !repo)
-        return { kind: 'none', reason: 'the workflow_run event names no head commit and repository', warn: true };
-    if (run.event && run.event !== 'pull_request' && run.event !== 'pull_request_target') {
-        return { kind: 'none', reason: `the workflow run was triggered by ${run.event}, not by a pull request`, warn: false, sha: headSha };
-    }
-    const candidates = new Set((run.pull_requests ?? []).map((item) => item.number).filter((value) => typeof value === 'number'));
-    // A fork's run lists no pull requests: look them up by the head branch, then verify.
-    if (candidates.size === 0 && run.head_branch && run.head_repository?.owner?.login) {
-        const { data } = await client.rest.pulls.list({ owner, repo, state: 'open', head: `${run.head_repository.owner.login}:${run.head_branch}`, per_page: 100 });
-        for (const pull of data)
-            candidates.add(pull.number);
-    }
-    for (const number of candidates) {
-        const { data: pull } = await client.rest.pulls.get({ owner, repo, pull_number: number });
-        if (pull.head.sha === headSha && pull.head.repo?.full_name === headRepo && pull.base.repo.full_name === `${owner}/${repo}`) {
-            return { kind: 'pull-request', pullRequest: { number, headSha, fromFork: headRepo !== `${owner}/${repo}` } };
-        }
-    }
-    return { kind: 'none', reason: `no open pull request has head commit ${headSha.slice(0, 7)} from ${headRepo} (pushed again since, or closed)`, warn: true, sha: headSha };
-}
-
-;// CONCATENATED MODULE: ./packages/comment/src/step.ts
-
-
-
-
-
-
-
+// EXTERNAL MODULE: ./node_modules/saxes/saxes.js
+var saxes = __webpack_require__(59800);
+;// CONCATENATED MODULE: ./packages/coverage/src/xml.ts
 
 
 /**
- * pr-staging-comment's body: read the result files, find the pull request,
- * record the deployment, merge this job's rows into the one comment of its
- * key, and write the job summary. A token that may not write (a fork's pull
- * request) is a warning and the summary, never a failed job.
- */
-async function stagingComment(step, env = process.env) {
-    const inputs = readStagingInputs((name) => step.input(name), env);
-    if (inputs.token)
-        step.secret(inputs.token);
-    const context = (0,src/* readRunnerContext */.gi)(env);
-    const warn = (text, title = 'pr-staging-comment') => step.annotate({ level: 'warning', text, title });
-    const runId = context.runId ?? 0;
-    const repository = context.owner && context.repo ? `${context.owner}/${context.repo}` : '';
-    const runLink = repository && runId ? `${context.serverUrl}/${repository}/actions/runs/${runId}${env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1' ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ''}` : undefined;
-    let client;
-    const github = () => {
-        if (!inputs.token)
-            throw new src/* ConfigurationError */.j1('is empty, and this event needs the GitHub API', { input: 'github-token' }, 'pass `${{ github.token }}` (the default) or a token with pull-requests: write and deployments: write');
-        if (!repository)
-            throw new src/* ConfigurationError */.j1('GITHUB_REPOSITORY is not set: no repository to comment on');
-        return (client ??= lazy_client_openGitHubClient({ token: inputs.token, baseUrl: context.apiUrl, log: (text) => step.info(text) }));
-    };
-    const target = await guard(() => findTarget(context, github), 'finding the pull request');
-    const sha = target.kind === 'pull-request' ? target.pullRequest.headSha : (target.sha ?? context.sha ?? '');
-    const at = new Date().toISOString();
-    const rows = await readRows(inputs, context, env.RUNNER_TEMP, { sha, runId, at, ...(env.GITHUB_JOB ? { job: env.GITHUB_JOB } : {}), ...(runLink ? { link: runLink } : {}) }, warn);
-    const pullRequest = target.kind === 'pull-request' ? target.pullRequest.number : undefined;
-    const refused = [];
-    let deployment;
-    if (inputs.mode === 'deactivate') {
-        deployment = { environment: inputs.environment, status: 'inactive', sha, runId, at, ...(runLink ? { link: runLink } : {}) };
-        await degradeOn403(refused, async () => {
-            const ids = await deactivateDeployments(await github(), repoRef(context), { environment: inputs.environment, key: inputs.key, ...(pullRequest ? { pullRequest } : {}) });
-            step.info(`marked ${ids.length} deployment${ids.length === 1 ? '' : 's'} of ${inputs.environment} inactive`);
-        }, 'deployments: write');
-    }
-    else if (inputs.status) {
-        deployment = { environment: inputs.environment, status: inputs.status, ...(inputs.url ? { url: inputs.url } : {}), sha, runId, at, ...(runLink ? { link: runLink } : {}) };
-        if (sha) {
-            await degradeOn403(refused, async () => {
-                const id = await recordDeployment(await github(), repoRef(context), {
-                    sha,
-                    environment: inputs.environment,
-                    transient: pullRequest !== undefined,
-                    status: inputs.status,
-                    key: inputs.key,
-                    ...(inputs.url ? { url: inputs.url } : {}),
-                    ...(runLink ? { logUrl: runLink } : {}),
-                    ...(pullRequest ? { pullRequest } : {}),
-                });
-                step.output('deployment-id', id);
-                step.info(`deployment ${id}: ${inputs.status} ${inputs.url ?? ''}`.trim());
-            }, 'deployments: write');
-        }
-    }
-    const update = { sha, runId, at, rows, ...(deployment ? { deployment } : {}) };
-    const renderOptions = { key: inputs.key, serverUrl: context.serverUrl, repository };
-    let shown = mergeUpdate(undefined, update).state;
-    if (target.kind === 'none') {
-        if (target.warn)
-            warn(`${target.reason}: the report is in the job summary only`);
-        else
-            step.info(`${target.reason}: the report is in the job summary only`);
-    }
-    else {
-        const ref = { ...repoRef(context), issue: target.pullRequest.number };
-        await degradeOn403(refused, async () => {
-            const outcome = await upsertStickyComment(await github(), ref, update, {
-                key: inputs.key,
-                mode: inputs.mode === 'recreate' ? 'recreate' : 'upsert',
-                hidePrevious: inputs.hidePrevious,
-                render: (state) => renderComment(state, renderOptions).body,
-                log: (text) => step.info(text),
-            });
-            if (outcome.state)
-                shown = outcome.state;
-            if (outcome.comment) {
-                step.output('comment-id', outcome.comment.id);
-                step.output('comment-url', outcome.comment.html_url);
-            }
-            step.info(`pull request #${ref.issue}: comment ${outcome.action}`);
-        }, 'pull-requests: write');
-    }
-    if (refused.length > 0) {
-        warn(`the token may not write to this repository (${[...new Set(refused)].join(', ')} refused)${target.kind === 'pull-request' && target.pullRequest.fromFork ? ': a pull request from a fork gets a read-only token' : ''}. ` +
-            `The report is in the job summary. Give the job \`permissions: { ${[...new Set(refused)].join(', ')} }\`, or, for forks, upload the results and post them from a workflow_run workflow (README, pr-staging-comment, two-phase pattern)`);
-    }
-    await step.summary(renderComment(shown, renderOptions).markdown);
-}
-async function readRows(inputs, context, runnerTemp, source, warn) {
-    if (inputs.results.length === 0)
-        return [];
-    const { results, matched } = await (0,src/* readResultFiles */.fE)(inputs.results, { workspace: context.workspace, runnerTemp, input: 'results', warn });
-    if (matched === 0)
-        warn(`input 'results' (${inputs.results.join(', ')}) matched no file: the comment keeps the rows it had`);
-    const rows = [];
-    for (const { result } of results) {
-        const row = resultToRow(result, source);
-        let id = row.id;
-        for (let index = 2; rows.some((item) => item.id === id); index++)
-            id = `${row.id}#${index}`;
-        rows.push({ ...row, id });
-    }
-    return rows;
-}
-function repoRef(context) {
-    return { owner: context.owner, repo: context.repo };
-}
-/** A 403 that is a refusal (not a rate limit) adds the permission to `refused`; anything else is GitHub's failure, said once. */
-async function degradeOn403(refused, body, permission) {
-    try {
-        await body();
-    }
-    catch (error) {
-        if (error instanceof src/* ConfigurationError */.j1)
-            throw error;
-        if ((0,errors/* isHttpError */.d)(error) && error.status === 403 && !(0,retry_policy/* isRateLimited */.Jz)({ status: 403, headers: error.response?.headers ?? {}, message: (0,errors/* gitHubMessage */.RG)(error) })) {
-            refused.push(permission);
-            return;
-        }
-        throw new Error((0,errors/* describeGitHubError */.dZ)(error, permission.startsWith('deployments') ? 'recording the deployment' : 'writing the pull request comment'), { cause: error });
-    }
-}
-async function guard(body, what) {
-    try {
-        return await body();
-    }
-    catch (error) {
-        if (error instanceof src/* ConfigurationError */.j1)
-            throw error;
-        throw new Error((0,errors/* describeGitHubError */.dZ)(error, what), { cause: error });
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/comment/src/index.ts
-
-
-
-
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./actions/pr-staging-comment/src/main.ts
-
-
-const run = () => runActionStep('pr-staging-comment', (step) => stagingComment(step));
-
-
-/***/ }),
-
-/***/ 3632:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $i: () => (/* binding */ resolveOptions),
-/* harmony export */   Qh: () => (/* binding */ INPUT_NAMES),
-/* harmony export */   k6: () => (/* binding */ GATE)
-/* harmony export */ });
-/* unused harmony export COMPRESSIONS */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61291);
-
-const GATE = 'bundle-budget';
-const COMPRESSIONS = ['gzip', 'brotli', 'raw'];
-/** The inputs both edges (action and CLI) accept, as raw strings; absent or empty means "not given". */
-const INPUT_NAMES = [
-    'path',
-    'name',
-    'max',
-    'compression',
-    'max-increase',
-    'gzip-level',
-    'brotli-quality',
-    'baseline',
-    'fail-on',
-    'allow-empty',
-];
-const SECTION_KEYS = ['budgets', 'total', 'compression', 'max-increase', 'gzip-level', 'brotli-quality', 'baseline', 'fail-on', 'allow-empty', 'artifact-name'];
-const BUDGET_KEYS = ['name', 'path', 'max', 'warn', 'compression', 'max-increase'];
-const TOTAL_KEYS = ['path', 'max', 'warn', 'compression', 'max-increase'];
-/**
- * Merge the config file's `bundle-budget:` section with the inputs: an input,
- * when given, wins over the file. `path` (with `max`, `name`) replaces the
- * file's budgets with one budget, the quick one-budget case.
- */
-function resolveOptions(section, inputs, workspace) {
-    section.rejectUnknown(SECTION_KEYS);
-    const given = (name) => (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .givenInput */ .CB)(inputs, name);
-    const input = (name) => ({ input: name });
-    const compression = given('compression')
-        ? parseCompression(given('compression'), input('compression'))
-        : (section.oneOf('compression', COMPRESSIONS) ?? 'gzip');
-    const maxIncreaseText = given('max-increase') ?? section.stringOrNumber('max-increase');
-    const maxIncrease = maxIncreaseText === undefined
-        ? undefined
-        : (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseIncrease */ .KW)(maxIncreaseText, given('max-increase') ? input('max-increase') : section.locate('max-increase'));
-    const gzipLevel = given('gzip-level') ? parseInteger(given('gzip-level'), 1, 9, input('gzip-level')) : (section.number('gzip-level', { min: 1, max: 9, integer: true }) ?? 9);
-    const brotliQuality = given('brotli-quality')
-        ? parseInteger(given('brotli-quality'), 0, 11, input('brotli-quality'))
-        : (section.number('brotli-quality', { min: 0, max: 11, integer: true }) ?? 11);
-    const defaults = { compression, ...(maxIncrease ? { maxIncrease } : {}) };
-    let budgets;
-    if (given('path')) {
-        const patterns = (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .splitList */ .ry)(given('path'));
-        budgets = [
-            {
-                name: given('name') ?? 'bundle',
-                patterns,
-                ...defaults,
-                ...(given('max') ? { max: (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseSize */ .DB)(given('max'), input('max')) } : {}),
-                origin: input('path'),
-            },
-        ];
-    }
-    else {
-        budgets = section.sections('budgets').map((entry, index) => readBudget(entry, index, defaults));
-        if (given('max')) {
-            if (budgets.length !== 1) {
-                throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(budgets.length === 0 ? 'there is no budget for it to limit' : `the config has ${budgets.length} budgets and one max cannot apply to all`, input('max'), budgets.length === 0 ? "give the input 'path' too" : 'set max on each budget in the config');
-            }
-            budgets[0].max = (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseSize */ .DB)(given('max'), input('max'));
-        }
-    }
-    if (given('name') && !given('path'))
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1("'name' names the budget given by 'path'", input('name'), "give 'path' too");
-    if (budgets.length === 0) {
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('nothing to measure', section.file ? section.locate() : input('path'), `give the input 'path' (globs of the build output) or a list under bundle-budget.budgets in ${section.file ?? '.github/roadstop.yml'}`);
-    }
-    const names = new Set();
-    for (const budget of budgets) {
-        if (names.has(budget.name))
-            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`two budgets are named '${budget.name}'`, budget.origin, 'names must be unique');
-        names.add(budget.name);
-    }
-    const totalSection = section.section('total');
-    totalSection.rejectUnknown(TOTAL_KEYS);
-    const totalPatterns = totalSection.stringList('path');
-    const total = {
-        ...readLimits(totalSection, defaults),
-        patterns: totalPatterns ?? [...new Set(budgets.flatMap((budget) => budget.patterns))],
-        origin: totalSection.locate(),
-    };
-    const baselineText = given('baseline') ?? section.string('baseline');
-    const baselineOrigin = given('baseline') ? input('baseline') : section.locate('baseline');
-    const baseline = (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseBaselineSpec */ .gz)(baselineText, baselineOrigin);
-    const failOn = given('fail-on') ? (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseFailOn */ .XV)(given('fail-on'), input('fail-on')) : (section.oneOf('fail-on', _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .FAIL_ON */ .d$) ?? 'fail');
-    const allowEmpty = given('allow-empty') ? (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseBoolean */ .yG)(given('allow-empty'), input('allow-empty')) : (section.boolean('allow-empty') ?? false);
-    return { workspace, budgets, total, gzipLevel, brotliQuality, allowEmpty, baseline, failOn };
-}
-function readBudget(entry, index, defaults) {
-    entry.rejectUnknown(BUDGET_KEYS);
-    const patterns = entry.stringList('path');
-    if (!patterns || patterns.length === 0) {
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('a budget needs a path (a glob or a list of globs)', entry.locate());
-    }
-    return { name: entry.string('name') ?? patterns.join(', ') ?? `budget ${index + 1}`, patterns, ...readLimits(entry, defaults), origin: entry.locate() };
-}
-function readLimits(entry, defaults) {
-    const max = entry.stringOrNumber('max');
-    const warn = entry.stringOrNumber('warn');
-    const increase = entry.stringOrNumber('max-increase');
-    const limits = {
-        compression: entry.oneOf('compression', COMPRESSIONS) ?? defaults.compression,
-    };
-    if (max !== undefined)
-        limits.max = (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseSize */ .DB)(max, entry.locate('max'));
-    if (warn !== undefined)
-        limits.warn = (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseSize */ .DB)(warn, entry.locate('warn'));
-    if (increase !== undefined)
-        limits.maxIncrease = (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseIncrease */ .KW)(increase, entry.locate('max-increase'));
-    else if (defaults.maxIncrease)
-        limits.maxIncrease = defaults.maxIncrease;
-    if (limits.warn !== undefined && limits.max !== undefined && limits.warn > limits.max) {
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('warn is larger than max, so it could never warn', entry.locate('warn'));
-    }
-    return limits;
-}
-function parseCompression(value, where) {
-    if (!COMPRESSIONS.includes(value)) {
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${value}' is not one of ${COMPRESSIONS.join(', ')}`, where);
-    }
-    return value;
-}
-function parseInteger(value, min, max, where) {
-    const number = Number(value);
-    if (value.trim() === '' || !Number.isFinite(number))
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${value}' is not a number`, where);
-    (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .checkRange */ .cd)(number, { min, max, integer: true }, where);
-    return number;
-}
-
-
-/***/ }),
-
-/***/ 61291:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  j1: () => (/* reexport */ errors_ConfigurationError),
-  eG: () => (/* reexport */ EnvironmentError),
-  d$: () => (/* reexport */ FAIL_ON),
-  m3: () => (/* reexport */ applyFailOn),
-  Gu: () => (/* reexport */ checkGlobSize),
-  cd: () => (/* reexport */ checkRange),
-  kF: () => (/* reexport */ createResult),
-  Ic: () => (/* reexport */ describeFailure),
-  j5: () => (/* reexport */ describeSkippedLinks),
-  z3: () => (/* reexport */ formatBytes),
-  CW: () => (/* reexport */ formatDelta),
-  Gb: () => (/* reexport */ formatIncrease),
-  CB: () => (/* reexport */ givenInput),
-  CT: () => (/* reexport */ insideWorkspace),
-  p0: () => (/* reexport */ isConfigurationError),
-  oz: () => (/* reexport */ isEnvironmentError),
-  yL: () => (/* reexport */ oneOf),
-  gz: () => (/* reexport */ parseBaselineSpec),
-  yG: () => (/* reexport */ parseBoolean),
-  XV: () => (/* reexport */ parseFailOn),
-  KW: () => (/* reexport */ parseIncrease),
-  DB: () => (/* reexport */ parseSize),
-  fE: () => (/* reexport */ readResultFiles),
-  gi: () => (/* reexport */ readRunnerContext),
-  C3: () => (/* reexport */ retryAfterSeconds),
-  AL: () => (/* reexport */ selectFiles),
-  ry: () => (/* reexport */ splitList),
-  A4: () => (/* reexport */ worstStatus)
-});
-
-// UNUSED EXPORTS: CONFIG_SECTIONS, CONFIG_VERSION, ConfigSection, DEFAULT_CONFIG_PATH, GATE_NAME, MAX_GLOB_EXPANSIONS, RESULT_SCHEMA_ID, RESULT_SCHEMA_VERSION, STEP_INPUTS, UPLOAD_MODES, closest, confinedPath, countBraceExpansions, describeUnexpected, isBlocking, isWithin, loadConfig, parseConfig, parseResult, prepareReportPath, readBaselineFile, readResult, readStepInputs, realLocation, redactSecrets, serializeResult, writeResult
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
-;// CONCATENATED MODULE: ./packages/core/src/errors.ts
-class errors_ConfigurationError extends Error {
-    name = 'ConfigurationError';
-    location;
-    hint;
-    constructor(message, location = {}, hint) {
-        super(message);
-        this.location = location;
-        this.hint = hint;
-    }
-    /** One line a user can act on: where, what, how to fix it. */
-    describe() {
-        const where = [];
-        const { input, file, key, line, column } = this.location;
-        if (file)
-            where.push(line ? `${file}:${line}${column ? `:${column}` : ''}` : file);
-        if (key)
-            where.push(`key '${key}'`);
-        if (input)
-            where.push(`input '${input}'`);
-        const prefix = where.length > 0 ? `${where.join(', ')}: ` : '';
-        return `${prefix}${this.message}${this.hint ? ` (${this.hint})` : ''}`;
-    }
-}
-function isConfigurationError(error) {
-    return error instanceof errors_ConfigurationError;
-}
-/** Text for an error that is not the user's fault: say it is a bug, keep the cause. */
-function describeUnexpected(error) {
-    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return `internal error (a bug in roadstop, please report it): ${detail}`;
-}
-/**
- * The runner's or the machine's problem, not the user's config and not a bug:
- * a file the step must write or read that the environment refuses
- * (GITHUB_STEP_SUMMARY, GITHUB_OUTPUT, a report without read permission).
- */
-class EnvironmentError extends Error {
-    name = 'EnvironmentError';
-}
-const ENVIRONMENT_CODES = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'EISDIR', 'ENOTDIR', 'EMFILE', 'ENFILE', 'EIO']);
-/** An error from the file system or the runner that a person fixes on the machine, not in roadstop. */
-function isEnvironmentError(error) {
-    if (error instanceof EnvironmentError)
-        return true;
-    const code = error?.code;
-    return typeof code === 'string' && ENVIRONMENT_CODES.has(code) && typeof error.syscall === 'string';
-}
-/** One line for any error: the user's mistake as located, the environment's as such, anything else as a bug. */
-function describeFailure(error) {
-    if (isConfigurationError(error))
-        return error.describe();
-    if (error instanceof EnvironmentError)
-        return error.message;
-    if (isEnvironmentError(error)) {
-        const { code, syscall, path } = error;
-        return `the machine refused to ${syscall ?? 'access'} ${path ?? 'a file'} (${code}): check that the path exists and the step may use it`;
-    }
-    return describeUnexpected(error);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/confine.ts
-
-
-
-/** Whether `target` is `root` or below it; both absolute and normalized. */
-function isWithin(root, target) {
-    const inside = (0,external_node_path_.relative)(root, target);
-    return inside === '' || (inside !== '..' && !inside.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(inside));
-}
-/**
- * Where `path` really is once every symlink is resolved: its realpath, or, for
- * a file not written yet, the realpath of its nearest existing folder with the
- * rest appended. The text of a path says nothing about where it leads.
- */
-async function confine_realLocation(path) {
-    let current = resolve(path);
-    const rest = [];
-    for (;;) {
-        try {
-            return join(await realpath(current), ...rest.reverse());
-        }
-        catch (error) {
-            const code = error.code;
-            if (code !== 'ENOENT' && code !== 'ENOTDIR')
-                throw error;
-            const parent = dirname(current);
-            if (parent === current)
-                return resolve(path);
-            rest.push(basename(current));
-            current = parent;
-        }
-    }
-}
-/**
- * A path the user named (a config, a baseline, a report), resolved against the
- * workspace and refused unless it stays inside it (or inside `also`) after
- * symlinks are resolved. Returns the real absolute path, the one to open.
- */
-async function confine_confinedPath(workspace, path, where, options = {}) {
-    const lexical = resolve(workspace, path);
-    const real = await confine_realLocation(lexical);
-    const roots = [workspace, ...(options.also ?? []).filter((root) => root !== '')];
-    for (const root of roots) {
-        if (isWithin(await confine_realLocation(root), real))
-            return real;
-    }
-    const through = real === lexical ? '' : ` (through a symlink, it leads to ${real})`;
-    const allowed = roots.length > 1 ? 'the workspace or the runner temp folder' : `the workspace ${resolve(workspace)}`;
-    throw new ConfigurationError(`${options.what ?? 'the path'} is outside ${allowed}${through}; roadstop reads and writes only inside it`, where, 'use a path inside the repository');
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/config.ts
-
-
-
-
-
-const DEFAULT_CONFIG_PATH = '.github/roadstop.yml';
-const CONFIG_VERSION = 1;
-/** Every section a roadstop config may hold; a gate reads its own and ignores the others. */
-const CONFIG_SECTIONS = (/* unused pure expression or super */ null && ([
-    'version',
-    'bundle-budget',
-    'coverage-gate',
-    'lighthouse-gate',
-    'pr-staging-comment',
-    'canary-watch',
-    'slack-notify',
-]));
-/**
- * A map in the config file, read with types checked and every mistake located
- * by file, dotted key and line. An absent section reads as empty.
- */
-class ConfigSection {
-    path;
-    node;
-    source;
-    constructor(node, path, source) {
-        this.node = node;
-        this.path = path;
-        this.source = source;
-    }
-    get file() {
-        return this.source?.file;
-    }
-    keys() {
-        return this.node ? this.node.items.map((pair) => String(isScalar(pair.key) ? pair.key.value : pair.key)) : [];
-    }
-    has(key) {
-        return this.raw(key) !== undefined;
-    }
-    /** What kind of value `key` holds, for keys that take either a scalar or a map. */
-    kind(key) {
-        const node = this.raw(key);
-        if (node === undefined)
-            return undefined;
-        return isMap(node) ? 'map' : isSeq(node) ? 'list' : 'scalar';
-    }
-    /** Where `key` (or the section itself) is, for an error. */
-    locate(key) {
-        const node = key === undefined ? this.node : (this.pair(key)?.key ?? this.node);
-        const location = { key: key === undefined ? this.path : this.join(key) };
-        if (this.source) {
-            location.file = this.source.file;
-            const offset = node?.range?.[0];
-            if (offset !== undefined)
-                location.line = this.source.lineCounter.linePos(offset).line;
-        }
-        return location;
-    }
-    /** Reject keys this version does not know, naming the closest known one. */
-    rejectUnknown(allowed) {
-        for (const key of this.keys()) {
-            if (!allowed.includes(key)) {
-                const close = closest(key, allowed);
-                throw new ConfigurationError(`unknown key '${key}'`, this.locate(key), close ? `did you mean '${close}'?` : `known keys: ${allowed.join(', ')}`);
-            }
-        }
-    }
-    string(key) {
-        const value = this.scalar(key);
-        if (value === undefined)
-            return undefined;
-        if (typeof value === 'object')
-            throw this.typeError(key, 'a string');
-        return String(value);
-    }
-    /** A size or percentage that YAML may have read as a number (`max: 400000`). */
-    stringOrNumber(key) {
-        const value = this.scalar(key);
-        if (value === undefined || typeof value === 'number')
-            return value;
-        if (typeof value === 'object' || typeof value === 'boolean')
-            throw this.typeError(key, 'a string or a number');
-        return String(value);
-    }
-    number(key, range = {}) {
-        const value = this.scalar(key);
-        if (value === undefined)
-            return undefined;
-        const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-        if (!Number.isFinite(number))
-            throw this.typeError(key, 'a number');
-        checkRange(number, range, this.locate(key));
-        return number;
-    }
-    boolean(key) {
-        const value = this.scalar(key);
-        if (value === undefined)
-            return undefined;
-        if (typeof value !== 'boolean')
-            throw this.typeError(key, 'true or false');
-        return value;
-    }
-    oneOf(key, values) {
-        const value = this.string(key);
-        if (value === undefined)
-            return undefined;
-        if (!values.includes(value)) {
-            throw new ConfigurationError(`'${value}' is not one of ${values.join(', ')}`, this.locate(key));
-        }
-        return value;
-    }
-    /** A string or a list of strings. */
-    stringList(key) {
-        const node = this.raw(key);
-        if (node === undefined)
-            return undefined;
-        if (isSeq(node)) {
-            return node.items.map((item, index) => {
-                const value = isScalar(item) ? item.value : undefined;
-                if (typeof value !== 'string' && typeof value !== 'number') {
-                    throw new ConfigurationError(`item ${index + 1} must be a string`, this.locate(key));
-                }
-                return String(value);
-            });
-        }
-        const single = this.string(key);
-        return single === undefined ? undefined : [single];
-    }
-    section(key) {
-        const node = this.raw(key);
-        if (node !== undefined && !isMap(node))
-            throw this.typeError(key, 'a map of keys');
-        return new ConfigSection(node, this.join(key), this.source);
-    }
-    /** A list of maps, such as `budgets:`. */
-    sections(key) {
-        const node = this.raw(key);
-        if (node === undefined)
-            return [];
-        if (!isSeq(node))
-            throw this.typeError(key, 'a list');
-        return node.items.map((item, index) => {
-            const path = `${this.join(key)}[${index}]`;
-            if (!isMap(item)) {
-                const line = this.source && item?.range ? this.source.lineCounter.linePos(item.range[0]).line : undefined;
-                throw new ConfigurationError('must be a map of keys', { key: path, ...(this.source ? { file: this.source.file } : {}), ...(line ? { line } : {}) });
-            }
-            return new ConfigSection(item, path, this.source);
-        });
-    }
-    join(key) {
-        return this.path ? `${this.path}.${key}` : key;
-    }
-    pair(key) {
-        return this.node?.items.find((pair) => (isScalar(pair.key) ? pair.key.value : pair.key) === key);
-    }
-    raw(key) {
-        const value = this.pair(key)?.value;
-        if (value === null || value === undefined)
-            return undefined;
-        if (isScalar(value) && value.value === null)
-            return undefined;
-        return value;
-    }
-    scalar(key) {
-        const node = this.raw(key);
-        if (node === undefined)
-            return undefined;
-        if (!isScalar(node))
-            return {};
-        return node.value;
-    }
-    typeError(key, expected) {
-        return new ConfigurationError(`must be ${expected}`, this.locate(key));
-    }
-}
-/**
- * Read the roadstop config. A missing file is fine at the default path and an
- * error at a path the user named.
- */
-async function loadConfig(path, options) {
-    // The default path is optional even when spelled out (action.yml's default): every gate also works from inputs alone.
-    const file = path !== undefined && path.trim() !== '' ? path.trim() : DEFAULT_CONFIG_PATH;
-    const explicit = file !== DEFAULT_CONFIG_PATH;
-    const absolute = resolve(options.workspace, file);
-    const shown = displayPath(absolute, options.workspace);
-    const where = { file: shown, ...(options.input ? { input: options.input } : {}) };
-    // Inside the workspace after symlinks (or in `also`, e.g. the CLI's shell folder for --config).
-    const real = await confinedPath(options.workspace, absolute, where, { what: 'the config file', ...(options.also ? { also: options.also } : {}) });
-    let text;
-    try {
-        text = await readFile(real, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT' && !explicit)
-            return emptyConfig();
-        throw new ConfigurationError(code === 'ENOENT' ? 'config file not found' : `cannot read the config file (${code ?? String(error)})`, where);
-    }
-    return parseConfig(text, shown);
-}
-function parseConfig(text, file) {
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const problem = doc.errors[0];
-    if (problem) {
-        const line = problem.linePos?.[0]?.line ?? lineCounter.linePos(problem.pos[0]).line;
-        throw new ConfigurationError(`invalid YAML: ${problem.message.split('\n')[0]}`, { file, line });
-    }
-    refuseAliases(doc, file, lineCounter);
-    const contents = doc.contents;
-    if (contents !== null && !isMap(contents)) {
-        throw new ConfigurationError('the config must be a map of sections such as bundle-budget:', { file, line: 1 });
-    }
-    const root = new ConfigSection(contents ?? undefined, '', { file, lineCounter });
-    root.rejectUnknown(CONFIG_SECTIONS);
-    const version = root.number('version', { integer: true });
-    if (version !== undefined && version !== CONFIG_VERSION) {
-        throw new ConfigurationError(`config version ${version} is not supported (this roadstop reads version ${CONFIG_VERSION})`, root.locate('version'));
-    }
-    return { file, root, section: (gate) => root.section(gate) };
-}
-/**
- * Anchors and aliases (`&defaults`, `*defaults`, `<<: *defaults`) are refused
- * as such, not read as a wrong type: an error must point at the one line the
- * user edits, and an alias makes one value live on two; merge keys are YAML 1.1
- * only. A config of a few gates is short enough to write out.
- */
-function refuseAliases(doc, file, lineCounter) {
-    let found;
-    visit(doc, {
-        Alias(_, node) {
-            found = { offset: node.range?.[0] ?? 0, name: node.source };
-            return visit.BREAK;
-        },
-    });
-    if (found) {
-        throw new ConfigurationError(`YAML aliases are not supported: *${found.name} refers to an anchor (&${found.name}) elsewhere`, { file, line: lineCounter.linePos(found.offset).line }, 'write the value out where it is used');
-    }
-}
-function emptyConfig() {
-    const root = new ConfigSection(undefined, '', undefined);
-    return { file: undefined, root, section: (gate) => root.section(gate) };
-}
-function checkRange(value, range, where) {
-    if (range.integer && !Number.isInteger(value))
-        throw new errors_ConfigurationError(`${value} must be a whole number`, where);
-    if ((range.min !== undefined && value < range.min) || (range.max !== undefined && value > range.max)) {
-        const bounds = range.max === undefined ? `at least ${range.min}` : range.min === undefined ? `at most ${range.max}` : `from ${range.min} to ${range.max}`;
-        throw new errors_ConfigurationError(`${value} is out of range: must be ${bounds}`, where);
-    }
-}
-function displayPath(absolute, workspace) {
-    const inside = relative(workspace, absolute);
-    return inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : absolute;
-}
-/** The candidate a mistyped name most likely meant, or none close enough. */
-function closest(word, candidates) {
-    let best;
-    let bestDistance = Infinity;
-    for (const candidate of candidates) {
-        if (word.startsWith(candidate) || candidate.startsWith(word))
-            return candidate;
-        const distance = editDistance(word, candidate);
-        if (distance < bestDistance)
-            [best, bestDistance] = [candidate, distance];
-    }
-    return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        }
-        previous = current;
-    }
-    return previous[b.length];
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/gate-common.ts
-
-/** What every gate does with its own failure: exit 1 (fail), report it as warnings (warn), or only report (never). */
-const FAIL_ON = ['fail', 'warn', 'never'];
-function parseFailOn(value, where) {
-    if (!FAIL_ON.includes(value))
-        throw new errors_ConfigurationError(`'${value}' is not one of ${FAIL_ON.join(', ')}`, where);
-    return value;
-}
-/** `none` or nothing, `auto`, or a path. */
-function parseBaselineSpec(value, origin) {
-    if (value === undefined || value === '' || value === 'none')
-        return { kind: 'none' };
-    if (value === 'auto')
-        return { kind: 'auto' };
-    return { kind: 'file', path: value, origin };
-}
-/**
- * `fail-on: warn` reports failures as warnings: the gate's status becomes
- * warn, so the exit code, the comment and Slack agree. The checks keep their
- * own status, so a reader still sees which one failed.
- */
-function applyFailOn(result, failOn) {
-    if (failOn !== 'warn' || result.status !== 'fail')
-        return;
-    result.status = 'warn';
-    for (const message of result.messages)
-        if (message.level === 'error')
-            message.level = 'warning';
-    result.messages.push({ level: 'notice', text: 'fail-on: warn — failures are reported as warnings' });
-}
-/** Whether the step should fail: the gate failed and fail-on says so. */
-function isBlocking(result, failOn) {
-    return result.status === 'fail' && failOn === 'fail';
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/lists.ts
-
-
-/**
- * Split a multi-line input into items: one per line, and commas separate too,
- * except inside `{a,b}` brace sets where a comma belongs to the glob.
- */
-function splitList(text) {
-    if (!text)
-        return [];
-    const items = [];
-    for (const line of text.split(/\r?\n/)) {
-        let depth = 0;
-        let current = '';
-        for (const char of line) {
-            if (char === '{')
-                depth++;
-            else if (char === '}')
-                depth = Math.max(0, depth - 1);
-            if (char === ',' && depth === 0) {
-                items.push(current);
-                current = '';
-            }
-            else {
-                current += char;
-            }
-        }
-        items.push(current);
-    }
-    return items.map((item) => item.trim()).filter((item) => item !== '' && !item.startsWith('#'));
-}
-/**
- * A boolean input, read as GitHub Actions' getBooleanInput and YAML 1.2 (the
- * config file) read one: true, True, TRUE, false, False, FALSE. `yes`, `on`
- * or `1` would mean true here and a string in the config file, so neither
- * place takes them.
- */
-function parseBoolean(value, where) {
-    const text = value.trim();
-    if (['true', 'True', 'TRUE'].includes(text))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(text))
-        return false;
-    throw new errors_ConfigurationError(`'${value}' is not true or false`, where, 'write true or false, as every GitHub Actions boolean input');
-}
-/**
- * Resolve a user path or glob against the workspace and refuse one that leaves
- * it: gates read only what the checkout holds.
- */
-function insideWorkspace(workspace, path, where) {
-    const base = (0,external_node_path_.resolve)(workspace);
-    const target = (0,external_node_path_.resolve)(base, path.replace(/^!/, ''));
-    const inside = (0,external_node_path_.relative)(base, target);
-    if (inside === '..' || inside.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(inside)) {
-        throw new errors_ConfigurationError(`'${path}' is outside the workspace ${base}`, where, 'use a path inside the repository');
-    }
-    return inside.split(external_node_path_.sep).join('/');
-}
-/** `value` when it is one of `allowed`, else the mistake, located and listing what is allowed. */
-function oneOf(value, allowed, where) {
-    if (allowed.includes(value))
-        return value;
-    throw new errors_ConfigurationError(`'${value}' is not one of ${allowed.join(', ')}`, where);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/globs.ts
-
-
-
-
-
-/**
- * Brace sets a single glob may expand to. fast-glob (micromatch) expands
- * `{a,b}` into one pattern per combination before matching: twenty groups are a
- * million patterns, 40 s and 3 GB. No real build or report path needs 1,000.
- */
-const MAX_GLOB_EXPANSIONS = 1000;
-/**
- * Expand a budget's globs inside the workspace. `!pattern` excludes. A pattern
- * that leaves the workspace, by its text or through a symlinked folder, is
- * refused; symlinks a pattern matches are skipped and listed.
- */
-async function selectFiles(workspace, patterns, origin) {
-    const include = [];
-    const exclude = [];
-    for (const pattern of patterns) {
-        checkGlobSize(pattern, origin);
-        const relative = insideWorkspace(workspace, pattern, origin);
-        (pattern.startsWith('!') ? exclude : include).push(relative);
-    }
-    if (include.length === 0)
-        throw new errors_ConfigurationError('only exclusions (!) were given', origin, 'add a glob that selects files');
-    // Not onlyFiles: it would drop matched symlinks without a word. Entries are sorted out by their dirent instead.
-    // Loaded when a glob is expanded, not with every step: a step that stops at its config never pays for it.
-    const { default: fg } = await __webpack_require__.e(/* import() */ 648).then(__webpack_require__.t.bind(__webpack_require__, 25648, 23));
-    const entries = await fg(include, { cwd: workspace, ignore: exclude, onlyFiles: false, dot: true, unique: true, followSymbolicLinks: false, objectMode: true });
-    const files = [];
-    const skippedLinks = [];
-    for (const entry of entries) {
-        if (entry.dirent.isSymbolicLink())
-            skippedLinks.push(entry.path);
-        else if (entry.dirent.isFile())
-            files.push(entry.path);
-    }
-    files.sort();
-    await refuseEscapes(workspace, files, patterns, origin);
-    return { files, skippedLinks: skippedLinks.sort() };
-}
-/** The warning for symlinks a selection skipped, or nothing. */
-function describeSkippedLinks(selection, examples = 3) {
-    const links = selection.skippedLinks;
-    if (links.length === 0)
-        return undefined;
-    const shown = links.slice(0, examples).join(', ') + (links.length > examples ? ', …' : '');
-    return `skipped ${links.length} symlink${links.length === 1 ? '' : 's'} the globs match (${shown}): symlinks are not followed, so nothing outside the workspace is read`;
-}
-/**
- * fast-glob does not follow symlinks while walking, but a symlinked folder in
- * a pattern's fixed part (`dist/link/*.js`) is read through. Resolve each
- * distinct folder once and refuse any that leads out.
- */
-async function refuseEscapes(workspace, files, patterns, origin) {
-    const root = await (0,promises_.realpath)(workspace);
-    const folders = new Map();
-    for (const file of files) {
-        const folder = external_node_path_.posix.dirname(file);
-        if (!folders.has(folder))
-            folders.set(folder, file);
-    }
-    await Promise.all([...folders].map(async ([folder, file]) => {
-        const real = await (0,promises_.realpath)((0,external_node_path_.join)(workspace, folder));
-        if (!isWithin(root, real)) {
-            throw new errors_ConfigurationError(`'${file}' (matched by ${patterns.map((pattern) => `'${pattern}'`).join(', ')}) is outside the workspace: the folder ${folder} leads to ${real} through a symlink`, origin, 'point the glob at the build output itself, not at a symlink to it');
-        }
-    }));
-}
-/** Refuse a glob whose brace sets expand to more than MAX_GLOB_EXPANSIONS patterns, before anything expands it. */
-function checkGlobSize(pattern, origin) {
-    const count = countBraceExpansions(pattern);
-    if (count > MAX_GLOB_EXPANSIONS) {
-        throw new errors_ConfigurationError(`the glob '${pattern.length > 80 ? `${pattern.slice(0, 80)}…` : pattern}' expands to more than ${MAX_GLOB_EXPANSIONS} patterns through its {…} brace sets`, origin, 'use fewer {a,b} groups, or ** and a wildcard');
-    }
-}
-/**
- * How many patterns brace expansion makes of `pattern` (an upper bound: a
- * set braces would leave literal may be counted). Hand-written because the
- * library's only way to count is to expand, which is the cost being avoided.
- */
-function countBraceExpansions(pattern) {
-    const cap = MAX_GLOB_EXPANSIONS + 1;
-    let index = 0;
-    // A sequence multiplies its brace sets; stops at a ',' or '}' of the enclosing set.
-    const sequence = (nested) => {
-        let product = 1;
-        while (index < pattern.length) {
-            const char = pattern[index];
-            if (char === '\\')
-                index += 2;
-            else if (nested && (char === ',' || char === '}'))
-                return product;
-            else if (char === '{')
-                product = Math.min(cap, product * set());
-            else
-                index++;
-        }
-        return product;
-    };
-    // A set sums its alternatives; `{1..100}` counts its range.
-    const set = () => {
-        const open = index++;
-        const range = /^\{(-?\d+|[a-zA-Z])\.\.(-?\d+|[a-zA-Z])(?:\.\.(-?\d+))?\}/.exec(pattern.slice(open));
-        if (range) {
-            index = open + range[0].length;
-            const value = (text) => (/^-?\d+$/.test(text) ? Number(text) : text.charCodeAt(0));
-            const step = Math.abs(Number(range[3] ?? 1)) || 1;
-            return Math.min(cap, Math.floor(Math.abs(value(range[2]) - value(range[1])) / step) + 1);
-        }
-        let sum = 0;
-        for (;;) {
-            sum = Math.min(cap, sum + sequence(true));
-            if (index >= pattern.length)
-                return 1; // never closed: literal
-            if (pattern[index++] === '}')
-                return Math.max(sum, 1);
-        }
-    };
-    return sequence(false);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/result-check.ts
-/**
- * A result read back (a baseline file, a downloaded artifact) is untrusted
- * input: a negative gzip size would make an over-budget file pass, a coverage
- * of 140% a drop vanish. This checks what result-v1.json says, by hand, plus
- * the ranges of the numbers each gate reads back from a baseline, which the
- * schema cannot say per gate.
+ * Streams XML through saxes and a handler, safely for untrusted reports.
  *
- * By hand rather than with ajv at run time: ajv would add its compiler to every
- * action bundle and its compile time to every step, for a schema of a dozen
- * fields; the tests hold this check and the schema (with ajv) to the same cases.
+ * saxes never reads a DTD: it does not fetch external DTDs or entities (no
+ * XXE, no network, no local file read) and does not expand entities declared
+ * in the internal subset (no billion laughs). A reference to such an entity is
+ * an "undefined entity" error, which is turned into a ConfigurationError at
+ * the first one, so an attack document fails fast and in constant memory.
+ * Only XML's five predefined entities and character references are decoded.
  */
-const STATUSES = ['pass', 'warn', 'fail', 'skipped'];
-const UNITS = ['bytes', 'percent', 'score', 'ratio', 'count', 'ms'];
-const LEVELS = ['error', 'warning', 'notice'];
-const SIZE = { min: 0, integer: true };
-const PERCENT = { min: 0, max: 100 };
-const COUNT = { min: 0, integer: true };
-/** Per gate: the ranges of the numbers its run reads back from a baseline. */
-const GATE_RANGES = {
-    'bundle-budget': {
-        item: (field) => (/^(?:base-)?(?:raw|gzip|brotli)$/.test(field) ? SIZE : undefined),
-        metric: (name) => (/^total-(?:raw|gzip|brotli)$|^files/.test(name) ? SIZE : undefined),
-        check: (unit) => (unit === 'bytes' ? SIZE : undefined),
-    },
-    'coverage-gate': {
-        item: (field) => (/^(?:lines|statements|functions|branches)$/.test(field) ? PERCENT : /-(?:covered|total)$/.test(field) ? COUNT : undefined),
-        metric: (name) => (/^(?:lines|statements|functions|branches|patch)$/.test(name) ? PERCENT : /-(?:covered|total)$|^files$|^report-files$/.test(name) ? COUNT : undefined),
-        check: (unit) => (unit === 'percent' ? PERCENT : undefined),
-    },
-};
-/** The first thing wrong with `data` as a result of `gate`, or undefined when it is sound. */
-function findResultProblem(data) {
-    const ranges = GATE_RANGES[typeof data.gate === 'string' ? data.gate : ''] ?? {};
-    const problems = [];
-    const fail = (text) => problems.push(text);
-    const number = (value, at, range = {}) => {
-        if (typeof value !== 'number' || !Number.isFinite(value))
-            return void fail(`${at} is not a number`);
-        if (range.integer && !Number.isInteger(value))
-            fail(`${at} is ${value}, not a whole number`);
-        else if ((range.min !== undefined && value < range.min) || (range.max !== undefined && value > range.max)) {
-            fail(`${at} is ${value}, outside ${range.min ?? '…'} to ${range.max ?? '…'}`);
+async function parseXml(chunks, file, handler) {
+    const parser = new saxes/* SaxesParser */.wT({ xmlns: false, position: true });
+    const stack = [];
+    parser.on('error', (error) => {
+        // saxes prefixes its messages with line:column; the location goes into the error's own fields.
+        const reason = error.message.replace(/^(?:[^:]*:)?\d+:\d+:\s*/, '').replace(/\.$/, '');
+        if (/undefined entity/i.test(reason)) {
+            throw new src/* ConfigurationError */.j1('XML refers to an entity that is not one of the five XML predefines (&amp; &lt; &gt; &quot; &apos;); roadstop never expands entities declared in a DTD', { file, line: parser.line }, 'coverage tools do not write such entities: the file is not a coverage report, or it was tampered with (XXE or entity expansion)');
         }
-    };
-    const string = (value, at, optional = false) => {
-        if (value === undefined && optional)
-            return;
-        if (typeof value !== 'string')
-            fail(`${at} is not a string`);
-    };
-    const oneOf = (value, allowed, at) => {
-        if (typeof value !== 'string' || !allowed.includes(value))
-            fail(`${at} is not one of ${allowed.join(', ')}`);
-    };
-    const flat = (value, at, allowNull = false) => {
-        const ok = ['string', 'number', 'boolean'].includes(typeof value) || (allowNull && value === null);
-        if (!ok)
-            fail(`${at} is not a string, number or boolean`);
-        else if (typeof value === 'number')
-            number(value, at);
-    };
-    const record = (value, at) => {
-        if (typeof value === 'object' && value !== null && !Array.isArray(value))
-            return true;
-        fail(`${at} is not an object`);
-        return false;
-    };
-    oneOf(data.status, STATUSES, 'status');
-    string(data.headline, 'headline');
-    string(data.createdAt, 'createdAt');
-    string(data.commit, 'commit', true);
-    string(data.ref, 'ref', true);
-    if (record(data.metrics, 'metrics')) {
-        for (const [name, value] of Object.entries(data.metrics))
-            number(value, `metrics.${name}`, ranges.metric?.(name));
-    }
-    if (record(data.settings, 'settings')) {
-        for (const [name, value] of Object.entries(data.settings))
-            flat(value, `settings.${name}`);
-    }
-    data.checks.forEach((check, index) => {
-        const at = `checks[${index}]`;
-        if (!record(check, at))
-            return;
-        string(check.name, `${at}.name`);
-        oneOf(check.status, STATUSES, `${at}.status`);
-        oneOf(check.unit, UNITS, `${at}.unit`);
-        const range = ranges.check?.(String(check.unit));
-        number(check.value, `${at}.value`, range);
-        if (check.baseline !== undefined)
-            number(check.baseline, `${at}.baseline`, range);
-        for (const field of ['limit', 'maxIncrease'])
-            if (check[field] !== undefined)
-                number(check[field], `${at}.${field}`);
-        if (check.details !== undefined && record(check.details, `${at}.details`)) {
-            for (const [name, value] of Object.entries(check.details))
-                flat(value, `${at}.details.${name}`);
-        }
+        throw new src/* ConfigurationError */.j1(`XML is not well-formed: ${reason}`, { file, line: parser.line }, 'the file may be cut off; regenerate the report');
     });
-    data.items.forEach((item, index) => {
-        const at = `items[${index}]`;
-        if (!record(item, at))
+    parser.on('opentag', (tag) => {
+        handler.open(tag.name, tag.attributes, stack[stack.length - 1] ?? '', parser.line);
+        if (tag.isSelfClosing)
+            handler.close(tag.name, parser.line);
+        else
+            stack.push(tag.name);
+    });
+    parser.on('closetag', (tag) => {
+        if (tag.isSelfClosing)
             return;
-        if (typeof item.id !== 'string' || item.id === '')
-            return void fail(`${at}.id is not a path or name`);
-        for (const [field, value] of Object.entries(item)) {
-            const range = ranges.item?.(field);
-            if (range && value !== null && value !== undefined)
-                number(value, `items[${index}] (${item.id}).${field}`, range);
-            else
-                flat(value, `${at}.${field}`, true);
-        }
+        stack.pop();
+        handler.close(tag.name, parser.line);
     });
-    data.messages.forEach((message, index) => {
-        const at = `messages[${index}]`;
-        if (!record(message, at))
-            return;
-        oneOf(message.level, LEVELS, `${at}.level`);
-        string(message.text, `${at}.text`);
-    });
-    if (data.baseline !== undefined && record(data.baseline, 'baseline'))
-        string(data.baseline.source, 'baseline.source');
-    return problems[0];
+    if (handler.text) {
+        const text = handler.text.bind(handler);
+        parser.on('text', text);
+    }
+    const decoder = new TextDecoder('utf-8');
+    for await (const chunk of chunks) {
+        const text = decoder.decode(chunk, { stream: true });
+        if (text !== '')
+            parser.write(text);
+    }
+    const rest = decoder.decode();
+    if (rest !== '')
+        parser.write(rest);
+    parser.close();
+}
+/** A non-negative number attribute, or a ConfigurationError naming the element and line. */
+function numberAttribute(attributes, name, element, file, line) {
+    const raw = attributes[name];
+    const value = raw === undefined ? Number.NaN : Number(raw);
+    if (!Number.isFinite(value) || value < 0) {
+        throw new src/* ConfigurationError */.j1(`<${element}> has ${raw === undefined ? `no ${name} attribute` : `${name}="${raw.slice(0, 40)}", not a count`}`, { file, line });
+    }
+    return value;
+}
+/** Like numberAttribute, but undefined when the attribute is absent. */
+function optionalNumberAttribute(attributes, name, element, file, line) {
+    return attributes[name] === undefined ? undefined : numberAttribute(attributes, name, element, file, line);
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/result.ts
-
+;// CONCATENATED MODULE: ./packages/coverage/src/clover.ts
 
 
 
 
 /**
- * The result contract every gate writes and every renderer (job summary, PR
- * comment, Slack, CLI) reads. Bump RESULT_SCHEMA_VERSION on any change that an
- * older reader would misread; readers refuse other versions by name.
+ * Clover XML, as written by OpenClover, PHPUnit and istanbul (jest, vitest):
+ * `<file path|name>` with its own `<metrics>` and `<line num count type>`.
+ *
+ * `stmt` and `cond` lines are the line detail. Statements, conditionals and
+ * methods are taken from the file's `<metrics>`, because what a `cond` line's
+ * truecount/falsecount mean differs by writer (istanbul: covered and
+ * uncovered branches; OpenClover: times true and false), and istanbul writes
+ * no method lines at all. Only without `<metrics>` are they counted from the
+ * lines, OpenClover's way.
  */
-const RESULT_SCHEMA_VERSION = 1;
-const RESULT_SCHEMA_ID = 'https://roadstop.dev/schemas/result-v1.json';
-const ORDER = ['skipped', 'pass', 'warn', 'fail'];
-/** The worse of the statuses: fail > warn > pass > skipped. */
-function worstStatus(statuses, empty = 'pass') {
-    let worst;
-    for (const status of statuses) {
-        if (worst === undefined || ORDER.indexOf(status) > ORDER.indexOf(worst))
-            worst = status;
+class CloverHandler {
+    file;
+    files = new Map();
+    declared;
+    current;
+    currentMetrics;
+    conditions = { covered: 0, total: 0 };
+    statementLines = { covered: 0, total: 0 };
+    sawFiles = false;
+    sawMethodLines = false;
+    sawMethodMetrics = false;
+    sawConditionals = false;
+    constructor(file) {
+        this.file = file;
     }
-    return worst ?? empty;
-}
-function createResult(fields) {
-    return {
-        $schema: RESULT_SCHEMA_ID,
-        schemaVersion: RESULT_SCHEMA_VERSION,
-        createdAt: fields.createdAt ?? new Date().toISOString(),
-        ...fields,
-    };
-}
-/** Write atomically, so a reader never sees half a result and a failed write keeps the old one. */
-async function writeResult(path, result, text = serializeResult(result)) {
-    await mkdir(dirname(path), { recursive: true });
-    const temporary = `${path}.${process.pid}.tmp`;
-    await writeFile(temporary, text);
-    await rename(temporary, path);
-}
-/** The file's text: indented JSON and a final newline, as every reader and diff expects. */
-function serializeResult(result) {
-    return `${JSON.stringify(result, null, 2)}\n`;
-}
-/**
- * Read a result written by any gate, refusing files that are not roadstop
- * results or that another schema version wrote. `input` names the action
- * input or option the path came from, for the error.
- */
-async function readResult(path, options = {}) {
-    const where = { file: path, ...(options.input ? { input: options.input } : {}) };
-    let text;
-    try {
-        text = await (0,promises_.readFile)(path, 'utf8');
-    }
-    catch (error) {
-        throw new errors_ConfigurationError(`cannot read the result file: ${error.code ?? String(error)}`, where);
-    }
-    return parseResult(text, { ...options, file: path });
-}
-function parseResult(text, options = {}) {
-    const where = { ...(options.file ? { file: options.file } : {}), ...(options.input ? { input: options.input } : {}) };
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (error) {
-        // Never the parser's message: it quotes the file's start, and the file may be anything (a key, /etc/passwd).
-        const at = /line (\d+) column (\d+)/.exec(error.message);
-        throw new errors_ConfigurationError(`not a roadstop result: invalid JSON${at ? ` at line ${at[1]}, column ${at[2]}` : ''}`, where, 'point it at a file a roadstop gate wrote');
-    }
-    if (typeof data !== 'object' || data === null || !('schemaVersion' in data) || !('gate' in data)) {
-        throw new errors_ConfigurationError('not a roadstop result: it has no schemaVersion and gate', where, 'point it at a file a roadstop gate wrote');
-    }
-    const record = data;
-    if (record.schemaVersion !== RESULT_SCHEMA_VERSION) {
-        throw new errors_ConfigurationError(`result schema version ${JSON.stringify(record.schemaVersion)} is not supported (this roadstop reads version ${RESULT_SCHEMA_VERSION})`, where, 'produce the baseline with the same major version of roadstop');
-    }
-    if (options.gate && record.gate !== options.gate) {
-        throw new errors_ConfigurationError(`this is a ${String(record.gate)} result, not a ${options.gate} result`, where);
-    }
-    for (const key of ['status', 'headline', 'metrics', 'checks', 'items', 'messages', 'settings']) {
-        if (!(key in record))
-            throw new errors_ConfigurationError(`not a roadstop result: '${key}' is missing`, where);
-    }
-    if (!Array.isArray(record.items) || !Array.isArray(record.checks) || !Array.isArray(record.messages)) {
-        throw new errors_ConfigurationError('not a roadstop result: items, checks and messages must be lists', where);
-    }
-    const problem = findResultProblem(record);
-    if (problem)
-        throw new errors_ConfigurationError(`not a valid ${String(record.gate)} result: ${problem}`, where, 'a result roadstop wrote holds none of this; regenerate it, or compare with another run');
-    return data;
-}
-/**
- * Where a gate writes its result: the path the user gave (inside the
- * workspace, and never over a file that is not a result of this gate), or a
- * file in the runner's temp folder.
- */
-async function prepareReportPath(given, options) {
-    if (!given || given.trim() === '')
-        return join(options.temp, 'roadstop', `${options.gate}.json`);
-    const input = options.input ?? 'report';
-    // Inside the workspace, or the runner's temp folder where the default lives; after symlinks, not by the text.
-    const target = await confinedPath(options.workspace, given, { input, file: given }, { also: [options.temp], what: 'the report' });
-    if (options.baseline !== undefined && (await realLocation(options.baseline)) === target) {
-        throw new ConfigurationError('is the baseline file too: writing the result there would overwrite the baseline it is compared with', { input, file: given }, 'write the report to another path');
-    }
-    let existing;
-    try {
-        existing = await readFile(target, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'EISDIR')
-            throw new ConfigurationError('is a folder, not a file', { input, file: given });
-        if (code !== 'ENOENT')
-            throw new ConfigurationError(`cannot use it (${code ?? String(error)})`, { input, file: given });
-    }
-    if (existing !== undefined) {
-        try {
-            parseResult(existing, { gate: options.gate });
-        }
-        catch {
-            throw new ConfigurationError('already exists and is not a result of this gate; refusing to overwrite it', { input, file: given }, 'choose another path');
-        }
-    }
-    return target;
-}
-/**
- * A baseline result the user named (`baseline: path`): it must be a result of
- * this gate, and the error names the path as the user wrote it.
- */
-async function readBaselineFile(path, options) {
-    let result;
-    try {
-        const real = await confinedPath(options.workspace, path, { ...options.origin, file: path }, { what: 'the baseline' });
-        result = await readResult(real, { gate: options.gate });
-    }
-    catch (error) {
-        if (error instanceof ConfigurationError)
-            throw new ConfigurationError(error.message, { ...options.origin, file: path }, error.hint);
-        throw error;
-    }
-    return { result, info: { source: path, ...(result.commit ? { commit: result.commit } : {}), createdAt: result.createdAt } };
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/result-files.ts
-
-
-
-
-/** Gate names are identifiers, shown and keyed on: anything else is not a result of a roadstop gate. */
-const GATE_NAME = /^[a-z][a-z0-9-]{0,63}$/;
-/**
- * The roadstop results a `results` input names, for the steps that show
- * every gate (the PR comment, Slack). Globs under $RUNNER_TEMP are read from
- * there, everything else from the workspace; symlinks are never followed. A
- * file that is not a result is skipped with a warning, never the step's end:
- * it may come from another job, or a fork. `matched` counts the files the
- * globs found, results or not.
- */
-async function readResultFiles(patterns, options) {
-    if (patterns.length === 0)
-        return { results: [], matched: 0 };
-    const { workspace, input, warn } = options;
-    const temp = options.runnerTemp ? `${options.runnerTemp.replace(/\/+$/, '')}/` : undefined;
-    const inTemp = (pattern) => !!temp && pattern.replace(/^!/, '').startsWith(temp);
-    const roots = [
-        [workspace, patterns.filter((pattern) => !inTemp(pattern))],
-        ...(temp ? [[temp, patterns.filter(inTemp).map((pattern) => pattern.replace(temp, ''))]] : []),
-    ];
-    const paths = [];
-    for (const [root, selected] of roots) {
-        if (!selected.some((pattern) => !pattern.startsWith('!')))
-            continue;
-        const selection = await selectFiles(root, selected, { input });
-        const links = describeSkippedLinks(selection);
-        if (links)
-            warn(`input '${input}': ${links}`);
-        paths.push(...selection.files.map((file) => (0,external_node_path_.join)(root, file)));
-    }
-    const results = [];
-    for (const path of paths) {
-        const file = path.startsWith(`${workspace}/`) ? path.slice(workspace.length + 1) : path;
-        try {
-            const result = await readResult(path, { input });
-            if (!GATE_NAME.test(result.gate))
-                throw new errors_ConfigurationError('not a roadstop result: its gate is not a gate name');
-            results.push({ file, result });
-        }
-        catch (error) {
-            if (!(error instanceof errors_ConfigurationError))
-                throw error;
-            warn(`input '${input}': skipped ${file}: ${error.message}`);
-        }
-    }
-    return { results, matched: paths.length };
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-;// CONCATENATED MODULE: ./packages/core/src/runner-context.ts
-
-
-/** Events whose payload carries the pull request: without it, changed lines and baselines would be silently skipped. */
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']);
-function readRunnerContext(env = process.env, cwd = process.cwd()) {
-    const eventName = env.GITHUB_EVENT_NAME ?? '';
-    const payload = readEvent(env.GITHUB_EVENT_PATH, PULL_REQUEST_EVENTS.has(eventName) ? eventName : undefined);
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    const repository = payload.repository;
-    const pr = (payload.pull_request ?? undefined);
-    const defaultBranch = repository?.default_branch;
-    const context = {
-        workspace: env.GITHUB_WORKSPACE || cwd,
-        eventName,
-        apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
-        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
-        isDefaultBranchPush: env.GITHUB_EVENT_NAME === 'push' && !!defaultBranch && env.GITHUB_REF === `refs/heads/${defaultBranch}`,
-        payload,
-    };
-    if (env.GITHUB_SHA)
-        context.sha = env.GITHUB_SHA;
-    if (env.GITHUB_REF)
-        context.ref = env.GITHUB_REF;
-    if (owner && repo)
-        [context.owner, context.repo] = [owner, repo];
-    if (env.GITHUB_RUN_ID && /^\d+$/.test(env.GITHUB_RUN_ID))
-        context.runId = Number(env.GITHUB_RUN_ID);
-    if (env.GITHUB_WORKFLOW_REF)
-        context.workflowRef = env.GITHUB_WORKFLOW_REF;
-    if (defaultBranch)
-        context.defaultBranch = defaultBranch;
-    if (pr?.base?.ref && pr.head?.sha) {
-        context.pullRequest = {
-            number: pr.number,
-            baseRef: pr.base.ref,
-            headSha: pr.head.sha,
-            fromFork: !!pr.head.repo?.full_name && pr.head.repo.full_name !== pr.base.repo?.full_name,
-            ...(pr.base.sha ? { baseSha: pr.base.sha } : {}),
-            ...(pr.head.ref ? { headRef: pr.head.ref } : {}),
-        };
-    }
-    return context;
-}
-/**
- * The event payload. Outside a pull request a missing file is an empty
- * payload (a local run); on a pull request event it is the runner's failure,
- * said as such rather than read as "not a pull request".
- */
-function readEvent(path, pullRequestEvent) {
-    if (!path) {
-        if (pullRequestEvent)
-            throw new EnvironmentError(`this is a ${pullRequestEvent} run, but GITHUB_EVENT_PATH is not set: the pull request's payload cannot be read`);
-        return {};
-    }
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
-    }
-    catch (error) {
-        if (pullRequestEvent) {
-            throw new EnvironmentError(`this is a ${pullRequestEvent} run, but its event file ${path} cannot be read (${error.code ?? String(error)})`);
-        }
-        return {};
-    }
-    try {
-        const data = JSON.parse(text);
-        return typeof data === 'object' && data !== null ? data : {};
-    }
-    catch (error) {
-        throw new errors_ConfigurationError(`the event file is not JSON (${error.message})`, { file: path });
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/sizes.ts
-
-// Decimal units as size-limit, bundlewatch and browsers' devtools show them; binary units when asked for by name.
-const sizes_UNITS = {
-    b: 1,
-    byte: 1,
-    bytes: 1,
-    kb: 1000,
-    mb: 1000 ** 2,
-    gb: 1000 ** 3,
-    kib: 1024,
-    mib: 1024 ** 2,
-    gib: 1024 ** 3,
-};
-const SIZE_PATTERN = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*([a-z]*)\s*$/i;
-/** `"400 kB"`, `"1.5 MB"`, `"512 KiB"`, `"2048"`, `2048` → bytes. */
-function parseSize(value, where = {}) {
-    if (typeof value === 'number') {
-        if (Number.isFinite(value) && value >= 0)
-            return Math.round(value);
-        throw new errors_ConfigurationError(`'${value}' is not a size`, where, 'use bytes or a size such as "400 kB"');
-    }
-    const match = SIZE_PATTERN.exec(value);
-    const unit = match ? sizes_UNITS[(match[2] ?? '').toLowerCase() || 'b'] : undefined;
-    if (!match || unit === undefined) {
-        throw new errors_ConfigurationError(`'${value}' is not a size`, where, 'write a number with B, kB, MB, GB (1000) or KiB, MiB, GiB (1024), e.g. "400 kB"');
-    }
-    return Math.round(Number(match[1]) * unit);
-}
-/** `"2%"` or `"5 kB"`: how much a measured size may grow against its baseline. */
-function parseIncrease(value, where = {}) {
-    if (typeof value === 'string' && value.trim().endsWith('%')) {
-        const number = Number(value.trim().slice(0, -1));
-        if (!Number.isFinite(number) || number < 0 || value.trim() === '%') {
-            throw new errors_ConfigurationError(`'${value}' is not a percentage`, where, 'write e.g. "2%"');
-        }
-        return { kind: 'percent', value: number };
-    }
-    return { kind: 'bytes', value: parseSize(value, where) };
-}
-function formatIncrease(increase) {
-    return increase.kind === 'percent' ? `${increase.value}%` : formatBytes(increase.value);
-}
-/** Bytes as a person reads them, in the same decimal units `parseSize` reads by default. */
-function formatBytes(bytes) {
-    const sign = bytes < 0 ? '-' : '';
-    const abs = Math.abs(bytes);
-    if (abs < 1000)
-        return `${sign}${abs} B`;
-    if (abs < 1000 ** 2)
-        return `${sign}${trim(abs / 1000)} kB`;
-    if (abs < 1000 ** 3)
-        return `${sign}${trim(abs / 1000 ** 2)} MB`;
-    return `${sign}${trim(abs / 1000 ** 3)} GB`;
-}
-// Three significant figures at most, without trailing zeros: 400 kB, 1.88 kB, 12.5 kB.
-function trim(n) {
-    return String(Number(n >= 100 ? n.toFixed(1) : n.toFixed(2)));
-}
-/** `+1.2 kB (+0.6%)`: a delta with its sign, for tables. */
-function formatDelta(delta, base) {
-    const bytes = `${delta > 0 ? '+' : ''}${formatBytes(delta)}`;
-    if (base === undefined || base === 0)
-        return bytes;
-    const percent = (delta / base) * 100;
-    return `${bytes} (${percent > 0 ? '+' : ''}${percent.toFixed(Math.abs(percent) < 10 ? 2 : 1)}%)`;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/step-inputs.ts
-
-/** Inputs every gate action has beside its own. */
-const STEP_INPUTS = (/* unused pure expression or super */ null && (['report', 'artifact-name', 'upload', 'github-token']));
-const UPLOAD_MODES = (/* unused pure expression or super */ null && (['auto', 'always', 'never']));
-/** Read a gate action's inputs once; `read` is @actions/core's getInput, passed in by main.ts. */
-function readStepInputs(gateInputs, read, defaultArtifact) {
-    const gate = {};
-    for (const name of gateInputs) {
-        const value = read(name);
-        if (value !== '')
-            gate[name] = value;
-    }
-    const upload = read('upload') || 'auto';
-    if (!UPLOAD_MODES.includes(upload)) {
-        throw new ConfigurationError(`'${upload}' is not one of ${UPLOAD_MODES.join(', ')}`, { input: 'upload' });
-    }
-    return {
-        config: read('config'),
-        gate,
-        report: read('report'),
-        artifactName: read('artifact-name') || defaultArtifact,
-        upload: upload,
-        token: read('github-token'),
-    };
-}
-/** An input's value, trimmed; absent or empty reads as not given, so the config file's value stands. */
-function givenInput(inputs, name) {
-    const value = inputs[name]?.trim();
-    return value === undefined || value === '' ? undefined : value;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/retry-after.ts
-/**
- * The wait a `Retry-After` header asks for, in whole seconds (rounded up):
- * delay-seconds or an HTTP date, as RFC 9110 allows both. Undefined when the
- * header is absent or neither.
- */
-function retryAfterSeconds(value, nowMs) {
-    if (value === undefined || value === null || value.trim() === '')
-        return undefined;
-    const seconds = Number(value);
-    if (Number.isFinite(seconds))
-        return Math.max(0, Math.ceil(seconds));
-    const date = Date.parse(value);
-    if (!Number.isNaN(date))
-        return Math.max(0, Math.ceil((date - nowMs) / 1000));
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/index.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/***/ }),
-
-/***/ 13362:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hf: () => (/* binding */ resolveCoverageOptions),
-/* harmony export */   Qh: () => (/* binding */ INPUT_NAMES),
-/* harmony export */   k6: () => (/* binding */ GATE)
-/* harmony export */ });
-/* unused harmony exports PRESETS, parsePercent, parseThreshold */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61291);
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83101);
-
-
-const GATE = 'coverage-gate';
-/** The seeds' plan in one word: 60% lines at launch, 70% when hardening, 85% strict. */
-const PRESETS = { launch: 60, harden: 70, strict: 85 };
-const INPUT_NAMES = [
-    'files',
-    'preset',
-    'min-lines',
-    'min-statements',
-    'min-functions',
-    'min-branches',
-    'min-patch',
-    'max-drop',
-    'base',
-    'baseline',
-    'fail-on',
-];
-const SECTION_KEYS = ['files', 'preset', 'thresholds', 'per-file', 'paths', 'patch', 'max-drop', 'base', 'roots', 'baseline', 'fail-on', 'annotations', 'artifact-name'];
-/** Merge the config's `coverage-gate:` section with the inputs; an input, when given, wins. */
-function resolveCoverageOptions(section, inputs, workspace) {
-    section.rejectUnknown(SECTION_KEYS);
-    const given = (name) => (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .givenInput */ .CB)(inputs, name);
-    const input = (name) => ({ input: name });
-    const filesText = given('files');
-    const files = filesText ? (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .splitList */ .ry)(filesText) : (section.stringList('files') ?? []);
-    const filesOrigin = filesText ? input('files') : section.has('files') ? section.locate('files') : input('files');
-    if (files.length === 0) {
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('no coverage report given', filesOrigin, "give the input 'files' (paths or globs of lcov, coverage-final.json, Cobertura or Clover reports) or coverage-gate.files in the config");
-    }
-    const presetText = given('preset') ?? section.string('preset');
-    let preset;
-    if (presetText !== undefined) {
-        if (!(presetText in PRESETS)) {
-            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${presetText}' is not a preset`, given('preset') ? input('preset') : section.locate('preset'), `use ${Object.entries(PRESETS).map(([name, lines]) => `${name} (${lines}% lines)`).join(', ')}`);
-        }
-        preset = presetText;
-    }
-    const thresholds = readThresholds(section.section('thresholds'));
-    if (preset && thresholds.lines === undefined)
-        thresholds.lines = PRESETS[preset];
-    for (const metric of _model_js__WEBPACK_IMPORTED_MODULE_1__/* .METRICS */ .Cb) {
-        const name = `min-${metric}`;
-        const value = given(name);
-        if (value !== undefined)
-            thresholds[metric] = parseThreshold(value, input(name));
-    }
-    const perFile = readThresholds(section.section('per-file'));
-    const pathsSection = section.section('paths');
-    const paths = pathsSection.keys().map((pattern) => {
-        const origin = pathsSection.locate(pattern);
-        (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .checkGlobSize */ .Gu)(pattern, origin);
-        if (pathsSection.kind(pattern) !== 'map') {
-            const single = pathsSection.stringOrNumber(pattern);
-            if (single === undefined)
-                throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('needs a percentage or a map of metrics', origin, "e.g. 'src/core/**': 90");
-            return { pattern, thresholds: { lines: parseThreshold(single, origin) }, origin };
-        }
-        return { pattern, thresholds: readThresholds(pathsSection.section(pattern)), origin };
-    });
-    const patchText = given('min-patch') ?? section.stringOrNumber('patch');
-    const minPatch = patchText === undefined ? undefined : parseThreshold(patchText, given('min-patch') ? input('min-patch') : section.locate('patch'));
-    const dropText = given('max-drop') ?? section.stringOrNumber('max-drop');
-    const maxDrop = dropText === undefined ? undefined : parsePercent(dropText, given('max-drop') ? input('max-drop') : section.locate('max-drop'));
-    const baseline = (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseBaselineSpec */ .gz)(given('baseline') ?? section.string('baseline'), given('baseline') ? input('baseline') : section.locate('baseline'));
-    const failOn = (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseFailOn */ .XV)(given('fail-on') ?? section.string('fail-on') ?? 'fail', given('fail-on') ? input('fail-on') : section.locate('fail-on'));
-    const base = given('base') ?? section.string('base');
-    const options = {
-        workspace,
-        files,
-        filesOrigin,
-        thresholds,
-        perFile,
-        paths,
-        roots: section.stringList('roots') ?? [],
-        baseline,
-        failOn,
-        maxAnnotations: section.number('annotations', { min: 0, max: 1000, integer: true }) ?? 50,
-    };
-    if (minPatch !== undefined)
-        options.minPatch = minPatch;
-    if (maxDrop !== undefined)
-        options.maxDrop = maxDrop;
-    if (base !== undefined)
-        [options.base, options.baseOrigin] = [base, given('base') ? input('base') : section.locate('base')];
-    if (preset)
-        options.preset = preset;
-    return options;
-}
-function readThresholds(section) {
-    section.rejectUnknown(_model_js__WEBPACK_IMPORTED_MODULE_1__/* .METRICS */ .Cb);
-    const thresholds = {};
-    for (const metric of _model_js__WEBPACK_IMPORTED_MODULE_1__/* .METRICS */ .Cb) {
-        const value = section.stringOrNumber(metric);
-        if (value !== undefined)
-            thresholds[metric] = parseThreshold(value, section.locate(metric));
-    }
-    return thresholds;
-}
-/** `85`, `"85%"`, `"0.5%"` → 85, 85, 0.5; anything outside 0–100 names where it came from. */
-function parsePercent(value, where) {
-    const text = typeof value === 'number' ? String(value) : value.trim().replace(/%$/, '').trim();
-    const number = Number(text);
-    if (text === '' || !Number.isFinite(number))
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${value}' is not a percentage`, where, 'write a number from 0 to 100, e.g. 80 or 80%');
-    (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .checkRange */ .cd)(number, { min: 0, max: 100 }, where);
-    return number;
-}
-/**
- * A threshold: a percentage, where a bare number between 0 and 1 (`0.8`) is
- * most likely a ratio meant as 80% and is refused with that guess. `0.8%`,
- * with its sign, is taken as written.
- */
-function parseThreshold(value, where) {
-    const number = parsePercent(value, where);
-    const bare = typeof value === 'number' || !value.trim().endsWith('%');
-    if (bare && number > 0 && number < 1) {
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${value} reads as ${number}%, which looks like a ratio`, where, `did you mean ${Math.round(number * 10000) / 100}? write ${number}% if you mean less than 1%`);
-    }
-    return number;
-}
-
-
-/***/ }),
-
-/***/ 47035:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ LineHits)
-/* harmony export */ });
-const EMPTY_LINES = new Uint32Array(0);
-const EMPTY_HITS = new Float64Array(0);
-class LineHits {
-    lineAt;
-    hitsAt;
-    count = 0;
-    constructor(entries) {
-        // Nothing is allocated until the first line: parsers replace empty ones wholesale.
-        this.lineAt = EMPTY_LINES;
-        this.hitsAt = EMPTY_HITS;
-        if (entries)
-            for (const [line, hits] of entries)
-                this.set(line, hits);
-    }
-    /**
-     * Take `count` lines and hits that a parser collected (copied, so its
-     * buffers can be reused), sorting and summing duplicates only if needed.
-     */
-    static from(lines, hits, count, slab) {
-        const result = new LineHits();
-        let ordered = true;
-        for (let index = 1; index < count; index++) {
-            if (lines[index] <= lines[index - 1]) {
-                ordered = false;
-                break;
+    open(name, attributes, parent, line) {
+        switch (name) {
+            case 'file': {
+                const path = attributes.path || attributes.name;
+                if (!path)
+                    throw new src/* ConfigurationError */.j1('Clover: <file> has neither a path nor a name attribute', { file: this.file, line });
+                this.current = (0,model/* emptyFile */.sX)(path);
+                this.currentMetrics = undefined;
+                this.conditions = { covered: 0, total: 0 };
+                this.statementLines = { covered: 0, total: 0 };
+                this.sawFiles = true;
+                return;
             }
+            case 'metrics':
+                if (parent === 'project')
+                    this.declared = toTotals(this.readMetrics(attributes, line));
+                else if (parent === 'file' && this.current !== undefined)
+                    this.currentMetrics = this.readMetrics(attributes, line);
+                return;
+            case 'line':
+                if (parent === 'file' && this.current !== undefined)
+                    this.line(this.current, attributes, line);
+                return;
         }
-        if (!ordered) {
-            for (let index = 0; index < count; index++)
-                result.add(lines[index], hits[index]);
-            result.compact();
-            return result;
+    }
+    close(name) {
+        if (name !== 'file' || this.current === undefined)
+            return;
+        const file = this.current;
+        const metrics = this.currentMetrics;
+        this.current = undefined;
+        file.totals.lines = (0,model/* totalFromDetail */.m0)(file, 'lines');
+        file.totals.statements = metrics?.statements ?? this.statementLines;
+        file.totals.functions = metrics?.methods ?? (0,model/* totalFromDetail */.m0)(file, 'functions');
+        file.totals.branches = metrics?.conditionals ?? this.conditions;
+        const existing = this.files.get(file.path);
+        if (existing === undefined)
+            this.files.set(file.path, file);
+        else
+            mergeFileInto(existing, file, 'max');
+    }
+    finish() {
+        if (!this.sawFiles) {
+            throw new src/* ConfigurationError */.j1('Clover: the report has no <file> elements: it describes no source file', { file: this.file }, 'check that the tests ran with coverage enabled');
         }
-        // Both columns in one piece: hits first, for the 8-byte alignment.
-        const { buffer, offset } = slab ? slab.take(count * 12) : { buffer: new ArrayBuffer(count * 12), offset: 0 };
-        result.hitsAt = new Float64Array(buffer, offset, count);
-        result.hitsAt.set(hits.subarray(0, count));
-        result.lineAt = new Uint32Array(buffer, offset + count * 8, count);
-        result.lineAt.set(lines.subarray(0, count));
-        result.count = count;
+        const metrics = {
+            lines: 'detail',
+            statements: 'totals',
+            functions: this.sawMethodLines && !this.sawMethodMetrics ? 'detail' : this.sawMethodLines || this.sawMethodMetrics ? 'totals' : 'none',
+            branches: this.sawConditionals ? 'totals' : 'none',
+        };
+        return { format: 'clover', files: this.files, metrics, ...(this.declared ? { declared: this.declared } : {}), sources: [this.file] };
+    }
+    readMetrics(attributes, line) {
+        const ratio = (total, covered) => {
+            const totalValue = optionalNumberAttribute(attributes, total, 'metrics', this.file, line);
+            const coveredValue = optionalNumberAttribute(attributes, covered, 'metrics', this.file, line);
+            return totalValue === undefined || coveredValue === undefined ? undefined : { covered: coveredValue, total: totalValue };
+        };
+        const result = {};
+        const statements = ratio('statements', 'coveredstatements');
+        const conditionals = ratio('conditionals', 'coveredconditionals');
+        const methods = ratio('methods', 'coveredmethods');
+        if (statements)
+            result.statements = statements;
+        if (conditionals) {
+            result.conditionals = conditionals;
+            this.sawConditionals = true;
+        }
+        if (methods) {
+            result.methods = methods;
+            this.sawMethodMetrics = true;
+        }
         return result;
     }
-    /** How many lines have hits: the covered count, without iterating entries. */
-    covered() {
-        let covered = 0;
-        for (let index = 0; index < this.count; index++)
-            if (this.hitsAt[index] > 0)
-                covered += 1;
-        return covered;
-    }
-    get size() {
-        return this.count;
-    }
-    get [Symbol.toStringTag]() {
-        return 'LineHits';
-    }
-    get(line) {
-        const index = this.find(line);
-        return index >= 0 ? this.hitsAt[index] : undefined;
-    }
-    has(line) {
-        return this.find(line) >= 0;
-    }
-    set(line, hits) {
-        const index = this.find(line);
-        if (index >= 0)
-            this.hitsAt[index] = hits;
-        else
-            this.insert(~index, line, hits);
-        return this;
-    }
-    /** Add hits to a line (a new line starts at 0), one lookup instead of get and set. */
-    add(line, hits) {
-        const index = this.find(line);
-        if (index >= 0)
-            this.hitsAt[index] += hits;
-        else
-            this.insert(~index, line, hits);
-    }
-    delete(line) {
-        const index = this.find(line);
-        if (index < 0)
-            return false;
-        this.lineAt.copyWithin(index, index + 1, this.count);
-        this.hitsAt.copyWithin(index, index + 1, this.count);
-        this.count -= 1;
-        return true;
-    }
-    clear() {
-        this.count = 0;
-    }
-    /** Release the spare capacity once no more lines will come. */
-    compact() {
-        if (this.lineAt.length === this.count)
+    line(file, attributes, line) {
+        const number = numberAttribute(attributes, 'num', 'line', this.file, line);
+        const count = numberAttribute(attributes, 'count', 'line', this.file, line);
+        const type = attributes.type ?? 'stmt';
+        if (type === 'method') {
+            file.functions.push({ name: attributes.signature ?? attributes.name ?? '', line: number, hits: count });
+            this.sawMethodLines = true;
             return;
-        this.lineAt = this.lineAt.slice(0, this.count);
-        this.hitsAt = this.hitsAt.slice(0, this.count);
-    }
-    forEach(callback, thisArg) {
-        for (let index = 0; index < this.count; index++)
-            callback.call(thisArg, this.hitsAt[index], this.lineAt[index], this);
-    }
-    *entries() {
-        for (let index = 0; index < this.count; index++)
-            yield [this.lineAt[index], this.hitsAt[index]];
-    }
-    *keys() {
-        for (let index = 0; index < this.count; index++)
-            yield this.lineAt[index];
-    }
-    *values() {
-        for (let index = 0; index < this.count; index++)
-            yield this.hitsAt[index];
-    }
-    [Symbol.iterator]() {
-        return this.entries();
-    }
-    /** Index of `line`, or the one's complement of where it would go. */
-    find(line) {
-        const count = this.count;
-        if (count === 0)
-            return ~0;
-        const last = this.lineAt[count - 1];
-        if (line === last)
-            return count - 1;
-        if (line > last)
-            return ~count;
-        let low = 0;
-        let high = count - 1;
-        while (low <= high) {
-            const middle = (low + high) >>> 1;
-            const value = this.lineAt[middle];
-            if (value < line)
-                low = middle + 1;
-            else if (value > line)
-                high = middle - 1;
-            else
-                return middle;
         }
-        return ~low;
-    }
-    insert(index, line, hits) {
-        if (!Number.isInteger(line) || line < 0 || line > 0xffffffff)
-            throw new RangeError(`line number must be a non-negative integer, got ${line}`);
-        if (this.count === this.lineAt.length) {
-            const capacity = Math.max(8, this.lineAt.length * 2);
-            const lines = new Uint32Array(capacity);
-            lines.set(this.lineAt);
-            this.lineAt = lines;
-            const counts = new Float64Array(capacity);
-            counts.set(this.hitsAt);
-            this.hitsAt = counts;
-        }
-        if (index < this.count) {
-            this.lineAt.copyWithin(index + 1, index, this.count);
-            this.hitsAt.copyWithin(index + 1, index, this.count);
-        }
-        this.lineAt[index] = line;
-        this.hitsAt[index] = hits;
-        this.count += 1;
-    }
-}
-
-
-/***/ }),
-
-/***/ 83101:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Cb: () => (/* binding */ METRICS),
-/* harmony export */   PE: () => (/* binding */ refreshTotals),
-/* harmony export */   Tf: () => (/* binding */ emptyTotals),
-/* harmony export */   iD: () => (/* binding */ withPath),
-/* harmony export */   m0: () => (/* binding */ totalFromDetail),
-/* harmony export */   qC: () => (/* binding */ reportTotals),
-/* harmony export */   sX: () => (/* binding */ emptyFile),
-/* harmony export */   wO: () => (/* binding */ carriedMetrics)
-/* harmony export */ });
-/* unused harmony export percent */
-/* harmony import */ var _line_hits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47035);
-
-const METRICS = ['lines', 'statements', 'functions', 'branches'];
-/**
- * Percentage covered, unrounded. A metric with nothing to cover counts as 100%,
- * as istanbul and coverage.py report it, so an empty file never fails a threshold.
- */
-function percent(ratio) {
-    return ratio.total === 0 ? 100 : (ratio.covered / ratio.total) * 100;
-}
-function emptyTotals() {
-    return {
-        lines: { covered: 0, total: 0 },
-        statements: { covered: 0, total: 0 },
-        functions: { covered: 0, total: 0 },
-        branches: { covered: 0, total: 0 },
-    };
-}
-function emptyFile(path) {
-    return { path, lines: new _line_hits_js__WEBPACK_IMPORTED_MODULE_0__/* .LineHits */ .X(), statements: new Map(), functions: [], branches: [], totals: emptyTotals() };
-}
-/**
- * The same coverage under another path: a shallow copy that keeps lazily
- * built properties lazy (the lcov parser builds `branches` on first read).
- */
-function withPath(file, path) {
-    const copy = Object.create(Object.getPrototypeOf(file), Object.getOwnPropertyDescriptors(file));
-    copy.path = path;
-    return copy;
-}
-function countHits(values) {
-    let covered = 0;
-    let total = 0;
-    for (const hits of values) {
-        total += 1;
-        if (hits > 0)
-            covered += 1;
-    }
-    return { covered, total };
-}
-/** Totals of one metric computed from a file's detail. */
-function totalFromDetail(file, metric) {
-    switch (metric) {
-        case 'lines':
-            return { covered: file.lines.covered(), total: file.lines.size };
-        case 'statements':
-            return countHits(file.statements.values());
-        case 'functions':
-            return countHits(file.functions.map((fn) => fn.hits));
-        case 'branches':
-            return countHits(file.branches.map((branch) => branch.taken));
-    }
-}
-/** Recompute the totals of the metrics the report carries in detail. */
-function refreshTotals(file, metrics) {
-    for (const metric of METRICS) {
-        if (metrics[metric] === 'detail')
-            file.totals[metric] = totalFromDetail(file, metric);
-    }
-}
-/** Totals over all files of a report. */
-function reportTotals(report) {
-    const totals = emptyTotals();
-    for (const file of report.files.values()) {
-        for (const metric of METRICS) {
-            totals[metric].covered += file.totals[metric].covered;
-            totals[metric].total += file.totals[metric].total;
+        const previous = file.lines.get(number);
+        file.lines.set(number, previous === undefined ? count : Math.max(previous, count));
+        this.statementLines.total += 1;
+        if (count > 0)
+            this.statementLines.covered += 1;
+        if (type === 'cond') {
+            // OpenClover: a condition has two outcomes, each covered once seen.
+            const trueCount = optionalNumberAttribute(attributes, 'truecount', 'line', this.file, line) ?? 0;
+            const falseCount = optionalNumberAttribute(attributes, 'falsecount', 'line', this.file, line) ?? 0;
+            this.conditions.total += 2;
+            this.conditions.covered += (trueCount > 0 ? 1 : 0) + (falseCount > 0 ? 1 : 0);
+            this.sawConditionals = true;
         }
     }
+}
+function toTotals(metrics) {
+    const totals = {};
+    if (metrics.statements)
+        totals.statements = metrics.statements;
+    if (metrics.conditionals)
+        totals.branches = metrics.conditionals;
+    if (metrics.methods)
+        totals.functions = metrics.methods;
     return totals;
 }
-/** The metrics a report can be judged on: those it carries in detail or as totals. */
-function carriedMetrics(report) {
-    return METRICS.filter((metric) => report.metrics[metric] !== 'none');
-}
+
+;// CONCATENATED MODULE: ./packages/coverage/src/cobertura.ts
 
 
-/***/ }),
-
-/***/ 47670:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  GitError: () => (/* reexport */ GitError),
-  changedLines: () => (/* reexport */ changedLines),
-  git: () => (/* reexport */ git),
-  isShallow: () => (/* reexport */ isShallow),
-  lsFiles: () => (/* reexport */ lsFiles),
-  parsePatch: () => (/* reexport */ parsePatch),
-  parseUnifiedDiff: () => (/* reexport */ parseUnifiedDiff),
-  repositoryFiles: () => (/* reexport */ repositoryFiles)
-});
-
-;// CONCATENATED MODULE: ./packages/git/src/diff.ts
-const HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
-function parseUnifiedDiff(text) {
-    const changed = new Map();
-    let file;
-    let line = 0;
-    // Lines left in the current hunk on each side: the header's counts tell where
-    // it ends, so an added line reading "++ x" is never taken for a file header.
-    let oldLeft = 0;
-    let newLeft = 0;
-    for (const raw of text.split('\n')) {
-        if (oldLeft > 0 || newLeft > 0) {
-            if (raw.startsWith('+')) {
-                let lines = changed.get(file);
-                if (!lines)
-                    changed.set(file, (lines = new Set()));
-                lines.add(line++);
-                newLeft--;
-            }
-            else if (raw.startsWith('-')) {
-                oldLeft--;
-            }
-            else if (raw.startsWith(' ') || raw === '') {
-                // An empty line inside a hunk is a context line whose space was dropped on the way.
-                line++;
-                oldLeft--;
-                newLeft--;
-            }
-            // '\ No newline at end of file' moves neither side.
-            continue;
-        }
-        if (raw.startsWith('diff --git ')) {
-            file = undefined;
-        }
-        else if (raw.startsWith('+++ ')) {
-            const target = raw.slice(4).replace(/\t.*$/, '');
-            file = target === '/dev/null' ? undefined : stripPrefix(unquote(target));
-        }
-        else {
-            const hunk = HUNK.exec(raw);
-            if (hunk && file !== undefined) {
-                oldLeft = hunk[1] === undefined ? 1 : Number(hunk[1]);
-                line = Number(hunk[2]);
-                newLeft = hunk[3] === undefined ? 1 : Number(hunk[3]);
-            }
-        }
-    }
-    return changed;
-}
-/** Lines added by one file's patch, as the pull request files API gives it (no file headers). */
-function parsePatch(path, patch) {
-    return parseUnifiedDiff(`+++ b/${path}\n${patch}`).get(path) ?? new Set();
-}
-function stripPrefix(path) {
-    return path.startsWith('b/') ? path.slice(2) : path;
-}
-const ESCAPES = { n: 10, t: 9, r: 13, '"': 34, '\\': 92, a: 7, b: 8, f: 12, v: 11 };
-// git quotes paths with unusual bytes: "b/caf\303\251.ts" with C escapes of UTF-8 bytes.
-function unquote(path) {
-    if (!path.startsWith('"') || !path.endsWith('"'))
-        return path;
-    const bytes = [];
-    const body = path.slice(1, -1);
-    for (let index = 0; index < body.length; index++) {
-        const char = body[index];
-        if (char !== '\\') {
-            bytes.push(...Buffer.from(char, 'utf8'));
-            continue;
-        }
-        const next = body[++index] ?? '';
-        if (/[0-7]/.test(next)) {
-            bytes.push(parseInt(body.slice(index, index + 3), 8));
-            index += 2;
-        }
-        else {
-            bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
-        }
-    }
-    return Buffer.from(bytes).toString('utf8');
-}
-
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 13 modules
-var src = __webpack_require__(61291);
-;// CONCATENATED MODULE: ./packages/git/src/repo.ts
 
 
-// child_process is loaded on the first git command, not with every step that bundles this package.
-function exec(file, args, options) {
-    const { execFile } = process.getBuiltinModule('node:child_process');
-    const { promisify } = process.getBuiltinModule('node:util');
-    return promisify(execFile)(file, args, { ...options, encoding: 'utf8' });
-}
-class GitError extends Error {
-    args;
-    stderr;
-    code;
-    name = 'GitError';
-    constructor(args, stderr, code) {
-        super(`git ${args.join(' ')} failed${code !== undefined ? ` (${code})` : ''}: ${stderr.trim().split('\n').at(-1) ?? ''}`);
-        this.args = args;
-        this.stderr = stderr;
-        this.code = code;
-    }
-}
-/** Run git in `cwd`; never through a shell, so no argument is ever interpreted. */
-async function git(cwd, args) {
-    try {
-        const { stdout } = await exec('git', args, { cwd, maxBuffer: 1 << 30, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } });
-        return stdout;
-    }
-    catch (error) {
-        const failure = error;
-        if (failure.code === 'ENOENT')
-            throw new src/* ConfigurationError */.j1('git is not installed or not on the PATH', {}, 'install git, or run in a checkout');
-        throw new GitError(args, failure.stderr ?? String(error), failure.code);
-    }
-}
-/** Every file git tracks, as repository-relative paths with forward slashes. */
-async function lsFiles(cwd) {
-    const out = await git(cwd, ['ls-files', '-z', '--full-name']);
-    return out.split('\0').filter(Boolean);
-}
-async function isShallow(cwd) {
-    return (await git(cwd, ['rev-parse', '--is-shallow-repository'])).trim() === 'true';
-}
-async function hasCommit(cwd, sha) {
-    try {
-        await git(cwd, ['cat-file', '-e', `${sha}^{commit}`]);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-async function mergeBaseOf(cwd, a, b) {
-    try {
-        return (await git(cwd, ['merge-base', a, b])).trim() || undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
+const CONDITION_COVERAGE = /\((\d+)\s*\/\s*(\d+)\)/;
 /**
- * The lines the change adds or modifies against its merge base with `base`.
- * A shallow checkout (actions/checkout's default depth 1) is deepened step by
- * step until the merge base is there, then unshallowed as a last resort.
+ * Cobertura XML, as written by coverage.py, istanbul (jest, vitest, c8),
+ * coverlet, gcovr and the Cobertura family: `<class filename>` holds
+ * `<line number hits [branch condition-coverage]>`. Lines inside `<method>`
+ * only repeat a method's lines, so they count for the method, not again for
+ * the file.
+ *
+ * Branches are only counted per line ("1/2 covered"), without saying which
+ * branch was taken, so they are totals: exact for this report, not mergeable.
+ * Paths are relative to `<sources>` (coverage.py writes the measured
+ * directory there; istanbul the project root), kept as `sourceRoots`.
  */
-async function changedLines(options) {
-    const { cwd, base } = options;
-    const head = options.head ?? 'HEAD';
-    const remote = options.remote ?? 'origin';
-    const fetched = [];
-    const fetch = async (args) => {
-        if (remote === false)
-            return false;
-        try {
-            await git(cwd, ['fetch', '--no-tags', '--quiet', remote, ...args]);
-            fetched.push(args.join(' '));
-            options.log?.(`git fetch ${args.join(' ')}`);
-            return true;
+class CoberturaHandler {
+    file;
+    files = new Map();
+    sources = [];
+    declared = {};
+    sourceText;
+    current;
+    currentBranchLines = new Set();
+    method;
+    sawMethods = false;
+    sawBranches = false;
+    sawClasses = false;
+    constructor(file) {
+        this.file = file;
+    }
+    open(name, attributes, parent, line) {
+        switch (name) {
+            case 'coverage':
+                if (parent === '')
+                    this.readDeclared(attributes, line);
+                return;
+            case 'source':
+                this.sourceText = '';
+                return;
+            case 'class': {
+                const filename = attributes.filename;
+                if (filename === undefined || filename === '') {
+                    throw new src/* ConfigurationError */.j1('Cobertura: <class> has no filename attribute', { file: this.file, line });
+                }
+                this.current = (0,model/* emptyFile */.sX)(filename);
+                this.currentBranchLines = new Set();
+                this.sawClasses = true;
+                return;
+            }
+            case 'method':
+                if (this.current === undefined)
+                    return;
+                this.method = { name: attributes.name ?? '', hits: optionalNumberAttribute(attributes, 'hits', 'method', this.file, line), line: 0, maxLineHits: 0 };
+                this.sawMethods = true;
+                return;
+            case 'line':
+                this.line(attributes, line);
+                return;
         }
-        catch (error) {
-            options.log?.(`git fetch ${args.join(' ')}: ${error.message}`);
-            return false;
+    }
+    text(text) {
+        if (this.sourceText !== undefined)
+            this.sourceText += text;
+    }
+    close(name) {
+        switch (name) {
+            case 'source': {
+                const source = this.sourceText?.trim();
+                if (source)
+                    this.sources.push(source);
+                this.sourceText = undefined;
+                return;
+            }
+            case 'method': {
+                const method = this.method;
+                this.method = undefined;
+                if (method === undefined || this.current === undefined)
+                    return;
+                // Cobertura proper gives a method no hits of its own; its busiest line stands for it.
+                this.current.functions.push({ name: method.name, line: method.line, hits: method.hits ?? method.maxLineHits });
+                return;
+            }
+            case 'class': {
+                const file = this.current;
+                this.current = undefined;
+                if (file === undefined)
+                    return;
+                for (const metric of ['lines', 'functions', 'branches'])
+                    file.totals[metric] = (0,model/* totalFromDetail */.m0)(file, metric);
+                const existing = this.files.get(file.path);
+                // Several classes of one file (inner classes, partial classes) describe one run: never add them up.
+                if (existing === undefined)
+                    this.files.set(file.path, file);
+                else
+                    mergeFileInto(existing, file, 'max');
+                return;
+            }
         }
+    }
+    finish() {
+        if (!this.sawClasses) {
+            throw new src/* ConfigurationError */.j1('Cobertura: the report has no <class> elements: it describes no source file', { file: this.file }, 'check that the tests ran with coverage enabled');
+        }
+        const metrics = {
+            lines: 'detail',
+            statements: 'none',
+            functions: this.sawMethods ? 'detail' : 'none',
+            branches: this.sawBranches ? 'totals' : 'none',
+        };
+        return {
+            format: 'cobertura',
+            files: this.files,
+            metrics,
+            ...(Object.keys(this.declared).length > 0 ? { declared: this.declared } : {}),
+            ...(this.sources.length > 0 ? { sourceRoots: this.sources } : {}),
+            sources: [this.file],
+        };
+    }
+    readDeclared(attributes, line) {
+        const linesValid = optionalNumberAttribute(attributes, 'lines-valid', 'coverage', this.file, line);
+        const linesCovered = optionalNumberAttribute(attributes, 'lines-covered', 'coverage', this.file, line);
+        if (linesValid !== undefined && linesCovered !== undefined)
+            this.declared.lines = { covered: linesCovered, total: linesValid };
+        const branchesValid = optionalNumberAttribute(attributes, 'branches-valid', 'coverage', this.file, line);
+        const branchesCovered = optionalNumberAttribute(attributes, 'branches-covered', 'coverage', this.file, line);
+        if (branchesValid !== undefined && branchesCovered !== undefined)
+            this.declared.branches = { covered: branchesCovered, total: branchesValid };
+    }
+    line(attributes, line) {
+        const file = this.current;
+        if (file === undefined)
+            return;
+        const number = numberAttribute(attributes, 'number', 'line', this.file, line);
+        const hits = numberAttribute(attributes, 'hits', 'line', this.file, line);
+        if (this.method !== undefined) {
+            if (this.method.line === 0)
+                this.method.line = number;
+            this.method.maxLineHits = Math.max(this.method.maxLineHits, hits);
+            return;
+        }
+        const previous = file.lines.get(number);
+        file.lines.set(number, previous === undefined ? hits : Math.max(previous, hits));
+        if (attributes.branch !== 'true')
+            return;
+        this.sawBranches = true;
+        const condition = CONDITION_COVERAGE.exec(attributes['condition-coverage'] ?? '');
+        if (condition === null || this.currentBranchLines.has(number))
+            return;
+        this.currentBranchLines.add(number);
+        const covered = Number(condition[1]);
+        const total = Number(condition[2]);
+        // Which of the line's branches were taken is not said: the first `covered` stand for them.
+        for (let index = 0; index < total; index++) {
+            file.branches.push({ line: number, block: '0', branch: String(index), taken: index < covered ? 1 : 0 });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/coverage/src/xml-report.ts
+
+
+
+
+
+const NEITHER_HINT = 'roadstop reads Cobertura (coverage.py xml, istanbul cobertura) and Clover (istanbul clover, OpenClover) XML';
+/**
+ * Cobertura or Clover XML, told apart by content: both have a `<coverage>`
+ * root, Clover's with a `clover` attribute and a `<project>` child,
+ * Cobertura's with rate attributes and `<sources>`/`<packages>` children.
+ */
+async function parseCoverageXml(input, file) {
+    let dialect;
+    let pendingRoot;
+    // The root may not say which dialect it is; then its first child does.
+    const pick = (name, attributes, parent, line) => {
+        if (parent === '') {
+            if (name !== 'coverage') {
+                throw new src/* ConfigurationError */.j1(`XML is neither Cobertura nor Clover: its root element is <${name}>, not <coverage>`, { file, line }, NEITHER_HINT);
+            }
+            if ('clover' in attributes)
+                return new CloverHandler(file);
+            if ('line-rate' in attributes || 'lines-valid' in attributes)
+                return new CoberturaHandler(file);
+            pendingRoot = { attributes, line };
+            return undefined;
+        }
+        if (name === 'project')
+            return new CloverHandler(file);
+        if (name === 'sources' || name === 'packages')
+            return new CoberturaHandler(file);
+        throw new src/* ConfigurationError */.j1(`XML is neither Cobertura nor Clover: <coverage> starts with <${name}>`, { file, line }, NEITHER_HINT);
     };
-    if (!(await hasCommit(cwd, base)))
-        await fetch(['--depth=1', base]);
-    if (!(await hasCommit(cwd, base))) {
-        throw new GitError(['cat-file', '-e', base], `the base commit ${base} is not in the checkout and could not be fetched`, undefined);
+    const dispatch = {
+        open(name, attributes, parent, line) {
+            if (dialect === undefined) {
+                const chosen = pick(name, attributes, parent, line);
+                if (chosen === undefined)
+                    return;
+                if (pendingRoot)
+                    chosen.open('coverage', pendingRoot.attributes, '', pendingRoot.line);
+                pendingRoot = undefined;
+                dialect = chosen;
+            }
+            dialect.open(name, attributes, parent, line);
+        },
+        close(name) {
+            dialect?.close(name);
+        },
+        text(text) {
+            if (dialect instanceof CoberturaHandler)
+                dialect.text(text);
+        },
+    };
+    await parseXml(toChunks(input), file, dispatch);
+    if (dialect === undefined) {
+        throw new src/* ConfigurationError */.j1('XML is neither Cobertura nor Clover: <coverage> is empty', { file }, NEITHER_HINT);
     }
-    let mergeBase = await mergeBaseOf(cwd, base, head);
-    const steps = options.maxDeepen ?? 6;
-    for (let step = 0; !mergeBase && step < steps && (await isShallow(cwd)); step++) {
-        const by = (options.deepenBy ?? 50) * 2 ** step;
-        if (!(await fetch([`--deepen=${by}`, base])))
-            break;
-        mergeBase = await mergeBaseOf(cwd, base, head);
-    }
-    if (!mergeBase && (await isShallow(cwd)) && (await fetch(['--unshallow'])))
-        mergeBase = await mergeBaseOf(cwd, base, head);
-    if (!mergeBase)
-        throw new GitError(['merge-base', base, head], `no merge base between ${base} and ${head}`, undefined);
-    const diff = await git(cwd, ['diff', '--no-color', '--no-ext-diff', '--unified=0', '--diff-filter=AMRC', '-M', '--src-prefix=a/', '--dst-prefix=b/', mergeBase, head, '--']);
-    return { lines: parseUnifiedDiff(diff), mergeBase, fetched };
+    return dialect.finish();
+}
+
+;// CONCATENATED MODULE: ./packages/coverage/src/read.ts
+
+
+
+
+
+
+/**
+ * Read a coverage report of any supported format from a file, streaming: the
+ * format is detected from the content, and memory holds the parsed coverage,
+ * not the file.
+ */
+async function readCoverageReport(path) {
+    return parseCoverageReport(await openReportFile(path), path);
 }
 /**
- * The files of the repository: git's list, or, in a folder that is not a git
- * checkout (a downloaded artifact, a tarball), every file below it but
- * dependencies and build caches.
+ * Parse report content whose format is detected from its first bytes.
+ * `file` names it in errors and in the report's `sources`.
  */
-async function repositoryFiles(cwd) {
-    try {
-        return await lsFiles(cwd);
-    }
-    catch {
-        const { default: glob } = await __webpack_require__.e(/* import() */ 648).then(__webpack_require__.t.bind(__webpack_require__, 25648, 23));
-        return (await glob('**/*', { cwd, dot: false, onlyFiles: true, followSymbolicLinks: false, ignore: ['**/node_modules/**', '**/.git/**'] })).sort();
+async function parseCoverageReport(input, file) {
+    const peeked = await peek(toChunks(input));
+    const { head, chunks } = peeked;
+    const family = detectFamily(head);
+    if (family === 'empty' || family === undefined)
+        await peeked.close();
+    switch (family) {
+        case 'lcov':
+            return parseLcov(chunks, file);
+        case 'json':
+            return parseIstanbulJson(chunks, file);
+        case 'xml':
+            return parseCoverageXml(chunks, file);
+        case 'empty':
+            throw new src/* ConfigurationError */.j1('the coverage report is empty', { file }, 'the test run may have failed before writing it; check the step that runs the tests');
+        case undefined:
+            throw new src/* ConfigurationError */.j1('not a coverage report roadstop can read', { file, line: 1 }, 'expected lcov (lcov.info), istanbul JSON (coverage-final.json, coverage-summary.json), Cobertura XML or Clover XML');
     }
 }
 
-;// CONCATENATED MODULE: ./packages/git/src/index.ts
+;// CONCATENATED MODULE: ./packages/coverage/src/gate.ts
 
 
 
 
-/***/ }),
-
-/***/ 73570:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   RG: () => (/* binding */ gitHubMessage),
-/* harmony export */   Rr: () => (/* binding */ GitHubRateLimitError),
-/* harmony export */   ZU: () => (/* binding */ redactedHttpError),
-/* harmony export */   d: () => (/* binding */ isHttpError),
-/* harmony export */   dZ: () => (/* binding */ describeGitHubError)
-/* harmony export */ });
-/* unused harmony exports MAX_GITHUB_MESSAGE, GitHubFailure, GitHubHttpError, toGitHubError, permissionFor */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61291);
-/* harmony import */ var _network_budget_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1409);
-/* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42610);
 
 
 
-/** GitHub's message is cut to this many characters: one line of a log, never a page. */
-const MAX_GITHUB_MESSAGE = 200;
-/** The response headers an error keeps: the ones the retry policy and the messages read. */
-const KEPT_HEADERS = ['retry-after', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'x-ratelimit-resource', 'content-type'];
+
+/** Below this share of the baseline's files, a report is incomplete, not a drop. */
+const INCOMPLETE_SHARE = 0.5;
+const round = (value) => Math.round(value * 100) / 100;
 /**
- * Thrown by the client when GitHub asks for a longer wait than roadstop may
- * spend, so the job fails with the reason instead of sitting idle for an hour.
+ * A percentage truncated to two decimals, as istanbul (and so vitest, jest, c8)
+ * reports it: the figures match the tools', and 79.996% never passes an 80% bar.
  */
-class GitHubRateLimitError extends Error {
-    status;
-    waitSeconds;
-    maxRetryWaitSeconds;
-    name = 'GitHubRateLimitError';
-    constructor(status, waitSeconds, maxRetryWaitSeconds, request, options) {
-        super(`GitHub rate-limited ${request} (${status}) and asked to wait ${waitSeconds} s, more than the ${maxRetryWaitSeconds} s roadstop waits`, options);
-        this.status = status;
-        this.waitSeconds = waitSeconds;
-        this.maxRetryWaitSeconds = maxRetryWaitSeconds;
-    }
+function coveragePercent(ratio) {
+    return ratio.total === 0 ? 100 : Math.floor((10000 * ratio.covered) / ratio.total) / 100;
 }
-/** A failure `toGitHubError` has already put in words: described once, never wrapped again. */
-class GitHubFailure extends Error {
-    name = 'GitHubFailure';
-}
-function isHttpError(error) {
-    return error instanceof Error && typeof error.status === 'number';
-}
-/**
- * An HTTP failure stripped to what may be shown: the status, GitHub's JSON
- * `message` (truncated, known secrets replaced by ***), the request's method
- * and URL, and the rate-limit headers. No body, no cause: an HTML error page
- * or a proxy's echo of the request headers must never reach a log, an
- * annotation or a result file, which is uploaded and not masked by the runner.
- */
-class GitHubHttpError extends Error {
-    status;
-    request;
-    response;
-    name = 'GitHubHttpError';
-    constructor(status, message, request, response) {
-        super(message);
-        this.status = status;
-        this.request = request;
-        this.response = response;
-    }
-}
-function redactedHttpError(error, secrets) {
-    const redact = (text) => secrets.reduce((out, secret) => (secret ? out.split(secret).join('***') : out), text);
-    const message = redact(gitHubMessage(error));
-    const headers = {};
-    for (const name of KEPT_HEADERS) {
-        const value = error.response?.headers?.[name];
-        if (value !== undefined)
-            headers[name] = value;
-    }
-    const request = { ...(error.request?.method ? { method: error.request.method } : {}), ...(error.request?.url ? { url: redact(error.request.url) } : {}) };
-    return new GitHubHttpError(error.status, message, request, error.response ? { headers, data: { message } } : undefined);
-}
-/**
- * Turns an API failure into roadstop's one way to fail: a `ConfigurationError`
- * when the user can fix it (token, permissions, names), a plain `Error` with
- * one clear line otherwise. `what` names the operation, e.g. `listing workflow runs of ci.yml`.
- */
-function toGitHubError(error, what) {
-    if (error instanceof _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1 || error instanceof _network_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .NetworkBudgetError */ .sC || error instanceof GitHubFailure)
-        return error;
-    if (error instanceof _network_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .RequestTimeoutError */ .DH) {
-        return new GitHubFailure(`${error.message} while ${what}, nor on its retries; run the job again later`, { cause: error });
-    }
-    if (error instanceof GitHubRateLimitError) {
-        return new GitHubFailure(`GitHub rate-limited ${what} (${error.status}) and asked to wait ${error.waitSeconds} s, more than the ${error.maxRetryWaitSeconds} s roadstop waits; run the job again later`, { cause: error });
-    }
-    // Octokit reports a request that got no answer at all (refused, reset, DNS) as a 500 without a response.
-    if (!isHttpError(error) || error.response === undefined) {
-        const detail = error instanceof Error ? truncate(isHttpError(error) ? gitHubMessage(error) : error.message) : String(error);
-        return new GitHubFailure(`could not reach GitHub while ${what}: ${detail}`, { cause: error });
-    }
-    const { status } = error;
-    const message = gitHubMessage(error);
-    const headers = error.response?.headers ?? {};
-    if (status === 401) {
-        return new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`GitHub refused ${what} (401): ${message}`, {}, 'the token is missing, invalid or expired; pass `${{ github.token }}` or a valid token');
-    }
-    if ((0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .isRateLimited */ .Jz)({ status, headers, message })) {
-        return new GitHubFailure(`GitHub kept rate-limiting ${what} (${status}): ${message}; run the job again later`, { cause: error });
-    }
-    if (status === 403) {
-        const permission = permissionFor(error.request?.method, error.request?.url);
-        return new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`GitHub refused ${what} (403): ${message}`, {}, `the token needs \`${permission}\` permission: add \`permissions: { ${permission} }\` to the job` +
-            (permission.endsWith('write') ? ' (pull requests from forks only get a read-only token)' : ''));
-    }
-    if (status === 404) {
-        return new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`GitHub found nothing for ${what} (404): ${message}`, {}, 'check the repository, branch and workflow file names; a token without access to a private repository also gets 404');
-    }
-    if (status === 422)
-        return new GitHubFailure(`GitHub rejected ${what} (422): ${message}`, { cause: error });
-    if (status >= 500) {
-        return new GitHubFailure(`GitHub failed ${what} (${status}): ${message}; this is on GitHub's side, run the job again later`, {
-            cause: error,
-        });
-    }
-    return new GitHubFailure(`GitHub answered ${status} to ${what}: ${message}`, { cause: error });
-}
-/** One line for a log or a job summary, e.g. `GitHub refused … (403): …. The token needs \`actions: read\` …`. */
-function describeGitHubError(error, what) {
-    const wrapped = toGitHubError(error, what);
-    if (wrapped instanceof _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1 && wrapped.hint) {
-        return `${wrapped.message}. ${wrapped.hint.charAt(0).toUpperCase()}${wrapped.hint.slice(1)}.`;
-    }
-    return wrapped.message;
-}
-/**
- * GitHub's own `message` from a JSON body, with the validation details of a
- * 422, cut to one line of at most MAX_GITHUB_MESSAGE characters. Any other body
- * (an HTML page, a proxy's text) is not quoted at all: it may echo the request.
- */
-function gitHubMessage(error) {
-    const data = error.response?.data;
-    if (data && typeof data === 'object' && typeof data.message === 'string') {
-        const { message, errors } = data;
-        const details = Array.isArray(errors) ? errors.map(describeValidationError).filter((d) => d !== '') : [];
-        return truncate(details.length > 0 ? `${message}: ${details.join('; ')}` : message) || `HTTP ${error.status}`;
-    }
-    if (error.response !== undefined) {
-        const type = String(error.response.headers?.['content-type'] ?? '').split(';')[0]?.trim();
-        const empty = data === undefined || data === '' || (data instanceof ArrayBuffer && data.byteLength === 0);
-        return empty ? 'no message' : `a ${type || 'non-JSON'} body without GitHub's message, not shown`;
-    }
-    // No response: the message is the client's own (e.g. "connect ECONNREFUSED"), without Octokit's docs link.
-    return truncate(error.message.replace(/ - https:\/\/docs\.github\.com\S*$/, '')) || `HTTP ${error.status}`;
-}
-function truncate(text) {
-    const line = text.replace(/\s+/g, ' ').trim();
-    return line.length > MAX_GITHUB_MESSAGE ? `${line.slice(0, MAX_GITHUB_MESSAGE - 1)}…` : line;
-}
-function describeValidationError(item) {
-    if (typeof item === 'string')
-        return item;
-    if (!item || typeof item !== 'object')
-        return '';
-    const { message, resource, field, code } = item;
-    if (typeof message === 'string')
-        return message;
-    return [resource, field, code].filter((part) => typeof part === 'string').join(' ');
-}
-/** The permission a GITHUB_TOKEN needs for the request that was refused. */
-function permissionFor(method = 'GET', url = '') {
-    const write = !['GET', 'HEAD'].includes(method.toUpperCase());
-    const path = url.replace(/^[a-z]+:\/\/[^/]+/i, '').split('?')[0] ?? '';
-    if (/\/actions\//.test(path))
-        return `actions: ${write ? 'write' : 'read'}`;
-    if (/\/(issues|pulls)(\/|$)/.test(path))
-        return `pull-requests: ${write ? 'write' : 'read'}`;
-    if (/\/statuses\//.test(path))
-        return `statuses: ${write ? 'write' : 'read'}`;
-    if (/\/check-runs/.test(path))
-        return `checks: ${write ? 'write' : 'read'}`;
-    return `contents: ${write ? 'write' : 'read'}`;
-}
-
-
-/***/ }),
-
-/***/ 1409:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DH: () => (/* binding */ RequestTimeoutError),
-/* harmony export */   Zc: () => (/* binding */ DEFAULT_REQUEST_TIMEOUT_MS),
-/* harmony export */   _V: () => (/* binding */ formatMs),
-/* harmony export */   sC: () => (/* binding */ NetworkBudgetError)
-/* harmony export */ });
-/* unused harmony exports NETWORK_BUDGET_ENV, DEFAULT_NETWORK_BUDGET_MS, startNetworkBudget, networkBudgetMs */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61291);
-
-/** Environment variable that sets the budget of one network lookup, in milliseconds (tests make it short). */
-const NETWORK_BUDGET_ENV = 'ROADSTOP_NETWORK_BUDGET_MS';
-/** How long one lookup (e.g. `baseline: auto`: find the run, download its artifact) may take in all. */
-const DEFAULT_NETWORK_BUDGET_MS = 60_000;
-/** How long one request may go unanswered before it is abandoned (and retried, budget allowing). */
-const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
-function startNetworkBudget(ms) {
-    const endsAt = Date.now() + ms;
-    return { ms, signal: AbortSignal.timeout(ms), remainingMs: () => Math.max(0, endsAt - Date.now()) };
-}
-/** The budget `ROADSTOP_NETWORK_BUDGET_MS` asks for, else the default. */
-function networkBudgetMs(env = process.env) {
-    const text = env[NETWORK_BUDGET_ENV]?.trim();
-    if (!text)
-        return DEFAULT_NETWORK_BUDGET_MS;
-    if (!/^\d+$/.test(text) || Number(text) < 1) {
-        throw new ConfigurationError(`${NETWORK_BUDGET_ENV} is '${text}', not a whole number of milliseconds`, {}, `unset it for the default of ${DEFAULT_NETWORK_BUDGET_MS} ms`);
-    }
-    return Number(text);
-}
-/** A lookup that ran out of its budget; `during` says what it was waiting for when it was stopped. */
-class NetworkBudgetError extends Error {
-    budgetMs;
-    during;
-    name = 'NetworkBudgetError';
-    constructor(budgetMs, during) {
-        super(`GitHub did not answer within the ${formatMs(budgetMs)} budget of the lookup (${NETWORK_BUDGET_ENV}); it was stopped while ${during}`);
-        this.budgetMs = budgetMs;
-        this.during = during;
-    }
-}
-/** A single request that got no (complete) answer in time, after its retries. */
-class RequestTimeoutError extends Error {
-    timeoutMs;
-    request;
-    name = 'RequestTimeoutError';
-    constructor(timeoutMs, request) {
-        super(`GitHub did not answer ${request} within ${formatMs(timeoutMs)}`);
-        this.timeoutMs = timeoutMs;
-        this.request = request;
-    }
-}
-function formatMs(ms) {
-    return ms % 1000 === 0 ? `${ms / 1000} s` : ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms} ms`;
-}
-
-
-/***/ }),
-
-/***/ 42610:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Jz: () => (/* binding */ isRateLimited),
-/* harmony export */   tE: () => (/* binding */ decideRetry)
-/* harmony export */ });
-/* unused harmony export rateLimitWaitSeconds */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61291);
-
-/** GitHub's advice when a secondary rate limit names no wait: at least a minute, growing. */
-const SECONDARY_RATE_LIMIT_WAIT_SECONDS = 60;
-/**
- * A 429, or a 403 that is a rate limit rather than a refusal: GitHub answers
- * both a missing permission and a secondary rate limit with 403.
- */
-function isRateLimited({ status, headers, message }) {
-    if (status === 429)
-        return true;
-    if (status !== 403)
-        return false;
-    return (/secondary rate limit/i.test(message) ||
-        header(headers, 'retry-after') !== undefined ||
-        header(headers, 'x-ratelimit-remaining') === '0');
-}
-/** `attempt` is how many retries were already made for this request (0 on the first failure). */
-function decideRetry(response, attempt, limits, nowMs) {
-    let waitSeconds;
-    let reason;
-    if (isRateLimited(response)) {
-        waitSeconds = rateLimitWaitSeconds(response.headers, attempt, nowMs);
-        reason = response.status === 429 ? 'rate limited (429)' : 'rate limited (403)';
-    }
-    else if (response.status >= 500 && response.status <= 599) {
-        waitSeconds = limits.serverErrorBackoffSeconds * 2 ** attempt;
-        reason = `server error (${response.status})`;
-        // A flaky server is not worth failing over a long backoff: cap it instead.
-        waitSeconds = Math.min(waitSeconds, limits.maxRetryWaitSeconds);
-    }
-    else {
-        return { retry: false, reason: 'not-retryable' };
-    }
-    if (attempt >= limits.maxRetries)
-        return { retry: false, reason: 'retries-exhausted' };
-    if (waitSeconds > limits.maxRetryWaitSeconds)
-        return { retry: false, reason: 'wait-too-long', waitSeconds };
-    return { retry: true, waitSeconds, reason };
-}
-/** `retry-after` first, then the primary limit's reset time, else GitHub's one minute, doubling. */
-function rateLimitWaitSeconds(headers, attempt, nowMs) {
-    const retryAfter = (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .retryAfterSeconds */ .C3)(header(headers, 'retry-after'), nowMs);
-    if (retryAfter !== undefined)
-        return retryAfter;
-    const reset = Number(header(headers, 'x-ratelimit-reset'));
-    if (header(headers, 'x-ratelimit-remaining') === '0' && Number.isFinite(reset) && reset > 0) {
-        // The reset is whole seconds: one more second keeps us from arriving a moment early.
-        return Math.max(1, Math.ceil(reset - nowMs / 1000) + 1);
-    }
-    return SECONDARY_RATE_LIMIT_WAIT_SECONDS * 2 ** attempt;
-}
-function header(headers, name) {
-    const value = headers[name] ?? headers[name.toLowerCase()];
-    if (value === undefined)
-        return undefined;
-    return Array.isArray(value) ? value[0] : String(value);
-}
-
-
-/***/ }),
-
-/***/ 3693:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ev: () => (/* binding */ formatVital),
-/* harmony export */   FW: () => (/* binding */ pageItem),
-/* harmony export */   gh: () => (/* binding */ CATEGORY_LABEL),
-/* harmony export */   te: () => (/* binding */ compareWithBase),
-/* harmony export */   zw: () => (/* binding */ judgePage)
-/* harmony export */ });
-/* unused harmony exports spreadOf, describeAudits, baseSpread */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61291);
-/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19636);
-
-
-const CATEGORY_LABEL = { performance: 'performance', accessibility: 'accessibility', 'best-practices': 'best practices', seo: 'SEO' };
-/** Lowest and highest score of a category over the runs. */
-function spreadOf(runs, category) {
-    const scores = runs.map((run) => run.scores[category]).filter((score) => score !== undefined);
-    if (scores.length === 0)
-        return undefined;
-    return { min: Math.min(...scores), max: Math.max(...scores) };
-}
-function describeAudits(audits) {
-    return (audits ?? []).map((audit) => `${audit.title}${audit.display ? ` (${audit.display})` : ''}`).join('; ');
-}
-/** The page's assertions: least scores, vitals limits, resource budgets. */
-function judgePage(page, options) {
+/** Read, map and merge the reports; measure them against thresholds, changed lines and the baseline. */
+async function runCoverageGate(options, context) {
+    const messages = [...(context.messages ?? [])];
+    const { report, reportFiles, unmatchedPaths } = await loadReports(options, context.repositoryFiles, messages);
+    const totals = (0,model/* reportTotals */.qC)(report);
+    const carried = new Set((0,model/* carriedMetrics */.wO)(report));
     const checks = [];
-    for (const category of _options_js__WEBPACK_IMPORTED_MODULE_1__/* .CATEGORIES */ .R6) {
-        const limit = options.minScores[category];
-        if (limit === undefined)
+    refuseEmptyMeasure(report, totals, carried, options, reportFiles);
+    for (const metric of model/* METRICS */.Cb) {
+        const threshold = options.thresholds[metric];
+        if (threshold === undefined)
             continue;
-        const value = page.median.scores[category];
-        const name = `${page.id} ${CATEGORY_LABEL[category]}`;
-        if (value === undefined) {
-            checks.push({ name, status: 'skipped', value: 0, limit, limitText: `≥ ${limit}`, unit: 'score', message: `${page.id}: Lighthouse gave no ${CATEGORY_LABEL[category]} score` });
-            continue;
+        checks.push(judgeThreshold(metric, metric, totals[metric], threshold, carried.has(metric)));
+    }
+    checks.push(...judgePerFile(report, options.perFile, carried));
+    for (const { pattern, thresholds } of options.paths) {
+        const files = [...report.files.values()].filter((file) => (0,external_node_path_.matchesGlob)(file.path, pattern));
+        for (const [metric, threshold] of Object.entries(thresholds)) {
+            const ratio = sumRatios(files.map((file) => file.totals[metric]));
+            const check = judgeThreshold(`${pattern} ${metric}`, metric, ratio, threshold, carried.has(metric));
+            if (files.length === 0)
+                Object.assign(check, { status: 'skipped', message: `no file of the report matches ${pattern}` });
+            checks.push(check);
         }
-        const spread = spreadOf(page.runs, category);
-        const check = { name, status: value >= limit ? 'pass' : 'fail', value, limit, limitText: `≥ ${limit}`, unit: 'score', details: { category, page: page.id } };
-        if (spread && page.runs.length > 1)
-            check.details.spread = `${spread.min}–${spread.max}`;
-        if (check.status === 'fail') {
-            const audits = describeAudits(page.costly[category]);
-            if (audits)
-                check.details.audits = audits;
-            check.message = `${page.id}: ${CATEGORY_LABEL[category]} ${value} is below ${limit}${audits ? `; cost the most: ${audits}` : ''}`;
+    }
+    const patch = measurePatch(report, context.changes);
+    if (patch) {
+        const check = {
+            name: 'patch',
+            status: 'pass',
+            value: coveragePercent((patch.ratio)),
+            unit: 'percent',
+            details: { covered: patch.ratio.covered, coverable: patch.ratio.total, via: patch.via, base: patch.base },
+        };
+        if (options.minPatch !== undefined) {
+            check.limit = options.minPatch;
+            check.limitText = `≥ ${options.minPatch}%`;
+        }
+        if (patch.ratio.total === 0) {
+            check.status = 'skipped';
+            check.message = 'no changed line is a line the report can cover';
         }
         else {
-            check.message = `${page.id}: ${CATEGORY_LABEL[category]} ${value}`;
+            const below = options.minPatch !== undefined && check.value < options.minPatch;
+            check.status = below ? 'fail' : 'pass';
+            check.message = `${patch.ratio.covered} of ${patch.ratio.total} changed lines covered (${check.value}%)${below ? `, below ${options.minPatch}%` : ''}`;
         }
         checks.push(check);
-    }
-    for (const vital of Object.keys(_options_js__WEBPACK_IMPORTED_MODULE_1__/* .VITALS */ .gA)) {
-        const limit = options.maxVitals[vital];
-        if (limit === undefined)
-            continue;
-        const { label, unit } = _options_js__WEBPACK_IMPORTED_MODULE_1__/* .VITALS */ .gA[vital];
-        const value = page.median.vitals[vital];
-        const limitText = `≤ ${formatVital(vital, limit)}`;
-        if (value === undefined) {
-            checks.push({ name: `${page.id} ${label}`, status: 'skipped', value: 0, limit, limitText, unit, message: `${page.id}: Lighthouse gave no ${label}` });
-            continue;
+        let annotated = 0;
+        for (const [path, ranges] of patch.uncovered) {
+            for (const [start, end] of ranges) {
+                if (annotated++ >= options.maxAnnotations)
+                    break;
+                messages.push({
+                    level: 'warning',
+                    title: 'Not covered by tests',
+                    file: path,
+                    line: start,
+                    text: start === end ? `changed line ${start} is not covered by tests` : `changed lines ${start}-${end} are not covered by tests`,
+                });
+            }
         }
-        const over = value > limit;
-        checks.push({
-            name: `${page.id} ${label}`,
-            status: over ? 'fail' : 'pass',
-            value,
-            limit,
-            limitText,
-            unit,
-            details: { vital, page: page.id },
-            message: over ? `${page.id}: ${label} ${formatVital(vital, value)} is over ${formatVital(vital, limit)}` : `${page.id}: ${label} ${formatVital(vital, value)}`,
+        const total = [...patch.uncovered.values()].reduce((sum, ranges) => sum + ranges.length, 0);
+        if (total > options.maxAnnotations)
+            messages.push({ level: 'notice', text: `${total - options.maxAnnotations} more uncovered ranges of changed lines are listed in the job summary` });
+    }
+    else if (context.changes && 'unavailable' in context.changes) {
+        if (options.base !== undefined) {
+            // Asked for by name: skipping it would turn min-patch into a notice and a green step.
+            throw new src/* ConfigurationError */.j1(`the base '${options.base}' cannot be used for the changed lines: ${context.changes.unavailable}`, options.baseOrigin ?? { input: 'base' }, 'name a commit or branch this checkout has or can fetch (e.g. origin/main, with actions/checkout fetch-depth: 0)');
+        }
+        const text = `changed lines unknown: ${context.changes.unavailable}`;
+        if (options.minPatch !== undefined) {
+            checks.push({ name: 'patch', status: 'skipped', value: 0, unit: 'percent', limit: options.minPatch, limitText: `≥ ${options.minPatch}%`, message: text });
+        }
+        messages.push({ level: 'notice', text });
+    }
+    const baselineFiles = context.baseline?.result.metrics.files;
+    const incomplete = baselineFiles !== undefined && report.files.size < baselineFiles * INCOMPLETE_SHARE;
+    if (incomplete) {
+        messages.push({
+            level: 'warning',
+            title: 'Incomplete report',
+            text: `incomplete report: it covers ${report.files.size} files where the base covered ${baselineFiles}; drops against the base are not judged (a missing shard or test job?)`,
         });
     }
-    for (const type of _options_js__WEBPACK_IMPORTED_MODULE_1__/* .RESOURCE_TYPES */ .Rx) {
-        const limit = options.budgets[type];
-        if (limit === undefined)
+    if (options.maxDrop !== undefined && context.baseline) {
+        for (const metric of carried) {
+            const before = context.baseline.result.metrics[metric];
+            if (before === undefined)
+                continue;
+            const now = coveragePercent((totals[metric]));
+            const drop = round(before - now);
+            const check = { name: `${metric} vs base`, status: 'pass', value: now, baseline: before, limit: round(before - options.maxDrop), limitText: `drop ≤ ${options.maxDrop}%`, unit: 'percent' };
+            if (incomplete) {
+                check.status = 'warn';
+                check.message = `${metric}: incomplete report, drop not judged`;
+            }
+            else if (drop > options.maxDrop) {
+                check.status = 'fail';
+                check.message = `${metric} coverage dropped by ${drop} points against the base (${before}% → ${now}%), more than the ${options.maxDrop} allowed`;
+            }
+            else {
+                check.message = `${metric} ${now}% against ${before}% on the base`;
+            }
+            checks.push(check);
+        }
+    }
+    else if (options.maxDrop !== undefined) {
+        messages.push({ level: 'notice', text: 'max-drop needs a baseline; none was found, so drops are not judged' });
+    }
+    for (const check of checks) {
+        if (check.status === 'fail')
+            messages.push({ level: 'error', title: `Coverage: ${check.name}`, text: check.message ?? check.name });
+    }
+    const metrics = { files: report.files.size, 'report-files': reportFiles.length, 'files-unmatched': unmatchedPaths };
+    for (const metric of carried) {
+        metrics[metric] = coveragePercent((totals[metric]));
+        metrics[`${metric}-covered`] = totals[metric].covered;
+        metrics[`${metric}-total`] = totals[metric].total;
+    }
+    if (patch && patch.ratio.total > 0) {
+        metrics.patch = coveragePercent((patch.ratio));
+        metrics['patch-covered'] = patch.ratio.covered;
+        metrics['patch-total'] = patch.ratio.total;
+    }
+    const result = (0,src/* createResult */.kF)({
+        gate: gate_options/* GATE */.k6,
+        status: checks.length === 0 ? 'pass' : (0,src/* worstStatus */.A4)(checks.map((check) => check.status), 'pass'),
+        headline: headline(checks, metrics, carried),
+        ...(context.commit ? { commit: context.commit } : {}),
+        ...(context.ref ? { ref: context.ref } : {}),
+        metrics,
+        checks,
+        items: buildItems(report, carried, patch),
+        messages,
+        ...(context.baseline ? { baseline: context.baseline.info } : {}),
+        settings: { format: report.format, ...(options.preset ? { preset: options.preset } : {}) },
+    });
+    (0,src/* applyFailOn */.m3)(result, options.failOn);
+    return result;
+}
+async function loadReports(options, repositoryFiles, messages) {
+    const selection = await (0,src/* selectFiles */.AL)(options.workspace, options.files, options.filesOrigin);
+    const reportFiles = selection.files;
+    const skipped = (0,src/* describeSkippedLinks */.j5)(selection);
+    if (reportFiles.length === 0) {
+        throw new src/* ConfigurationError */.j1(`no coverage report matches ${options.files.map((glob) => `'${glob}'`).join(', ')} in ${options.workspace}${skipped ? `; ${skipped}` : ''}`, options.filesOrigin, 'run the tests with coverage first, or fix the path');
+    }
+    if (skipped)
+        messages.push({ level: 'warning', title: 'Coverage reports', text: skipped });
+    const mapped = [];
+    let unmatchedPaths = 0;
+    const unmatched = [];
+    const ambiguous = [];
+    for (const file of reportFiles) {
+        const parsed = await parseCoverageReport(await input_openReportFile((0,external_node_path_.join)(options.workspace, file), file), file);
+        const mapping = mapReportPaths(parsed.files.keys(), repositoryFiles, { roots: [...options.roots, ...(parsed.sourceRoots ?? [])] });
+        unmatchedPaths += mapping.unmatched.length + mapping.ambiguous.length;
+        unmatched.push(...mapping.unmatched.slice(0, 3));
+        ambiguous.push(...mapping.ambiguous.slice(0, 3));
+        for (const line of describePathMapping(mapping))
+            messages.push({ level: 'warning', title: 'Coverage paths', text: `${file}: ${line}` });
+        mapped.push(remapReport(parsed, mapping));
+    }
+    const matched = mapped.reduce((sum, report) => sum + report.files.size, 0);
+    if (matched === 0) {
+        throw new src/* ConfigurationError */.j1(`no path in the coverage report${reportFiles.length > 1 ? 's' : ''} matches a single file of the repository (${unmatchedPaths} path${unmatchedPaths === 1 ? '' : 's'}): ${describeNoMatch(unmatched, ambiguous)}`, { ...options.filesOrigin, file: reportFiles[0] }, ambiguous.length > 0 && unmatched.length === 0
+            ? 'list the folder the tool ran in under coverage-gate.roots, so each path is read from there'
+            : 'run the tests in this checkout, or list the folder the tool ran in under coverage-gate.roots');
+    }
+    if (mapped.length === 1)
+        return { report: mapped[0], reportFiles, unmatchedPaths };
+    const merged = mergeReports(mapped);
+    for (const notice of merged.notices)
+        messages.push({ level: 'notice', text: notice });
+    return { report: merged.report, reportFiles, unmatchedPaths };
+}
+/** What the paths that matched nothing were: none of the files, or several equally well. */
+function describeNoMatch(unmatched, ambiguous) {
+    const parts = [];
+    if (unmatched.length > 0)
+        parts.push(`${unmatched.length === 1 ? `'${unmatched[0]}' matches` : `${unmatched.slice(0, 3).map((path) => `'${path}'`).join(', ')}${unmatched.length > 3 ? ', …' : ''} match`} no file`);
+    if (ambiguous.length > 0) {
+        const shown = ambiguous.slice(0, 3).map(({ path, candidates }) => `'${path}' (${candidates.slice(0, 3).join(', ')}${candidates.length > 3 ? ', …' : ''})`);
+        parts.push(`${shown.join(', ')}${ambiguous.length > 3 ? ', …' : ''} ${ambiguous.length === 1 ? 'is' : 'are'} ambiguous: ${ambiguous.length === 1 ? 'it matches' : 'each matches'} several files equally well`);
+    }
+    return parts.join('; ') || 'the report lists no file';
+}
+/**
+ * A report that lists files but measures nothing in them is refused: 0 of 0
+ * is not 100%. (A single metric with nothing measured, e.g. no function in a
+ * folder, is a check skipped as "not judged", see judgeThreshold.)
+ */
+function refuseEmptyMeasure(report, totals, carried, options, reportFiles) {
+    const where = { ...options.filesOrigin, file: reportFiles[0] };
+    const hint = 'check that the tests ran with coverage on the sources and that the report lists their lines';
+    const reports = `the coverage report${reportFiles.length > 1 ? 's' : ''}`;
+    if (carried.size > 0 && [...carried].every((metric) => totals[metric].total === 0)) {
+        throw new src/* ConfigurationError */.j1(`${reports} list${reportFiles.length > 1 ? '' : 's'} ${report.files.size} file${report.files.size === 1 ? '' : 's'} but measure${reportFiles.length > 1 ? '' : 's'} nothing in ${report.files.size === 1 ? 'it' : 'them'} (0 of 0 ${[...carried].join(', ')})`, where, hint);
+    }
+}
+function judgeThreshold(name, metric, ratio, threshold, carried) {
+    const value = coveragePercent((ratio));
+    const check = { name, status: 'pass', value, limit: threshold, limitText: `≥ ${threshold}%`, unit: 'percent', details: { covered: ratio.covered, total: ratio.total } };
+    if (!carried) {
+        return { ...check, status: 'skipped', value: 0, message: `the report carries no ${metric} coverage` };
+    }
+    if (ratio.total === 0) {
+        return { ...check, status: 'skipped', value: 0, message: `${name}: nothing measured (0 of 0), not judged` };
+    }
+    if (value < threshold) {
+        check.status = 'fail';
+        check.message = `${name} coverage is ${value}% (${ratio.covered}/${ratio.total}), below ${threshold}%`;
+    }
+    else {
+        check.message = `${name} coverage is ${value}% (${ratio.covered}/${ratio.total})`;
+    }
+    return check;
+}
+function judgePerFile(report, thresholds, carried) {
+    const checks = [];
+    for (const [metric, threshold] of Object.entries(thresholds)) {
+        if (!carried.has(metric)) {
+            checks.push({ name: `per-file ${metric}`, status: 'skipped', value: 0, unit: 'count', message: `the report carries no ${metric} coverage` });
             continue;
-        const value = page.median.bytes[type] ?? 0;
-        const over = value > limit;
+        }
+        const measured = [...report.files.values()].filter((file) => file.totals[metric].total > 0);
+        const below = measured
+            .filter((file) => coveragePercent(file.totals[metric]) < threshold)
+            .sort((a, b) => coveragePercent(a.totals[metric]) - coveragePercent(b.totals[metric]));
+        const shown = below.slice(0, 5).map((file) => `${file.path} ${coveragePercent((file.totals[metric]))}%`);
         checks.push({
-            name: `${page.id} ${type} bytes`,
-            status: over ? 'fail' : 'pass',
-            value,
-            limit,
-            limitText: `≤ ${(0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(limit)}`,
-            unit: 'bytes',
-            details: { resource: type, page: page.id },
-            message: over ? `${page.id}: ${resourceLabel(type)} transfer ${(0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(value)} is over its budget of ${(0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(limit)}` : `${page.id}: ${resourceLabel(type)} transfer ${(0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(value)}`,
+            name: `per-file ${metric}`,
+            status: below.length > 0 ? 'fail' : 'pass',
+            value: below.length,
+            limit: 0,
+            unit: 'count',
+            limitText: `every file ≥ ${threshold}%`,
+            // What the value counts, so renderers print `files under 30%: 0 of 12`, not a bare 0.
+            details: { counting: `files under ${threshold}%`, of: measured.length },
+            message: below.length > 0
+                ? `${below.length} file${below.length === 1 ? '' : 's'} below ${threshold}% ${metric}: ${shown.join(', ')}${below.length > 5 ? ', …' : ''}`
+                : `every file has at least ${threshold}% ${metric}`,
         });
     }
     return checks;
 }
-/**
- * Each category against the same page on the base. Lighthouse scores move
- * between runs of the same build, so a drop no larger than the base's own
- * run-to-run spread is noise (a notice); past the spread and past max-drop it
- * fails.
- */
-function compareWithBase(page, base, maxDrop) {
-    const checks = [];
-    const messages = [];
-    if (!base)
-        return { checks, messages };
-    for (const category of _options_js__WEBPACK_IMPORTED_MODULE_1__/* .CATEGORIES */ .R6) {
-        const allowed = maxDrop[category];
-        const before = base[category];
-        const now = page.median.scores[category];
-        if (allowed === undefined || typeof before !== 'number' || now === undefined)
+function measurePatch(report, changes) {
+    if (!changes || 'unavailable' in changes)
+        return undefined;
+    const ratio = { covered: 0, total: 0 };
+    const files = new Map();
+    const uncovered = new Map();
+    for (const [path, lines] of changes.lines) {
+        const file = report.files.get(path);
+        if (!file)
             continue;
-        const spread = baseSpread(base, category);
-        const drop = before - now;
-        const label = CATEGORY_LABEL[category];
-        const check = {
-            name: `${page.id} ${label} vs base`,
-            status: 'pass',
-            value: now,
-            baseline: before,
-            limit: before - allowed,
-            limitText: `drop ≤ ${allowed}`,
-            unit: 'score',
-            details: { category, page: page.id, 'base-spread': spread },
-        };
-        if (drop <= allowed) {
-            check.message = `${page.id}: ${label} ${now} against ${before} on the base`;
+        const own = { covered: 0, total: 0 };
+        const missed = [];
+        for (const line of [...lines].sort((a, b) => a - b)) {
+            const hits = file.lines.get(line);
+            if (hits === undefined)
+                continue;
+            own.total++;
+            if (hits > 0)
+                own.covered++;
+            else
+                missed.push(line);
         }
-        else if (drop <= spread) {
-            check.message = `${page.id}: ${label} ${now} against ${before} on the base: a drop of ${drop} within the base's own run-to-run spread of ${spread}, so noise`;
-            check.details.noise = true;
-            messages.push({ level: 'notice', title: 'Lighthouse: noise', text: check.message });
-        }
-        else {
-            check.status = 'fail';
-            const audits = describeAudits(page.costly[category]);
-            check.message = `${page.id}: ${label} dropped by ${drop} against the base (${before} → ${now}), more than the ${allowed} allowed and the base's spread of ${spread}${audits ? `; cost the most: ${audits}` : ''}`;
-            if (audits)
-                check.details.audits = audits;
-        }
-        checks.push(check);
-    }
-    return { checks, messages };
-}
-/** How far the base's runs of a category were apart (0 for a single run). */
-function baseSpread(base, category) {
-    const min = base[`${category}-min`];
-    const max = base[`${category}-max`];
-    return typeof min === 'number' && typeof max === 'number' ? Math.max(0, max - min) : 0;
-}
-/** The page as a result item: median scores and vitals, the spread of the runs, bytes per type. */
-function pageItem(page) {
-    const item = { id: page.id, url: page.url, runs: page.runs.length };
-    for (const category of _options_js__WEBPACK_IMPORTED_MODULE_1__/* .CATEGORIES */ .R6) {
-        const score = page.median.scores[category];
-        if (score === undefined)
+        if (own.total === 0)
             continue;
-        item[category] = score;
-        const spread = spreadOf(page.runs, category);
-        if (spread) {
-            item[`${category}-min`] = spread.min;
-            item[`${category}-max`] = spread.max;
+        files.set(path, own);
+        ratio.covered += own.covered;
+        ratio.total += own.total;
+        if (missed.length > 0)
+            uncovered.set(path, toRanges(missed));
+    }
+    return { ratio, via: changes.via, base: changes.base, files, uncovered };
+}
+/** [3,4,5,9] → [[3,5],[9,9]] */
+function toRanges(lines) {
+    const ranges = [];
+    for (const line of lines) {
+        const last = ranges.at(-1);
+        if (last && line === last[1] + 1)
+            last[1] = line;
+        else
+            ranges.push([line, line]);
+    }
+    return ranges;
+}
+function sumRatios(ratios) {
+    return ratios.reduce((sum, ratio) => ({ covered: sum.covered + ratio.covered, total: sum.total + ratio.total }), { covered: 0, total: 0 });
+}
+function buildItems(report, carried, patch) {
+    return [...report.files.values()]
+        .sort((a, b) => a.path.localeCompare(b.path))
+        .map((file) => {
+        const item = { id: file.path };
+        for (const metric of carried) {
+            const ratio = file.totals[metric];
+            item[metric] = coveragePercent((ratio));
+            item[`${metric}-covered`] = ratio.covered;
+            item[`${metric}-total`] = ratio.total;
         }
-    }
-    for (const vital of Object.keys(_options_js__WEBPACK_IMPORTED_MODULE_1__/* .VITALS */ .gA)) {
-        const value = page.median.vitals[vital];
-        if (value !== undefined)
-            item[vital] = value;
-    }
-    if (page.median.fcp !== undefined)
-        item.fcp = page.median.fcp;
-    for (const type of _options_js__WEBPACK_IMPORTED_MODULE_1__/* .RESOURCE_TYPES */ .Rx) {
-        const bytes = page.median.bytes[type];
-        if (bytes !== undefined)
-            item[`bytes-${type}`] = bytes;
-    }
-    if (page.median.requests !== undefined)
-        item.requests = page.median.requests;
-    if (page.reports) {
-        item['report-html'] = page.reports.html;
-        item['report-json'] = page.reports.json;
-    }
-    return item;
-}
-function formatVital(vital, value) {
-    if (vital === 'cls')
-        return String(Math.round(value * 1000) / 1000);
-    return value >= 1000 ? `${Math.round(value / 100) / 10} s` : `${Math.round(value)} ms`;
-}
-function resourceLabel(type) {
-    return type === 'total' ? 'total' : type;
-}
-
-
-/***/ }),
-
-/***/ 19636:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Qh: () => (/* binding */ INPUT_NAMES),
-/* harmony export */   R6: () => (/* binding */ CATEGORIES),
-/* harmony export */   Rx: () => (/* binding */ RESOURCE_TYPES),
-/* harmony export */   Xw: () => (/* binding */ resolveLighthouseOptions),
-/* harmony export */   gA: () => (/* binding */ VITALS),
-/* harmony export */   k6: () => (/* binding */ GATE)
-/* harmony export */ });
-/* unused harmony exports PRESETS, DEFAULT_RUNS, MAX_RUNS, parseScore, parseDuration */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61291);
-
-const GATE = 'lighthouse-gate';
-/** Lighthouse's four categories, as its LHR names them. */
-const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
-/** The plan's phases in one word: every category at least 80 at launch, 85 when hardening, 90 strict. */
-const PRESETS = { launch: 80, harden: 85, strict: 90 };
-/** Core Web Vitals as Lighthouse measures them in the lab (TBT stands in for INP). */
-const VITALS = {
-    lcp: { audit: 'largest-contentful-paint', label: 'LCP', unit: 'ms' },
-    cls: { audit: 'cumulative-layout-shift', label: 'CLS', unit: 'ratio' },
-    tbt: { audit: 'total-blocking-time', label: 'TBT', unit: 'ms' },
-};
-/** Resource types of Lighthouse's resource-summary audit, each a possible budget. */
-const RESOURCE_TYPES = ['total', 'document', 'script', 'stylesheet', 'image', 'media', 'font', 'other', 'third-party'];
-const DEFAULT_RUNS = 3;
-const MAX_RUNS = 20;
-const INPUT_NAMES = [
-    'static-dir',
-    'urls',
-    'runs',
-    'preset',
-    'min-performance',
-    'min-accessibility',
-    'min-best-practices',
-    'min-seo',
-    'max-lcp',
-    'max-cls',
-    'max-tbt',
-    'max-drop',
-    'chrome-path',
-    'baseline',
-    'fail-on',
-];
-const SECTION_KEYS = ['static-dir', 'urls', 'runs', 'preset', 'thresholds', 'max-lcp', 'max-cls', 'max-tbt', 'budgets', 'max-drop', 'chrome-path', 'baseline', 'fail-on', 'artifact-name'];
-/** Merge the config's `lighthouse-gate:` section with the inputs; an input, when given, wins. */
-function resolveLighthouseOptions(section, inputs, workspace) {
-    section.rejectUnknown(SECTION_KEYS);
-    const given = (name) => (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .givenInput */ .CB)(inputs, name);
-    const input = (name) => ({ input: name });
-    const from = (name, key = name) => (given(name) !== undefined ? input(name) : section.locate(key));
-    const target = resolveTarget(section, inputs, workspace);
-    const runsText = given('runs') ?? section.stringOrNumber('runs');
-    const runs = runsText === undefined ? DEFAULT_RUNS : parseCount(runsText, from('runs'));
-    const presetText = given('preset') ?? section.string('preset');
-    let preset;
-    if (presetText !== undefined) {
-        if (!(presetText in PRESETS)) {
-            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${presetText}' is not a preset`, from('preset'), `use ${Object.entries(PRESETS).map(([name, score]) => `${name} (every category ≥ ${score})`).join(', ')}`);
+        const own = patch?.files.get(file.path);
+        if (own) {
+            item['patch-covered'] = own.covered;
+            item['patch-total'] = own.total;
+            const missed = patch?.uncovered.get(file.path);
+            if (missed)
+                item['uncovered-changed'] = missed.map(([start, end]) => (start === end ? `${start}` : `${start}-${end}`)).join(', ');
         }
-        preset = presetText;
-    }
-    // Least scores: the preset, then the config's thresholds, then the inputs.
-    const minScores = {};
-    if (preset)
-        for (const category of CATEGORIES)
-            minScores[category] = PRESETS[preset];
-    const thresholds = section.section('thresholds');
-    thresholds.rejectUnknown(CATEGORIES);
-    for (const category of CATEGORIES) {
-        const value = thresholds.stringOrNumber(category);
-        if (value !== undefined)
-            minScores[category] = parseScore(value, thresholds.locate(category));
-        const name = `min-${category}`;
-        const text = given(name);
-        if (text !== undefined)
-            minScores[category] = parseScore(text, input(name));
-    }
-    const maxVitals = {};
-    for (const vital of Object.keys(VITALS)) {
-        const name = `max-${vital}`;
-        const value = given(name) ?? section.stringOrNumber(name);
-        if (value === undefined)
-            continue;
-        maxVitals[vital] = vital === 'cls' ? parseShift(value, from(name)) : parseDuration(value, from(name));
-    }
-    const budgets = {};
-    const budgetSection = section.section('budgets');
-    budgetSection.rejectUnknown(RESOURCE_TYPES);
-    for (const type of RESOURCE_TYPES) {
-        const value = budgetSection.stringOrNumber(type);
-        if (value !== undefined)
-            budgets[type] = (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseSize */ .DB)(value, budgetSection.locate(type));
-    }
-    const maxDrop = resolveMaxDrop(section, given('max-drop'));
-    const chromePath = given('chrome-path') ?? section.string('chrome-path');
-    const baseline = (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseBaselineSpec */ .gz)(given('baseline') ?? section.string('baseline'), from('baseline'));
-    const failOn = (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseFailOn */ .XV)(given('fail-on') ?? section.string('fail-on') ?? 'fail', from('fail-on'));
-    const options = { workspace, target, runs, minScores, maxVitals, budgets, maxDrop, baseline, failOn };
-    if (chromePath !== undefined) {
-        options.chromePath = chromePath;
-        options.chromePathOrigin = from('chrome-path');
-    }
-    if (preset)
-        options.preset = preset;
-    return options;
+        return item;
+    });
 }
-/** Exactly one target: a static build folder served locally, or URLs already served. */
-function resolveTarget(section, inputs, workspace) {
-    const dirInput = (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .givenInput */ .CB)(inputs, 'static-dir');
-    const urlsInput = (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .givenInput */ .CB)(inputs, 'urls');
-    if (dirInput !== undefined && urlsInput !== undefined) {
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('both static-dir and urls are given; which one to measure is ambiguous', { input: 'static-dir' }, "give 'static-dir' (a build folder served locally) or 'urls' (pages already served), not both");
+function headline(checks, metrics, carried) {
+    const failing = checks.filter((check) => check.status === 'fail');
+    if (failing.length > 0) {
+        const first = failing[0];
+        const value = first.unit === 'percent' ? `${first.value}%` : String(first.value);
+        return `${failing.length} of ${checks.length} coverage check${checks.length === 1 ? '' : 's'} failed · ${first.name} ${value}${first.limitText ? ` (${first.limitText})` : ''}`;
     }
-    // An input replaces the config's target of either kind, so a workflow can point the config's gate at a preview URL.
-    if (urlsInput !== undefined)
-        return urlTarget((0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .splitList */ .ry)(urlsInput), { input: 'urls' });
-    if (dirInput !== undefined)
-        return staticTarget(dirInput, { input: 'static-dir' }, workspace);
-    const dir = section.string('static-dir');
-    const urls = section.stringList('urls');
-    if (dir !== undefined && urls !== undefined) {
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('both static-dir and urls are set; which one to measure is ambiguous', section.locate('urls'), 'keep one of lighthouse-gate.static-dir and lighthouse-gate.urls');
-    }
-    if (urls !== undefined)
-        return urlTarget(urls, section.locate('urls'));
-    if (dir !== undefined)
-        return staticTarget(dir, section.locate('static-dir'), workspace);
-    throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('nothing to measure: no static-dir and no urls', section.keys().length > 0 ? section.locate() : { input: 'static-dir' }, "give the input 'static-dir' (the build folder, e.g. dist) or 'urls' (e.g. the preview URL), or set one under lighthouse-gate: in the config");
-}
-function staticTarget(dir, origin, workspace) {
-    return { kind: 'static', dir: (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .insideWorkspace */ .CT)(workspace, dir, origin) || '.', origin };
-}
-function urlTarget(urls, origin) {
-    if (urls.length === 0)
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('no URL given', origin, 'give one URL per line, e.g. https://preview.example.com/');
-    for (const url of urls) {
-        let parsed;
-        try {
-            parsed = new URL(url);
-        }
-        catch {
-            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${url}' is not a URL`, origin, 'write a full URL such as https://preview.example.com/ or http://127.0.0.1:4173/');
-        }
-        if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${url}' is not an http or https URL`, origin);
-        }
-    }
-    return { kind: 'urls', urls, origin };
-}
-/** `max-drop: 2` (every category) or a map per category. */
-function resolveMaxDrop(section, inputText) {
-    const drops = {};
-    if (inputText !== undefined) {
-        const value = parsePoints(inputText, { input: 'max-drop' });
-        for (const category of CATEGORIES)
-            drops[category] = value;
-        return drops;
-    }
-    if (section.kind('max-drop') === 'map') {
-        const map = section.section('max-drop');
-        map.rejectUnknown(CATEGORIES);
-        for (const category of CATEGORIES) {
-            const value = map.stringOrNumber(category);
-            if (value !== undefined)
-                drops[category] = parsePoints(value, map.locate(category));
-        }
-        return drops;
-    }
-    const single = section.stringOrNumber('max-drop');
-    if (single !== undefined) {
-        const value = parsePoints(single, section.locate('max-drop'));
-        for (const category of CATEGORIES)
-            drops[category] = value;
-    }
-    return drops;
-}
-/** A Lighthouse score as people write it, 0–100 (`80`); anything outside that range names where it came from. */
-function parseScore(value, where) {
-    const number = toNumber(value);
-    if (number === undefined)
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${value}' is not a score`, where, 'write a number from 0 to 100, e.g. 80');
-    (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .checkRange */ .cd)(number, { min: 0, max: 100 }, where);
-    return number;
-}
-function parsePoints(value, where) {
-    const number = toNumber(value);
-    if (number === undefined)
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${value}' is not a number of points`, where, 'write the largest allowed drop in score points, e.g. 3');
-    (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .checkRange */ .cd)(number, { min: 0, max: 100 }, where);
-    return number;
-}
-function parseCount(value, where) {
-    const number = toNumber(value);
-    if (number === undefined)
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${value}' is not a number of runs`, where, `write a whole number from 1 to ${MAX_RUNS}, e.g. 3`);
-    (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .checkRange */ .cd)(number, { min: 1, max: MAX_RUNS, integer: true }, where);
-    return number;
-}
-/** `2500`, `"2500ms"`, `"2.5 s"` → 2500 milliseconds. */
-function parseDuration(value, where) {
-    const match = typeof value === 'number' ? [String(value), String(value), 'ms'] : /^\s*(\d+(?:\.\d+)?)\s*(ms|s)?\s*$/i.exec(value);
-    if (!match)
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${value}' is not a duration`, where, 'write milliseconds or seconds, e.g. 2500, 2500ms or 2.5s');
-    const milliseconds = Number(match[1]) * ((match[2] ?? 'ms').toLowerCase() === 's' ? 1000 : 1);
-    (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .checkRange */ .cd)(milliseconds, { min: 0, max: 600_000 }, where);
-    return Math.round(milliseconds);
-}
-/** The unitless layout shift score, e.g. 0.1. */
-function parseShift(value, where) {
-    const number = toNumber(value);
-    if (number === undefined)
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${value}' is not a layout shift score`, where, 'write a number such as 0.1');
-    (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .checkRange */ .cd)(number, { min: 0, max: 10 }, where);
-    return number;
-}
-function toNumber(value) {
-    const text = typeof value === 'number' ? String(value) : value.trim();
-    const number = Number(text);
-    return text === '' || !Number.isFinite(number) ? undefined : number;
+    const parts = [];
+    const lead = carried.has('lines') ? 'lines' : [...carried][0];
+    if (lead)
+        parts.push(`${lead} ${metrics[lead]}%`);
+    if (metrics.patch !== undefined)
+        parts.push(`patch ${metrics.patch}%`);
+    const warned = checks.filter((check) => check.status === 'warn').length;
+    return `${warned > 0 ? `${warned} warning${warned === 1 ? '' : 's'}` : 'coverage ok'} · ${parts.join(' · ') || 'no metric'}`;
 }
 
 

@@ -100,8 +100,8 @@ var external_node_fs_ = __webpack_require__(73024);
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 13 modules
-var src = __webpack_require__(61291);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 14 modules
+var src = __webpack_require__(1446);
 ;// CONCATENATED MODULE: ./packages/lighthouse/src/chrome.ts
 
 

@@ -18,8 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 13 modules
-var src = __webpack_require__(61291);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 14 modules
+var src = __webpack_require__(1446);
 // EXTERNAL MODULE: ./packages/coverage/src/gate-options.ts
 var gate_options = __webpack_require__(13362);
 // EXTERNAL MODULE: ./packages/coverage/src/model.ts
