@@ -3,3 +3,4 @@ export * from './policy.js';
 export * from './calls.js';
 export * from './shell.js';
 export * from './github-parser.js';
+export * from './local-job.js';

@@ -1,0 +1,303 @@
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Evaluator, Lexer, Parser, data } from '@actions/expressions';
+import type { FunctionDefinition } from '@actions/expressions/funcs/info';
+import { parse } from 'yaml';
+import { REPO_ROOT, parseAnnotations, parseFileCommand, runAction, type Annotation } from '../action-harness.js';
+import { isMapping, mapping } from './model.js';
+import { FIRST_PARTY } from './policy.js';
+
+/**
+ * One job of a reusable workflow, run on this machine the way the Actions runner runs it: `if:` conditions and every
+ * `${{ }}` evaluated by GitHub's own expression library (@actions/expressions) with the status functions, `run:`
+ * blocks in bash with the runner's file commands, this repository's actions (`owner/roadstop/actions/x@ref`) from
+ * their built dist/ through the harness, outputs, outcomes and `continue-on-error` as the runner keeps them. Actions of
+ * other owners cannot run here: actions/checkout and actions/setup-node stand as done (the workspace and Node are
+ * already there); any other is refused, so a rehearsal never passes over a step it did not run.
+ *
+ * Hand-written because no library runs a workflow's job outside GitHub without Docker (nektos/act needs a Docker
+ * engine, and none runs on this machine); the expression language itself is GitHub's library, not a copy.
+ */
+export interface LocalJobOptions {
+  /** Path of the workflow, relative to the repository root. */
+  workflow: string;
+  job: string;
+  /** The caller's `with:`; the rest comes from the workflow_call inputs' defaults. */
+  inputs?: Record<string, string | number | boolean>;
+  /** The caller's `secrets:`. */
+  secrets?: Record<string, string>;
+  /** The caller's checkout: GITHUB_WORKSPACE. */
+  workspace: string;
+  /** Extra variables of the runner's environment, for every step (GITHUB_API_URL of a test server, say). */
+  env?: Record<string, string>;
+  /** The github context beyond the defaults below. */
+  github?: Record<string, string>;
+  /** Told of every step as it ends, for progress logs. */
+  onStep?: (step: LocalStep) => void;
+  stepTimeoutMs?: number;
+}
+
+export interface LocalStep {
+  index: number;
+  id: string;
+  name: string;
+  outcome: 'success' | 'failure' | 'skipped';
+  conclusion: 'success' | 'failure' | 'skipped';
+  outputs: Record<string, string>;
+  stdout: string;
+  stderr: string;
+  annotations: Annotation[];
+  /** What ran: the action's path or the first line of the script; why it stood as done or was skipped. */
+  note: string;
+  seconds: number;
+}
+
+export interface LocalJob {
+  result: 'success' | 'failure';
+  outputs: Record<string, string>;
+  steps: LocalStep[];
+  summary: string;
+  /** What the runner would have done around the steps: environment, concurrency, timeout. */
+  settings: { environment?: string; concurrency?: string; cancelInProgress?: boolean; timeoutMinutes?: number; permissions?: unknown };
+}
+
+const STATUS = new Set(['success', 'failure', 'always', 'cancelled']);
+const STANDS_DONE = new Set(['actions/checkout', 'actions/setup-node']);
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+function toData(value: Json): data.ExpressionData {
+  return JSON.parse(JSON.stringify(value), data.reviver) as data.ExpressionData;
+}
+
+/** An `if:` or one `${{ }}` body, evaluated against the contexts with the runner's status functions. */
+function evaluate(expression: string, contexts: Record<string, Json>, status: { failed: boolean }): data.ExpressionData {
+  const lexed = new Lexer(expression).lex();
+  const statusFunctions: FunctionDefinition[] = [
+    { name: 'success', minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(!status.failed) },
+    { name: 'failure', minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(status.failed) },
+    { name: 'always', minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(true) },
+    { name: 'cancelled', minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(false) },
+  ];
+  const tree = new Parser(lexed.tokens, Object.keys(contexts), statusFunctions).parse();
+  const context = new data.Dictionary(...Object.entries(contexts).map(([key, value]) => ({ key, value: toData(value) })));
+  return new Evaluator(tree, context, new Map(statusFunctions.map((fn) => [fn.name.toLowerCase(), fn]))).evaluate();
+}
+
+function truthy(value: data.ExpressionData): boolean {
+  switch (value.kind) {
+    case data.Kind.Null:
+      return false;
+    case data.Kind.Boolean:
+      return value.value;
+    case data.Kind.Number:
+      return value.value !== 0 && !Number.isNaN(value.value);
+    case data.Kind.String:
+      return value.value !== '';
+    case data.Kind.Array:
+    case data.Kind.Dictionary:
+      return true;
+  }
+}
+
+function plain(value: data.ExpressionData): Json {
+  return JSON.parse(JSON.stringify(value, data.replacer)) as Json;
+}
+
+/** A YAML value with `${{ }}` in it: one whole expression keeps its type; text around expressions makes a string. */
+function interpolate(value: unknown, contexts: Record<string, Json>, status: { failed: boolean }): Json {
+  if (typeof value !== 'string') return (value ?? '') as Json;
+  const whole = /^\s*\$\{\{([\s\S]*?)\}\}\s*$/.exec(value);
+  if (whole && !whole[1]!.includes('}}')) return plain(evaluate(whole[1]!, contexts, status));
+  return value.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, body: string) => evaluate(body, contexts, status).coerceString());
+}
+
+function asText(value: Json): string {
+  if (value === null) return '';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+function condition(text: unknown): string | undefined {
+  if (text === undefined || text === null) return undefined;
+  if (typeof text === 'boolean' || typeof text === 'number') return String(text);
+  const body = (typeof text === 'string' ? text : JSON.stringify(text)).trim().replace(/^\$\{\{([\s\S]*)\}\}$/, '$1').trim();
+  return [...body.matchAll(/\b([a-z]+)\s*\(/gi)].some((match) => STATUS.has(match[1]!.toLowerCase())) ? body : `success() && (${body})`;
+}
+
+export async function runLocalJob(options: LocalJobOptions): Promise<LocalJob> {
+  const doc = mapping(parse(await readFile(join(REPO_ROOT, options.workflow), 'utf8')) as unknown);
+  const call = mapping(mapping(doc.on).workflow_call);
+  const job = mapping(mapping(doc.jobs)[options.job]);
+  if (Object.keys(job).length === 0) throw new Error(`${options.workflow} has no job '${options.job}'`);
+
+  const inputs: Record<string, Json> = {};
+  for (const [name, spec] of Object.entries(mapping(call.inputs))) {
+    const declared = mapping(spec);
+    const given = options.inputs?.[name];
+    if (given === undefined && declared.required === true) throw new Error(`${options.workflow}: input '${name}' is required`);
+    const value = (given ?? declared.default ?? (declared.type === 'boolean' ? false : declared.type === 'number' ? 0 : '')) as Json;
+    inputs[name] = declared.type === 'number' ? Number(value) : declared.type === 'boolean' ? value === true || value === 'true' : asText(value);
+  }
+  for (const name of Object.keys(options.inputs ?? {})) {
+    if (!(name in mapping(call.inputs))) throw new Error(`${options.workflow}: no input '${name}'`);
+  }
+  const secrets: Record<string, Json> = {};
+  for (const name of Object.keys(mapping(call.secrets))) secrets[name] = options.secrets?.[name] ?? '';
+  for (const name of Object.keys(options.secrets ?? {})) {
+    if (!(name in mapping(call.secrets))) throw new Error(`${options.workflow}: no secret '${name}'`);
+  }
+
+  const temp = await mkdtemp(join(tmpdir(), 'roadstop-local-job-'));
+  const runnerTemp = join(temp, 'runner-temp');
+  await mkdir(runnerTemp);
+  const github: Record<string, string> = {
+    repository: 'octo-org/webapp',
+    sha: 'c0ffee0000000000000000000000000000000001',
+    ref: 'refs/heads/main',
+    event_name: 'push',
+    run_id: '2001',
+    actor: 'octocat',
+    workflow: 'release',
+    server_url: 'https://github.com',
+    api_url: 'http://127.0.0.1:9',
+    workspace: options.workspace,
+    ...options.github,
+  };
+  const runnerEnv: Record<string, string> = {
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_WORKSPACE: options.workspace,
+    GITHUB_REPOSITORY: github.repository!,
+    GITHUB_SHA: github.sha!,
+    GITHUB_REF: github.ref!,
+    GITHUB_EVENT_NAME: github.event_name!,
+    GITHUB_RUN_ID: github.run_id!,
+    GITHUB_ACTOR: github.actor!,
+    GITHUB_WORKFLOW: github.workflow!,
+    GITHUB_SERVER_URL: github.server_url!,
+    GITHUB_API_URL: github.api_url!,
+    RUNNER_TEMP: runnerTemp,
+    RUNNER_OS: 'Linux',
+    ...options.env,
+  };
+  const steps: Record<string, { outputs: Record<string, string>; outcome: string; conclusion: string }> = {};
+  const status = { failed: false };
+  const contexts = (env: Record<string, Json>): Record<string, Json> => ({
+    inputs,
+    secrets,
+    github,
+    env,
+    vars: {},
+    runner: { temp: runnerTemp, os: 'Linux', arch: 'X64' },
+    job: { status: status.failed ? 'failure' : 'success' },
+    steps: steps,
+  });
+
+  const jobContexts = contexts({});
+  const environment = job.environment === undefined ? undefined : asText(interpolate(isMapping(job.environment) ? job.environment.name : job.environment, jobContexts, status));
+  const concurrency = isMapping(job.concurrency) ? job.concurrency : job.concurrency === undefined ? undefined : { group: job.concurrency };
+  const settings: LocalJob['settings'] = {
+    ...(environment === undefined ? {} : { environment }),
+    ...(concurrency ? { concurrency: asText(interpolate(concurrency.group, jobContexts, status)), cancelInProgress: concurrency['cancel-in-progress'] === true } : {}),
+    ...(job['timeout-minutes'] === undefined ? {} : { timeoutMinutes: Number(interpolate(job['timeout-minutes'], jobContexts, status)) }),
+    permissions: job.permissions,
+  };
+  const jobEnv: Record<string, string> = {};
+  for (const [key, value] of Object.entries(mapping(job.env))) jobEnv[key] = asText(interpolate(value, jobContexts, status));
+  const defaultDirectory = mapping(mapping(job.defaults).run)['working-directory'];
+
+  const summaries: string[] = [];
+  const records: LocalStep[] = [];
+  const list = Array.isArray(job.steps) ? (job.steps as unknown[]) : [];
+  try {
+    for (const [index, raw] of list.entries()) {
+      const step = mapping(raw);
+      const id = typeof step.id === 'string' ? step.id : `__${index}`;
+      const name = [step.name, step.uses, typeof step.run === 'string' ? step.run.split('\n')[0] : undefined].find((each): each is string => typeof each === 'string') ?? `step ${index + 1}`;
+      const started = Date.now();
+      const record: LocalStep = { index, id, name, outcome: 'skipped', conclusion: 'skipped', outputs: {}, stdout: '', stderr: '', annotations: [], note: '', seconds: 0 };
+      const env: Record<string, string> = { ...jobEnv };
+      const stepContexts = contexts(env);
+      const test = condition(step.if) ?? 'success()';
+      if (!truthy(evaluate(test, stepContexts, status))) {
+        record.note = `skipped: if ${test}`;
+      } else {
+        for (const [key, value] of Object.entries(mapping(step.env))) env[key] = asText(interpolate(value, contexts(env), status));
+        let exitCode: number;
+        if (typeof step.uses === 'string') {
+          const uses = step.uses;
+          const with_: Record<string, string> = {};
+          for (const [key, value] of Object.entries(mapping(step.with))) with_[key] = asText(interpolate(value, contexts(env), status));
+          const own = uses.startsWith(`${FIRST_PARTY}/actions/`) ? /^owner\/roadstop\/actions\/([a-z0-9-]+)@/.exec(uses)?.[1] : undefined;
+          if (own) {
+            const run = await runAction({ action: own, workspace: options.workspace, inputs: with_, eventName: github.event_name, env: { ...runnerEnv, ...env }, timeoutMs: options.stepTimeoutMs ?? 120_000 });
+            exitCode = run.exitCode;
+            Object.assign(record, { outputs: run.outputs, stdout: run.stdout, stderr: run.stderr, annotations: run.annotations, note: `actions/${own} (dist/)` });
+            if (run.summary) summaries.push(run.summary);
+          } else if (STANDS_DONE.has(uses.replace(/@.*$/, ''))) {
+            exitCode = 0;
+            record.note = `${uses.replace(/@.*$/, '')}: stands as done (the workspace and Node are already here)`;
+          } else {
+            throw new Error(`step ${index + 1} (${name}): ${uses} cannot run on this machine`);
+          }
+        } else if (typeof step.run === 'string') {
+          const directory = step['working-directory'] ?? defaultDirectory;
+          const cwd = resolve(options.workspace, directory === undefined ? '.' : asText(interpolate(directory, contexts(env), status)));
+          const files = { output: join(temp, `output-${index}`), summary: join(temp, `summary-${index}`), script: join(temp, `step-${index}.sh`) };
+          await Promise.all([writeFile(files.output, ''), writeFile(files.summary, ''), writeFile(files.script, asText(interpolate(step.run, contexts(env), status)))]);
+          // With no `shell:`, the runner runs bash as `bash -e {0}`; `shell: bash` adds --noprofile --norc -eo pipefail.
+          const args = step.shell === 'bash' ? ['--noprofile', '--norc', '-eo', 'pipefail', files.script] : ['-e', files.script];
+          if (step.shell !== undefined && step.shell !== 'bash') throw new Error(`step ${index + 1} (${name}): shell ${JSON.stringify(step.shell)} is not rehearsed here`);
+          const result = await runBash(args, cwd, { ...stripRunner(process.env), ...runnerEnv, ...env, GITHUB_OUTPUT: files.output, GITHUB_STEP_SUMMARY: files.summary }, options.stepTimeoutMs ?? 120_000);
+          exitCode = result.exitCode;
+          record.outputs = parseFileCommand(await readFile(files.output, 'utf8'));
+          const summary = await readFile(files.summary, 'utf8');
+          if (summary) summaries.push(summary);
+          Object.assign(record, { stdout: result.stdout, stderr: result.stderr, annotations: parseAnnotations(result.stdout), note: String(step.run).split('\n')[0] });
+        } else {
+          throw new Error(`step ${index + 1} (${name}): neither uses nor run`);
+        }
+        record.outcome = exitCode === 0 ? 'success' : 'failure';
+        const continueOnError = truthy(toData(interpolate(step['continue-on-error'] ?? false, contexts(env), status)));
+        record.conclusion = record.outcome === 'failure' && continueOnError ? 'success' : record.outcome;
+        if (record.conclusion === 'failure') status.failed = true;
+      }
+      record.seconds = (Date.now() - started) / 1000;
+      steps[id] = { outputs: record.outputs, outcome: record.outcome, conclusion: record.conclusion };
+      records.push(record);
+      options.onStep?.(record);
+    }
+    const finalContexts = contexts({});
+    const outputs: Record<string, string> = {};
+    for (const [key, value] of Object.entries(mapping(job.outputs))) outputs[key] = asText(interpolate(value, finalContexts, status));
+    return { result: status.failed ? 'failure' : 'success', outputs, steps: records, summary: summaries.join('\n'), settings };
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
+}
+
+/** The caller's own GitHub and runner variables never leak into a rehearsed step. */
+function stripRunner(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) if (value !== undefined && !/^(GITHUB_|INPUT_|RUNNER_|ACTIONS_)/.test(key)) out[key] = value;
+  return out;
+}
+
+function runBash(args: string[], cwd: string, env: Record<string, string>, timeoutMs: number): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn('bash', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', fail);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      done({ exitCode: code ?? 1, stdout, stderr });
+    });
+  });
+}
