@@ -24,6 +24,17 @@ if (process.env.CI === 'true' && !chrome) {
   process.exit(1);
 }
 
+// canary-watch's Prometheus scenarios and the release rehearsal skip without their servers on a laptop; not in CI.
+for (const [what, paths, install] of [
+  ['prometheus', ['/usr/bin/prometheus', '/usr/local/bin/prometheus'], 'apt-get install prometheus'],
+  ['nginx', ['/usr/sbin/nginx', '/usr/bin/nginx'], 'apt-get install nginx-light'],
+]) {
+  if (process.env.CI === 'true' && !paths.some((path) => existsSync(path))) {
+    process.stdout.write(`✖ no ${what} found, and CI=true: the tests that need it would be skipped. Install it (${install}).\n`);
+    process.exit(1);
+  }
+}
+
 mkdirSync(dirname(results), { recursive: true });
 rmSync(results, { force: true });
 let failed = false;

@@ -6,3 +6,4 @@ export * from './action-harness.js';
 export * from './results-service.js';
 export * from './github-fake.js';
 export * from './slack-fake.js';
+export * from './traffic-split.js';

@@ -1,0 +1,126 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeSlack, type FakeSlack, type FakeSlackChannel } from '../src/slack-fake.js';
+import { startTrafficSplit, trafficSplitAvailable, type TrafficSplit } from '../src/traffic-split.js';
+import { runLocalJob, type LocalJob, type LocalStep } from '../src/workflows/local-job.js';
+
+// The release pipeline, rehearsed end to end on this machine: canary.yml's ramp job, run step by step by the local
+// runner (GitHub's expression library for if: and ${{ }}, bash for run:, the built actions for uses:), against a real
+// traffic split: nginx with weighted upstreams between a stable and a canary build of examples/webapp, both scraped
+// by a real Prometheus, under load; Slack is the stateful fake on loopback. canary.yml makes no GitHub API call of
+// its own (the environment's approval and deployment are GitHub's), so no GitHub server takes part.
+const METRICS = `canary-watch:
+  metrics:
+    - name: error-rate
+      type: error-rate
+      errors: sum(increase(http_requests_total{version="{{target}}",code=~"5.."}[{{interval}}]))
+      requests: sum(increase(http_requests_total{version="{{target}}"}[{{interval}}]))
+      alert: 1%
+      rollback: 5%
+    - name: p95-latency
+      type: latency
+      query: histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{version="{{target}}"}[{{interval}}])))
+      unit: seconds
+      rollback: 250ms
+`;
+
+function progress(step: LocalStep): void {
+  process.stdout.write(`  rehearsal · ${step.name}: ${step.outcome} (${step.seconds.toFixed(1)} s)\n`);
+}
+
+describe.skipIf(!trafficSplitAvailable())('the release pipeline, rehearsed', () => {
+  let slack: FakeSlack;
+  let channel: FakeSlackChannel;
+  let workspace: string;
+
+  beforeAll(async () => {
+    slack = await startFakeSlack();
+    channel = slack.addChannel('releases', { member: true });
+    workspace = await mkdtemp(join(tmpdir(), 'roadstop-rehearsal-'));
+    await mkdir(join(workspace, '.github'));
+    await writeFile(join(workspace, '.github/roadstop.yml'), METRICS);
+  });
+  afterAll(async () => {
+    await slack?.close();
+    await rm(workspace, { recursive: true, force: true });
+  });
+
+  const release = (split: TrafficSplit): Promise<LocalJob> =>
+    runLocalJob({
+      workflow: '.github/workflows/canary.yml',
+      job: 'ramp',
+      workspace,
+      inputs: {
+        deploy: `"${split.deployScript}" "$CANARY_WEIGHT"`,
+        promote: 'echo "promoted" > promoted.txt',
+        'prometheus-url': split.prometheusUrl,
+        'baseline-label': 'stable',
+        interval: '2s',
+        duration: '10s',
+        version: 'v1.4.2',
+        'slack-channel': channel.id,
+        'slack-api-url': slack.apiUrl,
+      },
+      secrets: { 'slack-bot-token': slack.token },
+      onStep: (each) => {
+        progress(each);
+        if (process.env.REHEARSAL_DEBUG && each.name.startsWith('Watch')) process.stdout.write(each.stdout);
+      },
+    });
+  const step = (job: LocalJob, name: string): LocalStep => job.steps.find((each) => each.name === name)!;
+
+  it('a healthy build: ramped 10 → 25 → 50 → 100 with a watch at each step, promoted, one Slack message told it all', async () => {
+    const split = await startTrafficSplit({ requestsPerSecond: 800 });
+    try {
+      const job = await release(split);
+      const watches = [1, 2, 3, 4].map((i) => step(job, `Watch step ${i}`));
+      expect(watches.map((watch) => watch.outputs.decision), watches.map((watch) => watch.stdout).join('\n')).toEqual(['promote', 'promote', 'promote', 'promote']);
+      expect([1, 2, 3, 4].map((i) => step(job, `Deploy step ${i}`).stdout.split('\n')[0])).toEqual([
+        'Step 1/4: the canary gets 10% of the traffic',
+        'Step 2/4: the canary gets 25% of the traffic',
+        'Step 3/4: the canary gets 50% of the traffic',
+        'Step 4/4: the canary gets 100% of the traffic',
+      ]);
+      expect(job.result).toBe('success');
+      expect(job.outputs).toMatchObject({ decision: 'promote', weight: '100' });
+      expect(await split.weight()).toBe(100);
+      expect(step(job, 'Rollback').outcome).toBe('skipped');
+      expect(existsSync(join(workspace, 'promoted.txt'))).toBe(true);
+
+      const parents = slack.parents(channel.id);
+      expect(parents).toHaveLength(1);
+      const story = parents[0]!.revisions.map((revision) => slack.render(revision).text);
+      // Posted once, then updated at each step and at the end; each watch's reasons in the thread.
+      expect(story).toHaveLength(6);
+      expect(story[0]).toContain('Canary 10% → 25% → 50% → 100%');
+      ['step 1/4 · 10% of traffic', 'step 2/4 · 25% of traffic', 'step 3/4 · 50% of traffic', 'step 4/4 · 100% of traffic'].forEach((line, i) => expect(story[i + 1]).toContain(line));
+      expect(story[5]).toMatch(/^✅ webapp deployed to production/);
+      const replies = slack.replies(parents[0]!.ts).map((reply) => slack.render(reply).text);
+      expect(replies).toHaveLength(5);
+      expect(replies[0]).toMatch(/error-rate: pass: .*\n\s+p95-latency: pass/);
+    } finally {
+      await split.close();
+    }
+  }, 180_000);
+
+  it('a broken build: rolled back at its first step, the traffic back on stable, Slack told', async () => {
+    const split = await startTrafficSplit({ requestsPerSecond: 800, canaryBehaviour: { errorRate: 0.2, latencyMs: 0 } });
+    try {
+      const job = await release(split);
+      expect(step(job, 'Watch step 1').outputs.decision, step(job, 'Watch step 1').stdout).toBe('rollback');
+      expect(step(job, 'Deploy step 2').outcome).toBe('skipped');
+      expect(step(job, 'Rollback').outcome).toBe('success');
+      expect(job.result).toBe('failure');
+      expect(job.outputs).toMatchObject({ decision: 'rollback', weight: '0' });
+      expect(await split.weight()).toBe(0);
+      const parents = slack.parents(channel.id);
+      const story = parents.at(-1)!.revisions.map((revision) => slack.render(revision).text);
+      expect(story.at(-1)).toMatch(/rolled back/i);
+    } finally {
+      await split.close();
+    }
+  }, 180_000);
+});
