@@ -116,10 +116,22 @@ describe('the repository', () => {
     expect(stale, 'dist/ is stale: run `npm run build` and commit dist/').toEqual([]);
   }, 300_000);
 
-  it("README's input and output tables are generated from the action.yml files", async () => {
-    const { render } = (await import(join(REPO_ROOT, 'scripts/docs.mjs'))) as { render: (text: string) => string };
+  it("README's tables and each action's README are generated from the action.yml and reusable workflow files", async () => {
+    const docs = (await import(join(REPO_ROOT, 'scripts/docs.mjs'))) as {
+      render: (text: string) => string;
+      generated: () => Record<string, [string | undefined, string]>;
+      workflowFiles: () => Record<string, string>;
+    };
+    const files = docs.generated();
+    const stale = Object.entries(files).filter(([, [current, fresh]]) => current !== fresh).map(([path]) => relative(REPO_ROOT, path));
+    expect(stale, 'stale: run `npm run docs`').toEqual([]);
+    // Every action has its README; every reusable workflow its tables in the README.
+    for (const name of readdirSync(join(REPO_ROOT, 'actions')).filter((each) => existsSync(join(REPO_ROOT, 'actions', each, 'action.yml')))) expect(Object.keys(files)).toContain(join(REPO_ROOT, 'actions', name, 'README.md'));
+    expect(Object.keys(docs.workflowFiles())).toEqual(['canary', 'gates', 'preview']);
     const readme = await readFile(join(REPO_ROOT, 'README.md'), 'utf8');
-    expect(render(readme) === readme, 'README.md is stale: run `npm run docs`').toBe(true);
+    expect(readme).toContain('| `steps` | string | The weights of the ramp');
+    // A README whose markers are gone is refused, not silently left stale.
+    expect(() => docs.render(readme.replace('<!-- workflow-docs:canary:start -->', ''))).toThrow(/no <!-- workflow-docs:canary:start -->/);
   });
 
   it('the CLI is the bin of the root package and runs', async () => {
