@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { REPO_ROOT } from '../src/action-harness.js';
+import { startFakeSlack } from '../src/slack-fake.js';
 import { runLocalJob, type LocalJob } from '../src/workflows/local-job.js';
 
 // canary.yml's ramp job, run step by step on this machine (packages/testing/src/workflows/local-job.ts): the plan,
@@ -66,6 +67,28 @@ describe('canary.yml, its ramp job run here', () => {
     const job = await ramp({ steps: '10', rollback: '', deploy: `echo "$CANARY_STEP $CANARY_WEIGHT" >> ${log}; [ "$CANARY_WEIGHT" = 0 ] || exit 1` });
     expect(await readFile(log, 'utf8')).toBe('1/1 10\nrollback 0\n');
     expect(step(job, 'Rollback').outcome).toBe('success');
+  });
+
+  it('Slack refusing the token is a warning: the release goes on, the later Slack steps are skipped', async () => {
+    const slack = await startFakeSlack();
+    try {
+      const channel = slack.addChannel('releases', { member: true });
+      const job = await runLocalJob({
+        workflow: WORKFLOW,
+        job: 'ramp',
+        workspace,
+        inputs: { steps: '10', deploy: `echo "deploy $CANARY_WEIGHT" >> ${log}`, rollback: `echo "rollback $CANARY_WEIGHT" >> ${log}`, 'slack-channel': channel.id, 'slack-api-url': slack.apiUrl },
+        secrets: { 'slack-bot-token': 'xoxb-not-the-one' },
+      });
+      expect(step(job, 'Slack (started)').conclusion).toBe('success');
+      expect(step(job, 'Slack (started)').stdout).toMatch(/invalid_auth/);
+      expect(step(job, 'Deploy step 1').outcome).toBe('success');
+      expect(step(job, 'Slack (end)').outcome).toBe('skipped');
+      expect((await readFile(log, 'utf8')).split('\n')[0]).toBe('deploy 10');
+      expect(slack.messages).toHaveLength(0);
+    } finally {
+      await slack.close();
+    }
   });
 
   it('the local runner refuses a step it cannot run rather than pass over it', async () => {
