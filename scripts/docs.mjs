@@ -54,7 +54,7 @@ export function workflowTables(file) {
   const section = (title, entries, row) => (entries.length === 0 ? [] : ['', `| ${title.join(' | ')} |`, `| ${title.map(() => '---').join(' | ')} |`, ...entries.map(row)]);
   return [
     ...section(['Input', 'Type', 'Description', 'Default'], Object.entries(call.inputs ?? {}), ([name, spec]) =>
-      `| \`${name}\` | ${spec.type ?? ''} | ${cell(spec.description)} | ${spec.required ? 'required' : spec.default === undefined ? '' : `\`${cell(JSON.stringify(spec.default).replace(/^"|"$/g, ''))}\``} |`,
+      `| \`${name}\` | ${spec.type ?? ''} | ${cell(spec.description)} | ${spec.required ? 'required' : spec.default === undefined ? '' : spec.default === '' ? '(empty)' : `\`${cell(JSON.stringify(spec.default).replace(/^"|"$/g, ''))}\``} |`,
     ),
     ...section(['Secret', 'Description'], Object.entries(call.secrets ?? {}), ([name, spec]) => `| \`${name}\` | ${cell(spec?.description)}${spec?.required ? ' Required.' : ''} |`),
     ...section(['Output', 'Description'], Object.entries(call.outputs ?? {}), ([name, spec]) => `| \`${name}\` | ${cell(spec.description)} |`),
