@@ -13,14 +13,14 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 14 modules
-var src = __webpack_require__(1446);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 16 modules
+var src = __webpack_require__(44015);
 // EXTERNAL MODULE: ./packages/github/src/errors.ts
 var errors = __webpack_require__(73570);
 // EXTERNAL MODULE: ./packages/github/src/network-budget.ts
@@ -31,7 +31,7 @@ var retry_policy = __webpack_require__(42610);
 
 /**
  * The workflow file name from `GITHUB_WORKFLOW_REF`, e.g.
- * `owner/repo/.github/workflows/ci.yml@refs/pull/1/merge` → `ci.yml`.
+ * `owner/repo/.github/workflows/ci.yml@refs/pull/1/merge` \u2192 `ci.yml`.
  * The baseline must come from the same workflow, and the runs API takes its file name.
  */
 function workflowFileFromRef(workflowRef) {
@@ -315,6 +315,7 @@ async function openGitHubClient(options) {
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/artifact-store.ts
+// fs.promises is read when first used: the promise API (and the streams it loads) costs a step that stops at its config.
 
 
 
@@ -341,7 +342,7 @@ async function downloadBaselineResult(options) {
     const octokit = options.octokit ?? (await openGitHubClient({ token: options.token, ...(budget ? { budget } : {}) }));
     // A fresh directory per artifact, so a leftover JSON file can never pass for the result.
     const directory = (0,external_node_path_.join)(options.destination, `artifact-${artifactId}`);
-    await (0,promises_.rm)(directory, { recursive: true, force: true });
+    await external_node_fs_.promises.rm(directory, { recursive: true, force: true });
     let location;
     try {
         const { headers } = await octokit.rest.actions.downloadArtifact({ owner, repo, artifact_id: artifactId, archive_format: 'zip', request: { redirect: 'manual' } });
@@ -362,8 +363,8 @@ async function downloadBaselineResult(options) {
     }
     const [name, bytes] = entries[0];
     const file = (0,external_node_path_.join)(directory, ...name.split('/'));
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(file), { recursive: true });
-    await (0,promises_.writeFile)(file, bytes);
+    await external_node_fs_.promises.mkdir((0,external_node_path_.dirname)(file), { recursive: true });
+    await external_node_fs_.promises.writeFile(file, bytes);
     return file;
 }
 async function fetchBlob(url, what, options) {
@@ -846,8 +847,6 @@ async function acquireChanges(options) {
 
 
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./packages/action/src/runner.ts
 
 
@@ -869,7 +868,7 @@ function issueCommand(command, properties, message) {
     const pairs = Object.entries(properties)
         .filter(([, value]) => value)
         .map(([key, value]) => `${key}=${escapeProperty(value)}`);
-    process.stdout.write(`::${command}${pairs.length > 0 ? ` ${pairs.join(',')}` : ''}::${escapeData(message)}${external_node_os_.EOL}`);
+    writeOut(`::${command}${pairs.length > 0 ? ` ${pairs.join(',')}` : ''}::${escapeData(message)}${external_node_os_.EOL}`);
 }
 function commandProperties(properties) {
     return {
@@ -885,7 +884,7 @@ function annotate(level, message, properties = {}) {
     issueCommand(level, commandProperties(properties), message);
 }
 function runner_info(message) {
-    process.stdout.write(`${message}${external_node_os_.EOL}`);
+    writeOut(`${message}${external_node_os_.EOL}`);
 }
 function runner_debug(message) {
     issueCommand('debug', {}, message);
@@ -901,16 +900,59 @@ function setFailed(message) {
 function runner_setOutput(name, value) {
     const file = process.env.GITHUB_OUTPUT ?? '';
     if (!file) {
-        process.stdout.write(external_node_os_.EOL);
+        writeOut(external_node_os_.EOL);
         issueCommand('set-output', { name }, toCommandValue(value));
         return;
     }
-    // crypto is loaded when the first output is written, not when a step that fails at its config starts.
-    const delimiter = `ghadelimiter_${process.getBuiltinModule('node:crypto').randomUUID()}`;
     const text = toCommandValue(value);
-    if (name.includes(delimiter) || text.includes(delimiter))
-        throw new Error(`output '${name}' contains the delimiter ${delimiter}`);
+    const delimiter = heredocDelimiter(`${name}\n${text}`);
     appendFileCommand('OUTPUT', file, `${name}<<${delimiter}${external_node_os_.EOL}${text}${external_node_os_.EOL}${delimiter}`);
+}
+/**
+ * A heredoc delimiter for an output, shaped as @actions/core makes one
+ * (ghadelimiter_ and a random version-4 UUID), drawn again until neither the
+ * name nor the value holds it: that check, not the randomness, is what keeps a
+ * value from ending its heredoc early. Math.random, not node:crypto, whose
+ * loading alone cost a step that writes one output a fifth of bare node's
+ * start-up.
+ */
+function heredocDelimiter(content) {
+    for (;;) {
+        let hex = '';
+        while (hex.length < 32)
+            hex += Math.floor(Math.random() * 0x100000000).toString(16).padStart(8, '0');
+        const variant = '89ab'[Math.floor(Math.random() * 4)];
+        const uuid = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+        const delimiter = `ghadelimiter_${uuid}`;
+        if (!content.includes(delimiter))
+            return delimiter;
+    }
+}
+/**
+ * Text to the step's log, written straight to file descriptor 1: creating
+ * process.stdout builds a stream (a socket on a pipe) that a step printing a
+ * few lines does not need. Should the descriptor refuse for now (EAGAIN: a
+ * non-blocking pipe that is full), this and every later line go through
+ * process.stdout, which queues, so nothing is lost or reordered.
+ */
+let throughStream = false;
+function writeOut(text) {
+    if (throughStream) {
+        process.stdout.write(text);
+        return;
+    }
+    const bytes = Buffer.from(text, 'utf8');
+    let written = 0;
+    try {
+        while (written < bytes.length)
+            written += (0,external_node_fs_.writeSync)(1, bytes, written);
+    }
+    catch (error) {
+        if (error.code !== 'EAGAIN')
+            throw error;
+        throughStream = true;
+        process.stdout.write(bytes.subarray(written));
+    }
 }
 function appendFileCommand(command, file, message) {
     if (!(0,external_node_fs_.existsSync)(file))
@@ -989,6 +1031,7 @@ function describeSummaryProblem(error) {
 }
 
 ;// CONCATENATED MODULE: ./packages/action/src/gate-step.ts
+// fs.promises is read when first used: the promise API (and the streams it loads) costs a step that stops at its config.
 
 
 
@@ -1035,7 +1078,7 @@ async function gate_step_runGateInStep(gate, inputs, outputPrefix = '') {
     const options = gate.resolveOptions(config.section(gate.name), inputs.gate, workspace);
     const start = await startGateStep({ gate: gate.name, report: inputs.report, token: inputs.token, artifactName: inputs.artifactName, baseline: options.baseline, workspace, log: io_info });
     const scratch = (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'roadstop', gate.name);
-    await (0,promises_.mkdir)(scratch, { recursive: true });
+    await external_node_fs_.promises.mkdir(scratch, { recursive: true });
     const secrets = inputs.token ? [inputs.token] : [];
     const env = {
         where: 'action',
@@ -1163,7 +1206,7 @@ async function runActionStep(name, body) {
 
 
 ;// CONCATENATED MODULE: ./packages/render/src/markdown.ts
-const markdown_STATUS_ICON = { pass: '✅', warn: '⚠️', fail: '❌', skipped: '⏭️' };
+const markdown_STATUS_ICON = { pass: '\u2705', warn: '\u26a0\ufe0f', fail: '\u274c', skipped: '\u23ed\ufe0f' };
 /** Text safe inside a GitHub markdown table cell. */
 function markdown_cell(text) {
     return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -1224,11 +1267,11 @@ function renderBundleBudgetMarkdown(result, options = {}) {
     const parts = [];
     parts.push(`${options.heading ?? '###'} ${markdown_STATUS_ICON[result.status]} Bundle budget: ${result.status}`);
     parts.push(`**${markdown_cell(result.headline)}**`);
-    parts.push(markdown_table(['Budget', 'Size', 'Limit', 'Δ vs base', 'State'], result.checks.map((check) => [
+    parts.push(markdown_table(['Budget', 'Size', 'Limit', '\u0394 vs base', 'State'], result.checks.map((check) => [
         markdown_cell(check.name),
         `${(0,src/* formatBytes */.z3)(check.value)}${check.details?.compression && check.details.compression !== 'raw' ? ` (${String(check.details.compression)})` : ''}`,
-        check.limitText ? markdown_cell(check.limitText) : '—',
-        check.baseline !== undefined ? (0,src/* formatDelta */.CW)(check.value - check.baseline, check.baseline) : '—',
+        check.limitText ? markdown_cell(check.limitText) : '\u2014',
+        check.baseline !== undefined ? (0,src/* formatDelta */.CW)(check.value - check.baseline, check.baseline) : '\u2014',
         `${markdown_STATUS_ICON[check.status]} ${check.status}`,
     ]), ['left', 'right', 'right', 'right', 'center']));
     const problems = result.checks.filter((check) => check.status === 'fail' || check.status === 'warn');
@@ -1259,12 +1302,12 @@ function renderChanges(result, compression) {
     if (moved.length === 0)
         return `No file changed against the base (${result.baseline.commit ? markdown_code(result.baseline.commit.slice(0, 7)) : result.baseline.source}).`;
     const rows = moved.slice(0, CHANGED_FILES).map(({ item, now, before, delta }) => [
-        markdown_code(item.id) + (item.base && item.base !== item.id ? ` ← ${markdown_code(String(item.base))}` : ''),
-        item.change === 'removed' ? '—' : (0,src/* formatBytes */.z3)(now),
+        markdown_code(item.id) + (item.base && item.base !== item.id ? ` \u2190 ${markdown_code(String(item.base))}` : ''),
+        item.change === 'removed' ? '\u2014' : (0,src/* formatBytes */.z3)(now),
         item.change === 'added' ? 'new' : item.change === 'removed' ? 'removed' : (0,src/* formatDelta */.CW)(delta, before),
     ]);
-    const more = moved.length > CHANGED_FILES ? `\n\n…and ${moved.length - CHANGED_FILES} more changed files.` : '';
-    return markdown_details(`${moved.length} file${moved.length === 1 ? '' : 's'} changed against the base (${compression})`, markdown_table(['File', 'Size', 'Δ'], rows, ['left', 'right', 'right']) + more);
+    const more = moved.length > CHANGED_FILES ? `\n\n\u2026and ${moved.length - CHANGED_FILES} more changed files.` : '';
+    return markdown_details(`${moved.length} file${moved.length === 1 ? '' : 's'} changed against the base (${compression})`, markdown_table(['File', 'Size', '\u0394'], rows, ['left', 'right', 'right']) + more);
 }
 function renderFooter(result) {
     const facts = [`${result.metrics.files ?? result.items.length} files`];
@@ -1277,11 +1320,11 @@ function renderFooter(result) {
         facts.push(`base: ${result.baseline.commit ? markdown_code(result.baseline.commit.slice(0, 7)) : markdown_cell(result.baseline.source)}`);
     if ((result.metrics.reused ?? 0) > 0)
         facts.push(`${result.metrics.reused} unchanged files not recompressed`);
-    return `<sub>${facts.join(' · ')}</sub>`;
+    return `<sub>${facts.join(' \u00b7 ')}</sub>`;
 }
 function shortName(path) {
     const name = path.slice(path.lastIndexOf('/') + 1);
-    return name.length > 40 ? `…${name.slice(-39)}` : name;
+    return name.length > 40 ? `\u2026${name.slice(-39)}` : name;
 }
 
 ;// CONCATENATED MODULE: ./packages/render/src/coverage-gate.ts
@@ -1290,10 +1333,10 @@ function shortName(path) {
 const METRICS = (/* unused pure expression or super */ null && (['lines', 'statements', 'functions', 'branches']));
 const WORST_CHANGED = 10;
 const UNCOVERED_LISTED = 100;
-const percent = (value) => (value === undefined ? '—' : `${value}%`);
+const percent = (value) => (value === undefined ? '\u2014' : `${value}%`);
 const delta = (now, before) => {
     if (now === undefined || before === undefined)
-        return '—';
+        return '\u2014';
     const change = Math.round((now - before) * 100) / 100;
     return `${change > 0 ? '+' : ''}${change}`;
 };
@@ -1306,7 +1349,7 @@ function renderCoverageGateMarkdown(result, options = {}) {
         return [
             metric,
             `${percent(result.metrics[metric])} (${result.metrics[`${metric}-covered`]}/${result.metrics[`${metric}-total`]})`,
-            check?.limitText ?? '—',
+            check?.limitText ?? '\u2014',
             delta(result.metrics[metric], base.get(metric)),
             check ? `${STATUS_ICON[check.status]} ${check.status}` : '',
         ];
@@ -1315,32 +1358,32 @@ function renderCoverageGateMarkdown(result, options = {}) {
     if (result.metrics.patch !== undefined || patch) {
         rows.push([
             'changed lines',
-            result.metrics.patch === undefined ? '—' : `${percent(result.metrics.patch)} (${result.metrics['patch-covered']}/${result.metrics['patch-total']})`,
-            patch?.limitText ?? '—',
-            '—',
+            result.metrics.patch === undefined ? '\u2014' : `${percent(result.metrics.patch)} (${result.metrics['patch-covered']}/${result.metrics['patch-total']})`,
+            patch?.limitText ?? '\u2014',
+            '\u2014',
             patch ? `${STATUS_ICON[patch.status]} ${patch.status}` : '',
         ]);
     }
     // Per-file thresholds, as what they count: `files under 30%: 0 of 12`.
     for (const check of result.checks.filter((entry) => entry.name.startsWith('per-file ') && entry.status !== 'skipped')) {
-        rows.push([`${check.name.slice('per-file '.length)}, per file`, cell(countText(check) ?? String(check.value)), check.limitText ? cell(check.limitText) : '—', '—', `${STATUS_ICON[check.status]} ${check.status}`]);
+        rows.push([`${check.name.slice('per-file '.length)}, per file`, cell(countText(check) ?? String(check.value)), check.limitText ? cell(check.limitText) : '\u2014', '\u2014', `${STATUS_ICON[check.status]} ${check.status}`]);
     }
-    parts.push(table(['Metric', 'Coverage', 'Threshold', 'Δ vs base', 'State'], rows, ['left', 'right', 'right', 'right', 'center']));
+    parts.push(table(['Metric', 'Coverage', 'Threshold', '\u0394 vs base', 'State'], rows, ['left', 'right', 'right', 'right', 'center']));
     const other = result.checks.filter((check) => !METRICS.includes(check.name) && check.name !== 'patch' && check.status !== 'pass');
     const notes = [...other.map((check) => `- ${STATUS_ICON[check.status]} ${cell(check.message ?? check.name)}`)];
     for (const message of result.messages.filter((entry) => entry.title === 'Incomplete report' || entry.title === 'Coverage paths'))
-        notes.push(`- ⚠️ ${cell(message.text)}`);
+        notes.push(`- \u26a0\ufe0f ${cell(message.text)}`);
     if (notes.length > 0)
         parts.push(notes.join('\n'));
     const changed = result.items.filter((item) => typeof item['patch-total'] === 'number' && Number(item['patch-total']) > 0);
     if (changed.length > 0) {
         const worst = [...changed].sort((a, b) => ratio(a) - ratio(b) || a.id.localeCompare(b.id)).slice(0, WORST_CHANGED);
         parts.push(`**Worst-covered changed files**\n\n` +
-            table(['File', 'Changed lines covered', 'Not covered'], worst.map((item) => [code(item.id), `${item['patch-covered']}/${item['patch-total']}`, item['uncovered-changed'] ? cell(String(item['uncovered-changed'])) : '—']), ['left', 'right', 'left']));
+            table(['File', 'Changed lines covered', 'Not covered'], worst.map((item) => [code(item.id), `${item['patch-covered']}/${item['patch-total']}`, item['uncovered-changed'] ? cell(String(item['uncovered-changed'])) : '\u2014']), ['left', 'right', 'left']));
         const uncovered = changed.filter((item) => item['uncovered-changed']);
         if (uncovered.length > WORST_CHANGED) {
             const listed = uncovered.slice(0, UNCOVERED_LISTED).map((item) => `- ${code(item.id)}: ${cell(String(item['uncovered-changed']))}`);
-            parts.push(details(`All ${uncovered.length} files with uncovered changed lines`, listed.join('\n') + (uncovered.length > UNCOVERED_LISTED ? `\n- …and ${uncovered.length - UNCOVERED_LISTED} more` : '')));
+            parts.push(details(`All ${uncovered.length} files with uncovered changed lines`, listed.join('\n') + (uncovered.length > UNCOVERED_LISTED ? `\n- \u2026and ${uncovered.length - UNCOVERED_LISTED} more` : '')));
         }
     }
     const carried = METRICS.filter((metric) => result.metrics[metric] !== undefined);
@@ -1375,7 +1418,7 @@ function formatChange(check) {
     const delta = check.value - base;
     if (check.unit === 'bytes')
         return formatDelta(delta, base);
-    const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
+    const sign = delta > 0 ? '+' : delta < 0 ? '\u2212' : '\u00b1';
     const size = trim(Math.abs(delta));
     if (check.unit === 'percent')
         return `${sign}${size} pt`;
@@ -1395,7 +1438,7 @@ function trim(value) {
  * own renderer is named by its descriptor in the registry (packages/gates).
  */
 function renderResultMarkdown(result) {
-    const rows = result.checks.map((check) => [cell(check.name), String(check.value), check.limit !== undefined ? String(check.limit) : '—', `${STATUS_ICON[check.status]} ${check.status}`]);
+    const rows = result.checks.map((check) => [cell(check.name), String(check.value), check.limit !== undefined ? String(check.limit) : '\u2014', `${STATUS_ICON[check.status]} ${check.status}`]);
     return markdownBlock([`### ${STATUS_ICON[result.status]} ${result.gate}: ${result.status}`, `**${cell(result.headline)}**`, rows.length ? table(['Check', 'Value', 'Limit', 'State'], rows) : '']);
 }
 
@@ -1418,7 +1461,7 @@ function check_text_countText(check) {
 
 
 const COLORS = { pass: 32, warn: 33, fail: 31, skipped: 90 };
-const SYMBOL = { pass: '✔', warn: '!', fail: '✖', skipped: '-' };
+const SYMBOL = { pass: '\u2714', warn: '!', fail: '\u2716', skipped: '-' };
 /** The result as a person reads it in a terminal: a headline, a table, the problems. */
 function renderResultTerminal(result, options) {
     const paint = (status, text) => (options.color ? `\u001b[${COLORS[status]}m${text}\u001b[39m` : text);
@@ -1428,12 +1471,12 @@ function renderResultTerminal(result, options) {
     const rows = result.checks.map((check) => [
         check.name,
         // A skipped count counted nothing: a 0 there would read as a result.
-        check.status === 'skipped' && check.unit === 'count' ? '—' : (check_text_countText(check) ?? formatValue(check.value, check.unit, check.details?.compression)),
-        check.limitText ?? (check.limit !== undefined ? formatValue(check.limit, check.unit) : '—'),
-        check.baseline !== undefined ? (check.unit === 'bytes' ? (0,src/* formatDelta */.CW)(check.value - check.baseline, check.baseline) : signed(check.value - check.baseline)) : '—',
+        check.status === 'skipped' && check.unit === 'count' ? '\u2014' : (check_text_countText(check) ?? formatValue(check.value, check.unit, check.details?.compression)),
+        check.limitText ?? (check.limit !== undefined ? formatValue(check.limit, check.unit) : '\u2014'),
+        check.baseline !== undefined ? (check.unit === 'bytes' ? (0,src/* formatDelta */.CW)(check.value - check.baseline, check.baseline) : signed(check.value - check.baseline)) : '\u2014',
         check.status,
     ]);
-    const headers = result.gate === 'bundle-budget' ? ['Budget', 'Size', 'Limit', 'Δ vs base', 'State'] : ['Check', 'Value', 'Limit', 'Δ vs base', 'State'];
+    const headers = result.gate === 'bundle-budget' ? ['Budget', 'Size', 'Limit', '\u0394 vs base', 'State'] : ['Check', 'Value', 'Limit', '\u0394 vs base', 'State'];
     lines.push(...columns(headers, rows, (row, text) => (row ? paint(row[4], text) : text)));
     if (result.gate === 'bundle-budget' && (options.files ?? 10) > 0) {
         const compression = primaryCompression(result);
@@ -1444,7 +1487,7 @@ function renderResultTerminal(result, options) {
         lines.push('', bold(`Largest files (${compression})`));
         lines.push(...columns(['File', 'Raw', compression, 'Change'], largest.map((item) => [item.id, (0,src/* formatBytes */.z3)(Number(item.raw)), (0,src/* formatBytes */.z3)(sizeOfItem(item, compression) ?? 0), String(item.change ?? '')])));
         const files = result.metrics.files ?? 0;
-        lines.push('', `${files} files · ${(0,src/* formatBytes */.z3)(result.metrics['total-raw'] ?? 0)} raw${result.metrics['total-gzip'] !== undefined ? ` · ${(0,src/* formatBytes */.z3)(result.metrics['total-gzip'])} gzip` : ''}${result.metrics['total-brotli'] !== undefined ? ` · ${(0,src/* formatBytes */.z3)(result.metrics['total-brotli'])} brotli` : ''}`);
+        lines.push('', `${files} files \u00b7 ${(0,src/* formatBytes */.z3)(result.metrics['total-raw'] ?? 0)} raw${result.metrics['total-gzip'] !== undefined ? ` \u00b7 ${(0,src/* formatBytes */.z3)(result.metrics['total-gzip'])} gzip` : ''}${result.metrics['total-brotli'] !== undefined ? ` \u00b7 ${(0,src/* formatBytes */.z3)(result.metrics['total-brotli'])} brotli` : ''}`);
     }
     const notes = result.messages.filter((message) => message.level !== 'error');
     if (notes.length > 0)
@@ -1457,7 +1500,7 @@ function renderResultTerminal(result, options) {
 function columns(headers, rows, paintRow = (_, text) => text) {
     const widths = headers.map((header, index) => Math.max(width(header), ...rows.map((row) => width(row[index] ?? ''))));
     const format = (row) => row.map((text, index) => (index === 0 ? text.padEnd(widths[index]) : text.padStart(widths[index]))).join('  ');
-    return [format(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map((row) => paintRow(row, format(row)))];
+    return [format(headers), widths.map((w) => '\u2500'.repeat(w)).join('  '), ...rows.map((row) => paintRow(row, format(row)))];
 }
 function width(text) {
     return [...text].length;
@@ -1547,7 +1590,7 @@ const run = () => runGateAction(bundleBudgetGate);
 /* harmony export */   k6: () => (/* binding */ GATE)
 /* harmony export */ });
 /* unused harmony export COMPRESSIONS */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1446);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44015);
 
 const GATE = 'bundle-budget';
 const COMPRESSIONS = ['gzip', 'brotli', 'raw'];
@@ -1681,7 +1724,7 @@ function parseInteger(value, min, max, where) {
 
 /***/ }),
 
-/***/ 1446:
+/***/ 44015:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1720,14 +1763,12 @@ __webpack_require__.d(__webpack_exports__, {
   Zk: () => (/* reexport */ writeResult)
 });
 
-// UNUSED EXPORTS: CONFIG_SECTIONS, CONFIG_VERSION, ConfigSection, DEFAULT_CONFIG_PATH, EnvironmentError, GATE_NAME, MAX_GLOB_EXPANSIONS, RESULT_SCHEMA_ID, RESULT_SCHEMA_VERSION, STEP_INPUTS, UPLOAD_MODES, checkGlobSize, closest, confinedPath, countBraceExpansions, describeUnexpected, insideWorkspace, isWithin, oneOf, parseConfig, parseResult, readResultFiles, realLocation, serializeResult
+// UNUSED EXPORTS: CONFIG_SECTIONS, CONFIG_VERSION, ConfigSection, DEFAULT_CONFIG_PATH, EnvironmentError, GATE_NAME, MAX_GLOB_EXPANSIONS, RESULT_SCHEMA_ID, RESULT_SCHEMA_VERSION, STEP_INPUTS, UPLOAD_MODES, checkGlobSize, closest, confinedPath, confinedPathSync, countBraceExpansions, describeUnexpected, fullYaml, insideWorkspace, isWithin, loadConfigSync, oneOf, parseConfig, parseResult, parseSectionList, parseYamlFull, parseYamlSubset, parseYamlTree, readResultFiles, realLocation, realLocationSync, serializeResult, treeToJS
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 class errors_ConfigurationError extends Error {
     name = 'ConfigurationError';
@@ -1803,12 +1844,16 @@ function isWithin(root, target) {
  * a file not written yet, the realpath of its nearest existing folder with the
  * rest appended. The text of a path says nothing about where it leads.
  */
-async function realLocation(path) {
+function realLocation(path) {
+    return new Promise((done) => done(realLocationSync(path)));
+}
+/** realLocation, synchronously: a few realpath calls, for the start of a step (the config file). */
+function realLocationSync(path) {
     let current = (0,external_node_path_.resolve)(path);
     const rest = [];
     for (;;) {
         try {
-            return (0,external_node_path_.join)(await (0,promises_.realpath)(current), ...rest.reverse());
+            return (0,external_node_path_.join)((0,external_node_fs_.realpathSync)(current), ...rest.reverse());
         }
         catch (error) {
             const code = error.code;
@@ -1827,17 +1872,471 @@ async function realLocation(path) {
  * workspace and refused unless it stays inside it (or inside `also`) after
  * symlinks are resolved. Returns the real absolute path, the one to open.
  */
-async function confinedPath(workspace, path, where, options = {}) {
+function confinedPath(workspace, path, where, options = {}) {
+    // A refusal is a rejection, as from any promise, not a throw at the call.
+    return new Promise((done) => done(confinedPathSync(workspace, path, where, options)));
+}
+/** confinedPath, synchronously, for the start of a step (the config file). */
+function confinedPathSync(workspace, path, where, options = {}) {
     const lexical = (0,external_node_path_.resolve)(workspace, path);
-    const real = await realLocation(lexical);
+    const real = realLocationSync(lexical);
     const roots = [workspace, ...(options.also ?? []).filter((root) => root !== '')];
     for (const root of roots) {
-        if (isWithin(await realLocation(root), real))
+        if (isWithin(realLocationSync(root), real))
             return real;
     }
     const through = real === lexical ? '' : ` (through a symlink, it leads to ${real})`;
     const allowed = roots.length > 1 ? 'the workspace or the runner temp folder' : `the workspace ${(0,external_node_path_.resolve)(workspace)}`;
     throw new errors_ConfigurationError(`${options.what ?? 'the path'} is outside ${allowed}${through}; roadstop reads and writes only inside it`, where, 'use a path inside the repository');
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/yaml-tree.ts
+/** A plain JavaScript value of a tree, as `yaml`'s toJS() gives it. */
+function treeToJS(node) {
+    if (node === null)
+        return null;
+    if (node.kind === 'scalar')
+        return node.value;
+    if (node.kind === 'list')
+        return node.items.map(treeToJS);
+    const out = {};
+    for (const entry of node.entries)
+        out[entry.name] = treeToJS(entry.value);
+    return out;
+}
+class Decline extends Error {
+}
+const decline = () => {
+    throw new Decline();
+};
+const KEY = /^([A-Za-z0-9_][A-Za-z0-9_./+-]*):(?: +(.*))?$/;
+const INT = /^[-+]?[0-9]+$/;
+const OTHER_NUMBER = /^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+/** Characters that may not start a plain scalar here (YAML's indicators, and the quotes handled apart). */
+const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
+/** Only printable ASCII, and printable characters past it (no controls, no BOM, no line or paragraph separators). */
+const UNSAFE_CHARACTER = /[^\n\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\ud800-\udfff]/;
+/**
+ * The tree of `text`, or undefined when the text is outside the subset this
+ * parser reads exactly (the caller then parses it with `yaml`).
+ */
+function parseYamlSubset(text) {
+    if (UNSAFE_CHARACTER.test(text))
+        return undefined;
+    try {
+        return new SubsetParser(text).document();
+    }
+    catch (error) {
+        if (error instanceof Decline)
+            return undefined;
+        throw error;
+    }
+}
+class SubsetParser {
+    lines = [];
+    at = 0;
+    constructor(text) {
+        const raw = text.split('\n');
+        let seenContent = false;
+        for (let index = 0; index < raw.length; index++) {
+            const line = raw[index];
+            const indent = line.length - line.trimStart().length;
+            const rest = line.slice(indent).trimEnd();
+            if (rest === '' || rest.startsWith('#'))
+                continue;
+            if (indent === 0 && (rest.startsWith('%') || rest.startsWith('...')))
+                decline();
+            if (indent === 0 && rest.startsWith('---')) {
+                // One document marker, alone on the first line with content.
+                if (seenContent || !/^---(?: +#.*)?$/.test(rest))
+                    decline();
+                seenContent = true;
+                continue;
+            }
+            seenContent = true;
+            this.lines.push({ number: index + 1, indent, text: rest });
+        }
+    }
+    document() {
+        if (this.lines.length === 0)
+            return null;
+        const first = this.lines[0];
+        const root = this.block(first.indent);
+        if (this.at < this.lines.length)
+            decline();
+        return root;
+    }
+    /** A block map or list starting at the current line, at `indent`. */
+    block(indent) {
+        const line = this.lines[this.at];
+        if (line.indent !== indent)
+            decline();
+        if (isDash(line.text))
+            return this.list(indent);
+        if (KEY.test(line.text))
+            return this.map(indent);
+        return decline();
+    }
+    map(indent) {
+        const map = { kind: 'map', line: this.lines[this.at].number, entries: [] };
+        const seen = new Set();
+        const names = new Set();
+        while (this.at < this.lines.length) {
+            const line = this.lines[this.at];
+            if (line.indent < indent)
+                break;
+            if (line.indent > indent)
+                decline();
+            if (isDash(line.text))
+                break;
+            const match = KEY.exec(line.text) ?? decline();
+            const key = resolveKey(match[1]);
+            const name = String(key);
+            if (seen.has(key) || names.has(name))
+                decline();
+            seen.add(key);
+            names.add(name);
+            this.at++;
+            const rest = match[2] ?? '';
+            let value;
+            if (rest === '' || rest.startsWith('#')) {
+                value = this.nested(indent, line.number, true);
+            }
+            else {
+                value = inlineValue(rest, line.number);
+                this.noDeeperLine(indent);
+            }
+            map.entries.push({ key, name, line: line.number, value });
+        }
+        return map;
+    }
+    list(indent) {
+        const list = { kind: 'list', line: this.lines[this.at].number, items: [] };
+        while (this.at < this.lines.length) {
+            const line = this.lines[this.at];
+            if (line.indent < indent)
+                break;
+            if (line.indent > indent)
+                decline();
+            if (!isDash(line.text))
+                break;
+            const afterDash = line.text.slice(1);
+            const spaces = afterDash.length - afterDash.trimStart().length;
+            const rest = afterDash.trimStart();
+            if (rest === '' || rest.startsWith('#')) {
+                this.at++;
+                list.items.push(this.nested(indent, line.number, false));
+            }
+            else if (isDash(rest)) {
+                decline();
+            }
+            else if (KEY.test(rest)) {
+                // `- key: value`: a map whose keys sit at the column after the dash.
+                const column = indent + 1 + spaces;
+                this.lines[this.at] = { number: line.number, indent: column, text: rest };
+                list.items.push(this.map(column));
+            }
+            else {
+                this.at++;
+                list.items.push(inlineValue(rest, line.number));
+                this.noDeeperLine(indent);
+            }
+        }
+        return list;
+    }
+    /**
+     * The value of a key or dash with nothing after it: a block on the lines
+     * below, deeper than `indent` (or, under a key, a list at the key's own
+     * indent), else null.
+     */
+    nested(indent, lineNumber, underKey) {
+        const next = this.lines[this.at];
+        if (next && next.indent > indent)
+            return this.block(next.indent);
+        if (next && underKey && next.indent === indent && isDash(next.text))
+            return this.list(indent);
+        return { kind: 'scalar', value: null, line: lineNumber };
+    }
+    /** After a value on its own line, a deeper line would continue it (a multi-line scalar): not read here. */
+    noDeeperLine(indent) {
+        const next = this.lines[this.at];
+        if (next && next.indent > indent)
+            decline();
+    }
+}
+function isDash(text) {
+    return text === '-' || text.startsWith('- ');
+}
+/** A value written after `key: ` or `- `, up to the end of the line. */
+function inlineValue(text, line) {
+    if (text.startsWith('[') || text.startsWith('{')) {
+        const reader = new FlowReader(text, line);
+        const node = reader.collection();
+        reader.end();
+        return node;
+    }
+    if (text.startsWith('"') || text.startsWith("'")) {
+        const { value, end } = quoted(text, 0);
+        if (!/^(?: +#.*)?$/.test(text.slice(end)))
+            decline();
+        return { kind: 'scalar', value, line };
+    }
+    const comment = text.indexOf(' #');
+    const plain = (comment === -1 ? text : text.slice(0, comment)).trimEnd();
+    if (INDICATOR_START.test(plain) && !/^-[^ ]/.test(plain))
+        decline();
+    if (plain.includes(': ') || plain.endsWith(':'))
+        decline();
+    return { kind: 'scalar', value: resolvePlain(plain), line };
+}
+/** A quoted scalar starting at `start`: its value and the index after its closing quote. */
+function quoted(text, start) {
+    const quote = text[start];
+    let value = '';
+    let at = start + 1;
+    while (at < text.length) {
+        const char = text[at];
+        if (quote === "'") {
+            if (char === "'") {
+                if (text[at + 1] === "'") {
+                    value += "'";
+                    at += 2;
+                    continue;
+                }
+                return { value, end: at + 1 };
+            }
+            value += char;
+            at++;
+            continue;
+        }
+        if (char === '"')
+            return { value, end: at + 1 };
+        if (char === '\\') {
+            const next = text[at + 1];
+            const simple = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r' };
+            if (next !== undefined && simple[next] !== undefined) {
+                value += simple[next];
+                at += 2;
+                continue;
+            }
+            if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(at + 2, at + 6))) {
+                const code = parseInt(text.slice(at + 2, at + 6), 16);
+                if (code >= 0xd800 && code <= 0xdfff)
+                    decline();
+                value += String.fromCharCode(code);
+                at += 6;
+                continue;
+            }
+            decline();
+        }
+        value += char;
+        at++;
+    }
+    // Unclosed on this line: a multi-line quoted scalar, or a mistake.
+    return decline();
+}
+/** A plain key; a null one (`null:`, `~:`) is left to `yaml`, whose toJS names it '' where the config reader says 'null'. */
+function resolveKey(text) {
+    const key = resolvePlain(text);
+    return key === null ? decline() : key;
+}
+/** A plain scalar as YAML 1.2's core schema resolves it. */
+function resolvePlain(text) {
+    if (text === '' || text === '~' || text === 'null' || text === 'Null' || text === 'NULL')
+        return null;
+    if (text === 'true' || text === 'True' || text === 'TRUE')
+        return true;
+    if (text === 'false' || text === 'False' || text === 'FALSE')
+        return false;
+    if (INT.test(text)) {
+        const value = parseInt(text, 10);
+        if (!Number.isSafeInteger(value))
+            decline();
+        return value;
+    }
+    if (FLOAT.test(text))
+        return parseFloat(text);
+    // The core schema's other numbers (0x1f, 0o17, 1e3, .inf, .nan): `yaml` reads them.
+    if (OTHER_NUMBER.test(text))
+        decline();
+    return text;
+}
+/** A flow collection (`[a, b]`, `{a: 1}`) that opens and closes on one line. */
+class FlowReader {
+    text;
+    line;
+    at = 0;
+    constructor(text, line) {
+        this.text = text;
+        this.line = line;
+    }
+    collection() {
+        const open = this.text[this.at];
+        if (open === '[')
+            return this.sequence();
+        if (open === '{')
+            return this.mapping();
+        return decline();
+    }
+    end() {
+        if (!/^(?: +#.*)?$/.test(this.text.slice(this.at)))
+            decline();
+    }
+    sequence() {
+        const list = { kind: 'list', line: this.line, items: [] };
+        this.at++;
+        this.spaces();
+        if (this.text[this.at] === ']') {
+            this.at++;
+            return list;
+        }
+        for (;;) {
+            list.items.push(this.item());
+            this.spaces();
+            const char = this.text[this.at];
+            this.at++;
+            if (char === ']')
+                return list;
+            if (char !== ',')
+                decline();
+            this.spaces();
+            if (this.text[this.at] === ']')
+                decline();
+        }
+    }
+    mapping() {
+        const map = { kind: 'map', line: this.line, entries: [] };
+        const names = new Set();
+        const seen = new Set();
+        this.at++;
+        this.spaces();
+        if (this.text[this.at] === '}') {
+            this.at++;
+            return map;
+        }
+        for (;;) {
+            const match = /^([A-Za-z0-9_][A-Za-z0-9_./+-]*): +/.exec(this.text.slice(this.at)) ?? decline();
+            const key = resolveKey(match[1]);
+            const name = String(key);
+            if (seen.has(key) || names.has(name))
+                decline();
+            seen.add(key);
+            names.add(name);
+            this.at += match[0].length;
+            map.entries.push({ key, name, line: this.line, value: this.item() });
+            this.spaces();
+            const char = this.text[this.at];
+            this.at++;
+            if (char === '}')
+                return map;
+            if (char !== ',')
+                decline();
+            this.spaces();
+            if (this.text[this.at] === '}')
+                decline();
+        }
+    }
+    item() {
+        const char = this.text[this.at];
+        if (char === '[' || char === '{')
+            return this.collection();
+        if (char === '"' || char === "'") {
+            const { value, end } = quoted(this.text, this.at);
+            this.at = end;
+            return { kind: 'scalar', value, line: this.line };
+        }
+        const match = /^[A-Za-z0-9_./+-][A-Za-z0-9_./+ -]*/.exec(this.text.slice(this.at)) ?? decline();
+        const plain = match[0].trimEnd();
+        if (plain.startsWith('-') && (plain === '-' || plain[1] === ' '))
+            decline();
+        this.at += plain.length;
+        return { kind: 'scalar', value: resolvePlain(plain), line: this.line };
+    }
+    spaces() {
+        while (this.text[this.at] === ' ')
+            this.at++;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/yaml-full.ts
+
+
+let loaded;
+/**
+ * The `yaml` package, loaded the first time a document needs it (one the
+ * subset parser declines), so that a step whose config is plain YAML never
+ * loads it. Synchronous, so the config reader stays synchronous: in a bundle
+ * it is `yaml.cjs` beside the bundle's chunks (scripts/build.mjs writes it),
+ * in the sources the installed package. The name is not a literal, so the
+ * bundler leaves the require alone.
+ */
+function fullYaml() {
+    if (loaded)
+        return loaded;
+    const { createRequire } = process.getBuiltinModule('node:module');
+    const here = import.meta.url;
+    const name = here.endsWith('.ts') ? 'yaml' : './yaml.cjs';
+    loaded = createRequire(here)(name);
+    return loaded;
+}
+/**
+ * Parse YAML into a tree: the subset parser where it reads the text, `yaml`
+ * where it declines. `where` locates the text in errors (a file, an input).
+ */
+function yaml_full_parseYamlTree(text, where) {
+    const fast = parseYamlSubset(text);
+    if (fast !== undefined)
+        return fast;
+    return parseYamlFull(text, where);
+}
+/** The tree `yaml` makes of `text`: its first error, or an alias, is a ConfigurationError at its line. */
+function parseYamlFull(text, where) {
+    const yaml = fullYaml();
+    const lineCounter = new yaml.LineCounter();
+    const doc = yaml.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const problem = doc.errors[0];
+    if (problem) {
+        const line = problem.linePos?.[0]?.line ?? lineCounter.linePos(problem.pos[0]).line;
+        throw new errors_ConfigurationError(`invalid YAML: ${problem.message.split('\n')[0]}`, { ...where, line });
+    }
+    const lineOf = (node) => {
+        const offset = node?.range?.[0];
+        return offset === undefined ? 1 : lineCounter.linePos(offset).line;
+    };
+    const convert = (node, fallbackLine) => {
+        if (node === null || node === undefined)
+            return { kind: 'scalar', value: null, line: fallbackLine };
+        if (yaml.isAlias(node)) {
+            throw new errors_ConfigurationError(`YAML aliases are not supported: *${node.source} refers to an anchor (&${node.source}) elsewhere`, { ...where, line: lineOf(node) }, 'write the value out where it is used');
+        }
+        if (yaml.isMap(node)) {
+            const entries = node.items.map((pair) => {
+                const key = yaml.isScalar(pair.key) ? pair.key.value : pair.key;
+                const keyLine = pair.key ? lineOf(pair.key) : lineOf(node);
+                return { key, name: String(key), line: keyLine, value: convert(pair.value, keyLine) };
+            });
+            return { kind: 'map', line: lineOf(node), entries };
+        }
+        if (yaml.isSeq(node)) {
+            return { kind: 'list', line: lineOf(node), items: node.items.map((item) => convert(item, lineOf(node))) };
+        }
+        if (yaml.isScalar(node)) {
+            return { kind: 'scalar', value: node.value, line: lineOf(node) };
+        }
+        return { kind: 'scalar', value: null, line: fallbackLine };
+    };
+    // Aliases are refused wherever they are, before any value is read.
+    let alias;
+    yaml.visit(doc, {
+        Alias(_, node) {
+            alias = node;
+            return yaml.visit.BREAK;
+        },
+    });
+    if (alias)
+        convert(alias, 1);
+    return doc.contents === null ? null : convert(doc.contents, 1);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/config.ts
@@ -1875,29 +2374,19 @@ class ConfigSection {
         return this.source?.file;
     }
     keys() {
-        return this.node ? this.node.items.map((pair) => String((0,dist/* isScalar */.jn)(pair.key) ? pair.key.value : pair.key)) : [];
+        return this.node ? this.node.entries.map((entry) => entry.name) : [];
     }
     has(key) {
         return this.raw(key) !== undefined;
     }
     /** What kind of value `key` holds, for keys that take either a scalar or a map. */
     kind(key) {
-        const node = this.raw(key);
-        if (node === undefined)
-            return undefined;
-        return (0,dist/* isMap */.jh)(node) ? 'map' : (0,dist/* isSeq */.oP)(node) ? 'list' : 'scalar';
+        return this.raw(key)?.kind;
     }
     /** Where `key` (or the section itself) is, for an error. */
     locate(key) {
-        const node = key === undefined ? this.node : (this.pair(key)?.key ?? this.node);
-        const location = { key: key === undefined ? this.path : this.join(key) };
-        if (this.source) {
-            location.file = this.source.file;
-            const offset = node?.range?.[0];
-            if (offset !== undefined)
-                location.line = this.source.lineCounter.linePos(offset).line;
-        }
-        return location;
+        const line = key === undefined ? this.node?.line : (this.entry(key)?.line ?? this.node?.line);
+        return this.at(key === undefined ? this.path : this.join(key), line);
     }
     /** Reject keys this version does not know, naming the closest known one. */
     rejectUnknown(allowed) {
@@ -1957,9 +2446,9 @@ class ConfigSection {
         const node = this.raw(key);
         if (node === undefined)
             return undefined;
-        if ((0,dist/* isSeq */.oP)(node)) {
+        if (node.kind === 'list') {
             return node.items.map((item, index) => {
-                const value = (0,dist/* isScalar */.jn)(item) ? item.value : undefined;
+                const value = item.kind === 'scalar' ? item.value : undefined;
                 if (typeof value !== 'string' && typeof value !== 'number') {
                     throw new errors_ConfigurationError(`item ${index + 1} must be a string`, this.locate(key));
                 }
@@ -1971,7 +2460,7 @@ class ConfigSection {
     }
     section(key) {
         const node = this.raw(key);
-        if (node !== undefined && !(0,dist/* isMap */.jh)(node))
+        if (node !== undefined && node.kind !== 'map')
             throw this.typeError(key, 'a map of keys');
         return new ConfigSection(node, this.join(key), this.source);
     }
@@ -1980,28 +2469,30 @@ class ConfigSection {
         const node = this.raw(key);
         if (node === undefined)
             return [];
-        if (!(0,dist/* isSeq */.oP)(node))
+        if (node.kind !== 'list')
             throw this.typeError(key, 'a list');
-        return node.items.map((item, index) => {
-            const path = `${this.join(key)}[${index}]`;
-            if (!(0,dist/* isMap */.jh)(item)) {
-                const line = this.source && item?.range ? this.source.lineCounter.linePos(item.range[0]).line : undefined;
-                throw new errors_ConfigurationError('must be a map of keys', { key: path, ...(this.source ? { file: this.source.file } : {}), ...(line ? { line } : {}) });
-            }
-            return new ConfigSection(item, path, this.source);
-        });
+        return listSections(node, this.join(key), this.source);
+    }
+    at(key, line) {
+        const location = { key };
+        if (this.source) {
+            location.file = this.source.file;
+            if (line !== undefined)
+                location.line = line;
+        }
+        return location;
     }
     join(key) {
         return this.path ? `${this.path}.${key}` : key;
     }
-    pair(key) {
-        return this.node?.items.find((pair) => ((0,dist/* isScalar */.jn)(pair.key) ? pair.key.value : pair.key) === key);
+    entry(key) {
+        return this.node?.entries.find((entry) => entry.key === key);
     }
     raw(key) {
-        const value = this.pair(key)?.value;
-        if (value === null || value === undefined)
+        const value = this.entry(key)?.value;
+        if (value === undefined)
             return undefined;
-        if ((0,dist/* isScalar */.jn)(value) && value.value === null)
+        if (value.kind === 'scalar' && value.value === null)
             return undefined;
         return value;
     }
@@ -2009,7 +2500,7 @@ class ConfigSection {
         const node = this.raw(key);
         if (node === undefined)
             return undefined;
-        if (!(0,dist/* isScalar */.jn)(node))
+        if (node.kind !== 'scalar')
             return {};
         return node.value;
     }
@@ -2017,11 +2508,42 @@ class ConfigSection {
         return new errors_ConfigurationError(`must be ${expected}`, this.locate(key));
     }
 }
+/** The maps of a list, as sections named `path[index]`; an item that is not a map is an error at its line. */
+function listSections(list, path, source) {
+    return list.items.map((item, index) => {
+        const itemPath = `${path}[${index}]`;
+        if (item.kind !== 'map') {
+            throw new errors_ConfigurationError('must be a map of keys', { key: itemPath, ...(source ? { file: source.file, line: item.line } : {}) });
+        }
+        return new ConfigSection(item, itemPath, source);
+    });
+}
+/**
+ * A YAML list of maps that is not part of the config file (an action input
+ * such as canary-watch's `metrics`), read as the sections `key[0]`, `key[1]`\u2026
+ * whose errors name `file` (e.g. "input 'metrics'") and lines counted from the
+ * text's first; YAML mistakes are located at `where`, and anything but a list
+ * is refused with `expected`.
+ */
+function parseSectionList(text, options) {
+    const tree = parseYamlTree(text, options.where);
+    if (tree === null || tree.kind !== 'list')
+        throw new ConfigurationError(options.expected, options.where);
+    return listSections(tree, options.key, { file: options.file });
+}
 /**
  * Read the roadstop config. A missing file is fine at the default path and an
- * error at a path the user named.
+ * error at a path the user named; a mistake is a rejection.
  */
-async function loadConfig(path, options) {
+function loadConfig(path, options) {
+    return new Promise((done) => done(loadConfigSync(path, options)));
+}
+/**
+ * loadConfig, synchronously, as it reads: every step starts with a file of a
+ * few kB, and the promise API of node:fs (with the streams it loads) cost
+ * more than the read.
+ */
+function loadConfigSync(path, options) {
     // The default path is optional even when spelled out (action.yml's default): every gate also works from inputs alone.
     const file = path !== undefined && path.trim() !== '' ? path.trim() : DEFAULT_CONFIG_PATH;
     const explicit = file !== DEFAULT_CONFIG_PATH;
@@ -2029,10 +2551,10 @@ async function loadConfig(path, options) {
     const shown = displayPath(absolute, options.workspace);
     const where = { file: shown, ...(options.input ? { input: options.input } : {}) };
     // Inside the workspace after symlinks (or in `also`, e.g. the CLI's shell folder for --config).
-    const real = await confinedPath(options.workspace, absolute, where, { what: 'the config file', ...(options.also ? { also: options.also } : {}) });
+    const real = confinedPathSync(options.workspace, absolute, where, { what: 'the config file', ...(options.also ? { also: options.also } : {}) });
     let text;
     try {
-        text = await (0,promises_.readFile)(real, 'utf8');
+        text = (0,external_node_fs_.readFileSync)(real, 'utf8');
     }
     catch (error) {
         const code = error.code;
@@ -2043,43 +2565,17 @@ async function loadConfig(path, options) {
     return parseConfig(text, shown);
 }
 function parseConfig(text, file) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const problem = doc.errors[0];
-    if (problem) {
-        const line = problem.linePos?.[0]?.line ?? lineCounter.linePos(problem.pos[0]).line;
-        throw new errors_ConfigurationError(`invalid YAML: ${problem.message.split('\n')[0]}`, { file, line });
-    }
-    refuseAliases(doc, file, lineCounter);
-    const contents = doc.contents;
-    if (contents !== null && !(0,dist/* isMap */.jh)(contents)) {
+    const contents = yaml_full_parseYamlTree(text, { file });
+    if (contents !== null && contents.kind !== 'map') {
         throw new errors_ConfigurationError('the config must be a map of sections such as bundle-budget:', { file, line: 1 });
     }
-    const root = new ConfigSection(contents ?? undefined, '', { file, lineCounter });
+    const root = new ConfigSection(contents ?? undefined, '', { file });
     root.rejectUnknown(CONFIG_SECTIONS);
     const version = root.number('version', { integer: true });
     if (version !== undefined && version !== CONFIG_VERSION) {
         throw new errors_ConfigurationError(`config version ${version} is not supported (this roadstop reads version ${CONFIG_VERSION})`, root.locate('version'));
     }
     return { file, root, section: (gate) => root.section(gate) };
-}
-/**
- * Anchors and aliases (`&defaults`, `*defaults`, `<<: *defaults`) are refused
- * as such, not read as a wrong type: an error must point at the one line the
- * user edits, and an alias makes one value live on two; merge keys are YAML 1.1
- * only. A config of a few gates is short enough to write out.
- */
-function refuseAliases(doc, file, lineCounter) {
-    let found;
-    (0,dist/* visit */.YR)(doc, {
-        Alias(_, node) {
-            found = { offset: node.range?.[0] ?? 0, name: node.source };
-            return dist/* visit */.YR.BREAK;
-        },
-    });
-    if (found) {
-        throw new errors_ConfigurationError(`YAML aliases are not supported: *${found.name} refers to an anchor (&${found.name}) elsewhere`, { file, line: lineCounter.linePos(found.offset).line }, 'write the value out where it is used');
-    }
 }
 function emptyConfig() {
     const root = new ConfigSection(undefined, '', undefined);
@@ -2151,7 +2647,7 @@ function applyFailOn(result, failOn) {
     for (const message of result.messages)
         if (message.level === 'error')
             message.level = 'warning';
-    result.messages.push({ level: 'notice', text: 'fail-on: warn — failures are reported as warnings' });
+    result.messages.push({ level: 'notice', text: 'fail-on: warn \u2014 failures are reported as warnings' });
 }
 /** Whether the step should fail: the gate failed and fail-on says so. */
 function isBlocking(result, failOn) {
@@ -2224,6 +2720,7 @@ function oneOf(value, allowed, where) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/globs.ts
+// fs.promises is read when first used: the promise API (and the streams it loads) costs a step that stops at its config.
 
 
 
@@ -2271,7 +2768,7 @@ function globs_describeSkippedLinks(selection, examples = 3) {
     const links = selection.skippedLinks;
     if (links.length === 0)
         return undefined;
-    const shown = links.slice(0, examples).join(', ') + (links.length > examples ? ', …' : '');
+    const shown = links.slice(0, examples).join(', ') + (links.length > examples ? ', \u2026' : '');
     return `skipped ${links.length} symlink${links.length === 1 ? '' : 's'} the globs match (${shown}): symlinks are not followed, so nothing outside the workspace is read`;
 }
 /**
@@ -2280,7 +2777,7 @@ function globs_describeSkippedLinks(selection, examples = 3) {
  * distinct folder once and refuse any that leads out.
  */
 async function refuseEscapes(workspace, files, patterns, origin) {
-    const root = await (0,promises_.realpath)(workspace);
+    const root = await external_node_fs_.promises.realpath(workspace);
     const folders = new Map();
     for (const file of files) {
         const folder = external_node_path_.posix.dirname(file);
@@ -2288,7 +2785,7 @@ async function refuseEscapes(workspace, files, patterns, origin) {
             folders.set(folder, file);
     }
     await Promise.all([...folders].map(async ([folder, file]) => {
-        const real = await (0,promises_.realpath)((0,external_node_path_.join)(workspace, folder));
+        const real = await external_node_fs_.promises.realpath((0,external_node_path_.join)(workspace, folder));
         if (!isWithin(root, real)) {
             throw new errors_ConfigurationError(`'${file}' (matched by ${patterns.map((pattern) => `'${pattern}'`).join(', ')}) is outside the workspace: the folder ${folder} leads to ${real} through a symlink`, origin, 'point the glob at the build output itself, not at a symlink to it');
         }
@@ -2298,7 +2795,7 @@ async function refuseEscapes(workspace, files, patterns, origin) {
 function checkGlobSize(pattern, origin) {
     const count = countBraceExpansions(pattern);
     if (count > MAX_GLOB_EXPANSIONS) {
-        throw new errors_ConfigurationError(`the glob '${pattern.length > 80 ? `${pattern.slice(0, 80)}…` : pattern}' expands to more than ${MAX_GLOB_EXPANSIONS} patterns through its {…} brace sets`, origin, 'use fewer {a,b} groups, or ** and a wildcard');
+        throw new errors_ConfigurationError(`the glob '${pattern.length > 80 ? `${pattern.slice(0, 80)}\u2026` : pattern}' expands to more than ${MAX_GLOB_EXPANSIONS} patterns through its {\u2026} brace sets`, origin, 'use fewer {a,b} groups, or ** and a wildcard');
     }
 }
 /**
@@ -2389,7 +2886,7 @@ function findResultProblem(data) {
         if (range.integer && !Number.isInteger(value))
             fail(`${at} is ${value}, not a whole number`);
         else if ((range.min !== undefined && value < range.min) || (range.max !== undefined && value > range.max)) {
-            fail(`${at} is ${value}, outside ${range.min ?? '…'} to ${range.max ?? '…'}`);
+            fail(`${at} is ${value}, outside ${range.min ?? '\u2026'} to ${range.max ?? '\u2026'}`);
         }
     };
     const string = (value, at, optional = false) => {
@@ -2474,6 +2971,7 @@ function findResultProblem(data) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/result.ts
+// fs.promises is read when first used: the promise API (and the streams it loads) costs a step that stops at its config.
 
 
 
@@ -2506,10 +3004,10 @@ function createResult(fields) {
 }
 /** Write atomically, so a reader never sees half a result and a failed write keeps the old one. */
 async function writeResult(path, result, text = serializeResult(result)) {
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    await external_node_fs_.promises.mkdir((0,external_node_path_.dirname)(path), { recursive: true });
     const temporary = `${path}.${process.pid}.tmp`;
-    await (0,promises_.writeFile)(temporary, text);
-    await (0,promises_.rename)(temporary, path);
+    await external_node_fs_.promises.writeFile(temporary, text);
+    await external_node_fs_.promises.rename(temporary, path);
 }
 /** The file's text: indented JSON and a final newline, as every reader and diff expects. */
 function serializeResult(result) {
@@ -2524,7 +3022,7 @@ async function result_readResult(path, options = {}) {
     const where = { file: path, ...(options.input ? { input: options.input } : {}) };
     let text;
     try {
-        text = await (0,promises_.readFile)(path, 'utf8');
+        text = await external_node_fs_.promises.readFile(path, 'utf8');
     }
     catch (error) {
         throw new errors_ConfigurationError(`cannot read the result file: ${error.code ?? String(error)}`, where);
@@ -2580,7 +3078,7 @@ async function prepareReportPath(given, options) {
     }
     let existing;
     try {
-        existing = await (0,promises_.readFile)(target, 'utf8');
+        existing = await external_node_fs_.promises.readFile(target, 'utf8');
     }
     catch (error) {
         const code = error.code;
@@ -2670,8 +3168,6 @@ async function readResultFiles(patterns, options) {
     return { results, matched: paths.length };
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./packages/core/src/runner-context.ts
 
 
@@ -2761,7 +3257,7 @@ const sizes_UNITS = {
     gib: 1024 ** 3,
 };
 const SIZE_PATTERN = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*([a-z]*)\s*$/i;
-/** `"400 kB"`, `"1.5 MB"`, `"512 KiB"`, `"2048"`, `2048` → bytes. */
+/** `"400 kB"`, `"1.5 MB"`, `"512 KiB"`, `"2048"`, `2048` \u2192 bytes. */
 function parseSize(value, where = {}) {
     if (typeof value === 'number') {
         if (Number.isFinite(value) && value >= 0)
@@ -2913,6 +3409,8 @@ function retryAfterSeconds(value, nowMs) {
 
 
 
+
+
 /***/ }),
 
 /***/ 73570:
@@ -2927,7 +3425,7 @@ function retryAfterSeconds(value, nowMs) {
 /* harmony export */   dZ: () => (/* binding */ describeGitHubError)
 /* harmony export */ });
 /* unused harmony exports MAX_GITHUB_MESSAGE, GitHubFailure, GitHubHttpError, permissionFor */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1446);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44015);
 /* harmony import */ var _network_budget_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1409);
 /* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42610);
 
@@ -3036,7 +3534,7 @@ function toGitHubError(error, what) {
     }
     return new GitHubFailure(`GitHub answered ${status} to ${what}: ${message}`, { cause: error });
 }
-/** One line for a log or a job summary, e.g. `GitHub refused … (403): …. The token needs \`actions: read\` …`. */
+/** One line for a log or a job summary, e.g. `GitHub refused \u2026 (403): \u2026. The token needs \`actions: read\` \u2026`. */
 function describeGitHubError(error, what) {
     const wrapped = toGitHubError(error, what);
     if (wrapped instanceof _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1 && wrapped.hint) {
@@ -3066,7 +3564,7 @@ function gitHubMessage(error) {
 }
 function truncate(text) {
     const line = text.replace(/\s+/g, ' ').trim();
-    return line.length > MAX_GITHUB_MESSAGE ? `${line.slice(0, MAX_GITHUB_MESSAGE - 1)}…` : line;
+    return line.length > MAX_GITHUB_MESSAGE ? `${line.slice(0, MAX_GITHUB_MESSAGE - 1)}\u2026` : line;
 }
 function describeValidationError(item) {
     if (typeof item === 'string')
@@ -3108,7 +3606,7 @@ function permissionFor(method = 'GET', url = '') {
 /* harmony export */   sC: () => (/* binding */ NetworkBudgetError)
 /* harmony export */ });
 /* unused harmony exports NETWORK_BUDGET_ENV, DEFAULT_NETWORK_BUDGET_MS */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1446);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44015);
 
 /** Environment variable that sets the budget of one network lookup, in milliseconds (tests make it short). */
 const NETWORK_BUDGET_ENV = 'ROADSTOP_NETWORK_BUDGET_MS';
@@ -3167,7 +3665,7 @@ function formatMs(ms) {
 /* harmony export */   tE: () => (/* binding */ decideRetry)
 /* harmony export */ });
 /* unused harmony export rateLimitWaitSeconds */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1446);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44015);
 
 /** GitHub's advice when a secondary rate limit names no wait: at least a minute, growing. */
 const SECONDARY_RATE_LIMIT_WAIT_SECONDS = 60;

@@ -14,8 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
   runBundleBudget: () => (/* binding */ runBundleBudget)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 13 modules
-var src = __webpack_require__(7276);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 15 modules
+var src = __webpack_require__(6557);
 ;// CONCATENATED MODULE: ./packages/bundle/src/hashed-names.ts
 /**
  * Build tools put a content hash in chunk names so that `main.3f9a1c2e.js` in a
@@ -508,7 +508,7 @@ function answerOf(worker) {
 }
 
 // EXTERNAL MODULE: ./packages/bundle/src/options.ts
-var src_options = __webpack_require__(1251);
+var src_options = __webpack_require__(3632);
 ;// CONCATENATED MODULE: ./packages/bundle/src/run.ts
 
 
@@ -706,10 +706,10 @@ function headline(checks, budgets) {
     const compression = String(lead.details?.compression ?? 'gzip');
     const size = `${(0,src/* formatBytes */.z3)(lead.value)}${lead.limit !== undefined ? ` of ${(0,src/* formatBytes */.z3)(lead.limit)}` : ''}${compressionLabel(compression)}`;
     if (failing.length > 0)
-        return `${failing.length} of ${checks.length} budget${checks.length === 1 ? '' : 's'} failed · ${lead.name} ${size}`;
+        return `${failing.length} of ${checks.length} budget${checks.length === 1 ? '' : 's'} failed \u00b7 ${lead.name} ${size}`;
     const warned = checks.filter((check) => check.status === 'warn').length;
     const state = warned > 0 ? `${warned} warning${warned === 1 ? '' : 's'}` : `within ${checks.length === 1 ? 'budget' : `${checks.length} budgets`}`;
-    return `${state} · ${lead.name} ${size}`;
+    return `${state} \u00b7 ${lead.name} ${size}`;
 }
 
 

@@ -16,8 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
   runCanaryWatch: () => (/* binding */ runCanaryWatch)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 13 modules
-var src = __webpack_require__(7276);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 15 modules
+var src = __webpack_require__(6557);
 // EXTERNAL MODULE: ./node_modules/jsonpath-plus/dist/index-node-esm.js
 var index_node_esm = __webpack_require__(6229);
 // EXTERNAL MODULE: ./node_modules/jstat/dist/jstat.js
@@ -35,7 +35,7 @@ function normalUpperTail(z) {
 function normalQuantileUpper(alpha) {
     return jStat.normal.inv(1 - alpha, 0, 1);
 }
-/** Wilson score interval of x successes in n trials at two-sided confidence 1 - 2·alpha (each side alpha). */
+/** Wilson score interval of x successes in n trials at two-sided confidence 1 - 2\u00b7alpha (each side alpha). */
 function wilsonInterval(x, n, alpha) {
     if (n <= 0)
         return { lower: 0, upper: 1 };
@@ -50,7 +50,7 @@ function wilsonInterval(x, n, alpha) {
 /**
  * One-sided two-proportion test that the first rate is greater, as R's
  * `prop.test(c(x1, x2), c(n1, n2), alternative = "greater")` computes it:
- * the chi-squared statistic of the 2×2 table with Yates' continuity
+ * the chi-squared statistic of the 2\u00d72 table with Yates' continuity
  * correction, signed by the difference.
  */
 function twoProportionGreater(x1, n1, x2, n2) {
@@ -79,7 +79,7 @@ function twoProportionGreater(x1, n1, x2, n2) {
 /**
  * Fisher's exact test, one-sided (the first group's rate greater), as R's
  * `fisher.test(matrix(c(x1, n1 - x1, x2, n2 - x2), 2), alternative = "greater")`:
- * P(X ≥ x1) for X hypergeometric with the table's margins.
+ * P(X \u2265 x1) for X hypergeometric with the table's margins.
  */
 function fisherGreater(x1, n1, x2, n2) {
     const population = n1 + n2;
@@ -135,7 +135,7 @@ function mannWhitneyGreater(x, y) {
     const z = (centered - 0.5) / sigma;
     return { u, p: normalUpperTail(z), method: 'normal', shift, effect };
 }
-/** P(U ≥ u) under the null, by counting arrangements (the recursion of Mann and Whitney, 1947). */
+/** P(U \u2265 u) under the null, by counting arrangements (the recursion of Mann and Whitney, 1947). */
 function exactUpperTail(n1, n2, u) {
     // counts[j][k]: arrangements of i firsts and j seconds with U = k, built up over i.
     const maxU = n1 * n2;
@@ -183,8 +183,8 @@ function median(values) {
     return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 /**
- * The share of the false-alarm budget `alpha` spent by time `t` (0–1 of the
- * window): Lan and DeMets' Pocock-type function α·ln(1 + (e − 1)·t). It spends
+ * The share of the false-alarm budget `alpha` spent by time `t` (0\u20131 of the
+ * window): Lan and DeMets' Pocock-type function \u03b1\u00b7ln(1 + (e \u2212 1)\u00b7t). It spends
  * more early than O'Brien-Fleming's, so a bad canary is caught in the first
  * looks, and never more than `alpha` over the whole window however often the
  * watch looks.
@@ -225,7 +225,7 @@ function judgeErrorRate(spec, data, alpha) {
     const { lower, upper } = wilsonInterval(errors, requests, alpha);
     judgement.lower = lower;
     judgement.upper = upper;
-    const bounds = `${pct(errors / requests)} (${pct(lower)}–${pct(upper)})`;
+    const bounds = `${pct(errors / requests)} (${pct(lower)}\u2013${pct(upper)})`;
     if (spec.rollback !== undefined && lower > spec.rollback) {
         return { ...judgement, verdict: 'fail', reason: `error rate ${bounds}: even its lower bound is above the rollback level ${pct(spec.rollback)}` };
     }
@@ -572,7 +572,7 @@ function httpJsonProvider(headers, pathOf) {
         const path = pathOf(url);
         const found = (0,index_node_esm/* JSONPath */.E)({ path, json: body, wrap: true });
         if (found.length === 0)
-            throw new src/* ConfigurationError */.j1(`the JSONPath ${path} matches nothing in the answer of ${new URL(url).origin}${new URL(url).pathname}`, { input: 'metrics' }, 'check the path against the endpoint’s JSON');
+            throw new src/* ConfigurationError */.j1(`the JSONPath ${path} matches nothing in the answer of ${new URL(url).origin}${new URL(url).pathname}`, { input: 'metrics' }, 'check the path against the endpoint\u2019s JSON');
         const value = Number(found[0]);
         if (!Number.isFinite(value))
             throw new ProviderError(`the JSONPath ${path} found ${JSON.stringify(found[0])}, not a number`);
@@ -659,7 +659,7 @@ async function runCanaryWatch(options, env, overrides = {}) {
     const secrets = [options.token, options.datadog?.apiKey, options.datadog?.appKey, ...Object.entries(options.headers).filter(([name]) => /auth|key|token|secret|cookie/i.test(name)).map(([, value]) => value), ...env.secrets].filter((secret) => secret !== undefined && secret.length >= 4);
     return (0,src/* redactSecrets */.fp)(canaryResult(options, outcome, env), secrets);
 }
-/** Score: the share of metrics passing, 0–100 (an alert counts half), as Kayenta scores a canary. */
+/** Score: the share of metrics passing, 0\u2013100 (an alert counts half), as Kayenta scores a canary. */
 function canaryScore(judgements) {
     if (judgements.length === 0)
         return 0;

@@ -18,8 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 14 modules
-var src = __webpack_require__(1446);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 16 modules
+var src = __webpack_require__(44015);
 // EXTERNAL MODULE: ./packages/coverage/src/gate-options.ts
 var gate_options = __webpack_require__(13362);
 // EXTERNAL MODULE: ./packages/coverage/src/model.ts
@@ -427,15 +427,15 @@ function describePathMapping(mapping, examples = 3) {
     const total = mapping.mapped.size + mapping.unmatched.length + mapping.ambiguous.length;
     if (mapping.unmatched.length > 0) {
         const shown = mapping.unmatched.slice(0, examples).join(', ');
-        const more = mapping.unmatched.length > examples ? ', …' : '';
+        const more = mapping.unmatched.length > examples ? ', \u2026' : '';
         messages.push(`${mapping.unmatched.length} of ${total} report paths match no file in the repository, e.g. ${shown}${more}`);
     }
     if (mapping.ambiguous.length > 0) {
         const shown = mapping.ambiguous
             .slice(0, examples)
-            .map((entry) => `${entry.path} (${entry.candidates.slice(0, 3).join(' or ')}${entry.candidates.length > 3 ? ' or …' : ''})`)
+            .map((entry) => `${entry.path} (${entry.candidates.slice(0, 3).join(' or ')}${entry.candidates.length > 3 ? ' or \u2026' : ''})`)
             .join(', ');
-        const more = mapping.ambiguous.length > examples ? ', …' : '';
+        const more = mapping.ambiguous.length > examples ? ', \u2026' : '';
         messages.push(`${mapping.ambiguous.length} of ${total} report paths match several repository files equally well, e.g. ${shown}${more}; pass the directory the tool ran in as a root`);
     }
     return messages;
@@ -738,7 +738,7 @@ async function parseIstanbulJson(input, file) {
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-/** Old istanbul versions wrapped each file's counters in `{ data: … }`. */
+/** Old istanbul versions wrapped each file's counters in `{ data: \u2026 }`. */
 function unwrap(value) {
     return isObject(value) && isObject(value.data) && !('s' in value) ? value.data : value;
 }
@@ -1448,7 +1448,7 @@ function sameText(text, buffer, start, end) {
 /** A bounded, printable piece of a bad line for an error message. */
 function excerpt(buffer, start, end) {
     const text = buffer.toString('utf8', Math.max(0, start), Math.min(end, Math.max(0, start) + 80));
-    return end - start > 80 ? `${text}…` : text;
+    return end - start > 80 ? `${text}\u2026` : text;
 }
 
 // EXTERNAL MODULE: ./node_modules/saxes/saxes.js
@@ -1977,7 +1977,7 @@ async function runCoverageGate(options, context) {
         };
         if (options.minPatch !== undefined) {
             check.limit = options.minPatch;
-            check.limitText = `≥ ${options.minPatch}%`;
+            check.limitText = `\u2265 ${options.minPatch}%`;
         }
         if (patch.ratio.total === 0) {
             check.status = 'skipped';
@@ -2014,7 +2014,7 @@ async function runCoverageGate(options, context) {
         }
         const text = `changed lines unknown: ${context.changes.unavailable}`;
         if (options.minPatch !== undefined) {
-            checks.push({ name: 'patch', status: 'skipped', value: 0, unit: 'percent', limit: options.minPatch, limitText: `≥ ${options.minPatch}%`, message: text });
+            checks.push({ name: 'patch', status: 'skipped', value: 0, unit: 'percent', limit: options.minPatch, limitText: `\u2265 ${options.minPatch}%`, message: text });
         }
         messages.push({ level: 'notice', text });
     }
@@ -2034,14 +2034,14 @@ async function runCoverageGate(options, context) {
                 continue;
             const now = coveragePercent((totals[metric]));
             const drop = round(before - now);
-            const check = { name: `${metric} vs base`, status: 'pass', value: now, baseline: before, limit: round(before - options.maxDrop), limitText: `drop ≤ ${options.maxDrop}%`, unit: 'percent' };
+            const check = { name: `${metric} vs base`, status: 'pass', value: now, baseline: before, limit: round(before - options.maxDrop), limitText: `drop \u2264 ${options.maxDrop}%`, unit: 'percent' };
             if (incomplete) {
                 check.status = 'warn';
                 check.message = `${metric}: incomplete report, drop not judged`;
             }
             else if (drop > options.maxDrop) {
                 check.status = 'fail';
-                check.message = `${metric} coverage dropped by ${drop} points against the base (${before}% → ${now}%), more than the ${options.maxDrop} allowed`;
+                check.message = `${metric} coverage dropped by ${drop} points against the base (${before}% \u2192 ${now}%), more than the ${options.maxDrop} allowed`;
             }
             else {
                 check.message = `${metric} ${now}% against ${before}% on the base`;
@@ -2123,10 +2123,10 @@ async function loadReports(options, repositoryFiles, messages) {
 function describeNoMatch(unmatched, ambiguous) {
     const parts = [];
     if (unmatched.length > 0)
-        parts.push(`${unmatched.length === 1 ? `'${unmatched[0]}' matches` : `${unmatched.slice(0, 3).map((path) => `'${path}'`).join(', ')}${unmatched.length > 3 ? ', …' : ''} match`} no file`);
+        parts.push(`${unmatched.length === 1 ? `'${unmatched[0]}' matches` : `${unmatched.slice(0, 3).map((path) => `'${path}'`).join(', ')}${unmatched.length > 3 ? ', \u2026' : ''} match`} no file`);
     if (ambiguous.length > 0) {
-        const shown = ambiguous.slice(0, 3).map(({ path, candidates }) => `'${path}' (${candidates.slice(0, 3).join(', ')}${candidates.length > 3 ? ', …' : ''})`);
-        parts.push(`${shown.join(', ')}${ambiguous.length > 3 ? ', …' : ''} ${ambiguous.length === 1 ? 'is' : 'are'} ambiguous: ${ambiguous.length === 1 ? 'it matches' : 'each matches'} several files equally well`);
+        const shown = ambiguous.slice(0, 3).map(({ path, candidates }) => `'${path}' (${candidates.slice(0, 3).join(', ')}${candidates.length > 3 ? ', \u2026' : ''})`);
+        parts.push(`${shown.join(', ')}${ambiguous.length > 3 ? ', \u2026' : ''} ${ambiguous.length === 1 ? 'is' : 'are'} ambiguous: ${ambiguous.length === 1 ? 'it matches' : 'each matches'} several files equally well`);
     }
     return parts.join('; ') || 'the report lists no file';
 }
@@ -2145,7 +2145,7 @@ function refuseEmptyMeasure(report, totals, carried, options, reportFiles) {
 }
 function judgeThreshold(name, metric, ratio, threshold, carried) {
     const value = coveragePercent((ratio));
-    const check = { name, status: 'pass', value, limit: threshold, limitText: `≥ ${threshold}%`, unit: 'percent', details: { covered: ratio.covered, total: ratio.total } };
+    const check = { name, status: 'pass', value, limit: threshold, limitText: `\u2265 ${threshold}%`, unit: 'percent', details: { covered: ratio.covered, total: ratio.total } };
     if (!carried) {
         return { ...check, status: 'skipped', value: 0, message: `the report carries no ${metric} coverage` };
     }
@@ -2179,11 +2179,11 @@ function judgePerFile(report, thresholds, carried) {
             value: below.length,
             limit: 0,
             unit: 'count',
-            limitText: `every file ≥ ${threshold}%`,
+            limitText: `every file \u2265 ${threshold}%`,
             // What the value counts, so renderers print `files under 30%: 0 of 12`, not a bare 0.
             details: { counting: `files under ${threshold}%`, of: measured.length },
             message: below.length > 0
-                ? `${below.length} file${below.length === 1 ? '' : 's'} below ${threshold}% ${metric}: ${shown.join(', ')}${below.length > 5 ? ', …' : ''}`
+                ? `${below.length} file${below.length === 1 ? '' : 's'} below ${threshold}% ${metric}: ${shown.join(', ')}${below.length > 5 ? ', \u2026' : ''}`
                 : `every file has at least ${threshold}% ${metric}`,
         });
     }
@@ -2221,7 +2221,7 @@ function measurePatch(report, changes) {
     }
     return { ratio, via: changes.via, base: changes.base, files, uncovered };
 }
-/** [3,4,5,9] → [[3,5],[9,9]] */
+/** [3,4,5,9] \u2192 [[3,5],[9,9]] */
 function toRanges(lines) {
     const ranges = [];
     for (const line of lines) {
@@ -2263,7 +2263,7 @@ function headline(checks, metrics, carried) {
     if (failing.length > 0) {
         const first = failing[0];
         const value = first.unit === 'percent' ? `${first.value}%` : String(first.value);
-        return `${failing.length} of ${checks.length} coverage check${checks.length === 1 ? '' : 's'} failed · ${first.name} ${value}${first.limitText ? ` (${first.limitText})` : ''}`;
+        return `${failing.length} of ${checks.length} coverage check${checks.length === 1 ? '' : 's'} failed \u00b7 ${first.name} ${value}${first.limitText ? ` (${first.limitText})` : ''}`;
     }
     const parts = [];
     const lead = carried.has('lines') ? 'lines' : [...carried][0];
@@ -2272,7 +2272,7 @@ function headline(checks, metrics, carried) {
     if (metrics.patch !== undefined)
         parts.push(`patch ${metrics.patch}%`);
     const warned = checks.filter((check) => check.status === 'warn').length;
-    return `${warned > 0 ? `${warned} warning${warned === 1 ? '' : 's'}` : 'coverage ok'} · ${parts.join(' · ') || 'no metric'}`;
+    return `${warned > 0 ? `${warned} warning${warned === 1 ? '' : 's'}` : 'coverage ok'} \u00b7 ${parts.join(' \u00b7 ') || 'no metric'}`;
 }
 
 

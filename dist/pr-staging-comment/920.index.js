@@ -100,8 +100,8 @@ var external_node_fs_ = __webpack_require__(73024);
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 14 modules
-var src = __webpack_require__(1446);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 16 modules
+var src = __webpack_require__(44015);
 ;// CONCATENATED MODULE: ./packages/lighthouse/src/chrome.ts
 
 
@@ -119,7 +119,7 @@ const NO_CHROME_HINT = 'install one (Debian/Ubuntu: apt-get install chromium; Gi
 function findChrome(named, origin, env = process.env, wellKnown = WELL_KNOWN) {
     if (named !== undefined) {
         if (!isExecutable(named)) {
-            throw new src/* ConfigurationError */.j1(`no executable browser at '${named}'`, origin ?? { input: 'chrome-path' }, 'give the path of a Chrome or Chromium executable, or leave chrome-path empty to use the runner’s');
+            throw new src/* ConfigurationError */.j1(`no executable browser at '${named}'`, origin ?? { input: 'chrome-path' }, 'give the path of a Chrome or Chromium executable, or leave chrome-path empty to use the runner\u2019s');
         }
         return { path: named, via: 'chrome-path' };
     }
@@ -410,7 +410,7 @@ function representativeRun(runs) {
 }
 /**
  * The audits that cost `category` the most points: for every weighted audit,
- * weight × (1 − score) as a share of the category's weight; for performance
+ * weight \u00d7 (1 \u2212 score) as a share of the category's weight; for performance
  * also the opportunities (render-blocking resources, unused JavaScript,
  * oversized images...) by the time they would save.
  */
@@ -564,7 +564,7 @@ async function checkAnswers(url, origin) {
         const response = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS) });
         await response.body?.cancel();
         if (response.status >= 400) {
-            throw new src/* ConfigurationError */.j1(`'${url}' answers HTTP ${response.status}`, origin, 'point urls at a page that is served (the deploy step’s preview URL?)');
+            throw new src/* ConfigurationError */.j1(`'${url}' answers HTTP ${response.status}`, origin, 'point urls at a page that is served (the deploy step\u2019s preview URL?)');
         }
     }
     catch (error) {
@@ -605,7 +605,7 @@ async function measurePages(files, options, scratch) {
     }
     return pages.sort((a, b) => a.id.localeCompare(b.id));
 }
-/** A file name for a page's reports: `/index.html` → `index`, `https://x.dev/a/` → `x.dev-a`. */
+/** A file name for a page's reports: `/index.html` \u2192 `index`, `https://x.dev/a/` \u2192 `x.dev-a`. */
 function reportSlug(id, index) {
     const slug = id
         .replace(/^https?:\/\//, '')
@@ -641,7 +641,7 @@ function headline(status, checks, pages, runs) {
         const scores = pages.map((page) => page.median.scores[category]).filter((score) => score !== undefined);
         return scores.length > 0 ? `${judge/* CATEGORY_LABEL */.gh[category]} ${Math.min(...scores)}` : undefined;
     }).filter(Boolean);
-    return `${worst.join(' · ')} (${scope})`;
+    return `${worst.join(' \u00b7 ')} (${scope})`;
 }
 function formatCheckValue(check) {
     if (check.unit === 'bytes')

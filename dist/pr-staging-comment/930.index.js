@@ -13,14 +13,14 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 14 modules
-var src = __webpack_require__(1446);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 16 modules
+var src = __webpack_require__(44015);
 ;// CONCATENATED MODULE: ./packages/github/src/lazy-client.ts
 /**
  * createGitHubClient, loaded when first needed: @octokit/rest and its plugins
@@ -43,7 +43,7 @@ var retry_policy = __webpack_require__(42610);
 
 /**
  * The workflow file name from `GITHUB_WORKFLOW_REF`, e.g.
- * `owner/repo/.github/workflows/ci.yml@refs/pull/1/merge` → `ci.yml`.
+ * `owner/repo/.github/workflows/ci.yml@refs/pull/1/merge` \u2192 `ci.yml`.
  * The baseline must come from the same workflow, and the runs API takes its file name.
  */
 function workflow_ref_workflowFileFromRef(workflowRef) {
@@ -315,6 +315,7 @@ function baseline_run_short(sha) {
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/artifact-store.ts
+// fs.promises is read when first used: the promise API (and the streams it loads) costs a step that stops at its config.
 
 
 
@@ -341,7 +342,7 @@ async function artifact_store_downloadBaselineResult(options) {
     const octokit = options.octokit ?? (await openGitHubClient({ token: options.token, ...(budget ? { budget } : {}) }));
     // A fresh directory per artifact, so a leftover JSON file can never pass for the result.
     const directory = join(options.destination, `artifact-${artifactId}`);
-    await rm(directory, { recursive: true, force: true });
+    await fsp.rm(directory, { recursive: true, force: true });
     let location;
     try {
         const { headers } = await octokit.rest.actions.downloadArtifact({ owner, repo, artifact_id: artifactId, archive_format: 'zip', request: { redirect: 'manual' } });
@@ -362,8 +363,8 @@ async function artifact_store_downloadBaselineResult(options) {
     }
     const [name, bytes] = entries[0];
     const file = join(directory, ...name.split('/'));
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, bytes);
+    await fsp.mkdir(dirname(file), { recursive: true });
+    await fsp.writeFile(file, bytes);
     return file;
 }
 async function fetchBlob(url, what, options) {
@@ -645,8 +646,6 @@ async function changes_acquireChanges(options) {
 
 
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./packages/action/src/runner.ts
 
 
@@ -668,7 +667,7 @@ function issueCommand(command, properties, message) {
     const pairs = Object.entries(properties)
         .filter(([, value]) => value)
         .map(([key, value]) => `${key}=${escapeProperty(value)}`);
-    process.stdout.write(`::${command}${pairs.length > 0 ? ` ${pairs.join(',')}` : ''}::${escapeData(message)}${external_node_os_.EOL}`);
+    writeOut(`::${command}${pairs.length > 0 ? ` ${pairs.join(',')}` : ''}::${escapeData(message)}${external_node_os_.EOL}`);
 }
 function commandProperties(properties) {
     return {
@@ -684,7 +683,7 @@ function annotate(level, message, properties = {}) {
     issueCommand(level, commandProperties(properties), message);
 }
 function runner_info(message) {
-    process.stdout.write(`${message}${external_node_os_.EOL}`);
+    writeOut(`${message}${external_node_os_.EOL}`);
 }
 function debug(message) {
     issueCommand('debug', {}, message);
@@ -700,16 +699,59 @@ function setFailed(message) {
 function runner_setOutput(name, value) {
     const file = process.env.GITHUB_OUTPUT ?? '';
     if (!file) {
-        process.stdout.write(external_node_os_.EOL);
+        writeOut(external_node_os_.EOL);
         issueCommand('set-output', { name }, toCommandValue(value));
         return;
     }
-    // crypto is loaded when the first output is written, not when a step that fails at its config starts.
-    const delimiter = `ghadelimiter_${process.getBuiltinModule('node:crypto').randomUUID()}`;
     const text = toCommandValue(value);
-    if (name.includes(delimiter) || text.includes(delimiter))
-        throw new Error(`output '${name}' contains the delimiter ${delimiter}`);
+    const delimiter = heredocDelimiter(`${name}\n${text}`);
     appendFileCommand('OUTPUT', file, `${name}<<${delimiter}${external_node_os_.EOL}${text}${external_node_os_.EOL}${delimiter}`);
+}
+/**
+ * A heredoc delimiter for an output, shaped as @actions/core makes one
+ * (ghadelimiter_ and a random version-4 UUID), drawn again until neither the
+ * name nor the value holds it: that check, not the randomness, is what keeps a
+ * value from ending its heredoc early. Math.random, not node:crypto, whose
+ * loading alone cost a step that writes one output a fifth of bare node's
+ * start-up.
+ */
+function heredocDelimiter(content) {
+    for (;;) {
+        let hex = '';
+        while (hex.length < 32)
+            hex += Math.floor(Math.random() * 0x100000000).toString(16).padStart(8, '0');
+        const variant = '89ab'[Math.floor(Math.random() * 4)];
+        const uuid = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+        const delimiter = `ghadelimiter_${uuid}`;
+        if (!content.includes(delimiter))
+            return delimiter;
+    }
+}
+/**
+ * Text to the step's log, written straight to file descriptor 1: creating
+ * process.stdout builds a stream (a socket on a pipe) that a step printing a
+ * few lines does not need. Should the descriptor refuse for now (EAGAIN: a
+ * non-blocking pipe that is full), this and every later line go through
+ * process.stdout, which queues, so nothing is lost or reordered.
+ */
+let throughStream = false;
+function writeOut(text) {
+    if (throughStream) {
+        process.stdout.write(text);
+        return;
+    }
+    const bytes = Buffer.from(text, 'utf8');
+    let written = 0;
+    try {
+        while (written < bytes.length)
+            written += (0,external_node_fs_.writeSync)(1, bytes, written);
+    }
+    catch (error) {
+        if (error.code !== 'EAGAIN')
+            throw error;
+        throughStream = true;
+        process.stdout.write(bytes.subarray(written));
+    }
 }
 function appendFileCommand(command, file, message) {
     if (!(0,external_node_fs_.existsSync)(file))
@@ -788,6 +830,7 @@ function describeSummaryProblem(error) {
 }
 
 ;// CONCATENATED MODULE: ./packages/action/src/gate-step.ts
+// fs.promises is read when first used: the promise API (and the streams it loads) costs a step that stops at its config.
 
 
 
@@ -834,7 +877,7 @@ async function gate_step_runGateInStep(gate, inputs, outputPrefix = '') {
     const options = gate.resolveOptions(config.section(gate.name), inputs.gate, workspace);
     const start = await startGateStep({ gate: gate.name, report: inputs.report, token: inputs.token, artifactName: inputs.artifactName, baseline: options.baseline, workspace, log: info });
     const scratch = join(process.env.RUNNER_TEMP || tmpdir(), 'roadstop', gate.name);
-    await mkdir(scratch, { recursive: true });
+    await fsp.mkdir(scratch, { recursive: true });
     const secrets = inputs.token ? [inputs.token] : [];
     const env = {
         where: 'action',
@@ -1032,7 +1075,7 @@ function isRow(row) {
 }
 
 ;// CONCATENATED MODULE: ./packages/render/src/markdown.ts
-const STATUS_ICON = { pass: '✅', warn: '⚠️', fail: '❌', skipped: '⏭️' };
+const STATUS_ICON = { pass: '\u2705', warn: '\u26a0\ufe0f', fail: '\u274c', skipped: '\u23ed\ufe0f' };
 /** Text safe inside a GitHub markdown table cell. */
 function cell(text) {
     return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -1093,11 +1136,11 @@ function renderBundleBudgetMarkdown(result, options = {}) {
     const parts = [];
     parts.push(`${options.heading ?? '###'} ${STATUS_ICON[result.status]} Bundle budget: ${result.status}`);
     parts.push(`**${cell(result.headline)}**`);
-    parts.push(table(['Budget', 'Size', 'Limit', 'Δ vs base', 'State'], result.checks.map((check) => [
+    parts.push(table(['Budget', 'Size', 'Limit', '\u0394 vs base', 'State'], result.checks.map((check) => [
         cell(check.name),
         `${(0,src/* formatBytes */.z3)(check.value)}${check.details?.compression && check.details.compression !== 'raw' ? ` (${String(check.details.compression)})` : ''}`,
-        check.limitText ? cell(check.limitText) : '—',
-        check.baseline !== undefined ? (0,src/* formatDelta */.CW)(check.value - check.baseline, check.baseline) : '—',
+        check.limitText ? cell(check.limitText) : '\u2014',
+        check.baseline !== undefined ? (0,src/* formatDelta */.CW)(check.value - check.baseline, check.baseline) : '\u2014',
         `${STATUS_ICON[check.status]} ${check.status}`,
     ]), ['left', 'right', 'right', 'right', 'center']));
     const problems = result.checks.filter((check) => check.status === 'fail' || check.status === 'warn');
@@ -1128,12 +1171,12 @@ function renderChanges(result, compression) {
     if (moved.length === 0)
         return `No file changed against the base (${result.baseline.commit ? code(result.baseline.commit.slice(0, 7)) : result.baseline.source}).`;
     const rows = moved.slice(0, CHANGED_FILES).map(({ item, now, before, delta }) => [
-        code(item.id) + (item.base && item.base !== item.id ? ` ← ${code(String(item.base))}` : ''),
-        item.change === 'removed' ? '—' : (0,src/* formatBytes */.z3)(now),
+        code(item.id) + (item.base && item.base !== item.id ? ` \u2190 ${code(String(item.base))}` : ''),
+        item.change === 'removed' ? '\u2014' : (0,src/* formatBytes */.z3)(now),
         item.change === 'added' ? 'new' : item.change === 'removed' ? 'removed' : (0,src/* formatDelta */.CW)(delta, before),
     ]);
-    const more = moved.length > CHANGED_FILES ? `\n\n…and ${moved.length - CHANGED_FILES} more changed files.` : '';
-    return details(`${moved.length} file${moved.length === 1 ? '' : 's'} changed against the base (${compression})`, table(['File', 'Size', 'Δ'], rows, ['left', 'right', 'right']) + more);
+    const more = moved.length > CHANGED_FILES ? `\n\n\u2026and ${moved.length - CHANGED_FILES} more changed files.` : '';
+    return details(`${moved.length} file${moved.length === 1 ? '' : 's'} changed against the base (${compression})`, table(['File', 'Size', '\u0394'], rows, ['left', 'right', 'right']) + more);
 }
 function renderFooter(result) {
     const facts = [`${result.metrics.files ?? result.items.length} files`];
@@ -1146,11 +1189,11 @@ function renderFooter(result) {
         facts.push(`base: ${result.baseline.commit ? code(result.baseline.commit.slice(0, 7)) : cell(result.baseline.source)}`);
     if ((result.metrics.reused ?? 0) > 0)
         facts.push(`${result.metrics.reused} unchanged files not recompressed`);
-    return `<sub>${facts.join(' · ')}</sub>`;
+    return `<sub>${facts.join(' \u00b7 ')}</sub>`;
 }
 function shortName(path) {
     const name = path.slice(path.lastIndexOf('/') + 1);
-    return name.length > 40 ? `…${name.slice(-39)}` : name;
+    return name.length > 40 ? `\u2026${name.slice(-39)}` : name;
 }
 
 ;// CONCATENATED MODULE: ./packages/render/src/check-text.ts
@@ -1173,10 +1216,10 @@ function countText(check) {
 const METRICS = ['lines', 'statements', 'functions', 'branches'];
 const WORST_CHANGED = 10;
 const UNCOVERED_LISTED = 100;
-const percent = (value) => (value === undefined ? '—' : `${value}%`);
+const percent = (value) => (value === undefined ? '\u2014' : `${value}%`);
 const delta = (now, before) => {
     if (now === undefined || before === undefined)
-        return '—';
+        return '\u2014';
     const change = Math.round((now - before) * 100) / 100;
     return `${change > 0 ? '+' : ''}${change}`;
 };
@@ -1189,7 +1232,7 @@ function renderCoverageGateMarkdown(result, options = {}) {
         return [
             metric,
             `${percent(result.metrics[metric])} (${result.metrics[`${metric}-covered`]}/${result.metrics[`${metric}-total`]})`,
-            check?.limitText ?? '—',
+            check?.limitText ?? '\u2014',
             delta(result.metrics[metric], base.get(metric)),
             check ? `${STATUS_ICON[check.status]} ${check.status}` : '',
         ];
@@ -1198,32 +1241,32 @@ function renderCoverageGateMarkdown(result, options = {}) {
     if (result.metrics.patch !== undefined || patch) {
         rows.push([
             'changed lines',
-            result.metrics.patch === undefined ? '—' : `${percent(result.metrics.patch)} (${result.metrics['patch-covered']}/${result.metrics['patch-total']})`,
-            patch?.limitText ?? '—',
-            '—',
+            result.metrics.patch === undefined ? '\u2014' : `${percent(result.metrics.patch)} (${result.metrics['patch-covered']}/${result.metrics['patch-total']})`,
+            patch?.limitText ?? '\u2014',
+            '\u2014',
             patch ? `${STATUS_ICON[patch.status]} ${patch.status}` : '',
         ]);
     }
     // Per-file thresholds, as what they count: `files under 30%: 0 of 12`.
     for (const check of result.checks.filter((entry) => entry.name.startsWith('per-file ') && entry.status !== 'skipped')) {
-        rows.push([`${check.name.slice('per-file '.length)}, per file`, cell(countText(check) ?? String(check.value)), check.limitText ? cell(check.limitText) : '—', '—', `${STATUS_ICON[check.status]} ${check.status}`]);
+        rows.push([`${check.name.slice('per-file '.length)}, per file`, cell(countText(check) ?? String(check.value)), check.limitText ? cell(check.limitText) : '\u2014', '\u2014', `${STATUS_ICON[check.status]} ${check.status}`]);
     }
-    parts.push(table(['Metric', 'Coverage', 'Threshold', 'Δ vs base', 'State'], rows, ['left', 'right', 'right', 'right', 'center']));
+    parts.push(table(['Metric', 'Coverage', 'Threshold', '\u0394 vs base', 'State'], rows, ['left', 'right', 'right', 'right', 'center']));
     const other = result.checks.filter((check) => !METRICS.includes(check.name) && check.name !== 'patch' && check.status !== 'pass');
     const notes = [...other.map((check) => `- ${STATUS_ICON[check.status]} ${cell(check.message ?? check.name)}`)];
     for (const message of result.messages.filter((entry) => entry.title === 'Incomplete report' || entry.title === 'Coverage paths'))
-        notes.push(`- ⚠️ ${cell(message.text)}`);
+        notes.push(`- \u26a0\ufe0f ${cell(message.text)}`);
     if (notes.length > 0)
         parts.push(notes.join('\n'));
     const changed = result.items.filter((item) => typeof item['patch-total'] === 'number' && Number(item['patch-total']) > 0);
     if (changed.length > 0) {
         const worst = [...changed].sort((a, b) => ratio(a) - ratio(b) || a.id.localeCompare(b.id)).slice(0, WORST_CHANGED);
         parts.push(`**Worst-covered changed files**\n\n` +
-            table(['File', 'Changed lines covered', 'Not covered'], worst.map((item) => [code(item.id), `${item['patch-covered']}/${item['patch-total']}`, item['uncovered-changed'] ? cell(String(item['uncovered-changed'])) : '—']), ['left', 'right', 'left']));
+            table(['File', 'Changed lines covered', 'Not covered'], worst.map((item) => [code(item.id), `${item['patch-covered']}/${item['patch-total']}`, item['uncovered-changed'] ? cell(String(item['uncovered-changed'])) : '\u2014']), ['left', 'right', 'left']));
         const uncovered = changed.filter((item) => item['uncovered-changed']);
         if (uncovered.length > WORST_CHANGED) {
             const listed = uncovered.slice(0, UNCOVERED_LISTED).map((item) => `- ${code(item.id)}: ${cell(String(item['uncovered-changed']))}`);
-            parts.push(details(`All ${uncovered.length} files with uncovered changed lines`, listed.join('\n') + (uncovered.length > UNCOVERED_LISTED ? `\n- …and ${uncovered.length - UNCOVERED_LISTED} more` : '')));
+            parts.push(details(`All ${uncovered.length} files with uncovered changed lines`, listed.join('\n') + (uncovered.length > UNCOVERED_LISTED ? `\n- \u2026and ${uncovered.length - UNCOVERED_LISTED} more` : '')));
         }
     }
     const carried = METRICS.filter((metric) => result.metrics[metric] !== undefined);
@@ -1258,7 +1301,7 @@ function formatChange(check) {
     const delta = check.value - base;
     if (check.unit === 'bytes')
         return (0,src/* formatDelta */.CW)(delta, base);
-    const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
+    const sign = delta > 0 ? '+' : delta < 0 ? '\u2212' : '\u00b1';
     const size = trim(Math.abs(delta));
     if (check.unit === 'percent')
         return `${sign}${size} pt`;
@@ -1278,7 +1321,7 @@ function trim(value) {
  * own renderer is named by its descriptor in the registry (packages/gates).
  */
 function renderResultMarkdown(result) {
-    const rows = result.checks.map((check) => [cell(check.name), String(check.value), check.limit !== undefined ? String(check.limit) : '—', `${STATUS_ICON[check.status]} ${check.status}`]);
+    const rows = result.checks.map((check) => [cell(check.name), String(check.value), check.limit !== undefined ? String(check.limit) : '\u2014', `${STATUS_ICON[check.status]} ${check.status}`]);
     return markdownBlock([`### ${STATUS_ICON[result.status]} ${result.gate}: ${result.status}`, `**${cell(result.headline)}**`, rows.length ? table(['Check', 'Value', 'Limit', 'State'], rows) : '']);
 }
 
@@ -1287,7 +1330,7 @@ function renderResultMarkdown(result) {
 
 
 const COLORS = { pass: 32, warn: 33, fail: 31, skipped: 90 };
-const SYMBOL = { pass: '✔', warn: '!', fail: '✖', skipped: '-' };
+const SYMBOL = { pass: '\u2714', warn: '!', fail: '\u2716', skipped: '-' };
 /** The result as a person reads it in a terminal: a headline, a table, the problems. */
 function terminal_renderResultTerminal(result, options) {
     const paint = (status, text) => (options.color ? `\u001b[${COLORS[status]}m${text}\u001b[39m` : text);
@@ -1297,12 +1340,12 @@ function terminal_renderResultTerminal(result, options) {
     const rows = result.checks.map((check) => [
         check.name,
         // A skipped count counted nothing: a 0 there would read as a result.
-        check.status === 'skipped' && check.unit === 'count' ? '—' : (countText(check) ?? formatValue(check.value, check.unit, check.details?.compression)),
-        check.limitText ?? (check.limit !== undefined ? formatValue(check.limit, check.unit) : '—'),
-        check.baseline !== undefined ? (check.unit === 'bytes' ? (0,src/* formatDelta */.CW)(check.value - check.baseline, check.baseline) : signed(check.value - check.baseline)) : '—',
+        check.status === 'skipped' && check.unit === 'count' ? '\u2014' : (countText(check) ?? formatValue(check.value, check.unit, check.details?.compression)),
+        check.limitText ?? (check.limit !== undefined ? formatValue(check.limit, check.unit) : '\u2014'),
+        check.baseline !== undefined ? (check.unit === 'bytes' ? (0,src/* formatDelta */.CW)(check.value - check.baseline, check.baseline) : signed(check.value - check.baseline)) : '\u2014',
         check.status,
     ]);
-    const headers = result.gate === 'bundle-budget' ? ['Budget', 'Size', 'Limit', 'Δ vs base', 'State'] : ['Check', 'Value', 'Limit', 'Δ vs base', 'State'];
+    const headers = result.gate === 'bundle-budget' ? ['Budget', 'Size', 'Limit', '\u0394 vs base', 'State'] : ['Check', 'Value', 'Limit', '\u0394 vs base', 'State'];
     lines.push(...columns(headers, rows, (row, text) => (row ? paint(row[4], text) : text)));
     if (result.gate === 'bundle-budget' && (options.files ?? 10) > 0) {
         const compression = primaryCompression(result);
@@ -1313,7 +1356,7 @@ function terminal_renderResultTerminal(result, options) {
         lines.push('', bold(`Largest files (${compression})`));
         lines.push(...columns(['File', 'Raw', compression, 'Change'], largest.map((item) => [item.id, (0,src/* formatBytes */.z3)(Number(item.raw)), (0,src/* formatBytes */.z3)(sizeOfItem(item, compression) ?? 0), String(item.change ?? '')])));
         const files = result.metrics.files ?? 0;
-        lines.push('', `${files} files · ${(0,src/* formatBytes */.z3)(result.metrics['total-raw'] ?? 0)} raw${result.metrics['total-gzip'] !== undefined ? ` · ${(0,src/* formatBytes */.z3)(result.metrics['total-gzip'])} gzip` : ''}${result.metrics['total-brotli'] !== undefined ? ` · ${(0,src/* formatBytes */.z3)(result.metrics['total-brotli'])} brotli` : ''}`);
+        lines.push('', `${files} files \u00b7 ${(0,src/* formatBytes */.z3)(result.metrics['total-raw'] ?? 0)} raw${result.metrics['total-gzip'] !== undefined ? ` \u00b7 ${(0,src/* formatBytes */.z3)(result.metrics['total-gzip'])} gzip` : ''}${result.metrics['total-brotli'] !== undefined ? ` \u00b7 ${(0,src/* formatBytes */.z3)(result.metrics['total-brotli'])} brotli` : ''}`);
     }
     const notes = result.messages.filter((message) => message.level !== 'error');
     if (notes.length > 0)
@@ -1326,7 +1369,7 @@ function terminal_renderResultTerminal(result, options) {
 function columns(headers, rows, paintRow = (_, text) => text) {
     const widths = headers.map((header, index) => Math.max(width(header), ...rows.map((row) => width(row[index] ?? ''))));
     const format = (row) => row.map((text, index) => (index === 0 ? text.padEnd(widths[index]) : text.padStart(widths[index]))).join('  ');
-    return [format(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map((row) => paintRow(row, format(row)))];
+    return [format(headers), widths.map((w) => '\u2500'.repeat(w)).join('  '), ...rows.map((row) => paintRow(row, format(row)))];
 }
 function width(text) {
     return [...text].length;
@@ -1355,7 +1398,7 @@ function truncateCodePoints(text, max) {
     const points = Array.from(text);
     if (points.length <= max)
         return text;
-    return `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
+    return `${points.slice(0, Math.max(0, max - 1)).join('')}\u2026`;
 }
 /**
  * A copy of a result with every string (headline, messages, checks, items,
@@ -1458,10 +1501,7 @@ const bundleBudgetGate = {
     cli: { help: BUNDLE_BUDGET_HELP, positional: 'path', repeatable: ['path'], flags: ['allow-empty'] },
 };
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./packages/canary/src/options.ts
-
 
 const GATE = 'canary-watch';
 const INPUT_NAMES = [
@@ -1582,17 +1622,7 @@ function resolveCanaryWatchOptions(section, inputs, workspace) {
 }
 /** The `metrics` input: a YAML list, its errors located by line in the input. */
 function inputMetricSections(text) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const problem = doc.errors[0];
-    if (problem) {
-        throw new src/* ConfigurationError */.j1(`invalid YAML: ${problem.message.split('\n')[0]}`, { input: 'metrics', line: lineCounter.linePos(problem.pos[0]).line });
-    }
-    if (!(0,dist/* isSeq */.oP)(doc.contents))
-        throw new src/* ConfigurationError */.j1('must be a YAML list of metrics (- name: ...)', { input: 'metrics' });
-    const holder = new dist/* YAMLMap */.CA();
-    holder.items.push(new dist/* Pair */.Rm(new dist/* Scalar */.X5('metrics'), doc.contents));
-    return new src/* ConfigSection */.AQ(holder, '', { file: "input 'metrics'", lineCounter }).sections('metrics');
+    return (0,src/* parseSectionList */.HK)(text, { key: 'metrics', file: "input 'metrics'", where: { input: 'metrics' }, expected: 'must be a YAML list of metrics (- name: ...)' });
 }
 function parseMetric(metric, provider) {
     metric.rejectUnknown(METRIC_KEYS);
@@ -1740,7 +1770,7 @@ function parseHeaders(text, where) {
 
 ;// CONCATENATED MODULE: ./packages/canary/src/render.ts
 
-const figure = (value, unit) => (value === undefined ? '–' : `${Number(value.toPrecision(4))}${unit}`);
+const figure = (value, unit) => (value === undefined ? '\u2013' : `${Number(value.toPrecision(4))}${unit}`);
 /** The decision, then each metric: canary against baseline, n, p, effect, verdict and why; a chart of each over the window. */
 function renderCanaryMarkdown(result) {
     const decision = String(result.settings.decision ?? 'inconclusive');
@@ -1749,8 +1779,8 @@ function renderCanaryMarkdown(result) {
         const unit = check.unit === 'percent' ? '%' : check.unit === 'ms' ? ' ms' : '';
         const d = check.details ?? {};
         const n = `${d.n ?? ''}${d.baselineN !== undefined ? ` / ${d.baselineN}` : ''}`;
-        const p = typeof d.p === 'number' ? (d.p < 1e-4 ? d.p.toExponential(1) : String(Number(d.p.toPrecision(2)))) : '–';
-        const effect = typeof d.effect === 'number' ? `${d.effect >= 0 ? '+' : ''}${figure(d.effect, check.unit === 'percent' ? ' pp' : unit)}` : '–';
+        const p = typeof d.p === 'number' ? (d.p < 1e-4 ? d.p.toExponential(1) : String(Number(d.p.toPrecision(2)))) : '\u2013';
+        const effect = typeof d.effect === 'number' ? `${d.effect >= 0 ? '+' : ''}${figure(d.effect, check.unit === 'percent' ? ' pp' : unit)}` : '\u2013';
         return [cell(check.name), figure(check.value, unit), figure(check.baseline, unit), n, p, effect, `${STATUS_ICON[check.status]} ${String(d.verdict ?? check.status)}`, cell(check.message ?? '')];
     });
     parts.push(table(['metric', 'canary', 'baseline', 'n (canary / baseline)', 'p', 'effect', 'verdict', 'why'], rows));
@@ -1825,7 +1855,7 @@ mistake in the options or config; 3 an internal error.`;
 const canaryWatchGate = {
     name: GATE,
     title: 'Canary watch',
-    summary: 'watch a canary’s metrics and decide promote, rollback or inconclusive',
+    summary: 'watch a canary\u2019s metrics and decide promote, rollback or inconclusive',
     inputs: INPUT_NAMES,
     outputs: ['decision', 'score'],
     ownStep: true,
@@ -1911,14 +1941,14 @@ var judge = __webpack_require__(3693);
 
 
 const VITAL_KEYS = Object.keys(src_options/* VITALS */.gA);
-/** A score with the spread of its runs: `92 (88–94)`. */
+/** A score with the spread of its runs: `92 (88\u201394)`. */
 function scoreText(item, category) {
     const score = item[category];
     if (typeof score !== 'number')
-        return '—';
+        return '\u2014';
     const min = item[`${category}-min`];
     const max = item[`${category}-max`];
-    return typeof min === 'number' && typeof max === 'number' && min !== max ? `${score} (${min}–${max})` : String(score);
+    return typeof min === 'number' && typeof max === 'number' && min !== max ? `${score} (${min}\u2013${max})` : String(score);
 }
 function checkFor(result, page, name) {
     return result.checks.find((check) => check.name === `${page} ${name}`);
@@ -1936,7 +1966,7 @@ function renderLighthouseMarkdown(result, options = {}) {
             ...VITAL_KEYS.map((vital) => {
                 const value = item[vital];
                 const check = checkFor(result, item.id, src_options/* VITALS */.gA[vital].label);
-                return typeof value === 'number' ? `${check && check.status !== 'pass' ? `${STATUS_ICON[check.status]} ` : ''}${(0,judge/* formatVital */.Ev)(vital, value)}` : '—';
+                return typeof value === 'number' ? `${check && check.status !== 'pass' ? `${STATUS_ICON[check.status]} ` : ''}${(0,judge/* formatVital */.Ev)(vital, value)}` : '\u2014';
             }),
             String(item.runs ?? ''),
         ]);
@@ -1956,9 +1986,9 @@ function renderLighthouseMarkdown(result, options = {}) {
     if (budgets.length > 0) {
         parts.push(details('Resource budgets', table(['Page', 'Resource', 'Transfer', 'Budget', 'State'], budgets.map((check) => [code(String(check.details?.page ?? '')), String(check.details?.resource ?? ''), `${Math.round(check.value / 100) / 10} kB`, check.limitText ?? '', `${STATUS_ICON[check.status]} ${check.status}`]), ['left', 'left', 'right', 'right', 'center'])));
     }
-    const notes = result.messages.filter((message) => message.level !== 'error').map((message) => `- ${message.level === 'warning' ? '⚠️' : 'ℹ️'} ${cell(message.text)}`);
+    const notes = result.messages.filter((message) => message.level !== 'error').map((message) => `- ${message.level === 'warning' ? '\u26a0\ufe0f' : '\u2139\ufe0f'} ${cell(message.text)}`);
     if (result.status === 'fail' && result.items.length === 0)
-        notes.unshift(...result.messages.filter((message) => message.level === 'error').map((message) => `- ❌ ${cell(message.text)}`));
+        notes.unshift(...result.messages.filter((message) => message.level === 'error').map((message) => `- \u274c ${cell(message.text)}`));
     if (notes.length > 0)
         parts.push(notes.join('\n'));
     const facts = [];
@@ -1967,7 +1997,7 @@ function renderLighthouseMarkdown(result, options = {}) {
     if (result.baseline)
         facts.push(`base: ${result.baseline.commit ? code(result.baseline.commit.slice(0, 7)) : cell(result.baseline.source)}`);
     facts.push('nothing uploaded to public storage');
-    parts.push(`<sub>${facts.join(' · ')}</sub>`);
+    parts.push(`<sub>${facts.join(' \u00b7 ')}</sub>`);
     // A blank line after the closing HTML, so a block concatenated after this one still renders as markdown on GitHub.
     return `${parts.join('\n\n')}\n\n`;
 }
@@ -1977,10 +2007,10 @@ function renderLighthouseTerminal(result, options) {
     if (result.items.length > 0) {
         lines.push('', 'Pages (median run; the spread of the runs in brackets)');
         for (const item of result.items) {
-            const scores = src_options/* CATEGORIES */.R6.map((category) => `${judge/* CATEGORY_LABEL */.gh[category]} ${scoreText(item, category)}`).join(' · ');
+            const scores = src_options/* CATEGORIES */.R6.map((category) => `${judge/* CATEGORY_LABEL */.gh[category]} ${scoreText(item, category)}`).join(' \u00b7 ');
             const vitals = VITAL_KEYS.filter((vital) => typeof item[vital] === 'number')
                 .map((vital) => `${src_options/* VITALS */.gA[vital].label} ${(0,judge/* formatVital */.Ev)(vital, item[vital])}`)
-                .join(' · ');
+                .join(' \u00b7 ');
             lines.push(`  ${item.id}`, `    ${scores}`, ...(vitals ? [`    ${vitals}`] : []));
             if (typeof item['report-html'] === 'string')
                 lines.push(`    report: ${item['report-html']}`);
@@ -2009,7 +2039,7 @@ Options:
   --static-dir DIR         build folder to serve and measure, e.g. dist
   --urls URL               pages already served; repeatable (or give them as arguments)
   --runs N                 Lighthouse runs per page, 1-20 (default 3)
-  --preset NAME            launch (every category ≥ 80), harden (85), strict (90)
+  --preset NAME            launch (every category \u2265 80), harden (85), strict (90)
   --min-performance N      least score 0-100; also --min-accessibility,
                            --min-best-practices, --min-seo
   --max-lcp MS             largest LCP, e.g. 2500 or 2.5s; also --max-tbt MS, --max-cls 0.1
@@ -2113,7 +2143,7 @@ function resultToRow(result, source) {
 const GITHUB_COMMENT_LIMIT = 65_536;
 /** Room kept for the note that says what was left out. */
 const NOTE_ROOM = 1_500;
-const DEPLOYMENT_ICON = { building: '🔨', ready: '✅', failed: '❌', inactive: '💤' };
+const DEPLOYMENT_ICON = { building: '\ud83d\udd28', ready: '\u2705', failed: '\u274c', inactive: '\ud83d\udca4' };
 /**
  * The comment's body from its state: the deployment, a table of every gate's
  * row, each gate's own markdown folded under it, and the state itself. Over
@@ -2176,18 +2206,18 @@ function headerBlocks(state, rows, options) {
     const title = deployment ? `${DEPLOYMENT_ICON[deployment.status]} ${cell(deployment.environment)}: ${deployment.status}` : `roadstop: ${cell(options.key)}`;
     blocks.push(`### ${title}`);
     if (deployment) {
-        blocks.push(table(['Environment', 'Status', 'Preview', 'Commit', 'Updated'], [[cell(deployment.environment), `${DEPLOYMENT_ICON[deployment.status]} ${deployment.status}`, deployment.url ? render_link(deployment.url, deployment.url) : '—', commitLink(deployment.sha, options), formatTime(deployment.at)]]));
+        blocks.push(table(['Environment', 'Status', 'Preview', 'Commit', 'Updated'], [[cell(deployment.environment), `${DEPLOYMENT_ICON[deployment.status]} ${deployment.status}`, deployment.url ? render_link(deployment.url, deployment.url) : '\u2014', commitLink(deployment.sha, options), formatTime(deployment.at)]]));
     }
     if (rows.length > 0) {
         const headSha = state.head?.sha;
-        blocks.push(table(['Gate', 'Status', 'Result', 'Figure', 'Δ vs base', 'Commit', 'Run'], rows.map((row) => [
+        blocks.push(table(['Gate', 'Status', 'Result', 'Figure', '\u0394 vs base', 'Commit', 'Run'], rows.map((row) => [
             cell(rowTitle(row)),
             `${STATUS_ICON[row.status]} ${row.status}`,
             cell(row.headline),
-            row.figure ? cell(row.figure) : '—',
-            row.delta ? cell(row.delta) : '—',
+            row.figure ? cell(row.figure) : '\u2014',
+            row.delta ? cell(row.delta) : '\u2014',
             `${commitLink(row.sha, options)}${headSha && row.sha !== headSha ? ' (older commit)' : ''}`,
-            row.link ? render_link('run', row.link) : '—',
+            row.link ? render_link('run', row.link) : '\u2014',
         ])));
     }
     else if (!deployment) {
@@ -2231,12 +2261,12 @@ function commitLink(sha, options) {
 function formatTime(iso) {
     const date = new Date(iso);
     if (Number.isNaN(date.getTime()))
-        return '—';
+        return '\u2014';
     return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 // EXTERNAL MODULE: external "node:timers/promises"
-var external_node_timers_promises_ = __webpack_require__(58500);
+var promises_ = __webpack_require__(58500);
 ;// CONCATENATED MODULE: ./packages/comment/src/merge.ts
 /**
  * Merge a run's rows into the state kept in the comment. Rows are keyed by
@@ -2358,7 +2388,7 @@ function canonical(value) {
 const MAX_ROUNDS = 6;
 /** Comments created this long before ours are not duplicates of ours: a racing job posts within seconds. */
 const DUPLICATE_WINDOW_MS = 10 * 60 * 1000;
-const defaultSettle = () => (0,external_node_timers_promises_.setTimeout)(150 + Math.floor(Math.random() * 350));
+const defaultSettle = () => (0,promises_.setTimeout)(150 + Math.floor(Math.random() * 350));
 /**
  * Every comment of `key` on the pull request, oldest first: the REST list of
  * its issue comments, 100 a page, every page (1,000 comments are 10 requests).
@@ -2855,7 +2885,7 @@ const run = () => runActionStep('pr-staging-comment', (step) => stagingComment(s
 /* harmony export */   k6: () => (/* binding */ GATE)
 /* harmony export */ });
 /* unused harmony export COMPRESSIONS */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1446);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44015);
 
 const GATE = 'bundle-budget';
 const COMPRESSIONS = ['gzip', 'brotli', 'raw'];
@@ -2989,13 +3019,12 @@ function parseInteger(value, min, max, where) {
 
 /***/ }),
 
-/***/ 1446:
+/***/ 44015:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  AQ: () => (/* reexport */ ConfigSection),
   j1: () => (/* reexport */ errors_ConfigurationError),
   eG: () => (/* reexport */ EnvironmentError),
   d$: () => (/* reexport */ FAIL_ON),
@@ -3017,6 +3046,7 @@ __webpack_require__.d(__webpack_exports__, {
   yG: () => (/* reexport */ parseBoolean),
   XV: () => (/* reexport */ parseFailOn),
   KW: () => (/* reexport */ parseIncrease),
+  HK: () => (/* reexport */ parseSectionList),
   DB: () => (/* reexport */ parseSize),
   fE: () => (/* reexport */ readResultFiles),
   gi: () => (/* reexport */ readRunnerContext),
@@ -3027,14 +3057,12 @@ __webpack_require__.d(__webpack_exports__, {
   A4: () => (/* reexport */ worstStatus)
 });
 
-// UNUSED EXPORTS: CONFIG_SECTIONS, CONFIG_VERSION, DEFAULT_CONFIG_PATH, GATE_NAME, MAX_GLOB_EXPANSIONS, RESULT_SCHEMA_ID, RESULT_SCHEMA_VERSION, STEP_INPUTS, UPLOAD_MODES, closest, confinedPath, countBraceExpansions, describeUnexpected, isBlocking, isWithin, loadConfig, parseConfig, parseResult, prepareReportPath, readBaselineFile, readResult, readStepInputs, realLocation, serializeResult, writeResult
+// UNUSED EXPORTS: CONFIG_SECTIONS, CONFIG_VERSION, ConfigSection, DEFAULT_CONFIG_PATH, GATE_NAME, MAX_GLOB_EXPANSIONS, RESULT_SCHEMA_ID, RESULT_SCHEMA_VERSION, STEP_INPUTS, UPLOAD_MODES, closest, confinedPath, confinedPathSync, countBraceExpansions, describeUnexpected, fullYaml, isBlocking, isWithin, loadConfig, loadConfigSync, parseConfig, parseResult, parseYamlFull, parseYamlSubset, parseYamlTree, prepareReportPath, readBaselineFile, readResult, readStepInputs, realLocation, realLocationSync, serializeResult, treeToJS, writeResult
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 class errors_ConfigurationError extends Error {
     name = 'ConfigurationError';
@@ -3110,12 +3138,16 @@ function isWithin(root, target) {
  * a file not written yet, the realpath of its nearest existing folder with the
  * rest appended. The text of a path says nothing about where it leads.
  */
-async function confine_realLocation(path) {
+function confine_realLocation(path) {
+    return new Promise((done) => done(realLocationSync(path)));
+}
+/** realLocation, synchronously: a few realpath calls, for the start of a step (the config file). */
+function realLocationSync(path) {
     let current = resolve(path);
     const rest = [];
     for (;;) {
         try {
-            return join(await realpath(current), ...rest.reverse());
+            return join(realpathSync(current), ...rest.reverse());
         }
         catch (error) {
             const code = error.code;
@@ -3134,17 +3166,471 @@ async function confine_realLocation(path) {
  * workspace and refused unless it stays inside it (or inside `also`) after
  * symlinks are resolved. Returns the real absolute path, the one to open.
  */
-async function confine_confinedPath(workspace, path, where, options = {}) {
+function confine_confinedPath(workspace, path, where, options = {}) {
+    // A refusal is a rejection, as from any promise, not a throw at the call.
+    return new Promise((done) => done(confine_confinedPathSync(workspace, path, where, options)));
+}
+/** confinedPath, synchronously, for the start of a step (the config file). */
+function confine_confinedPathSync(workspace, path, where, options = {}) {
     const lexical = resolve(workspace, path);
-    const real = await confine_realLocation(lexical);
+    const real = realLocationSync(lexical);
     const roots = [workspace, ...(options.also ?? []).filter((root) => root !== '')];
     for (const root of roots) {
-        if (isWithin(await confine_realLocation(root), real))
+        if (isWithin(realLocationSync(root), real))
             return real;
     }
     const through = real === lexical ? '' : ` (through a symlink, it leads to ${real})`;
     const allowed = roots.length > 1 ? 'the workspace or the runner temp folder' : `the workspace ${resolve(workspace)}`;
     throw new ConfigurationError(`${options.what ?? 'the path'} is outside ${allowed}${through}; roadstop reads and writes only inside it`, where, 'use a path inside the repository');
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/yaml-tree.ts
+/** A plain JavaScript value of a tree, as `yaml`'s toJS() gives it. */
+function treeToJS(node) {
+    if (node === null)
+        return null;
+    if (node.kind === 'scalar')
+        return node.value;
+    if (node.kind === 'list')
+        return node.items.map(treeToJS);
+    const out = {};
+    for (const entry of node.entries)
+        out[entry.name] = treeToJS(entry.value);
+    return out;
+}
+class Decline extends Error {
+}
+const decline = () => {
+    throw new Decline();
+};
+const KEY = /^([A-Za-z0-9_][A-Za-z0-9_./+-]*):(?: +(.*))?$/;
+const INT = /^[-+]?[0-9]+$/;
+const OTHER_NUMBER = /^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+/** Characters that may not start a plain scalar here (YAML's indicators, and the quotes handled apart). */
+const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
+/** Only printable ASCII, and printable characters past it (no controls, no BOM, no line or paragraph separators). */
+const UNSAFE_CHARACTER = /[^\n\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\ud800-\udfff]/;
+/**
+ * The tree of `text`, or undefined when the text is outside the subset this
+ * parser reads exactly (the caller then parses it with `yaml`).
+ */
+function parseYamlSubset(text) {
+    if (UNSAFE_CHARACTER.test(text))
+        return undefined;
+    try {
+        return new SubsetParser(text).document();
+    }
+    catch (error) {
+        if (error instanceof Decline)
+            return undefined;
+        throw error;
+    }
+}
+class SubsetParser {
+    lines = [];
+    at = 0;
+    constructor(text) {
+        const raw = text.split('\n');
+        let seenContent = false;
+        for (let index = 0; index < raw.length; index++) {
+            const line = raw[index];
+            const indent = line.length - line.trimStart().length;
+            const rest = line.slice(indent).trimEnd();
+            if (rest === '' || rest.startsWith('#'))
+                continue;
+            if (indent === 0 && (rest.startsWith('%') || rest.startsWith('...')))
+                decline();
+            if (indent === 0 && rest.startsWith('---')) {
+                // One document marker, alone on the first line with content.
+                if (seenContent || !/^---(?: +#.*)?$/.test(rest))
+                    decline();
+                seenContent = true;
+                continue;
+            }
+            seenContent = true;
+            this.lines.push({ number: index + 1, indent, text: rest });
+        }
+    }
+    document() {
+        if (this.lines.length === 0)
+            return null;
+        const first = this.lines[0];
+        const root = this.block(first.indent);
+        if (this.at < this.lines.length)
+            decline();
+        return root;
+    }
+    /** A block map or list starting at the current line, at `indent`. */
+    block(indent) {
+        const line = this.lines[this.at];
+        if (line.indent !== indent)
+            decline();
+        if (isDash(line.text))
+            return this.list(indent);
+        if (KEY.test(line.text))
+            return this.map(indent);
+        return decline();
+    }
+    map(indent) {
+        const map = { kind: 'map', line: this.lines[this.at].number, entries: [] };
+        const seen = new Set();
+        const names = new Set();
+        while (this.at < this.lines.length) {
+            const line = this.lines[this.at];
+            if (line.indent < indent)
+                break;
+            if (line.indent > indent)
+                decline();
+            if (isDash(line.text))
+                break;
+            const match = KEY.exec(line.text) ?? decline();
+            const key = resolveKey(match[1]);
+            const name = String(key);
+            if (seen.has(key) || names.has(name))
+                decline();
+            seen.add(key);
+            names.add(name);
+            this.at++;
+            const rest = match[2] ?? '';
+            let value;
+            if (rest === '' || rest.startsWith('#')) {
+                value = this.nested(indent, line.number, true);
+            }
+            else {
+                value = inlineValue(rest, line.number);
+                this.noDeeperLine(indent);
+            }
+            map.entries.push({ key, name, line: line.number, value });
+        }
+        return map;
+    }
+    list(indent) {
+        const list = { kind: 'list', line: this.lines[this.at].number, items: [] };
+        while (this.at < this.lines.length) {
+            const line = this.lines[this.at];
+            if (line.indent < indent)
+                break;
+            if (line.indent > indent)
+                decline();
+            if (!isDash(line.text))
+                break;
+            const afterDash = line.text.slice(1);
+            const spaces = afterDash.length - afterDash.trimStart().length;
+            const rest = afterDash.trimStart();
+            if (rest === '' || rest.startsWith('#')) {
+                this.at++;
+                list.items.push(this.nested(indent, line.number, false));
+            }
+            else if (isDash(rest)) {
+                decline();
+            }
+            else if (KEY.test(rest)) {
+                // `- key: value`: a map whose keys sit at the column after the dash.
+                const column = indent + 1 + spaces;
+                this.lines[this.at] = { number: line.number, indent: column, text: rest };
+                list.items.push(this.map(column));
+            }
+            else {
+                this.at++;
+                list.items.push(inlineValue(rest, line.number));
+                this.noDeeperLine(indent);
+            }
+        }
+        return list;
+    }
+    /**
+     * The value of a key or dash with nothing after it: a block on the lines
+     * below, deeper than `indent` (or, under a key, a list at the key's own
+     * indent), else null.
+     */
+    nested(indent, lineNumber, underKey) {
+        const next = this.lines[this.at];
+        if (next && next.indent > indent)
+            return this.block(next.indent);
+        if (next && underKey && next.indent === indent && isDash(next.text))
+            return this.list(indent);
+        return { kind: 'scalar', value: null, line: lineNumber };
+    }
+    /** After a value on its own line, a deeper line would continue it (a multi-line scalar): not read here. */
+    noDeeperLine(indent) {
+        const next = this.lines[this.at];
+        if (next && next.indent > indent)
+            decline();
+    }
+}
+function isDash(text) {
+    return text === '-' || text.startsWith('- ');
+}
+/** A value written after `key: ` or `- `, up to the end of the line. */
+function inlineValue(text, line) {
+    if (text.startsWith('[') || text.startsWith('{')) {
+        const reader = new FlowReader(text, line);
+        const node = reader.collection();
+        reader.end();
+        return node;
+    }
+    if (text.startsWith('"') || text.startsWith("'")) {
+        const { value, end } = quoted(text, 0);
+        if (!/^(?: +#.*)?$/.test(text.slice(end)))
+            decline();
+        return { kind: 'scalar', value, line };
+    }
+    const comment = text.indexOf(' #');
+    const plain = (comment === -1 ? text : text.slice(0, comment)).trimEnd();
+    if (INDICATOR_START.test(plain) && !/^-[^ ]/.test(plain))
+        decline();
+    if (plain.includes(': ') || plain.endsWith(':'))
+        decline();
+    return { kind: 'scalar', value: resolvePlain(plain), line };
+}
+/** A quoted scalar starting at `start`: its value and the index after its closing quote. */
+function quoted(text, start) {
+    const quote = text[start];
+    let value = '';
+    let at = start + 1;
+    while (at < text.length) {
+        const char = text[at];
+        if (quote === "'") {
+            if (char === "'") {
+                if (text[at + 1] === "'") {
+                    value += "'";
+                    at += 2;
+                    continue;
+                }
+                return { value, end: at + 1 };
+            }
+            value += char;
+            at++;
+            continue;
+        }
+        if (char === '"')
+            return { value, end: at + 1 };
+        if (char === '\\') {
+            const next = text[at + 1];
+            const simple = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r' };
+            if (next !== undefined && simple[next] !== undefined) {
+                value += simple[next];
+                at += 2;
+                continue;
+            }
+            if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(at + 2, at + 6))) {
+                const code = parseInt(text.slice(at + 2, at + 6), 16);
+                if (code >= 0xd800 && code <= 0xdfff)
+                    decline();
+                value += String.fromCharCode(code);
+                at += 6;
+                continue;
+            }
+            decline();
+        }
+        value += char;
+        at++;
+    }
+    // Unclosed on this line: a multi-line quoted scalar, or a mistake.
+    return decline();
+}
+/** A plain key; a null one (`null:`, `~:`) is left to `yaml`, whose toJS names it '' where the config reader says 'null'. */
+function resolveKey(text) {
+    const key = resolvePlain(text);
+    return key === null ? decline() : key;
+}
+/** A plain scalar as YAML 1.2's core schema resolves it. */
+function resolvePlain(text) {
+    if (text === '' || text === '~' || text === 'null' || text === 'Null' || text === 'NULL')
+        return null;
+    if (text === 'true' || text === 'True' || text === 'TRUE')
+        return true;
+    if (text === 'false' || text === 'False' || text === 'FALSE')
+        return false;
+    if (INT.test(text)) {
+        const value = parseInt(text, 10);
+        if (!Number.isSafeInteger(value))
+            decline();
+        return value;
+    }
+    if (FLOAT.test(text))
+        return parseFloat(text);
+    // The core schema's other numbers (0x1f, 0o17, 1e3, .inf, .nan): `yaml` reads them.
+    if (OTHER_NUMBER.test(text))
+        decline();
+    return text;
+}
+/** A flow collection (`[a, b]`, `{a: 1}`) that opens and closes on one line. */
+class FlowReader {
+    text;
+    line;
+    at = 0;
+    constructor(text, line) {
+        this.text = text;
+        this.line = line;
+    }
+    collection() {
+        const open = this.text[this.at];
+        if (open === '[')
+            return this.sequence();
+        if (open === '{')
+            return this.mapping();
+        return decline();
+    }
+    end() {
+        if (!/^(?: +#.*)?$/.test(this.text.slice(this.at)))
+            decline();
+    }
+    sequence() {
+        const list = { kind: 'list', line: this.line, items: [] };
+        this.at++;
+        this.spaces();
+        if (this.text[this.at] === ']') {
+            this.at++;
+            return list;
+        }
+        for (;;) {
+            list.items.push(this.item());
+            this.spaces();
+            const char = this.text[this.at];
+            this.at++;
+            if (char === ']')
+                return list;
+            if (char !== ',')
+                decline();
+            this.spaces();
+            if (this.text[this.at] === ']')
+                decline();
+        }
+    }
+    mapping() {
+        const map = { kind: 'map', line: this.line, entries: [] };
+        const names = new Set();
+        const seen = new Set();
+        this.at++;
+        this.spaces();
+        if (this.text[this.at] === '}') {
+            this.at++;
+            return map;
+        }
+        for (;;) {
+            const match = /^([A-Za-z0-9_][A-Za-z0-9_./+-]*): +/.exec(this.text.slice(this.at)) ?? decline();
+            const key = resolveKey(match[1]);
+            const name = String(key);
+            if (seen.has(key) || names.has(name))
+                decline();
+            seen.add(key);
+            names.add(name);
+            this.at += match[0].length;
+            map.entries.push({ key, name, line: this.line, value: this.item() });
+            this.spaces();
+            const char = this.text[this.at];
+            this.at++;
+            if (char === '}')
+                return map;
+            if (char !== ',')
+                decline();
+            this.spaces();
+            if (this.text[this.at] === '}')
+                decline();
+        }
+    }
+    item() {
+        const char = this.text[this.at];
+        if (char === '[' || char === '{')
+            return this.collection();
+        if (char === '"' || char === "'") {
+            const { value, end } = quoted(this.text, this.at);
+            this.at = end;
+            return { kind: 'scalar', value, line: this.line };
+        }
+        const match = /^[A-Za-z0-9_./+-][A-Za-z0-9_./+ -]*/.exec(this.text.slice(this.at)) ?? decline();
+        const plain = match[0].trimEnd();
+        if (plain.startsWith('-') && (plain === '-' || plain[1] === ' '))
+            decline();
+        this.at += plain.length;
+        return { kind: 'scalar', value: resolvePlain(plain), line: this.line };
+    }
+    spaces() {
+        while (this.text[this.at] === ' ')
+            this.at++;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/yaml-full.ts
+
+
+let loaded;
+/**
+ * The `yaml` package, loaded the first time a document needs it (one the
+ * subset parser declines), so that a step whose config is plain YAML never
+ * loads it. Synchronous, so the config reader stays synchronous: in a bundle
+ * it is `yaml.cjs` beside the bundle's chunks (scripts/build.mjs writes it),
+ * in the sources the installed package. The name is not a literal, so the
+ * bundler leaves the require alone.
+ */
+function fullYaml() {
+    if (loaded)
+        return loaded;
+    const { createRequire } = process.getBuiltinModule('node:module');
+    const here = import.meta.url;
+    const name = here.endsWith('.ts') ? 'yaml' : './yaml.cjs';
+    loaded = createRequire(here)(name);
+    return loaded;
+}
+/**
+ * Parse YAML into a tree: the subset parser where it reads the text, `yaml`
+ * where it declines. `where` locates the text in errors (a file, an input).
+ */
+function yaml_full_parseYamlTree(text, where) {
+    const fast = parseYamlSubset(text);
+    if (fast !== undefined)
+        return fast;
+    return parseYamlFull(text, where);
+}
+/** The tree `yaml` makes of `text`: its first error, or an alias, is a ConfigurationError at its line. */
+function parseYamlFull(text, where) {
+    const yaml = fullYaml();
+    const lineCounter = new yaml.LineCounter();
+    const doc = yaml.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const problem = doc.errors[0];
+    if (problem) {
+        const line = problem.linePos?.[0]?.line ?? lineCounter.linePos(problem.pos[0]).line;
+        throw new errors_ConfigurationError(`invalid YAML: ${problem.message.split('\n')[0]}`, { ...where, line });
+    }
+    const lineOf = (node) => {
+        const offset = node?.range?.[0];
+        return offset === undefined ? 1 : lineCounter.linePos(offset).line;
+    };
+    const convert = (node, fallbackLine) => {
+        if (node === null || node === undefined)
+            return { kind: 'scalar', value: null, line: fallbackLine };
+        if (yaml.isAlias(node)) {
+            throw new errors_ConfigurationError(`YAML aliases are not supported: *${node.source} refers to an anchor (&${node.source}) elsewhere`, { ...where, line: lineOf(node) }, 'write the value out where it is used');
+        }
+        if (yaml.isMap(node)) {
+            const entries = node.items.map((pair) => {
+                const key = yaml.isScalar(pair.key) ? pair.key.value : pair.key;
+                const keyLine = pair.key ? lineOf(pair.key) : lineOf(node);
+                return { key, name: String(key), line: keyLine, value: convert(pair.value, keyLine) };
+            });
+            return { kind: 'map', line: lineOf(node), entries };
+        }
+        if (yaml.isSeq(node)) {
+            return { kind: 'list', line: lineOf(node), items: node.items.map((item) => convert(item, lineOf(node))) };
+        }
+        if (yaml.isScalar(node)) {
+            return { kind: 'scalar', value: node.value, line: lineOf(node) };
+        }
+        return { kind: 'scalar', value: null, line: fallbackLine };
+    };
+    // Aliases are refused wherever they are, before any value is read.
+    let alias;
+    yaml.visit(doc, {
+        Alias(_, node) {
+            alias = node;
+            return yaml.visit.BREAK;
+        },
+    });
+    if (alias)
+        convert(alias, 1);
+    return doc.contents === null ? null : convert(doc.contents, 1);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/config.ts
@@ -3182,29 +3668,19 @@ class ConfigSection {
         return this.source?.file;
     }
     keys() {
-        return this.node ? this.node.items.map((pair) => String((0,dist/* isScalar */.jn)(pair.key) ? pair.key.value : pair.key)) : [];
+        return this.node ? this.node.entries.map((entry) => entry.name) : [];
     }
     has(key) {
         return this.raw(key) !== undefined;
     }
     /** What kind of value `key` holds, for keys that take either a scalar or a map. */
     kind(key) {
-        const node = this.raw(key);
-        if (node === undefined)
-            return undefined;
-        return (0,dist/* isMap */.jh)(node) ? 'map' : (0,dist/* isSeq */.oP)(node) ? 'list' : 'scalar';
+        return this.raw(key)?.kind;
     }
     /** Where `key` (or the section itself) is, for an error. */
     locate(key) {
-        const node = key === undefined ? this.node : (this.pair(key)?.key ?? this.node);
-        const location = { key: key === undefined ? this.path : this.join(key) };
-        if (this.source) {
-            location.file = this.source.file;
-            const offset = node?.range?.[0];
-            if (offset !== undefined)
-                location.line = this.source.lineCounter.linePos(offset).line;
-        }
-        return location;
+        const line = key === undefined ? this.node?.line : (this.entry(key)?.line ?? this.node?.line);
+        return this.at(key === undefined ? this.path : this.join(key), line);
     }
     /** Reject keys this version does not know, naming the closest known one. */
     rejectUnknown(allowed) {
@@ -3264,9 +3740,9 @@ class ConfigSection {
         const node = this.raw(key);
         if (node === undefined)
             return undefined;
-        if ((0,dist/* isSeq */.oP)(node)) {
+        if (node.kind === 'list') {
             return node.items.map((item, index) => {
-                const value = (0,dist/* isScalar */.jn)(item) ? item.value : undefined;
+                const value = item.kind === 'scalar' ? item.value : undefined;
                 if (typeof value !== 'string' && typeof value !== 'number') {
                     throw new errors_ConfigurationError(`item ${index + 1} must be a string`, this.locate(key));
                 }
@@ -3278,7 +3754,7 @@ class ConfigSection {
     }
     section(key) {
         const node = this.raw(key);
-        if (node !== undefined && !(0,dist/* isMap */.jh)(node))
+        if (node !== undefined && node.kind !== 'map')
             throw this.typeError(key, 'a map of keys');
         return new ConfigSection(node, this.join(key), this.source);
     }
@@ -3287,28 +3763,30 @@ class ConfigSection {
         const node = this.raw(key);
         if (node === undefined)
             return [];
-        if (!(0,dist/* isSeq */.oP)(node))
+        if (node.kind !== 'list')
             throw this.typeError(key, 'a list');
-        return node.items.map((item, index) => {
-            const path = `${this.join(key)}[${index}]`;
-            if (!(0,dist/* isMap */.jh)(item)) {
-                const line = this.source && item?.range ? this.source.lineCounter.linePos(item.range[0]).line : undefined;
-                throw new errors_ConfigurationError('must be a map of keys', { key: path, ...(this.source ? { file: this.source.file } : {}), ...(line ? { line } : {}) });
-            }
-            return new ConfigSection(item, path, this.source);
-        });
+        return listSections(node, this.join(key), this.source);
+    }
+    at(key, line) {
+        const location = { key };
+        if (this.source) {
+            location.file = this.source.file;
+            if (line !== undefined)
+                location.line = line;
+        }
+        return location;
     }
     join(key) {
         return this.path ? `${this.path}.${key}` : key;
     }
-    pair(key) {
-        return this.node?.items.find((pair) => ((0,dist/* isScalar */.jn)(pair.key) ? pair.key.value : pair.key) === key);
+    entry(key) {
+        return this.node?.entries.find((entry) => entry.key === key);
     }
     raw(key) {
-        const value = this.pair(key)?.value;
-        if (value === null || value === undefined)
+        const value = this.entry(key)?.value;
+        if (value === undefined)
             return undefined;
-        if ((0,dist/* isScalar */.jn)(value) && value.value === null)
+        if (value.kind === 'scalar' && value.value === null)
             return undefined;
         return value;
     }
@@ -3316,7 +3794,7 @@ class ConfigSection {
         const node = this.raw(key);
         if (node === undefined)
             return undefined;
-        if (!(0,dist/* isScalar */.jn)(node))
+        if (node.kind !== 'scalar')
             return {};
         return node.value;
     }
@@ -3324,11 +3802,42 @@ class ConfigSection {
         return new errors_ConfigurationError(`must be ${expected}`, this.locate(key));
     }
 }
+/** The maps of a list, as sections named `path[index]`; an item that is not a map is an error at its line. */
+function listSections(list, path, source) {
+    return list.items.map((item, index) => {
+        const itemPath = `${path}[${index}]`;
+        if (item.kind !== 'map') {
+            throw new errors_ConfigurationError('must be a map of keys', { key: itemPath, ...(source ? { file: source.file, line: item.line } : {}) });
+        }
+        return new ConfigSection(item, itemPath, source);
+    });
+}
+/**
+ * A YAML list of maps that is not part of the config file (an action input
+ * such as canary-watch's `metrics`), read as the sections `key[0]`, `key[1]`\u2026
+ * whose errors name `file` (e.g. "input 'metrics'") and lines counted from the
+ * text's first; YAML mistakes are located at `where`, and anything but a list
+ * is refused with `expected`.
+ */
+function parseSectionList(text, options) {
+    const tree = yaml_full_parseYamlTree(text, options.where);
+    if (tree === null || tree.kind !== 'list')
+        throw new errors_ConfigurationError(options.expected, options.where);
+    return listSections(tree, options.key, { file: options.file });
+}
 /**
  * Read the roadstop config. A missing file is fine at the default path and an
- * error at a path the user named.
+ * error at a path the user named; a mistake is a rejection.
  */
-async function loadConfig(path, options) {
+function loadConfig(path, options) {
+    return new Promise((done) => done(loadConfigSync(path, options)));
+}
+/**
+ * loadConfig, synchronously, as it reads: every step starts with a file of a
+ * few kB, and the promise API of node:fs (with the streams it loads) cost
+ * more than the read.
+ */
+function loadConfigSync(path, options) {
     // The default path is optional even when spelled out (action.yml's default): every gate also works from inputs alone.
     const file = path !== undefined && path.trim() !== '' ? path.trim() : DEFAULT_CONFIG_PATH;
     const explicit = file !== DEFAULT_CONFIG_PATH;
@@ -3336,10 +3845,10 @@ async function loadConfig(path, options) {
     const shown = displayPath(absolute, options.workspace);
     const where = { file: shown, ...(options.input ? { input: options.input } : {}) };
     // Inside the workspace after symlinks (or in `also`, e.g. the CLI's shell folder for --config).
-    const real = await confinedPath(options.workspace, absolute, where, { what: 'the config file', ...(options.also ? { also: options.also } : {}) });
+    const real = confinedPathSync(options.workspace, absolute, where, { what: 'the config file', ...(options.also ? { also: options.also } : {}) });
     let text;
     try {
-        text = await readFile(real, 'utf8');
+        text = readFileSync(real, 'utf8');
     }
     catch (error) {
         const code = error.code;
@@ -3350,43 +3859,17 @@ async function loadConfig(path, options) {
     return parseConfig(text, shown);
 }
 function parseConfig(text, file) {
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const problem = doc.errors[0];
-    if (problem) {
-        const line = problem.linePos?.[0]?.line ?? lineCounter.linePos(problem.pos[0]).line;
-        throw new ConfigurationError(`invalid YAML: ${problem.message.split('\n')[0]}`, { file, line });
-    }
-    refuseAliases(doc, file, lineCounter);
-    const contents = doc.contents;
-    if (contents !== null && !isMap(contents)) {
+    const contents = parseYamlTree(text, { file });
+    if (contents !== null && contents.kind !== 'map') {
         throw new ConfigurationError('the config must be a map of sections such as bundle-budget:', { file, line: 1 });
     }
-    const root = new ConfigSection(contents ?? undefined, '', { file, lineCounter });
+    const root = new ConfigSection(contents ?? undefined, '', { file });
     root.rejectUnknown(CONFIG_SECTIONS);
     const version = root.number('version', { integer: true });
     if (version !== undefined && version !== CONFIG_VERSION) {
         throw new ConfigurationError(`config version ${version} is not supported (this roadstop reads version ${CONFIG_VERSION})`, root.locate('version'));
     }
     return { file, root, section: (gate) => root.section(gate) };
-}
-/**
- * Anchors and aliases (`&defaults`, `*defaults`, `<<: *defaults`) are refused
- * as such, not read as a wrong type: an error must point at the one line the
- * user edits, and an alias makes one value live on two; merge keys are YAML 1.1
- * only. A config of a few gates is short enough to write out.
- */
-function refuseAliases(doc, file, lineCounter) {
-    let found;
-    visit(doc, {
-        Alias(_, node) {
-            found = { offset: node.range?.[0] ?? 0, name: node.source };
-            return visit.BREAK;
-        },
-    });
-    if (found) {
-        throw new ConfigurationError(`YAML aliases are not supported: *${found.name} refers to an anchor (&${found.name}) elsewhere`, { file, line: lineCounter.linePos(found.offset).line }, 'write the value out where it is used');
-    }
 }
 function emptyConfig() {
     const root = new ConfigSection(undefined, '', undefined);
@@ -3458,7 +3941,7 @@ function applyFailOn(result, failOn) {
     for (const message of result.messages)
         if (message.level === 'error')
             message.level = 'warning';
-    result.messages.push({ level: 'notice', text: 'fail-on: warn — failures are reported as warnings' });
+    result.messages.push({ level: 'notice', text: 'fail-on: warn \u2014 failures are reported as warnings' });
 }
 /** Whether the step should fail: the gate failed and fail-on says so. */
 function isBlocking(result, failOn) {
@@ -3531,6 +4014,7 @@ function oneOf(value, allowed, where) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/globs.ts
+// fs.promises is read when first used: the promise API (and the streams it loads) costs a step that stops at its config.
 
 
 
@@ -3578,7 +4062,7 @@ function describeSkippedLinks(selection, examples = 3) {
     const links = selection.skippedLinks;
     if (links.length === 0)
         return undefined;
-    const shown = links.slice(0, examples).join(', ') + (links.length > examples ? ', …' : '');
+    const shown = links.slice(0, examples).join(', ') + (links.length > examples ? ', \u2026' : '');
     return `skipped ${links.length} symlink${links.length === 1 ? '' : 's'} the globs match (${shown}): symlinks are not followed, so nothing outside the workspace is read`;
 }
 /**
@@ -3587,7 +4071,7 @@ function describeSkippedLinks(selection, examples = 3) {
  * distinct folder once and refuse any that leads out.
  */
 async function refuseEscapes(workspace, files, patterns, origin) {
-    const root = await (0,promises_.realpath)(workspace);
+    const root = await external_node_fs_.promises.realpath(workspace);
     const folders = new Map();
     for (const file of files) {
         const folder = external_node_path_.posix.dirname(file);
@@ -3595,7 +4079,7 @@ async function refuseEscapes(workspace, files, patterns, origin) {
             folders.set(folder, file);
     }
     await Promise.all([...folders].map(async ([folder, file]) => {
-        const real = await (0,promises_.realpath)((0,external_node_path_.join)(workspace, folder));
+        const real = await external_node_fs_.promises.realpath((0,external_node_path_.join)(workspace, folder));
         if (!isWithin(root, real)) {
             throw new errors_ConfigurationError(`'${file}' (matched by ${patterns.map((pattern) => `'${pattern}'`).join(', ')}) is outside the workspace: the folder ${folder} leads to ${real} through a symlink`, origin, 'point the glob at the build output itself, not at a symlink to it');
         }
@@ -3605,7 +4089,7 @@ async function refuseEscapes(workspace, files, patterns, origin) {
 function checkGlobSize(pattern, origin) {
     const count = countBraceExpansions(pattern);
     if (count > MAX_GLOB_EXPANSIONS) {
-        throw new errors_ConfigurationError(`the glob '${pattern.length > 80 ? `${pattern.slice(0, 80)}…` : pattern}' expands to more than ${MAX_GLOB_EXPANSIONS} patterns through its {…} brace sets`, origin, 'use fewer {a,b} groups, or ** and a wildcard');
+        throw new errors_ConfigurationError(`the glob '${pattern.length > 80 ? `${pattern.slice(0, 80)}\u2026` : pattern}' expands to more than ${MAX_GLOB_EXPANSIONS} patterns through its {\u2026} brace sets`, origin, 'use fewer {a,b} groups, or ** and a wildcard');
     }
 }
 /**
@@ -3696,7 +4180,7 @@ function findResultProblem(data) {
         if (range.integer && !Number.isInteger(value))
             fail(`${at} is ${value}, not a whole number`);
         else if ((range.min !== undefined && value < range.min) || (range.max !== undefined && value > range.max)) {
-            fail(`${at} is ${value}, outside ${range.min ?? '…'} to ${range.max ?? '…'}`);
+            fail(`${at} is ${value}, outside ${range.min ?? '\u2026'} to ${range.max ?? '\u2026'}`);
         }
     };
     const string = (value, at, optional = false) => {
@@ -3781,6 +4265,7 @@ function findResultProblem(data) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/result.ts
+// fs.promises is read when first used: the promise API (and the streams it loads) costs a step that stops at its config.
 
 
 
@@ -3813,10 +4298,10 @@ function createResult(fields) {
 }
 /** Write atomically, so a reader never sees half a result and a failed write keeps the old one. */
 async function writeResult(path, result, text = serializeResult(result)) {
-    await mkdir(dirname(path), { recursive: true });
+    await fsp.mkdir(dirname(path), { recursive: true });
     const temporary = `${path}.${process.pid}.tmp`;
-    await writeFile(temporary, text);
-    await rename(temporary, path);
+    await fsp.writeFile(temporary, text);
+    await fsp.rename(temporary, path);
 }
 /** The file's text: indented JSON and a final newline, as every reader and diff expects. */
 function serializeResult(result) {
@@ -3831,7 +4316,7 @@ async function readResult(path, options = {}) {
     const where = { file: path, ...(options.input ? { input: options.input } : {}) };
     let text;
     try {
-        text = await (0,promises_.readFile)(path, 'utf8');
+        text = await external_node_fs_.promises.readFile(path, 'utf8');
     }
     catch (error) {
         throw new errors_ConfigurationError(`cannot read the result file: ${error.code ?? String(error)}`, where);
@@ -3887,7 +4372,7 @@ async function prepareReportPath(given, options) {
     }
     let existing;
     try {
-        existing = await readFile(target, 'utf8');
+        existing = await fsp.readFile(target, 'utf8');
     }
     catch (error) {
         const code = error.code;
@@ -3977,8 +4462,6 @@ async function readResultFiles(patterns, options) {
     return { results, matched: paths.length };
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./packages/core/src/runner-context.ts
 
 
@@ -4068,7 +4551,7 @@ const sizes_UNITS = {
     gib: 1024 ** 3,
 };
 const SIZE_PATTERN = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*([a-z]*)\s*$/i;
-/** `"400 kB"`, `"1.5 MB"`, `"512 KiB"`, `"2048"`, `2048` → bytes. */
+/** `"400 kB"`, `"1.5 MB"`, `"512 KiB"`, `"2048"`, `2048` \u2192 bytes. */
 function parseSize(value, where = {}) {
     if (typeof value === 'number') {
         if (Number.isFinite(value) && value >= 0)
@@ -4220,6 +4703,8 @@ function retryAfterSeconds(value, nowMs) {
 
 
 
+
+
 /***/ }),
 
 /***/ 13362:
@@ -4231,7 +4716,7 @@ function retryAfterSeconds(value, nowMs) {
 /* harmony export */   k6: () => (/* binding */ GATE)
 /* harmony export */ });
 /* unused harmony exports PRESETS, parsePercent, parseThreshold */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1446);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44015);
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83101);
 
 
@@ -4332,7 +4817,7 @@ function readThresholds(section) {
     }
     return thresholds;
 }
-/** `85`, `"85%"`, `"0.5%"` → 85, 85, 0.5; anything outside 0–100 names where it came from. */
+/** `85`, `"85%"`, `"0.5%"` \u2192 85, 85, 0.5; anything outside 0\u2013100 names where it came from. */
 function parsePercent(value, where) {
     const text = typeof value === 'number' ? String(value) : value.trim().replace(/%$/, '').trim();
     const number = Number(text);
@@ -4722,8 +5207,8 @@ function unquote(path) {
     return Buffer.from(bytes).toString('utf8');
 }
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 14 modules
-var src = __webpack_require__(1446);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 16 modules
+var src = __webpack_require__(44015);
 ;// CONCATENATED MODULE: ./packages/git/src/repo.ts
 
 
@@ -4860,7 +5345,7 @@ async function repositoryFiles(cwd) {
 /* harmony export */   dZ: () => (/* binding */ describeGitHubError)
 /* harmony export */ });
 /* unused harmony exports MAX_GITHUB_MESSAGE, GitHubFailure, GitHubHttpError, toGitHubError, permissionFor */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1446);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44015);
 /* harmony import */ var _network_budget_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1409);
 /* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42610);
 
@@ -4969,7 +5454,7 @@ function toGitHubError(error, what) {
     }
     return new GitHubFailure(`GitHub answered ${status} to ${what}: ${message}`, { cause: error });
 }
-/** One line for a log or a job summary, e.g. `GitHub refused … (403): …. The token needs \`actions: read\` …`. */
+/** One line for a log or a job summary, e.g. `GitHub refused \u2026 (403): \u2026. The token needs \`actions: read\` \u2026`. */
 function describeGitHubError(error, what) {
     const wrapped = toGitHubError(error, what);
     if (wrapped instanceof _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1 && wrapped.hint) {
@@ -4999,7 +5484,7 @@ function gitHubMessage(error) {
 }
 function truncate(text) {
     const line = text.replace(/\s+/g, ' ').trim();
-    return line.length > MAX_GITHUB_MESSAGE ? `${line.slice(0, MAX_GITHUB_MESSAGE - 1)}…` : line;
+    return line.length > MAX_GITHUB_MESSAGE ? `${line.slice(0, MAX_GITHUB_MESSAGE - 1)}\u2026` : line;
 }
 function describeValidationError(item) {
     if (typeof item === 'string')
@@ -5039,7 +5524,7 @@ function permissionFor(method = 'GET', url = '') {
 /* harmony export */   sC: () => (/* binding */ NetworkBudgetError)
 /* harmony export */ });
 /* unused harmony exports NETWORK_BUDGET_ENV, DEFAULT_NETWORK_BUDGET_MS, startNetworkBudget, networkBudgetMs */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1446);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44015);
 
 /** Environment variable that sets the budget of one network lookup, in milliseconds (tests make it short). */
 const NETWORK_BUDGET_ENV = 'ROADSTOP_NETWORK_BUDGET_MS';
@@ -5098,7 +5583,7 @@ function formatMs(ms) {
 /* harmony export */   tE: () => (/* binding */ decideRetry)
 /* harmony export */ });
 /* unused harmony export rateLimitWaitSeconds */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1446);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44015);
 
 /** GitHub's advice when a secondary rate limit names no wait: at least a minute, growing. */
 const SECONDARY_RATE_LIMIT_WAIT_SECONDS = 60;
@@ -5171,7 +5656,7 @@ function header(headers, name) {
 /* harmony export */   zw: () => (/* binding */ judgePage)
 /* harmony export */ });
 /* unused harmony exports spreadOf, describeAudits, baseSpread */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1446);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44015);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19636);
 
 
@@ -5196,13 +5681,13 @@ function judgePage(page, options) {
         const value = page.median.scores[category];
         const name = `${page.id} ${CATEGORY_LABEL[category]}`;
         if (value === undefined) {
-            checks.push({ name, status: 'skipped', value: 0, limit, limitText: `≥ ${limit}`, unit: 'score', message: `${page.id}: Lighthouse gave no ${CATEGORY_LABEL[category]} score` });
+            checks.push({ name, status: 'skipped', value: 0, limit, limitText: `\u2265 ${limit}`, unit: 'score', message: `${page.id}: Lighthouse gave no ${CATEGORY_LABEL[category]} score` });
             continue;
         }
         const spread = spreadOf(page.runs, category);
-        const check = { name, status: value >= limit ? 'pass' : 'fail', value, limit, limitText: `≥ ${limit}`, unit: 'score', details: { category, page: page.id } };
+        const check = { name, status: value >= limit ? 'pass' : 'fail', value, limit, limitText: `\u2265 ${limit}`, unit: 'score', details: { category, page: page.id } };
         if (spread && page.runs.length > 1)
-            check.details.spread = `${spread.min}–${spread.max}`;
+            check.details.spread = `${spread.min}\u2013${spread.max}`;
         if (check.status === 'fail') {
             const audits = describeAudits(page.costly[category]);
             if (audits)
@@ -5220,7 +5705,7 @@ function judgePage(page, options) {
             continue;
         const { label, unit } = _options_js__WEBPACK_IMPORTED_MODULE_1__/* .VITALS */ .gA[vital];
         const value = page.median.vitals[vital];
-        const limitText = `≤ ${formatVital(vital, limit)}`;
+        const limitText = `\u2264 ${formatVital(vital, limit)}`;
         if (value === undefined) {
             checks.push({ name: `${page.id} ${label}`, status: 'skipped', value: 0, limit, limitText, unit, message: `${page.id}: Lighthouse gave no ${label}` });
             continue;
@@ -5248,7 +5733,7 @@ function judgePage(page, options) {
             status: over ? 'fail' : 'pass',
             value,
             limit,
-            limitText: `≤ ${(0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(limit)}`,
+            limitText: `\u2264 ${(0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(limit)}`,
             unit: 'bytes',
             details: { resource: type, page: page.id },
             message: over ? `${page.id}: ${resourceLabel(type)} transfer ${(0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(value)} is over its budget of ${(0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(limit)}` : `${page.id}: ${resourceLabel(type)} transfer ${(0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(value)}`,
@@ -5282,7 +5767,7 @@ function compareWithBase(page, base, maxDrop) {
             value: now,
             baseline: before,
             limit: before - allowed,
-            limitText: `drop ≤ ${allowed}`,
+            limitText: `drop \u2264 ${allowed}`,
             unit: 'score',
             details: { category, page: page.id, 'base-spread': spread },
         };
@@ -5297,7 +5782,7 @@ function compareWithBase(page, base, maxDrop) {
         else {
             check.status = 'fail';
             const audits = describeAudits(page.costly[category]);
-            check.message = `${page.id}: ${label} dropped by ${drop} against the base (${before} → ${now}), more than the ${allowed} allowed and the base's spread of ${spread}${audits ? `; cost the most: ${audits}` : ''}`;
+            check.message = `${page.id}: ${label} dropped by ${drop} against the base (${before} \u2192 ${now}), more than the ${allowed} allowed and the base's spread of ${spread}${audits ? `; cost the most: ${audits}` : ''}`;
             if (audits)
                 check.details.audits = audits;
         }
@@ -5369,7 +5854,7 @@ function resourceLabel(type) {
 /* harmony export */   k6: () => (/* binding */ GATE)
 /* harmony export */ });
 /* unused harmony exports PRESETS, DEFAULT_RUNS, MAX_RUNS, parseScore, parseDuration */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1446);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44015);
 
 const GATE = 'lighthouse-gate';
 /** Lighthouse's four categories, as its LHR names them. */
@@ -5417,7 +5902,7 @@ function resolveLighthouseOptions(section, inputs, workspace) {
     let preset;
     if (presetText !== undefined) {
         if (!(presetText in PRESETS)) {
-            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${presetText}' is not a preset`, from('preset'), `use ${Object.entries(PRESETS).map(([name, score]) => `${name} (every category ≥ ${score})`).join(', ')}`);
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${presetText}' is not a preset`, from('preset'), `use ${Object.entries(PRESETS).map(([name, score]) => `${name} (every category \u2265 ${score})`).join(', ')}`);
         }
         preset = presetText;
     }
@@ -5536,7 +6021,7 @@ function resolveMaxDrop(section, inputText) {
     }
     return drops;
 }
-/** A Lighthouse score as people write it, 0–100 (`80`); anything outside that range names where it came from. */
+/** A Lighthouse score as people write it, 0\u2013100 (`80`); anything outside that range names where it came from. */
 function parseScore(value, where) {
     const number = toNumber(value);
     if (number === undefined)
@@ -5558,7 +6043,7 @@ function parseCount(value, where) {
     (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .checkRange */ .cd)(number, { min: 1, max: MAX_RUNS, integer: true }, where);
     return number;
 }
-/** `2500`, `"2500ms"`, `"2.5 s"` → 2500 milliseconds. */
+/** `2500`, `"2500ms"`, `"2.5 s"` \u2192 2500 milliseconds. */
 function parseDuration(value, where) {
     const match = typeof value === 'number' ? [String(value), String(value), 'ms'] : /^\s*(\d+(?:\.\d+)?)\s*(ms|s)?\s*$/i.exec(value);
     if (!match)

@@ -1089,7 +1089,7 @@ class WebClient extends methods_1.Methods {
                     form.append(key, String(value));
                 }
             }
-            // Do not set Content-Type — fetch auto-generates the multipart boundary
+            // Do not set Content-Type \u2014 fetch auto-generates the multipart boundary
             return { serializedBody: form, contentHeaders: {} };
         }
         // Otherwise, serialize as url-encoded key-value pairs
@@ -2088,7 +2088,7 @@ function replaceSlashes(s) {
 const MAX_LATIN1_CODE = 0xff;
 /**
  * Ensures a string is safe for use in HTTP headers by URI-encoding characters outside the Latin-1 (ISO-8859-1) range.
- * Latin-1 characters (code points 0x00–0xFF) are preserved as-is; all others are percent-encoded via encodeURIComponent.
+ * Latin-1 characters (code points 0x00\u20130xFF) are preserved as-is; all others are percent-encoded via encodeURIComponent.
  */
 function toLatin1Safe(s) {
     let result = '';
@@ -2379,8 +2379,8 @@ class Methods extends eventemitter3_1.EventEmitter {
             disconnectShared: bindApiCall(this, 'admin.conversations.disconnectShared'),
             ekm: {
                 /**
-                 * @description List all disconnected channels — i.e., channels that were once connected to other workspaces
-                 * and then disconnected — and the corresponding original channel IDs for key revocation with EKM.
+                 * @description List all disconnected channels \u2014 i.e., channels that were once connected to other workspaces
+                 * and then disconnected \u2014 and the corresponding original channel IDs for key revocation with EKM.
                  * @see {@link https://docs.slack.dev/reference/methods/admin.conversations.ekm.listOriginalConnectedChannelInfo `admin.conversations.ekm.listOriginalConnectedChannelInfo` API reference}.
                  */
                 listOriginalConnectedChannelInfo: bindApiCallWithOptionalArgument(this, 'admin.conversations.ekm.listOriginalConnectedChannelInfo'),
@@ -2669,14 +2669,14 @@ class Methods extends eventemitter3_1.EventEmitter {
             remove: bindApiCall(this, 'admin.users.remove'),
             session: {
                 /**
-                 * @description Clear user-specific session settings—the session duration and what happens when the client
-                 * closes—for a list of users.
+                 * @description Clear user-specific session settings\u2014the session duration and what happens when the client
+                 * closes\u2014for a list of users.
                  * @see {@link https://docs.slack.dev/reference/methods/admin.users.session.clearSettings `admin.users.session.clearSettings` API reference}.
                  */
                 clearSettings: bindApiCall(this, 'admin.users.session.clearSettings'),
                 /**
-                 * @description Get user-specific session settings—the session duration and what happens when the client
-                 * closes—given a list of users.
+                 * @description Get user-specific session settings\u2014the session duration and what happens when the client
+                 * closes\u2014given a list of users.
                  * @see {@link https://docs.slack.dev/reference/methods/admin.users.session.getSettings `admin.users.session.getSettings` API reference}.
                  */
                 getSettings: bindApiCall(this, 'admin.users.session.getSettings'),
@@ -2701,8 +2701,8 @@ class Methods extends eventemitter3_1.EventEmitter {
                  */
                 resetBulk: bindApiCall(this, 'admin.users.session.resetBulk'),
                 /**
-                 * @description Configure the user-level session settings—the session duration and what happens when the client
-                 * closes—for one or more users.
+                 * @description Configure the user-level session settings\u2014the session duration and what happens when the client
+                 * closes\u2014for one or more users.
                  * @see {@link https://docs.slack.dev/reference/methods/admin.users.session.setSettings `admin.users.session.setSettings` API reference}.
                  */
                 setSettings: bindApiCall(this, 'admin.users.session.setSettings'),

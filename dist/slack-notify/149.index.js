@@ -14,8 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
   runBundleBudget: () => (/* binding */ runBundleBudget)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 14 modules
-var src = __webpack_require__(1446);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 16 modules
+var src = __webpack_require__(44015);
 ;// CONCATENATED MODULE: ./packages/bundle/src/hashed-names.ts
 /**
  * Build tools put a content hash in chunk names so that `main.3f9a1c2e.js` in a
@@ -706,10 +706,10 @@ function headline(checks, budgets) {
     const compression = String(lead.details?.compression ?? 'gzip');
     const size = `${(0,src/* formatBytes */.z3)(lead.value)}${lead.limit !== undefined ? ` of ${(0,src/* formatBytes */.z3)(lead.limit)}` : ''}${compressionLabel(compression)}`;
     if (failing.length > 0)
-        return `${failing.length} of ${checks.length} budget${checks.length === 1 ? '' : 's'} failed · ${lead.name} ${size}`;
+        return `${failing.length} of ${checks.length} budget${checks.length === 1 ? '' : 's'} failed \u00b7 ${lead.name} ${size}`;
     const warned = checks.filter((check) => check.status === 'warn').length;
     const state = warned > 0 ? `${warned} warning${warned === 1 ? '' : 's'}` : `within ${checks.length === 1 ? 'budget' : `${checks.length} budgets`}`;
-    return `${state} · ${lead.name} ${size}`;
+    return `${state} \u00b7 ${lead.name} ${size}`;
 }
 
 

@@ -19,7 +19,7 @@ export const modules = {
 /**
  * Post a message to an incoming webhook with the retry policy the token's
  * client has: @slack/webhook gives up at once on a 429. Slack answers `ok`,
- * or an error code as the body (`no_service`, `invalid_payload`, …), which is
+ * or an error code as the body (`no_service`, `invalid_payload`, \u2026), which is
  * what a failure says. No message names the URL.
  */
 async function postToWebhook(url, message, options) {

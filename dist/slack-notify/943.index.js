@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   openSlackApi: () => (/* binding */ openSlackApi)
 /* harmony export */ });
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1446);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44015);
 /* harmony import */ var _roadstop_github__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4962);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9257);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31554);
@@ -131,7 +131,7 @@ function clientLogger(options) {
 /**
  * Post a message to an incoming webhook with the retry policy the token's
  * client has: @slack/webhook gives up at once on a 429. Slack answers `ok`,
- * or an error code as the body (`no_service`, `invalid_payload`, …), which is
+ * or an error code as the body (`no_service`, `invalid_payload`, \u2026), which is
  * what a failure says. No message names the URL.
  */
 async function postToWebhook(url, message, options) {

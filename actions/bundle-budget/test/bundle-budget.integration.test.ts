@@ -107,6 +107,24 @@ describe('bundle-budget action, built dist/ run as the runner runs it', () => {
     expect(error.properties).toMatchObject({ file: '.github/roadstop.yml', line: '4' });
   });
 
+  it('reads a config beyond plain YAML with the yaml package beside the bundle, and locates its mistakes', async () => {
+    const { workspace } = await realBuildOutput();
+    await mkdir(join(workspace, '.github'));
+    // A block scalar and a tag: outside the subset parser, read by dist/bundle-budget/yaml.cjs.
+    const config = (extra: string) => `bundle-budget:\n  budgets:\n    - name: !!str 7\n      path: >-\n        dist/**/*.js\n      max: 1 MB\n${extra}`;
+    await writeFile(join(workspace, '.github/roadstop.yml'), config(''));
+    const passed = await runAction({ action, workspace });
+    expect(passed.stderr).toBe('');
+    expect(passed.exitCode).toBe(0);
+    expect(passed.outputs.status).toBe('pass');
+    await writeFile(join(workspace, '.github/roadstop.yml'), config('      compression: [gzip\n'));
+    const failed = await runAction({ action, workspace });
+    expect(failed.exitCode).toBe(1);
+    const error = failed.annotations.find((annotation) => annotation.level === 'error')!;
+    expect(error.message).toMatch(/^\.github\/roadstop\.yml:\d+: invalid YAML: /);
+    expect(failed.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('refuses to overwrite a file that is not a result', async () => {
     const { workspace } = await realBuildOutput();
     await writeFile(join(workspace, 'notes.json'), 'my notes');

@@ -1,4 +1,5 @@
-import { mkdir } from 'node:fs/promises';
+// fs.promises is read when first used: the promise API (and the streams it loads) costs a step that stops at its config.
+import { promises as fsp } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
@@ -66,7 +67,7 @@ export async function runGateInStep(gate: GateDescriptor, inputs: StepInputs<Par
   const options = gate.resolveOptions(config.section(gate.name), inputs.gate, workspace);
   const start = await startGateStep({ gate: gate.name, report: inputs.report, token: inputs.token, artifactName: inputs.artifactName, baseline: options.baseline, workspace, log: info });
   const scratch = join(process.env.RUNNER_TEMP || tmpdir(), 'roadstop', gate.name);
-  await mkdir(scratch, { recursive: true });
+  await fsp.mkdir(scratch, { recursive: true });
   const secrets = inputs.token ? [inputs.token] : [];
   const env: GateEnv = {
     where: 'action',

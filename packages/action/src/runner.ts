@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync } from 'node:fs';
+import { appendFileSync, existsSync, writeSync } from 'node:fs';
 import { EOL } from 'node:os';
 
 /*
@@ -45,7 +45,7 @@ export function issueCommand(command: string, properties: Record<string, unknown
   const pairs = Object.entries(properties)
     .filter(([, value]) => value)
     .map(([key, value]) => `${key}=${escapeProperty(value)}`);
-  process.stdout.write(`::${command}${pairs.length > 0 ? ` ${pairs.join(',')}` : ''}::${escapeData(message)}${EOL}`);
+  writeOut(`::${command}${pairs.length > 0 ? ` ${pairs.join(',')}` : ''}::${escapeData(message)}${EOL}`);
 }
 
 function commandProperties(properties: AnnotationProperties): Record<string, unknown> {
@@ -64,7 +64,7 @@ export function annotate(level: 'error' | 'warning' | 'notice', message: string,
 }
 
 export function info(message: string): void {
-  process.stdout.write(`${message}${EOL}`);
+  writeOut(`${message}${EOL}`);
 }
 
 export function debug(message: string): void {
@@ -84,15 +84,56 @@ export function setFailed(message: string): void {
 export function setOutput(name: string, value: unknown): void {
   const file = process.env.GITHUB_OUTPUT ?? '';
   if (!file) {
-    process.stdout.write(EOL);
+    writeOut(EOL);
     issueCommand('set-output', { name }, toCommandValue(value));
     return;
   }
-  // crypto is loaded when the first output is written, not when a step that fails at its config starts.
-  const delimiter = `ghadelimiter_${process.getBuiltinModule('node:crypto').randomUUID()}`;
   const text = toCommandValue(value);
-  if (name.includes(delimiter) || text.includes(delimiter)) throw new Error(`output '${name}' contains the delimiter ${delimiter}`);
+  const delimiter = heredocDelimiter(`${name}\n${text}`);
   appendFileCommand('OUTPUT', file, `${name}<<${delimiter}${EOL}${text}${EOL}${delimiter}`);
+}
+
+/**
+ * A heredoc delimiter for an output, shaped as @actions/core makes one
+ * (ghadelimiter_ and a random version-4 UUID), drawn again until neither the
+ * name nor the value holds it: that check, not the randomness, is what keeps a
+ * value from ending its heredoc early. Math.random, not node:crypto, whose
+ * loading alone cost a step that writes one output a fifth of bare node's
+ * start-up.
+ */
+export function heredocDelimiter(content: string): string {
+  for (;;) {
+    let hex = '';
+    while (hex.length < 32) hex += Math.floor(Math.random() * 0x100000000).toString(16).padStart(8, '0');
+    const variant = '89ab'[Math.floor(Math.random() * 4)]!;
+    const uuid = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+    const delimiter = `ghadelimiter_${uuid}`;
+    if (!content.includes(delimiter)) return delimiter;
+  }
+}
+
+/**
+ * Text to the step's log, written straight to file descriptor 1: creating
+ * process.stdout builds a stream (a socket on a pipe) that a step printing a
+ * few lines does not need. Should the descriptor refuse for now (EAGAIN: a
+ * non-blocking pipe that is full), this and every later line go through
+ * process.stdout, which queues, so nothing is lost or reordered.
+ */
+let throughStream = false;
+function writeOut(text: string): void {
+  if (throughStream) {
+    process.stdout.write(text);
+    return;
+  }
+  const bytes = Buffer.from(text, 'utf8');
+  let written = 0;
+  try {
+    while (written < bytes.length) written += writeSync(1, bytes, written);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+    throughStream = true;
+    process.stdout.write(bytes.subarray(written));
+  }
 }
 
 function appendFileCommand(command: string, file: string, message: string): void {

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { heredocDelimiter } from '../src/runner.js';
 
 /*
  * The edge speaks the runner's protocol itself (runner.ts says why); this holds
@@ -73,5 +74,27 @@ describe("the edge's runner protocol", () => {
     expect(core.stdout).toContain('input="spaced value"');
     expect(edge).toEqual(core);
     expect(edge.status).toBe(1);
+  });
+
+  it("draws a heredoc delimiter shaped as @actions/core's, and draws again while the output holds it", () => {
+    const pattern = /^ghadelimiter_[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    const drawn = new Set(Array.from({ length: 200 }, () => heredocDelimiter('value')));
+    for (const delimiter of drawn) expect(delimiter).toMatch(pattern);
+    expect(drawn.size).toBe(200);
+    // Math.random returning the same numbers draws the same delimiter: a value holding it forces a new draw.
+    const random = vi.spyOn(Math, 'random');
+    try {
+      random.mockReturnValue(0.5);
+      const first = heredocDelimiter('value');
+      const draws: number[] = [0.25, 0.25, 0.25, 0.25, 0.25];
+      random.mockReset();
+      random.mockReturnValueOnce(0.5).mockReturnValueOnce(0.5).mockReturnValueOnce(0.5).mockReturnValueOnce(0.5).mockReturnValueOnce(0.5);
+      for (const value of draws) random.mockReturnValueOnce(value);
+      const second = heredocDelimiter(`a value that ends early\n${first}\nstatus=pass`);
+      expect(second).not.toBe(first);
+      expect(second).toMatch(pattern);
+    } finally {
+      random.mockRestore();
+    }
   });
 });

@@ -1,5 +1,4 @@
-import { isSeq, LineCounter, Pair, parseDocument, Scalar, YAMLMap } from 'yaml';
-import { ConfigSection, ConfigurationError, givenInput, type ErrorLocation } from '@roadstop/core';
+import { ConfigSection, ConfigurationError, givenInput, parseSectionList, type ErrorLocation } from '@roadstop/core';
 import type { BaselineSpec, GateOptionsBase } from '@roadstop/core';
 
 export const GATE = 'canary-watch';
@@ -174,16 +173,7 @@ export function resolveCanaryWatchOptions(section: ConfigSection, inputs: RawInp
 
 /** The `metrics` input: a YAML list, its errors located by line in the input. */
 function inputMetricSections(text: string): ConfigSection[] {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const problem = doc.errors[0];
-  if (problem) {
-    throw new ConfigurationError(`invalid YAML: ${problem.message.split('\n')[0]}`, { input: 'metrics', line: lineCounter.linePos(problem.pos[0]).line });
-  }
-  if (!isSeq(doc.contents)) throw new ConfigurationError('must be a YAML list of metrics (- name: ...)', { input: 'metrics' });
-  const holder = new YAMLMap();
-  holder.items.push(new Pair(new Scalar('metrics'), doc.contents));
-  return new ConfigSection(holder, '', { file: "input 'metrics'", lineCounter }).sections('metrics');
+  return parseSectionList(text, { key: 'metrics', file: "input 'metrics'", where: { input: 'metrics' }, expected: 'must be a YAML list of metrics (- name: ...)' });
 }
 
 function parseMetric(metric: ConfigSection, provider: ProviderName): MetricSpec {

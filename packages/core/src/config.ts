@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode, type YAMLMap } from 'yaml';
-import { confinedPath } from './confine.js';
+import { confinedPathSync } from './confine.js';
 import { ConfigurationError, type ErrorLocation } from './errors.js';
+import { parseYamlTree } from './yaml-full.js';
+import type { TreeList, TreeMap, TreeNode } from './yaml-tree.js';
 
 export const DEFAULT_CONFIG_PATH = '.github/roadstop.yml';
 export const CONFIG_VERSION = 1;
@@ -19,9 +20,8 @@ export const CONFIG_SECTIONS = [
 ] as const;
 
 interface Source {
-  /** The path as the user sees it (workspace-relative when inside it). */
+  /** The path as the user sees it (workspace-relative when inside it), or what else holds the YAML. */
   file: string;
-  lineCounter: LineCounter;
 }
 
 /**
@@ -30,10 +30,10 @@ interface Source {
  */
 export class ConfigSection {
   readonly path: string;
-  private readonly node: YAMLMap | undefined;
+  private readonly node: TreeMap | undefined;
   private readonly source: Source | undefined;
 
-  constructor(node: YAMLMap | undefined, path: string, source: Source | undefined) {
+  constructor(node: TreeMap | undefined, path: string, source: Source | undefined) {
     this.node = node;
     this.path = path;
     this.source = source;
@@ -44,7 +44,7 @@ export class ConfigSection {
   }
 
   keys(): string[] {
-    return this.node ? this.node.items.map((pair) => String(isScalar(pair.key) ? pair.key.value : pair.key)) : [];
+    return this.node ? this.node.entries.map((entry) => entry.name) : [];
   }
 
   has(key: string): boolean {
@@ -53,21 +53,13 @@ export class ConfigSection {
 
   /** What kind of value `key` holds, for keys that take either a scalar or a map. */
   kind(key: string): 'map' | 'list' | 'scalar' | undefined {
-    const node = this.raw(key);
-    if (node === undefined) return undefined;
-    return isMap(node) ? 'map' : isSeq(node) ? 'list' : 'scalar';
+    return this.raw(key)?.kind;
   }
 
   /** Where `key` (or the section itself) is, for an error. */
   locate(key?: string): ErrorLocation {
-    const node = key === undefined ? this.node : (this.pair(key)?.key ?? this.node);
-    const location: ErrorLocation = { key: key === undefined ? this.path : this.join(key) };
-    if (this.source) {
-      location.file = this.source.file;
-      const offset = (node as YamlNode | undefined)?.range?.[0];
-      if (offset !== undefined) location.line = this.source.lineCounter.linePos(offset).line;
-    }
-    return location;
+    const line = key === undefined ? this.node?.line : (this.entry(key)?.line ?? this.node?.line);
+    return this.at(key === undefined ? this.path : this.join(key), line);
   }
 
   /** Reject keys this version does not know, naming the closest known one. */
@@ -128,9 +120,9 @@ export class ConfigSection {
   stringList(key: string): string[] | undefined {
     const node = this.raw(key);
     if (node === undefined) return undefined;
-    if (isSeq(node)) {
+    if (node.kind === 'list') {
       return node.items.map((item, index) => {
-        const value = isScalar(item) ? item.value : undefined;
+        const value = item.kind === 'scalar' ? item.value : undefined;
         if (typeof value !== 'string' && typeof value !== 'number') {
           throw new ConfigurationError(`item ${index + 1} must be a string`, this.locate(key));
         }
@@ -143,7 +135,7 @@ export class ConfigSection {
 
   section(key: string): ConfigSection {
     const node = this.raw(key);
-    if (node !== undefined && !isMap(node)) throw this.typeError(key, 'a map of keys');
+    if (node !== undefined && node.kind !== 'map') throw this.typeError(key, 'a map of keys');
     return new ConfigSection(node, this.join(key), this.source);
   }
 
@@ -151,42 +143,68 @@ export class ConfigSection {
   sections(key: string): ConfigSection[] {
     const node = this.raw(key);
     if (node === undefined) return [];
-    if (!isSeq(node)) throw this.typeError(key, 'a list');
-    return node.items.map((item, index) => {
-      const path = `${this.join(key)}[${index}]`;
-      if (!isMap(item)) {
-        const line = this.source && (item as YamlNode | undefined)?.range ? this.source.lineCounter.linePos((item as YamlNode).range![0]).line : undefined;
-        throw new ConfigurationError('must be a map of keys', { key: path, ...(this.source ? { file: this.source.file } : {}), ...(line ? { line } : {}) });
-      }
-      return new ConfigSection(item, path, this.source);
-    });
+    if (node.kind !== 'list') throw this.typeError(key, 'a list');
+    return listSections(node, this.join(key), this.source);
+  }
+
+  private at(key: string, line: number | undefined): ErrorLocation {
+    const location: ErrorLocation = { key };
+    if (this.source) {
+      location.file = this.source.file;
+      if (line !== undefined) location.line = line;
+    }
+    return location;
   }
 
   private join(key: string): string {
     return this.path ? `${this.path}.${key}` : key;
   }
 
-  private pair(key: string) {
-    return this.node?.items.find((pair) => (isScalar(pair.key) ? pair.key.value : pair.key) === key);
+  private entry(key: string) {
+    return this.node?.entries.find((entry) => entry.key === key);
   }
 
-  private raw(key: string): YamlNode | undefined {
-    const value = this.pair(key)?.value as YamlNode | null | undefined;
-    if (value === null || value === undefined) return undefined;
-    if (isScalar(value) && value.value === null) return undefined;
+  private raw(key: string): TreeNode | undefined {
+    const value = this.entry(key)?.value;
+    if (value === undefined) return undefined;
+    if (value.kind === 'scalar' && value.value === null) return undefined;
     return value;
   }
 
   private scalar(key: string): string | number | boolean | object | undefined {
     const node = this.raw(key);
     if (node === undefined) return undefined;
-    if (!isScalar(node)) return {};
+    if (node.kind !== 'scalar') return {};
     return node.value as string | number | boolean;
   }
 
   private typeError(key: string, expected: string): ConfigurationError {
     return new ConfigurationError(`must be ${expected}`, this.locate(key));
   }
+}
+
+/** The maps of a list, as sections named `path[index]`; an item that is not a map is an error at its line. */
+function listSections(list: TreeList, path: string, source: Source | undefined): ConfigSection[] {
+  return list.items.map((item, index) => {
+    const itemPath = `${path}[${index}]`;
+    if (item.kind !== 'map') {
+      throw new ConfigurationError('must be a map of keys', { key: itemPath, ...(source ? { file: source.file, line: item.line } : {}) });
+    }
+    return new ConfigSection(item, itemPath, source);
+  });
+}
+
+/**
+ * A YAML list of maps that is not part of the config file (an action input
+ * such as canary-watch's `metrics`), read as the sections `key[0]`, `key[1]`…
+ * whose errors name `file` (e.g. "input 'metrics'") and lines counted from the
+ * text's first; YAML mistakes are located at `where`, and anything but a list
+ * is refused with `expected`.
+ */
+export function parseSectionList(text: string, options: { key: string; file: string; where: ErrorLocation; expected: string }): ConfigSection[] {
+  const tree = parseYamlTree(text, options.where);
+  if (tree === null || tree.kind !== 'list') throw new ConfigurationError(options.expected, options.where);
+  return listSections(tree, options.key, { file: options.file });
 }
 
 export interface LoadedConfig {
@@ -196,11 +214,26 @@ export interface LoadedConfig {
   section(gate: string): ConfigSection;
 }
 
+interface LoadConfigOptions {
+  workspace: string;
+  input?: string;
+  also?: readonly string[];
+}
+
 /**
  * Read the roadstop config. A missing file is fine at the default path and an
- * error at a path the user named.
+ * error at a path the user named; a mistake is a rejection.
  */
-export async function loadConfig(path: string | undefined, options: { workspace: string; input?: string; also?: readonly string[] }): Promise<LoadedConfig> {
+export function loadConfig(path: string | undefined, options: LoadConfigOptions): Promise<LoadedConfig> {
+  return new Promise((done) => done(loadConfigSync(path, options)));
+}
+
+/**
+ * loadConfig, synchronously, as it reads: every step starts with a file of a
+ * few kB, and the promise API of node:fs (with the streams it loads) cost
+ * more than the read.
+ */
+export function loadConfigSync(path: string | undefined, options: LoadConfigOptions): LoadedConfig {
   // The default path is optional even when spelled out (action.yml's default): every gate also works from inputs alone.
   const file = path !== undefined && path.trim() !== '' ? path.trim() : DEFAULT_CONFIG_PATH;
   const explicit = file !== DEFAULT_CONFIG_PATH;
@@ -208,10 +241,10 @@ export async function loadConfig(path: string | undefined, options: { workspace:
   const shown = displayPath(absolute, options.workspace);
   const where = { file: shown, ...(options.input ? { input: options.input } : {}) };
   // Inside the workspace after symlinks (or in `also`, e.g. the CLI's shell folder for --config).
-  const real = await confinedPath(options.workspace, absolute, where, { what: 'the config file', ...(options.also ? { also: options.also } : {}) });
+  const real = confinedPathSync(options.workspace, absolute, where, { what: 'the config file', ...(options.also ? { also: options.also } : {}) });
   let text: string;
   try {
-    text = await readFile(real, 'utf8');
+    text = readFileSync(real, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && !explicit) return emptyConfig();
@@ -221,48 +254,17 @@ export async function loadConfig(path: string | undefined, options: { workspace:
 }
 
 export function parseConfig(text: string, file: string): LoadedConfig {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const problem = doc.errors[0];
-  if (problem) {
-    const line = problem.linePos?.[0]?.line ?? lineCounter.linePos(problem.pos[0]).line;
-    throw new ConfigurationError(`invalid YAML: ${problem.message.split('\n')[0]}`, { file, line });
-  }
-  refuseAliases(doc, file, lineCounter);
-  const contents = doc.contents as YamlNode | null;
-  if (contents !== null && !isMap(contents)) {
+  const contents = parseYamlTree(text, { file });
+  if (contents !== null && contents.kind !== 'map') {
     throw new ConfigurationError('the config must be a map of sections such as bundle-budget:', { file, line: 1 });
   }
-  const root = new ConfigSection(contents ?? undefined, '', { file, lineCounter });
+  const root = new ConfigSection(contents ?? undefined, '', { file });
   root.rejectUnknown(CONFIG_SECTIONS);
   const version = root.number('version', { integer: true });
   if (version !== undefined && version !== CONFIG_VERSION) {
     throw new ConfigurationError(`config version ${version} is not supported (this roadstop reads version ${CONFIG_VERSION})`, root.locate('version'));
   }
   return { file, root, section: (gate) => root.section(gate) };
-}
-
-/**
- * Anchors and aliases (`&defaults`, `*defaults`, `<<: *defaults`) are refused
- * as such, not read as a wrong type: an error must point at the one line the
- * user edits, and an alias makes one value live on two; merge keys are YAML 1.1
- * only. A config of a few gates is short enough to write out.
- */
-function refuseAliases(doc: ReturnType<typeof parseDocument>, file: string, lineCounter: LineCounter): void {
-  let found: { offset: number; name: string } | undefined;
-  visit(doc, {
-    Alias(_, node) {
-      found = { offset: node.range?.[0] ?? 0, name: node.source };
-      return visit.BREAK;
-    },
-  });
-  if (found) {
-    throw new ConfigurationError(
-      `YAML aliases are not supported: *${found.name} refers to an anchor (&${found.name}) elsewhere`,
-      { file, line: lineCounter.linePos(found.offset).line },
-      'write the value out where it is used',
-    );
-  }
 }
 
 function emptyConfig(): LoadedConfig {

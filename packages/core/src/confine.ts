@@ -1,4 +1,4 @@
-import { realpath } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ConfigurationError, type ErrorLocation } from './errors.js';
 
@@ -13,12 +13,17 @@ export function isWithin(root: string, target: string): boolean {
  * a file not written yet, the realpath of its nearest existing folder with the
  * rest appended. The text of a path says nothing about where it leads.
  */
-export async function realLocation(path: string): Promise<string> {
+export function realLocation(path: string): Promise<string> {
+  return new Promise((done) => done(realLocationSync(path)));
+}
+
+/** realLocation, synchronously: a few realpath calls, for the start of a step (the config file). */
+export function realLocationSync(path: string): string {
   let current = resolve(path);
   const rest: string[] = [];
   for (;;) {
     try {
-      return join(await realpath(current), ...rest.reverse());
+      return join(realpathSync(current), ...rest.reverse());
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
@@ -42,12 +47,18 @@ export interface ConfineOptions {
  * workspace and refused unless it stays inside it (or inside `also`) after
  * symlinks are resolved. Returns the real absolute path, the one to open.
  */
-export async function confinedPath(workspace: string, path: string, where: ErrorLocation, options: ConfineOptions = {}): Promise<string> {
+export function confinedPath(workspace: string, path: string, where: ErrorLocation, options: ConfineOptions = {}): Promise<string> {
+  // A refusal is a rejection, as from any promise, not a throw at the call.
+  return new Promise((done) => done(confinedPathSync(workspace, path, where, options)));
+}
+
+/** confinedPath, synchronously, for the start of a step (the config file). */
+export function confinedPathSync(workspace: string, path: string, where: ErrorLocation, options: ConfineOptions = {}): string {
   const lexical = resolve(workspace, path);
-  const real = await realLocation(lexical);
+  const real = realLocationSync(lexical);
   const roots = [workspace, ...(options.also ?? []).filter((root) => root !== '')];
   for (const root of roots) {
-    if (isWithin(await realLocation(root), real)) return real;
+    if (isWithin(realLocationSync(root), real)) return real;
   }
   const through = real === lexical ? '' : ` (through a symlink, it leads to ${real})`;
   const allowed = roots.length > 1 ? 'the workspace or the runner temp folder' : `the workspace ${resolve(workspace)}`;

@@ -1,4 +1,5 @@
-import { realpath } from 'node:fs/promises';
+// fs.promises is read when first used: the promise API (and the streams it loads) costs a step that stops at its config.
+import { promises as fsp } from 'node:fs';
 import { join, posix } from 'node:path';
 import { isWithin } from './confine.js';
 import { ConfigurationError, type ErrorLocation } from './errors.js';
@@ -61,7 +62,7 @@ export function describeSkippedLinks(selection: Selection, examples = 3): string
  * distinct folder once and refuse any that leads out.
  */
 async function refuseEscapes(workspace: string, files: readonly string[], patterns: readonly string[], origin: ErrorLocation): Promise<void> {
-  const root = await realpath(workspace);
+  const root = await fsp.realpath(workspace);
   const folders = new Map<string, string>();
   for (const file of files) {
     const folder = posix.dirname(file);
@@ -69,7 +70,7 @@ async function refuseEscapes(workspace: string, files: readonly string[], patter
   }
   await Promise.all(
     [...folders].map(async ([folder, file]) => {
-      const real = await realpath(join(workspace, folder));
+      const real = await fsp.realpath(join(workspace, folder));
       if (!isWithin(root, real)) {
         throw new ConfigurationError(
           `'${file}' (matched by ${patterns.map((pattern) => `'${pattern}'`).join(', ')}) is outside the workspace: the folder ${folder} leads to ${real} through a symlink`,

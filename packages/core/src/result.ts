@@ -1,4 +1,5 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+// fs.promises is read when first used: the promise API (and the streams it loads) costs a step that stops at its config.
+import { promises as fsp } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { confinedPath, realLocation } from './confine.js';
 import { ConfigurationError, type ErrorLocation } from './errors.js';
@@ -105,10 +106,10 @@ export function createResult(fields: Omit<GateResult, '$schema' | 'schemaVersion
 
 /** Write atomically, so a reader never sees half a result and a failed write keeps the old one. */
 export async function writeResult(path: string, result: GateResult, text = serializeResult(result)): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  await fsp.mkdir(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, text);
-  await rename(temporary, path);
+  await fsp.writeFile(temporary, text);
+  await fsp.rename(temporary, path);
 }
 
 /** The file's text: indented JSON and a final newline, as every reader and diff expects. */
@@ -125,7 +126,7 @@ export async function readResult(path: string, options: { input?: string; gate?:
   const where = { file: path, ...(options.input ? { input: options.input } : {}) };
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await fsp.readFile(path, 'utf8');
   } catch (error) {
     throw new ConfigurationError(`cannot read the result file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, where);
   }
@@ -185,7 +186,7 @@ export async function prepareReportPath(
   }
   let existing: string | undefined;
   try {
-    existing = await readFile(target, 'utf8');
+    existing = await fsp.readFile(target, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') throw new ConfigurationError('is a folder, not a file', { input, file: given });

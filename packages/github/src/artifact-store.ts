@@ -1,4 +1,5 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+// fs.promises is read when first used: the promise API (and the streams it loads) costs a step that stops at its config.
+import { promises as fsp } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { GitHubClient } from './client.js';
 import { toGitHubError } from './errors.js';
@@ -51,7 +52,7 @@ export async function downloadBaselineResult(options: DownloadBaselineOptions): 
   const octokit = options.octokit ?? (await openGitHubClient({ token: options.token, ...(budget ? { budget } : {}) }));
   // A fresh directory per artifact, so a leftover JSON file can never pass for the result.
   const directory = join(options.destination, `artifact-${artifactId}`);
-  await rm(directory, { recursive: true, force: true });
+  await fsp.rm(directory, { recursive: true, force: true });
   let location: string | undefined;
   try {
     const { headers } = await octokit.rest.actions.downloadArtifact({ owner, repo, artifact_id: artifactId, archive_format: 'zip', request: { redirect: 'manual' } });
@@ -70,8 +71,8 @@ export async function downloadBaselineResult(options: DownloadBaselineOptions): 
   }
   const [name, bytes] = entries[0]!;
   const file = join(directory, ...name.split('/'));
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, bytes);
+  await fsp.mkdir(dirname(file), { recursive: true });
+  await fsp.writeFile(file, bytes);
   return file;
 }
 

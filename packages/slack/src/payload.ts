@@ -1,6 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
-import { confinedPath, ConfigurationError, type ErrorLocation } from '@roadstop/core';
-import { LineCounter, parseDocument } from 'yaml';
+// fs.promises is read when first used: the promise API (and the streams it loads) costs a step that stops at its config.
+import { promises as fsp } from 'node:fs';
+import { confinedPath, ConfigurationError, fullYaml, parseYamlSubset, treeToJS, type ErrorLocation } from '@roadstop/core';
 import type { PayloadSource } from './inputs.js';
 import type { SlackMessage } from './limits.js';
 
@@ -23,9 +23,9 @@ export async function loadPayload(source: PayloadSource, workspace: string): Pro
   const path = await confinedPath(workspace, source.value, where, { what: 'the payload file' });
   let text: string;
   try {
-    const { size } = await stat(path);
+    const { size } = await fsp.stat(path);
     if (size > MAX_PAYLOAD_BYTES) throw new ConfigurationError(`is ${size.toLocaleString('en-US')} bytes, more than a Slack message can be`, where, 'point it at the message, not at data');
-    text = await readFile(path, 'utf8');
+    text = await fsp.readFile(path, 'utf8');
   } catch (error) {
     if (error instanceof ConfigurationError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -45,6 +45,9 @@ export function parsePayload(text: string, where: ErrorLocation): SlackMessage {
   try {
     data = JSON.parse(text);
   } catch (jsonError) {
+    const plain = parseYamlSubset(text);
+    if (plain !== undefined) return checkMessage(treeToJS(plain), where);
+    const { LineCounter, parseDocument } = fullYaml();
     const lines = new LineCounter();
     const document = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
     const [problem] = document.errors;
@@ -59,6 +62,11 @@ export function parsePayload(text: string, where: ErrorLocation): SlackMessage {
     }
     data = document.toJS();
   }
+  return checkMessage(data, where);
+}
+
+/** A parsed payload that Slack would take as a message: an object with text, blocks or attachments. */
+function checkMessage(data: unknown, where: ErrorLocation): SlackMessage {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new ConfigurationError(`is ${Array.isArray(data) ? 'a list' : data === null ? 'empty' : `a ${typeof data}`}, not a message: neither JSON nor YAML of an object`, where, 'write an object with text or blocks, e.g. {"text": "deployed"}');
   }

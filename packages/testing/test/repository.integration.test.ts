@@ -116,6 +116,44 @@ describe('the repository', () => {
     expect(stale, 'dist/ is stale: run `npm run build` and commit dist/').toEqual([]);
   }, 300_000);
 
+  it('no bundle holds the yaml package: each has it as yaml.cjs beside it, loaded only for YAML the subset parser declines', async () => {
+    const folders = readdirSync(join(REPO_ROOT, 'dist')).sort();
+    expect(folders).toContain('bundle-budget');
+    for (const folder of folders) {
+      const files = listFiles(join(REPO_ROOT, 'dist', folder));
+      expect(files, `dist/${folder}`).toContain('yaml.cjs');
+      for (const file of files.filter((name) => name.endsWith('.js'))) {
+        const code = readFileSync(join(REPO_ROOT, 'dist', folder, file), 'utf8');
+        expect(code.includes('class LineCounter') || code.includes('class YAMLParseError'), `dist/${folder}/${file} holds yaml's code`).toBe(false);
+      }
+      expect(readFileSync(join(REPO_ROOT, 'dist', folder, 'licenses.txt'), 'utf8'), `dist/${folder}/licenses.txt`).toMatch(/(^|\n\n)yaml\nISC\n/);
+      // yaml.cjs stands alone: no node_modules beside an action checked out by the runner.
+      const { stdout } = await run(process.execPath, ['-e', `process.stdout.write(JSON.stringify(require(process.argv[1]).parse('a: &x [1]\\nb: *x')))`, join(REPO_ROOT, 'dist', folder, 'yaml.cjs')], { cwd: tmpdir() });
+      expect(JSON.parse(stdout)).toEqual({ a: [1], b: [1] });
+    }
+  });
+
+  it('every file of every bundle is ASCII (so V8 holds it as one-byte text) and parses', async () => {
+    const files = readdirSync(join(REPO_ROOT, 'dist')).flatMap((folder) =>
+      listFiles(join(REPO_ROOT, 'dist', folder))
+        .filter((file) => /\.c?js$/.test(file))
+        .map((file) => join(REPO_ROOT, 'dist', folder, file)),
+    );
+    expect(files.length).toBeGreaterThan(20);
+    const twoByte = files.filter((file) => /[^\x00-\x7f]/.test(readFileSync(file, 'latin1')));
+    // Only a file with a space past ASCII between its tokens keeps it (scripts/build.mjs, asciiOnly).
+    for (const file of twoByte) expect(readFileSync(file, 'utf8'), relative(REPO_ROOT, file)).toMatch(/[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/);
+    const broken: string[] = [];
+    for (let index = 0; index < files.length; index += 8) {
+      await Promise.all(
+        files.slice(index, index + 8).map((file) =>
+          run(process.execPath, ['--check', file]).catch((error: Error & { stderr?: string }) => broken.push(`${relative(REPO_ROOT, file)}: ${error.stderr ?? error.message}`)),
+        ),
+      );
+    }
+    expect(broken).toEqual([]);
+  }, 120_000);
+
   it("README's tables and each action's README are generated from the action.yml and reusable workflow files", async () => {
     const docs = (await import(join(REPO_ROOT, 'scripts/docs.mjs'))) as {
       render: (text: string) => string;
