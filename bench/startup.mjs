@@ -11,7 +11,7 @@
 // packages/testing/src/action-harness.ts builds it), in two cases that need no baseline artifact:
 //   config-error  the config file has a mistake (a misspelt top-level key): the step fails at once
 //                 (an action that reads no config runs as it would anyway, and is noted)
-//   tiny          a workspace of one built file and one lcov report, with a config that passes
+//   tiny          a git checkout of one built file and one lcov report, with a config that passes
 //                 bundle-budget and coverage-gate; an action with no section in it (lighthouse-gate)
 //                 fails at once on its missing target, which is a start-up case too
 // Other processes' CPU is taken per round (from /proc/stat, this benchmark's own small share included).
@@ -20,7 +20,7 @@
 // medians and the ratio to bare node; writes bench/.work/startup/results.{md,json}.
 // No network: GITHUB_API_URL is a closed loopback port, and an untimed first run of every case
 // preloads bench/lib/offline-guard.cjs, which refuses and reports any connection off the machine.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -107,6 +107,15 @@ function makeWorkspace(base, name, config) {
   writeFileSync(join(ws, 'dist', 'app-3f2a1b9c.js'), 'export const answer = () => 42;\nconsole.log(answer());\n');
   writeFileSync(join(ws, 'src', 'app.js'), 'export const a = 1;\nexport const b = 2;\nexport const c = 3;\n');
   writeFileSync(join(ws, 'coverage', 'lcov.info'), LCOV);
+  // A checkout, as every step on a runner has one (actions/checkout): coverage-gate lists the
+  // repository's files with git, as it does there, not by walking a folder that is not one.
+  const git = (...args) => {
+    const run = spawnSync('git', args, { cwd: ws, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.invalid', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.invalid', GIT_AUTHOR_DATE: '2026-12-01T00:00:00Z', GIT_COMMITTER_DATE: '2026-12-01T00:00:00Z' } });
+    if (run.status !== 0) throw new Error(`git ${args.join(' ')} failed in ${ws}: ${run.stderr}`);
+  };
+  git('init', '-q', '-b', 'feature');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'tiny');
   return ws;
 }
 

@@ -1435,7 +1435,7 @@ __webpack_require__.d(__webpack_exports__, {
   Zk: () => (/* reexport */ writeResult)
 });
 
-// UNUSED EXPORTS: CONFIG_SECTIONS, CONFIG_VERSION, ConfigSection, DEFAULT_CONFIG_PATH, FAIL_ON, GATE_NAME, MAX_GLOB_EXPANSIONS, RESULT_SCHEMA_ID, RESULT_SCHEMA_VERSION, STEP_INPUTS, UPLOAD_MODES, closest, confinedPath, confinedPathSync, countBraceExpansions, describeUnexpected, formatIncrease, fullYaml, insideWorkspace, isWithin, loadConfigSync, oneOf, parseBoolean, parseConfig, parseIncrease, parseResult, parseSectionList, parseSize, parseYamlFull, parseYamlSubset, parseYamlTree, readResultFiles, realLocation, realLocationSync, serializeResult, treeToJS
+// UNUSED EXPORTS: CONFIG_SECTIONS, CONFIG_VERSION, ConfigSection, DEFAULT_CONFIG_PATH, FAIL_ON, GATE_NAME, MAX_GLOB_EXPANSIONS, RESULT_SCHEMA_ID, RESULT_SCHEMA_VERSION, STEP_INPUTS, UPLOAD_MODES, closest, confinedPath, confinedPathSync, countBraceExpansions, describeUnexpected, formatIncrease, fullYaml, insideWorkspace, isLiteralPath, isWithin, loadConfigSync, oneOf, parseBoolean, parseConfig, parseIncrease, parseResult, parseSectionList, parseSize, parseYamlFull, parseYamlSubset, parseYamlTree, readResultFiles, realLocation, realLocationSync, serializeResult, treeToJS
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
@@ -2419,6 +2419,8 @@ async function globs_selectFiles(workspace, patterns, origin) {
     }
     if (include.length === 0)
         throw new errors_ConfigurationError('only exclusions (!) were given', origin, 'add a glob that selects files');
+    if (exclude.length === 0 && include.every(isLiteralPath))
+        return selectLiterals(workspace, include, patterns, origin);
     // Not onlyFiles: it would drop matched symlinks without a word. Entries are sorted out by their dirent instead.
     // Loaded when a glob is expanded, not with every step: a step that stops at its config never pays for it.
     const { default: fg } = await __webpack_require__.e(/* import() */ 648).then(__webpack_require__.t.bind(__webpack_require__, 25648, 23));
@@ -2434,6 +2436,35 @@ async function globs_selectFiles(workspace, patterns, origin) {
     files.sort();
     await refuseEscapes(workspace, files, patterns, origin);
     return { files, skippedLinks: skippedLinks.sort() };
+}
+/**
+ * A pattern with nothing a glob would expand (no wildcard, class, brace,
+ * extglob or escape): a path, such as `coverage/lcov.info`. Conservative: any
+ * of those characters, even where a glob would read it literally, goes to
+ * fast-glob.
+ */
+function isLiteralPath(pattern) {
+    return !/[*?[\]{}()!+@\\]/.test(pattern);
+}
+/**
+ * Literal paths, selected as fast-glob selects them (an lstat each, a
+ * symlink skipped and listed, a folder or a missing path selecting nothing)
+ * without loading it: fast-glob and its helpers cost a step ~8 ms to load
+ * (bench/README.md), for a report path that names one file.
+ */
+async function selectLiterals(workspace, paths, patterns, origin) {
+    const files = new Set();
+    const skippedLinks = new Set();
+    for (const path of paths) {
+        const stats = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(workspace, path), { throwIfNoEntry: false });
+        if (stats?.isSymbolicLink())
+            skippedLinks.add(path);
+        else if (stats?.isFile())
+            files.add(path);
+    }
+    const selected = [...files].sort();
+    await refuseEscapes(workspace, selected, patterns, origin);
+    return { files: selected, skippedLinks: [...skippedLinks].sort() };
 }
 /** The warning for symlinks a selection skipped, or nothing. */
 function globs_describeSkippedLinks(selection, examples = 3) {

@@ -1004,76 +1004,6 @@ async function runActionStep(name, body) {
 
 
 
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(38522);
-;// CONCATENATED MODULE: ./packages/comment/src/state.ts
-
-const MARKER_PREFIX = '<!-- roadstop:pr-staging-comment key=';
-const STATE_PREFIX = '<!-- roadstop:state ';
-const MARKER_END = ' -->';
-/**
- * The hidden first line that finds the comment again. The key is percent-encoded,
- * so no key (a workflow name is free text) can close the HTML comment early or
- * match another key's marker by prefix.
- */
-function markerLine(key) {
-    return `${MARKER_PREFIX}${encodeURIComponent(key)}${MARKER_END}`;
-}
-/** True when `body` is the comment of `key`: its first line is the marker, exactly. */
-function hasMarker(body, key) {
-    if (!body)
-        return false;
-    const line = markerLine(key);
-    return body === line || body.startsWith(`${line}\n`) || body.startsWith(`${line}\r\n`);
-}
-/**
- * The state as one HTML comment: deflated JSON in base64url, so neither `-->`
- * nor any markdown can appear in it, and the rows of many gates cost little of
- * GitHub's 65,536 characters. zlib because it is in Node; nothing to install.
- */
-function encodeState(state) {
-    const packed = (0,external_node_zlib_.deflateRawSync)(Buffer.from(JSON.stringify(state), 'utf8'), { level: 9 }).toString('base64url');
-    return `${STATE_PREFIX}${packed}${MARKER_END}`;
-}
-/**
- * The state kept in a comment body, or undefined when there is none or it is
- * unreadable (a person edited the comment): the comment is then rebuilt from
- * this run's rows rather than failing the job.
- */
-function decodeState(body) {
-    if (!body)
-        return undefined;
-    const start = body.lastIndexOf(STATE_PREFIX);
-    if (start === -1)
-        return undefined;
-    const end = body.indexOf(MARKER_END, start + STATE_PREFIX.length);
-    if (end === -1)
-        return undefined;
-    const packed = body.slice(start + STATE_PREFIX.length, end);
-    if (!/^[A-Za-z0-9_-]*$/.test(packed))
-        return undefined;
-    try {
-        // Bounded: a state that inflates past 4 MB is not one this action wrote.
-        const data = JSON.parse((0,external_node_zlib_.inflateRawSync)(Buffer.from(packed, 'base64url'), { maxOutputLength: 4 * 1024 * 1024 }).toString('utf8'));
-        return isState(data) ? data : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function isState(data) {
-    if (typeof data !== 'object' || data === null)
-        return false;
-    const state = data;
-    return state.v === 1 && typeof state.revision === 'number' && Array.isArray(state.rows) && state.rows.every(isRow);
-}
-function isRow(row) {
-    if (typeof row !== 'object' || row === null)
-        return false;
-    const value = row;
-    return typeof value.id === 'string' && typeof value.gate === 'string' && typeof value.sha === 'string' && typeof value.runId === 'number' && typeof value.headline === 'string';
-}
-
 ;// CONCATENATED MODULE: ./packages/render/src/markdown.ts
 const STATUS_ICON = { pass: '\u2705', warn: '\u26a0\ufe0f', fail: '\u274c', skipped: '\u23ed\ufe0f' };
 /** Text safe inside a GitHub markdown table cell. */
@@ -2134,6 +2064,77 @@ function resultToRow(result, source) {
     };
 }
 
+;// CONCATENATED MODULE: ./packages/comment/src/state.ts
+const MARKER_PREFIX = '<!-- roadstop:pr-staging-comment key=';
+const STATE_PREFIX = '<!-- roadstop:state ';
+const MARKER_END = ' -->';
+/**
+ * The hidden first line that finds the comment again. The key is percent-encoded,
+ * so no key (a workflow name is free text) can close the HTML comment early or
+ * match another key's marker by prefix.
+ */
+function markerLine(key) {
+    return `${MARKER_PREFIX}${encodeURIComponent(key)}${MARKER_END}`;
+}
+/** True when `body` is the comment of `key`: its first line is the marker, exactly. */
+function hasMarker(body, key) {
+    if (!body)
+        return false;
+    const line = markerLine(key);
+    return body === line || body.startsWith(`${line}\n`) || body.startsWith(`${line}\r\n`);
+}
+/**
+ * The state as one HTML comment: deflated JSON in base64url, so neither `-->`
+ * nor any markdown can appear in it, and the rows of many gates cost little of
+ * GitHub's 65,536 characters. zlib because it is in Node; nothing to install.
+ */
+function encodeState(state) {
+    const packed = zlib().deflateRawSync(Buffer.from(JSON.stringify(state), 'utf8'), { level: 9 }).toString('base64url');
+    return `${STATE_PREFIX}${packed}${MARKER_END}`;
+}
+/**
+ * The state kept in a comment body, or undefined when there is none or it is
+ * unreadable (a person edited the comment): the comment is then rebuilt from
+ * this run's rows rather than failing the job.
+ */
+function decodeState(body) {
+    if (!body)
+        return undefined;
+    const start = body.lastIndexOf(STATE_PREFIX);
+    if (start === -1)
+        return undefined;
+    const end = body.indexOf(MARKER_END, start + STATE_PREFIX.length);
+    if (end === -1)
+        return undefined;
+    const packed = body.slice(start + STATE_PREFIX.length, end);
+    if (!/^[A-Za-z0-9_-]*$/.test(packed))
+        return undefined;
+    try {
+        // Bounded: a state that inflates past 4 MB is not one this action wrote.
+        const data = JSON.parse(zlib().inflateRawSync(Buffer.from(packed, 'base64url'), { maxOutputLength: 4 * 1024 * 1024 }).toString('utf8'));
+        return isState(data) ? data : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function isState(data) {
+    if (typeof data !== 'object' || data === null)
+        return false;
+    const state = data;
+    return state.v === 1 && typeof state.revision === 'number' && Array.isArray(state.rows) && state.rows.every(isRow);
+}
+function isRow(row) {
+    if (typeof row !== 'object' || row === null)
+        return false;
+    const value = row;
+    return typeof value.id === 'string' && typeof value.gate === 'string' && typeof value.sha === 'string' && typeof value.runId === 'number' && typeof value.headline === 'string';
+}
+/** node:zlib when the state is packed or read, not when the step starts: it loads Node's streams with it. */
+function zlib() {
+    return process.getBuiltinModule('node:zlib');
+}
+
 ;// CONCATENATED MODULE: ./packages/comment/src/render.ts
 
 
@@ -3057,7 +3058,7 @@ __webpack_require__.d(__webpack_exports__, {
   A4: () => (/* reexport */ worstStatus)
 });
 
-// UNUSED EXPORTS: CONFIG_SECTIONS, CONFIG_VERSION, ConfigSection, DEFAULT_CONFIG_PATH, GATE_NAME, MAX_GLOB_EXPANSIONS, RESULT_SCHEMA_ID, RESULT_SCHEMA_VERSION, STEP_INPUTS, UPLOAD_MODES, closest, confinedPath, confinedPathSync, countBraceExpansions, describeUnexpected, fullYaml, isBlocking, isWithin, loadConfig, loadConfigSync, parseConfig, parseResult, parseYamlFull, parseYamlSubset, parseYamlTree, prepareReportPath, readBaselineFile, readResult, readStepInputs, realLocation, realLocationSync, serializeResult, treeToJS, writeResult
+// UNUSED EXPORTS: CONFIG_SECTIONS, CONFIG_VERSION, ConfigSection, DEFAULT_CONFIG_PATH, GATE_NAME, MAX_GLOB_EXPANSIONS, RESULT_SCHEMA_ID, RESULT_SCHEMA_VERSION, STEP_INPUTS, UPLOAD_MODES, closest, confinedPath, confinedPathSync, countBraceExpansions, describeUnexpected, fullYaml, isBlocking, isLiteralPath, isWithin, loadConfig, loadConfigSync, parseConfig, parseResult, parseYamlFull, parseYamlSubset, parseYamlTree, prepareReportPath, readBaselineFile, readResult, readStepInputs, realLocation, realLocationSync, serializeResult, treeToJS, writeResult
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
@@ -4041,6 +4042,8 @@ async function selectFiles(workspace, patterns, origin) {
     }
     if (include.length === 0)
         throw new errors_ConfigurationError('only exclusions (!) were given', origin, 'add a glob that selects files');
+    if (exclude.length === 0 && include.every(isLiteralPath))
+        return selectLiterals(workspace, include, patterns, origin);
     // Not onlyFiles: it would drop matched symlinks without a word. Entries are sorted out by their dirent instead.
     // Loaded when a glob is expanded, not with every step: a step that stops at its config never pays for it.
     const { default: fg } = await __webpack_require__.e(/* import() */ 648).then(__webpack_require__.t.bind(__webpack_require__, 25648, 23));
@@ -4056,6 +4059,35 @@ async function selectFiles(workspace, patterns, origin) {
     files.sort();
     await refuseEscapes(workspace, files, patterns, origin);
     return { files, skippedLinks: skippedLinks.sort() };
+}
+/**
+ * A pattern with nothing a glob would expand (no wildcard, class, brace,
+ * extglob or escape): a path, such as `coverage/lcov.info`. Conservative: any
+ * of those characters, even where a glob would read it literally, goes to
+ * fast-glob.
+ */
+function isLiteralPath(pattern) {
+    return !/[*?[\]{}()!+@\\]/.test(pattern);
+}
+/**
+ * Literal paths, selected as fast-glob selects them (an lstat each, a
+ * symlink skipped and listed, a folder or a missing path selecting nothing)
+ * without loading it: fast-glob and its helpers cost a step ~8 ms to load
+ * (bench/README.md), for a report path that names one file.
+ */
+async function selectLiterals(workspace, paths, patterns, origin) {
+    const files = new Set();
+    const skippedLinks = new Set();
+    for (const path of paths) {
+        const stats = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(workspace, path), { throwIfNoEntry: false });
+        if (stats?.isSymbolicLink())
+            skippedLinks.add(path);
+        else if (stats?.isFile())
+            files.add(path);
+    }
+    const selected = [...files].sort();
+    await refuseEscapes(workspace, selected, patterns, origin);
+    return { files: selected, skippedLinks: [...skippedLinks].sort() };
 }
 /** The warning for symlinks a selection skipped, or nothing. */
 function describeSkippedLinks(selection, examples = 3) {

@@ -1,4 +1,3 @@
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { GateStatus } from '@roadstop/core';
 
 /** What the deployment part of the comment says. `inactive` once the pull request is closed. */
@@ -75,7 +74,7 @@ export function hasMarker(body: string | null | undefined, key: string): boolean
  * GitHub's 65,536 characters. zlib because it is in Node; nothing to install.
  */
 export function encodeState(state: CommentState): string {
-  const packed = deflateRawSync(Buffer.from(JSON.stringify(state), 'utf8'), { level: 9 }).toString('base64url');
+  const packed = zlib().deflateRawSync(Buffer.from(JSON.stringify(state), 'utf8'), { level: 9 }).toString('base64url');
   return `${STATE_PREFIX}${packed}${MARKER_END}`;
 }
 
@@ -94,7 +93,7 @@ export function decodeState(body: string | null | undefined): CommentState | und
   if (!/^[A-Za-z0-9_-]*$/.test(packed)) return undefined;
   try {
     // Bounded: a state that inflates past 4 MB is not one this action wrote.
-    const data: unknown = JSON.parse(inflateRawSync(Buffer.from(packed, 'base64url'), { maxOutputLength: 4 * 1024 * 1024 }).toString('utf8'));
+    const data: unknown = JSON.parse(zlib().inflateRawSync(Buffer.from(packed, 'base64url'), { maxOutputLength: 4 * 1024 * 1024 }).toString('utf8'));
     return isState(data) ? data : undefined;
   } catch {
     return undefined;
@@ -111,4 +110,9 @@ function isRow(row: unknown): row is CommentRow {
   if (typeof row !== 'object' || row === null) return false;
   const value = row as Partial<CommentRow>;
   return typeof value.id === 'string' && typeof value.gate === 'string' && typeof value.sha === 'string' && typeof value.runId === 'number' && typeof value.headline === 'string';
+}
+
+/** node:zlib when the state is packed or read, not when the step starts: it loads Node's streams with it. */
+function zlib(): typeof import('node:zlib') {
+  return process.getBuiltinModule('node:zlib');
 }

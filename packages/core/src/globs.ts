@@ -1,5 +1,5 @@
 // fs.promises is read when first used: the promise API (and the streams it loads) costs a step that stops at its config.
-import { promises as fsp } from 'node:fs';
+import { lstatSync, promises as fsp } from 'node:fs';
 import { join, posix } from 'node:path';
 import { isWithin } from './confine.js';
 import { ConfigurationError, type ErrorLocation } from './errors.js';
@@ -33,6 +33,7 @@ export async function selectFiles(workspace: string, patterns: readonly string[]
     (pattern.startsWith('!') ? exclude : include).push(relative);
   }
   if (include.length === 0) throw new ConfigurationError('only exclusions (!) were given', origin, 'add a glob that selects files');
+  if (exclude.length === 0 && include.every(isLiteralPath)) return selectLiterals(workspace, include, patterns, origin);
   // Not onlyFiles: it would drop matched symlinks without a word. Entries are sorted out by their dirent instead.
   // Loaded when a glob is expanded, not with every step: a step that stops at its config never pays for it.
   const { default: fg } = await import('fast-glob');
@@ -46,6 +47,35 @@ export async function selectFiles(workspace: string, patterns: readonly string[]
   files.sort();
   await refuseEscapes(workspace, files, patterns, origin);
   return { files, skippedLinks: skippedLinks.sort() };
+}
+
+/**
+ * A pattern with nothing a glob would expand (no wildcard, class, brace,
+ * extglob or escape): a path, such as `coverage/lcov.info`. Conservative: any
+ * of those characters, even where a glob would read it literally, goes to
+ * fast-glob.
+ */
+export function isLiteralPath(pattern: string): boolean {
+  return !/[*?[\]{}()!+@\\]/.test(pattern);
+}
+
+/**
+ * Literal paths, selected as fast-glob selects them (an lstat each, a
+ * symlink skipped and listed, a folder or a missing path selecting nothing)
+ * without loading it: fast-glob and its helpers cost a step ~8 ms to load
+ * (bench/README.md), for a report path that names one file.
+ */
+async function selectLiterals(workspace: string, paths: readonly string[], patterns: readonly string[], origin: ErrorLocation): Promise<Selection> {
+  const files = new Set<string>();
+  const skippedLinks = new Set<string>();
+  for (const path of paths) {
+    const stats = lstatSync(join(workspace, path), { throwIfNoEntry: false });
+    if (stats?.isSymbolicLink()) skippedLinks.add(path);
+    else if (stats?.isFile()) files.add(path);
+  }
+  const selected = [...files].sort();
+  await refuseEscapes(workspace, selected, patterns, origin);
+  return { files: selected, skippedLinks: [...skippedLinks].sort() };
 }
 
 /** The warning for symlinks a selection skipped, or nothing. */

@@ -1,8 +1,8 @@
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countBraceExpansions, MAX_GLOB_EXPANSIONS, selectFiles } from '../src/index.js';
+import { countBraceExpansions, isLiteralPath, MAX_GLOB_EXPANSIONS, selectFiles } from '../src/index.js';
 
 describe('brace expansion is bounded', () => {
   it.each([
@@ -32,5 +32,63 @@ describe('brace expansion is bounded', () => {
     expect(Date.now() - started).toBeLessThan(1000);
     await expect(selectFiles(workspace, ['dist/a.js', `!${pattern}`], { input: 'path' })).rejects.toThrow(/brace sets/);
     expect((await selectFiles(workspace, ['dist/{a,b}.js'], { input: 'path' })).files).toEqual(['dist/a.js']);
+  });
+});
+
+describe('literal paths are selected without fast-glob, exactly as fast-glob selects them', () => {
+  it.each([
+    ['dist/*.js', false],
+    ['coverage/lcov.info', true],
+    ['.github/roadstop.yml', true],
+    ['a b/c-d_e.f', true],
+    ['dist/app.{js,css}', false],
+    ['src/[ab].ts', false],
+    ['file?.js', false],
+    ['@(a|b).js', false],
+    ['a\\*.js', false],
+    ['dir/!(x).js', false],
+  ])('%s is literal: %s', (pattern, literal) => {
+    expect(isLiteralPath(pattern)).toBe(literal);
+  });
+
+  it('agrees with fast-glob on files, folders, dotfiles, symlinks, missing paths and repeats', async () => {
+    const workspace = await mkdtemp(join(tmpdir(), 'roadstop-literal-'));
+    for (const folder of ['dist/sub', '.hidden', 'coverage']) await mkdir(join(workspace, folder), { recursive: true });
+    for (const file of ['dist/app.js', 'dist/sub/deep.js', '.hidden/x.js', '.env', 'coverage/lcov.info']) await writeFile(join(workspace, file), 'x');
+    await symlink(join(workspace, 'dist/app.js'), join(workspace, 'dist/link.js'));
+    await symlink(join(workspace, 'dist/sub'), join(workspace, 'dist/linked-folder'));
+    await symlink(join(workspace, 'missing.js'), join(workspace, 'dist/dangling.js'));
+    const { default: fg } = await import('fast-glob');
+    const viaFastGlob = async (patterns: string[]) => {
+      const entries = await fg(patterns, { cwd: workspace, onlyFiles: false, dot: true, unique: true, followSymbolicLinks: false, objectMode: true });
+      return {
+        files: entries.filter((entry) => !entry.dirent.isSymbolicLink() && entry.dirent.isFile()).map((entry) => entry.path).sort(),
+        skippedLinks: entries.filter((entry) => entry.dirent.isSymbolicLink()).map((entry) => entry.path).sort(),
+      };
+    };
+    const cases = [
+      ['dist/app.js'],
+      ['dist/sub/deep.js', 'dist/app.js', 'dist/app.js'],
+      ['.hidden/x.js', '.env'],
+      ['dist/link.js', 'dist/dangling.js', 'dist/app.js'],
+      ['dist/linked-folder/deep.js'],
+      ['dist', 'dist/sub', 'dist/linked-folder'],
+      ['missing.js', 'coverage/lcov.info'],
+    ];
+    for (const patterns of cases) {
+      expect(patterns.every(isLiteralPath)).toBe(true);
+      const expected = await viaFastGlob(patterns);
+      expect(await selectFiles(workspace, patterns, { input: 'path' }), patterns.join(' ')).toEqual(expected);
+    }
+    // Something selected, or the comparison proves nothing.
+    expect((await selectFiles(workspace, ['dist/link.js', 'dist/app.js'], { input: 'path' })).files).toEqual(['dist/app.js']);
+  });
+
+  it('refuses a literal path through a symlinked folder that leads out, as a glob would be refused', async () => {
+    const outside = await mkdtemp(join(tmpdir(), 'roadstop-outside-'));
+    await writeFile(join(outside, 'secret.js'), 's');
+    const workspace = await mkdtemp(join(tmpdir(), 'roadstop-literal-'));
+    await symlink(outside, join(workspace, 'link'));
+    await expect(selectFiles(workspace, ['link/secret.js'], { input: 'path' })).rejects.toThrow(/'link\/secret\.js' \(matched by 'link\/secret\.js'\) is outside the workspace: the folder link leads to/);
   });
 });
