@@ -2314,7 +2314,10 @@ class Decline extends Error {
 const decline = () => {
     throw new Decline();
 };
-const KEY = /^([A-Za-z0-9_][A-Za-z0-9_./+-]*):(?: +(.*))?$/;
+/** A plain key as the subset reads one: letters, digits and `_./+-`, not starting with an indicator. */
+const KEY_NAME = '[A-Za-z0-9_][A-Za-z0-9_./+-]*';
+const KEY = new RegExp(`^(${KEY_NAME}):(?: +(.*))?$`);
+const FLOW_KEY = new RegExp(`^(${KEY_NAME}): +`);
 const INT = /^[-+]?[0-9]+$/;
 const OTHER_NUMBER = /^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
@@ -2385,7 +2388,6 @@ class SubsetParser {
     }
     map(indent) {
         const map = { kind: 'map', line: this.lines[this.at].number, entries: [] };
-        const seen = new Set();
         const names = new Set();
         while (this.at < this.lines.length) {
             const line = this.lines[this.at];
@@ -2396,12 +2398,7 @@ class SubsetParser {
             if (isDash(line.text))
                 break;
             const match = KEY.exec(line.text) ?? decline();
-            const key = resolveKey(match[1]);
-            const name = String(key);
-            if (seen.has(key) || names.has(name))
-                decline();
-            seen.add(key);
-            names.add(name);
+            const { key, name } = claimKey(match[1], names);
             this.at++;
             const rest = match[2] ?? '';
             let value;
@@ -2495,6 +2492,8 @@ function inlineValue(text, line) {
         decline();
     return { kind: 'scalar', value: resolvePlain(plain), line };
 }
+/** The escapes of a double-quoted scalar the subset reads; any other declines. */
+const SIMPLE_ESCAPES = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r' };
 /** A quoted scalar starting at `start`: its value and the index after its closing quote. */
 function quoted(text, start) {
     const quote = text[start];
@@ -2519,9 +2518,8 @@ function quoted(text, start) {
             return { value, end: at + 1 };
         if (char === '\\') {
             const next = text[at + 1];
-            const simple = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r' };
-            if (next !== undefined && simple[next] !== undefined) {
-                value += simple[next];
+            if (next !== undefined && SIMPLE_ESCAPES[next] !== undefined) {
+                value += SIMPLE_ESCAPES[next];
                 at += 2;
                 continue;
             }
@@ -2540,6 +2538,19 @@ function quoted(text, start) {
     }
     // Unclosed on this line: a multi-line quoted scalar, or a mistake.
     return decline();
+}
+/**
+ * A plain key, resolved as YAML resolves it, and kept in `names`. A name the
+ * map already holds (`a` twice, or `1` and `01`) is a duplicate key: `yaml`
+ * refuses it (uniqueKeys), so the subset declines.
+ */
+function claimKey(text, names) {
+    const key = resolveKey(text);
+    const name = String(key);
+    if (names.has(name))
+        decline();
+    names.add(name);
+    return { key, name };
 }
 /** A plain key; a null one (`null:`, `~:`) is left to `yaml`, whose toJS names it '' where the config reader says 'null'. */
 function resolveKey(text) {
@@ -2590,57 +2601,47 @@ class FlowReader {
     }
     sequence() {
         const list = { kind: 'list', line: this.line, items: [] };
+        if (this.opened(']'))
+            return list;
+        do {
+            list.items.push(this.item());
+        } while (!this.closed(']'));
+        return list;
+    }
+    /** Past the opening bracket: true when the collection closes at once (`[]`, `{}`). */
+    opened(close) {
         this.at++;
         this.spaces();
-        if (this.text[this.at] === ']') {
-            this.at++;
-            return list;
-        }
-        for (;;) {
-            list.items.push(this.item());
-            this.spaces();
-            const char = this.text[this.at];
-            this.at++;
-            if (char === ']')
-                return list;
-            if (char !== ',')
-                decline();
-            this.spaces();
-            if (this.text[this.at] === ']')
-                decline();
-        }
+        if (this.text[this.at] !== close)
+            return false;
+        this.at++;
+        return true;
+    }
+    /** After an item: true at the closing bracket, false after a comma that another item follows (a trailing comma declines). */
+    closed(close) {
+        this.spaces();
+        const char = this.text[this.at++];
+        if (char === close)
+            return true;
+        if (char !== ',')
+            decline();
+        this.spaces();
+        if (this.text[this.at] === close)
+            decline();
+        return false;
     }
     mapping() {
         const map = { kind: 'map', line: this.line, entries: [] };
         const names = new Set();
-        const seen = new Set();
-        this.at++;
-        this.spaces();
-        if (this.text[this.at] === '}') {
-            this.at++;
+        if (this.opened('}'))
             return map;
-        }
-        for (;;) {
-            const match = /^([A-Za-z0-9_][A-Za-z0-9_./+-]*): +/.exec(this.text.slice(this.at)) ?? decline();
-            const key = resolveKey(match[1]);
-            const name = String(key);
-            if (seen.has(key) || names.has(name))
-                decline();
-            seen.add(key);
-            names.add(name);
+        do {
+            const match = FLOW_KEY.exec(this.text.slice(this.at)) ?? decline();
+            const { key, name } = claimKey(match[1], names);
             this.at += match[0].length;
             map.entries.push({ key, name, line: this.line, value: this.item() });
-            this.spaces();
-            const char = this.text[this.at];
-            this.at++;
-            if (char === '}')
-                return map;
-            if (char !== ',')
-                decline();
-            this.spaces();
-            if (this.text[this.at] === '}')
-                decline();
-        }
+        } while (!this.closed('}'));
+        return map;
     }
     item() {
         const char = this.text[this.at];
@@ -2695,7 +2696,7 @@ function parseYamlTree(text, where) {
         return fast;
     return parseYamlFull(text, where);
 }
-/** The tree `yaml` makes of `text`: its first error, or an alias, is a ConfigurationError at its line. */
+/** The tree `yaml` makes of `text`: its first error, or its first alias, is a ConfigurationError at its line. */
 function parseYamlFull(text, where) {
     const yaml = fullYaml();
     const lineCounter = new yaml.LineCounter();
@@ -2709,12 +2710,8 @@ function parseYamlFull(text, where) {
         const offset = node?.range?.[0];
         return offset === undefined ? 1 : lineCounter.linePos(offset).line;
     };
+    refuseAliases(yaml, doc, where, lineOf);
     const convert = (node, fallbackLine) => {
-        if (node === null || node === undefined)
-            return { kind: 'scalar', value: null, line: fallbackLine };
-        if (yaml.isAlias(node)) {
-            throw new errors_ConfigurationError(`YAML aliases are not supported: *${node.source} refers to an anchor (&${node.source}) elsewhere`, { ...where, line: lineOf(node) }, 'write the value out where it is used');
-        }
         if (yaml.isMap(node)) {
             const entries = node.items.map((pair) => {
                 const key = yaml.isScalar(pair.key) ? pair.key.value : pair.key;
@@ -2729,9 +2726,19 @@ function parseYamlFull(text, where) {
         if (yaml.isScalar(node)) {
             return { kind: 'scalar', value: node.value, line: lineOf(node) };
         }
+        // No node at all: a value `yaml` leaves out (`? key` with no `:`).
         return { kind: 'scalar', value: null, line: fallbackLine };
     };
-    // Aliases are refused wherever they are, before any value is read.
+    return doc.contents === null ? null : convert(doc.contents, 1);
+}
+/**
+ * Anchors and aliases (`&defaults`, `*defaults`, `<<: *defaults`) are refused
+ * as such, wherever they stand (a key too), not read as a wrong type: an error
+ * must point at the one line the user edits, and an alias makes one value live
+ * on two; merge keys are YAML 1.1 only. A config of a few gates is short enough
+ * to write out.
+ */
+function refuseAliases(yaml, doc, where, lineOf) {
     let alias;
     yaml.visit(doc, {
         Alias(_, node) {
@@ -2739,9 +2746,9 @@ function parseYamlFull(text, where) {
             return yaml.visit.BREAK;
         },
     });
-    if (alias)
-        convert(alias, 1);
-    return doc.contents === null ? null : convert(doc.contents, 1);
+    if (alias) {
+        throw new errors_ConfigurationError(`YAML aliases are not supported: *${alias.source} refers to an anchor (&${alias.source}) elsewhere`, { ...where, line: lineOf(alias) }, 'write the value out where it is used');
+    }
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/config.ts
@@ -3152,23 +3159,37 @@ async function globs_selectFiles(workspace, patterns, origin) {
     }
     if (include.length === 0)
         throw new errors_ConfigurationError('only exclusions (!) were given', origin, 'add a glob that selects files');
-    if (exclude.length === 0 && include.every(isLiteralPath))
-        return selectLiterals(workspace, include, patterns, origin);
-    // Not onlyFiles: it would drop matched symlinks without a word. Entries are sorted out by their dirent instead.
-    // Loaded when a glob is expanded, not with every step: a step that stops at its config never pays for it.
-    const { default: fg } = await __webpack_require__.e(/* import() */ 648).then(__webpack_require__.t.bind(__webpack_require__, 25648, 23));
-    const entries = await fg(include, { cwd: workspace, ignore: exclude, onlyFiles: false, dot: true, unique: true, followSymbolicLinks: false, objectMode: true });
     const files = [];
     const skippedLinks = [];
-    for (const entry of entries) {
-        if (entry.dirent.isSymbolicLink())
+    for (const entry of await matchEntries(workspace, include, exclude)) {
+        if (entry.kind.isSymbolicLink())
             skippedLinks.push(entry.path);
-        else if (entry.dirent.isFile())
+        else if (entry.kind.isFile())
             files.push(entry.path);
     }
     files.sort();
     await refuseEscapes(workspace, files, patterns, origin);
     return { files, skippedLinks: skippedLinks.sort() };
+}
+/**
+ * Every entry the globs match, each once, files or not. Literal paths
+ * (`coverage/lcov.info`) are an lstat each, selected as fast-glob selects
+ * them (a missing path matching nothing) without loading it: fast-glob and its
+ * helpers cost a step ~8 ms to load (bench/README.md), for a report path that
+ * names one file.
+ */
+async function matchEntries(workspace, include, exclude) {
+    if (exclude.length === 0 && include.every(isLiteralPath)) {
+        return [...new Set(include)].flatMap((path) => {
+            const kind = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(workspace, path), { throwIfNoEntry: false });
+            return kind ? [{ path, kind }] : [];
+        });
+    }
+    // Not onlyFiles: it would drop matched symlinks without a word. Entries are sorted out by their dirent instead.
+    // Loaded when a glob is expanded, not with every step: a step that stops at its config never pays for it.
+    const { default: fg } = await __webpack_require__.e(/* import() */ 648).then(__webpack_require__.t.bind(__webpack_require__, 25648, 23));
+    const entries = await fg(include, { cwd: workspace, ignore: exclude, onlyFiles: false, dot: true, unique: true, followSymbolicLinks: false, objectMode: true });
+    return entries.map((entry) => ({ path: entry.path, kind: entry.dirent }));
 }
 /**
  * A pattern with nothing a glob would expand (no wildcard, class, brace,
@@ -3178,26 +3199,6 @@ async function globs_selectFiles(workspace, patterns, origin) {
  */
 function isLiteralPath(pattern) {
     return !/[*?[\]{}()!+@\\]/.test(pattern);
-}
-/**
- * Literal paths, selected as fast-glob selects them (an lstat each, a
- * symlink skipped and listed, a folder or a missing path selecting nothing)
- * without loading it: fast-glob and its helpers cost a step ~8 ms to load
- * (bench/README.md), for a report path that names one file.
- */
-async function selectLiterals(workspace, paths, patterns, origin) {
-    const files = new Set();
-    const skippedLinks = new Set();
-    for (const path of paths) {
-        const stats = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(workspace, path), { throwIfNoEntry: false });
-        if (stats?.isSymbolicLink())
-            skippedLinks.add(path);
-        else if (stats?.isFile())
-            files.add(path);
-    }
-    const selected = [...files].sort();
-    await refuseEscapes(workspace, selected, patterns, origin);
-    return { files: selected, skippedLinks: [...skippedLinks].sort() };
 }
 /** The warning for symlinks a selection skipped, or nothing. */
 function globs_describeSkippedLinks(selection, examples = 3) {

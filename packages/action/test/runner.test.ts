@@ -84,12 +84,11 @@ describe("the edge's runner protocol", () => {
     // Math.random returning the same numbers draws the same delimiter: a value holding it forces a new draw.
     const random = vi.spyOn(Math, 'random');
     try {
+      // A draw takes five numbers: four for the hex digits, one for the variant.
       random.mockReturnValue(0.5);
       const first = heredocDelimiter('value');
-      const draws: number[] = [0.25, 0.25, 0.25, 0.25, 0.25];
       random.mockReset();
-      random.mockReturnValueOnce(0.5).mockReturnValueOnce(0.5).mockReturnValueOnce(0.5).mockReturnValueOnce(0.5).mockReturnValueOnce(0.5);
-      for (const value of draws) random.mockReturnValueOnce(value);
+      for (const value of [0.5, 0.5, 0.5, 0.5, 0.5, 0.25, 0.25, 0.25, 0.25, 0.25]) random.mockReturnValueOnce(value);
       const second = heredocDelimiter(`a value that ends early\n${first}\nstatus=pass`);
       expect(second).not.toBe(first);
       expect(second).toMatch(pattern);

@@ -33,20 +33,42 @@ export async function selectFiles(workspace: string, patterns: readonly string[]
     (pattern.startsWith('!') ? exclude : include).push(relative);
   }
   if (include.length === 0) throw new ConfigurationError('only exclusions (!) were given', origin, 'add a glob that selects files');
-  if (exclude.length === 0 && include.every(isLiteralPath)) return selectLiterals(workspace, include, patterns, origin);
-  // Not onlyFiles: it would drop matched symlinks without a word. Entries are sorted out by their dirent instead.
-  // Loaded when a glob is expanded, not with every step: a step that stops at its config never pays for it.
-  const { default: fg } = await import('fast-glob');
-  const entries = await fg(include, { cwd: workspace, ignore: exclude, onlyFiles: false, dot: true, unique: true, followSymbolicLinks: false, objectMode: true });
   const files: string[] = [];
   const skippedLinks: string[] = [];
-  for (const entry of entries) {
-    if (entry.dirent.isSymbolicLink()) skippedLinks.push(entry.path);
-    else if (entry.dirent.isFile()) files.push(entry.path);
+  for (const entry of await matchEntries(workspace, include, exclude)) {
+    if (entry.kind.isSymbolicLink()) skippedLinks.push(entry.path);
+    else if (entry.kind.isFile()) files.push(entry.path);
   }
   files.sort();
   await refuseEscapes(workspace, files, patterns, origin);
   return { files, skippedLinks: skippedLinks.sort() };
+}
+
+interface MatchedEntry {
+  path: string;
+  /** The entry's own type, a symlink not followed: a Dirent, or the lstat of a literal path. */
+  kind: { isSymbolicLink(): boolean; isFile(): boolean };
+}
+
+/**
+ * Every entry the globs match, each once, files or not. Literal paths
+ * (`coverage/lcov.info`) are an lstat each, selected as fast-glob selects
+ * them (a missing path matching nothing) without loading it: fast-glob and its
+ * helpers cost a step ~8 ms to load (bench/README.md), for a report path that
+ * names one file.
+ */
+async function matchEntries(workspace: string, include: string[], exclude: string[]): Promise<MatchedEntry[]> {
+  if (exclude.length === 0 && include.every(isLiteralPath)) {
+    return [...new Set(include)].flatMap((path) => {
+      const kind = lstatSync(join(workspace, path), { throwIfNoEntry: false });
+      return kind ? [{ path, kind }] : [];
+    });
+  }
+  // Not onlyFiles: it would drop matched symlinks without a word. Entries are sorted out by their dirent instead.
+  // Loaded when a glob is expanded, not with every step: a step that stops at its config never pays for it.
+  const { default: fg } = await import('fast-glob');
+  const entries = await fg(include, { cwd: workspace, ignore: exclude, onlyFiles: false, dot: true, unique: true, followSymbolicLinks: false, objectMode: true });
+  return entries.map((entry) => ({ path: entry.path, kind: entry.dirent }));
 }
 
 /**
@@ -57,25 +79,6 @@ export async function selectFiles(workspace: string, patterns: readonly string[]
  */
 export function isLiteralPath(pattern: string): boolean {
   return !/[*?[\]{}()!+@\\]/.test(pattern);
-}
-
-/**
- * Literal paths, selected as fast-glob selects them (an lstat each, a
- * symlink skipped and listed, a folder or a missing path selecting nothing)
- * without loading it: fast-glob and its helpers cost a step ~8 ms to load
- * (bench/README.md), for a report path that names one file.
- */
-async function selectLiterals(workspace: string, paths: readonly string[], patterns: readonly string[], origin: ErrorLocation): Promise<Selection> {
-  const files = new Set<string>();
-  const skippedLinks = new Set<string>();
-  for (const path of paths) {
-    const stats = lstatSync(join(workspace, path), { throwIfNoEntry: false });
-    if (stats?.isSymbolicLink()) skippedLinks.add(path);
-    else if (stats?.isFile()) files.add(path);
-  }
-  const selected = [...files].sort();
-  await refuseEscapes(workspace, selected, patterns, origin);
-  return { files: selected, skippedLinks: [...skippedLinks].sort() };
 }
 
 /** The warning for symlinks a selection skipped, or nothing. */

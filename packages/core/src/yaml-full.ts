@@ -32,7 +32,7 @@ export function parseYamlTree(text: string, where: ErrorLocation): TreeDocument 
   return parseYamlFull(text, where);
 }
 
-/** The tree `yaml` makes of `text`: its first error, or an alias, is a ConfigurationError at its line. */
+/** The tree `yaml` makes of `text`: its first error, or its first alias, is a ConfigurationError at its line. */
 export function parseYamlFull(text: string, where: ErrorLocation): TreeDocument {
   const yaml = fullYaml();
   const lineCounter = new yaml.LineCounter();
@@ -46,15 +46,8 @@ export function parseYamlFull(text: string, where: ErrorLocation): TreeDocument 
     const offset = (node as { range?: [number, number, number] } | null)?.range?.[0];
     return offset === undefined ? 1 : lineCounter.linePos(offset).line;
   };
+  refuseAliases(yaml, doc, where, lineOf);
   const convert = (node: unknown, fallbackLine: number): TreeNode => {
-    if (node === null || node === undefined) return { kind: 'scalar', value: null, line: fallbackLine };
-    if (yaml.isAlias(node)) {
-      throw new ConfigurationError(
-        `YAML aliases are not supported: *${node.source} refers to an anchor (&${node.source}) elsewhere`,
-        { ...where, line: lineOf(node) },
-        'write the value out where it is used',
-      );
-    }
     if (yaml.isMap(node)) {
       const entries: TreeEntry[] = node.items.map((pair) => {
         const key = yaml.isScalar(pair.key) ? pair.key.value : pair.key;
@@ -69,9 +62,20 @@ export function parseYamlFull(text: string, where: ErrorLocation): TreeDocument 
     if (yaml.isScalar(node)) {
       return { kind: 'scalar', value: node.value as string | number | boolean | null, line: lineOf(node) };
     }
+    // No node at all: a value `yaml` leaves out (`? key` with no `:`).
     return { kind: 'scalar', value: null, line: fallbackLine };
   };
-  // Aliases are refused wherever they are, before any value is read.
+  return doc.contents === null ? null : convert(doc.contents, 1);
+}
+
+/**
+ * Anchors and aliases (`&defaults`, `*defaults`, `<<: *defaults`) are refused
+ * as such, wherever they stand (a key too), not read as a wrong type: an error
+ * must point at the one line the user edits, and an alias makes one value live
+ * on two; merge keys are YAML 1.1 only. A config of a few gates is short enough
+ * to write out.
+ */
+function refuseAliases(yaml: YamlModule, doc: Yaml.Document.Parsed, where: ErrorLocation, lineOf: (node: unknown) => number): void {
   let alias: Yaml.Alias | undefined;
   yaml.visit(doc, {
     Alias(_, node) {
@@ -79,6 +83,11 @@ export function parseYamlFull(text: string, where: ErrorLocation): TreeDocument 
       return yaml.visit.BREAK;
     },
   });
-  if (alias) convert(alias, 1);
-  return doc.contents === null ? null : convert(doc.contents, 1);
+  if (alias) {
+    throw new ConfigurationError(
+      `YAML aliases are not supported: *${alias.source} refers to an anchor (&${alias.source}) elsewhere`,
+      { ...where, line: lineOf(alias) },
+      'write the value out where it is used',
+    );
+  }
 }

@@ -71,7 +71,10 @@ interface Line {
   text: string;
 }
 
-const KEY = /^([A-Za-z0-9_][A-Za-z0-9_./+-]*):(?: +(.*))?$/;
+/** A plain key as the subset reads one: letters, digits and `_./+-`, not starting with an indicator. */
+const KEY_NAME = '[A-Za-z0-9_][A-Za-z0-9_./+-]*';
+const KEY = new RegExp(`^(${KEY_NAME}):(?: +(.*))?$`);
+const FLOW_KEY = new RegExp(`^(${KEY_NAME}): +`);
 const INT = /^[-+]?[0-9]+$/;
 const OTHER_NUMBER = /^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
@@ -137,7 +140,6 @@ class SubsetParser {
 
   private map(indent: number): TreeMap {
     const map: TreeMap = { kind: 'map', line: this.lines[this.at]!.number, entries: [] };
-    const seen = new Set<unknown>();
     const names = new Set<string>();
     while (this.at < this.lines.length) {
       const line = this.lines[this.at]!;
@@ -145,11 +147,7 @@ class SubsetParser {
       if (line.indent > indent) decline();
       if (isDash(line.text)) break;
       const match = KEY.exec(line.text) ?? decline();
-      const key = resolveKey(match[1]!);
-      const name = String(key);
-      if (seen.has(key) || names.has(name)) decline();
-      seen.add(key);
-      names.add(name);
+      const { key, name } = claimKey(match[1]!, names);
       this.at++;
       const rest = match[2] ?? '';
       let value: TreeNode;
@@ -236,6 +234,9 @@ function inlineValue(text: string, line: number): TreeNode {
   return { kind: 'scalar', value: resolvePlain(plain), line };
 }
 
+/** The escapes of a double-quoted scalar the subset reads; any other declines. */
+const SIMPLE_ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r' };
+
 /** A quoted scalar starting at `start`: its value and the index after its closing quote. */
 function quoted(text: string, start: number): { value: string; end: number } {
   const quote = text[start];
@@ -259,9 +260,8 @@ function quoted(text: string, start: number): { value: string; end: number } {
     if (char === '"') return { value, end: at + 1 };
     if (char === '\\') {
       const next = text[at + 1];
-      const simple: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r' };
-      if (next !== undefined && simple[next] !== undefined) {
-        value += simple[next];
+      if (next !== undefined && SIMPLE_ESCAPES[next] !== undefined) {
+        value += SIMPLE_ESCAPES[next];
         at += 2;
         continue;
       }
@@ -279,6 +279,19 @@ function quoted(text: string, start: number): { value: string; end: number } {
   }
   // Unclosed on this line: a multi-line quoted scalar, or a mistake.
   return decline();
+}
+
+/**
+ * A plain key, resolved as YAML resolves it, and kept in `names`. A name the
+ * map already holds (`a` twice, or `1` and `01`) is a duplicate key: `yaml`
+ * refuses it (uniqueKeys), so the subset declines.
+ */
+function claimKey(text: string, names: Set<string>): { key: ScalarValue; name: string } {
+  const key = resolveKey(text);
+  const name = String(key);
+  if (names.has(name)) decline();
+  names.add(name);
+  return { key, name };
 }
 
 /** A plain key; a null one (`null:`, `~:`) is left to `yaml`, whose toJS names it '' where the config reader says 'null'. */
@@ -325,51 +338,44 @@ class FlowReader {
 
   private sequence(): TreeList {
     const list: TreeList = { kind: 'list', line: this.line, items: [] };
+    if (this.opened(']')) return list;
+    do {
+      list.items.push(this.item());
+    } while (!this.closed(']'));
+    return list;
+  }
+
+  /** Past the opening bracket: true when the collection closes at once (`[]`, `{}`). */
+  private opened(close: string): boolean {
     this.at++;
     this.spaces();
-    if (this.text[this.at] === ']') {
-      this.at++;
-      return list;
-    }
-    for (;;) {
-      list.items.push(this.item());
-      this.spaces();
-      const char = this.text[this.at];
-      this.at++;
-      if (char === ']') return list;
-      if (char !== ',') decline();
-      this.spaces();
-      if (this.text[this.at] === ']') decline();
-    }
+    if (this.text[this.at] !== close) return false;
+    this.at++;
+    return true;
+  }
+
+  /** After an item: true at the closing bracket, false after a comma that another item follows (a trailing comma declines). */
+  private closed(close: string): boolean {
+    this.spaces();
+    const char = this.text[this.at++];
+    if (char === close) return true;
+    if (char !== ',') decline();
+    this.spaces();
+    if (this.text[this.at] === close) decline();
+    return false;
   }
 
   private mapping(): TreeMap {
     const map: TreeMap = { kind: 'map', line: this.line, entries: [] };
     const names = new Set<string>();
-    const seen = new Set<unknown>();
-    this.at++;
-    this.spaces();
-    if (this.text[this.at] === '}') {
-      this.at++;
-      return map;
-    }
-    for (;;) {
-      const match = /^([A-Za-z0-9_][A-Za-z0-9_./+-]*): +/.exec(this.text.slice(this.at)) ?? decline();
-      const key = resolveKey(match[1]!);
-      const name = String(key);
-      if (seen.has(key) || names.has(name)) decline();
-      seen.add(key);
-      names.add(name);
+    if (this.opened('}')) return map;
+    do {
+      const match = FLOW_KEY.exec(this.text.slice(this.at)) ?? decline();
+      const { key, name } = claimKey(match[1]!, names);
       this.at += match[0].length;
       map.entries.push({ key, name, line: this.line, value: this.item() });
-      this.spaces();
-      const char = this.text[this.at];
-      this.at++;
-      if (char === '}') return map;
-      if (char !== ',') decline();
-      this.spaces();
-      if (this.text[this.at] === '}') decline();
-    }
+    } while (!this.closed('}'));
+    return map;
   }
 
   private item(): TreeNode {
