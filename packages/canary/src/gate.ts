@@ -1,5 +1,5 @@
 import type { GateDescriptor } from '@roadstop/core';
-import { GATE, INPUT_NAMES, resolveCanaryWatchOptions, type CanaryWatchOptions, type InputName } from './options.js';
+import { GATE, INPUT_DEFINITIONS, INPUT_NAMES, resolveCanaryWatchOptions, type CanaryWatchOptions, type InputName } from './options.js';
 import { renderCanaryMarkdown, renderCanaryTerminal } from './render.js';
 
 export const CANARY_WATCH_HELP = `Usage: roadstop canary-watch [options]
@@ -44,6 +44,7 @@ export const canaryWatchGate: GateDescriptor<CanaryWatchOptions, InputName> = {
   title: 'Canary watch',
   summary: 'watch a canary’s metrics and decide promote, rollback or inconclusive',
   inputs: INPUT_NAMES,
+  inputDefinitions: INPUT_DEFINITIONS,
   outputs: ['decision', 'score'],
   ownStep: true,
   resolveOptions: resolveCanaryWatchOptions,

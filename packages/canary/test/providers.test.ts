@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ConfigurationError, parseConfig } from '@roadstop/core';
+import { ConfigurationError, EnvironmentError, parseConfig } from '@roadstop/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveCanaryWatchOptions } from '../src/options.js';
 import { openProvider } from '../src/providers.js';
@@ -30,7 +30,7 @@ describe('the http JSON provider', () => {
 
   it('reads the number at the JSONPath, per target, with the headers and the token', async () => {
     const provider = await openProvider(options('$.data.*.p95'));
-    expect(await provider.range(`${url}/q?version=canary`, { start: 0, end: 60, stepSeconds: 60 })).toEqual([[60, 0.12]]);
+    expect(await provider.range(`${url}/q?version=canary`, { start: 0, end: 60, stepSeconds: 60 }, 1000)).toEqual([{ labels: 'match 1', points: [[60, 0.12]] }]);
     expect(seen.at(-1)).toMatchObject({ authorization: 'Bearer s3cret-token', 'x-team': 'web' });
   });
 
@@ -43,15 +43,15 @@ describe('the http JSON provider', () => {
 });
 
 describe('the Prometheus provider', () => {
-  it('refuses to start watching when Prometheus cannot be reached, naming prometheus-url', async () => {
+  it('refuses to start watching when Prometheus cannot be reached: the environment, naming prometheus-url', async () => {
     const closed = createServer();
     await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((done) => closed.close(() => done()));
     const options = resolveCanaryWatchOptions(parseConfig('', 'x.yml').section('canary-watch'), { 'prometheus-url': `http://127.0.0.1:${port}`, metrics: '- name: v\n  type: value\n  direction: higher-is-worse\n  query: up\n' }, '/w');
     const error = await openProvider(options).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(ConfigurationError);
-    expect((error as ConfigurationError).describe()).toBe(`input 'prometheus-url': cannot reach http://127.0.0.1:${port} (ECONNREFUSED) (is Prometheus up, and is the URL right?)`);
+    expect(error).toBeInstanceOf(EnvironmentError);
+    expect((error as EnvironmentError).message).toBe(`metric 'v' query: cannot reach Prometheus (prometheus-url) at http://127.0.0.1:${port} (ECONNREFUSED)`);
   });
 });
 
@@ -68,7 +68,7 @@ describe('the Datadog provider', () => {
       seen.push({ headers: req.headers, query });
       if (query?.includes('bad(')) return void res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: ["Error parsing query: unable to parse bad(: Rule 'scope_expr' didn't match"] }));
       const to = Number(params.get('to'));
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', series: [{ pointlist: [[(to - 60) * 1000, 2], [to * 1000, 3]] }, { pointlist: [[to * 1000, 1]] }] }));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', series: [{ pointlist: [[(to - 60) * 1000, 2], [to * 1000, 3]] }, { pointlist: [[(to - 60) * 1000, null], [to * 1000, 1]] }] }));
     });
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -82,12 +82,12 @@ describe('the Datadog provider', () => {
       '/w',
     );
 
-  it('sends the keys, rolls up by the interval, and adds the series per timestamp', async () => {
+  it('sends the keys, rolls up by the interval, and keeps the series apart (null is missing)', async () => {
     const provider = await openProvider(options('sum:hits{version:{{target}}}.rollup(sum, {{interval_seconds}})'));
     expect(seen.at(-1)).toMatchObject({ headers: { 'dd-api-key': 'api-key-123', 'dd-application-key': 'app-key-456' }, query: 'sum:hits{version:canary}.rollup(sum, 60)' });
-    expect(await provider.range('q', { start: 60, end: 120, stepSeconds: 60 })).toEqual([
-      [60, 2],
-      [120, 4],
+    expect(await provider.range('q', { start: 60, end: 120, stepSeconds: 60 }, 1000)).toEqual([
+      { labels: '', points: [[60, 2], [120, 3]] },
+      { labels: '', points: [[120, 1]] },
     ]);
   });
 

@@ -28,7 +28,7 @@ function provider(model: (target: string, look: number) => { requests: number; e
         if (value instanceof Error) return Promise.reject(value);
         series.push([t, value[field as 'requests']]);
       }
-      return Promise.resolve(series);
+      return Promise.resolve([{ labels: '{}', points: series }]);
     },
   };
 }
