@@ -62,8 +62,7 @@ export async function watchCanary(options: CanaryWatchOptions, deps: WatchDeps):
   const looksTotal = Math.floor(options.durationMs / options.intervalMs);
   // The whole watch has a deadline: slow answers count against it, and the last look gets one request timeout at most.
   const requestTimeoutMs = Math.min(WATCH_REQUEST_TIMEOUT_MS, options.intervalMs);
-  const lastLookAt = start + options.durationMs;
-  const deadline = lastLookAt + requestTimeoutMs;
+  const deadline = start + options.durationMs + requestTimeoutMs;
   // The false-rollback budget is shared by the critical metrics (Bonferroni), each spending its share over the window.
   const criticalCount = Math.max(1, options.metrics.filter((metric) => metric.critical).length);
   const budget = options.falseRollbackRate / criticalCount;
@@ -81,8 +80,8 @@ export async function watchCanary(options: CanaryWatchOptions, deps: WatchDeps):
     const due = start + look * options.intervalMs;
     const wait = due - deps.now();
     if (wait > 0) await deps.sleep(wait);
-    if (deps.now() > lastLookAt) {
-      deps.log(`canary-watch: the duration is over after ${look - 1} of ${looksTotal} looks (slow answers); deciding on what was read`);
+    if (deps.now() >= deadline) {
+      deps.log(`canary-watch: the watch is past its deadline after ${look - 1} of ${looksTotal} looks (slow answers); deciding on what was read`);
       break;
     }
     const elapsed = (deps.now() - start) / 1000;

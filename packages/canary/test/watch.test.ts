@@ -88,3 +88,58 @@ describe('watchCanary', () => {
     expect(outcome.looks.length).toBeLessThan(15);
   });
 });
+
+describe('watchCanary: evidence and the deadline', () => {
+  const options = (extra: Record<string, string> = {}) => resolveCanaryWatchOptions(section, { 'prometheus-url': 'http://p', metrics, interval: '60s', duration: '5m', ...extra }, '/w');
+
+  it('a slow provider: each read gets at most one interval, and the watch ends within duration + one request timeout', async () => {
+    let clock = 0;
+    const timeouts: number[] = [];
+    const slow: Provider = {
+      range: (_query, _window, timeoutMs) => {
+        timeouts.push(timeoutMs);
+        clock += 45_000; // every answer takes 45 s of the watch's time
+        return Promise.resolve([]);
+      },
+    };
+    const outcome = await watchCanary(options(), { provider: slow, now: () => clock, sleep: (ms) => ((clock += ms), Promise.resolve()), log: () => {} });
+    expect(Math.max(...timeouts)).toBeLessThanOrEqual(10_000);
+    expect(clock).toBeLessThanOrEqual(5 * 60_000 + 10_000 + 4 * 45_000);
+    expect(outcome.decision).toBe('inconclusive');
+  });
+
+  it('the last look gets only what is left of the deadline', async () => {
+    let clock = 0;
+    const timeouts: number[] = [];
+    const late: Provider = {
+      range: (_query, _window, timeoutMs) => {
+        timeouts.push(timeoutMs);
+        clock += 2500; // three reads a look: 7.5 s of the watch's time
+        return Promise.resolve([]);
+      },
+    };
+    await watchCanary(options({ interval: '5s', duration: '10s' }), { provider: late, now: () => clock, sleep: (ms) => ((clock += ms), Promise.resolve()), log: () => {} });
+    // interval 5s: the request timeout is 5s; look 2 starts at 12.5 s, with 2.5 s left of duration + 5 s.
+    expect(timeouts).toEqual([5000, 5000, 5000, 2500, 2500, 2500]);
+  });
+
+  it('errors that answer NaN (or nothing) every interval never promote: inconclusive, naming the query', async () => {
+    const { outcome } = await run((target) => ({ ...healthy(target), errors: Number.NaN }));
+    expect(outcome.decision).toBe('inconclusive');
+    expect(outcome.reason).toContain("no data over the whole watch from metric 'errors' errors (errors canary)");
+    expect(outcome.series.errors!.canary.every(([, value]) => Number.isNaN(value))).toBe(true);
+  });
+
+  it('an interval without an errors point is left out, not counted as 0 errors', async () => {
+    // Errors only every other interval at 50%: judged on those intervals alone, the rate is 50%, a rollback.
+    const { outcome } = await run((target, look) => (target === 'canary' ? { requests: 1000, errors: look % 2 === 0 ? 500 : Number.NaN, latency: 100 } : healthy(target)));
+    expect(outcome.decision).toBe('rollback');
+    expect(outcome.judgements.find((judgement) => judgement.name === 'errors')?.n).toBe(1000);
+  });
+
+  it('a counter reset fails the look instead of being summed', async () => {
+    const { outcome, log } = await run((target, look) => (target === 'canary' ? { requests: 1000, errors: look === 2 ? -300 : 3, latency: 100 } : healthy(target)));
+    expect(outcome.decision).not.toBe('promote');
+    expect(log.join('\n')).toMatch(/provider error 1 of 3 in a row: metric 'errors' errors for canary: the value at \S+ is negative \(-300\)/);
+  });
+});
