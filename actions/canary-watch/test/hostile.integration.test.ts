@@ -213,6 +213,10 @@ describe('canary-watch against a misbehaving metrics service (the built action)'
     }
     if (hostile.log) expect(log).toMatch(hostile.log);
     for (const secret of hostile.masked ?? []) expect(run.masked).toContain(secret);
+    // Masked first: no other line (a config error quoting an input, a progress line) comes before a mask.
+    const lines = run.stdout.split('\n').filter((line) => line !== '');
+    const masks = lines.map((line, index) => (line.startsWith('::add-mask::') ? index : -1)).filter((index) => index >= 0);
+    expect(masks).toEqual(masks.map((_, index) => index));
     // The runner masks what ::add-mask:: registered; roadstop must not lean on it: no secret in any other line or file.
     const outside = [
       run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n'),

@@ -6,6 +6,7 @@ import { watchCanary, type Provider, type WatchOutcome } from './watch.js';
 
 const VERDICT_STATUS: Record<MetricJudgement['verdict'], GateStatus> = { pass: 'pass', alert: 'warn', fail: 'fail', insufficient: 'skipped' };
 export const DECISION_SCORE = { promote: 100, inconclusive: 50, rollback: 0 } as const;
+const SCORE_POINTS: Record<MetricJudgement['verdict'], number> = { pass: 1, alert: 0.5, fail: 0, insufficient: 0 };
 
 /** The gate's run: open the provider (every query checked first), watch, and write the decision as a result. */
 export async function runCanaryWatch(options: CanaryWatchOptions, env: GateEnv, overrides: { provider?: Provider; now?: () => number; sleep?: (ms: number) => Promise<void> } = {}): Promise<GateResult> {
@@ -46,7 +47,7 @@ function statusOf(options: CanaryWatchOptions, outcome: WatchOutcome): GateStatu
 /** Score: the share of metrics passing, 0–100 (an alert counts half), as Kayenta scores a canary. */
 export function canaryScore(judgements: readonly MetricJudgement[]): number {
   if (judgements.length === 0) return 0;
-  const points = judgements.reduce((total, judgement) => total + (judgement.verdict === 'pass' ? 1 : judgement.verdict === 'alert' ? 0.5 : 0), 0);
+  const points = judgements.reduce((total, judgement) => total + SCORE_POINTS[judgement.verdict], 0);
   return Math.round((100 * points) / judgements.length);
 }
 
@@ -63,6 +64,8 @@ export function canaryResult(options: CanaryWatchOptions, outcome: WatchOutcome,
       message: judgement.reason,
       details: { verdict: judgement.verdict, n: judgement.n, type: spec.type },
     };
+    // The contract needs a number: with no data the value is 0 and `measured: false` says it is not a measurement.
+    if (judgement.canary === undefined) check.details!.measured = false;
     if (judgement.baseline !== undefined) check.baseline = rate ? judgement.baseline * 100 : judgement.baseline;
     if (spec.rollback !== undefined) check.limit = rate ? spec.rollback * 100 : spec.rollback;
     const details = check.details!;
