@@ -141,3 +141,11 @@ describe('watchCanary: evidence and the deadline', () => {
     expect(log.join('\n')).toMatch(/provider error 1 of 3 in a row: metric 'errors' errors for canary: the value at \S+ is negative \(-300\)/);
   });
 });
+
+describe('watchCanary: a silent baseline', () => {
+  it('takes the comparison away, not the canary’s evidence: promote on the limits, saying so', async () => {
+    const { outcome } = await run((target, look) => (target === 'canary' ? { requests: 300, errors: 0, latency: 100 + (look % 3) } : { requests: 0, errors: 0, latency: Number.NaN }), { metrics: `${metrics}  rollback: 500ms\n` });
+    expect(outcome.decision, outcome.reason).toBe('promote');
+    expect(outcome.reason).toContain("the baseline gave no data from metric 'latency' query (latency stable): judged on the limits alone there");
+  });
+});
