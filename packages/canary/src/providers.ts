@@ -1,5 +1,5 @@
 import { JSONPath } from 'jsonpath-plus';
-import { ConfigurationError } from '@roadstop/core';
+import { ConfigurationError, edgeFetch } from '@roadstop/core';
 import type { CanaryWatchOptions } from './options.js';
 import { substitute, type Provider, type Series } from './watch.js';
 
@@ -13,7 +13,7 @@ export class ProviderError extends Error {
 async function getJson(url: string, headers: Record<string, string>): Promise<{ status: number; body: unknown }> {
   let response: Response;
   try {
-    response = await fetch(url, { headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    response = await edgeFetch(url, { headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     throw new ProviderError(`cannot reach ${new URL(url).origin} (${cause?.code ?? cause?.message ?? (error as Error).message})`);
