@@ -1,4 +1,4 @@
-import { ConfigSection, ConfigurationError, givenInput, parseSectionList, type ErrorLocation } from '@roadstop/core';
+import { ConfigSection, ConfigurationError, givenInput, parseSectionList, type ErrorLocation, rejectUnsafeUrlText } from '@roadstop/core';
 import type { BaselineSpec, GateOptionsBase } from '@roadstop/core';
 
 export const GATE = 'canary-watch';
@@ -280,6 +280,7 @@ function count(text: string | undefined, where: ErrorLocation, fallback: number,
 }
 
 function checkUrl(url: string, where: ErrorLocation): void {
+  rejectUnsafeUrlText(url, where);
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -1,6 +1,6 @@
-import { createServer, request as httpRequest, type Server } from 'node:http';
-import { connect, type AddressInfo, type Socket } from 'node:net';
-import { startFakeSlack, type FakeSlack } from '@roadstop/testing';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startFakeSlack, startForwardProxy, type FakeSlack } from '@roadstop/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEdgeFetch } from '@roadstop/core';
 import { decideRetry, SlackSendError, slackRetryPolicy } from '../src/index.js';
@@ -141,54 +141,14 @@ describe('the token transport (@slack/web-api)', () => {
   });
 
   it('goes through the proxy HTTPS_PROXY and HTTP_PROXY name', async () => {
-    const proxy = await startProxy();
+    const proxy = await startForwardProxy();
     try {
       const client = await api(30_000, { HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url });
       await client.post({ channel: '#deploys', text: 'through the proxy' });
-      expect(proxy.seen).toEqual([expect.stringContaining(new URL(slack.url).host)]);
+      expect(proxy.seen.map((request) => `${request.method} ${request.target}`)).toEqual([expect.stringContaining(new URL(slack.url).host)]);
       expect(slack.parents('deploys').map((message) => message.text)).toEqual(['through the proxy']);
     } finally {
       await proxy.close();
     }
   });
 });
-
-/** A forward proxy on loopback: CONNECT tunnels and absolute-form requests, each noted. */
-async function startProxy(): Promise<{ url: string; seen: string[]; close: () => Promise<void> }> {
-  const seen: string[] = [];
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((req, res) => {
-    seen.push(`${req.method} ${req.url}`);
-    const target = new URL(req.url ?? '');
-    const upstream = httpRequest({ host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
-    req.pipe(upstream);
-  });
-  server.on('connect', (req, client: Socket, head: Buffer) => {
-    seen.push(`CONNECT ${req.url}`);
-    const [host, port] = (req.url ?? '').split(':');
-    const upstream = connect(Number(port), host, () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      upstream.write(head);
-      upstream.pipe(client);
-      client.pipe(upstream);
-    });
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('error', () => socket.destroy());
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    seen,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
