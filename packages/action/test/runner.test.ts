@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { workflowCommands as commandsIn } from '@roadstop/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { heredocDelimiter, neutralizeCommands } from '../src/runner.js';
 
@@ -67,20 +68,6 @@ const hostileAnnotations = `
     api.debug(text);
   }
 `;
-
-/** The runner's two parsers (actions/runner, src/Runner.Common/ActionCommand.cs), on stdout as ReadLine splits it. */
-function commandsIn(stdout: string): string[] {
-  const found: string[] = [];
-  for (const line of stdout.split(/\r\n|\r|\n/)) {
-    // .NET's culture-aware comparison may skip ignorable characters: drop them as the worst case.
-    const seen = line.replace(/[\p{Cc}\p{Cf}]/gu, (char) => (char === '\t' ? char : ''));
-    const v2 = /^[\s\u0085]*::([^ :]+)[^:]*::/u.exec(seen);
-    const legacy = /##\[([^ \]]+)/.exec(seen);
-    if (v2) found.push(v2[1]!.toLowerCase());
-    else if (legacy) found.push(legacy[1]!.toLowerCase());
-  }
-  return found;
-}
 
 function runScript(source: string, folder: string, name: string) {
   const output = join(folder, `${name}.output`);

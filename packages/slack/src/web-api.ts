@@ -1,4 +1,4 @@
-import { retryAfterSeconds } from '@roadstop/core';
+import { redactText, retryAfterSeconds } from '@roadstop/core';
 import { formatMs } from '@roadstop/github';
 import type { Logger, WebAPICallResult } from '@slack/web-api';
 import { SlackSendError } from './errors.js';
@@ -140,9 +140,13 @@ function toSendError(error: unknown, codes: { PlatformError: string; HTTPError: 
   }
 }
 
-/** The client's own log: its retries and warnings in the step's log, its request traces in the debug log. */
+/**
+ * The client's own log: its retries and warnings in the step's log, its
+ * request traces in the debug log. Its traces quote Slack's answers, which may
+ * echo the token: cut out here, not left to the runner's mask.
+ */
 function clientLogger(options: SlackApiOptions): Logger {
-  const text = (parts: unknown[]) => parts.map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(' ');
+  const text = (parts: unknown[]) => redactText(parts.map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(' '), [options.token]);
   let level = 'info';
   let name = 'web-api';
   return {

@@ -8,3 +8,4 @@ export * from './github-fake.js';
 export * from './slack-fake.js';
 export * from './traffic-split.js';
 export * from './forward-proxy.js';
+export * from './workflow-commands.js';
