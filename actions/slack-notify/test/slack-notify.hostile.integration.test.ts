@@ -161,9 +161,12 @@ describe('slack-notify URL inputs (the built action)', () => {
     ['api-url', () => ({ token: slack.token, channel: '#deploys', event: 'started', 'api-url': `${slack.apiUrl}\r::error::forged` })],
     ['api-url', () => ({ token: slack.token, channel: '#deploys', event: 'started', 'api-url': `${slack.apiUrl}\u202e` })],
     ['webhook-url', () => ({ 'webhook-url': `${slack.addWebhook('deploys')}\u0007`, event: 'started' })],
-  ])('%s with a control character: refused, naming it, not quoting it', async (input, given) => {
-    const outcome = await run(given());
-    await expectOneCleanError(outcome, new RegExp(`^input '${input}': holds a control character or a space \\(U\\+[0-9A-F]{4} at character \\d+\\), which no URL has`), [slack.token]);
+  ])('%s with a control character: refused, naming it, not quoting it; the secrets masked before the check', async (input, given) => {
+    const inputs: Record<string, string> = given();
+    const outcome = await run(inputs);
+    const secrets = [inputs.token, inputs['webhook-url']].filter((value): value is string => value !== undefined);
+    await expectOneCleanError(outcome, new RegExp(`^input '${input}': holds a control character or a space \\(U\\+[0-9A-F]{4} at character \\d+\\), which no URL has`), secrets);
+    for (const secret of secrets) expect(outcome.masked).toContain(secret);
     expect(slack.requests).toEqual([]);
   });
 });

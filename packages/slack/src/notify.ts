@@ -40,6 +40,8 @@ export interface Outcome {
  * refuses fails the step with Slack's own error code (fail-on-error), or warns.
  */
 export async function slackNotify(step: ActionStep, env: Env = process.env): Promise<void> {
+  // Masked before anything reads them, even a check that refuses them: the token, and each webhook URL as given.
+  for (const raw of [step.input('token'), ...step.input('webhook-url').split(/[\r\n,]/).map((line) => line.trim())]) step.secret(raw);
   const inputs = readSlackInputs((name) => step.input(name));
   const secrets = secretsOf(inputs);
   for (const secret of secrets) step.secret(secret);
