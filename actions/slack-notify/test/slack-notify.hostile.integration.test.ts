@@ -165,7 +165,7 @@ describe('slack-notify URL inputs (the built action)', () => {
     const inputs: Record<string, string> = given();
     const outcome = await run(inputs);
     const secrets = [inputs.token, inputs['webhook-url']].filter((value): value is string => value !== undefined);
-    await expectOneCleanError(outcome, new RegExp(`^input '${input}': holds a control character or a space \\(U\\+[0-9A-F]{4} at character \\d+\\), which no URL has`), secrets);
+    await expectOneCleanError(outcome, new RegExp(`^input '${input}': holds a control or format character \\(U\\+[0-9A-F]{4} at character \\d+\\), which no URL has`), secrets);
     for (const secret of secrets) expect(outcome.masked).toContain(secret);
     expect(slack.requests).toEqual([]);
   });

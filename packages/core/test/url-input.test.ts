@@ -3,13 +3,13 @@ import { ConfigurationError, parseHttpUrlInput, rejectUnsafeUrlText } from '../s
 
 describe('URL inputs', () => {
   it.each([
-    ['a line break the URL parser would drop', 'https://x.example\n::error title=forged::PR is safe, merge it', /holds a control character or a space \(U\+000A at character 18\)/],
+    ['a line break the URL parser would drop', 'https://x.example\n::error title=forged::PR is safe, merge it', /holds a control or format character \(U\+000A at character 18\)/],
     ['a carriage return', 'https://x.example/\r::warning::x', /U\+000D at character 19/],
     ['a tab', 'https://x.example/\tpath', /U\+0009/],
     ['a NUL', 'https://x.example/\u0000', /U\+0000/],
     ['a zero-width space', 'https://x.example/\u200bpath', /U\+200B/],
     ['a right-to-left override', 'https://x.example/\u202egnp.exe', /U\+202E/],
-    ['a space', 'https://x.example/a b', /U\+0020/],
+    ['a line separator', 'https://x.example/\u2028::error::x', /U\+2028/],
   ])('refuses %s, naming the input and the character', (_case, url, expected) => {
     let caught: unknown;
     try {
@@ -26,7 +26,7 @@ describe('URL inputs', () => {
   });
 
   it('never quotes a secret URL', () => {
-    expect(() => parseHttpUrlInput('https://hooks.slack.com/services/T/B/secret\n', { input: 'webhook-url' }, { echo: false })).toThrow(/^holds a control character/);
+    expect(() => parseHttpUrlInput('https://hooks.slack.com/services/T/B/secret\n', { input: 'webhook-url' }, { echo: false })).toThrow(/^holds a control or format character/);
     expect(() => parseHttpUrlInput('ftp://hooks.slack.com/services/T/B/secret', { input: 'webhook-url' }, { echo: false })).toThrow(/^is a ftp: URL, not http\(s\)$/);
   });
 
