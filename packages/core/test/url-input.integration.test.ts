@@ -19,7 +19,7 @@ describe('a URL input holding workflow commands (the built pr-staging-comment)',
         env: { GITHUB_API_URL: github.url },
       });
       expect(outcome.exitCode).toBe(1);
-      expect(outcome.annotations.map((item) => `${item.level} ${item.message}`)).toEqual([expect.stringMatching(/^error input 'url': .*holds a control or format character \(U\+000A at character 33\)/)]);
+      expect(outcome.annotations.map((item) => `${item.level} ${item.message}`)).toEqual([expect.stringMatching(/^error input 'url': .*holds a control or format character \(U\+000A at character 34\)/)]);
       expect(workflowCommands(outcome.stdout).filter((name) => !['add-mask', 'error', 'debug'].includes(name))).toEqual([]);
       expect(outcome.annotations.some((item) => item.properties.title === 'forged')).toBe(false);
       expect(github.requests.filter((request) => request.method !== 'GET')).toEqual([]);
