@@ -100,21 +100,20 @@ describe('slack-notify against a hostile Slack (the built action)', () => {
     ],
   ])('token: %s', async (_case, answer, expected) => {
     slack.answerNext(10, answer, 'api');
-    const started = Date.now();
     const outcome = await run({ token: slack.token, channel: '#deploys', event: 'started' });
     await expectOneCleanError(outcome, expected, [slack.token]);
     expect(outcome.annotations.map((item) => item.message).join('\n')).not.toContain('forged');
-    expect(Date.now() - started).toBeLessThan(15_000);
+    // An answer, not an outage: asked once, not retried (the harness's timeout bounds the step's time).
+    expect(slack.requests).toHaveLength(1);
   });
 
   it('token: a redirect is one immediate error naming Slack and the status; the token never reaches the other origin', async () => {
     slack.answerNext(10, () => ({ status: 302, headers: { location: `${elsewhere.url}/api/chat.postMessage` }, body: '' }), 'api');
-    const started = Date.now();
     const outcome = await run({ token: slack.token, channel: '#deploys', event: 'started' });
     await expectOneCleanError(outcome, new RegExp(`#deploys: redirected: Slack answered HTTP 302, a redirect to ${elsewhere.url}, which is not followed`), [slack.token]);
     expect(elsewhere.hits).toEqual([]);
+    // Said at once: one request, no retry.
     expect(slack.requests).toHaveLength(1);
-    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('webhook: a redirect is one immediate error; the message never reaches the other origin', async () => {
@@ -123,6 +122,7 @@ describe('slack-notify against a hostile Slack (the built action)', () => {
     const outcome = await run({ 'webhook-url': hook, event: 'started' });
     await expectOneCleanError(outcome, new RegExp(`the webhook: redirected: Slack answered HTTP 307, a redirect to ${elsewhere.url}, which is not followed`), [hook, new URL(hook).pathname]);
     expect(elsewhere.hits).toEqual([]);
+    expect(slack.requests).toHaveLength(1);
   });
 
   it('webhook: a body that is not an error code (an echo of the URL) is never shown', async () => {
