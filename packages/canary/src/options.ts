@@ -1,5 +1,5 @@
 import { JSONPath } from 'jsonpath-plus';
-import { ConfigSection, ConfigurationError, givenInput, parseSectionList, type ErrorLocation, type InputDefinition } from '@roadstop/core';
+import { ConfigSection, ConfigurationError, givenInput, parseSectionList, rejectUnsafeUrlText, type ErrorLocation, type InputDefinition } from '@roadstop/core';
 import type { BaselineSpec, GateOptionsBase } from '@roadstop/core';
 
 export const GATE = 'canary-watch';
@@ -343,6 +343,7 @@ function count(text: string | undefined, where: ErrorLocation, fallback: number,
 }
 
 function checkUrl(url: string, where: ErrorLocation): void {
+  rejectUnsafeUrlText(url, where);
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -1,5 +1,5 @@
 import { JSONPath } from 'jsonpath-plus';
-import { ConfigurationError, EnvironmentError } from '@roadstop/core';
+import { ConfigurationError, EnvironmentError, edgeFetch } from '@roadstop/core';
 import type { CanaryWatchOptions } from './options.js';
 import { substitute, type Provider, type ProviderSeries } from './watch.js';
 
@@ -78,7 +78,7 @@ async function getJson(url: string, headers: Record<string, string>, timeoutMs: 
   for (let hop = 0; ; hop++) {
     let response: Response;
     try {
-      response = await fetch(current, { headers, signal, redirect: 'manual' });
+      response = await edgeFetch(current, { headers, signal, redirect: 'manual' });
     } catch (error) {
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
       const why = signal.aborted ? `no answer within ${Math.round(timeoutMs / 100) / 10}s` : (cause?.code ?? cause?.message ?? (error as Error).message);

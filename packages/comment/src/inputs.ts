@@ -1,4 +1,4 @@
-import { ConfigurationError, oneOf, parseBoolean, splitList } from '@roadstop/core';
+import { ConfigurationError, oneOf, parseBoolean, splitList, rejectUnsafeUrlText } from '@roadstop/core';
 
 export const MODES = ['upsert', 'recreate', 'deactivate'] as const;
 export const STATUSES = ['building', 'ready', 'failed'] as const;
@@ -42,6 +42,7 @@ export function readStagingInputs(input: (name: string) => string, env: Record<s
 }
 
 function checkUrl(url: string): void {
+  rejectUnsafeUrlText(url, { input: 'url' });
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -1,4 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import { edgeFetch } from '@roadstop/core';
 import { Octokit } from '@octokit/rest';
 import { GitHubRateLimitError, gitHubMessage, isHttpError, redactedHttpError } from './errors.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS, formatMs, NetworkBudgetError, RequestTimeoutError, type NetworkBudget } from './network-budget.js';
@@ -58,6 +59,8 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     ...(token ? { auth: token } : {}),
     baseUrl,
     userAgent: 'roadstop',
+    // Through the environment's proxy, and no token to another origin on a redirect (core's http-fetch.ts).
+    request: { fetch: edgeFetch },
     // Octokit logs every request, and every failed one as an error; the failures reach
     // the caller as errors anyway, so only its warnings (deprecations) are passed on.
     log: { debug: () => {}, info: () => {}, warn: log, error: () => {} },
