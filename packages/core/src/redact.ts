@@ -27,3 +27,12 @@ export function redactSecrets<Result extends GateResult>(result: Result, secrets
   scrub(result);
   return result;
 }
+
+/**
+ * `text` with the user and password of every URL in it replaced by `***`
+ * (`https://x:token@host/` → `https://***@host/`): git's stderr and a page's
+ * URL may carry credentials, and neither is masked by the runner.
+ */
+export function redactUrlCredentials(text: string): string {
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@]*@/gi, '$1***@');
+}
