@@ -16,7 +16,6 @@ export function refProblem(ref: string): string | undefined {
   if (ref.length > MAX_REF_LENGTH) return `it is longer than ${MAX_REF_LENGTH} characters`;
   if (ref.startsWith('-')) return 'it starts with -, which git would read as an option';
   if (ref.startsWith('+')) return 'it starts with +, which git would read as a forced refspec';
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0020\u007f~^:?*[\\]/.test(ref)) return 'it contains a space, a control character or one of ~ ^ : ? * [ \\';
   if (ref.includes('..')) return 'it contains ..';
   if (ref.includes('@{')) return 'it contains @{';
