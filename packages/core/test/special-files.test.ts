@@ -16,7 +16,7 @@ async function fifo(): Promise<{ folder: string; path: string }> {
 }
 
 describe('special files', () => {
-  it.each([
+  it.each<[string, (path: string) => Promise<unknown>]>([
     ['readRegularFile', (path: string) => readRegularFile(path, { input: 'x' })],
     ['readRegularFileSync', (path: string) => Promise.resolve().then(() => readRegularFileSync(path, { input: 'x' }))],
     ['openRegularFile', (path: string) => openRegularFile(path, { input: 'x' })],
