@@ -6,6 +6,7 @@ export * from './globs.js';
 export * from './lists.js';
 export * from './result.js';
 export * from './result-files.js';
+export * from './result-plausible.js';
 export * from './runner-context.js';
 export * from './sizes.js';
 export * from './step-inputs.js';

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { confinedPath, readRegularFile, realLocation } from './confine.js';
 import { ConfigurationError, type ErrorLocation } from './errors.js';
 import { findResultProblem } from './result-check.js';
+import { findImplausibleResult } from './result-plausible.js';
 
 /**
  * The result contract every gate writes and every renderer (job summary, PR
@@ -166,6 +167,8 @@ export function parseResult(text: string, options: { input?: string; gate?: stri
   }
   const problem = findResultProblem(record);
   if (problem) throw new ConfigurationError(`not a valid ${String(record.gate)} result: ${problem}`, where, 'a result roadstop wrote holds none of this; regenerate it, or compare with another run');
+  const implausible = findImplausibleResult(record);
+  if (implausible) throw new ConfigurationError(`not a result roadstop wrote: ${implausible}`, where, 'a result roadstop wrote holds none of this; regenerate it, or compare with another run');
   return data as GateResult;
 }
 
