@@ -13,6 +13,7 @@ import {
   type GateEnv,
   type GateStatus,
   type StepInputs,
+  urlCredentials,
 } from '@roadstop/core';
 import { acquireChanges, finishGateStep, startGateStep, uploadResultArtifact } from '@roadstop/github';
 import { coreIo, fail, getInput, info, reportError, setSecret } from './io.js';
@@ -62,13 +63,15 @@ export async function runGateAction(gate: GateDescriptor): Promise<void> {
  * gates), annotations, summary and the baseline upload.
  */
 export async function runGateInStep(gate: GateDescriptor, inputs: StepInputs<Partial<Record<string, string>>>, outputPrefix = ''): Promise<GateOutcome> {
+  // Credentials written in a URL input (lighthouse-gate's urls) are masked in the log and scrubbed from the result.
+  const secrets = [...(inputs.token ? [inputs.token] : []), ...Object.values(inputs.gate).flatMap((value) => (value ?? '').split(/[\s,]+/).flatMap(urlCredentials))];
+  for (const secret of secrets.slice(inputs.token ? 1 : 0)) setSecret(secret);
   const workspace = resolve(readRunnerContext().workspace);
   const config = await loadConfig(inputs.config, { workspace, input: 'config' });
   const options = gate.resolveOptions(config.section(gate.name), inputs.gate, workspace);
   const start = await startGateStep({ gate: gate.name, report: inputs.report, token: inputs.token, artifactName: inputs.artifactName, baseline: options.baseline, workspace, log: info });
   const scratch = join(process.env.RUNNER_TEMP || tmpdir(), 'roadstop', gate.name);
   await fsp.mkdir(scratch, { recursive: true });
-  const secrets = inputs.token ? [inputs.token] : [];
   const env: GateEnv = {
     where: 'action',
     workspace,
@@ -81,7 +84,8 @@ export async function runGateInStep(gate: GateDescriptor, inputs: StepInputs<Par
     changes: (base) => acquireChanges({ workspace, context: start.context, token: inputs.token, log: info, ...(base ? { base } : {}) }),
     uploadArtifact: async (name, files, root) => {
       const [first, ...rest] = files;
-      if (!first) return undefined;
+      // upload: never means nothing of the step's leaves the runner, reports included.
+      if (!first || inputs.upload === 'never') return undefined;
       const uploaded = await uploadResultArtifact({ name, file: first, files: rest, root });
       return uploaded.uploaded ? `uploaded ${files.length} file${files.length === 1 ? '' : 's'} as artifact '${name}' (id ${uploaded.id})` : uploaded.reason;
     },
