@@ -1,5 +1,6 @@
 export * from './config.js';
 export * from './confine.js';
+export * from './control-chars.js';
 export * from './errors.js';
 export * from './gate-common.js';
 export * from './globs.js';

@@ -41,7 +41,7 @@ export const coverageGate: GateDescriptor<CoverageGateOptions, InputName> = {
     const wantsChanges = env.where === 'action' || options.base !== undefined || options.minPatch !== undefined;
     // The parsers and git are loaded when the gate runs: a step that stops at its options never parses them.
     const [{ runCoverageGate }, { repositoryFiles }] = await Promise.all([import('./gate.js'), import('@roadstop/git')]);
-    const [tracked, changes, baseline] = await Promise.all([repositoryFiles(options.workspace, env.log), wantsChanges ? env.changes(options.base) : undefined, env.baseline]);
+    const [tracked, changes, baseline] = await Promise.all([repositoryFiles(options.workspace, (text) => env.log(text)), wantsChanges ? env.changes(options.base) : undefined, env.baseline]);
     return runCoverageGate(options, {
       repositoryFiles: tracked,
       ...(changes ? { changes } : {}),
