@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createResult } from '@roadstop/core';
 import { runAction, type ActionRun } from '@roadstop/testing';
+import { LCOV, prEvent, pullRequestClone, sh } from '../../../packages/coverage/test/pull-request-clone.js';
 
 // Issue 17, "Trust at the edges": what a pull request controls (its config file, its files, a baseline it commits)
 // and what the runner may hand over (a FIFO, a broken checkout) reaching the BUILT coverage-gate. Each case ends in
@@ -13,38 +13,6 @@ import { runAction, type ActionRun } from '@roadstop/testing';
 // timeout bounds every run).
 
 const action = 'coverage-gate';
-const ENV = { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e.x', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e.x' };
-const sh = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, ...ENV } }).trim();
-
-const SOURCE = 'export function total(values: number[]): number {\n  let sum = 0;\n  for (const value of values) sum += value;\n  return sum;\n}\n';
-const LCOV = 'TN:\nSF:src/total.ts\nDA:2,1\nDA:3,1\nDA:4,1\nLF:3\nLH:3\nend_of_record\n';
-
-/**
- * A pull request's clone: `origin` is a local path (so git would run an --upload-pack command given to it), the
- * base commit has src/total.ts, the head changes it; coverage/lcov.info is the head's report.
- */
-async function pullRequestClone(): Promise<{ workspace: string; base: string; head: string }> {
-  const origin = await mkdtemp(join(tmpdir(), 'roadstop-hostile-origin-'));
-  await mkdir(join(origin, 'src'));
-  await writeFile(join(origin, 'src/total.ts'), SOURCE.replace('sum += value', 'sum = sum + value'));
-  sh(origin, 'init', '-q', '-b', 'main');
-  sh(origin, 'add', '.');
-  sh(origin, 'commit', '-qm', 'base');
-  const base = sh(origin, 'rev-parse', 'HEAD');
-  sh(origin, 'checkout', '-qb', 'feature');
-  await writeFile(join(origin, 'src/total.ts'), SOURCE);
-  sh(origin, 'commit', '-qam', 'head');
-  const workspace = await mkdtemp(join(tmpdir(), 'roadstop-hostile-clone-'));
-  sh(tmpdir(), 'clone', '-q', '--branch', 'feature', origin, workspace);
-  await mkdir(join(workspace, 'coverage'));
-  await writeFile(join(workspace, 'coverage/lcov.info'), LCOV);
-  return { workspace, base, head: sh(workspace, 'rev-parse', 'HEAD') };
-}
-
-const prEvent = (base: string, head: string) => ({
-  pull_request: { number: 3, base: { ref: 'main', sha: base, repo: { full_name: 'octo-org/webapp' } }, head: { ref: 'feature', sha: head, repo: { full_name: 'octo-org/webapp' } } },
-});
-
 function errorsOf(run: ActionRun): string[] {
   return run.annotations.filter((annotation) => annotation.level === 'error').map((annotation) => annotation.message);
 }
@@ -143,7 +111,7 @@ describe('coverage-gate against hostile input, built dist/', () => {
   });
 
   it('a file name with a newline stays one row of the changed-files table', async () => {
-    const { workspace, base, head } = await pullRequestClone();
+    const { workspace, base } = await pullRequestClone();
     const weird = 'src/we\nird.ts';
     await writeFile(join(workspace, weird), 'export const a = 1;\nexport const b = 2;\n');
     sh(workspace, 'add', '.');

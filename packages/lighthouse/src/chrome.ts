@@ -70,8 +70,9 @@ export function probeBrowser(path: string, timeoutMs = BROWSER_PROBE_TIMEOUT_MS)
         const failure = error as { killed?: boolean; code?: number | string };
         return done({ problem: failure.killed ? `did not answer --version within ${Math.round(timeoutMs / 1000)} s` : `exited with ${String(failure.code ?? 'a signal')} when asked for its --version` });
       }
-      // "Chromium 120.0.6099.224", "Google Chrome 126.0.6478.126": a name and a dotted version.
-      if (!/\d+\.\d+/.test(line)) return done({ problem: 'printed no browser version for --version' });
+      // "Chromium 120.0.6099.224", "Google Chrome 126.0.6478.126": a Chromium browser's name and a dotted version
+      // (`/bin/true --version` prints coreutils' version: not a browser).
+      if (!/\d+\.\d+/.test(line) || !/chrom|edge|brave|opera|vivaldi/i.test(line)) return done({ problem: 'printed no Chrome or Chromium version for --version' });
       done({ version: line.slice(0, 200) });
     });
   });

@@ -44,6 +44,8 @@ export async function runLighthouseGate(options: LighthouseGateOptions, env: Gat
   const messages: ResultMessage[] = [...env.messages];
   // Credentials in a URL are the user's secret: every log line carries none, and the result is scrubbed of them in finish().
   const log = (text: string) => env.log(redactUrlCredentials(text));
+  // Confined before anything else, browser or not: a static-dir that leads out is refused, never served.
+  const staticDir = options.target.kind === 'static' ? await confineStaticDir(options.workspace, options.target.dir, options.target.origin) : undefined;
   const chrome = deps.findChrome(options.chromePath, options.chromePathOrigin);
   if (!chrome) {
     messages.push({ level: 'warning', title: 'Lighthouse: no browser', text: `Lighthouse needs Chrome or Chromium and none was found: ${NO_CHROME_HINT}` });
@@ -60,8 +62,7 @@ export async function runLighthouseGate(options: LighthouseGateOptions, env: Gat
 
   let settings: CollectSettings;
   if (options.target.kind === 'static') {
-    const dir = await confineStaticDir(options.workspace, options.target.dir, options.target.origin);
-    settings = { staticDistDir: dir, runs: options.runs, chromePath: chrome.path, allowedHosts: ['localhost', '127.0.0.1'], maxWaitForLoad: MAX_WAIT_FOR_LOAD_MS };
+    settings = { staticDistDir: staticDir!, runs: options.runs, chromePath: chrome.path, allowedHosts: ['localhost', '127.0.0.1'], maxWaitForLoad: MAX_WAIT_FOR_LOAD_MS };
   } else {
     for (const url of options.target.urls) await checkAnswers(url, options.target.origin);
     const hosts = [...new Set(options.target.urls.map((url) => new URL(url).hostname))];
@@ -176,7 +177,16 @@ async function confineStaticDir(workspace: string, given: string, origin: Config
 async function checkAnswers(given: string, origin: ConfigurationError['location']): Promise<void> {
   const url = redactUrlCredentials(given);
   try {
-    const response = await fetch(given, { redirect: 'follow', signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS) });
+    // fetch refuses a URL with credentials in it: they go as Basic authorization, as a browser sends them.
+    const target = new URL(given);
+    const headers: Record<string, string> = {};
+    if (target.username || target.password) {
+      headers.authorization = `Basic ${Buffer.from(`${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`).toString('base64')}`;
+      target.username = '';
+      target.password = '';
+    }
+    // With credentials, redirects are not followed, so they never go to another origin: a redirect is an answer.
+    const response = await fetch(target, { redirect: headers.authorization ? 'manual' : 'follow', headers, signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS) });
     await response.body?.cancel();
     if (response.status >= 400) {
       throw new ConfigurationError(`'${url}' answers HTTP ${response.status}`, origin, 'point urls at a page that is served (the deploy step’s preview URL?)');
@@ -185,7 +195,7 @@ async function checkAnswers(given: string, origin: ConfigurationError['location'
     if (error instanceof ConfigurationError) throw error;
     const timedOut = (error as Error).name === 'TimeoutError';
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    const reason = timedOut ? `no answer within ${ANSWER_TIMEOUT_MS / 1000} s` : (cause?.code ?? cause?.message ?? (error as Error).message);
+    const reason = redactUrlCredentials(timedOut ? `no answer within ${ANSWER_TIMEOUT_MS / 1000} s` : (cause?.code ?? cause?.message ?? (error as Error).message));
     throw new ConfigurationError(`'${url}' does not answer (${reason})`, origin, 'start the server or deploy first, and check the URL');
   }
 }
