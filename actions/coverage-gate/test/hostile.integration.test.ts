@@ -4,7 +4,7 @@ import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createResult } from '@roadstop/core';
-import { runAction, type ActionRun } from '@roadstop/testing';
+import { refusalOf, runAction, type ActionRun } from '@roadstop/testing';
 import { LCOV, prEvent, pullRequestClone, sh } from '../../../packages/coverage/test/pull-request-clone.js';
 
 // Issue 17, "Trust at the edges": what a pull request controls (its config file, its files, a baseline it commits)
@@ -13,14 +13,8 @@ import { LCOV, prEvent, pullRequestClone, sh } from '../../../packages/coverage/
 // timeout bounds every run).
 
 const action = 'coverage-gate';
-function errorsOf(run: ActionRun): string[] {
-  return run.annotations.filter((annotation) => annotation.level === 'error').map((annotation) => annotation.message);
-}
-
 function expectOneError(run: ActionRun, message: RegExp): void {
-  expect(run.exitCode).toBe(1);
-  expect(errorsOf(run)).toEqual([expect.stringMatching(message)]);
-  expect(run.stdout + run.stderr).not.toMatch(/\n\s+at |internal error/);
+  expect(refusalOf(run)).toEqual({ exitCode: 1, errors: [expect.stringMatching(message)], trace: false });
 }
 
 describe('coverage-gate against hostile input, built dist/', () => {
@@ -57,7 +51,7 @@ describe('coverage-gate against hostile input, built dist/', () => {
     await writeFile(join(workspace, '.git'), 'gitdir: /nonexistent/roadstop-checkout\n');
     const run = await runAction({ action, workspace, event: prEvent(base, head), inputs: { files: 'coverage/lcov.info' } });
     expect(run.exitCode).toBe(1);
-    expect(errorsOf(run)).toEqual(['roadstop coverage-gate: git ls-files failed (128): fatal: not a git repository: /nonexistent/roadstop-checkout']);
+    expect(refusalOf(run).errors).toEqual(['roadstop coverage-gate: git ls-files failed (128): fatal: not a git repository: /nonexistent/roadstop-checkout']);
   });
 
   it('a report that is a FIFO is never opened: only regular files are selected', async () => {

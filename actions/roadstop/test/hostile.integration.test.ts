@@ -4,7 +4,7 @@ import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createResult } from '@roadstop/core';
-import { runAction, type ActionRun } from '@roadstop/testing';
+import { refusalOf, runAction, type ActionRun } from '@roadstop/testing';
 import { prEvent, pullRequestClone } from '../../../packages/coverage/test/pull-request-clone.js';
 
 // Issue 17, "Trust at the edges", for the BUILT root action: it reads .github/roadstop.yml, which the pull request
@@ -18,14 +18,10 @@ async function configured(config: string): Promise<{ workspace: string; event: R
   return { workspace, event: prEvent(base, head) };
 }
 
-function errorsOf(run: ActionRun): string[] {
-  return run.annotations.filter((annotation) => annotation.level === 'error').map((annotation) => annotation.message);
-}
-
 function expectRefused(run: ActionRun, message: RegExp): void {
-  expect(run.exitCode).toBe(1);
-  expect(errorsOf(run)).toContainEqual(expect.stringMatching(message));
-  expect(run.stdout + run.stderr).not.toMatch(/\n\s+at |internal error/);
+  const refusal = refusalOf(run);
+  expect(refusal).toMatchObject({ exitCode: 1, trace: false });
+  expect(refusal.errors).toContainEqual(expect.stringMatching(message));
 }
 
 describe('the root action against a hostile config file, built dist/', () => {
