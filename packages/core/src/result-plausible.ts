@@ -22,7 +22,8 @@ const UNIT_BOUNDS: Record<string, Bound> = {
   bytes: { min: 0, max: MAX_PLAUSIBLE_BYTES, integer: true },
   percent: { min: 0, max: 100, integer: false },
   score: { min: 0, max: 100, integer: false },
-  count: { min: 0, max: Number.MAX_SAFE_INTEGER, integer: true },
+  // Neither whole nor positive: canary-watch writes its `value` metrics (any Prometheus series) as counts.
+  count: { min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER, integer: false },
   ms: { min: 0, max: MAX_PLAUSIBLE_MS, integer: false },
   ratio: { min: 0, max: 1e9, integer: false },
 };
