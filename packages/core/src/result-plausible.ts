@@ -57,12 +57,15 @@ export function findImplausibleResult(data: Json): string | undefined {
   };
   for (const [index, check] of checks.entries()) {
     const bound = UNIT_BOUNDS[String(check.unit)] ?? ANY;
-    for (const field of ['value', 'limit', 'baseline'] as const) {
+    for (const field of ['value', 'baseline'] as const) {
       const problem = outside(check[field], bound, `checks[${index}].${field}`);
       if (problem) return problem;
     }
-    const increase = outside(check.maxIncrease, { ...bound, min: -bound.max }, `checks[${index}].maxIncrease`);
-    if (increase) return increase;
+    // A limit drawn from a baseline (`drop ≤ 3` under a score of 2) and an allowed increase may be negative.
+    for (const field of ['limit', 'maxIncrease'] as const) {
+      const problem = outside(check[field], { ...bound, min: -bound.max }, `checks[${index}].${field}`);
+      if (problem) return problem;
+    }
   }
   for (const [name, value] of Object.entries((data.metrics as Json | undefined) ?? {})) {
     const problem = outside(value, BYTE_METRIC.test(name) ? BYTES : ANY, `metrics.${name}`);

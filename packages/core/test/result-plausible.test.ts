@@ -37,6 +37,7 @@ describe('a result checked against itself', () => {
     ['fail with no checks (a run that could not measure)', { status: 'fail', checks: [] }],
     ['fail over passing checks (another reason, e.g. no files)', { status: 'fail' }],
     ['a 1 TiB file', { checks: [check({ value: 2 ** 40, limit: 2 ** 40 })] }],
+    ['a drop limit under zero (a score of 2, drop ≤ 3)', { checks: [check({ unit: 'score', value: 2, baseline: 2, limit: -1 })] }],
     ['a CLS score', { checks: [check({ unit: 'score', value: 0.12, limit: 0.1, status: 'fail' })], status: 'fail' }],
   ])('accepts %s', (_name, fields) => {
     expect(findImplausibleResult(JSON.parse(serializeResult(result(fields))) as Record<string, unknown>)).toBeUndefined();
