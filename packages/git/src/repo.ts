@@ -58,7 +58,7 @@ export async function git(cwd: string, args: string[], options: GitCallOptions =
   } catch (error) {
     const failure = error as { stderr?: string; code?: number | string; killed?: boolean; signal?: string };
     if (failure.code === 'ENOENT') throw new ConfigurationError('git is not installed or not on the PATH', {}, 'install git, or run in a checkout');
-    if (failure.killed || failure.signal === 'SIGKILL') throw new GitError(args, `no answer within ${Math.round(timeoutMs / 1000)} s`, 'timed out');
+    if (failure.killed || failure.signal === 'SIGKILL') throw new GitError(args, `no answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}`, 'timed out');
     throw new GitError(args, failure.stderr ?? String(error), failure.code);
   }
 }

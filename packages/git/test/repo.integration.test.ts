@@ -4,7 +4,7 @@ import { mkdtemp, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { changedLines, GitError, isShallow, lsFiles, repositoryFiles } from '../src/index.js';
+import { changedLines, git, GitError, isShallow, lsFiles, repositoryFiles } from '../src/index.js';
 
 const run = (cwd: string, ...args: string[]) =>
   execFileSync('git', args, {
@@ -109,6 +109,14 @@ describe('hostile values and git failures', () => {
     const error = await changedLines({ cwd: origin, base, remote: false, totalTimeoutMs: 0 }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(GitError);
     expect((error as GitError).message).toMatch(/took longer than 0 s in all/);
+  });
+
+  it('ends a git call that hangs at its time limit, as git failing', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'roadstop-git-hang-'));
+    // hash-object --stdin waits for an end of input that never comes: the pipe stays open.
+    const error = await git(folder, ['hash-object', '--stdin'], { timeoutMs: 300 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(GitError);
+    expect((error as GitError).message).toBe('git hash-object failed (timed out): no answer within 300 ms');
   });
 
   it('redacts credentials from the stderr line it shows', () => {
