@@ -14,6 +14,7 @@ import {
   type GateEnv,
   type GateStatus,
   type StepInputs,
+  urlCredentials,
 } from '@roadstop/core';
 import { acquireChanges, finishGateStep, startGateStep, uploadResultArtifact } from '@roadstop/github';
 import { coreIo, fail, getInput, info, reportError, setSecret } from './io.js';
@@ -63,8 +64,9 @@ export async function runGateAction(gate: GateDescriptor): Promise<void> {
  * gates), annotations, summary and the baseline upload.
  */
 export async function runGateInStep(gate: GateDescriptor, inputs: StepInputs<Partial<Record<string, string>>>, outputPrefix = ''): Promise<GateOutcome> {
-  // Masked before the config is read: a mistake reported from here on may quote an input.
-  const masked = secretInputValues(gate.inputDefinitions, inputs.gate);
+  // Masked before the config is read: a mistake reported from here on may quote an input. Credentials written
+  // in a URL input (lighthouse-gate's urls) are masked in the log and scrubbed from the result too.
+  const masked = [...secretInputValues(gate.inputDefinitions, inputs.gate), ...Object.values(inputs.gate).flatMap((value) => (value ?? '').split(/[\s,]+/).flatMap(urlCredentials))];
   for (const value of masked) setSecret(value);
   const workspace = resolve(readRunnerContext().workspace);
   const config = await loadConfig(inputs.config, { workspace, input: 'config' });
@@ -85,7 +87,8 @@ export async function runGateInStep(gate: GateDescriptor, inputs: StepInputs<Par
     changes: (base) => acquireChanges({ workspace, context: start.context, token: inputs.token, log: info, ...(base ? { base } : {}) }),
     uploadArtifact: async (name, files, root) => {
       const [first, ...rest] = files;
-      if (!first) return undefined;
+      // upload: never means nothing of the step's leaves the runner, reports included.
+      if (!first || inputs.upload === 'never') return undefined;
       const uploaded = await uploadResultArtifact({ name, file: first, files: rest, root });
       return uploaded.uploaded ? `uploaded ${files.length} file${files.length === 1 ? '' : 's'} as artifact '${name}' (id ${uploaded.id})` : uploaded.reason;
     },

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { confinedPathSync } from './confine.js';
+import { confinedPathSync, readRegularFileSync } from './confine.js';
 import { ConfigurationError, type ErrorLocation } from './errors.js';
 import { parseYamlTree } from './yaml-full.js';
 import type { TreeList, TreeMap, TreeNode } from './yaml-tree.js';
@@ -244,8 +243,9 @@ export function loadConfigSync(path: string | undefined, options: LoadConfigOpti
   const real = confinedPathSync(options.workspace, absolute, where, { what: 'the config file', ...(options.also ? { also: options.also } : {}) });
   let text: string;
   try {
-    text = readFileSync(real, 'utf8');
+    text = readRegularFileSync(real, where, 'the config file');
   } catch (error) {
+    if (error instanceof ConfigurationError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && !explicit) return emptyConfig();
     throw new ConfigurationError(code === 'ENOENT' ? 'config file not found' : `cannot read the config file (${code ?? String(error)})`, where);

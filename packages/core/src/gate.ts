@@ -92,6 +92,8 @@ export interface GateEnv {
 export interface BaselineInput {
   result: GateResult;
   info: BaselineInfo;
+  /** The base branch's own result, fetched from its run's artifact: the only baseline whose sizes are reused by hash. */
+  fromBaseRun?: boolean;
 }
 
 /** Lines added or changed, per workspace-relative file. */

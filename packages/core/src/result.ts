@@ -1,9 +1,10 @@
 // fs.promises is read when first used: the promise API (and the streams it loads) costs a step that stops at its config.
 import { promises as fsp } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { confinedPath, realLocation } from './confine.js';
+import { confinedPath, readRegularFile, realLocation } from './confine.js';
 import { ConfigurationError, type ErrorLocation } from './errors.js';
 import { findResultProblem } from './result-check.js';
+import { findImplausibleResult } from './result-plausible.js';
 
 /**
  * The result contract every gate writes and every renderer (job summary, PR
@@ -126,8 +127,9 @@ export async function readResult(path: string, options: { input?: string; gate?:
   const where = { file: path, ...(options.input ? { input: options.input } : {}) };
   let text: string;
   try {
-    text = await fsp.readFile(path, 'utf8');
+    text = await readRegularFile(path, where, 'the result file');
   } catch (error) {
+    if (error instanceof ConfigurationError) throw error;
     throw new ConfigurationError(`cannot read the result file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, where);
   }
   return parseResult(text, { ...options, file: path });
@@ -165,6 +167,8 @@ export function parseResult(text: string, options: { input?: string; gate?: stri
   }
   const problem = findResultProblem(record);
   if (problem) throw new ConfigurationError(`not a valid ${String(record.gate)} result: ${problem}`, where, 'a result roadstop wrote holds none of this; regenerate it, or compare with another run');
+  const implausible = findImplausibleResult(record);
+  if (implausible) throw new ConfigurationError(`not a result roadstop wrote: ${implausible}`, where, 'a result roadstop wrote holds none of this; regenerate it, or compare with another run');
   return data as GateResult;
 }
 
@@ -186,8 +190,9 @@ export async function prepareReportPath(
   }
   let existing: string | undefined;
   try {
-    existing = await fsp.readFile(target, 'utf8');
+    existing = await readRegularFile(target, { input, file: given }, 'the report');
   } catch (error) {
+    if (error instanceof ConfigurationError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') throw new ConfigurationError('is a folder, not a file', { input, file: given });
     if (code !== 'ENOENT') throw new ConfigurationError(`cannot use it (${code ?? String(error)})`, { input, file: given });

@@ -1,4 +1,4 @@
-import type { GateDescriptor } from '@roadstop/core';
+import type { GateDescriptor, ResultMessage } from '@roadstop/core';
 import { renderCoverageGateMarkdown, renderResultTerminal } from '@roadstop/render';
 import { GATE, INPUT_NAMES, resolveCoverageOptions, type CoverageGateOptions, type InputName } from './gate-options.js';
 
@@ -41,12 +41,15 @@ export const coverageGate: GateDescriptor<CoverageGateOptions, InputName> = {
     const wantsChanges = env.where === 'action' || options.base !== undefined || options.minPatch !== undefined;
     // The parsers and git are loaded when the gate runs: a step that stops at its options never parses them.
     const [{ runCoverageGate }, { repositoryFiles }] = await Promise.all([import('./gate.js'), import('@roadstop/git')]);
-    const [tracked, changes, baseline] = await Promise.all([repositoryFiles(options.workspace), wantsChanges ? env.changes(options.base) : undefined, env.baseline]);
+    // A folder that is not a git checkout is listed instead, and the result says so in a notice.
+    const notes: ResultMessage[] = [];
+    const listed = repositoryFiles(options.workspace, (text) => notes.push({ level: 'notice', title: 'Repository files', text }));
+    const [tracked, changes, baseline] = await Promise.all([listed, wantsChanges ? env.changes(options.base) : undefined, env.baseline]);
     return runCoverageGate(options, {
       repositoryFiles: tracked,
       ...(changes ? { changes } : {}),
       ...(baseline ? { baseline } : {}),
-      messages: env.messages,
+      messages: [...env.messages, ...notes],
       ...(env.commit ? { commit: env.commit } : {}),
       ...(env.ref ? { ref: env.ref } : {}),
     });

@@ -11,6 +11,7 @@ import {
   type FailOn,
   type ErrorLocation,
 } from '@roadstop/core';
+import { checkRef } from '@roadstop/git';
 import { METRICS, type Metric } from './model.js';
 
 export const GATE = 'coverage-gate';
@@ -140,7 +141,11 @@ export function resolveCoverageOptions(section: ConfigSection, inputs: RawInputs
   };
   if (minPatch !== undefined) options.minPatch = minPatch;
   if (maxDrop !== undefined) options.maxDrop = maxDrop;
-  if (base !== undefined) [options.base, options.baseOrigin] = [base, given('base') ? input('base') : section.locate('base')];
+  if (base !== undefined) {
+    // The config file is the pull request's own: a base of `--upload-pack=…` would be a command git runs with the job's token.
+    const baseOrigin = given('base') ? input('base') : section.locate('base');
+    [options.base, options.baseOrigin] = [checkRef(base.trim(), baseOrigin), baseOrigin];
+  }
   if (preset) options.preset = preset;
   return options;
 }

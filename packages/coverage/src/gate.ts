@@ -5,6 +5,7 @@ import {
   createResult,
   describeSkippedLinks,
   notJudgedWithoutBaseline,
+  escapeControlCharacters,
   selectFiles,
   worstStatus,
   type BaselineInfo,
@@ -15,6 +16,7 @@ import {
 } from '@roadstop/core';
 import type { ChangeSource } from '@roadstop/git';
 import { GATE, type CoverageGateOptions, type Thresholds } from './gate-options.js';
+import { dropLinesBeyondEnd } from './line-bounds.js';
 import { mergeReports } from './merge.js';
 import { carriedMetrics, METRICS, reportTotals, type CoverageReport, type FileCoverage, type Metric, type Ratio } from './model.js';
 import { openReportFile } from './input.js';
@@ -206,7 +208,17 @@ async function loadReports(options: CoverageGateOptions, repositoryFiles: readon
     unmatched.push(...mapping.unmatched.slice(0, 3));
     ambiguous.push(...mapping.ambiguous.slice(0, 3));
     for (const line of describePathMapping(mapping)) messages.push({ level: 'warning', title: 'Coverage paths', text: `${file}: ${line}` });
-    mapped.push(remapReport(parsed, mapping));
+    const remapped = remapReport(parsed, mapping);
+    const beyond = dropLinesBeyondEnd(remapped, options.workspace);
+    if (beyond.example) {
+      const { path, line, length } = beyond.example;
+      messages.push({
+        level: 'warning',
+        title: 'Coverage report',
+        text: `${file}: ${beyond.lines} line record${beyond.lines === 1 ? '' : 's'} beyond the end of ${beyond.lines === 1 ? 'its file' : 'their files'} not counted (e.g. ${escapeControlCharacters(path)} line ${line}, which has ${length} lines): the report is stale or not of this checkout`,
+      });
+    }
+    mapped.push(remapped);
   }
   const matched = mapped.reduce((sum, report) => sum + report.files.size, 0);
   if (matched === 0) {

@@ -19,7 +19,7 @@ export interface AcquireOptions {
 }
 
 export interface Acquired {
-  baseline?: { result: GateResult; info: BaselineInfo };
+  baseline?: { result: GateResult; info: BaselineInfo; fromBaseRun?: boolean };
   /** What happened, for the result and the log: no baseline is a notice, never a failure. */
   messages: ResultMessage[];
 }
@@ -92,7 +92,7 @@ async function acquireFromArtifact(options: AcquireOptions): Promise<Acquired> {
     const result = await readResult(file, { gate: options.gate });
     const where = found.commitsBack === 0 ? 'the merge base' : `${found.commitsBack} commit${found.commitsBack === 1 ? '' : 's'} before the merge base`;
     return {
-      baseline: { result, info: { source: 'artifact', commit: found.runHeadSha, runId: found.runId, createdAt: result.createdAt } },
+      baseline: { result, info: { source: 'artifact', commit: found.runHeadSha, runId: found.runId, createdAt: result.createdAt }, fromBaseRun: true },
       messages: [{ level: 'notice', title: 'Baseline', text: `baseline: run ${found.runId} for ${found.runHeadSha.slice(0, 7)}, ${where} of ${pr.baseRef}` }],
     };
   } catch (error) {

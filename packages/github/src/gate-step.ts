@@ -75,6 +75,11 @@ export async function finishGateStep(
     io.annotate(message.file && isAbsolute(message.file) ? { ...message, file: relative(start.workspace, message.file) } : message);
   }
   await io.summary(options.markdown);
-  const published = await publishBaseline({ mode: options.upload, context: start.context, artifactName: options.artifactName, reportPath: start.reportPath });
-  if (published) io.notice(published);
+  // The result is written and stands: a failed upload (quota, a name taken) is a warning, not the step's end.
+  try {
+    const published = await publishBaseline({ mode: options.upload, context: start.context, artifactName: options.artifactName, reportPath: start.reportPath });
+    if (published) io.notice(published);
+  } catch (error) {
+    io.annotate({ level: 'warning', title: 'Baseline', text: `the result was not uploaded as the baseline artifact: ${(error as Error).message}` });
+  }
 }

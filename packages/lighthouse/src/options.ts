@@ -7,6 +7,7 @@ import {
   parseSize,
   splitList,
   insideWorkspace,
+  redactUrlCredentials,
   type BaselineSpec,
   type ConfigSection,
   type ErrorLocation,
@@ -135,7 +136,16 @@ export function resolveLighthouseOptions(section: ConfigSection, inputs: RawInpu
 
   const maxDrop = resolveMaxDrop(section, given('max-drop'));
 
-  const chromePath = given('chrome-path') ?? section.string('chrome-path');
+  // The browser is a program run with the job's token: taken from the action input (the workflow's, reviewed with
+  // it) or the CLI, never from the config file, which a pull request edits along with its code.
+  if (section.string('chrome-path') !== undefined) {
+    throw new ConfigurationError(
+      'chrome-path is not read from the config file: it names a program the job runs, and the config file is part of the pull request',
+      section.locate('chrome-path'),
+      "give it as the action's chrome-path input (or --chrome-path), or set CHROME_PATH in the workflow",
+    );
+  }
+  const chromePath = given('chrome-path');
   const baseline = parseBaselineSpec(given('baseline') ?? section.string('baseline'), from('baseline'));
   const failOn = parseFailOn(given('fail-on') ?? section.string('fail-on') ?? 'fail', from('fail-on'));
 
@@ -192,10 +202,14 @@ function urlTarget(urls: string[], origin: ErrorLocation): Target {
     try {
       parsed = new URL(url);
     } catch {
-      throw new ConfigurationError(`'${url}' is not a URL`, origin, 'write a full URL such as https://preview.example.com/ or http://127.0.0.1:4173/');
+      throw new ConfigurationError(`'${redactUrlCredentials(url)}' is not a URL`, origin, 'write a full URL such as https://preview.example.com/ or http://127.0.0.1:4173/');
     }
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-      throw new ConfigurationError(`'${url}' is not an http or https URL`, origin);
+      throw new ConfigurationError(`'${redactUrlCredentials(url)}' is not an http or https URL`, origin);
+    }
+    // The host goes into Chrome's --host-resolver-rules, a comma-separated list: a name, an IPv4 or a bracketed IPv6.
+    if (!/^(?:[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.?|\[[0-9a-f:.]+\])$/i.test(parsed.hostname)) {
+      throw new ConfigurationError(`'${redactUrlCredentials(url)}' has a host name Chrome's resolver rules cannot hold ('${parsed.hostname}')`, origin, 'use a plain host name or IP address');
     }
   }
   return { kind: 'urls', urls, origin };
@@ -231,6 +245,10 @@ export function parseScore(value: string | number, where: ErrorLocation): number
   const number = toNumber(value);
   if (number === undefined) throw new ConfigurationError(`'${value}' is not a score`, where, 'write a number from 0 to 100, e.g. 80');
   checkRange(number, { min: 0, max: 100 }, where);
+  // lhci's assertions write scores as 0–1 (minScore: 0.8); here 0.8 would be 0.8 points out of 100 and pass anything.
+  if (number > 0 && number < 1) {
+    throw new ConfigurationError(`${value} reads as ${number} points out of 100, which looks like lhci's 0–1 score`, where, `did you mean ${Math.round(number * 10000) / 100}? scores here are 0–100`);
+  }
   return number;
 }
 
