@@ -1,21 +1,34 @@
 // fs.promises is read when first used: the promise API (and the streams it loads) costs a step that stops at its config.
 import { promises as fsp } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import {
   isBlocking,
   loadConfig,
+  prepareReportPath,
   readRunnerContext,
   readStepInputs,
   redactSecrets,
   STEP_INPUTS,
+  writeResult,
   type GateDescriptor,
   type GateEnv,
+  type GateResult,
   type GateStatus,
+  type ResultMessage,
   type StepInputs,
 } from '@roadstop/core';
-import { acquireChanges, finishGateStep, startGateStep, uploadResultArtifact } from '@roadstop/github';
-import { coreIo, fail, getInput, info, reportError, setSecret } from './io.js';
+import { configSections } from '@roadstop/gates';
+import { acquireBaseline, acquireChanges, publishBaseline, uploadResultArtifact, type Acquired, type PublishOptions } from '@roadstop/github';
+import { coreIo, fail, getInput, info, reportError, setSecret, warnConfig } from './io.js';
+
+/** What the step writes to the runner: io.ts's runner protocol behind an interface, so the lifecycle is testable. */
+export interface StepIo {
+  output(name: string, value: string): void;
+  annotate(message: ResultMessage): void;
+  summary(markdown: string): Promise<void>;
+  notice(text: string): void;
+}
 
 export interface GateOutcome {
   status: GateStatus;
@@ -62,11 +75,27 @@ export async function runGateAction(gate: GateDescriptor): Promise<void> {
  * gates), annotations, summary and the baseline upload.
  */
 export async function runGateInStep(gate: GateDescriptor, inputs: StepInputs<Partial<Record<string, string>>>, outputPrefix = ''): Promise<GateOutcome> {
-  const workspace = resolve(readRunnerContext().workspace);
-  const config = await loadConfig(inputs.config, { workspace, input: 'config' });
+  const context = readRunnerContext();
+  const workspace = resolve(context.workspace);
+  const config = await loadConfig(inputs.config, { workspace, input: 'config', sections: configSections() });
+  warnConfig(stepPrefix(gate), config.warnings);
   const options = gate.resolveOptions(config.section(gate.name), inputs.gate, workspace);
-  const start = await startGateStep({ gate: gate.name, report: inputs.report, token: inputs.token, artifactName: inputs.artifactName, baseline: options.baseline, workspace, log: info });
-  const scratch = join(process.env.RUNNER_TEMP || tmpdir(), 'roadstop', gate.name);
+  const temp = process.env.RUNNER_TEMP || tmpdir();
+  // A report written over the baseline it is compared with would destroy the baseline: refused.
+  const baselineFile = options.baseline.kind === 'file' ? { baseline: resolve(workspace, options.baseline.path) } : {};
+  const reportPath = await prepareReportPath(inputs.report, { workspace, gate: gate.name, temp, ...baselineFile });
+  const acquired = await acquireBaseline(options.baseline, {
+    gate: gate.name,
+    ranges: gate.resultRanges,
+    context,
+    token: inputs.token,
+    artifactName: inputs.artifactName,
+    workspace,
+    temp: join(temp, `roadstop-baseline-${gate.name}`),
+    log: info,
+  });
+  const start: StepStart = { context, workspace, reportPath, acquired };
+  const scratch = join(temp, 'roadstop', gate.name);
   await fsp.mkdir(scratch, { recursive: true });
   const secrets = inputs.token ? [inputs.token] : [];
   const env: GateEnv = {
@@ -98,4 +127,42 @@ export async function runGateInStep(gate: GateDescriptor, inputs: StepInputs<Par
     artifactName: inputs.artifactName,
   });
   return { status: result.status, report: start.reportPath, headline: result.headline, blocking: isBlocking(result, options.failOn) };
+}
+
+interface StepStart {
+  context: ReturnType<typeof readRunnerContext>;
+  workspace: string;
+  reportPath: string;
+  acquired: Acquired;
+}
+
+/**
+ * The end of every gate step: write the result, set `status`, `report` and the
+ * gate's own outputs (prefixed when the root action runs several gates),
+ * annotate, write the job summary, and publish the baseline on default-branch pushes.
+ */
+async function finishGateStep(
+  result: GateResult,
+  options: {
+    start: StepStart;
+    io: StepIo;
+    markdown: string;
+    outputs: Record<string, string | number | undefined>;
+    outputPrefix?: string;
+    upload: PublishOptions['mode'];
+    artifactName: string;
+  },
+): Promise<void> {
+  const { start, io } = options;
+  await writeResult(start.reportPath, result);
+  const prefix = options.outputPrefix ?? '';
+  io.output(`${prefix}status`, result.status);
+  io.output(`${prefix}report`, start.reportPath);
+  for (const [name, value] of Object.entries(options.outputs)) io.output(`${prefix}${name}`, value === undefined ? '' : String(value));
+  for (const message of result.messages) {
+    io.annotate(message.file && isAbsolute(message.file) ? { ...message, file: relative(start.workspace, message.file) } : message);
+  }
+  await io.summary(options.markdown);
+  const published = await publishBaseline({ mode: options.upload, context: start.context, artifactName: options.artifactName, reportPath: start.reportPath });
+  if (published) io.notice(published);
 }

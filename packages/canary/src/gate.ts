@@ -1,5 +1,5 @@
 import type { GateDescriptor } from '@roadstop/core';
-import { GATE, INPUT_NAMES, resolveCanaryWatchOptions, type CanaryWatchOptions, type InputName } from './options.js';
+import { CANARY_WATCH_OPTIONS, GATE, INPUT_NAMES, resolveCanaryWatchOptions, type CanaryWatchOptions, type InputName } from './options.js';
 import { renderCanaryMarkdown, renderCanaryTerminal } from './render.js';
 
 export const CANARY_WATCH_HELP = `Usage: roadstop canary-watch [options]
@@ -45,6 +45,7 @@ export const canaryWatchGate: GateDescriptor<CanaryWatchOptions, InputName> = {
   summary: 'watch a canary’s metrics and decide promote, rollback or inconclusive',
   inputs: INPUT_NAMES,
   outputs: ['decision', 'score'],
+  options: CANARY_WATCH_OPTIONS,
   ownStep: true,
   resolveOptions: resolveCanaryWatchOptions,
   run: async (options, env) => (await import('./run.js')).runCanaryWatch(options, env),

@@ -1,4 +1,5 @@
 export * from './config.js';
+export * from './config-options.js';
 export * from './confine.js';
 export * from './errors.js';
 export * from './gate-common.js';
@@ -14,3 +15,4 @@ export * from './redact.js';
 export * from './retry-after.js';
 export * from './yaml-tree.js';
 export { fullYaml, parseYamlTree, parseYamlFull } from './yaml-full.js';
+export type { Range, ResultRanges } from './result-check.js';

@@ -11,6 +11,8 @@ import {
   type ConfigSection,
   type ErrorLocation,
   type FailOn,
+  type OptionDefinitions,
+  COMMON_GATE_OPTIONS,
 } from '@roadstop/core';
 
 export const GATE = 'lighthouse-gate';
@@ -80,11 +82,32 @@ export const INPUT_NAMES = [
 export type InputName = (typeof INPUT_NAMES)[number];
 export type RawInputs = Partial<Record<InputName, string>>;
 
-const SECTION_KEYS = ['static-dir', 'urls', 'runs', 'preset', 'thresholds', 'max-lcp', 'max-cls', 'max-tbt', 'budgets', 'max-drop', 'chrome-path', 'baseline', 'fail-on', 'artifact-name'];
+const SCORE = { type: 'string-or-number', description: 'A Lighthouse score, 0 to 100.' } as const;
+const BY_CATEGORY = { type: 'map', keys: Object.fromEntries(CATEGORIES.map((category) => [category, SCORE])) } as const;
+
+/** The `lighthouse-gate:` section's keys: checked by the config file, written into the JSON Schema. */
+export const LIGHTHOUSE_GATE_OPTIONS = {
+  'static-dir': { type: 'string' },
+  urls: { type: 'string-list' },
+  runs: { type: 'string-or-number', default: DEFAULT_RUNS },
+  preset: { type: 'string', enum: Object.keys(PRESETS) },
+  thresholds: { ...BY_CATEGORY, description: 'Least score per category (performance, accessibility, best-practices, seo), 0 to 100.' },
+  'max-lcp': { type: 'string-or-number' },
+  'max-cls': { type: 'string-or-number' },
+  'max-tbt': { type: 'string-or-number' },
+  budgets: {
+    type: 'map',
+    description: 'Largest transfer size per resource type, e.g. script: 300 kB.',
+    keys: Object.fromEntries(RESOURCE_TYPES.map((type) => [type, { type: 'string-or-number', description: `Largest transfer size of ${type} resources.` }])),
+  },
+  'max-drop': { type: 'scalar-or-map', scalar: { type: 'string-or-number' }, map: BY_CATEGORY },
+  'chrome-path': { type: 'string' },
+  ...COMMON_GATE_OPTIONS,
+} as const satisfies OptionDefinitions;
 
 /** Merge the config's `lighthouse-gate:` section with the inputs; an input, when given, wins. */
 export function resolveLighthouseOptions(section: ConfigSection, inputs: RawInputs, workspace: string): LighthouseGateOptions {
-  section.rejectUnknown(SECTION_KEYS);
+  section.rejectUnknown(Object.keys(LIGHTHOUSE_GATE_OPTIONS));
   const given = (name: InputName) => givenInput(inputs, name);
   const input = (name: InputName): ErrorLocation => ({ input: name });
   const from = (name: InputName, key: string = name): ErrorLocation => (given(name) !== undefined ? input(name) : section.locate(key));
