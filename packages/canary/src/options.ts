@@ -90,7 +90,7 @@ const METRIC_OPTIONS = {
   alert: { ...TEXT, description: 'Warns above this (error-rate: a fraction or %, latency: a duration).' },
   rollback: { ...TEXT, description: 'Rolls back above this (error-rate: a fraction or %, latency: a duration).' },
   'max-increase': { ...TEXT, description: 'Largest increase against the baseline, as a fraction or %.' },
-  direction: { type: 'string', enum: ['higher-is-worse', 'lower-is-worse'], default: 'higher-is-worse' },
+  direction: { type: 'string', enum: ['higher-is-worse', 'lower-is-worse'], default: 'higher-is-worse', description: 'Which way is worse (value metrics must say).' },
   'min-samples': { type: 'number', minimum: 1, integer: true, description: 'Samples needed before the metric is judged.' },
   critical: { type: 'boolean', default: true, description: 'Whether breaching it rolls back (false: only warns).' },
   unit: { type: 'string', enum: ['seconds', 'milliseconds'], description: 'The unit the query answers in (latency: default seconds).' },
