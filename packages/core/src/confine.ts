@@ -64,3 +64,15 @@ export function confinedPathSync(workspace: string, path: string, where: ErrorLo
   const allowed = roots.length > 1 ? 'the workspace or the runner temp folder' : `the workspace ${resolve(workspace)}`;
   throw new ConfigurationError(`${options.what ?? 'the path'} is outside ${allowed}${through}; roadstop reads and writes only inside it`, where, 'use a path inside the repository');
 }
+
+/**
+ * Resolve a user path or glob against the workspace and refuse one that leaves
+ * it, by its text (confinedPath also follows symlinks): gates read only what
+ * the checkout holds.
+ */
+export function insideWorkspace(workspace: string, path: string, where: ErrorLocation): string {
+  const base = resolve(workspace);
+  const target = resolve(base, path.replace(/^!/, ''));
+  if (!isWithin(base, target)) throw new ConfigurationError(`'${path}' is outside the workspace ${base}`, where, 'use a path inside the repository');
+  return relative(base, target).split(sep).join('/');
+}

@@ -4,7 +4,7 @@ export * from './confine.js';
 export * from './errors.js';
 export * from './gate-common.js';
 export * from './globs.js';
-export * from './lists.js';
+export * from './input-values.js';
 export * from './result.js';
 export * from './result-files.js';
 export * from './runner-context.js';
