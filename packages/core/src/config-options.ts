@@ -30,8 +30,10 @@ export type OptionDefinition = (
 ) & {
   /** For people (the schema's description); when absent, the action input's description of the same name is used. */
   description?: string;
-  /** Older names of this key: still read, with a deprecation warning naming both. */
+  /** Older names of this key (`parent.key` for one inside a map): still read, with a deprecation warning naming both. */
   renamedFrom?: readonly string[];
+  /** Still read, but every key of it has a new name (given by their renamedFrom); the schema marks it deprecated. */
+  deprecated?: true;
 };
 
 export type OptionDefinitions = Readonly<Record<string, OptionDefinition>>;
@@ -60,8 +62,8 @@ export interface ConfigWarning {
 export function checkSection(section: ConfigSection, options: OptionDefinitions, warnings: ConfigWarning[]): void {
   for (const [key, definition] of Object.entries(options)) {
     for (const old of definition.renamedFrom ?? []) {
-      if (!section.keys().includes(old)) continue;
-      const where = section.locate(old);
+      const where = locateKey(section, old);
+      if (!where) continue;
       if (section.keys().includes(key)) {
         throw new ConfigurationError(`'${old}' is the old name of '${key}', and both are set`, where, `keep only '${key}'`);
       }
@@ -71,6 +73,16 @@ export function checkSection(section: ConfigSection, options: OptionDefinitions,
   }
   section.rejectUnknown(Object.keys(options));
   for (const key of section.keys()) checkValue(section, key, options[key]!, warnings);
+}
+
+/** Where `path` (a key, or `parent.key` one map down) is in `section`, or undefined when it is not there. */
+function locateKey(section: ConfigSection, path: string) {
+  const dot = path.indexOf('.');
+  if (dot === -1) return section.keys().includes(path) ? section.locate(path) : undefined;
+  const parent = path.slice(0, dot);
+  if (section.kind(parent) !== 'map') return undefined;
+  const map = section.section(parent);
+  return map.keys().includes(path.slice(dot + 1)) ? map.locate(path.slice(dot + 1)) : undefined;
 }
 
 function checkValue(parent: ConfigSection, key: string, definition: OptionDefinition, warnings: ConfigWarning[]): void {
@@ -144,9 +156,9 @@ function mapSchema(options: OptionDefinitions, describe: (key: string) => string
   for (const [key, definition] of Object.entries(options)) {
     const description = definition.description ?? describe(key);
     const schema = { ...(description ? { description } : {}), ...valueSchema(definition) };
-    properties[key] = schema;
+    properties[key] = definition.deprecated ? { ...schema, deprecated: true } : schema;
     // An old name is still read: the schema takes it too, marked deprecated, so an editor flags it rather than refusing it.
-    for (const old of definition.renamedFrom ?? []) properties[old] = { ...schema, deprecated: true, description: `Deprecated: use '${key}'.` };
+    for (const old of definition.renamedFrom ?? []) if (!old.includes('.')) properties[old] = { ...schema, deprecated: true, description: `Deprecated: use '${key}'.` };
   }
   return { type: ['object', 'null'], properties, additionalProperties: false };
 }

@@ -71,10 +71,20 @@ export class ConfigSection {
     return this.scalar(key);
   }
 
-  /** Rename a key in place (an older spelling of a setting, read under its current name). */
+  /**
+   * Read an older spelling of a setting under its current name, in place:
+   * `from` is a key of this map, or `parent.key` of a map inside it (the
+   * entry moves up, and the map goes once it is empty).
+   */
   renameKey(from: string, to: string): void {
-    const entry = this.entry(from);
-    if (entry) [entry.key, entry.name] = [to, to];
+    const [parent, child] = from.includes('.') ? [from.slice(0, from.indexOf('.')), from.slice(from.indexOf('.') + 1)] : [undefined, from];
+    const map = parent === undefined ? this.node : this.raw(parent);
+    if (!this.node || map?.kind !== 'map') return;
+    const index = map.entries.findIndex((entry) => entry.key === child);
+    if (index === -1) return;
+    const [entry] = map.entries.splice(index, 1);
+    this.node.entries.push({ ...entry!, key: to, name: to });
+    if (parent !== undefined && map.entries.length === 0) this.node.entries = this.node.entries.filter((each) => each.key !== parent);
   }
 
   string(key: string): string | undefined {

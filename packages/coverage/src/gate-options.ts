@@ -81,7 +81,8 @@ const THRESHOLDS = { type: 'map', keys: Object.fromEntries(METRICS.map((metric) 
 export const COVERAGE_GATE_OPTIONS = {
   files: { type: 'string-list' },
   preset: { type: 'string', enum: Object.keys(PRESETS) },
-  thresholds: { ...THRESHOLDS, description: 'Whole-project least coverage per metric (lines, statements, functions, branches), in percent.' },
+  ...Object.fromEntries(METRICS.map((metric) => [`min-${metric}`, { type: 'string-or-number', renamedFrom: [`thresholds.${metric}`] }])),
+  thresholds: { ...THRESHOLDS, deprecated: true, description: 'Deprecated: each metric is now a key of its own, min-lines, min-statements, min-functions, min-branches (the inputs\' names).' },
   'per-file': { ...THRESHOLDS, description: 'Least coverage every single file must meet, per metric.' },
   paths: {
     type: 'map-of',
@@ -122,8 +123,8 @@ export function resolveCoverageOptions(section: ConfigSection, inputs: RawInputs
   if (preset && thresholds.lines === undefined) thresholds.lines = PRESETS[preset];
   for (const metric of METRICS) {
     const name = `min-${metric}` as InputName;
-    const value = given(name);
-    if (value !== undefined) thresholds[metric] = parseThreshold(value, input(name));
+    const value = given(name) ?? section.stringOrNumber(name);
+    if (value !== undefined) thresholds[metric] = parseThreshold(value, given(name) !== undefined ? input(name) : section.locate(name));
   }
 
   const perFile = readThresholds(section.section('per-file'));

@@ -100,6 +100,7 @@ describe('the config JSON Schema', () => {
     ['a canary metric', 'canary-watch:\n  metrics:\n    - name: errors\n      type: error-rate\n      errors: a\n      requests: b\n      min-samples: 3\n      critical: false\n'],
     ["a reserved step's section", 'slack-notify:\n  anything: 1\n'],
     ["the old name of coverage-gate's min-patch", 'coverage-gate:\n  patch: 80\n'],
+    ['the min-<metric> keys', 'coverage-gate:\n  min-lines: 80\n  min-branches: 70%\nlighthouse-gate:\n  min-seo: 90\n'],
   ])('accepts %s, as the code does', (_, text) => {
     expect(codeError(text)).toBeUndefined();
     expect(schemaErrors(text)).toEqual([]);
@@ -148,8 +149,22 @@ describe('deprecated key names', () => {
     expect(config.warnings).toEqual([{ text: "'coverage-gate.patch' is deprecated: it is now 'coverage-gate.min-patch' (the input's name); the old name still works for now", file: '.github/roadstop.yml', line: 4 }]);
   });
 
+  it.each([
+    ['coverage-gate', 'thresholds: { lines: 70, branches: 60 }', { 'min-lines': 70, 'min-branches': 60 }, ['lines', 'branches'], 2],
+    ['lighthouse-gate', 'thresholds:\n    seo: 95', { 'min-seo': 95 }, ['seo'], 3],
+  ])("read %s's thresholds map as the min-<name> keys of the inputs, one warning each, and drop the emptied map", (gate, yaml, keys, moved, line) => {
+    const config = parseConfig(`${gate}:\n  ${yaml}\n`, 'c.yml', configSections());
+    const section = config.section(gate);
+    for (const [key, value] of Object.entries(keys)) expect(section.stringOrNumber(key)).toBe(value);
+    expect(section.has('thresholds')).toBe(false);
+    expect(config.warnings.map((warning) => warning.text)).toEqual(moved.map((name) => `'${gate}.thresholds.${name}' is deprecated: it is now '${gate}.min-${name}' (the input's name); the old name still works for now`));
+    expect(config.warnings[0]).toMatchObject({ file: 'c.yml', line });
+    expect(schemaErrors(`${gate}:\n  ${yaml}\n`)).toEqual([]);
+  });
+
   it('refuses the old and the new name together', () => {
     expect(codeError('coverage-gate:\n  patch: 80\n  min-patch: 70\n')).toBe("roadstop.yml:2, key 'coverage-gate.patch': 'patch' is the old name of 'min-patch', and both are set (keep only 'min-patch')");
+    expect(codeError('coverage-gate:\n  min-lines: 80\n  thresholds: { lines: 70 }\n')).toBe("roadstop.yml:3, key 'coverage-gate.thresholds.lines': 'thresholds.lines' is the old name of 'min-lines', and both are set (keep only 'min-lines')");
   });
 
   it('leave no key whose name differs from an input of the same gate', () => {

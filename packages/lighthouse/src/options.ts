@@ -91,7 +91,8 @@ export const LIGHTHOUSE_GATE_OPTIONS = {
   urls: { type: 'string-list' },
   runs: { type: 'string-or-number', default: DEFAULT_RUNS },
   preset: { type: 'string', enum: Object.keys(PRESETS) },
-  thresholds: { ...BY_CATEGORY, description: 'Least score per category (performance, accessibility, best-practices, seo), 0 to 100.' },
+  ...Object.fromEntries(CATEGORIES.map((category) => [`min-${category}`, { type: 'string-or-number', renamedFrom: [`thresholds.${category}`] }])),
+  thresholds: { ...BY_CATEGORY, deprecated: true, description: 'Deprecated: each category is now a key of its own, min-performance, min-accessibility, min-best-practices, min-seo (the inputs\' names).' },
   'max-lcp': { type: 'string-or-number' },
   'max-cls': { type: 'string-or-number' },
   'max-tbt': { type: 'string-or-number' },
@@ -135,8 +136,8 @@ export function resolveLighthouseOptions(section: ConfigSection, inputs: RawInpu
     const value = thresholds.stringOrNumber(category);
     if (value !== undefined) minScores[category] = parseScore(value, thresholds.locate(category));
     const name = `min-${category}` as InputName;
-    const text = given(name);
-    if (text !== undefined) minScores[category] = parseScore(text, input(name));
+    const text = given(name) ?? section.stringOrNumber(name);
+    if (text !== undefined) minScores[category] = parseScore(text, from(name));
   }
 
   const maxVitals: Partial<Record<Vital, number>> = {};
