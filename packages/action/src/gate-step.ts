@@ -78,7 +78,7 @@ export async function runGateInStep(gate: GateDescriptor, inputs: StepInputs<Par
   const context = readRunnerContext();
   const workspace = resolve(context.workspace);
   const config = await loadConfig(inputs.config, { workspace, input: 'config', sections: configSections() });
-  warnConfig(stepPrefix(gate), config.warnings);
+  warnConfig(stepPrefix(gate), config.warnings.filter((warning) => warning.key.startsWith(`${gate.name}.`)));
   const options = gate.resolveOptions(config.section(gate.name), inputs.gate, workspace);
   const temp = process.env.RUNNER_TEMP || tmpdir();
   // A report written over the baseline it is compared with would destroy the baseline: refused.

@@ -51,6 +51,8 @@ export type ConfigSectionDefinitions = Readonly<Record<string, ConfigSectionDefi
 /** A deprecated key met in the config: shown by the edge as a warning on its file and line. */
 export interface ConfigWarning {
   text: string;
+  /** The old key, dotted from the top (`coverage-gate.patch`): each gate step shows its own section's. */
+  key: string;
   file?: string;
   line?: number;
 }
@@ -68,7 +70,7 @@ export function checkSection(section: ConfigSection, options: OptionDefinitions,
         throw new ConfigurationError(`'${old}' is the old name of '${key}', and both are set`, where, `keep only '${key}'`);
       }
       section.renameKey(old, key);
-      warnings.push({ text: `'${where.key}' is deprecated: it is now '${section.locate(key).key}' (the input's name); the old name still works for now`, ...(where.file ? { file: where.file } : {}), ...(where.line ? { line: where.line } : {}) });
+      warnings.push({ key: where.key ?? old, text: `'${where.key}' is deprecated: it is now '${section.locate(key).key}' (the input's name); the old name still works for now`, ...(where.file ? { file: where.file } : {}), ...(where.line ? { line: where.line } : {}) });
     }
   }
   section.rejectUnknown(Object.keys(options));

@@ -37,7 +37,7 @@ const queueDepthGate: GateDescriptor<QueueOptions, 'max-depth' | 'depth' | 'base
   inputs: ['max-depth', 'depth', 'baseline', 'fail-on'],
   outputs: ['depth'],
   options: {
-    'max-depth': { type: 'number', minimum: 0, integer: true, description: 'Largest depth.' },
+    'max-depth': { type: 'number', minimum: 0, integer: true, description: 'Largest depth.', renamedFrom: ['limit'] },
     depth: { type: 'number', minimum: 0, integer: true, description: 'The depth measured (a stand-in for a measurement).' },
     ...COMMON_GATE_OPTIONS,
   },
@@ -126,6 +126,11 @@ describe('a gate added through the registry alone', () => {
     const all = captureIo(workspace);
     expect(await main(['run'], all)).toBe(1);
     expect(all.out).toContain('✖ queue-depth: fail  depth 9 of 5');
+    // Its renamed key is read under the new name, with one warning on stderr.
+    const renamed = captureIo(await workspaceWith('queue-depth:\n  limit: 5\n  depth: 9\n'));
+    expect(await main(['run'], renamed)).toBe(1);
+    expect(renamed.out).toContain('depth 9 of 5');
+    expect(renamed.err).toBe(".github/roadstop.yml:2: warning: 'queue-depth.limit' is deprecated: it is now 'queue-depth.max-depth' (the input's name); the old name still works for now\n");
     const help = captureIo(workspace);
     await main(['--help'], help);
     expect(help.out).toMatch(/queue-depth +the job queue against its largest depth/);

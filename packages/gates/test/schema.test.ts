@@ -146,7 +146,7 @@ describe('deprecated key names', () => {
     const config = parseConfig('version: 1\ncoverage-gate:\n  files: lcov.info\n  patch: 80\n', '.github/roadstop.yml', configSections());
     expect(config.section('coverage-gate').stringOrNumber('min-patch')).toBe(80);
     expect(config.section('coverage-gate').has('patch')).toBe(false);
-    expect(config.warnings).toEqual([{ text: "'coverage-gate.patch' is deprecated: it is now 'coverage-gate.min-patch' (the input's name); the old name still works for now", file: '.github/roadstop.yml', line: 4 }]);
+    expect(config.warnings).toEqual([{ key: 'coverage-gate.patch', text: "'coverage-gate.patch' is deprecated: it is now 'coverage-gate.min-patch' (the input's name); the old name still works for now", file: '.github/roadstop.yml', line: 4 }]);
   });
 
   it.each([
