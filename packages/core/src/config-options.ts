@@ -10,6 +10,11 @@ import type { ConfigSection } from './config.js';
  *
  * A key's name is its action input's name wherever the gate has that input;
  * `renamedFrom` keeps an older spelling working, with a warning.
+ *
+ * Checked by hand over ConfigSection rather than by ajv over the schema: ajv's
+ * compiler would load with every step (see result-check.ts), and its errors
+ * name JSON pointers where ConfigSection names the file's line and the closest
+ * known key. The tests hold both verdicts to the same table.
  */
 export type OptionDefinition = (
   | { type: 'string'; enum?: readonly string[]; default?: string }

@@ -141,6 +141,41 @@ describe('the config JSON Schema', () => {
   });
 });
 
+/** The config texts the tests write or parse as string literals (`writeFile(…roadstop.yml'), '…')`, `parseConfig('…'`). */
+function testFixtures(): [string, string][] {
+  const fixtures: [string, string][] = [];
+  const files = ['packages', 'actions'].flatMap((top) =>
+    readdirSync(join(ROOT, top)).flatMap((name) => {
+      const folder = join(ROOT, top, name, 'test');
+      try {
+        return readdirSync(folder).filter((file) => file.endsWith('.ts') && file !== 'schema.test.ts').map((file) => join(folder, file));
+      } catch {
+        return [];
+      }
+    }),
+  );
+  for (const file of files) {
+    const source = readFileSync(file, 'utf8');
+    for (const match of source.matchAll(/(?:roadstop\.yml'\), |parseConfig\()'((?:[^'\\]|\\.)*)'/g)) {
+      const text = JSON.parse(`"${match[1]!.replace(/\\'/g, "'").replace(/"/g, '\\"')}"`) as string;
+      fixtures.push([`${relative(ROOT, file)}: ${JSON.stringify(text).slice(0, 60)}`, text]);
+    }
+  }
+  return fixtures;
+}
+
+describe("the tests' own configs", () => {
+  const fixtures = testFixtures();
+  it('are found', () => expect(fixtures.length).toBeGreaterThanOrEqual(20));
+
+  it.each(fixtures)('%s: the schema and the code agree', (_, text) => {
+    const code = codeError(text);
+    // YAML the code's reader declines (aliases, invalid YAML) never reaches a verdict on keys.
+    if (code !== undefined && /YAML/.test(code)) return;
+    expect(schemaErrors(text).length > 0, code ?? 'the code accepts it').toBe(code !== undefined);
+  });
+});
+
 describe('deprecated key names', () => {
   it("read coverage-gate's patch as min-patch, with a warning naming file, line, old and new name", () => {
     const config = parseConfig('version: 1\ncoverage-gate:\n  files: lcov.info\n  patch: 80\n', '.github/roadstop.yml', configSections());
