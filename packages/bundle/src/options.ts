@@ -16,6 +16,7 @@ import {
   type Increase,
   type OptionDefinitions,
   COMMON_GATE_OPTIONS,
+  rangeOf,
 } from '@roadstop/core';
 import type { Compression } from './measure.js';
 
@@ -104,10 +105,14 @@ export function resolveOptions(section: ConfigSection, inputs: RawInputs, worksp
       ? undefined
       : parseIncrease(maxIncreaseText, given('max-increase') ? input('max-increase') : section.locate('max-increase'));
 
-  const gzipLevel = given('gzip-level') ? parseInteger(given('gzip-level')!, 1, 9, input('gzip-level')) : (section.number('gzip-level', { min: 1, max: 9, integer: true }) ?? 9);
-  const brotliQuality = given('brotli-quality')
-    ? parseInteger(given('brotli-quality')!, 0, 11, input('brotli-quality'))
-    : (section.number('brotli-quality', { min: 0, max: 11, integer: true }) ?? 11);
+  // Range and default from the option's definition: the schema says the same.
+  const level = (name: 'gzip-level' | 'brotli-quality'): number => {
+    const definition = BUNDLE_BUDGET_OPTIONS[name];
+    const text = given(name);
+    return text ? parseInteger(text, rangeOf(definition), input(name)) : (section.number(name, rangeOf(definition)) ?? definition.default);
+  };
+  const gzipLevel = level('gzip-level');
+  const brotliQuality = level('brotli-quality');
 
   const defaults = { compression, ...(maxIncrease ? { maxIncrease } : {}) };
   let budgets: Budget[];
@@ -200,9 +205,9 @@ function parseCompression(value: string, where: ErrorLocation): Compression {
   return value as Compression;
 }
 
-function parseInteger(value: string, min: number, max: number, where: ErrorLocation): number {
+function parseInteger(value: string, range: ReturnType<typeof rangeOf>, where: ErrorLocation): number {
   const number = Number(value);
   if (value.trim() === '' || !Number.isFinite(number)) throw new ConfigurationError(`'${value}' is not a number`, where);
-  checkRange(number, { min, max, integer: true }, where);
+  checkRange(number, range, where);
   return number;
 }

@@ -1,4 +1,4 @@
-import { ConfigSection, ConfigurationError, givenInput, parseSectionList, type ErrorLocation, type OptionDefinitions } from '@roadstop/core';
+import { ConfigSection, ConfigurationError, givenInput, parseSectionList, type ErrorLocation, type OptionDefinitions, rangeOf } from '@roadstop/core';
 import type { BaselineSpec, GateOptionsBase } from '@roadstop/core';
 
 export const GATE = 'canary-watch';
@@ -263,7 +263,7 @@ function parseMetric(metric: ConfigSection, provider: ProviderName): MetricSpec 
   if (rollback !== undefined) spec.rollback = rollback;
   const increase = metric.stringOrNumber('max-increase');
   spec.maxIncrease = increase === undefined ? (type === 'error-rate' ? 0.01 : 0.2) : parseFraction(String(increase), metric.locate('max-increase'));
-  const minSamples = metric.number('min-samples', { min: 1, integer: true });
+  const minSamples = metric.number('min-samples', rangeOf(METRIC_OPTIONS['min-samples']));
   spec.minSamples = minSamples ?? defaultMinSamples(spec);
   if (provider === 'http' && !spec.path.startsWith('$')) throw new ConfigurationError(`'${spec.path}' is not a JSONPath`, metric.locate('path'), 'start it with $, e.g. $.data.value');
   return spec;

@@ -53,6 +53,11 @@ export interface ConfigSectionDefinition {
 /** Every section a config may hold, by name: what the caller (the registry's user) passes to parseConfig. */
 export type ConfigSectionDefinitions = Readonly<Record<string, ConfigSectionDefinition>>;
 
+/** The range a number option's definition allows, as ConfigSection.number and checkRange take it. */
+export function rangeOf(definition: { minimum?: number; maximum?: number; integer?: boolean }): { min?: number; max?: number; integer: boolean } {
+  return { integer: definition.integer ?? false, ...(definition.minimum !== undefined ? { min: definition.minimum } : {}), ...(definition.maximum !== undefined ? { max: definition.maximum } : {}) };
+}
+
 /** A deprecated key met in the config: shown by the edge as a warning on its file and line. */
 export interface ConfigWarning {
   text: string;
@@ -101,8 +106,7 @@ function checkValue(parent: ConfigSection, key: string, definition: OptionDefini
       return;
     case 'number': {
       if (typeof parent.value(key) !== 'number') throw new ConfigurationError('must be a number', parent.locate(key));
-      const range = { integer: definition.integer ?? false, ...(definition.minimum !== undefined ? { min: definition.minimum } : {}), ...(definition.maximum !== undefined ? { max: definition.maximum } : {}) };
-      parent.number(key, range);
+      parent.number(key, rangeOf(definition));
       return;
     }
     case 'boolean':

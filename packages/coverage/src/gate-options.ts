@@ -12,6 +12,7 @@ import {
   type ErrorLocation,
   type OptionDefinitions,
   COMMON_GATE_OPTIONS,
+  rangeOf,
 } from '@roadstop/core';
 import { METRICS, type Metric } from './model.js';
 
@@ -159,7 +160,7 @@ export function resolveCoverageOptions(section: ConfigSection, inputs: RawInputs
     roots: section.stringList('roots') ?? [],
     baseline,
     failOn,
-    maxAnnotations: section.number('annotations', { min: 0, max: 1000, integer: true }) ?? 50,
+    maxAnnotations: section.number('annotations', rangeOf(COVERAGE_GATE_OPTIONS.annotations)) ?? COVERAGE_GATE_OPTIONS.annotations.default,
   };
   if (minPatch !== undefined) options.minPatch = minPatch;
   if (maxDrop !== undefined) options.maxDrop = maxDrop;
