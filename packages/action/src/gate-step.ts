@@ -13,16 +13,15 @@ import {
   writeResult,
   type GateDescriptor,
   type GateEnv,
-  type GateResult,
   type GateStatus,
   type ResultMessage,
   type StepInputs,
 } from '@roadstop/core';
 import { configSections } from '@roadstop/gates';
-import { acquireBaseline, acquireChanges, publishBaseline, uploadResultArtifact, type Acquired, type PublishOptions } from '@roadstop/github';
+import { acquireBaseline, acquireChanges, publishBaseline, uploadResultArtifact } from '@roadstop/github';
 import { coreIo, fail, getInput, info, reportError, setSecret, warnConfig } from './io.js';
 
-/** What the step writes to the runner: io.ts's runner protocol behind an interface, so the lifecycle is testable. */
+/** What a step writes to the runner (io.ts's coreIo): outputs, annotations, the summary, notices. */
 export interface StepIo {
   output(name: string, value: string): void;
   annotate(message: ResultMessage): void;
@@ -70,9 +69,9 @@ export async function runGateAction(gate: GateDescriptor): Promise<void> {
 }
 
 /**
- * One gate inside a step: config, options, baseline, run, result file,
- * outputs (prefixed with `outputPrefix` when the root action runs several
- * gates), annotations, summary and the baseline upload.
+ * One gate inside a step, start to end: config, options, report path,
+ * baseline, run, result file, outputs (prefixed with `outputPrefix` when the
+ * root action runs several gates), annotations, summary and the baseline upload.
  */
 export async function runGateInStep(gate: GateDescriptor, inputs: StepInputs<Partial<Record<string, string>>>, outputPrefix = ''): Promise<GateOutcome> {
   const context = readRunnerContext();
@@ -80,6 +79,7 @@ export async function runGateInStep(gate: GateDescriptor, inputs: StepInputs<Par
   const config = await loadConfig(inputs.config, { workspace, input: 'config', sections: configSections() });
   warnConfig(stepPrefix(gate), config.warnings.filter((warning) => warning.key.startsWith(`${gate.name}.`)));
   const options = gate.resolveOptions(config.section(gate.name), inputs.gate, workspace);
+
   const temp = process.env.RUNNER_TEMP || tmpdir();
   // A report written over the baseline it is compared with would destroy the baseline: refused.
   const baselineFile = options.baseline.kind === 'file' ? { baseline: resolve(workspace, options.baseline.path) } : {};
@@ -94,7 +94,7 @@ export async function runGateInStep(gate: GateDescriptor, inputs: StepInputs<Par
     temp: join(temp, `roadstop-baseline-${gate.name}`),
     log: info,
   });
-  const start: StepStart = { context, workspace, reportPath, acquired };
+
   const scratch = join(temp, 'roadstop', gate.name);
   await fsp.mkdir(scratch, { recursive: true });
   const secrets = inputs.token ? [inputs.token] : [];
@@ -102,12 +102,12 @@ export async function runGateInStep(gate: GateDescriptor, inputs: StepInputs<Par
     where: 'action',
     workspace,
     scratch,
-    ...(start.acquired.baseline ? { baseline: start.acquired.baseline } : {}),
-    messages: start.acquired.messages,
-    ...(start.context.sha ? { commit: start.context.sha } : {}),
-    ...(start.context.ref ? { ref: start.context.ref } : {}),
+    ...(acquired.baseline ? { baseline: acquired.baseline } : {}),
+    messages: acquired.messages,
+    ...(context.sha ? { commit: context.sha } : {}),
+    ...(context.ref ? { ref: context.ref } : {}),
     log: info,
-    changes: (base) => acquireChanges({ workspace, context: start.context, token: inputs.token, log: info, ...(base ? { base } : {}) }),
+    changes: (base) => acquireChanges({ workspace, context, token: inputs.token, log: info, ...(base ? { base } : {}) }),
     uploadArtifact: async (name, files, root) => {
       const [first, ...rest] = files;
       if (!first) return undefined;
@@ -117,52 +117,16 @@ export async function runGateInStep(gate: GateDescriptor, inputs: StepInputs<Par
     secrets,
   };
   const result = redactSecrets(await gate.run(options, env), secrets);
-  await finishGateStep(result, {
-    start,
-    io: coreIo(stepPrefix(gate)),
-    markdown: gate.renderMarkdown(result),
-    outputs: gate.outputValues(result),
-    outputPrefix,
-    upload: inputs.upload,
-    artifactName: inputs.artifactName,
-  });
-  return { status: result.status, report: start.reportPath, headline: result.headline, blocking: isBlocking(result, options.failOn) };
-}
 
-interface StepStart {
-  context: ReturnType<typeof readRunnerContext>;
-  workspace: string;
-  reportPath: string;
-  acquired: Acquired;
-}
-
-/**
- * The end of every gate step: write the result, set `status`, `report` and the
- * gate's own outputs (prefixed when the root action runs several gates),
- * annotate, write the job summary, and publish the baseline on default-branch pushes.
- */
-async function finishGateStep(
-  result: GateResult,
-  options: {
-    start: StepStart;
-    io: StepIo;
-    markdown: string;
-    outputs: Record<string, string | number | undefined>;
-    outputPrefix?: string;
-    upload: PublishOptions['mode'];
-    artifactName: string;
-  },
-): Promise<void> {
-  const { start, io } = options;
-  await writeResult(start.reportPath, result);
-  const prefix = options.outputPrefix ?? '';
-  io.output(`${prefix}status`, result.status);
-  io.output(`${prefix}report`, start.reportPath);
-  for (const [name, value] of Object.entries(options.outputs)) io.output(`${prefix}${name}`, value === undefined ? '' : String(value));
+  await writeResult(reportPath, result);
+  const io = coreIo(stepPrefix(gate));
+  const outputs: Record<string, string | number | undefined> = { status: result.status, report: reportPath, ...gate.outputValues(result) };
+  for (const [name, value] of Object.entries(outputs)) io.output(`${outputPrefix}${name}`, value === undefined ? '' : String(value));
   for (const message of result.messages) {
-    io.annotate(message.file && isAbsolute(message.file) ? { ...message, file: relative(start.workspace, message.file) } : message);
+    io.annotate(message.file && isAbsolute(message.file) ? { ...message, file: relative(workspace, message.file) } : message);
   }
-  await io.summary(options.markdown);
-  const published = await publishBaseline({ mode: options.upload, context: start.context, artifactName: options.artifactName, reportPath: start.reportPath });
+  await io.summary(gate.renderMarkdown(result));
+  const published = await publishBaseline({ mode: inputs.upload, context, artifactName: inputs.artifactName, reportPath });
   if (published) io.notice(published);
+  return { status: result.status, report: reportPath, headline: result.headline, blocking: isBlocking(result, options.failOn) };
 }
