@@ -9,6 +9,7 @@ import {
   readRunnerContext,
   readStepInputs,
   redactSecrets,
+  secretInputValues,
   STEP_INPUTS,
   writeResult,
   type GateDescriptor,
@@ -74,6 +75,9 @@ export async function runGateAction(gate: GateDescriptor): Promise<void> {
  * root action runs several gates), annotations, summary and the baseline upload.
  */
 export async function runGateInStep(gate: GateDescriptor, inputs: StepInputs<Partial<Record<string, string>>>, outputPrefix = ''): Promise<GateOutcome> {
+  // Masked before the config is read: a mistake reported from here on may quote an input.
+  const masked = secretInputValues(gate.inputDefinitions, inputs.gate);
+  for (const value of masked) setSecret(value);
   const context = readRunnerContext();
   const workspace = resolve(context.workspace);
   const config = await loadConfig(inputs.config, { workspace, input: 'config', sections: configSections() });
@@ -97,7 +101,7 @@ export async function runGateInStep(gate: GateDescriptor, inputs: StepInputs<Par
 
   const scratch = join(temp, 'roadstop', gate.name);
   await fsp.mkdir(scratch, { recursive: true });
-  const secrets = inputs.token ? [inputs.token] : [];
+  const secrets = inputs.token ? [inputs.token, ...masked] : masked;
   const env: GateEnv = {
     where: 'action',
     workspace,

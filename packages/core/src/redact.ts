@@ -1,3 +1,4 @@
+import type { InputDefinition } from './gate.js';
 import type { GateResult } from './result.js';
 
 /** Secrets shorter than this are not searched for: replacing every "a" would wreck the file and hide nothing. */
@@ -26,4 +27,28 @@ export function redactSecrets<Result extends GateResult>(result: Result, secrets
   };
   scrub(result);
   return result;
+}
+
+/** Replace every known secret (at least SHORTEST_SECRET long) in one piece of text with `***`. */
+export function redactText(text: string, secrets: readonly string[]): string {
+  const known = [...new Set(secrets.filter((secret) => secret.length >= SHORTEST_SECRET))].sort((a, b) => b.length - a.length);
+  return known.reduce((scrubbed, secret) => scrubbed.split(secret).join('***'), text);
+}
+
+/**
+ * The values to mask among a gate's inputs, as its descriptor defines them: a secret input whole, or its secret
+ * parts; a value of several lines also line by line (the runner masks a log line by line).
+ */
+export function secretInputValues(definitions: Partial<Record<string, InputDefinition>> | undefined, inputs: Partial<Record<string, string>>): string[] {
+  const values: string[] = [];
+  for (const [name, definition] of Object.entries(definitions ?? {})) {
+    const value = inputs[name];
+    if (!definition?.secret || value === undefined || value === '') continue;
+    const parts = definition.secretParts ? definition.secretParts(value) : [value];
+    for (const part of parts) {
+      values.push(part);
+      if (/[\r\n]/.test(part)) values.push(...part.split(/\r?\n|\r/).map((line) => line.trim()));
+    }
+  }
+  return [...new Set(values.filter((value) => value.length >= SHORTEST_SECRET))];
 }

@@ -4,6 +4,7 @@ import {
   ConfigurationError,
   createResult,
   describeSkippedLinks,
+  notJudgedWithoutBaseline,
   selectFiles,
   worstStatus,
   type BaselineInfo,
@@ -187,7 +188,7 @@ function judgeDrops(
   const maxDrop = options.maxDrop;
   if (maxDrop === undefined) return [];
   if (!baseline) {
-    messages.push({ level: 'notice', text: 'max-drop needs a baseline; none was found, so drops are not judged' });
+    messages.push(notJudgedWithoutBaseline('max-drop needs a baseline; none was found, so drops are not judged'));
     return [];
   }
   const checks: ResultCheck[] = [];
