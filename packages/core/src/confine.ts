@@ -129,3 +129,15 @@ export function readRegularFileSync(path: string, where: ErrorLocation, what = '
     closeSync(fd);
   }
 }
+
+/**
+ * Resolve a user path or glob against the workspace and refuse one that leaves
+ * it, by its text (confinedPath also follows symlinks): gates read only what
+ * the checkout holds.
+ */
+export function insideWorkspace(workspace: string, path: string, where: ErrorLocation): string {
+  const base = resolve(workspace);
+  const target = resolve(base, path.replace(/^!/, ''));
+  if (!isWithin(base, target)) throw new ConfigurationError(`'${path}' is outside the workspace ${base}`, where, 'use a path inside the repository');
+  return relative(base, target).split(sep).join('/');
+}

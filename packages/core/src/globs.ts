@@ -3,7 +3,7 @@ import { lstatSync, promises as fsp, realpathSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { isWithin } from './confine.js';
 import { ConfigurationError, type ErrorLocation } from './errors.js';
-import { insideWorkspace } from './lists.js';
+import { insideWorkspace } from './confine.js';
 
 export interface Selection {
   /** Workspace-relative paths of regular files, sorted. */

@@ -1,10 +1,11 @@
 export * from './config.js';
+export * from './config-options.js';
 export * from './confine.js';
 export * from './control-chars.js';
 export * from './errors.js';
 export * from './gate-common.js';
 export * from './globs.js';
-export * from './lists.js';
+export * from './input-values.js';
 export * from './result.js';
 export * from './result-files.js';
 export * from './result-plausible.js';
@@ -18,3 +19,4 @@ export * from './yaml-tree.js';
 export { fullYaml, parseYamlTree, parseYamlFull } from './yaml-full.js';
 export * from './http-fetch.js';
 export * from './url-input.js';
+export type { Range, ResultRanges } from './result-check.js';

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError, createResult, describeSkippedLinks, loadConfig, prepareReportPath, readBaselineFile, selectFiles, serializeResult } from '../src/index.js';
 
+/** Core keeps no list of sections: the caller (the registry) passes them; a free-form one is enough here. */
+const SECTIONS = { 'bundle-budget': { description: 'budgets' } };
+
 // Every path a user names stays in the workspace once symlinks are resolved,
 // and a refusal names the path and says why, never what the file holds.
 
@@ -108,15 +111,15 @@ describe('baseline, report and config paths stay in the workspace', () => {
 
   it('refuses a config file that leads out of the workspace', async () => {
     const { workspace } = await layout();
-    expect(await refusal(() => loadConfig('dist/link/roadstop.yml', { workspace, input: 'config' }))).toMatch(/^dist\/link\/roadstop\.yml, input 'config': the config file is outside the workspace \S+ \(through a symlink/);
+    expect(await refusal(() => loadConfig('dist/link/roadstop.yml', { workspace, input: 'config', sections: SECTIONS }))).toMatch(/^dist\/link\/roadstop\.yml, input 'config': the config file is outside the workspace \S+ \(through a symlink/);
     await mkdir(join(workspace, '.github'));
     await symlink(join(workspace, '../outside/roadstop.yml'), join(workspace, '.github/roadstop.yml'));
-    expect(await refusal(() => loadConfig(undefined, { workspace, input: 'config' }))).toMatch(/^\.github\/roadstop\.yml, input 'config': the config file is outside the workspace/);
+    expect(await refusal(() => loadConfig(undefined, { workspace, input: 'config', sections: SECTIONS }))).toMatch(/^\.github\/roadstop\.yml, input 'config': the config file is outside the workspace/);
   });
 
   it('reads a config file in a folder the edge also allows', async () => {
     const { workspace, outside } = await layout();
-    const config = await loadConfig(join(outside, 'roadstop.yml'), { workspace, input: '--config', also: [outside] });
+    const config = await loadConfig(join(outside, 'roadstop.yml'), { workspace, input: '--config', also: [outside], sections: SECTIONS });
     expect(config.section('bundle-budget').keys()).toEqual(['budgets']);
   });
 });

@@ -36,7 +36,7 @@ describe('special files', () => {
 
   it('refuses a config file that is a FIFO, naming it', async () => {
     const { folder } = await fifo();
-    expect(() => loadConfigSync('pipe', { workspace: folder })).toThrow(/the config file is a FIFO/);
+    expect(() => loadConfigSync('pipe', { workspace: folder, sections: {} })).toThrow(/the config file is a FIFO/);
   });
 
   it('reads a regular file, and a folder is EISDIR as before', async () => {

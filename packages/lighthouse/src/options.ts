@@ -13,6 +13,8 @@ import {
   type ErrorLocation,
   type FailOn,
   rejectUnsafeUrlText,
+  type OptionDefinitions,
+  COMMON_GATE_OPTIONS,
 } from '@roadstop/core';
 
 export const GATE = 'lighthouse-gate';
@@ -82,11 +84,33 @@ export const INPUT_NAMES = [
 export type InputName = (typeof INPUT_NAMES)[number];
 export type RawInputs = Partial<Record<InputName, string>>;
 
-const SECTION_KEYS = ['static-dir', 'urls', 'runs', 'preset', 'thresholds', 'max-lcp', 'max-cls', 'max-tbt', 'budgets', 'max-drop', 'chrome-path', 'baseline', 'fail-on', 'artifact-name'];
+const SCORE = { type: 'string-or-number', description: 'A Lighthouse score, 0 to 100.' } as const;
+const BY_CATEGORY = { type: 'map', keys: Object.fromEntries(CATEGORIES.map((category) => [category, SCORE])) } as const;
+
+/** The `lighthouse-gate:` section's keys: checked by the config file, written into the JSON Schema. */
+export const LIGHTHOUSE_GATE_OPTIONS = {
+  'static-dir': { type: 'string' },
+  urls: { type: 'string-list' },
+  runs: { type: 'string-or-number', default: DEFAULT_RUNS },
+  preset: { type: 'string', enum: Object.keys(PRESETS) },
+  ...Object.fromEntries(CATEGORIES.map((category) => [`min-${category}`, { type: 'string-or-number', renamedFrom: [`thresholds.${category}`] }])),
+  thresholds: { ...BY_CATEGORY, deprecated: true, description: 'Deprecated: each category is now a key of its own, min-performance, min-accessibility, min-best-practices, min-seo (the inputs\' names).' },
+  'max-lcp': { type: 'string-or-number' },
+  'max-cls': { type: 'string-or-number' },
+  'max-tbt': { type: 'string-or-number' },
+  budgets: {
+    type: 'map',
+    description: 'Largest transfer size per resource type, e.g. script: 300 kB.',
+    keys: Object.fromEntries(RESOURCE_TYPES.map((type) => [type, { type: 'string-or-number', description: `Largest transfer size of ${type} resources.` }])),
+  },
+  'max-drop': { type: 'scalar-or-map', scalar: { type: 'string-or-number' }, map: BY_CATEGORY },
+  'chrome-path': { type: 'string' },
+  ...COMMON_GATE_OPTIONS,
+} as const satisfies OptionDefinitions;
 
 /** Merge the config's `lighthouse-gate:` section with the inputs; an input, when given, wins. */
 export function resolveLighthouseOptions(section: ConfigSection, inputs: RawInputs, workspace: string): LighthouseGateOptions {
-  section.rejectUnknown(SECTION_KEYS);
+  section.rejectUnknown(Object.keys(LIGHTHOUSE_GATE_OPTIONS));
   const given = (name: InputName) => givenInput(inputs, name);
   const input = (name: InputName): ErrorLocation => ({ input: name });
   const from = (name: InputName, key: string = name): ErrorLocation => (given(name) !== undefined ? input(name) : section.locate(key));
@@ -114,8 +138,8 @@ export function resolveLighthouseOptions(section: ConfigSection, inputs: RawInpu
     const value = thresholds.stringOrNumber(category);
     if (value !== undefined) minScores[category] = parseScore(value, thresholds.locate(category));
     const name = `min-${category}` as InputName;
-    const text = given(name);
-    if (text !== undefined) minScores[category] = parseScore(text, input(name));
+    const text = given(name) ?? section.stringOrNumber(name);
+    if (text !== undefined) minScores[category] = parseScore(text, from(name));
   }
 
   const maxVitals: Partial<Record<Vital, number>> = {};
