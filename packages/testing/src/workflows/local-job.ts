@@ -5,24 +5,29 @@ import { join, resolve } from 'node:path';
 import { Evaluator, Lexer, Parser, data } from '@actions/expressions';
 import type { FunctionDefinition } from '@actions/expressions/funcs/info';
 import { parse } from 'yaml';
-import { REPO_ROOT, parseAnnotations, parseFileCommand, runAction, type Annotation } from '../action-harness.js';
+import { parseAnnotations, parseFileCommand, runAction, type Annotation } from '../action-harness.js';
 import { isMapping, mapping } from './model.js';
-import { FIRST_PARTY } from './policy.js';
+import { type Repositories, resolvePublished } from './published.js';
 
 /**
  * One job of a reusable workflow, run on this machine the way the Actions runner runs it: `if:` conditions and every
  * `${{ }}` evaluated by GitHub's own expression library (@actions/expressions) with the status functions, `run:`
- * blocks in bash with the runner's file commands, this repository's actions (`owner/roadstop/actions/x@ref`) from
- * their built dist/ through the harness, outputs, outcomes and `continue-on-error` as the runner keeps them. Actions of
- * other owners cannot run here: actions/checkout and actions/setup-node stand as done (the workspace and Node are
- * already there); any other is refused, so a rehearsal never passes over a step it did not run.
+ * blocks in bash with the runner's file commands, actions of the published repositories the test names
+ * (`acme/roadstop/actions/x@<sha>`: that repository's tree at that ref, its built dist/, through the harness) and the
+ * caller's own (`./path`, in the workspace), outputs, outcomes and `continue-on-error` as the runner keeps them. The
+ * workflow itself is named as a caller names it (`acme/roadstop/.github/workflows/gates.yml@v1.0.0`) and read at
+ * that ref, never from this working tree. Actions of other owners cannot run here: actions/checkout and
+ * actions/setup-node stand as done (the workspace and Node are already there); any other is refused, so a rehearsal
+ * never passes over a step it did not run.
  *
  * Hand-written because no library runs a workflow's job outside GitHub without Docker (nektos/act needs a Docker
  * engine, and none runs on this machine); the expression language itself is GitHub's library, not a copy.
  */
 export interface LocalJobOptions {
-  /** Path of the workflow, relative to the repository root. */
+  /** The workflow as a caller's `uses:` names it: `owner/name/.github/workflows/x.yml@ref` of one of `repositories`, or `./.github/workflows/x.yml` in the workspace. */
   workflow: string;
+  /** The repositories `uses:` may name (owner/name → git directory); roadstop's own is a release made by scripts/release.mjs. */
+  repositories?: Repositories;
   job: string;
   /** The caller's `with:`; the rest comes from the workflow_call inputs' defaults. */
   inputs?: Record<string, string | number | boolean>;
@@ -128,7 +133,11 @@ function condition(text: unknown): string | undefined {
 }
 
 export async function runLocalJob(options: LocalJobOptions): Promise<LocalJob> {
-  const doc = mapping(parse(await readFile(join(REPO_ROOT, options.workflow), 'utf8')) as unknown);
+  const repositories = options.repositories ?? {};
+  const published = await resolvePublished(options.workflow, repositories);
+  const workflowFile = published ? join(published.root, published.path) : options.workflow.startsWith('./') ? resolve(options.workspace, options.workflow) : undefined;
+  if (!workflowFile || !/\.ya?ml$/.test(workflowFile)) throw new Error(`${options.workflow}: not a workflow of a published repository (${Object.keys(repositories).join(', ') || 'none given'}) nor ./ in the workspace`);
+  const doc = mapping(parse(await readFile(workflowFile, 'utf8')) as unknown);
   const call = mapping(mapping(doc.on).workflow_call);
   const job = mapping(mapping(doc.jobs)[options.job]);
   if (Object.keys(job).length === 0) throw new Error(`${options.workflow} has no job '${options.job}'`);
@@ -231,11 +240,13 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJob> {
           const uses = step.uses;
           const with_: Record<string, string> = {};
           for (const [key, value] of Object.entries(mapping(step.with))) with_[key] = asText(interpolate(value, contexts(env), status));
-          const own = uses.startsWith(`${FIRST_PARTY}/actions/`) ? /^owner\/roadstop\/actions\/([a-z0-9-]+)@/.exec(uses)?.[1] : undefined;
-          if (own) {
-            const run = await runAction({ action: own, workspace: options.workspace, inputs: with_, eventName: github.event_name, env: { ...runnerEnv, ...env }, timeoutMs: options.stepTimeoutMs ?? 120_000 });
+          const target = await resolvePublished(uses, repositories);
+          const actionDir = target ? join(target.root, target.path) : uses.startsWith('./') ? resolve(options.workspace, uses) : undefined;
+          if (actionDir) {
+            const action = target ? `${target.repository}/${target.path}` : uses;
+            const run = await runAction({ action: actionDir.split('/').filter(Boolean).pop() ?? 'action', actionDir, workspace: options.workspace, inputs: with_, eventName: github.event_name, env: { ...runnerEnv, ...env }, timeoutMs: options.stepTimeoutMs ?? 120_000 });
             exitCode = run.exitCode;
-            Object.assign(record, { outputs: run.outputs, stdout: run.stdout, stderr: run.stderr, annotations: run.annotations, note: `actions/${own} (dist/)` });
+            Object.assign(record, { outputs: run.outputs, stdout: run.stdout, stderr: run.stderr, annotations: run.annotations, note: target ? `${action} at ${target.sha}` : `${uses} in the workspace` });
             if (run.summary) summaries.push(run.summary);
           } else if (STANDS_DONE.has(uses.replace(/@.*$/, ''))) {
             exitCode = 0;
