@@ -19,6 +19,9 @@ export const CONFIG_SECTIONS = [
   'slack-notify',
 ] as const;
 
+/** The key of every gate's section that lets the gate be skipped without failing gates.yml's summary. */
+export const ALLOW_SKIP = 'allow-skip';
+
 interface Source {
   /** The path as the user sees it (workspace-relative when inside it), or what else holds the YAML. */
   file: string;
@@ -62,8 +65,14 @@ export class ConfigSection {
     return this.at(key === undefined ? this.path : this.join(key), line);
   }
 
-  /** Reject keys this version does not know, naming the closest known one. */
-  rejectUnknown(allowed: readonly string[]): void {
+  /**
+   * Reject keys this version does not know, naming the closest known one. Every gate's own section also takes
+   * `allow-skip: true` (checked here, read by gates.yml's summary): a configured gate that did not run passes only then.
+   */
+  rejectUnknown(given: readonly string[]): void {
+    const gateSection = this.path !== 'version' && (CONFIG_SECTIONS as readonly string[]).includes(this.path);
+    const allowed = gateSection ? [...given, ALLOW_SKIP] : given;
+    if (gateSection) this.boolean(ALLOW_SKIP);
     for (const key of this.keys()) {
       if (!allowed.includes(key)) {
         const close = closest(key, allowed);
