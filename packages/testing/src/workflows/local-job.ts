@@ -292,16 +292,18 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJob> {
         } else if (typeof step.run === 'string') {
           const directory = step['working-directory'] ?? defaultDirectory;
           const cwd = resolve(options.workspace, directory === undefined ? '.' : asText(interpolate(directory, contexts(env), status)));
-          const files = { output: join(temp, `output-${index}`), summary: join(temp, `summary-${index}`), script: join(temp, `step-${index}.sh`) };
-          await Promise.all([writeFile(files.output, ''), writeFile(files.summary, ''), writeFile(files.script, asText(interpolate(step.run, contexts(env), status)))]);
+          const files = { output: join(temp, `output-${index}`), summary: join(temp, `summary-${index}`), env: join(temp, `env-${index}`), script: join(temp, `step-${index}.sh`) };
+          await Promise.all([writeFile(files.output, ''), writeFile(files.summary, ''), writeFile(files.env, ''), writeFile(files.script, asText(interpolate(step.run, contexts(env), status)))]);
           // With no `shell:` (here or in defaults.run), the runner runs bash as `bash -e {0}`; `shell: bash` adds
           // --noprofile --norc -eo pipefail; `node {0}` runs the script file with node.
           const shell = step.shell ?? defaultShell;
           const [command, args] = shell === 'bash' ? ['bash', ['--noprofile', '--norc', '-eo', 'pipefail', files.script]] : shell === 'node {0}' ? [process.execPath, [files.script]] : ['bash', ['-e', files.script]];
           if (shell !== undefined && shell !== 'bash' && shell !== 'node {0}') throw new Error(`step ${index + 1} (${name}): shell ${JSON.stringify(shell)} is not rehearsed here`);
-          const result = await runScript(command, args, cwd, { ...stripRunner(process.env), ...runnerEnv, ...env, GITHUB_OUTPUT: files.output, GITHUB_STEP_SUMMARY: files.summary }, options.stepTimeoutMs ?? 120_000);
+          const result = await runScript(command, args, cwd, { ...stripRunner(process.env), ...runnerEnv, ...env, GITHUB_OUTPUT: files.output, GITHUB_STEP_SUMMARY: files.summary, GITHUB_ENV: files.env }, options.stepTimeoutMs ?? 120_000);
           exitCode = result.exitCode;
           record.outputs = parseFileCommand(await readFile(files.output, 'utf8'));
+          // GITHUB_ENV: variables of every later step of the job.
+          Object.assign(jobEnv, parseFileCommand(await readFile(files.env, 'utf8')));
           const summary = await readFile(files.summary, 'utf8');
           if (summary) summaries.push(summary);
           Object.assign(record, { stdout: result.stdout, stderr: result.stderr, annotations: parseAnnotations(result.stdout), note: String(step.run).split('\n')[0] });

@@ -99,7 +99,7 @@ export async function runLocalWorkflow(options: LocalWorkflowOptions): Promise<L
         continue;
       }
       const matrix = mapping(mapping(job.strategy).matrix);
-      const expanded = Object.keys(matrix).length === 0 ? [undefined] : combinations(mapping(evaluateValue(matrix, contexts) as unknown) as Record<string, Json>);
+      const expanded = Object.keys(matrix).length === 0 ? [undefined] : combinations(Object.fromEntries(Object.entries(matrix).map(([key, value]) => [key, evaluateValue(value, contexts)])));
       const runs: LocalJob[] = [];
       for (const [index, combination] of expanded.entries()) {
         const workspace = await mkdtemp(join(tmpdir(), `roadstop-job-${id}-`));

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -49,4 +49,45 @@ export async function publishRoadstop(name = 'acme/roadstop'): Promise<Published
       return stdout.trim();
     },
   };
+}
+
+let released: Promise<{ published: Published; sha: string; repositories: Record<string, string> }> | undefined;
+
+/** roadstop published as acme/roadstop with the release v1.0.0, once per test process. */
+export function roadstopRelease(): Promise<{ published: Published; sha: string; repositories: Record<string, string>; tag: string }> {
+  released ??= (async () => {
+    const published = await publishRoadstop('acme/roadstop');
+    const sha = await published.release('1.0.0');
+    return { published, sha, repositories: { 'acme/roadstop': published.gitDir } };
+  })();
+  return released.then((value) => ({ ...value, tag: 'v1.0.0' }));
+}
+
+/**
+ * A folder whose `npm` stands in for the real one on PATH: `npm ci` links roadstop's own node_modules (this machine
+ * installs nothing from the network in a test; the example's dependencies are a subset of roadstop's), anything else
+ * goes to the real npm.
+ */
+export async function npmStandIn(): Promise<string> {
+  const folder = await mkdtemp(join(tmpdir(), 'roadstop-npm-'));
+  const real = (await exec('bash', ['-c', 'command -v npm'])).stdout.trim();
+  const script = `#!/usr/bin/env bash\nif [ "$1" = ci ]; then\n  [ -f package-lock.json ] || { echo "npm ci: no package-lock.json" >&2; exit 1; }\n  rm -rf node_modules && ln -s '${join(REPO_ROOT, 'node_modules')}' node_modules\n  echo "npm ci (stand-in): node_modules linked"\n  exit 0\nfi\nexec '${real}' "$@"\n`;
+  await writeFile(join(folder, 'npm'), script, { mode: 0o755 });
+  return folder;
+}
+
+/** A caller's repository made from examples/webapp (its own files only), with `files` added, committed on main. */
+export async function callerRepository(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'roadstop-caller-'));
+  const source = join(REPO_ROOT, 'examples/webapp');
+  await cp(source, dir, { recursive: true, filter: (path) => !/\/(node_modules|dist|coverage|test-results)(\/|$)/.test(path.slice(source.length)) });
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(join(dir, path, '..'), { recursive: true });
+    await writeFile(join(dir, path), text);
+  }
+  await writeFile(join(dir, '.gitignore'), 'node_modules/\ndist/\ncoverage/\ntest-results/\n');
+  await git(dir, 'init', '-q', '-b', 'main');
+  await git(dir, 'add', '-A');
+  await git(dir, 'commit', '-q', '-m', 'webapp');
+  return dir;
 }
