@@ -1,16 +1,15 @@
-import { execFile, spawnSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { REPO_ROOT } from '../src/action-harness.js';
-import { callerRepository, git, npmStandIn, publishRoadstop, removeCheckouts, roadstopRelease, runLocalWorkflow, type Published } from '../src/workflows/index.js';
+import { type LocalJob, callerRepository, git, npmStandIn, publishRoadstop, removeCheckouts, roadstopRelease, runLocalJob, runLocalWorkflow, type Published } from '../src/workflows/index.js';
 
 // Adoption from another repository (issue 18): roadstop published as acme/roadstop, a release made by
 // scripts/release.mjs, and a caller made from examples/webapp that pins it. Every uses: of acme/roadstop is read
 // from that bare repository at its ref (packages/testing/src/workflows/published.ts), never from this working tree.
-const exec = promisify(execFile);
 const RELEASE = join(REPO_ROOT, 'scripts/release.mjs');
 const STAMPED = /^(action\.yml|actions\/[^/]+\/action\.yml|\.github\/workflows\/[^/]+\.yml|examples\/workflows\/[^/]+\.yml)$/;
 
@@ -166,4 +165,74 @@ describe('a caller pinned to a release, across repositories', () => {
     expect(row(again)).toMatch(/coverage ok · lines \d/);
     expect(row(later)).toMatch(/coverage fine \(changed on main\) · lines \d/);
   }, 600_000);
+});
+
+describe('gates.yml for real projects, its build job run from the release', () => {
+  let repositories: Record<string, string>;
+  let caller: string;
+  let store: string;
+  beforeAll(async () => {
+    repositories = (await roadstopRelease()).repositories;
+    caller = await callerRepository({});
+    store = await mkdtemp(join(tmpdir(), 'roadstop-store-'));
+  }, 120_000);
+  afterAll(async () => rm(store, { recursive: true, force: true }));
+
+  const build = (inputs: Record<string, string>, secrets: Record<string, string> = {}) =>
+    runLocalJob({
+      workflow: 'acme/roadstop/.github/workflows/gates.yml@v1.0.0',
+      repositories,
+      job: 'build',
+      workspace: caller,
+      inputs: { install: 'echo "install: NODE_AUTH_TOKEN ${NODE_AUTH_TOKEN:+is set}"', build: 'rm -rf .next && mkdir -p .next/static && echo "$API_URL $FEATURE" > .next/static/env.txt', 'build-dir': '.next', ...inputs },
+      secrets,
+      needs: { plan: { result: 'success', outputs: { 'bundle-budget': 'false' } } },
+      artifacts: store,
+    });
+  const step = (job: LocalJob, name: string) => job.steps.find((each) => each.name === name)!;
+
+  it('a hidden build folder (.next) uploads, build-env reaches the build masked, npm-token reaches the install', async () => {
+    const job = await build({ 'artifact-prefix': 'web' }, { 'npm-token': 'npm_s3cret', 'build-env': 'API_URL=https://api.example.com\n# a comment\n\nFEATURE=on=off\r\n' });
+    expect(job.result, job.steps.map((each) => each.stdout + each.stderr).join('\n')).toBe('success');
+    expect(step(job, 'Install').stdout).toContain('install: NODE_AUTH_TOKEN is set');
+    expect(step(job, 'Build').stdout.split('\n').filter((line) => line.startsWith('::add-mask::'))).toEqual(['::add-mask::https://api.example.com', '::add-mask::on=off']);
+    expect(await readFile(join(store, 'web-build/static/env.txt'), 'utf8')).toBe('https://api.example.com on=off\n');
+    expect(job.settings.runsOn).toBe('ubuntu-latest');
+  });
+
+  it('two calls with their own artifact-prefix do not collide; two with the same one do', async () => {
+    const api = await build({ 'artifact-prefix': 'api', 'runs-on': '["self-hosted", "linux"]' });
+    expect(api.result).toBe('success');
+    expect(api.settings.runsOn).toEqual(['self-hosted', 'linux']);
+    expect((await readdir(store)).sort()).toEqual(['api-build', 'api-result-build', 'web-build', 'web-result-build']);
+    const again = await build({ 'artifact-prefix': 'api' });
+    expect(step(again, 'Keep the build for lighthouse-gate, e2e and the preview').outcome).toBe('failure');
+  });
+
+  it.each([
+    ['not KEY=VALUE', 'API_URL https://x', "secret build-env, line 1: not KEY=VALUE (a letter or _ first, then letters, digits, _)"],
+    ['a bad key', 'FINE=1\n1BAD=x', "secret build-env, line 2: not KEY=VALUE (a letter or _ first, then letters, digits, _)"],
+    ["the runner's variable", 'NODE_OPTIONS=--require /tmp/x.js', "secret build-env, line 1: NODE_OPTIONS is the runner's, not the build's"],
+  ])('build-env refuses %s without showing the value', async (_name, value, message) => {
+    const job = await build({ 'artifact-prefix': `bad-${Math.random().toString(36).slice(2)}` }, { 'build-env': value });
+    expect(step(job, 'Build').annotations.map((annotation) => annotation.message)).toEqual([message]);
+    expect(step(job, 'Build').stdout).not.toContain(value.split('=').pop()!);
+  });
+});
+
+describe('the examples, run the first time on a repository made from examples/webapp', () => {
+  it('one-line.yml: tests with lcov, the build, then every gate the config names, from the release', async () => {
+    const { published, sha, repositories } = await roadstopRelease();
+    const stamped = await git(published.gitDir, 'show', `${sha}:examples/workflows/one-line.yml`);
+    expect(stamped).toMatch(/uses: acme\/roadstop@[0-9a-f]{40}/);
+    const caller = await callerRepository({ '.github/workflows/one-line.yml': stamped });
+    const workspace = await mkdtemp(join(tmpdir(), 'roadstop-one-line-'));
+    await git(tmpdir(), 'clone', '-q', caller, workspace);
+    const npm = await npmStandIn();
+    const job = await runLocalJob({ workflow: './.github/workflows/one-line.yml', job: 'roadstop', repositories, workspace, env: { PATH: `${npm}:${process.env.PATH ?? ''}` }, github: { event_name: 'pull_request', ref: 'refs/pull/1/merge' } });
+    const roadstop = job.steps.at(-1)!;
+    expect(job.result, job.steps.map((each) => `${each.name}: ${each.stdout}${each.stderr}`).join('\n')).toBe('success');
+    expect(roadstop.note).toMatch(/^acme\/roadstop\/ at [0-9a-f]{40}$/);
+    expect(roadstop.outputs).toMatchObject({ 'coverage-gate-status': expect.stringMatching(/^(pass|warn)$/), 'bundle-budget-status': expect.stringMatching(/^(pass|warn)$/), 'lighthouse-gate-status': expect.stringMatching(/^(pass|warn)$/) });
+  }, 300_000);
 });

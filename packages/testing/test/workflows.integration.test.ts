@@ -45,14 +45,17 @@ interface Ran {
   temp: string;
 }
 
-/** Run a step's script with GitHub's bash flags (or node), in a fresh RUNNER_TEMP, and read back its outputs. */
-function runStep(script: string, env: Record<string, string>, options: { shell?: 'bash' | 'node'; cwd?: string } = {}): Ran {
+/**
+ * Run a step's script with the flags GitHub gives its shell (node; `shell: bash`: --noprofile --norc -eo pipefail;
+ * no shell at all: bash -e, without pipefail), in a fresh RUNNER_TEMP, and read back its outputs.
+ */
+function runStep(script: string, env: Record<string, string>, options: { shell?: 'bash' | 'node' | 'default'; cwd?: string } = {}): Ran {
   const temp = mkdtempSync(join(tmpdir(), 'roadstop-step-'));
   const scriptFile = join(temp, options.shell === 'node' ? 'step.cjs' : 'step.sh');
   writeFileSync(scriptFile, script);
   const outputFile = join(temp, 'output');
   writeFileSync(outputFile, '');
-  const [command, args] = options.shell === 'node' ? [process.execPath, [scriptFile]] : ['bash', ['--noprofile', '--norc', '-eo', 'pipefail', scriptFile]];
+  const [command, args] = options.shell === 'node' ? [process.execPath, [scriptFile]] : options.shell === 'default' ? ['bash', ['-e', scriptFile]] : ['bash', ['--noprofile', '--norc', '-eo', 'pipefail', scriptFile]];
   const run = spawnSync(command, args, {
     cwd: options.cwd ?? temp,
     encoding: 'utf8',
@@ -98,7 +101,8 @@ describe('the workflows and actions, statically', () => {
     expect(posix.length).toBeGreaterThan(20);
     for (const block of posix) expect(shellcheck(block.script, block.shell), `${block.path}: ${block.where}`).toEqual([]);
     const others = new Set(blocks.filter((block) => !isPosixShell(block.shell)).map((block) => `${block.shell}\n${block.script}`));
-    const tested = new Set([stepRun('.github/workflows/gates.yml', 'security', 'Write the security result'), stepRun('.github/workflows/gates.yml', 'summary', 'Sum the road stops')].map((script) => `node {0}\n${script}`));
+    // canary.yml's Environment secrets runs in canary-workflow.integration.test.ts, through the local runner.
+    const tested = new Set([stepRun('.github/workflows/gates.yml', 'security', 'Write the security result'), stepRun('.github/workflows/gates.yml', 'summary', 'Sum the road stops'), stepRun('.github/workflows/canary.yml', 'ramp', 'Environment secrets')].map((script) => `node {0}\n${script}`));
     expect([...others].filter((script) => !tested.has(script))).toEqual([]);
   });
 
@@ -114,8 +118,8 @@ describe('the workflows and actions, statically', () => {
     }
   });
 
-  it("the README's pipeline is the example file, and passes the same checks", () => {
-    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+  it("the README's pipeline (docs/workflows.md, merged into the README) is the example file, and passes the same checks", () => {
+    const readme = readFileSync(join(REPO_ROOT, 'docs/workflows.md'), 'utf8');
     const block = /### The whole pipeline in one file[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(block).toBeDefined();
     const shown = sourceFile('README.md', block!);
@@ -217,8 +221,20 @@ describe('gates.yml, its scripts run', () => {
   });
 });
 
+/** The shell GitHub runs a step of a job in: the step's, the job's defaults', the workflow's, or none (bash -e). */
+function declaredShell(path: string, job: string, name: string): 'bash' | 'default' {
+  const doc = file(path).doc;
+  const jobBody = mapping(mapping(doc.jobs)[job]);
+  const step = stepsOf(file(path)).find((ref) => ref.job === job && ref.step.name === name)!.step;
+  const shell = step.shell ?? mapping(mapping(jobBody.defaults).run).shell ?? mapping(mapping(doc.defaults).run).shell;
+  if (shell !== undefined && shell !== 'bash') throw new Error(`${path}: ${name} runs in ${String(shell)}`);
+  return shell === 'bash' ? 'bash' : 'default';
+}
+
 describe('preview.yml, the deploy step', () => {
   const deploy = stepRun('.github/workflows/preview.yml', 'deploy', 'Deploy');
+  // As GitHub runs it: without `shell: bash`, `deploy | tee` under bash -e records a deploy that failed as ready.
+  const shell = declaredShell('.github/workflows/preview.yml', 'deploy', 'Deploy');
   const cases: { name: string; command: string; url?: string }[] = [
     { name: 'the last URL the command prints', command: 'echo "Inspect: https://vercel.com/x/inspect"; echo "Preview: https://app-git-pr-1.vercel.app"', url: 'https://app-git-pr-1.vercel.app' },
     { name: 'a URL in JSON output', command: `echo '{"deploy_url":"https://5f3a--site.netlify.app"}'`, url: 'https://5f3a--site.netlify.app' },
@@ -226,9 +242,10 @@ describe('preview.yml, the deploy step', () => {
     { name: 'no URL at all', command: 'echo deployed' },
     { name: 'a file with something else than a URL', command: 'echo "javascript:alert(1)" > "$PREVIEW_URL_FILE"' },
     { name: 'a failing deploy, even though it printed a URL', command: 'echo https://half.example.com; exit 3' },
+    { name: 'a failing deploy whose last line is a URL, as Vercel prints it', command: 'echo "Preview: https://app-git-pr-1.vercel.app"; echo "Error: build failed" >&2; false' },
   ];
   it.each(cases)('$name', ({ command, url }) => {
-    const ran = runStep(deploy, { COMMAND: command, DEPLOY_TOKEN: 'token' });
+    const ran = runStep(deploy, { COMMAND: command, DEPLOY_TOKEN: 'token' }, { shell });
     if (url) {
       expect(ran.status, ran.stderr).toBe(0);
       expect(ran.output).toEqual({ url });

@@ -20,7 +20,8 @@ function nameMatcher(pattern: string): RegExp {
  * upload-artifact and download-artifact (v4) as they treat files, on a folder instead of GitHub's storage:
  * upload refuses a name already uploaded in the run (v4 artifacts are immutable, and two jobs uploading one name
  * fail: https://github.com/actions/upload-artifact#not-uploading-to-the-same-artifact), leaves out hidden files and
- * folders unless include-hidden-files is true (v4.4.0), and follows if-no-files-found; a folder's contents go to the
+ * folders, a hidden path given itself included, unless include-hidden-files is true (v4.4.0), and follows
+ * if-no-files-found; a folder's contents go to the
  * artifact's root, a file by its name (the runner keeps paths below the common root; the workflows here give one
  * folder or files of one folder). download takes `name`, or `pattern` into one sub-folder per artifact, or all into
  * `path` with merge-multiple.
@@ -51,7 +52,8 @@ export async function moveArtifact(kind: 'upload' | 'download', inputs: Record<s
       if (path.includes('*')) return { ok: false, note: `upload-artifact: the local runner takes no globs (${path})` };
       const from = at(path);
       if (!(await exists(from))) continue;
-      if (!hidden && basename(from).startsWith('.') && (await stat(from)).isFile()) continue;
+      // @actions/glob's excludeHiddenFiles looks at every item's own name, the searched path's included: `.next` itself.
+      if (!hidden && basename(from).startsWith('.')) continue;
       await ((await stat(from)).isDirectory() ? copy(from, target) : copy(from, join(target, basename(from))));
     }
     const missing = inputs['if-no-files-found'] || 'warn';
