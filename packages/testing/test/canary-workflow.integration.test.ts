@@ -130,7 +130,7 @@ describe('canary.yml, its ramp job run here', () => {
       await mkdir(join(workspace, '.github'));
       await writeFile(join(workspace, '.github/roadstop.yml'), config);
     }
-    const job = await ramp(inputs as Record<string, string>);
+    const job = await ramp(inputs);
     expect(step(job, 'Plan').annotations.map((annotation) => annotation.message)).toEqual([message]);
     expect(step(job, 'Deploy step 1').outcome).toBe('skipped');
     expect(await readFile(log, 'utf8')).toBe('');

@@ -250,7 +250,7 @@ function declaredShell(path: string, job: string, name: string): 'bash' | 'defau
   const jobBody = mapping(mapping(doc.jobs)[job]);
   const step = stepsOf(file(path)).find((ref) => ref.job === job && ref.step.name === name)!.step;
   const shell = step.shell ?? mapping(mapping(jobBody.defaults).run).shell ?? mapping(mapping(doc.defaults).run).shell;
-  if (shell !== undefined && shell !== 'bash') throw new Error(`${path}: ${name} runs in ${String(shell)}`);
+  if (shell !== undefined && shell !== 'bash') throw new Error(`${path}: ${name} runs in ${JSON.stringify(shell)}`);
   return shell === 'bash' ? 'bash' : 'default';
 }
 

@@ -226,7 +226,7 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJob> {
     runner: { temp: runnerTemp, os: 'Linux', arch: 'X64' },
     job: { status: status.cancelled ? 'cancelled' : status.failed ? 'failure' : 'success' },
     steps: steps,
-    needs: (options.needs ?? {}) as Json,
+    needs: options.needs ?? {},
     matrix: options.matrix ?? {},
     strategy: options.strategy ?? {},
   });

@@ -78,7 +78,7 @@ export async function runLocalWorkflow(options: LocalWorkflowOptions): Promise<L
   for (const [name, spec] of Object.entries(mapping(call.inputs))) {
     const declared = mapping(spec);
     const value = (options.inputs?.[name] ?? declared.default ?? '') as Json;
-    inputs[name] = declared.type === 'number' ? Number(value) : declared.type === 'boolean' ? value === true || value === 'true' : String(value);
+    inputs[name] = declared.type === 'number' ? Number(value) : declared.type === 'boolean' ? value === true || value === 'true' : typeof value === 'string' ? value : JSON.stringify(value);
   }
   const store = await mkdtemp(join(tmpdir(), 'roadstop-artifacts-'));
   const results: Record<string, LocalWorkflowJob> = {};
@@ -86,7 +86,7 @@ export async function runLocalWorkflow(options: LocalWorkflowOptions): Promise<L
   try {
     for (const id of order(jobs)) {
       const job = mapping(jobs[id]);
-      const needList = Array.isArray(job.needs) ? job.needs.map(String) : job.needs === undefined ? [] : [String(job.needs)];
+      const needList = (Array.isArray(job.needs) ? job.needs : job.needs === undefined ? [] : [job.needs]).map((need) => (typeof need === 'string' ? need : JSON.stringify(need)));
       const needs = Object.fromEntries(needList.map((need) => [need, { result: results[need]!.result, outputs: results[need]!.outputs }]));
       const contexts = { inputs, github, needs, vars: {}, secrets: {} } as Record<string, Json>;
       const failedNeed = needList.some((need) => results[need]!.result !== 'success');
@@ -95,7 +95,7 @@ export async function runLocalWorkflow(options: LocalWorkflowOptions): Promise<L
         continue;
       }
       if (!evaluateIf(job.if, contexts, { failed: failedNeed })) {
-        results[id] = { result: 'skipped', outputs: {}, runs: [], note: `if: ${String(job.if ?? 'success()')}` };
+        results[id] = { result: 'skipped', outputs: {}, runs: [], note: `if: ${typeof job.if === 'string' ? job.if : JSON.stringify(job.if ?? 'success()')}` };
         continue;
       }
       const matrix = mapping(mapping(job.strategy).matrix);
