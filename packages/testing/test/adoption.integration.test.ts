@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { REPO_ROOT } from '../src/action-harness.js';
+import { startFakeGitHub } from '../src/github-fake.js';
 import { type LocalJob, callerRepository, git, npmStandIn, publishRoadstop, removeCheckouts, roadstopRelease, runLocalJob, runLocalWorkflow, type Published } from '../src/workflows/index.js';
 
 // Adoption from another repository (issue 18): roadstop published as acme/roadstop, a release made by
@@ -235,4 +236,25 @@ describe('the examples, run the first time on a repository made from examples/we
     expect(roadstop.note).toMatch(/^acme\/roadstop\/ at [0-9a-f]{40}$/);
     expect(roadstop.outputs).toMatchObject({ 'coverage-gate-status': expect.stringMatching(/^(pass|warn)$/), 'bundle-budget-status': expect.stringMatching(/^(pass|warn)$/), 'lighthouse-gate-status': expect.stringMatching(/^(pass|warn)$/) });
   }, 300_000);
+});
+
+describe('the examples: pull-request.yml', () => {
+  it('bundle-budget after the build, with baseline: auto and no baseline run yet, from the release', async () => {
+    const { published, sha, repositories } = await roadstopRelease();
+    const stamped = await git(published.gitDir, 'show', `${sha}:examples/workflows/pull-request.yml`);
+    const caller = await callerRepository({ '.github/workflows/pull-request.yml': stamped });
+    const workspace = await mkdtemp(join(tmpdir(), 'roadstop-pull-request-'));
+    await git(tmpdir(), 'clone', '-q', caller, workspace);
+    const npm = await npmStandIn();
+    const github = await startFakeGitHub({ owner: 'octo-org', repo: 'webapp' });
+    try {
+      const job = await runLocalJob({ workflow: './.github/workflows/pull-request.yml', job: 'bundle', repositories, workspace, env: { PATH: `${npm}:${process.env.PATH ?? ''}`, GITHUB_API_URL: github.url }, github: { event_name: 'pull_request', ref: 'refs/pull/1/merge', api_url: github.url } });
+      const budget = job.steps.find((each) => each.id === 'budget')!;
+      expect(job.result, job.steps.map((each) => `${each.name}: ${each.stdout}${each.stderr}`).join('\n')).toBe('success');
+      expect(budget.note).toMatch(/^acme\/roadstop\/actions\/bundle-budget at [0-9a-f]{40}$/);
+      expect(budget.outputs.status).toMatch(/^(pass|warn)$/);
+    } finally {
+      await github.close();
+    }
+  }, 120_000);
 });
