@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { REPO_ROOT } from '../src/action-harness.js';
 import { startFakeGitHub } from '../src/github-fake.js';
-import { type LocalJob, callerRepository, git, npmStandIn, publishRoadstop, removeCheckouts, roadstopRelease, runLocalJob, runLocalWorkflow, type Published } from '../src/workflows/index.js';
+import { type LocalJob, callerRepository, cleanUpPublished, git, npmStandIn, publishRoadstop, roadstopRelease, runLocalJob, runLocalWorkflow, type Published } from '../src/workflows/index.js';
 
 // Adoption from another repository (issue 18): roadstop published as acme/roadstop, a release made by
 // scripts/release.mjs, and a caller made from examples/webapp that pins it. Every uses: of acme/roadstop is read
@@ -18,7 +18,7 @@ function usesOf(text: string): string[] {
   return [...text.matchAll(/^\s*(?:-\s+)?uses:\s*['"]?([^\s'"#]+)/gm)].map((match) => match[1]!);
 }
 
-afterAll(removeCheckouts);
+afterAll(cleanUpPublished);
 
 describe('scripts/release.mjs', () => {
   let published: Published;

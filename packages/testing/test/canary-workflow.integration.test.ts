@@ -1,12 +1,12 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { REPO_ROOT } from '../src/action-harness.js';
 import { startFakeSlack } from '../src/slack-fake.js';
 import { runLocalJob, type LocalJob, type LocalJobOptions } from '../src/workflows/local-job.js';
-import { roadstopRelease } from '../src/workflows/publish.js';
+import { cleanUpPublished, roadstopRelease } from '../src/workflows/publish.js';
 
 // canary.yml's ramp job, run step by step on this machine (packages/testing/src/workflows/local-job.ts): the plan,
 // the slots, the rollback and the verdict, on the paths that need no metrics. The whole ramp against a real traffic
@@ -17,6 +17,7 @@ let repositories: Record<string, string>;
 beforeAll(async () => {
   repositories = (await roadstopRelease()).repositories;
 }, 120_000);
+afterAll(cleanUpPublished);
 const runJob = (options: Omit<LocalJobOptions, 'repositories'>) => runLocalJob({ ...options, repositories });
 
 describe('canary.yml, its ramp job run here', () => {

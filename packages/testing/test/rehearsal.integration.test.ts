@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack, type FakeSlackChannel } from '../src/slack-fake.js';
 import { startTrafficSplit, trafficSplitAvailable, type TrafficSplit } from '../src/traffic-split.js';
 import { runLocalJob, type LocalJob, type LocalStep } from '../src/workflows/local-job.js';
-import { roadstopRelease } from '../src/workflows/publish.js';
+import { cleanUpPublished, roadstopRelease } from '../src/workflows/publish.js';
 
 // The release pipeline, rehearsed end to end on this machine: canary.yml's ramp job, run step by step by the local
 // runner (GitHub's expression library for if: and ${{ }}, bash for run:, the built actions for uses:), against a real
@@ -48,6 +48,7 @@ describe.skipIf(!trafficSplitAvailable())('the release pipeline, rehearsed', () 
     await writeFile(join(workspace, '.github/roadstop.yml'), METRICS);
   }, 120_000);
   afterAll(async () => {
+    await cleanUpPublished();
     await slack?.close();
     await rm(workspace, { recursive: true, force: true });
   });

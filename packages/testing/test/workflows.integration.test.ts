@@ -2,11 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseResult } from '@roadstop/core';
 import { validateResult } from '../../core/test/validate-result.js';
 import { REPO_ROOT } from '../src/index.js';
-import { publishRoadstop } from '../src/workflows/publish.js';
+import { cleanUpPublished, publishRoadstop } from '../src/workflows/publish.js';
 import {
   type SourceFile,
   checkCalls,
@@ -285,6 +285,7 @@ describe('preview.yml, the deploy step', () => {
 });
 
 describe('release.yml, its steps run against a real repository', () => {
+  afterAll(cleanUpPublished);
   const git = (cwd: string, ...args: string[]) => {
     const ran = spawnSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
     if (ran.status !== 0) throw new Error(ran.stderr);

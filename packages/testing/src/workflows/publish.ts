@@ -1,9 +1,13 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { REPO_ROOT } from '../action-harness.js';
+import { removeCheckouts } from './published.js';
+
+/** Every folder this module made in the test process, removed by cleanUpPublished. */
+const made: string[] = [];
 
 const exec = promisify(execFile);
 const IDENTITY = { GIT_AUTHOR_NAME: 'rehearsal', GIT_AUTHOR_EMAIL: 'rehearsal@example.com', GIT_COMMITTER_NAME: 'rehearsal', GIT_COMMITTER_EMAIL: 'rehearsal@example.com' };
@@ -30,6 +34,7 @@ export interface Published {
  */
 export async function publishRoadstop(name = 'acme/roadstop'): Promise<Published> {
   const root = await mkdtemp(join(tmpdir(), 'roadstop-published-'));
+  made.push(root);
   const source = join(root, 'source');
   await git(root, 'init', '-q', '-b', 'main', source);
   // The working tree as a commit of a repository of its own: its .gitignore decides what goes in.
@@ -70,6 +75,7 @@ export function roadstopRelease(): Promise<{ published: Published; sha: string; 
  */
 export async function npmStandIn(): Promise<string> {
   const folder = await mkdtemp(join(tmpdir(), 'roadstop-npm-'));
+  made.push(folder);
   const real = (await exec('bash', ['-c', 'command -v npm'])).stdout.trim();
   const script = `#!/usr/bin/env bash\nif [ "$1" = ci ]; then\n  [ -f package-lock.json ] || { echo "npm ci: no package-lock.json" >&2; exit 1; }\n  rm -rf node_modules && ln -s '${join(REPO_ROOT, 'node_modules')}' node_modules\n  echo "npm ci (stand-in): node_modules linked"\n  exit 0\nfi\nexec '${real}' "$@"\n`;
   await writeFile(join(folder, 'npm'), script, { mode: 0o755 });
@@ -79,6 +85,7 @@ export async function npmStandIn(): Promise<string> {
 /** A caller's repository made from examples/webapp (its own files only), with `files` added, committed on main. */
 export async function callerRepository(files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'roadstop-caller-'));
+  made.push(dir);
   const source = join(REPO_ROOT, 'examples/webapp');
   await cp(source, dir, { recursive: true, filter: (path) => !/\/(node_modules|dist|coverage|test-results)(\/|$)/.test(path.slice(source.length)) });
   for (const [path, text] of Object.entries(files)) {
@@ -90,4 +97,11 @@ export async function callerRepository(files: Record<string, string>): Promise<s
   await git(dir, 'add', '-A');
   await git(dir, 'commit', '-q', '-m', 'webapp');
   return dir;
+}
+
+/** Removes the published repositories, callers, stand-ins and extracted trees of this test process (afterAll). */
+export async function cleanUpPublished(): Promise<void> {
+  released = undefined;
+  await removeCheckouts();
+  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 }
