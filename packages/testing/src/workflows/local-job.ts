@@ -17,9 +17,11 @@ import { type Repositories, resolvePublished } from './published.js';
  * (`acme/roadstop/actions/x@<sha>`: that repository's tree at that ref, its built dist/, through the harness) and the
  * caller's own (`./path`, in the workspace), outputs, outcomes and `continue-on-error` as the runner keeps them. The
  * workflow itself is named as a caller names it (`acme/roadstop/.github/workflows/gates.yml@v1.0.0`) and read at
- * that ref, never from this working tree. Actions of other owners cannot run here: actions/checkout and
- * actions/setup-node stand as done (the workspace and Node are already there); any other is refused, so a rehearsal
- * never passes over a step it did not run.
+ * that ref, never from this working tree. GITHUB_ENV, the needs, matrix and strategy contexts, `cancelled()` after a
+ * cancel, and environment secrets (only with `secrets: inherit`, as GitHub gives them) are kept as the runner keeps
+ * them. Actions of other owners cannot run here: actions/checkout and actions/setup-node stand as done (the
+ * workspace and Node are already there), upload-artifact and download-artifact work on a folder (artifacts.ts) when
+ * the run has one; any other is refused, so a rehearsal never passes over a step it did not run.
  *
  * Hand-written because no library runs a workflow's job outside GitHub without Docker (nektos/act needs a Docker
  * engine, and none runs on this machine); the expression language itself is GitHub's library, not a copy.
