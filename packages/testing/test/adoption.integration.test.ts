@@ -230,11 +230,17 @@ describe('the examples, run the first time on a repository made from examples/we
     const workspace = await mkdtemp(join(tmpdir(), 'roadstop-one-line-'));
     await git(tmpdir(), 'clone', '-q', caller, workspace);
     const npm = await npmStandIn();
-    const job = await runLocalJob({ workflow: './.github/workflows/one-line.yml', job: 'roadstop', repositories, workspace, env: { PATH: `${npm}:${process.env.PATH ?? ''}` }, github: { event_name: 'pull_request', ref: 'refs/pull/1/merge' } });
-    const roadstop = job.steps.at(-1)!;
-    expect(job.result, job.steps.map((each) => `${each.name}: ${each.stdout}${each.stderr}`).join('\n')).toBe('success');
-    expect(roadstop.note).toMatch(/^acme\/roadstop\/ at [0-9a-f]{40}$/);
-    expect(roadstop.outputs).toMatchObject({ 'coverage-gate-status': expect.stringMatching(/^(pass|warn)$/), 'bundle-budget-status': expect.stringMatching(/^(pass|warn)$/), 'lighthouse-gate-status': expect.stringMatching(/^(pass|warn)$/) });
+    // A pull request's first run: the baselines are looked up (baseline left out is auto) and none is there yet.
+    const github = await startFakeGitHub({ owner: 'octo-org', repo: 'webapp' });
+    try {
+      const job = await runLocalJob({ workflow: './.github/workflows/one-line.yml', job: 'roadstop', repositories, workspace, env: { PATH: `${npm}:${process.env.PATH ?? ''}`, GITHUB_API_URL: github.url }, github: { event_name: 'pull_request', ref: 'refs/pull/1/merge', api_url: github.url } });
+      const roadstop = job.steps.at(-1)!;
+      expect(job.result, job.steps.map((each) => `${each.name}: ${each.stdout}${each.stderr}`).join('\n')).toBe('success');
+      expect(roadstop.note).toMatch(/^acme\/roadstop\/ at [0-9a-f]{40}$/);
+      expect(roadstop.outputs).toMatchObject({ 'coverage-gate-status': expect.stringMatching(/^(pass|warn)$/), 'bundle-budget-status': expect.stringMatching(/^(pass|warn)$/), 'lighthouse-gate-status': expect.stringMatching(/^(pass|warn)$/) });
+    } finally {
+      await github.close();
+    }
   }, 300_000);
 });
 
