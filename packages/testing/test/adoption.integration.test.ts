@@ -225,45 +225,40 @@ describe('gates.yml for real projects, its build job run from the release', () =
 });
 
 describe('the examples, run the first time on a repository made from examples/webapp', () => {
-  it('one-line.yml: tests with lcov, the build, then every gate the config names, from the release', async () => {
+  /**
+   * An example workflow as the release holds it (its roadstop uses: stamped), copied into a fresh caller and one of
+   * its jobs run on a pull request's first run: the baselines are looked up on the GitHub fake, none is there yet.
+   */
+  const runExample = async (file: string, job: string): Promise<{ job: LocalJob; stamped: string }> => {
     const { published, sha, repositories } = await roadstopRelease();
-    const stamped = await git(published.gitDir, 'show', `${sha}:examples/workflows/one-line.yml`);
-    expect(stamped).toMatch(/uses: acme\/roadstop@[0-9a-f]{40}/);
-    const caller = await callerRepository({ '.github/workflows/one-line.yml': stamped });
-    const workspace = await mkdtemp(join(tmpdir(), 'roadstop-one-line-'));
+    const stamped = await git(published.gitDir, 'show', `${sha}:examples/workflows/${file}`);
+    const caller = await callerRepository({ [`.github/workflows/${file}`]: stamped });
+    const workspace = await mkdtemp(join(tmpdir(), 'roadstop-example-'));
     await git(tmpdir(), 'clone', '-q', caller, workspace);
     const npm = await npmStandIn();
-    // A pull request's first run: the baselines are looked up (baseline left out is auto) and none is there yet.
     const github = await startFakeGitHub({ owner: 'octo-org', repo: 'webapp' });
     try {
-      const job = await runLocalJob({ workflow: './.github/workflows/one-line.yml', job: 'roadstop', repositories, workspace, env: { PATH: `${npm}:${process.env.PATH ?? ''}`, GITHUB_API_URL: github.url }, github: { event_name: 'pull_request', ref: 'refs/pull/1/merge', api_url: github.url } });
-      const roadstop = job.steps.at(-1)!;
-      expect(job.result, job.steps.map((each) => `${each.name}: ${each.stdout}${each.stderr}`).join('\n')).toBe('success');
-      expect(roadstop.note).toMatch(/^acme\/roadstop\/ at [0-9a-f]{40}$/);
-      expect(roadstop.outputs).toMatchObject({ 'coverage-gate-status': expect.stringMatching(/^(pass|warn)$/), 'bundle-budget-status': expect.stringMatching(/^(pass|warn)$/), 'lighthouse-gate-status': expect.stringMatching(/^(pass|warn)$/) });
+      const ran = await runLocalJob({ workflow: `./.github/workflows/${file}`, job, repositories, workspace, env: { PATH: `${npm}:${process.env.PATH ?? ''}`, GITHUB_API_URL: github.url }, github: { event_name: 'pull_request', ref: 'refs/pull/1/merge', api_url: github.url } });
+      expect(ran.result, ran.steps.map((each) => `${each.name}: ${each.stdout}${each.stderr}`).join('\n')).toBe('success');
+      return { job: ran, stamped };
     } finally {
       await github.close();
+      await rm(workspace, { recursive: true, force: true });
     }
-  }, 300_000);
-});
+  };
 
-describe('the examples: pull-request.yml', () => {
-  it('bundle-budget after the build, with baseline: auto and no baseline run yet, from the release', async () => {
-    const { published, sha, repositories } = await roadstopRelease();
-    const stamped = await git(published.gitDir, 'show', `${sha}:examples/workflows/pull-request.yml`);
-    const caller = await callerRepository({ '.github/workflows/pull-request.yml': stamped });
-    const workspace = await mkdtemp(join(tmpdir(), 'roadstop-pull-request-'));
-    await git(tmpdir(), 'clone', '-q', caller, workspace);
-    const npm = await npmStandIn();
-    const github = await startFakeGitHub({ owner: 'octo-org', repo: 'webapp' });
-    try {
-      const job = await runLocalJob({ workflow: './.github/workflows/pull-request.yml', job: 'bundle', repositories, workspace, env: { PATH: `${npm}:${process.env.PATH ?? ''}`, GITHUB_API_URL: github.url }, github: { event_name: 'pull_request', ref: 'refs/pull/1/merge', api_url: github.url } });
-      const budget = job.steps.find((each) => each.id === 'budget')!;
-      expect(job.result, job.steps.map((each) => `${each.name}: ${each.stdout}${each.stderr}`).join('\n')).toBe('success');
-      expect(budget.note).toMatch(/^acme\/roadstop\/actions\/bundle-budget at [0-9a-f]{40}$/);
-      expect(budget.outputs.status).toMatch(/^(pass|warn)$/);
-    } finally {
-      await github.close();
-    }
+  it('one-line.yml: tests with lcov, the build, then every gate the config names, from the release', async () => {
+    const { job, stamped } = await runExample('one-line.yml', 'roadstop');
+    expect(stamped).toMatch(/uses: acme\/roadstop@[0-9a-f]{40}/);
+    const roadstop = job.steps.at(-1)!;
+    expect(roadstop.note).toMatch(/^acme\/roadstop\/ at [0-9a-f]{40}$/);
+    expect(roadstop.outputs).toMatchObject({ 'coverage-gate-status': expect.stringMatching(/^(pass|warn)$/), 'bundle-budget-status': expect.stringMatching(/^(pass|warn)$/), 'lighthouse-gate-status': expect.stringMatching(/^(pass|warn)$/) });
+  }, 300_000);
+
+  it('pull-request.yml: bundle-budget after the build, with baseline: auto and no baseline run yet, from the release', async () => {
+    const { job } = await runExample('pull-request.yml', 'bundle');
+    const budget = job.steps.find((each) => each.id === 'budget')!;
+    expect(budget.note).toMatch(/^acme\/roadstop\/actions\/bundle-budget at [0-9a-f]{40}$/);
+    expect(budget.outputs.status).toMatch(/^(pass|warn)$/);
   }, 120_000);
 });
