@@ -15,7 +15,8 @@ const steps = [
   ['typecheck example', bin('tsc'), ['-p', 'examples/webapp/tsconfig.json']],
   // docs.mjs --check holds the README tables, each action's README and schema/roadstop.schema.json to their sources.
   ['docs', process.execPath, ['scripts/docs.mjs', '--check']],
-  ['vitest', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`]],
+  // Arguments after `npm test --` go to vitest (CI adds coverage).
+  ['vitest', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...process.argv.slice(2)]],
 ];
 
 // lighthouse-gate's integration tests skip without a browser on a laptop; in CI that would hide them, so it fails here.
@@ -53,5 +54,13 @@ if (existsSync(results)) {
   const skipped = report.numPendingTests + report.numTodoTests;
   process.stdout.write(`\n${report.numPassedTests} passed, ${report.numFailedTests} failed, ${skipped} skipped\n`);
   if (report.numTotalTests === 0) failed = true;
+  // In CI a skipped test is a test that did not run (a missing server, a forgotten .skip): the run fails and names it.
+  if (process.env.CI === 'true' && skipped > 0) {
+    const names = (report.testResults ?? []).flatMap((file) =>
+      (file.assertionResults ?? []).filter((test) => ['pending', 'skipped', 'todo'].includes(test.status)).map((test) => `  ${file.name.replace(`${root}/`, '')}: ${test.fullName}`),
+    );
+    process.stdout.write(`✖ ${skipped} test(s) skipped, and CI=true: every test must run in CI\n${names.slice(0, 50).join('\n')}\n`);
+    failed = true;
+  }
 }
 process.exitCode = failed ? 1 : 0;

@@ -8,6 +8,9 @@ import type { TreeList, TreeMap, TreeNode } from './yaml-tree.js';
 export const DEFAULT_CONFIG_PATH = '.github/roadstop.yml';
 export const CONFIG_VERSION = 1;
 
+/** The key of every gate's section that lets the gate be skipped without failing gates.yml's summary. */
+export const ALLOW_SKIP = 'allow-skip';
+
 interface Source {
   /** The path as the user sees it (workspace-relative when inside it), or what else holds the YAML. */
   file: string;
@@ -51,8 +54,15 @@ export class ConfigSection {
     return this.at(key === undefined ? this.path : this.join(key), line);
   }
 
-  /** Reject keys this version does not know, naming the closest known one. */
-  rejectUnknown(allowed: readonly string[]): void {
+  /**
+   * Reject keys this version does not know, naming the closest known one. Every gate's own section also takes
+   * `allow-skip: true` (checked here, read by gates.yml's summary): a configured gate that did not run passes only then.
+   */
+  rejectUnknown(given: readonly string[]): void {
+    // A section at the top (a gate's own; the top itself and `version` are not sections of a gate).
+    const gateSection = this.path !== '' && this.path !== 'version' && !/[.[]/.test(this.path);
+    const allowed = gateSection ? [...given, ALLOW_SKIP] : given;
+    if (gateSection) this.boolean(ALLOW_SKIP);
     for (const key of this.keys()) {
       if (!allowed.includes(key)) {
         const close = closest(key, allowed);

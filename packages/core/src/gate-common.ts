@@ -11,6 +11,7 @@ export const COMMON_GATE_OPTIONS = {
   baseline: { type: 'string' },
   'fail-on': { type: 'string', enum: FAIL_ON, default: 'fail' },
   'artifact-name': { type: 'string' },
+  'allow-skip': { type: 'boolean', default: false, description: "A configured gate that did not run (e.g. no Chrome for lighthouse-gate) passes gates.yml's summary only with allow-skip: true." },
 } as const satisfies OptionDefinitions;
 
 /**

@@ -36,6 +36,15 @@ describe('config file', () => {
     expect(error.describe()).toBe(".github/roadstop.yml:9, key 'bundle-budget.budgets[1].pth': unknown key 'pth' (did you mean 'path'?)");
   });
 
+  it("takes allow-skip (true or false) in every gate's own section, and nowhere below it", () => {
+    const config = parseConfig('version: 1\nlighthouse-gate:\n  runs: 1\n  allow-skip: true\ncoverage-gate:\n  allow-skip: false\n  thresholds:\n    allow-skip: true\n', 'roadstop.yml');
+    expect(() => config.section('lighthouse-gate').rejectUnknown(['runs'])).not.toThrow();
+    expect(() => config.section('coverage-gate').rejectUnknown(['thresholds'])).not.toThrow();
+    expect(errorOf(() => config.section('coverage-gate').section('thresholds').rejectUnknown(['lines'])).message).toBe("unknown key 'allow-skip'");
+    const wrong = parseConfig('version: 1\nbundle-budget:\n  allow-skip: sometimes\n', 'roadstop.yml');
+    expect(errorOf(() => wrong.section('bundle-budget').rejectUnknown(['budgets'])).location).toMatchObject({ file: 'roadstop.yml', line: 3 });
+  });
+
   it('refuses an unknown section at the top', () => {
     const error = errorOf(() => parseConfig('version: 1\nbundle-budgets:\n  budgets: []\n', 'roadstop.yml', SECTIONS));
     expect(error.location).toMatchObject({ file: 'roadstop.yml', line: 2, key: 'bundle-budgets' });

@@ -28,6 +28,8 @@ export interface ActionRun {
 export interface RunActionOptions {
   /** Folder under actions/ (its action.yml gives defaults and the entry), or `roadstop` for the root action.yml. */
   action: string;
+  /** The action's folder itself, for an action outside this working tree (a release a rehearsal checked out). */
+  actionDir?: string;
   inputs?: Record<string, string>;
   workspace: string;
   /** The webhook payload the runner writes to GITHUB_EVENT_PATH. */
@@ -46,7 +48,7 @@ export interface RunActionOptions {
  * GITHUB_EVENT_PATH, and a clean environment with nothing of the caller's GitHub variables.
  */
 export async function runAction(options: RunActionOptions): Promise<ActionRun> {
-  const actionDir = options.action === 'roadstop' ? REPO_ROOT : join(REPO_ROOT, 'actions', options.action);
+  const actionDir = options.actionDir ?? (options.action === 'roadstop' ? REPO_ROOT : join(REPO_ROOT, 'actions', options.action));
   const metadata = parse(await readFile(join(actionDir, 'action.yml'), 'utf8')) as {
     inputs?: Record<string, { default?: string }>;
     runs: { using: string; main: string };

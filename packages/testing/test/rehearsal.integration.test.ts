@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack, type FakeSlackChannel } from '../src/slack-fake.js';
 import { startTrafficSplit, trafficSplitAvailable, type TrafficSplit } from '../src/traffic-split.js';
 import { runLocalJob, type LocalJob, type LocalStep } from '../src/workflows/local-job.js';
+import { cleanUpPublished, roadstopRelease } from '../src/workflows/publish.js';
 
 // The release pipeline, rehearsed end to end on this machine: canary.yml's ramp job, run step by step by the local
 // runner (GitHub's expression library for if: and ${{ }}, bash for run:, the built actions for uses:), against a real
@@ -35,22 +36,27 @@ describe.skipIf(!trafficSplitAvailable())('the release pipeline, rehearsed', () 
   let slack: FakeSlack;
   let channel: FakeSlackChannel;
   let workspace: string;
+  let repositories: Record<string, string>;
 
   beforeAll(async () => {
+    // canary.yml as a caller pins it: a release of roadstop made by scripts/release.mjs, read from its bare repository.
+    repositories = (await roadstopRelease()).repositories;
     slack = await startFakeSlack();
     channel = slack.addChannel('releases', { member: true });
     workspace = await mkdtemp(join(tmpdir(), 'roadstop-rehearsal-'));
     await mkdir(join(workspace, '.github'));
     await writeFile(join(workspace, '.github/roadstop.yml'), METRICS);
-  });
+  }, 120_000);
   afterAll(async () => {
+    await cleanUpPublished();
     await slack?.close();
     await rm(workspace, { recursive: true, force: true });
   });
 
   const release = (split: TrafficSplit): Promise<LocalJob> =>
     runLocalJob({
-      workflow: '.github/workflows/canary.yml',
+      workflow: 'acme/roadstop/.github/workflows/canary.yml@v1.0.0',
+      repositories,
       job: 'ramp',
       workspace,
       inputs: {

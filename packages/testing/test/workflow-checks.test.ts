@@ -44,6 +44,8 @@ describe('policy', () => {
     { name: 'a secret inside run', yaml: steps('      - run: deploy --token ${{ secrets.TOKEN }}\n'), rule: 'run-expressions' },
     { name: 'event data through env, the runner temp inline', yaml: steps('      - env:\n          TITLE: ${{ github.event.pull_request.title }}\n        run: echo "$TITLE" > ${{ runner.temp }}/title\n') },
     { name: 'secrets: inherit', yaml: workflow('  a:\n    uses: ./.github/workflows/x.yml\n    permissions: {}\n    secrets: inherit\n'), rule: 'secrets-inherit' },
+    { name: "secrets: inherit to roadstop's canary.yml, for its environment's secrets", yaml: workflow('  a:\n    uses: owner/roadstop/.github/workflows/canary.yml@v1\n    permissions: {}\n    secrets: inherit\n') },
+    { name: 'secrets: inherit to a workflow named like it elsewhere', yaml: workflow(`  a:\n    uses: someone/roadstop/.github/workflows/canary.yml@${SHA}\n    permissions: {}\n    secrets: inherit\n`), rule: 'secrets-inherit' },
   ];
   it.each(cases)('$name', ({ yaml, rule }) => {
     const rules = checkPolicy(sourceFile('.github/workflows/fixture.yml', yaml)).map((finding) => finding.rule);

@@ -2,10 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseResult } from '@roadstop/core';
 import { validateResult } from '../../core/test/validate-result.js';
 import { REPO_ROOT } from '../src/index.js';
+import { cleanUpPublished, publishRoadstop } from '../src/workflows/publish.js';
 import {
   type SourceFile,
   checkCalls,
@@ -45,14 +46,17 @@ interface Ran {
   temp: string;
 }
 
-/** Run a step's script with GitHub's bash flags (or node), in a fresh RUNNER_TEMP, and read back its outputs. */
-function runStep(script: string, env: Record<string, string>, options: { shell?: 'bash' | 'node'; cwd?: string } = {}): Ran {
+/**
+ * Run a step's script with the flags GitHub gives its shell (node; `shell: bash`: --noprofile --norc -eo pipefail;
+ * no shell at all: bash -e, without pipefail), in a fresh RUNNER_TEMP, and read back its outputs.
+ */
+function runStep(script: string, env: Record<string, string>, options: { shell?: 'bash' | 'node' | 'default'; cwd?: string } = {}): Ran {
   const temp = mkdtempSync(join(tmpdir(), 'roadstop-step-'));
   const scriptFile = join(temp, options.shell === 'node' ? 'step.cjs' : 'step.sh');
   writeFileSync(scriptFile, script);
   const outputFile = join(temp, 'output');
   writeFileSync(outputFile, '');
-  const [command, args] = options.shell === 'node' ? [process.execPath, [scriptFile]] : ['bash', ['--noprofile', '--norc', '-eo', 'pipefail', scriptFile]];
+  const [command, args] = options.shell === 'node' ? [process.execPath, [scriptFile]] : options.shell === 'default' ? ['bash', ['-e', scriptFile]] : ['bash', ['--noprofile', '--norc', '-eo', 'pipefail', scriptFile]];
   const run = spawnSync(command, args, {
     cwd: options.cwd ?? temp,
     encoding: 'utf8',
@@ -98,7 +102,8 @@ describe('the workflows and actions, statically', () => {
     expect(posix.length).toBeGreaterThan(20);
     for (const block of posix) expect(shellcheck(block.script, block.shell), `${block.path}: ${block.where}`).toEqual([]);
     const others = new Set(blocks.filter((block) => !isPosixShell(block.shell)).map((block) => `${block.shell}\n${block.script}`));
-    const tested = new Set([stepRun('.github/workflows/gates.yml', 'security', 'Write the security result'), stepRun('.github/workflows/gates.yml', 'summary', 'Sum the road stops')].map((script) => `node {0}\n${script}`));
+    // canary.yml's Environment secrets runs in canary-workflow.integration.test.ts, through the local runner.
+    const tested = new Set([stepRun('.github/workflows/gates.yml', 'security', 'Write the security result'), stepRun('.github/workflows/gates.yml', 'summary', 'Sum the road stops'), stepRun('.github/workflows/canary.yml', 'ramp', 'Environment secrets')].map((script) => `node {0}\n${script}`));
     expect([...others].filter((script) => !tested.has(script))).toEqual([]);
   });
 
@@ -114,8 +119,8 @@ describe('the workflows and actions, statically', () => {
     }
   });
 
-  it("the README's pipeline is the example file, and passes the same checks", () => {
-    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+  it("the README's pipeline (docs/workflows.md, merged into the README) is the example file, and passes the same checks", () => {
+    const readme = readFileSync(join(REPO_ROOT, 'docs/workflows.md'), 'utf8');
     const block = /### The whole pipeline in one file[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(block).toBeDefined();
     const shown = sourceFile('README.md', block!);
@@ -194,6 +199,25 @@ describe('gates.yml, its scripts run', () => {
     expect(crashed.summary).toContain('Job `security` ended with **failure**.');
   });
 
+  const planned = (outputs: Record<string, string>) => ({ plan: { result: 'success', outputs } });
+  it.each([
+    ['lighthouse-gate skipped (no Chrome)', { 'lighthouse-gate.json': result('lighthouse-gate', 'skipped', 'no Chrome') }],
+    ['lighthouse-gate wrote no result at all', {}],
+  ])('a configured gate that did not run fails the summary: %s', (_name, files) => {
+    const ran = sum({ ...files, 'lint.json': result('lint', 'pass', 'lint passed') }, { ...planned({ 'lighthouse-gate': 'true', 'lighthouse-gate-allow-skip': 'false' }), lighthouse: { result: 'success' } });
+    expect([ran.status, ran.output.status]).toEqual([1, 'fail']);
+    expect(ran.stdout).toContain('::error title=roadstop gates::lighthouse-gate is configured and did not run; fix what stopped it, or set allow-skip: true in its config section');
+    expect(ran.summary).toContain('`lighthouse-gate` is configured and did not run');
+  });
+
+  it('passes a configured gate that did not run when its section says allow-skip: true, and an unconfigured one always', () => {
+    const allowed = sum({ 'lighthouse-gate.json': result('lighthouse-gate', 'skipped', 'no Chrome') }, planned({ 'lighthouse-gate': 'true', 'lighthouse-gate-allow-skip': 'true' }));
+    expect([allowed.status, allowed.output.status]).toEqual([0, 'skipped']);
+    expect(allowed.stdout).toContain('::notice title=roadstop gates::lighthouse-gate is configured and did not run; its config allows that (allow-skip: true)');
+    const unconfigured = sum({ 'lint.json': result('lint', 'pass', 'ok') }, planned({ 'lighthouse-gate': 'false', 'coverage-gate': 'false' }));
+    expect(unconfigured.status).toBe(0);
+  });
+
   it('makes a hostile headline inert in the table', () => {
     const ran = sum({ 'e2e.json': result('e2e', 'pass', '<img src=x> | [link](http://x)\nnext') }, {});
     expect(ran.summary).toContain('| e2e | ✅ pass | &#60;img src=x&#62; &#124; &#91;link&#93;(http://x) next |');
@@ -206,9 +230,12 @@ describe('gates.yml, its scripts run', () => {
     writeFileSync(join(cwd, '.github/roadstop.yml'), 'version: 1\ncoverage-gate:\n  preset: launch\nbundle-budget:\n  budgets: []\n# lighthouse-gate: later\n');
     const ran = runStep(plan, { CONFIG: '.github/roadstop.yml', SHARDS: '3' }, { cwd });
     expect(ran.status, ran.stderr).toBe(0);
-    expect(ran.output).toEqual({ shards: '[1,2,3]', 'coverage-gate': 'true', 'bundle-budget': 'true', 'lighthouse-gate': 'false' });
+    expect(ran.output).toEqual({ shards: '[1,2,3]', 'coverage-gate': 'true', 'bundle-budget': 'true', 'lighthouse-gate': 'false', 'coverage-gate-allow-skip': 'false', 'bundle-budget-allow-skip': 'false', 'lighthouse-gate-allow-skip': 'false' });
     const missing = runStep(plan, { CONFIG: 'nope.yml', SHARDS: '1' }, { cwd });
-    expect(missing.output).toEqual({ shards: '[1]', 'coverage-gate': 'false', 'bundle-budget': 'false', 'lighthouse-gate': 'false' });
+    expect(missing.output).toEqual({ shards: '[1]', 'coverage-gate': 'false', 'bundle-budget': 'false', 'lighthouse-gate': 'false', 'coverage-gate-allow-skip': 'false', 'bundle-budget-allow-skip': 'false', 'lighthouse-gate-allow-skip': 'false' });
+    // allow-skip: true in a gate's own section only; a nested key or another section's does not count.
+    writeFileSync(join(cwd, '.github/roadstop.yml'), 'version: 1\nlighthouse-gate:\n  runs: 1\n  allow-skip: true # no Chrome on our runners\ncoverage-gate:\n  preset: launch\n  allow-skip: false\nbundle-budget:\n  budgets:\n    - name: x\n      path: dist/x.js\n      max: 1 kB\nslack-notify:\n  allow-skip: true\n');
+    expect(runStep(plan, { CONFIG: '.github/roadstop.yml', SHARDS: '1' }, { cwd }).output).toMatchObject({ 'lighthouse-gate-allow-skip': 'true', 'coverage-gate-allow-skip': 'false', 'bundle-budget-allow-skip': 'false' });
     for (const shards of ['0', '33', '2.5', '']) {
       const bad = runStep(plan, { CONFIG: '.github/roadstop.yml', SHARDS: shards }, { cwd });
       expect(bad.status, `test-shards ${shards}`).toBe(1);
@@ -217,8 +244,20 @@ describe('gates.yml, its scripts run', () => {
   });
 });
 
+/** The shell GitHub runs a step of a job in: the step's, the job's defaults', the workflow's, or none (bash -e). */
+function declaredShell(path: string, job: string, name: string): 'bash' | 'default' {
+  const doc = file(path).doc;
+  const jobBody = mapping(mapping(doc.jobs)[job]);
+  const step = stepsOf(file(path)).find((ref) => ref.job === job && ref.step.name === name)!.step;
+  const shell = step.shell ?? mapping(mapping(jobBody.defaults).run).shell ?? mapping(mapping(doc.defaults).run).shell;
+  if (shell !== undefined && shell !== 'bash') throw new Error(`${path}: ${name} runs in ${JSON.stringify(shell)}`);
+  return shell === 'bash' ? 'bash' : 'default';
+}
+
 describe('preview.yml, the deploy step', () => {
   const deploy = stepRun('.github/workflows/preview.yml', 'deploy', 'Deploy');
+  // As GitHub runs it: without `shell: bash`, `deploy | tee` under bash -e records a deploy that failed as ready.
+  const shell = declaredShell('.github/workflows/preview.yml', 'deploy', 'Deploy');
   const cases: { name: string; command: string; url?: string }[] = [
     { name: 'the last URL the command prints', command: 'echo "Inspect: https://vercel.com/x/inspect"; echo "Preview: https://app-git-pr-1.vercel.app"', url: 'https://app-git-pr-1.vercel.app' },
     { name: 'a URL in JSON output', command: `echo '{"deploy_url":"https://5f3a--site.netlify.app"}'`, url: 'https://5f3a--site.netlify.app' },
@@ -226,9 +265,10 @@ describe('preview.yml, the deploy step', () => {
     { name: 'no URL at all', command: 'echo deployed' },
     { name: 'a file with something else than a URL', command: 'echo "javascript:alert(1)" > "$PREVIEW_URL_FILE"' },
     { name: 'a failing deploy, even though it printed a URL', command: 'echo https://half.example.com; exit 3' },
+    { name: 'a failing deploy whose last line is a URL, as Vercel prints it', command: 'echo "Preview: https://app-git-pr-1.vercel.app"; echo "Error: build failed" >&2; false' },
   ];
   it.each(cases)('$name', ({ command, url }) => {
-    const ran = runStep(deploy, { COMMAND: command, DEPLOY_TOKEN: 'token' });
+    const ran = runStep(deploy, { COMMAND: command, DEPLOY_TOKEN: 'token' }, { shell });
     if (url) {
       expect(ran.status, ran.stderr).toBe(0);
       expect(ran.output).toEqual({ url });
@@ -245,6 +285,7 @@ describe('preview.yml, the deploy step', () => {
 });
 
 describe('release.yml, its steps run against a real repository', () => {
+  afterAll(cleanUpPublished);
   const git = (cwd: string, ...args: string[]) => {
     const ran = spawnSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
     if (ran.status !== 0) throw new Error(ran.stderr);
@@ -274,11 +315,25 @@ describe('release.yml, its steps run against a real repository', () => {
     expect(readFileSync(notes, 'utf8')).toMatch(/^## v1\.0\.0\n\nFirst release\.\n\n- first \(/);
   });
 
-  it('takes the major tag from a vX.Y.Z tag that matches package.json, and refuses anything else', () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'roadstop-version-'));
-    writeFileSync(join(cwd, 'package.json'), '{ "version": "2.3.4" }');
-    const check = stepRun('.github/workflows/release.yml', 'release', 'The tag is the package version');
-    expect(runStep(check, { TAG: 'v2.3.4' }, { cwd }).output).toEqual({ major: 'v2' });
-    for (const tag of ['v2.3.5', 'v2.3', '2.3.4', 'v2.3.4-rc.1']) expect(runStep(check, { TAG: tag }, { cwd }).status, tag).toBe(1);
-  });
+  it('makes the release with scripts/release.mjs under the repository name, and reports its SHA, tag and major tag', async () => {
+    const published = await publishRoadstop('fork-owner/roadstop');
+    const make = stepRun('.github/workflows/release.yml', 'release', 'Make the release');
+    const ran = runStep(make, { VERSION: '2.3.4', REPOSITORY: 'fork-owner/roadstop' }, { cwd: published.clone });
+    expect(ran.status, ran.stderr).toBe(0);
+    expect(ran.output).toEqual({ sha: expect.stringMatching(/^[0-9a-f]{40}$/), tag: 'v2.3.4', major: 'v2' });
+    expect(git(published.clone, 'rev-parse', 'v2.3.4^{commit}')).toBe(ran.output.sha);
+    expect(git(published.clone, 'show', `${ran.output.sha}:.github/workflows/gates.yml`)).toMatch(/uses: fork-owner\/roadstop\/actions\/coverage-gate@[0-9a-f]{40}/);
+    // The same version twice is refused; nothing is pushed by the step.
+    expect(runStep(make, { VERSION: '2.3.4', REPOSITORY: 'fork-owner/roadstop' }, { cwd: published.clone }).status).not.toBe(0);
+    expect(git(published.gitDir, 'tag')).toBe('');
+
+    // The next release's changelog: the branch's commits since the previous release, not the release commits beside it.
+    git(published.clone, 'commit', '-q', '--allow-empty', '-m', 'gates: faster');
+    const next = runStep(make, { VERSION: '2.4.0', REPOSITORY: 'fork-owner/roadstop' }, { cwd: published.clone });
+    expect(next.status, next.stderr).toBe(0);
+    const notes = join(published.clone, '..', 'notes.md');
+    const changelog = stepRun('.github/workflows/release.yml', 'release', 'Write the changelog');
+    expect(runStep(changelog, { TAG: 'v2.4.0', NOTES: notes }, { cwd: published.clone }).status).toBe(0);
+    expect(readFileSync(notes, 'utf8')).toMatch(/^## v2\.4\.0\n\nChanges since v2\.3\.4:\n\n- gates: faster \([0-9a-f]{7,}\)\n$/);
+  }, 120_000);
 });

@@ -4,3 +4,7 @@ export * from './calls.js';
 export * from './shell.js';
 export * from './github-parser.js';
 export * from './local-job.js';
+export * from './published.js';
+export * from './artifacts.js';
+export * from './local-workflow.js';
+export * from './publish.js';

@@ -5,35 +5,58 @@ import { join, resolve } from 'node:path';
 import { Evaluator, Lexer, Parser, data } from '@actions/expressions';
 import type { FunctionDefinition } from '@actions/expressions/funcs/info';
 import { parse } from 'yaml';
-import { REPO_ROOT, parseAnnotations, parseFileCommand, runAction, type Annotation } from '../action-harness.js';
+import { parseAnnotations, parseFileCommand, runAction, type Annotation } from '../action-harness.js';
 import { isMapping, mapping } from './model.js';
-import { FIRST_PARTY } from './policy.js';
+import { ARTIFACT_ACTIONS, moveArtifact } from './artifacts.js';
+import { type Repositories, resolvePublished } from './published.js';
 
 /**
  * One job of a reusable workflow, run on this machine the way the Actions runner runs it: `if:` conditions and every
  * `${{ }}` evaluated by GitHub's own expression library (@actions/expressions) with the status functions, `run:`
- * blocks in bash with the runner's file commands, this repository's actions (`owner/roadstop/actions/x@ref`) from
- * their built dist/ through the harness, outputs, outcomes and `continue-on-error` as the runner keeps them. Actions of
- * other owners cannot run here: actions/checkout and actions/setup-node stand as done (the workspace and Node are
- * already there); any other is refused, so a rehearsal never passes over a step it did not run.
+ * blocks in bash with the runner's file commands, actions of the published repositories the test names
+ * (`acme/roadstop/actions/x@<sha>`: that repository's tree at that ref, its built dist/, through the harness) and the
+ * caller's own (`./path`, in the workspace), outputs, outcomes and `continue-on-error` as the runner keeps them. The
+ * workflow itself is named as a caller names it (`acme/roadstop/.github/workflows/gates.yml@v1.0.0`) and read at
+ * that ref, never from this working tree. GITHUB_ENV, the needs, matrix and strategy contexts, `cancelled()` after a
+ * cancel, and environment secrets (only with `secrets: inherit`, as GitHub gives them) are kept as the runner keeps
+ * them. Actions of other owners cannot run here: actions/checkout and actions/setup-node stand as done (the
+ * workspace and Node are already there), upload-artifact and download-artifact work on a folder (artifacts.ts) when
+ * the run has one; any other is refused, so a rehearsal never passes over a step it did not run.
  *
  * Hand-written because no library runs a workflow's job outside GitHub without Docker (nektos/act needs a Docker
  * engine, and none runs on this machine); the expression language itself is GitHub's library, not a copy.
  */
 export interface LocalJobOptions {
-  /** Path of the workflow, relative to the repository root. */
+  /** The workflow as a caller's `uses:` names it: `owner/name/.github/workflows/x.yml@ref` of one of `repositories`, or `./.github/workflows/x.yml` in the workspace. */
   workflow: string;
+  /** The repositories `uses:` may name (owner/name → git directory); roadstop's own is a release made by scripts/release.mjs. */
+  repositories?: Repositories;
   job: string;
   /** The caller's `with:`; the rest comes from the workflow_call inputs' defaults. */
   inputs?: Record<string, string | number | boolean>;
-  /** The caller's `secrets:`. */
+  /** The caller's `secrets:`; with `inheritSecrets`, every secret of the caller's repository (`secrets: inherit`). */
   secrets?: Record<string, string>;
+  inheritSecrets?: boolean;
+  /**
+   * Secrets of the GitHub environment a job names (`environment:`): they reach `${{ secrets.X }}` of a reusable
+   * workflow's job only when the caller passes `secrets: inherit` (actions/runner#4453), and win over the caller's.
+   */
+  environmentSecrets?: Record<string, string>;
   /** The caller's checkout: GITHUB_WORKSPACE. */
   workspace: string;
   /** Extra variables of the runner's environment, for every step (GITHUB_API_URL of a test server, say). */
   env?: Record<string, string>;
   /** The github context beyond the defaults below. */
   github?: Record<string, string>;
+  /** The needs context: the jobs this one needs, their results and outputs. */
+  needs?: Record<string, { result: string; outputs: Record<string, string> }>;
+  /** One combination of the job's matrix, and the strategy context of it. */
+  matrix?: Record<string, Json>;
+  strategy?: Record<string, Json>;
+  /** Folder that stands for the run's artifact storage, shared by the jobs of one run (upload-artifact/download-artifact). */
+  artifacts?: string;
+  /** The run was cancelled (or timed out) after this many steps had run: cancelled() is true from then on. */
+  cancelAfterSteps?: number;
   /** Told of every step as it ends, for progress logs. */
   onStep?: (step: LocalStep) => void;
   stepTimeoutMs?: number;
@@ -55,31 +78,36 @@ export interface LocalStep {
 }
 
 export interface LocalJob {
-  result: 'success' | 'failure';
+  result: 'success' | 'failure' | 'cancelled';
   outputs: Record<string, string>;
   steps: LocalStep[];
   summary: string;
   /** What the runner would have done around the steps: environment, concurrency, timeout. */
-  settings: { environment?: string; concurrency?: string; cancelInProgress?: boolean; timeoutMinutes?: number; permissions?: unknown };
+  settings: { environment?: string; concurrency?: string; cancelInProgress?: boolean; timeoutMinutes?: number; permissions?: unknown; runsOn?: Json };
 }
 
 const STATUS = new Set(['success', 'failure', 'always', 'cancelled']);
 const STANDS_DONE = new Set(['actions/checkout', 'actions/setup-node']);
 
-type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 function toData(value: Json): data.ExpressionData {
   return JSON.parse(JSON.stringify(value), data.reviver) as data.ExpressionData;
 }
 
 /** An `if:` or one `${{ }}` body, evaluated against the contexts with the runner's status functions. */
-function evaluate(expression: string, contexts: Record<string, Json>, status: { failed: boolean }): data.ExpressionData {
+export interface RunStatus {
+  failed: boolean;
+  cancelled?: boolean;
+}
+
+function evaluate(expression: string, contexts: Record<string, Json>, status: RunStatus): data.ExpressionData {
   const lexed = new Lexer(expression).lex();
   const statusFunctions: FunctionDefinition[] = [
-    { name: 'success', minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(!status.failed) },
-    { name: 'failure', minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(status.failed) },
+    { name: 'success', minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(!status.failed && !status.cancelled) },
+    { name: 'failure', minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(status.failed && !status.cancelled) },
     { name: 'always', minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(true) },
-    { name: 'cancelled', minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(false) },
+    { name: 'cancelled', minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(status.cancelled === true) },
   ];
   const tree = new Parser(lexed.tokens, Object.keys(contexts), statusFunctions).parse();
   const context = new data.Dictionary(...Object.entries(contexts).map(([key, value]) => ({ key, value: toData(value) })));
@@ -107,7 +135,7 @@ function plain(value: data.ExpressionData): Json {
 }
 
 /** A YAML value with `${{ }}` in it: one whole expression keeps its type; text around expressions makes a string. */
-function interpolate(value: unknown, contexts: Record<string, Json>, status: { failed: boolean }): Json {
+function interpolate(value: unknown, contexts: Record<string, Json>, status: RunStatus): Json {
   if (typeof value !== 'string') return (value ?? '') as Json;
   const whole = /^\s*\$\{\{([\s\S]*?)\}\}\s*$/.exec(value);
   if (whole && !whole[1]!.includes('}}')) return plain(evaluate(whole[1]!, contexts, status));
@@ -128,7 +156,11 @@ function condition(text: unknown): string | undefined {
 }
 
 export async function runLocalJob(options: LocalJobOptions): Promise<LocalJob> {
-  const doc = mapping(parse(await readFile(join(REPO_ROOT, options.workflow), 'utf8')) as unknown);
+  const repositories = options.repositories ?? {};
+  const published = await resolvePublished(options.workflow, repositories);
+  const workflowFile = published ? join(published.root, published.path) : options.workflow.startsWith('./') ? resolve(options.workspace, options.workflow) : undefined;
+  if (!workflowFile || !/\.ya?ml$/.test(workflowFile)) throw new Error(`${options.workflow}: not a workflow of a published repository (${Object.keys(repositories).join(', ') || 'none given'}) nor ./ in the workspace`);
+  const doc = mapping(parse(await readFile(workflowFile, 'utf8')) as unknown);
   const call = mapping(mapping(doc.on).workflow_call);
   const job = mapping(mapping(doc.jobs)[options.job]);
   if (Object.keys(job).length === 0) throw new Error(`${options.workflow} has no job '${options.job}'`);
@@ -146,9 +178,11 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJob> {
   }
   const secrets: Record<string, Json> = {};
   for (const name of Object.keys(mapping(call.secrets))) secrets[name] = options.secrets?.[name] ?? '';
-  for (const name of Object.keys(options.secrets ?? {})) {
-    if (!(name in mapping(call.secrets))) throw new Error(`${options.workflow}: no secret '${name}'`);
+  for (const [name, value] of Object.entries(options.secrets ?? {})) {
+    if (options.inheritSecrets) secrets[name] = value;
+    else if (!(name in mapping(call.secrets))) throw new Error(`${options.workflow}: no secret '${name}'`);
   }
+  if (options.inheritSecrets && job.environment !== undefined) Object.assign(secrets, options.environmentSecrets ?? {});
 
   const temp = await mkdtemp(join(tmpdir(), 'roadstop-local-job-'));
   const runnerTemp = join(temp, 'runner-temp');
@@ -184,7 +218,7 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJob> {
     ...options.env,
   };
   const steps: Record<string, { outputs: Record<string, string>; outcome: string; conclusion: string }> = {};
-  const status = { failed: false };
+  const status: RunStatus = { failed: false };
   const contexts = (env: Record<string, Json>): Record<string, Json> => ({
     inputs,
     secrets,
@@ -192,8 +226,11 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJob> {
     env,
     vars: {},
     runner: { temp: runnerTemp, os: 'Linux', arch: 'X64' },
-    job: { status: status.failed ? 'failure' : 'success' },
+    job: { status: status.cancelled ? 'cancelled' : status.failed ? 'failure' : 'success' },
     steps: steps,
+    needs: options.needs ?? {},
+    matrix: options.matrix ?? {},
+    strategy: options.strategy ?? {},
   });
 
   const jobContexts = contexts({});
@@ -204,10 +241,12 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJob> {
     ...(concurrency ? { concurrency: asText(interpolate(concurrency.group, jobContexts, status)), cancelInProgress: concurrency['cancel-in-progress'] === true } : {}),
     ...(job['timeout-minutes'] === undefined ? {} : { timeoutMinutes: Number(interpolate(job['timeout-minutes'], jobContexts, status)) }),
     permissions: job.permissions,
+    ...(job['runs-on'] === undefined ? {} : { runsOn: interpolate(job['runs-on'], jobContexts, status) }),
   };
   const jobEnv: Record<string, string> = {};
   for (const [key, value] of Object.entries(mapping(job.env))) jobEnv[key] = asText(interpolate(value, jobContexts, status));
   const defaultDirectory = mapping(mapping(job.defaults).run)['working-directory'];
+  const defaultShell = [mapping(mapping(job.defaults).run).shell, mapping(mapping(doc.defaults).run).shell].find((each): each is string => typeof each === 'string');
 
   const summaries: string[] = [];
   const records: LocalStep[] = [];
@@ -215,6 +254,7 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJob> {
   try {
     for (const [index, raw] of list.entries()) {
       const step = mapping(raw);
+      if (options.cancelAfterSteps !== undefined && index >= options.cancelAfterSteps) status.cancelled = true;
       const id = typeof step.id === 'string' ? step.id : `__${index}`;
       const name = [step.name, step.uses, typeof step.run === 'string' ? step.run.split('\n')[0] : undefined].find((each): each is string => typeof each === 'string') ?? `step ${index + 1}`;
       const started = Date.now();
@@ -231,12 +271,20 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJob> {
           const uses = step.uses;
           const with_: Record<string, string> = {};
           for (const [key, value] of Object.entries(mapping(step.with))) with_[key] = asText(interpolate(value, contexts(env), status));
-          const own = uses.startsWith(`${FIRST_PARTY}/actions/`) ? /^owner\/roadstop\/actions\/([a-z0-9-]+)@/.exec(uses)?.[1] : undefined;
-          if (own) {
-            const run = await runAction({ action: own, workspace: options.workspace, inputs: with_, eventName: github.event_name, env: { ...runnerEnv, ...env }, timeoutMs: options.stepTimeoutMs ?? 120_000 });
+          const target = await resolvePublished(uses, repositories);
+          const actionDir = target ? join(target.root, target.path) : uses.startsWith('./') ? resolve(options.workspace, uses) : undefined;
+          if (actionDir) {
+            const action = target ? `${target.repository}/${target.path}` : uses;
+            const run = await runAction({ action: actionDir.split('/').filter(Boolean).pop() ?? 'action', actionDir, workspace: options.workspace, inputs: with_, eventName: github.event_name, env: { ...runnerEnv, ...env }, timeoutMs: options.stepTimeoutMs ?? 120_000 });
             exitCode = run.exitCode;
-            Object.assign(record, { outputs: run.outputs, stdout: run.stdout, stderr: run.stderr, annotations: run.annotations, note: `actions/${own} (dist/)` });
+            Object.assign(record, { outputs: run.outputs, stdout: run.stdout, stderr: run.stderr, annotations: run.annotations, note: target ? `${action} at ${target.sha}` : `${uses} in the workspace` });
             if (run.summary) summaries.push(run.summary);
+          } else if (options.artifacts && ARTIFACT_ACTIONS.has(uses.replace(/@.*$/, ''))) {
+            const moved = await moveArtifact(uses.replace(/@.*$/, '') === 'actions/upload-artifact' ? 'upload' : 'download', with_, options.artifacts, options.workspace);
+            exitCode = moved.ok ? 0 : 1;
+            record.note = moved.note;
+            record.stdout = moved.ok ? `${moved.note}\n` : `::error::${moved.note}\n`;
+            record.annotations = moved.ok ? [] : [{ level: 'error', message: moved.note, properties: {} }];
           } else if (STANDS_DONE.has(uses.replace(/@.*$/, ''))) {
             exitCode = 0;
             record.note = `${uses.replace(/@.*$/, '')}: stands as done (the workspace and Node are already here)`;
@@ -246,14 +294,18 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJob> {
         } else if (typeof step.run === 'string') {
           const directory = step['working-directory'] ?? defaultDirectory;
           const cwd = resolve(options.workspace, directory === undefined ? '.' : asText(interpolate(directory, contexts(env), status)));
-          const files = { output: join(temp, `output-${index}`), summary: join(temp, `summary-${index}`), script: join(temp, `step-${index}.sh`) };
-          await Promise.all([writeFile(files.output, ''), writeFile(files.summary, ''), writeFile(files.script, asText(interpolate(step.run, contexts(env), status)))]);
-          // With no `shell:`, the runner runs bash as `bash -e {0}`; `shell: bash` adds --noprofile --norc -eo pipefail.
-          const args = step.shell === 'bash' ? ['--noprofile', '--norc', '-eo', 'pipefail', files.script] : ['-e', files.script];
-          if (step.shell !== undefined && step.shell !== 'bash') throw new Error(`step ${index + 1} (${name}): shell ${JSON.stringify(step.shell)} is not rehearsed here`);
-          const result = await runBash(args, cwd, { ...stripRunner(process.env), ...runnerEnv, ...env, GITHUB_OUTPUT: files.output, GITHUB_STEP_SUMMARY: files.summary }, options.stepTimeoutMs ?? 120_000);
+          const files = { output: join(temp, `output-${index}`), summary: join(temp, `summary-${index}`), env: join(temp, `env-${index}`), script: join(temp, `step-${index}.sh`) };
+          await Promise.all([writeFile(files.output, ''), writeFile(files.summary, ''), writeFile(files.env, ''), writeFile(files.script, asText(interpolate(step.run, contexts(env), status)))]);
+          // With no `shell:` (here or in defaults.run), the runner runs bash as `bash -e {0}`; `shell: bash` adds
+          // --noprofile --norc -eo pipefail; `node {0}` runs the script file with node.
+          const shell = step.shell ?? defaultShell;
+          const [command, args] = shell === 'bash' ? ['bash', ['--noprofile', '--norc', '-eo', 'pipefail', files.script]] : shell === 'node {0}' ? [process.execPath, [files.script]] : ['bash', ['-e', files.script]];
+          if (shell !== undefined && shell !== 'bash' && shell !== 'node {0}') throw new Error(`step ${index + 1} (${name}): shell ${JSON.stringify(shell)} is not rehearsed here`);
+          const result = await runScript(command, args, cwd, { ...stripRunner(process.env), ...runnerEnv, ...env, GITHUB_OUTPUT: files.output, GITHUB_STEP_SUMMARY: files.summary, GITHUB_ENV: files.env }, options.stepTimeoutMs ?? 120_000);
           exitCode = result.exitCode;
           record.outputs = parseFileCommand(await readFile(files.output, 'utf8'));
+          // GITHUB_ENV: variables of every later step of the job.
+          Object.assign(jobEnv, parseFileCommand(await readFile(files.env, 'utf8')));
           const summary = await readFile(files.summary, 'utf8');
           if (summary) summaries.push(summary);
           Object.assign(record, { stdout: result.stdout, stderr: result.stderr, annotations: parseAnnotations(result.stdout), note: String(step.run).split('\n')[0] });
@@ -273,7 +325,7 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJob> {
     const finalContexts = contexts({});
     const outputs: Record<string, string> = {};
     for (const [key, value] of Object.entries(mapping(job.outputs))) outputs[key] = asText(interpolate(value, finalContexts, status));
-    return { result: status.failed ? 'failure' : 'success', outputs, steps: records, summary: summaries.join('\n'), settings };
+    return { result: status.cancelled ? 'cancelled' : status.failed ? 'failure' : 'success', outputs, steps: records, summary: summaries.join('\n'), settings };
   } finally {
     await rm(temp, { recursive: true, force: true });
   }
@@ -286,9 +338,9 @@ function stripRunner(env: NodeJS.ProcessEnv): Record<string, string> {
   return out;
 }
 
-function runBash(args: string[], cwd: string, env: Record<string, string>, timeoutMs: number): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+function runScript(command: string, args: string[], cwd: string, env: Record<string, string>, timeoutMs: number): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
-    const child = spawn('bash', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -300,4 +352,14 @@ function runBash(args: string[], cwd: string, env: Record<string, string>, timeo
       done({ exitCode: code ?? 1, stdout, stderr });
     });
   });
+}
+
+/** A job's or step's `if:` against the contexts (no `if:` is `success()`), as the runner decides it. */
+export function evaluateIf(text: unknown, contexts: Record<string, Json>, status: RunStatus): boolean {
+  return truthy(evaluate(condition(text) ?? 'success()', contexts, status));
+}
+
+/** A YAML value with `${{ }}` in it, evaluated against the contexts. */
+export function evaluateValue(value: unknown, contexts: Record<string, Json>): Json {
+  return interpolate(value, contexts, { failed: false });
 }
