@@ -65,7 +65,7 @@ const MAX_URL = 2048;
 function checkUrl(url: string): void {
   // Checked before parsing: URL() drops tabs and newlines silently, and GitHub would get them raw.
   if (url.length > MAX_URL || CONTROL.test(url) || /\s/.test(url)) {
-    throw new ConfigurationError(`is not one URL (at most ${MAX_URL.toLocaleString('en-US')} characters, no spaces or control characters)`, { input: 'url' }, 'give the preview URL the deploy step printed, e.g. https://pr-7.preview.example.com');
+    throw new ConfigurationError(`is not a URL (one line of at most ${MAX_URL.toLocaleString('en-US')} characters, no spaces or control characters)`, { input: 'url' }, 'give the preview URL the deploy step printed, e.g. https://pr-7.preview.example.com');
   }
   let parsed: URL;
   try {

@@ -90,6 +90,20 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
           continue;
         }
         if (!isHttpError(error)) throw error;
+        if (error.response === undefined) {
+          // No answer at all (reset, refused, DNS): retried as a 5xx is, and when that cannot help any more,
+          // said as what it is ("could not reach GitHub"), not as a budget or a status GitHub never sent.
+          const waitMs = limits.serverErrorBackoffSeconds * 1000 * 2 ** attempt;
+          if (attempt >= limits.maxRetries || (budget && waitMs >= budget.remainingMs())) throw error;
+          log(`GitHub did not answer ${label} (${gitHubMessage(error)}); retry ${attempt + 1} of ${limits.maxRetries} in ${formatMs(waitMs)}`);
+          try {
+            await sleep(waitMs, budget?.signal);
+          } catch (sleepError) {
+            if (budget?.signal.aborted) throw new NetworkBudgetError(budget.ms, `waiting to retry ${label}`);
+            throw sleepError;
+          }
+          continue;
+        }
         const headers = error.response?.headers ?? {};
         const decision = decideRetry({ status: error.status, headers, message: gitHubMessage(error) }, attempt, limits, Date.now());
         if (decision.retry) {
