@@ -387,7 +387,8 @@ describe('hostile: every failure of GitHub named as such', () => {
     { name: '500, again and again', failure: { kind: 'status', status: 500, body: { message: 'Server Error' } }, says: [/GitHub/, /\(500\)/] },
     { name: '502 HTML page', failure: { kind: 'status', status: 502, body: '<html>bad gateway</html>' }, says: [/GitHub/, /\(502\)/] },
     { name: 'connection reset', failure: { kind: 'reset' }, says: [/could not reach GitHub while/] },
-    { name: 'an HTML page with 200 that echoes the token', failure: { kind: 'garbage', body: 'html' }, says: [/GitHub answered with something that is not a login/] },
+    { name: 'an HTML page with 200 that echoes the token', failure: { kind: 'garbage', body: 'html' }, says: [/GitHub answered with something that is not JSON while POST \/graphql/] },
+    { name: 'a GraphQL viewer of another shape', failure: { kind: 'garbage', body: 'wrong-shape' }, match: /^POST \/graphql/, says: [/GitHub answered with something that is not a login while finding the account of the token/] },
     { name: 'JSON of another shape', failure: { kind: 'garbage', body: 'wrong-shape' }, match: /^GET .*\/comments/, says: [/GitHub answered with something that is not a list of comments/] },
     { name: 'megabytes of the wrong JSON', failure: { kind: 'garbage', body: 'huge' }, match: /^GET .*\/comments/, says: [/GitHub answered with something that is not an issue comment/] },
   ])('$name: one error naming GitHub, never a bug, no stack, no token', async ({ failure, match, token, says }) => {
