@@ -75,6 +75,16 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     log: { debug: () => {}, info: () => {}, warn: log, error: () => {} },
   });
 
+  /** The pause before a retry, cut short (and named) when the budget runs out during it. */
+  const waitToRetry = async (waitMs: number, label: string): Promise<void> => {
+    try {
+      await sleep(waitMs, budget?.signal);
+    } catch (sleepError) {
+      if (budget?.signal.aborted) throw new NetworkBudgetError(budget.ms, `waiting to retry ${label}`);
+      throw sleepError;
+    }
+  };
+
   octokit.hook.wrap('request', async (request, requestOptions) => {
     // Method and path only: the token travels in a header and never reaches a message.
     const label = `${requestOptions.method} ${pathOf(octokit.request.endpoint.parse(requestOptions).url)}`;
@@ -112,12 +122,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
           const waitMs = limits.serverErrorBackoffSeconds * 1000 * 2 ** attempt;
           if (attempt >= limits.maxRetries || (budget && waitMs >= budget.remainingMs())) throw error;
           log(`GitHub did not answer ${label} (${gitHubMessage(error)}); retry ${attempt + 1} of ${limits.maxRetries} in ${formatMs(waitMs)}`);
-          try {
-            await sleep(waitMs, budget?.signal);
-          } catch (sleepError) {
-            if (budget?.signal.aborted) throw new NetworkBudgetError(budget.ms, `waiting to retry ${label}`);
-            throw sleepError;
-          }
+          await waitToRetry(waitMs, label);
           continue;
         }
         const headers = error.response?.headers ?? {};
@@ -131,12 +136,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
             );
           }
           log(`GitHub ${decision.reason} on ${label}; retry ${attempt + 1} of ${limits.maxRetries} in ${decision.waitSeconds} s`);
-          try {
-            await sleep(waitMs, budget?.signal);
-          } catch (sleepError) {
-            if (budget?.signal.aborted) throw new NetworkBudgetError(budget.ms, `waiting to retry ${label}`);
-            throw sleepError;
-          }
+          await waitToRetry(waitMs, label);
           continue;
         }
         if (decision.reason === 'wait-too-long') {
