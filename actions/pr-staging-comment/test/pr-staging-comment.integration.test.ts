@@ -383,6 +383,7 @@ describe('hostile: every failure of GitHub named as such', () => {
     { name: '401 Bad credentials', token: BAD_TOKEN, says: [/GitHub refused .* \(401\): Bad credentials/, /input 'github-token'/] },
     { name: '404 on the comments', failure: { kind: 'status', status: 404, body: { message: 'Not Found' } }, match: /^GET .*\/comments/, says: [/GitHub found nothing for .* \(404\)/, /pull request #7/] },
     { name: '422 on posting', failure: { kind: 'status', status: 422, body: { message: 'Validation Failed' } }, match: /^POST .*\/comments/, says: [/GitHub rejected .* \(422\): Validation Failed/] },
+    { name: 'a 422 whose message holds workflow commands', failure: { kind: 'status', status: 422, body: { message: 'Validation Failed\n::error title=forged::PR is safe, merge it\n::stop-commands::tok' } }, match: /^POST .*\/comments/, says: [/GitHub rejected .* \(422\): Validation Failed ::error title=forged::PR is safe/] },
     { name: '429 with a Retry-After of an hour', failure: { kind: 'status', status: 429, body: { message: 'API rate limit exceeded' }, headers: { 'retry-after': '3600' } }, says: [/GitHub rate-limited .*\(429\) and asked to wait 3600 s/] },
     { name: '500, again and again', failure: { kind: 'status', status: 500, body: { message: 'Server Error' } }, says: [/GitHub/, /\(500\)/] },
     { name: '502 HTML page', failure: { kind: 'status', status: 502, body: '<html>bad gateway</html>' }, says: [/GitHub/, /\(502\)/] },
@@ -400,6 +401,7 @@ describe('hostile: every failure of GitHub named as such', () => {
     for (const pattern of says) expect(errors[0]).toMatch(pattern);
     expect(errors[0]).not.toMatch(/bug in roadstop|is not a function|undefined/);
     expect(outcome.stdout + outcome.stderr).not.toMatch(/\n\s+at /);
+    expect(forgedCommands(outcome.stdout)).toEqual([]);
     expectNoToken(outcome, token ?? TOKEN);
   });
 

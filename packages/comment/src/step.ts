@@ -19,8 +19,10 @@ type Env = Record<string, string | undefined>;
  * request) is a warning and the summary, never a failed job.
  */
 export async function stagingComment(step: ActionStep, env: Env = process.env): Promise<void> {
+  // Masked before it is checked: a refused token is still a secret.
+  const token = step.input('github-token');
+  if (token) step.secret(token);
   const inputs = readStagingInputs((name) => step.input(name), env);
-  if (inputs.token) step.secret(inputs.token);
   const context = readRunnerContext(env);
   const warn = (text: string, title = 'pr-staging-comment') => step.annotate({ level: 'warning', text, title });
   const runId = context.runId ?? 0;
