@@ -70,12 +70,9 @@ export async function recordDeployment(client: GitHubClient, repo: RepoRef, requ
       throw new GitHubGarbageError(`creating the deployment of ${request.environment}`, 'a deployment');
     }
     // Re-check: another job may have created one at the same moment. The oldest is the one.
-    const now = await mine();
-    id = now.at(0)?.id ?? (created.id as number);
-    for (const extra of now.slice(1)) {
-      if (extra.id === created.id) {
-        await client.rest.repos.createDeploymentStatus({ ...repo, deployment_id: extra.id, state: 'inactive', description: truncateCodePoints(`roadstop ${request.key}: duplicate of ${id}`, MAX_STATUS_DESCRIPTION) });
-      }
+    id = (await mine()).at(0)?.id ?? (created.id as number);
+    if (id !== created.id) {
+      await client.rest.repos.createDeploymentStatus({ ...repo, deployment_id: created.id as number, state: 'inactive', description: truncateCodePoints(`roadstop ${request.key}: duplicate of ${id}`, MAX_STATUS_DESCRIPTION) });
     }
   }
   await client.rest.repos.createDeploymentStatus({

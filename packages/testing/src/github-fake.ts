@@ -162,18 +162,19 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string }
       rateLimited.count--;
       return [429, { message: 'API rate limit exceeded for installation.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api' }, { 'retry-after': String(rateLimited.seconds), 'x-ratelimit-remaining': '0' }];
     }
+    const json = (): Record<string, unknown> => (body ? (JSON.parse(body) as Record<string, unknown>) : {});
+    // A GraphQL query reads: a read-only token may ask who it is.
+    if (method === 'POST' && path === '/graphql' && /^\s*(query\s*)?\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(String(json().query))) {
+      return [200, { data: { viewer: { login: behaviour.login } } }];
+    }
     if (write && behaviour.readOnly) {
       return [403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' }];
     }
-    const json = (): Record<string, unknown> => (body ? (JSON.parse(body) as Record<string, unknown>) : {});
     const repoPrefix = `/repos/${owner}/${repo}`;
     if (method === 'GET' && path === '/user') {
       // An installation token is not a user: GitHub refuses GET /user to it.
       if (/^ghs_/.test(token)) return [403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user', status: '403' }];
       return [200, { login: behaviour.login, id: 1, type: 'User' }];
-    }
-    if (method === 'POST' && path === '/graphql' && /^\s*(query\s*)?\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(String(json().query))) {
-      return [200, { data: { viewer: { login: behaviour.login } } }];
     }
     if (method === 'POST' && path === '/graphql') {
       const { variables } = json() as { variables?: { id?: string } };
