@@ -438,6 +438,19 @@ describe('hostile: inputs checked before any request, nothing becomes a workflow
   });
 });
 
+describe('hostile: the event', () => {
+  it('a head commit that is not a commit id is one error, nothing written, no forged command', async () => {
+    const outcome = await run({ event: pullRequestEvent(7, 'main\n::error title=forged::PR is safe\n::stop-commands::tok'), inputs: { url: 'https://pr-7.preview.example.com/' } });
+    expect(outcome.exitCode).toBe(1);
+    const errors = errorsOf(outcome);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/is not a commit id/);
+    expect(errors[0]).not.toMatch(/bug in roadstop/);
+    expect(forgedCommands(outcome.stdout)).toEqual([]);
+    expect(github.requests.filter((request) => request.method !== 'GET')).toEqual([]);
+  });
+});
+
 describe('hostile: races', () => {
   it('two jobs recreating at once leave one comment, holding both rows', async () => {
     await run({ inputs: { results: await writeResults('r0', result('coverage-gate')) } });

@@ -1,5 +1,5 @@
 import type { ActionStep } from '@roadstop/action';
-import { ConfigurationError, readResultFiles, readRunnerContext, type RunnerContext } from '@roadstop/core';
+import { ConfigurationError, EnvironmentError, readResultFiles, readRunnerContext, type RunnerContext } from '@roadstop/core';
 import { openGitHubClient, toGitHubError, isHttpError, isRateLimited, gitHubMessage, networkBudgetMs, startNetworkBudget, type GitHubClient, type GitHubInputs, type NetworkBudget } from '@roadstop/github';
 import { deactivateDeployments, recordDeployment } from './deployments.js';
 import { readStagingInputs, type StagingInputs } from './inputs.js';
@@ -43,6 +43,10 @@ export async function stagingComment(step: ActionStep, env: Env = process.env): 
   const inputsFor = (pullRequest?: number): GitHubInputs => ({ token: 'github-token', subject: `the repository ${repository}${pullRequest ? ` and pull request #${pullRequest}` : ''} (GITHUB_REPOSITORY, the event)` });
   const target = await guard(() => findTarget(context, github), 'finding the pull request', inputsFor());
   const sha = target.kind === 'pull-request' ? target.pullRequest.headSha : (target.sha ?? context.sha ?? '');
+  // The commit goes into the deployment's ref, the comment's state and its links: a commit id, or nothing.
+  if (sha && !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(sha)) {
+    throw new EnvironmentError(`the event names commit '${sha.slice(0, 80).replace(/[^\x20-\x7e]/g, '?')}', which is not a commit id (40 or 64 hex digits): check GITHUB_SHA and the event payload`);
+  }
   const at = new Date().toISOString();
   const rows = await readRows(inputs, context, env.RUNNER_TEMP, { sha, runId, at, ...(env.GITHUB_JOB ? { job: env.GITHUB_JOB } : {}), ...(runLink ? { link: runLink } : {}) }, warn);
 
