@@ -196,7 +196,7 @@ export function describeGitHubError(error: unknown, what: string, inputs: GitHub
   const wrapped = toGitHubError(error, what, inputs);
   if (wrapped instanceof ConfigurationError) return wrapped.describe();
   if (wrapped instanceof GitHubFailure || wrapped instanceof NetworkBudgetError) return wrapped.message;
-  return `could not ${what}: ${wrapped instanceof Error ? truncate(wrapped.message) : String(wrapped)}`;
+  return `${what} failed: ${wrapped instanceof Error ? truncate(wrapped.message) : String(wrapped)}`;
 }
 
 /**

@@ -88,6 +88,10 @@ describe('describeGitHubError', () => {
     expect(wrapped.message).toMatch(expected);
   });
 
+  it('says a bug as a failure of the operation, not as a failure to reach GitHub', () => {
+    expect(describeGitHubError(new TypeError('existing.find is not a function'), 'listing runs')).toBe('listing runs failed: existing.find is not a function');
+  });
+
   it('names the input that points at a refusal', () => {
     expect(describeGitHubError(httpError(401, { message: 'Bad credentials' }), 'x', { token: 'github-token' })).toContain("the token in input 'github-token' is missing, invalid or expired");
     expect(describeGitHubError(httpError(404, { message: 'Not Found' }), 'x', { token: 'github-token', subject: 'pull request #7' })).toContain('check pull request #7');
