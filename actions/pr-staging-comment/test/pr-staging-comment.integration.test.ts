@@ -454,7 +454,8 @@ describe('hostile: the event', () => {
 describe('hostile: races', () => {
   it('two jobs recreating at once leave one comment, holding both rows', async () => {
     await run({ inputs: { results: await writeResults('r0', result('coverage-gate')) } });
-    github.behaviour.latencyMs = 15;
+    // Slow answers: both jobs read the list before either one's new comment lands.
+    github.behaviour.latencyMs = 300;
     const [a, b] = await Promise.all([
       run({ job: 'a', runId: 1002, inputs: { mode: 'recreate', results: await writeResults('ra', result('coverage-gate')) } }),
       run({ job: 'b', runId: 1002, inputs: { mode: 'recreate', results: await writeResults('rb', result('bundle-budget')) } }),
