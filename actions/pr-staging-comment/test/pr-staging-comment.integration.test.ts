@@ -468,7 +468,8 @@ describe('hostile: races', () => {
   });
 
   it('two jobs recording the same deployment at once leave one active deployment', async () => {
-    github.behaviour.latencyMs = 15;
+    // Slow answers: every job lists before any one's deployment lands.
+    github.behaviour.latencyMs = 300;
     const outcomes = await Promise.all(['a', 'b', 'c'].map((job) => run({ job, inputs: { url: 'https://pr-7.preview.example.com/' } })));
     for (const outcome of outcomes) expect(errorsOf(outcome), outcome.stdout).toEqual([]);
     const active = github.deployments.filter((deployment) => deployment.statuses.at(-1)?.state !== 'inactive');
