@@ -76,7 +76,7 @@ async function roadstop(looks) {
       const [field, target] = query.split(' ');
       const series = [];
       for (let index = 0, t = window.start; t <= window.end + 1e-9; index++, t += window.stepSeconds) series.push([t, looks[index][target][field]]);
-      return Promise.resolve(series);
+      return Promise.resolve([{ labels: '{}', points: series }]);
     },
   };
   const outcome = await watchCanary(options, { provider, now: () => clock, sleep: (ms) => ((clock += ms), Promise.resolve()), log: () => {} });

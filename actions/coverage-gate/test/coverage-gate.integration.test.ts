@@ -131,7 +131,7 @@ describe('coverage-gate action, built dist/ run as the runner runs it', () => {
         event: prEvent('1'.repeat(40), '2'.repeat(40)),
         githubToken: 'ghs_test_token_000000000000000000000',
         env: { GITHUB_API_URL: server.url },
-        inputs: { files: 'coverage/lcov.info', 'min-patch': '40' },
+        inputs: { files: 'coverage/lcov.info', 'min-patch': '40', baseline: 'none' },
       });
       expect(server.unmatched).toEqual([]);
       expect(run.exitCode).toBe(0);

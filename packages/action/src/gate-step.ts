@@ -8,6 +8,7 @@ import {
   readRunnerContext,
   readStepInputs,
   redactSecrets,
+  secretInputValues,
   STEP_INPUTS,
   type GateDescriptor,
   type GateEnv,
@@ -62,13 +63,16 @@ export async function runGateAction(gate: GateDescriptor): Promise<void> {
  * gates), annotations, summary and the baseline upload.
  */
 export async function runGateInStep(gate: GateDescriptor, inputs: StepInputs<Partial<Record<string, string>>>, outputPrefix = ''): Promise<GateOutcome> {
+  // Masked before the config is read: a mistake reported from here on may quote an input.
+  const masked = secretInputValues(gate.inputDefinitions, inputs.gate);
+  for (const value of masked) setSecret(value);
   const workspace = resolve(readRunnerContext().workspace);
   const config = await loadConfig(inputs.config, { workspace, input: 'config' });
   const options = gate.resolveOptions(config.section(gate.name), inputs.gate, workspace);
   const start = await startGateStep({ gate: gate.name, report: inputs.report, token: inputs.token, artifactName: inputs.artifactName, baseline: options.baseline, workspace, log: info });
   const scratch = join(process.env.RUNNER_TEMP || tmpdir(), 'roadstop', gate.name);
   await fsp.mkdir(scratch, { recursive: true });
-  const secrets = inputs.token ? [inputs.token] : [];
+  const secrets = inputs.token ? [inputs.token, ...masked] : masked;
   const env: GateEnv = {
     where: 'action',
     workspace,

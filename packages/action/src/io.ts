@@ -13,8 +13,15 @@ export const info = runner.info;
 export const setOutput = (name: string, value: string): void => runner.setOutput(name, value);
 export const fail = runner.setFailed;
 
+/**
+ * Mask a secret, and each line of one that spans lines: the runner masks line
+ * by line, so a multi-line value registered whole would show its lines.
+ */
 export function setSecret(value: string): void {
-  if (value) runner.setSecret(value);
+  if (!value) return;
+  runner.setSecret(value);
+  const lines = value.split(/\r\n|\r|\n/).map((line) => line.trim());
+  if (lines.length > 1) for (const line of new Set(lines)) if (line.length >= 4) runner.setSecret(line);
 }
 
 /**

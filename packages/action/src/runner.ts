@@ -24,6 +24,36 @@ export interface AnnotationProperties {
   endColumn?: number;
 }
 
+/*
+ * Workflow-command injection. The runner reads a step's stdout line by line
+ * (.NET's ReadLine: \n, \r\n and a lone \r all end a line) and takes a line
+ * as a command in two ways (actions/runner, src/Runner.Common/ActionCommand.cs):
+ * - TryParseV2: the line, its leading whitespace trimmed (TrimStart: every
+ *   Unicode space, NEL and tab), starts with `::`; the name that follows is
+ *   looked up among the registered commands, whatever its case.
+ * - TryParse, the legacy form: `##[name ...]` ANYWHERE in the line.
+ * Both use .NET's culture-aware StartsWith/IndexOf, which may skip ignorable
+ * characters (zero-width, soft hyphen, control), so those count as nothing
+ * here. @actions/core writes info() and an output's value as they are; this
+ * edge writes text it got from outside (a server's answer, an input, a PR
+ * comment), so every such line is neutralised with a backslash: `\::error::`
+ * and `##\[`. Normal text is unchanged, and markdown renders `\:` and `\[`
+ * as the character itself. Annotation messages and properties need nothing
+ * more than @actions/core's escaping: a command's line breaks become %0A.
+ */
+const IGNORABLE = '\\p{Cc}\\p{Cf}';
+const COMMAND_START = new RegExp(`^([\\s\\u0085${IGNORABLE}]*)(:[${IGNORABLE}]*:)`, 'u');
+const LEGACY_COMMAND = new RegExp(`#([${IGNORABLE}]*)#([${IGNORABLE}]*)\\[`, 'gu');
+
+/** Text with no line the runner would read as a workflow command (see above); text without one is returned as it is. */
+export function neutralizeCommands(text: string): string {
+  // One line per \r, \n or \r\n, as the runner splits them: `m` alone would miss a lone \r.
+  return text
+    .split(/(\r\n|\r|\n)/)
+    .map((part) => part.replace(COMMAND_START, '$1\\$2').replace(LEGACY_COMMAND, '#$1#$2\\['))
+    .join('');
+}
+
 export function getInput(name: string): string {
   return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
@@ -64,7 +94,7 @@ export function annotate(level: 'error' | 'warning' | 'notice', message: string,
 }
 
 export function info(message: string): void {
-  writeOut(`${message}${EOL}`);
+  writeOut(`${neutralizeCommands(message)}${EOL}`);
 }
 
 export function debug(message: string): void {
@@ -88,7 +118,7 @@ export function setOutput(name: string, value: unknown): void {
     issueCommand('set-output', { name }, toCommandValue(value));
     return;
   }
-  const text = toCommandValue(value);
+  const text = neutralizeCommands(toCommandValue(value));
   const delimiter = heredocDelimiter(`${name}\n${text}`);
   appendFileCommand('OUTPUT', file, `${name}<<${delimiter}${EOL}${text}${EOL}${delimiter}`);
 }
@@ -145,5 +175,5 @@ function appendFileCommand(command: string, file: string, message: string): void
 export function appendSummary(markdown: string): void {
   const file = process.env.GITHUB_STEP_SUMMARY;
   if (!file) throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.');
-  appendFileSync(file, `${markdown}${EOL}`, { encoding: 'utf8' });
+  appendFileSync(file, `${neutralizeCommands(markdown)}${EOL}`, { encoding: 'utf8' });
 }

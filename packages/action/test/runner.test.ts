@@ -2,8 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { workflowCommands as commandsIn } from '@roadstop/testing';
 import { describe, expect, it, vi } from 'vitest';
-import { heredocDelimiter } from '../src/runner.js';
+import { heredocDelimiter, neutralizeCommands } from '../src/runner.js';
 
 /*
  * The edge speaks the runner's protocol itself (runner.ts says why); this holds
@@ -43,6 +44,31 @@ ${calls}
 console.log('input=' + JSON.stringify(api.getInput('Some input')));
 `;
 
+/*
+ * Text from outside, as the hostile probe of issue 17 sent it: a Slack answer's
+ * channel, a PR comment's url, the legacy form, a lone \r, leading spaces and
+ * zero-width characters, upper case. Annotations and debug lines stay byte for
+ * byte @actions/core's (its %0A escaping is enough there); info lines, outputs
+ * and the summary deliberately differ: @actions/core writes them as they are,
+ * the edge neutralises each line that would start a command.
+ */
+const HOSTILE = [
+  'C0\n::error::forged',
+  'https://x.example\n::error title=forged::PR is safe, merge it\n::stop-commands::tok',
+  'a\r::warning::lone carriage return',
+  '   ::notice::indented',
+  '\t\u200b::ERROR::zero width and upper case',
+  'legacy ##[error]anywhere in the line',
+  '#\u00ad#[set-output name=x;]soft hyphen',
+  '::add-mask::unmask-me',
+];
+const hostileAnnotations = `
+  for (const text of ${JSON.stringify(HOSTILE)}) {
+    api.annotate('error', text, { title: text, file: text });
+    api.debug(text);
+  }
+`;
+
 function runScript(source: string, folder: string, name: string) {
   const output = join(folder, `${name}.output`);
   const summary = join(folder, `${name}.summary`);
@@ -74,6 +100,48 @@ describe("the edge's runner protocol", () => {
     expect(core.stdout).toContain('input="spaced value"');
     expect(edge).toEqual(core);
     expect(edge.status).toBe(1);
+  });
+
+  it('writes hostile annotations and debug lines exactly as @actions/core does: one command each', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'roadstop-runner-'));
+    const core = runScript(viaCore.replace(calls.replace('api.appendSummary(', 'await api.appendSummary('), hostileAnnotations), folder, 'core-hostile');
+    const edge = runScript(viaEdge.replace(calls, hostileAnnotations), folder, 'edge-hostile');
+    expect(edge.stderr).toBe('');
+    expect(edge.stdout).toBe(core.stdout);
+    expect(commandsIn(edge.stdout)).toEqual(HOSTILE.flatMap(() => ['error', 'debug']));
+  });
+
+  it('neutralises every line of an info line, an output and the summary that the runner would read as a command, where @actions/core does not', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'roadstop-runner-'));
+    const hostileText = `
+      for (const [index, text] of ${JSON.stringify(HOSTILE)}.entries()) {
+        api.info(text);
+        api.setOutput('out' + index, text);
+        await api.appendSummary(text);
+      }
+    `;
+    const core = runScript(viaCore.replace(calls.replace('api.appendSummary(', 'await api.appendSummary('), hostileText), folder, 'core-text');
+    const edge = runScript(viaEdge.replace(calls, hostileText.replace('await api.appendSummary', 'api.appendSummary')), folder, 'edge-text');
+    expect(edge.stderr).toBe('');
+    // The probe's point: @actions/core emits real commands from such text ...
+    expect(commandsIn(core.stdout)).toEqual(expect.arrayContaining(['error', 'stop-commands', 'warning', 'notice', 'add-mask', 'set-output']));
+    // ... the edge emits none, in the log, in the outputs (a later step may echo them) or in the summary.
+    expect(commandsIn(edge.stdout)).toEqual([]);
+    expect(commandsIn(edge.output.replace(/^out\d+<<DELIMITER$|^DELIMITER$/gm, ''))).toEqual([]);
+    expect(commandsIn(edge.summary)).toEqual([]);
+    // Still readable: the text is all there, a backslash in front of what would have been a command.
+    expect(edge.stdout).toContain('C0\n\\::error::forged\n');
+    expect(edge.stdout).toContain('legacy ##\\[error]anywhere in the line\n');
+    expect(edge.stdout).toContain('   \\::notice::indented\n');
+  });
+
+  it.each([
+    ['plain text', 'deployed 10% of traffic: error rate 0.05% (a::b)'],
+    ['markdown', '### Slack\n\n| a | b |\n|---|---|\n| `1712345678.123456` | sent |'],
+    ['a colon not doubled', ': x'],
+    ['a hash not doubled', '#[1] and ## heading'],
+  ])('leaves %s unchanged', (_name, text) => {
+    expect(neutralizeCommands(text)).toBe(text);
   });
 
   it("draws a heredoc delimiter shaped as @actions/core's, and draws again while the output holds it", () => {

@@ -29,7 +29,8 @@ export function judgeBudget({ budget, size, files, baseline }: BudgetMeasure): R
     check.limit = budget.max;
     limits.push(`${formatBytes(budget.max)}${label}`);
   }
-  if (budget.maxIncrease) limits.push(`+${formatIncrease(budget.maxIncrease)} vs base`);
+  // Without a baseline the growth limit is shown as not judged, never as a limit this size passed.
+  if (budget.maxIncrease) limits.push(`+${formatIncrease(budget.maxIncrease)} vs base${baseline === undefined ? ' (not judged: no baseline)' : ''}`);
   if (limits.length > 0) check.limitText = limits.join(', ');
   if (baseline !== undefined) check.baseline = baseline;
 

@@ -3,11 +3,13 @@ import {
   ConfigurationError,
   createResult,
   describeSkippedLinks,
+  notJudgedWithoutBaseline,
   selectFiles,
   formatBytes,
   worstStatus,
   type BaselineInfo,
   type GateResult,
+  type ResultCheck,
   type ResultItem,
   type ResultMessage,
 } from '@roadstop/core';
@@ -111,6 +113,8 @@ async function measureAndJudge(
   if (total.max !== undefined || total.maxIncrease !== undefined || total.warn !== undefined) {
     checks.push(judgeBudget(measure(TOTAL_CHECK, { ...total, name: TOTAL_CHECK }, totalFiles)));
   }
+  const limited = new Set([...options.budgets.filter((budget) => budget.maxIncrease).map((budget) => budget.name), ...(total.maxIncrease ? [TOTAL_CHECK] : [])]);
+  messages.push(...unjudgedGrowth(checks, limited, baseline !== undefined));
   for (const check of checks) {
     if (check.status === 'fail') messages.push({ level: 'error', title: `Budget: ${check.name}`, text: check.message! });
     if (check.status === 'warn') messages.push({ level: 'warning', title: `Budget: ${check.name}`, text: check.message! });
@@ -221,6 +225,14 @@ function sum(values: number[]): number {
   let total = 0;
   for (const value of values) total += value;
   return total;
+}
+
+/** A max-increase that had nothing to compare with is said, once for the run or once for the budgets the baseline lacks. */
+export function unjudgedGrowth(checks: readonly ResultCheck[], limited: ReadonlySet<string>, hadBaseline: boolean): ResultMessage[] {
+  const unjudged = checks.filter((check) => limited.has(check.name) && check.baseline === undefined && check.status !== 'skipped').map((check) => check.name);
+  if (unjudged.length === 0) return [];
+  if (!hadBaseline) return [notJudgedWithoutBaseline('max-increase needs a baseline and none was found, so growth was not judged')];
+  return [notJudgedWithoutBaseline(`max-increase: the baseline has no size measured alike for ${unjudged.join(', ')}, so ${unjudged.length === 1 ? 'its' : 'their'} growth was not judged`)];
 }
 
 function headline(checks: ReturnType<typeof judgeBudget>[], budgets: Budget[]): string {

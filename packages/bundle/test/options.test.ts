@@ -37,7 +37,7 @@ describe('resolveOptions', () => {
       { name: 'styles', patterns: ['dist/assets/*.css'], compression: 'brotli', max: 50_000, maxIncrease: { kind: 'bytes', value: 1000 } },
     ]);
     expect(options.total).toMatchObject({ max: 1_000_000, patterns: ['dist/assets/index-*.js', 'dist/assets/*.css'] });
-    expect(options).toMatchObject({ gzipLevel: 9, brotliQuality: 11, failOn: 'fail', allowEmpty: false, baseline: { kind: 'none' } });
+    expect(options).toMatchObject({ gzipLevel: 9, brotliQuality: 11, failOn: 'fail', allowEmpty: false, baseline: { kind: 'default' } });
   });
 
   it('lets inputs override the file; path replaces its budgets with one', () => {

@@ -1,3 +1,4 @@
+export * from './evidence.js';
 export * from './gate.js';
 export * from './judge.js';
 export * from './options.js';

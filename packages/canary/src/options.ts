@@ -1,4 +1,5 @@
-import { ConfigSection, ConfigurationError, givenInput, parseSectionList, type ErrorLocation } from '@roadstop/core';
+import { JSONPath } from 'jsonpath-plus';
+import { ConfigSection, ConfigurationError, givenInput, parseSectionList, rejectUnsafeUrlText, type ErrorLocation, type InputDefinition } from '@roadstop/core';
 import type { BaselineSpec, GateOptionsBase } from '@roadstop/core';
 
 export const GATE = 'canary-watch';
@@ -32,6 +33,13 @@ export const METRIC_TYPES = ['error-rate', 'latency', 'value'] as const;
 export type MetricType = (typeof METRIC_TYPES)[number];
 export type Direction = 'higher-is-worse' | 'lower-is-worse';
 export type Decision = 'promote' | 'rollback' | 'inconclusive';
+export const AGGREGATES = ['sum', 'max', 'mean'] as const;
+export type Aggregate = (typeof AGGREGATES)[number];
+
+/** Shortest interval: a look a second is already more than any metrics backend resolves. */
+export const MIN_INTERVAL_MS = 1000;
+/** Longest watch: GitHub ends a job after 6 hours, and 6 h is well inside setTimeout's 2^31-1 ms. */
+export const MAX_DURATION_MS = 6 * 3_600_000;
 
 export interface MetricSpec {
   name: string;
@@ -42,6 +50,8 @@ export interface MetricSpec {
   query?: string;
   /** http provider: JSONPath of the number in each response. */
   path: string;
+  /** How several series of one query combine; absent: several series are an error, never summed unasked. */
+  aggregate?: Aggregate;
   /** error-rate: fractions (0.01 = 1%); latency: milliseconds; value: the metric's own unit. */
   alert?: number;
   rollback?: number;
@@ -58,7 +68,10 @@ export interface MetricSpec {
 
 export interface CanaryWatchOptions extends GateOptionsBase {
   provider: ProviderName;
+  /** Without the credentials it may have been given with: those are in `basicAuth`. */
   prometheusUrl?: string;
+  /** `user:password` from the prometheus-url, sent as Authorization: Basic (a secret). */
+  basicAuth?: string;
   /** Datadog: the API's base URL and the two keys (secrets: masked, kept out of the result). */
   datadog?: { url: string; apiKey: string; appKey: string };
   headers: Record<string, string>;
@@ -79,7 +92,29 @@ export interface CanaryWatchOptions extends GateOptionsBase {
 
 const SECRET_INPUTS: readonly string[] = ['token', 'datadog-api-key', 'datadog-app-key'];
 const SECTION_KEYS = [...INPUT_NAMES.filter((name) => !SECRET_INPUTS.includes(name)), 'artifact-name'];
-const METRIC_KEYS = ['name', 'type', 'errors', 'requests', 'query', 'path', 'alert', 'rollback', 'max-increase', 'direction', 'min-samples', 'critical', 'unit'];
+const METRIC_KEYS = ['name', 'type', 'errors', 'requests', 'query', 'path', 'aggregate', 'alert', 'rollback', 'max-increase', 'direction', 'min-samples', 'critical', 'unit'];
+
+/** The inputs the edge masks before anything runs: the keys whole, of the headers their values, of a URL its credentials. */
+export const INPUT_DEFINITIONS: Partial<Record<InputName, InputDefinition>> = {
+  token: { secret: true },
+  'datadog-api-key': { secret: true },
+  'datadog-app-key': { secret: true },
+  'http-headers': { secret: true, secretParts: headerValues },
+  'prometheus-url': { secret: true, secretParts: urlCredentials },
+  'datadog-site': { secret: true, secretParts: urlCredentials },
+};
+
+/** Every secret the options hold, to be kept out of the log, the errors and the result. */
+export function secretsOf(options: CanaryWatchOptions): string[] {
+  const secrets = Object.values(options.headers);
+  if (options.token !== undefined) secrets.push(options.token);
+  if (options.datadog) secrets.push(options.datadog.apiKey, options.datadog.appKey);
+  if (options.basicAuth !== undefined) {
+    secrets.push(options.basicAuth, Buffer.from(options.basicAuth).toString('base64'));
+    secrets.push(...options.basicAuth.split(':'));
+  }
+  return secrets;
+}
 
 /** Merge the config's `canary-watch:` section with the inputs; an input, when given, wins. Every mistake is found here, before any watching. */
 export function resolveCanaryWatchOptions(section: ConfigSection, inputs: RawInputs, workspace: string): CanaryWatchOptions {
@@ -101,22 +136,26 @@ export function resolveCanaryWatchOptions(section: ConfigSection, inputs: RawInp
     if (prometheusUrl === undefined) throw new ConfigurationError('provider prometheus needs prometheus-url', from('prometheus-url'), 'e.g. http://prometheus:9090 (Thanos, Mimir and VictoriaMetrics serve the same API)');
     checkUrl(prometheusUrl, from('prometheus-url'));
   }
+  const prometheus = prometheusUrl === undefined ? undefined : withoutCredentials(prometheusUrl);
 
   let datadog: CanaryWatchOptions['datadog'];
   if (provider === 'datadog') {
     const site = text('datadog-site') ?? 'datadoghq.com';
     const url = site.includes('://') ? site.replace(/\/+$/, '') : `https://api.${site}`;
     checkUrl(url, from('datadog-site'));
+    if (new URL(url).username !== '' || new URL(url).password !== '') throw new ConfigurationError('the Datadog site takes no credentials in its URL', from('datadog-site'), 'give the keys as datadog-api-key and datadog-app-key');
     const apiKey = given('datadog-api-key');
     const appKey = given('datadog-app-key');
     if (apiKey === undefined || appKey === undefined) {
       throw new ConfigurationError('provider datadog needs datadog-api-key and datadog-app-key', { input: apiKey === undefined ? 'datadog-api-key' : 'datadog-app-key' }, 'pass them from secrets: ${{ secrets.DD_API_KEY }}');
     }
+    checkHeaderValue(apiKey, 'datadog-api-key');
+    checkHeaderValue(appKey, 'datadog-app-key');
     datadog = { url, apiKey, appKey };
   }
 
-  const intervalMs = parseDuration(text('interval') ?? '60s', from('interval'));
-  const durationMs = parseDuration(text('duration') ?? '15m', from('duration'));
+  const intervalMs = boundedDuration(text('interval') ?? '60s', from('interval'));
+  const durationMs = boundedDuration(text('duration') ?? '15m', from('duration'));
   if (durationMs < intervalMs) {
     throw new ConfigurationError(`duration ${text('duration')} is shorter than interval ${text('interval') ?? '60s'}`, from('duration'), 'the watch looks once every interval over the duration: make the duration at least one interval');
   }
@@ -135,6 +174,7 @@ export function resolveCanaryWatchOptions(section: ConfigSection, inputs: RawInp
 
   const headers = parseHeaders(text('http-headers'), from('http-headers'));
   const token = given('token');
+  if (token !== undefined) checkHeaderValue(token, 'token');
   const rate = text('false-rollback-rate');
   const falseRollbackRate = rate === undefined ? 0.005 : parseFraction(rate, from('false-rollback-rate'));
   if (falseRollbackRate <= 0 || falseRollbackRate >= 0.5) throw new ConfigurationError('must be above 0% and below 50%', from('false-rollback-rate'), 'e.g. 0.5%');
@@ -164,7 +204,8 @@ export function resolveCanaryWatchOptions(section: ConfigSection, inputs: RawInp
     falseRollbackRate,
     decisionFailOn: failOn,
   };
-  if (prometheusUrl !== undefined) options.prometheusUrl = prometheusUrl.replace(/\/+$/, '');
+  if (prometheus !== undefined) options.prometheusUrl = prometheus.url.replace(/\/+$/, '');
+  if (prometheus?.credentials !== undefined) options.basicAuth = prometheus.credentials;
   if (token !== undefined) options.token = token;
   if (datadog) options.datadog = datadog;
   if (baselineLabel !== undefined) options.baselineLabel = baselineLabel;
@@ -228,9 +269,14 @@ function parseMetric(metric: ConfigSection, provider: ProviderName): MetricSpec 
   if (rollback !== undefined) spec.rollback = rollback;
   const increase = metric.stringOrNumber('max-increase');
   spec.maxIncrease = increase === undefined ? (type === 'error-rate' ? 0.01 : 0.2) : parseFraction(String(increase), metric.locate('max-increase'));
+  const aggregate = metric.oneOf('aggregate', AGGREGATES);
+  if (aggregate !== undefined) spec.aggregate = aggregate;
   const minSamples = metric.number('min-samples', { min: 1, integer: true });
   spec.minSamples = minSamples ?? defaultMinSamples(spec);
   if (provider === 'http' && !spec.path.startsWith('$')) throw new ConfigurationError(`'${spec.path}' is not a JSONPath`, metric.locate('path'), 'start it with $, e.g. $.data.value');
+  if (provider === 'http' && hasScript(spec.path)) {
+    throw new ConfigurationError(`metric '${name}': the JSONPath ${spec.path} holds a script (?(...) or (...)), which canary-watch does not run`, metric.locate('path'), 'select by names, indexes and wildcards only, e.g. $.data.canary.errors');
+  }
   return spec;
 }
 
@@ -272,6 +318,23 @@ function parseNumber(text: string, where: ErrorLocation): number {
   return value;
 }
 
+/** A duration between MIN_INTERVAL_MS and MAX_DURATION_MS. */
+function boundedDuration(text: string, where: ErrorLocation): number {
+  const ms = parseDuration(text, where);
+  if (ms < MIN_INTERVAL_MS) throw new ConfigurationError(`'${text}' is shorter than 1s`, where, 'metrics backends resolve seconds at best: use 1s or more');
+  if (ms > MAX_DURATION_MS) throw new ConfigurationError(`'${text}' is longer than 6h`, where, 'GitHub ends a job after 6 hours: watch for 6h at most');
+  return ms;
+}
+
+/** JSONPath filter and script expressions, `[?(...)]` and `[(...)]`: code the answer's author would choose to run. */
+function hasScript(path: string): boolean {
+  try {
+    return JSONPath.toPathArray(path).some((segment) => /^\??\(/.test(segment));
+  } catch {
+    return true;
+  }
+}
+
 function count(text: string | undefined, where: ErrorLocation, fallback: number, min: number): number {
   if (text === undefined) return fallback;
   const value = Number(text);
@@ -280,6 +343,7 @@ function count(text: string | undefined, where: ErrorLocation, fallback: number,
 }
 
 function checkUrl(url: string, where: ErrorLocation): void {
+  rejectUnsafeUrlText(url, where);
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -289,15 +353,64 @@ function checkUrl(url: string, where: ErrorLocation): void {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new ConfigurationError(`'${url}' is not an http or https URL`, where);
 }
 
-/** `Name: value` per line. */
+/** An HTTP field name (RFC 9110 section 5.1: a token). */
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** An HTTP field value as fetch sends it: visible Latin-1, spaces and tabs; no CR, LF or NUL. */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+function checkHeaderValue(value: string, input: InputName): void {
+  if (!HEADER_VALUE.test(value)) throw new ConfigurationError('holds a line break or a control character', { input }, 'paste the secret alone, without a newline');
+}
+
+/** `Name: value` per line, each name an HTTP token and each value sendable. The values are never quoted in an error. */
 function parseHeaders(text: string | undefined, where: ErrorLocation): Record<string, string> {
   const headers: Record<string, string> = {};
   if (text === undefined) return headers;
-  for (const [index, line] of text.split('\n').entries()) {
+  for (const [index, line] of text.split(/\r?\n/).entries()) {
     if (line.trim() === '') continue;
     const colon = line.indexOf(':');
     if (colon <= 0) throw new ConfigurationError(`line ${index + 1} is not 'Name: value'`, where);
-    headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+    const name = line.slice(0, colon).trim();
+    const value = line.slice(colon + 1).trim();
+    if (!HEADER_NAME.test(name)) throw new ConfigurationError(`line ${index + 1}: '${name.replace(/[^\x20-\x7e]/g, '?')}' is not a header name`, where, 'a name is letters, digits and !#$%&\'*+-.^_`|~');
+    if (!HEADER_VALUE.test(value)) throw new ConfigurationError(`line ${index + 1}: the value of ${name} holds a control character`, where);
+    headers[name] = value;
   }
   return headers;
+}
+
+/** The values of `Name: value` lines, leniently (the edge masks them before parseHeaders judges them). */
+function headerValues(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .filter((line) => line.indexOf(':') > 0)
+    .map((line) => line.slice(line.indexOf(':') + 1).trim());
+}
+
+/** The user name and password of a URL, as written and decoded; none when the URL does not parse. */
+function urlCredentials(text: string): string[] {
+  try {
+    const { username, password } = new URL(text.trim());
+    return [username, password, safeDecode(username), safeDecode(password)].filter((part) => part !== '');
+  } catch {
+    return [];
+  }
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** fetch refuses a URL with credentials: they travel as Authorization: Basic instead. */
+function withoutCredentials(text: string): { url: string; credentials?: string } {
+  const url = new URL(text);
+  if (url.username === '' && url.password === '') return { url: text };
+  const credentials = `${safeDecode(url.username)}:${safeDecode(url.password)}`;
+  url.username = '';
+  url.password = '';
+  return { url: url.toString(), credentials };
 }

@@ -1,161 +1,320 @@
 import { JSONPath } from 'jsonpath-plus';
-import { ConfigurationError } from '@roadstop/core';
+import { ConfigurationError, EnvironmentError, edgeFetch } from '@roadstop/core';
 import type { CanaryWatchOptions } from './options.js';
-import { substitute, type Provider, type Series } from './watch.js';
+import { substitute, type Provider, type ProviderSeries } from './watch.js';
 
-const TIMEOUT_MS = 10_000;
+/** The longest a single request may take; the watch shortens it to its interval and to what is left of its deadline. */
+export const REQUEST_TIMEOUT_MS = 10_000;
+/** The largest answer read: a range query of a few metrics over 6 hours is far below it. */
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
+const MAX_REDIRECTS = 5;
+/** How much of a server's own error text is shown (it is redacted as well, by the run). */
+const MAX_SERVER_TEXT = 300;
+
+export type ProviderFailure = 'unreachable' | 'refused' | 'rate-limited' | 'outage' | 'garbage' | 'redirect' | 'query';
 
 /** A provider's failure while watching: counted toward max-consecutive-errors, never a pass. */
 export class ProviderError extends Error {
   override readonly name = 'ProviderError';
+  constructor(
+    message: string,
+    readonly failure: ProviderFailure,
+  ) {
+    super(message);
+  }
 }
 
-async function getJson(url: string, headers: Record<string, string>): Promise<{ status: number; body: unknown }> {
-  let response: Response;
+/** Who answers, as the user named it: the service, and the input that points at it. */
+export interface Service {
+  name: string;
+  input: string;
+}
+
+export interface CheckingProvider extends Provider {
+  /** Run the query once before the watch: a query the service rejects is a ConfigurationError naming the metric. */
+  validate(query: string, where: string): Promise<void>;
+}
+
+/** A server's own words, fit for one log line: no control characters, bounded. */
+function serverText(value: unknown): string {
+  const text = (typeof value === 'string' ? value : JSON.stringify(value) ?? '').replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+  return text.length > MAX_SERVER_TEXT ? `${text.slice(0, MAX_SERVER_TEXT)}…` : text;
+}
+
+/**
+ * Read a body up to MAX_BODY_BYTES: Response.text() reads whatever a server sends, and a watch must not be
+ * held (or its memory filled) by an endless answer.
+ */
+async function boundedText(response: Response, service: Service): Promise<string> {
+  const reader = (response.body as ReadableStream<Uint8Array> | null)?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw new ProviderError(`${describe(service)} answered more than ${MAX_BODY_BYTES / 1024 / 1024} MB`, 'garbage');
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function describe(service: Service): string {
+  return `${service.name} (${service.input})`;
+}
+
+/**
+ * GET a JSON answer. Redirects are followed by hand within the origin only: fetch would carry the token and the
+ * custom headers to any host a redirect names. A status the service uses for refusal, rate limits or outages
+ * throws here; other statuses are returned with the body for the provider to read its own error format.
+ */
+async function getJson(url: string, headers: Record<string, string>, timeoutMs: number, service: Service): Promise<{ status: number; body: unknown }> {
+  const signal = AbortSignal.timeout(Math.max(1, Math.round(timeoutMs)));
+  let current = new URL(url);
+  for (let hop = 0; ; hop++) {
+    let response: Response;
+    try {
+      response = await edgeFetch(current, { headers, signal, redirect: 'manual' });
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      const why = signal.aborted ? `no answer within ${Math.round(timeoutMs / 100) / 10}s` : (cause?.code ?? cause?.message ?? (error as Error).message);
+      throw new ProviderError(`cannot reach ${describe(service)} at ${current.origin} (${serverText(why)})`, 'unreachable');
+    }
+    const location = response.headers.get('location');
+    if (response.status >= 300 && response.status < 400 && location !== null) {
+      await response.body?.cancel();
+      const next = new URL(location, current);
+      if (next.origin !== current.origin) {
+        throw new ProviderError(`${describe(service)} redirected to another origin, ${next.origin}: refused, the credentials and headers are never sent there (point the input at the final URL)`, 'redirect');
+      }
+      if (hop >= MAX_REDIRECTS) throw new ProviderError(`${describe(service)} redirected more than ${MAX_REDIRECTS} times`, 'redirect');
+      current = next;
+      continue;
+    }
+    const retryAfter = response.headers.get('retry-after');
+    const text = await readBody(response, signal, service, timeoutMs);
+    if (response.status === 401 || response.status === 403) {
+      throw new ProviderError(`${describe(service)} refused the request: HTTP ${response.status} (check the token, keys or headers)`, 'refused');
+    }
+    if (response.status === 429) {
+      throw new ProviderError(`${describe(service)} is rate limiting: HTTP 429${retryAfter ? ` (Retry-After ${serverText(retryAfter)})` : ''}`, 'rate-limited');
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(text) as unknown;
+    } catch {
+      if (response.status >= 500) throw new ProviderError(`${describe(service)} is failing: HTTP ${response.status}`, 'outage');
+      throw new ProviderError(`${describe(service)} answered HTTP ${response.status} with something that is not JSON`, 'garbage');
+    }
+    return { status: response.status, body };
+  }
+}
+
+async function readBody(response: Response, signal: AbortSignal, service: Service, timeoutMs: number): Promise<string> {
   try {
-    response = await fetch(url, { headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    return await boundedText(response, service);
   } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    throw new ProviderError(`cannot reach ${new URL(url).origin} (${cause?.code ?? cause?.message ?? (error as Error).message})`);
-  }
-  const text = await response.text();
-  try {
-    return { status: response.status, body: JSON.parse(text) as unknown };
-  } catch {
-    throw new ProviderError(`${new URL(url).origin} answered HTTP ${response.status} with something that is not JSON`);
+    if (error instanceof ProviderError) throw error;
+    if (signal.aborted) throw new ProviderError(`${describe(service)} did not finish its answer within ${Math.round(timeoutMs / 100) / 10}s`, 'unreachable');
+    throw new ProviderError(`${describe(service)} broke off its answer (${serverText((error as Error).message)})`, 'unreachable');
   }
 }
 
-/** Prometheus's HTTP API (and Thanos, Mimir, VictoriaMetrics): range queries over the window, one point per interval. */
-export function prometheusProvider(baseUrl: string, headers: Record<string, string>): Provider & { validate(query: string, where: string): Promise<void> } {
-  const call = async (path: string, params: Record<string, string>): Promise<unknown> => {
-    const { status, body } = await getJson(`${baseUrl}${path}?${new URLSearchParams(params).toString()}`, headers);
-    const record = body as { status?: string; error?: string; errorType?: string; data?: unknown };
-    if (record.status !== 'success') throw new ProviderError(`Prometheus answered HTTP ${status}: ${record.errorType ?? 'error'}: ${record.error ?? 'no message'}`);
-    return record.data;
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Prometheus writes sample values as strings, with NaN, +Inf and -Inf spelled its own way. */
+function promValue(text: unknown): number | undefined {
+  if (typeof text !== 'string') return undefined;
+  if (text === 'NaN') return Number.NaN;
+  if (text === '+Inf' || text === 'Inf') return Number.POSITIVE_INFINITY;
+  if (text === '-Inf') return Number.NEGATIVE_INFINITY;
+  return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text) ? Number(text) : undefined;
+}
+
+function labelsOf(metric: unknown): string {
+  if (!isRecord(metric)) return '{}';
+  return serverText(`{${Object.entries(metric).map(([name, value]) => `${name}="${String(value)}"`).join(', ')}}`);
+}
+
+/**
+ * Prometheus's HTTP API (and Thanos, Mimir, VictoriaMetrics): range queries over the window, one point per
+ * interval, every series kept apart. https://prometheus.io/docs/prometheus/latest/querying/api/#range-queries:
+ * `{"status":"success","data":{"resultType":"matrix","result":[{"metric":{...},"values":[[<unix time>,"<value>"]]}]}}`;
+ * errors `{"status":"error","errorType":"bad_data","error":"..."}` with 400 (bad parameters), 422 (cannot be
+ * executed), 503 (timed out or aborted).
+ */
+export function prometheusProvider(baseUrl: string, headers: Record<string, string>, service: Service = { name: 'Prometheus', input: 'prometheus-url' }): CheckingProvider {
+  const call = async (path: string, params: Record<string, string>, timeoutMs: number): Promise<unknown> => {
+    const { status, body } = await getJson(`${baseUrl}${path}?${new URLSearchParams(params).toString()}`, headers, timeoutMs, service);
+    if (!isRecord(body)) throw new ProviderError(`${describe(service)} answered HTTP ${status} with JSON that is not an API answer`, 'garbage');
+    if (body.status === 'success' && status < 300) return body.data;
+    const detail = `${serverText(body.errorType ?? 'error')}: ${serverText(body.error ?? 'no message')}`;
+    if (status === 400 || status === 422) throw new ProviderError(`Prometheus answered HTTP ${status}: ${detail}`, 'query');
+    if (status >= 500) throw new ProviderError(`${describe(service)} is failing: HTTP ${status}: ${detail}`, 'outage');
+    throw new ProviderError(`${describe(service)} answered HTTP ${status}: ${detail}`, 'garbage');
   };
   return {
-    async validate(query, where) {
-      try {
-        await call('/api/v1/query', { query });
-      } catch (error) {
-        const message = (error as Error).message;
-        if (message.startsWith('cannot reach')) throw new ConfigurationError(message, { input: 'prometheus-url' }, 'is Prometheus up, and is the URL right?');
-        throw new ConfigurationError(`${where}: ${message}`, { input: 'metrics' }, `the query was: ${query}`);
-      }
+    async validate(query) {
+      await call('/api/v1/query', { query }, REQUEST_TIMEOUT_MS);
     },
-    async range(query, window) {
-      const data = (await call('/api/v1/query_range', { query, start: String(window.start), end: String(window.end), step: `${window.stepSeconds}s` })) as { result?: { values?: [number, string][] }[] };
-      // Several series (a query without sum) add up per timestamp.
-      const sums = new Map<number, number>();
-      for (const series of data.result ?? []) {
-        for (const [t, value] of series.values ?? []) {
-          const number = Number(value);
-          if (Number.isFinite(number)) sums.set(t, (sums.get(t) ?? 0) + number);
-        }
+    async range(query, window, timeoutMs) {
+      const data = await call('/api/v1/query_range', { query, start: String(window.start), end: String(window.end), step: `${window.stepSeconds}s` }, timeoutMs);
+      if (!isRecord(data) || data.resultType !== 'matrix' || !Array.isArray(data.result)) {
+        throw new ProviderError(`${describe(service)} answered a range query without a matrix`, 'garbage');
       }
-      return [...sums.entries()].sort((a, b) => a[0] - b[0]);
+      return data.result.map((entry: unknown): ProviderSeries => {
+        const values = isRecord(entry) ? entry.values : undefined;
+        if (!Array.isArray(values)) throw new ProviderError(`${describe(service)} answered a series without values`, 'garbage');
+        const points = values.map((pair: unknown): [number, number] => {
+          const value = Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'number' && Number.isFinite(pair[0]) ? promValue(pair[1]) : undefined;
+          if (value === undefined) throw new ProviderError(`${describe(service)} answered a point that is not [time, "value"]: ${serverText(pair)}`, 'garbage');
+          return [(pair as [number, string])[0], value];
+        });
+        return { labels: labelsOf(isRecord(entry) ? entry.metric : undefined), points };
+      });
     },
   };
 }
 
 /**
- * Datadog's metrics query API (v1 /api/v1/query, from and to in seconds): the query should roll up by the
- * interval, e.g. `sum:trace.http.request.errors{version:{{target}}}.as_count().rollup(sum, {{interval_seconds}})`.
+ * Datadog's metrics query API, https://docs.datadoghq.com/api/latest/metrics/#query-timeseries-points
+ * (GET /api/v1/query, from and to in seconds): `{"status":"ok","series":[{"pointlist":[[<ms>, <value or null>]],
+ * "scope":"...","expression":"..."}]}`; errors `{"errors":["..."]}` with 400, 403, 429. The query should roll up by
+ * the interval, e.g. `sum:trace.http.request.errors{version:{{target}}}.as_count().rollup(sum, {{interval_seconds}})`.
  */
-export function datadogProvider(baseUrl: string, headers: Record<string, string>): Provider & { validate(query: string, where: string): Promise<void> } {
-  const call = async (query: string, from: number, to: number) => {
-    const { status, body } = await getJson(`${baseUrl}/api/v1/query?${new URLSearchParams({ from: String(Math.floor(from)), to: String(Math.ceil(to)), query }).toString()}`, headers);
-    const record = body as { status?: string; error?: string; errors?: string[]; series?: { pointlist?: [number, number | null][] }[] };
-    if (status >= 400 || record.status === 'error') throw new ProviderError(`Datadog answered HTTP ${status}: ${record.error ?? record.errors?.join('; ') ?? 'no message'}`);
-    return record.series ?? [];
+export function datadogProvider(baseUrl: string, headers: Record<string, string>, service: Service = { name: 'Datadog', input: 'datadog-site' }): CheckingProvider {
+  const call = async (query: string, from: number, to: number, timeoutMs: number): Promise<unknown[]> => {
+    const { status, body } = await getJson(`${baseUrl}/api/v1/query?${new URLSearchParams({ from: String(Math.floor(from)), to: String(Math.ceil(to)), query }).toString()}`, headers, timeoutMs, service);
+    if (!isRecord(body)) throw new ProviderError(`${describe(service)} answered HTTP ${status} with JSON that is not an API answer`, 'garbage');
+    if (status >= 400 || body.status === 'error') {
+      const errors = Array.isArray(body.errors) ? body.errors.map(serverText).join('; ') : undefined;
+      const detail = serverText(body.error ?? errors ?? 'no message');
+      if (status >= 500) throw new ProviderError(`${describe(service)} is failing: HTTP ${status}: ${detail}`, 'outage');
+      throw new ProviderError(`Datadog answered HTTP ${status}: ${detail}`, 'query');
+    }
+    if (body.series === undefined) return [];
+    if (!Array.isArray(body.series)) throw new ProviderError(`${describe(service)} answered series that are not a list`, 'garbage');
+    return body.series as unknown[];
   };
   return {
-    async validate(query, where) {
+    async validate(query) {
       const now = Date.now() / 1000;
-      try {
-        await call(query, now - 300, now);
-      } catch (error) {
-        throw new ConfigurationError(`${where}: ${(error as Error).message}`, { input: 'metrics' }, `the query was: ${query}`);
-      }
+      await call(query, now - 300, now, REQUEST_TIMEOUT_MS);
     },
-    async range(query, window) {
-      const sums = new Map<number, number>();
-      for (const series of await call(query, window.start - window.stepSeconds, window.end)) {
-        for (const [ms, value] of series.pointlist ?? []) {
-          if (value !== null && Number.isFinite(value)) sums.set(ms / 1000, (sums.get(ms / 1000) ?? 0) + value);
+    async range(query, window, timeoutMs) {
+      const series = await call(query, window.start - window.stepSeconds, window.end, timeoutMs);
+      return series.map((entry): ProviderSeries => {
+        const pointlist = isRecord(entry) ? entry.pointlist : undefined;
+        if (!Array.isArray(pointlist)) throw new ProviderError(`${describe(service)} answered a series without a pointlist`, 'garbage');
+        const points: [number, number][] = [];
+        for (const pair of pointlist) {
+          const good = Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'number' && Number.isFinite(pair[0]) && (pair[1] === null || typeof pair[1] === 'number');
+          if (!good) throw new ProviderError(`${describe(service)} answered a point that is not [ms, value]: ${serverText(pair)}`, 'garbage');
+          // null is Datadog's missing point: missing, never zero.
+          if (pair[1] !== null) points.push([pair[0] / 1000, pair[1] as number]);
         }
-      }
-      return [...sums.entries()].sort((a, b) => a[0] - b[0]);
+        return { labels: serverText(isRecord(entry) ? (entry.scope ?? entry.expression ?? '') : ''), points };
+      });
     },
   };
 }
 
-/** Any HTTP endpoint answering JSON: the query is a URL, the metric's `path` a JSONPath to the number of the last interval. */
-export function httpJsonProvider(headers: Record<string, string>, pathOf: (query: string) => string): Provider & { validate(url: string, where: string): Promise<void> } {
-  const read = async (url: string): Promise<number> => {
-    const { status, body } = await getJson(url, headers);
-    if (status >= 400) throw new ProviderError(`${new URL(url).origin} answered HTTP ${status}`);
-    const path = pathOf(url);
-    const found = JSONPath({ path, json: body as object, wrap: true }) as unknown[];
-    if (found.length === 0) throw new ConfigurationError(`the JSONPath ${path} matches nothing in the answer of ${new URL(url).origin}${new URL(url).pathname}`, { input: 'metrics' }, 'check the path against the endpoint’s JSON');
-    const value = Number(found[0]);
-    if (!Number.isFinite(value)) throw new ProviderError(`the JSONPath ${path} found ${JSON.stringify(found[0])}, not a number`);
-    return value;
+/** A JSON number, or a string that is exactly one; anything else (null, [], false, "") is not a count. */
+function jsonNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(value)) return Number(value);
+  return undefined;
+}
+
+/**
+ * Any HTTP endpoint answering JSON: the query is a URL, the metric's `path` a JSONPath (scripts disabled) to the
+ * number of the last interval; each match is a series of one point at the end of the window.
+ */
+export function httpJsonProvider(headers: Record<string, string>, pathOf: (query: string) => { path: string; metric: string }): CheckingProvider {
+  const read = async (url: string, timeoutMs: number): Promise<{ matches: unknown[]; service: Service; path: string; metric: string }> => {
+    const { path, metric } = pathOf(url);
+    const service = { name: `the endpoint ${new URL(url).origin}`, input: 'metrics' };
+    const { status, body } = await getJson(url, headers, timeoutMs, service);
+    if (status >= 500) throw new ProviderError(`${describe(service)} is failing: HTTP ${status}`, 'outage');
+    if (status >= 400) throw new ProviderError(`${describe(service)} answered HTTP ${status}`, 'query');
+    const matches = JSONPath({ path, json: body as object, wrap: true, eval: false }) as unknown[];
+    return { matches, service, path, metric };
   };
   return {
-    async validate(url) {
-      await read(url);
+    async validate(url, where) {
+      const { matches, service, path } = await read(url, REQUEST_TIMEOUT_MS);
+      if (matches.length === 0) throw new ConfigurationError(`${where}: the JSONPath ${path} matches nothing in the answer of ${service.name}${new URL(url).pathname}`, { input: 'metrics' }, 'check the path against the endpoint’s JSON');
     },
-    async range(url, window): Promise<Series> {
-      return [[window.end, await read(url)]];
+    async range(url, window, timeoutMs) {
+      const { matches, service, path, metric } = await read(url, timeoutMs);
+      return matches.map((match, index): ProviderSeries => {
+        const value = jsonNumber(match);
+        if (value === undefined) throw new ProviderError(`metric '${metric}': the JSONPath ${path} found ${serverText(match) || '""'} at ${service.name}, not a number`, 'garbage');
+        return { labels: `match ${index + 1}`, points: [[window.end, value]] };
+      });
     },
   };
 }
 
-/** The provider the options name, with every query checked once before the watch starts. */
+/** The provider the options name, with every query checked once (all at a time) before the watch starts. */
 export async function openProvider(options: CanaryWatchOptions): Promise<Provider> {
   const headers = { ...options.headers };
+  if (options.basicAuth !== undefined) headers.Authorization = `Basic ${Buffer.from(options.basicAuth).toString('base64')}`;
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
-  const queries: { query: string; where: string; path: string }[] = [];
+  const queries: { query: string; where: string; path: string; metric: string }[] = [];
   for (const metric of options.metrics) {
     for (const field of ['errors', 'requests', 'query'] as const) {
       const query = metric[field];
       if (query === undefined) continue;
       for (const label of [options.canaryLabel, ...(options.baselineLabel !== undefined ? [options.baselineLabel] : [])]) {
-        queries.push({ query: substitute(query, label, options.intervalMs), where: `metric '${metric.name}' ${field}`, path: metric.path });
+        queries.push({ query: substitute(query, label, options.intervalMs), where: `metric '${metric.name}' ${field}`, path: metric.path, metric: metric.name });
       }
     }
   }
-  if (options.provider === 'prometheus' || options.provider === 'datadog') {
-    const provider =
-      options.provider === 'prometheus'
-        ? prometheusProvider(options.prometheusUrl!, headers)
-        : datadogProvider(options.datadog!.url, { ...headers, 'DD-API-KEY': options.datadog!.apiKey, 'DD-APPLICATION-KEY': options.datadog!.appKey });
+  const provider = chooseProvider(options, headers, queries);
+  if (options.provider === 'http') {
     for (const { query, where } of queries) {
+      if (!isHttpUrl(query)) throw new ConfigurationError(`${where}: '${query}' is not an http or https URL`, { input: 'metrics' }, 'with provider http every query is the URL of a JSON endpoint');
+    }
+  }
+  await Promise.all(
+    queries.map(async ({ query, where }) => {
       try {
         await provider.validate(query, where);
       } catch (error) {
-        if (error instanceof ProviderError) throw new ConfigurationError(`${where}: ${error.message}`, { input: options.provider === 'prometheus' ? 'prometheus-url' : 'datadog-site' });
-        throw error;
+        throw beforeWatching(error, where, query);
       }
-    }
-    return provider;
-  }
-  const paths = new Map(queries.map(({ query, path }) => [query, path]));
-  const provider = httpJsonProvider(headers, (url) => paths.get(url) ?? '$');
-  for (const { query, where } of queries) {
-    try {
-      new URL(query);
-    } catch {
-      throw new ConfigurationError(`${where}: '${query}' is not a URL`, { input: 'metrics' }, 'with provider http every query is the URL of a JSON endpoint');
-    }
-    try {
-      await provider.validate(query, where);
-    } catch (error) {
-      if (error instanceof ProviderError) throw new ConfigurationError(`${where}: ${error.message}`, { input: 'metrics' });
-      throw error;
-    }
-  }
+    }),
+  );
   return provider;
+}
+
+function chooseProvider(options: CanaryWatchOptions, headers: Record<string, string>, queries: { query: string; path: string; metric: string }[]): CheckingProvider {
+  if (options.provider === 'prometheus') return prometheusProvider(options.prometheusUrl!, headers);
+  if (options.provider === 'datadog') return datadogProvider(options.datadog!.url, { ...headers, 'DD-API-KEY': options.datadog!.apiKey, 'DD-APPLICATION-KEY': options.datadog!.appKey });
+  const paths = new Map(queries.map(({ query, path, metric }) => [query, { path, metric }]));
+  return httpJsonProvider(headers, (url) => paths.get(url) ?? { path: '$', metric: url });
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '';
+  } catch {
+    return false;
+  }
+}
+
+/** Before the watch: a query the service rejects is the user's to fix; the service failing is the environment's. */
+function beforeWatching(error: unknown, where: string, query: string): Error {
+  if (!(error instanceof Error)) return new Error(String(error));
+  if (!(error instanceof ProviderError)) return error;
+  if (error.failure === 'query') return new ConfigurationError(`${where}: ${error.message}`, { input: 'metrics' }, `the query was: ${query}`);
+  return new EnvironmentError(`${where}: ${error.message}`);
 }

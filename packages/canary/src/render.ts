@@ -13,7 +13,7 @@ export function renderCanaryMarkdown(result: GateResult): string {
     const n = `${d.n ?? ''}${d.baselineN !== undefined ? ` / ${d.baselineN}` : ''}`;
     const p = typeof d.p === 'number' ? (d.p < 1e-4 ? d.p.toExponential(1) : String(Number(d.p.toPrecision(2)))) : '–';
     const effect = typeof d.effect === 'number' ? `${d.effect >= 0 ? '+' : ''}${figure(d.effect, check.unit === 'percent' ? ' pp' : unit)}` : '–';
-    return [cell(check.name), figure(check.value, unit), figure(check.baseline, unit), n, p, effect, `${STATUS_ICON[check.status]} ${String(d.verdict ?? check.status)}`, cell(check.message ?? '')];
+    return [cell(check.name), figure(d.measured === false ? undefined : check.value, unit), figure(check.baseline, unit), n, p, effect, `${STATUS_ICON[check.status]} ${String(d.verdict ?? check.status)}`, cell(check.message ?? '')];
   });
   parts.push(table(['metric', 'canary', 'baseline', 'n (canary / baseline)', 'p', 'effect', 'verdict', 'why'], rows));
   for (const check of result.checks) {

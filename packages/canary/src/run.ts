@@ -1,36 +1,58 @@
-import { createResult, redactSecrets, type GateEnv, type GateResult, type GateStatus, type ResultCheck, type ResultItem } from '@roadstop/core';
+import { ConfigurationError, createResult, EnvironmentError, redactSecrets, redactText, type GateEnv, type GateResult, type GateStatus, type ResultCheck, type ResultItem } from '@roadstop/core';
 import type { MetricJudgement } from './judge.js';
-import type { CanaryWatchOptions } from './options.js';
+import { secretsOf, type CanaryWatchOptions } from './options.js';
 import { openProvider } from './providers.js';
 import { watchCanary, type Provider, type WatchOutcome } from './watch.js';
 
 const VERDICT_STATUS: Record<MetricJudgement['verdict'], GateStatus> = { pass: 'pass', alert: 'warn', fail: 'fail', insufficient: 'skipped' };
 export const DECISION_SCORE = { promote: 100, inconclusive: 50, rollback: 0 } as const;
+const SCORE_POINTS: Record<MetricJudgement['verdict'], number> = { pass: 1, alert: 0.5, fail: 0, insufficient: 0 };
 
 /** The gate's run: open the provider (every query checked first), watch, and write the decision as a result. */
 export async function runCanaryWatch(options: CanaryWatchOptions, env: GateEnv, overrides: { provider?: Provider; now?: () => number; sleep?: (ms: number) => Promise<void> } = {}): Promise<GateResult> {
-  const provider = overrides.provider ?? (await openProvider(options));
-  env.log(`canary-watch: watching ${options.metrics.length} metric${options.metrics.length === 1 ? '' : 's'} of '${options.canaryLabel}'${options.baselineLabel ? ` against '${options.baselineLabel}'` : ''} every ${options.intervalMs / 1000}s for ${options.durationMs / 1000}s`);
+  // Servers echo what they were sent (an Authorization header in an error): every line out is redacted, not only the result.
+  const secrets = [...secretsOf(options), ...env.secrets];
+  const log = (text: string) => env.log(redactText(text, secrets));
+  let provider: Provider;
+  try {
+    provider = overrides.provider ?? (await openProvider(options));
+  } catch (error) {
+    throw redactError(error, secrets);
+  }
+  log(`canary-watch: watching ${options.metrics.length} metric${options.metrics.length === 1 ? '' : 's'} of '${options.canaryLabel}'${options.baselineLabel ? ` against '${options.baselineLabel}'` : ''} every ${options.intervalMs / 1000}s for ${options.durationMs / 1000}s`);
   const outcome = await watchCanary(options, {
     provider,
     now: overrides.now ?? (() => Date.now()),
     sleep: overrides.sleep ?? ((ms) => new Promise((done) => setTimeout(done, ms))),
-    log: (text) => env.log(text),
+    log,
   });
-  const secrets = [options.token, options.datadog?.apiKey, options.datadog?.appKey, ...Object.entries(options.headers).filter(([name]) => /auth|key|token|secret|cookie/i.test(name)).map(([, value]) => value), ...env.secrets].filter((secret): secret is string => secret !== undefined && secret.length >= 4);
   return redactSecrets(canaryResult(options, outcome, env), secrets);
+}
+
+/** The same error, its text redacted; anything that is not the user's or the environment's stays a bug. */
+function redactError(error: unknown, secrets: readonly string[]): unknown {
+  if (error instanceof ConfigurationError) return new ConfigurationError(redactText(error.message, secrets), error.location, error.hint === undefined ? undefined : redactText(error.hint, secrets));
+  if (error instanceof EnvironmentError) return new EnvironmentError(redactText(error.message, secrets));
+  if (error instanceof Error) error.message = redactText(error.message, secrets);
+  return error;
+}
+
+function statusOf(options: CanaryWatchOptions, outcome: WatchOutcome): GateStatus {
+  if (outcome.decision === 'rollback') return 'fail';
+  if (outcome.decision === 'inconclusive') return options.decisionFailOn === 'inconclusive' ? 'fail' : 'warn';
+  const anyAlert = outcome.judgements.some((judgement) => judgement.verdict === 'alert');
+  return anyAlert ? 'warn' : 'pass';
 }
 
 /** Score: the share of metrics passing, 0–100 (an alert counts half), as Kayenta scores a canary. */
 export function canaryScore(judgements: readonly MetricJudgement[]): number {
   if (judgements.length === 0) return 0;
-  const points = judgements.reduce((total, judgement) => total + (judgement.verdict === 'pass' ? 1 : judgement.verdict === 'alert' ? 0.5 : 0), 0);
+  const points = judgements.reduce((total, judgement) => total + SCORE_POINTS[judgement.verdict], 0);
   return Math.round((100 * points) / judgements.length);
 }
 
 export function canaryResult(options: CanaryWatchOptions, outcome: WatchOutcome, env: Pick<GateEnv, 'messages' | 'commit' | 'ref'>): GateResult {
-  const status: GateStatus =
-    outcome.decision === 'rollback' ? 'fail' : outcome.decision === 'inconclusive' ? (options.decisionFailOn === 'inconclusive' ? 'fail' : 'warn') : outcome.judgements.some((judgement) => judgement.verdict === 'alert') ? 'warn' : 'pass';
+  const status = statusOf(options, outcome);
   const checks: ResultCheck[] = outcome.judgements.map((judgement) => {
     const spec = options.metrics.find((metric) => metric.name === judgement.name)!;
     const rate = spec.type === 'error-rate';
@@ -42,6 +64,8 @@ export function canaryResult(options: CanaryWatchOptions, outcome: WatchOutcome,
       message: judgement.reason,
       details: { verdict: judgement.verdict, n: judgement.n, type: spec.type },
     };
+    // The contract needs a number: with no data the value is 0 and `measured: false` says it is not a measurement.
+    if (judgement.canary === undefined) check.details!.measured = false;
     if (judgement.baseline !== undefined) check.baseline = rate ? judgement.baseline * 100 : judgement.baseline;
     if (spec.rollback !== undefined) check.limit = rate ? spec.rollback * 100 : spec.rollback;
     const details = check.details!;

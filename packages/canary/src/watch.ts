@@ -1,13 +1,19 @@
+import { checkedPoints, type Field, type ProviderSeries, type Window } from './evidence.js';
 import { judgeMetric, type MetricData, type MetricJudgement, type Verdict } from './judge.js';
 import type { CanaryWatchOptions, Decision, MetricSpec } from './options.js';
 import { alphaForLook } from './stats.js';
 
-/** One series read from a provider: [unix seconds, value] at the end of each interval. */
+export type { ProviderSeries, Window } from './evidence.js';
+
+/** One checked series: [unix seconds, value] at the end of each interval. */
 export type Series = [number, number][];
 
+/** The longest one request may take during the watch (shortened to the interval, and to what is left of the deadline). */
+export const WATCH_REQUEST_TIMEOUT_MS = 10_000;
+
 export interface Provider {
-  /** The query's values per interval over the window so far. */
-  range(query: string, window: { start: number; end: number; stepSeconds: number }): Promise<Series>;
+  /** The query's series over the window so far, unchecked; the answer must come within `timeoutMs`. */
+  range(query: string, window: Window, timeoutMs: number): Promise<ProviderSeries[]>;
 }
 
 export interface WatchDeps {
@@ -54,6 +60,9 @@ export async function watchCanary(options: CanaryWatchOptions, deps: WatchDeps):
   const start = deps.now();
   const stepSeconds = options.intervalMs / 1000;
   const looksTotal = Math.floor(options.durationMs / options.intervalMs);
+  // The whole watch has a deadline: slow answers count against it, and the last look gets one request timeout at most.
+  const requestTimeoutMs = Math.min(WATCH_REQUEST_TIMEOUT_MS, options.intervalMs);
+  const deadline = start + options.durationMs + requestTimeoutMs;
   // The false-rollback budget is shared by the critical metrics (Bonferroni), each spending its share over the window.
   const criticalCount = Math.max(1, options.metrics.filter((metric) => metric.critical).length);
   const budget = options.falseRollbackRate / criticalCount;
@@ -71,10 +80,14 @@ export async function watchCanary(options: CanaryWatchOptions, deps: WatchDeps):
     const due = start + look * options.intervalMs;
     const wait = due - deps.now();
     if (wait > 0) await deps.sleep(wait);
+    if (deps.now() >= deadline) {
+      deps.log(`canary-watch: the watch is past its deadline after ${look - 1} of ${looksTotal} looks (slow answers); deciding on what was read`);
+      break;
+    }
     const elapsed = (deps.now() - start) / 1000;
     const window = { start: (start + options.intervalMs) / 1000, end: due / 1000, stepSeconds };
     try {
-      await readAll(options, deps.provider, window, store);
+      await readAll(options, deps.provider, window, store, Math.max(1, Math.min(requestTimeoutMs, deadline - deps.now())));
       errorStreak = 0;
     } catch (error) {
       providerErrors++;
@@ -116,15 +129,22 @@ export async function watchCanary(options: CanaryWatchOptions, deps: WatchDeps):
   }
   if (!decision) {
     const pending = judgements.filter((judgement) => judgement.verdict === 'insufficient' || judgement.verdict === 'fail');
+    // The canary's silence is no evidence; the baseline's (no traffic left on stable at 100%) only takes the comparison away.
+    const silent = silentQueries(options, store, 'canary', options.canaryLabel);
+    const silentBaseline = options.baselineLabel === undefined ? [] : silentQueries(options, store, 'baseline', options.baselineLabel);
     if (judgements.length === 0) {
       decision = 'inconclusive';
       reason = 'no look succeeded';
-    } else if (pending.length > 0) {
+    } else if (pending.length > 0 || silent.length > 0) {
       decision = 'inconclusive';
-      reason = `at the end of the window ${pending.map((judgement) => `${judgement.name} is ${judgement.verdict}`).join(', ')}: not enough evidence to promote`;
+      const reasons: string[] = [];
+      if (pending.length > 0) reasons.push(`at the end of the window ${pending.map((judgement) => `${judgement.name} is ${judgement.verdict}`).join(', ')}: not enough evidence to promote`);
+      if (silent.length > 0) reasons.push(`no data over the whole watch from ${silent.join('; ')}: a missing series is not zero (check the labels, or add "or vector(0)" where no series means none)`);
+      reason = reasons.join('; ');
     } else {
       decision = 'promote';
       reason = `every metric passed over the whole window${judgements.some((judgement) => judgement.verdict === 'alert') ? ' (some at their alert level)' : ''}`;
+      if (silentBaseline.length > 0) reason += `; the baseline gave no data from ${silentBaseline.join('; ')}: judged on the limits alone there`;
     }
   }
   const series: WatchOutcome['series'] = {};
@@ -132,29 +152,43 @@ export async function watchCanary(options: CanaryWatchOptions, deps: WatchDeps):
     const read = (target: 'canary' | 'baseline'): Series => {
       if (metric.type !== 'error-rate') return points(store.get(key(metric, 'query', target)));
       const errors = store.get(key(metric, 'errors', target));
-      return points(store.get(key(metric, 'requests', target))).map(([t, requests]) => [t, requests > 0 ? (errors?.get(t) ?? 0) / requests : Number.NaN]);
+      return points(store.get(key(metric, 'requests', target))).map(([t, requests]) => [t, requests > 0 && errors?.has(t) ? errors.get(t)! / requests : Number.NaN]);
     };
     series[metric.name] = { canary: read('canary'), ...(options.baselineLabel !== undefined ? { baseline: read('baseline') } : {}) };
   }
   return { decision, reason, judgements, looks, series, elapsedMs: deps.now() - start, providerErrors };
 }
 
-function key(metric: MetricSpec, field: 'errors' | 'requests' | 'query', target: 'canary' | 'baseline'): string {
+function key(metric: MetricSpec, field: Field, target: 'canary' | 'baseline'): string {
   return `${metric.name}\u0000${field}\u0000${target}`;
 }
 
-async function readAll(options: CanaryWatchOptions, provider: Provider, window: { start: number; end: number; stepSeconds: number }, store: Map<string, Map<number, number>>): Promise<void> {
+function fieldsOf(metric: MetricSpec): readonly Field[] {
+  return metric.type === 'error-rate' ? ['errors', 'requests'] : ['query'];
+}
+
+/** The target's queries that gave not one point over the whole watch, named with their metric and field. */
+function silentQueries(options: CanaryWatchOptions, store: Map<string, Map<number, number>>, target: 'canary' | 'baseline', label: string): string[] {
+  const silent: string[] = [];
+  for (const metric of options.metrics) {
+    for (const field of fieldsOf(metric)) {
+      if ((store.get(key(metric, field, target))?.size ?? 0) === 0) silent.push(`metric '${metric.name}' ${field} (${substitute(metric[field]!, label, options.intervalMs)})`);
+    }
+  }
+  return silent;
+}
+
+async function readAll(options: CanaryWatchOptions, provider: Provider, window: Window, store: Map<string, Map<number, number>>, timeoutMs: number): Promise<void> {
   const targets: ['canary' | 'baseline', string][] = [['canary', options.canaryLabel]];
   if (options.baselineLabel !== undefined) targets.push(['baseline', options.baselineLabel]);
   const reads: Promise<void>[] = [];
   for (const metric of options.metrics) {
-    const fields = metric.type === 'error-rate' ? (['errors', 'requests'] as const) : (['query'] as const);
-    for (const field of fields) {
+    for (const field of fieldsOf(metric)) {
       for (const [target, label] of targets) {
         reads.push(
-          provider.range(substitute(metric[field]!, label, options.intervalMs), window).then((series) => {
+          provider.range(substitute(metric[field]!, label, options.intervalMs), window, timeoutMs).then((series) => {
             const map = store.get(key(metric, field, target)) ?? new Map<number, number>();
-            for (const [t, value] of series) map.set(t, value);
+            for (const [t, value] of checkedPoints(metric, field, target, series, window)) map.set(t, value);
             store.set(key(metric, field, target), map);
           }),
         );
@@ -173,10 +207,10 @@ function dataOf(metric: MetricSpec, options: CanaryWatchOptions, store: Map<stri
   if (metric.type === 'error-rate') {
     const counts = (target: 'canary' | 'baseline') => {
       const errors = store.get(key(metric, 'errors', target));
-      // Counts from increase() are extrapolated: round them, and a missing errors series is zero errors.
+      // Counts from increase() are extrapolated: round them. An interval counts only with both counts: a missing errors point is missing, not zero.
       return points(store.get(key(metric, 'requests', target)))
-        .filter(([, requests]) => Number.isFinite(requests))
-        .map(([t, requests]) => ({ requests: Math.round(requests), errors: Math.min(Math.round(requests), Math.round(errors?.get(t) ?? 0) || 0) }));
+        .filter(([t]) => errors?.has(t) === true)
+        .map(([t, requests]) => ({ requests: Math.round(requests), errors: Math.min(Math.round(requests), Math.round(errors!.get(t)!)) }));
     };
     return { type: 'error-rate', canary: counts('canary'), ...(withBaseline ? { baseline: counts('baseline') } : {}) };
   }

@@ -1,6 +1,7 @@
 import { ConfigurationError, parseConfig } from '@roadstop/core';
 import { describe, expect, it } from 'vitest';
-import { resolveCanaryWatchOptions, type RawInputs } from '../src/options.js';
+import { INPUT_DEFINITIONS, resolveCanaryWatchOptions, secretsOf, type RawInputs } from '../src/options.js';
+import { secretInputValues } from '@roadstop/core';
 
 const empty = parseConfig('', '.github/roadstop.yml').section('canary-watch');
 const METRICS = `- name: error-rate
@@ -52,7 +53,37 @@ describe('resolveCanaryWatchOptions', () => {
     { inputs: { metrics: 'name: e' }, error: "input 'metrics': must be a YAML list of metrics" },
     { inputs: { 'fail-on': 'fail' }, error: "input 'fail-on': 'fail' is not one of rollback, inconclusive" },
     { inputs: { 'prometheus-url': '' }, error: "needs prometheus-url" },
+    { inputs: { interval: '1ms', duration: '20ms' }, error: "input 'interval': '1ms' is shorter than 1s" },
+    { inputs: { interval: '1s', duration: '999ms' }, error: "input 'duration': '999ms' is shorter than 1s" },
+    { inputs: { interval: '1s', duration: '6h1s' }, error: "input 'duration': '6h1s' is not a duration" },
+    { inputs: { interval: '1s', duration: '361m' }, error: "input 'duration': '361m' is longer than 6h" },
+    { inputs: { interval: '2400000000ms', duration: '2400000000ms' }, error: "input 'interval': '2400000000ms' is longer than 6h" },
+    { inputs: { token: 'abc\ndef' }, error: "input 'token': holds a line break or a control character" },
+    { inputs: { 'http-headers': 'X Key: v' }, error: "input 'http-headers': line 1: 'X Key' is not a header name" },
+    { inputs: { 'http-headers': 'X-Ok: v\nX-Bad: a\u0000b' }, error: "input 'http-headers': line 2: the value of X-Bad holds a control character" },
+    { inputs: { provider: 'datadog', 'datadog-api-key': 'a\rb', 'datadog-app-key': 'c' }, error: "input 'datadog-api-key': holds a line break" },
+    { inputs: { provider: 'http', metrics: '- name: e\n  type: value\n  direction: higher-is-worse\n  query: http://x/\n  path: $..[?(@.v)]\n' }, error: "metric 'e': the JSONPath $..[?(@.v)] holds a script" },
+    { inputs: { provider: 'http', metrics: '- name: e\n  type: value\n  direction: higher-is-worse\n  query: http://x/\n  path: $.a[(@.length-1)]\n' }, error: "metric 'e': the JSONPath $.a[(@.length-1)] holds a script" },
+    { inputs: { metrics: '- name: e\n  type: latency\n  query: q\n  aggregate: median\n' }, error: "key 'metrics[0].aggregate'" },
   ])('$error', ({ inputs, error }) => {
     expect(problem({ ...base, ...inputs })).toContain(error);
+  });
+});
+
+describe('secrets of canary-watch', () => {
+  it('masks the keys whole, the headers by value and a URL by its credentials', () => {
+    const inputs = { token: 'tok-1234\nline-two', 'http-headers': 'X-Api-Key: key-5678\nX-Team: web-team', 'prometheus-url': 'http://me:p%40ss-999@prom:9090', 'datadog-api-key': 'dd-api-1111' };
+    expect(secretInputValues(INPUT_DEFINITIONS, inputs).sort()).toEqual(['dd-api-1111', 'key-5678', 'line-two', 'p%40ss-999', 'p@ss-999', 'tok-1234', 'tok-1234\nline-two', 'web-team'].sort());
+  });
+
+  it('sends a URL’s credentials as Basic auth, not in the URL, and keeps them among the secrets', () => {
+    const options = resolveCanaryWatchOptions(empty, { ...base, 'prometheus-url': 'http://me:p%40ss-999@prom:9090/', token: 'tok-1234' }, '/w');
+    expect([options.prometheusUrl, options.basicAuth]).toEqual(['http://prom:9090', 'me:p@ss-999']);
+    expect(secretsOf(options)).toEqual(expect.arrayContaining(['tok-1234', 'me:p@ss-999', Buffer.from('me:p@ss-999').toString('base64'), 'p@ss-999']));
+  });
+
+  it('accepts the bounds themselves: 1s and 6h', () => {
+    const options = resolveCanaryWatchOptions(empty, { ...base, interval: '1s', duration: '6h' }, '/w');
+    expect([options.intervalMs, options.durationMs]).toEqual([1000, 21_600_000]);
   });
 });

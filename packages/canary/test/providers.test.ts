@@ -1,9 +1,9 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ConfigurationError, parseConfig } from '@roadstop/core';
+import { ConfigurationError, EnvironmentError, parseConfig } from '@roadstop/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveCanaryWatchOptions } from '../src/options.js';
-import { openProvider } from '../src/providers.js';
+import { httpJsonProvider, openProvider, prometheusProvider, ProviderError } from '../src/providers.js';
 
 describe('the http JSON provider', () => {
   let server: Server;
@@ -30,7 +30,7 @@ describe('the http JSON provider', () => {
 
   it('reads the number at the JSONPath, per target, with the headers and the token', async () => {
     const provider = await openProvider(options('$.data.*.p95'));
-    expect(await provider.range(`${url}/q?version=canary`, { start: 0, end: 60, stepSeconds: 60 })).toEqual([[60, 0.12]]);
+    expect(await provider.range(`${url}/q?version=canary`, { start: 0, end: 60, stepSeconds: 60 }, 1000)).toEqual([{ labels: 'match 1', points: [[60, 0.12]] }]);
     expect(seen.at(-1)).toMatchObject({ authorization: 'Bearer s3cret-token', 'x-team': 'web' });
   });
 
@@ -43,15 +43,15 @@ describe('the http JSON provider', () => {
 });
 
 describe('the Prometheus provider', () => {
-  it('refuses to start watching when Prometheus cannot be reached, naming prometheus-url', async () => {
+  it('refuses to start watching when Prometheus cannot be reached: the environment, naming prometheus-url', async () => {
     const closed = createServer();
     await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((done) => closed.close(() => done()));
     const options = resolveCanaryWatchOptions(parseConfig('', 'x.yml').section('canary-watch'), { 'prometheus-url': `http://127.0.0.1:${port}`, metrics: '- name: v\n  type: value\n  direction: higher-is-worse\n  query: up\n' }, '/w');
     const error = await openProvider(options).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(ConfigurationError);
-    expect((error as ConfigurationError).describe()).toBe(`input 'prometheus-url': cannot reach http://127.0.0.1:${port} (ECONNREFUSED) (is Prometheus up, and is the URL right?)`);
+    expect(error).toBeInstanceOf(EnvironmentError);
+    expect((error as EnvironmentError).message).toBe(`metric 'v' query: cannot reach Prometheus (prometheus-url) at http://127.0.0.1:${port} (ECONNREFUSED)`);
   });
 });
 
@@ -68,7 +68,7 @@ describe('the Datadog provider', () => {
       seen.push({ headers: req.headers, query });
       if (query?.includes('bad(')) return void res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: ["Error parsing query: unable to parse bad(: Rule 'scope_expr' didn't match"] }));
       const to = Number(params.get('to'));
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', series: [{ pointlist: [[(to - 60) * 1000, 2], [to * 1000, 3]] }, { pointlist: [[to * 1000, 1]] }] }));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', series: [{ pointlist: [[(to - 60) * 1000, 2], [to * 1000, 3]] }, { pointlist: [[(to - 60) * 1000, null], [to * 1000, 1]] }] }));
     });
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -82,12 +82,12 @@ describe('the Datadog provider', () => {
       '/w',
     );
 
-  it('sends the keys, rolls up by the interval, and adds the series per timestamp', async () => {
+  it('sends the keys, rolls up by the interval, and keeps the series apart (null is missing)', async () => {
     const provider = await openProvider(options('sum:hits{version:{{target}}}.rollup(sum, {{interval_seconds}})'));
     expect(seen.at(-1)).toMatchObject({ headers: { 'dd-api-key': 'api-key-123', 'dd-application-key': 'app-key-456' }, query: 'sum:hits{version:canary}.rollup(sum, 60)' });
-    expect(await provider.range('q', { start: 60, end: 120, stepSeconds: 60 })).toEqual([
-      [60, 2],
-      [120, 4],
+    expect(await provider.range('q', { start: 60, end: 120, stepSeconds: 60 }, 1000)).toEqual([
+      { labels: '', points: [[60, 2], [120, 3]] },
+      { labels: '', points: [[120, 1]] },
     ]);
   });
 
@@ -101,5 +101,75 @@ describe('the Datadog provider', () => {
   it('shows the error Datadog gives for a query it rejects, before watching', async () => {
     const error = await openProvider(options('bad(')).catch((caught: unknown) => caught);
     expect((error as ConfigurationError).describe()).toMatch(/^input 'metrics': metric 'hits' query: Datadog answered HTTP 400: Error parsing query: unable to parse bad\(/);
+  });
+});
+
+describe('what a provider accepts from a server', () => {
+  let server: Server;
+  let other: Server;
+  let url: string;
+  let otherUrl: string;
+  let answer: (path: string) => { status?: number; headers?: Record<string, string>; body: string } = () => ({ body: '{}' });
+  const otherSeen: IncomingHttpHeaders[] = [];
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const { status, headers, body } = answer(req.url ?? '/');
+      res.writeHead(status ?? 200, { 'content-type': 'application/json', ...headers }).end(body);
+    });
+    other = createServer((req, res) => {
+      otherSeen.push(req.headers);
+      res.writeHead(200).end('{}');
+    });
+    await Promise.all([new Promise<void>((done) => server.listen(0, '127.0.0.1', done)), new Promise<void>((done) => other.listen(0, '127.0.0.1', done))]);
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    otherUrl = `http://localhost:${(other.address() as AddressInfo).port}`;
+  });
+  afterAll(() => Promise.all([new Promise<void>((done) => server.close(() => done())), new Promise<void>((done) => other.close(() => done()))]));
+
+  const window = { start: 60, end: 120, stepSeconds: 60 };
+  const matrix = (values: unknown[]) => JSON.stringify({ status: 'success', data: { resultType: 'matrix', result: [{ metric: { pod: 'a' }, values }] } });
+
+  it('reads Prometheus’s NaN, +Inf and -Inf as such, to be judged by the watch, not dropped', async () => {
+    answer = () => ({ body: matrix([[60, 'NaN'], [120, '+Inf'], [180, '-Inf'], [240, '1.5e2']]) });
+    const [series] = await prometheusProvider(url, {}).range('q', window, 1000);
+    expect(series).toEqual({ labels: '{pod="a"}', points: [[60, Number.NaN], [120, Number.POSITIVE_INFINITY], [180, Number.NEGATIVE_INFINITY], [240, 150]] });
+  });
+
+  it.each([
+    { name: 'a value that is not a number', body: matrix([[60, 'lots']]), error: /answered a point that is not \[time, "value"\]/ },
+    { name: 'a number where Prometheus writes a string', body: matrix([[60, 3]]), error: /answered a point that is not \[time, "value"\]/ },
+    { name: 'a vector for a range query', body: JSON.stringify({ status: 'success', data: { resultType: 'vector', result: [] } }), error: /without a matrix/ },
+    { name: 'a body past 8 MB', body: `"${'x'.repeat(9 * 1024 * 1024)}"`, error: /answered more than 8 MB/ },
+  ])('refuses $name as garbage', async ({ body, error }) => {
+    answer = () => ({ body });
+    const caught = (await prometheusProvider(url, {}).range('q', window, 5000).catch((thrown: unknown) => thrown)) as ProviderError;
+    expect(caught).toBeInstanceOf(ProviderError);
+    expect([caught.failure, caught.message]).toEqual(['garbage', expect.stringMatching(error)]);
+  });
+
+  it('follows a redirect within the origin with the headers, and refuses one to another origin without sending them', async () => {
+    answer = (path) => (path.startsWith('/old') ? { status: 308, headers: { location: path.slice(4) }, body: '' } : { body: matrix([[60, '1']]) });
+    expect(await prometheusProvider(`${url}/old`, { 'X-Api-Key': 'k-1234' }).range('q', window, 1000)).toHaveLength(1);
+    answer = () => ({ status: 302, headers: { location: `${otherUrl}/api/v1/query_range` }, body: '' });
+    const caught = (await prometheusProvider(url, { 'X-Api-Key': 'k-1234' }).range('q', window, 1000).catch((thrown: unknown) => thrown)) as ProviderError;
+    expect([caught.failure, caught.message]).toEqual(['redirect', expect.stringContaining(`Prometheus (prometheus-url) redirected to another origin, ${otherUrl}: refused`)]);
+    expect(otherSeen).toEqual([]);
+  });
+
+  it.each([null, [], false, '', '12abc', { n: 1 }])('the http provider refuses %j as a count', async (value) => {
+    answer = () => ({ body: JSON.stringify({ value }) });
+    const provider = httpJsonProvider({}, () => ({ path: '$.value', metric: 'errors' }));
+    const caught = (await provider.range(`${url}/m`, window, 1000).catch((thrown: unknown) => thrown)) as ProviderError;
+    expect([caught.failure, caught.message]).toEqual(['garbage', expect.stringMatching(/^metric 'errors': the JSONPath \$\.value found .* not a number$/)]);
+  });
+
+  it('the http provider takes every match as a series, and a numeric string as a number', async () => {
+    answer = () => ({ body: JSON.stringify({ pods: [{ v: 3 }, { v: ' 4 ' }] }) });
+    const provider = httpJsonProvider({}, () => ({ path: '$.pods[*].v', metric: 'errors' }));
+    expect(await provider.range(`${url}/m`, window, 1000)).toEqual([
+      { labels: 'match 1', points: [[120, 3]] },
+      { labels: 'match 2', points: [[120, 4]] },
+    ]);
   });
 });

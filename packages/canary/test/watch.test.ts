@@ -28,7 +28,7 @@ function provider(model: (target: string, look: number) => { requests: number; e
         if (value instanceof Error) return Promise.reject(value);
         series.push([t, value[field as 'requests']]);
       }
-      return Promise.resolve(series);
+      return Promise.resolve([{ labels: '{}', points: series }]);
     },
   };
 }
@@ -86,5 +86,66 @@ describe('watchCanary', () => {
     const { outcome } = await run((target, look) => ({ ...healthy(target), latency: 100 + (look % 2) }), { 'consecutive-successes': '4' });
     expect(outcome.decision).toBe('promote');
     expect(outcome.looks.length).toBeLessThan(15);
+  });
+});
+
+describe('watchCanary: evidence and the deadline', () => {
+  const options = (extra: Record<string, string> = {}) => resolveCanaryWatchOptions(section, { 'prometheus-url': 'http://p', metrics, interval: '60s', duration: '5m', ...extra }, '/w');
+
+  /** A provider whose every read costs `msPerRead` of the watch's (fake) time; the timeouts it was given. */
+  async function slowWatch(extra: Record<string, string>, msPerRead: number) {
+    let clock = 0;
+    const timeouts: number[] = [];
+    const slow: Provider = {
+      range: (_query, _window, timeoutMs) => {
+        timeouts.push(timeoutMs);
+        clock += msPerRead;
+        return Promise.resolve([]);
+      },
+    };
+    const outcome = await watchCanary(options(extra), { provider: slow, now: () => clock, sleep: (ms) => ((clock += ms), Promise.resolve()), log: () => {} });
+    return { outcome, timeouts, clock };
+  }
+
+  it('a slow provider: each read gets at most one request timeout, and the watch stops looking at its deadline', async () => {
+    const { outcome, timeouts, clock } = await slowWatch({}, 45_000);
+    expect(Math.max(...timeouts)).toBeLessThanOrEqual(10_000);
+    // The fake reads cannot be aborted: the last look starts before duration + 10 s and its three reads add 135 s.
+    expect(clock).toBeLessThan(5 * 60_000 + 10_000 + 3 * 45_000);
+    expect(outcome.decision).toBe('inconclusive');
+  });
+
+  it('the last look gets only what is left of the deadline', async () => {
+    // Three reads a look of 2.5 s each; interval 5s: the request timeout is 5s, and look 2 starts at 12.5 s with 2.5 s left of duration + 5 s.
+    const { timeouts } = await slowWatch({ interval: '5s', duration: '10s' }, 2500);
+    expect(timeouts).toEqual([5000, 5000, 5000, 2500, 2500, 2500]);
+  });
+
+  it('errors that answer NaN (or nothing) every interval never promote: inconclusive, naming the query', async () => {
+    const { outcome } = await run((target) => ({ ...healthy(target), errors: Number.NaN }));
+    expect(outcome.decision).toBe('inconclusive');
+    expect(outcome.reason).toContain("no data over the whole watch from metric 'errors' errors (errors canary)");
+    expect(outcome.series.errors!.canary.every(([, value]) => Number.isNaN(value))).toBe(true);
+  });
+
+  it('an interval without an errors point is left out, not counted as 0 errors', async () => {
+    // Errors only every other interval at 50%: judged on those intervals alone, the rate is 50%, a rollback.
+    const { outcome } = await run((target, look) => (target === 'canary' ? { requests: 1000, errors: look % 2 === 0 ? 500 : Number.NaN, latency: 100 } : healthy(target)));
+    expect(outcome.decision).toBe('rollback');
+    expect(outcome.judgements.find((judgement) => judgement.name === 'errors')?.n).toBe(1000);
+  });
+
+  it('a counter reset fails the look instead of being summed', async () => {
+    const { outcome, log } = await run((target, look) => (target === 'canary' ? { requests: 1000, errors: look === 2 ? -300 : 3, latency: 100 } : healthy(target)));
+    expect(outcome.decision).not.toBe('promote');
+    expect(log.join('\n')).toMatch(/provider error 1 of 3 in a row: metric 'errors' errors for canary: the value at \S+ is negative \(-300\)/);
+  });
+});
+
+describe('watchCanary: a silent baseline', () => {
+  it('takes the comparison away, not the canary’s evidence: promote on the limits, saying so', async () => {
+    const { outcome } = await run((target, look) => (target === 'canary' ? { requests: 300, errors: 0, latency: 100 + (look % 3) } : { requests: 0, errors: 0, latency: Number.NaN }), { metrics: `${metrics}  rollback: 500ms\n` });
+    expect(outcome.decision, outcome.reason).toBe('promote');
+    expect(outcome.reason).toContain("the baseline gave no data from metric 'latency' query (latency stable): judged on the limits alone there");
   });
 });

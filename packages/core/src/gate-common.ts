@@ -1,21 +1,27 @@
 import { ConfigurationError, type ErrorLocation } from './errors.js';
-import type { GateResult } from './result.js';
+import type { GateResult, ResultMessage } from './result.js';
 
 /** What every gate does with its own failure: exit 1 (fail), report it as warnings (warn), or only report (never). */
 export const FAIL_ON = ['fail', 'warn', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
-/** Where a gate's baseline comes from: nowhere, the artifact of the merge base's run, or a file. */
-export type BaselineSpec = { kind: 'none' } | { kind: 'auto' } | { kind: 'file'; path: string; origin: ErrorLocation };
+/**
+ * Where a gate's baseline comes from: nowhere, the artifact of the merge base's run, or a file.
+ * `default` is the input left out: `auto` in an action step on a pull request (where a growth
+ * limit would otherwise pass unjudged on every PR of a repository that never said `baseline`),
+ * `none` anywhere else (a push, the CLI).
+ */
+export type BaselineSpec = { kind: 'default' } | { kind: 'none' } | { kind: 'auto' } | { kind: 'file'; path: string; origin: ErrorLocation };
 
 export function parseFailOn(value: string, where: ErrorLocation): FailOn {
   if (!(FAIL_ON as readonly string[]).includes(value)) throw new ConfigurationError(`'${value}' is not one of ${FAIL_ON.join(', ')}`, where);
   return value as FailOn;
 }
 
-/** `none` or nothing, `auto`, or a path. */
+/** Nothing (the default), `none`, `auto`, or a path. */
 export function parseBaselineSpec(value: string | undefined, origin: ErrorLocation): BaselineSpec {
-  if (value === undefined || value === '' || value === 'none') return { kind: 'none' };
+  if (value === undefined || value === '') return { kind: 'default' };
+  if (value === 'none') return { kind: 'none' };
   if (value === 'auto') return { kind: 'auto' };
   return { kind: 'file', path: value, origin };
 }
@@ -36,3 +42,14 @@ export function applyFailOn(result: GateResult, failOn: FailOn): void {
 export function isBlocking(result: GateResult, failOn: FailOn): boolean {
   return result.status === 'fail' && failOn === 'fail';
 }
+
+/**
+ * The notice for a growth or drop limit that had no baseline to hold against: the summary, the
+ * annotations and the CLI say it, so that "+2% vs base" is never read as judged when nothing was.
+ */
+export function notJudgedWithoutBaseline(text: string): ResultMessage {
+  return { level: 'notice', title: NOT_JUDGED, text };
+}
+
+/** The title of those notices: renderers pick them out by it. */
+export const NOT_JUDGED = 'Not judged';

@@ -16,6 +16,8 @@ export interface GateDescriptor<Options extends GateOptionsBase = GateOptionsBas
   summary: string;
   /** The gate's own inputs, in action.yml order (the common ones, config and STEP_INPUTS, are added by the edge). */
   inputs: readonly Input[];
+  /** What the edge must know of an input before anything reads it: `secret: true` is masked first thing in the step. */
+  inputDefinitions?: Partial<Record<Input, InputDefinition>>;
   /** The gate's own outputs beyond `status` and `report`. */
   outputs: readonly string[];
   /** Inputs (as given, absent when empty) over the config section, validated: every mistake a ConfigurationError. */
@@ -31,6 +33,17 @@ export interface GateDescriptor<Options extends GateOptionsBase = GateOptionsBas
   cli: GateCli<Input>;
   /** Not run by the root action or `roadstop run`: the gate is a step of its own (e.g. canary-watch's 15-minute watch). */
   ownStep?: boolean;
+}
+
+/** How the edge treats one input of a gate. */
+export interface InputDefinition {
+  /** Mask the value (each of its lines too) with `::add-mask::` before anything runs, and keep it out of the result. */
+  secret?: boolean;
+  /**
+   * With `secret`: the secret parts of a value that is not secret as a whole (a header's value, a URL's
+   * password), masked instead of the whole value. Must not throw: a malformed value is the gate's to refuse later.
+   */
+  secretParts?(value: string): string[];
 }
 
 /** Options every gate resolves, beside its own. */

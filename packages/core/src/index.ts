@@ -14,3 +14,5 @@ export * from './redact.js';
 export * from './retry-after.js';
 export * from './yaml-tree.js';
 export { fullYaml, parseYamlTree, parseYamlFull } from './yaml-full.js';
+export * from './http-fetch.js';
+export * from './url-input.js';

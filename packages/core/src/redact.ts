@@ -1,7 +1,18 @@
+import type { InputDefinition } from './gate.js';
 import type { GateResult } from './result.js';
 
 /** Secrets shorter than this are not searched for: replacing every "a" would wreck the file and hide nothing. */
 const SHORTEST_SECRET = 4;
+
+/** Known secrets, longest first (so a secret holding another is cut whole), without the ones too short to search for. */
+function searchable(secrets: readonly string[]): string[] {
+  return [...new Set(secrets.filter((secret) => secret.length >= SHORTEST_SECRET))].sort((a, b) => b.length - a.length);
+}
+
+/** Text with every known secret replaced by `***`: for what leaves unmasked (the job summary, a Slack message, a file). */
+export function redactText(text: string, secrets: readonly string[]): string {
+  return searchable(secrets).reduce((value, secret) => value.split(secret).join('***'), text);
+}
 
 /**
  * Replace every occurrence of every known secret, in every string of a
@@ -10,10 +21,10 @@ const SHORTEST_SECRET = 4;
  * does not mask. Mutates and returns `result`.
  */
 export function redactSecrets<Result extends GateResult>(result: Result, secrets: readonly string[]): Result {
-  const known = [...new Set(secrets.filter((secret) => secret.length >= SHORTEST_SECRET))].sort((a, b) => b.length - a.length);
+  const known = searchable(secrets);
   if (known.length === 0) return result;
   const scrub = (value: unknown): unknown => {
-    if (typeof value === 'string') return known.reduce((text, secret) => text.split(secret).join('***'), value);
+    if (typeof value === 'string') return redactText(value, known);
     if (Array.isArray(value)) {
       for (let index = 0; index < value.length; index++) value[index] = scrub(value[index]);
       return value;
@@ -26,4 +37,22 @@ export function redactSecrets<Result extends GateResult>(result: Result, secrets
   };
   scrub(result);
   return result;
+}
+
+/**
+ * The values to mask among a gate's inputs, as its descriptor defines them: a secret input whole, or its secret
+ * parts; a value of several lines also line by line (the runner masks a log line by line).
+ */
+export function secretInputValues(definitions: Partial<Record<string, InputDefinition>> | undefined, inputs: Partial<Record<string, string>>): string[] {
+  const values: string[] = [];
+  for (const [name, definition] of Object.entries(definitions ?? {})) {
+    const value = inputs[name];
+    if (!definition?.secret || value === undefined || value === '') continue;
+    const parts = definition.secretParts ? definition.secretParts(value) : [value];
+    for (const part of parts) {
+      values.push(part);
+      if (/[\r\n]/.test(part)) values.push(...part.split(/\r?\n|\r/).map((line) => line.trim()));
+    }
+  }
+  return [...new Set(values.filter((value) => value.length >= SHORTEST_SECRET))];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createResult, redactSecrets, type GateResult } from '../src/index.js';
+import { createResult, redactSecrets, redactText, secretInputValues, type GateResult } from '../src/index.js';
 import { validateResult } from './validate-result.js';
 
 const TOKEN = 'ghs_0000000000000000000000000000000000000001';
@@ -70,5 +70,22 @@ describe('redactSecrets', () => {
   ])('leaves the result as it is with $name', ({ secrets }) => {
     const before = leaky('ghs_secret');
     expect(redactSecrets(structuredClone(before), secrets)).toEqual(before);
+  });
+});
+
+describe('secretInputValues', () => {
+  it.each([
+    { name: 'a secret input whole, and each line of one of several', definitions: { token: { secret: true } }, inputs: { token: 'abcd-1234\r\nefgh-5678' }, values: ['abcd-1234\r\nefgh-5678', 'abcd-1234', 'efgh-5678'] },
+    { name: 'only its secret parts when it has them', definitions: { url: { secret: true, secretParts: (value: string) => [value.slice(0, 5)] } }, inputs: { url: 'abcdefgh' }, values: ['abcde'] },
+    { name: 'nothing of an input not declared secret', definitions: { token: { secret: false } }, inputs: { token: 'abcd-1234' }, values: [] },
+    { name: 'nothing of an empty or absent one, nor of a value too short to search for', definitions: { a: { secret: true }, b: { secret: true }, c: { secret: true } }, inputs: { a: '', c: 'xyz' }, values: [] },
+  ])('$name', ({ definitions, inputs, values }) => {
+    expect(secretInputValues(definitions, inputs)).toEqual(values);
+  });
+});
+
+describe('redactText', () => {
+  it('replaces the longest secret first, and leaves short ones alone', () => {
+    expect(redactText('Bearer abcd-1234-long and abcd and ab', ['abcd', 'abcd-1234-long', 'ab'])).toBe('Bearer *** and *** and ab');
   });
 });

@@ -4,6 +4,7 @@ import {
   ConfigurationError,
   createResult,
   describeSkippedLinks,
+  notJudgedWithoutBaseline,
   selectFiles,
   worstStatus,
   type BaselineInfo,
@@ -150,7 +151,7 @@ export async function runCoverageGate(options: CoverageGateOptions, context: Cov
       checks.push(check);
     }
   } else if (options.maxDrop !== undefined) {
-    messages.push({ level: 'notice', text: 'max-drop needs a baseline; none was found, so drops are not judged' });
+    messages.push(notJudgedWithoutBaseline('max-drop needs a baseline; none was found, so drops are not judged'));
   }
 
   for (const check of checks) {

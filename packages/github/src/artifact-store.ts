@@ -1,6 +1,7 @@
 // fs.promises is read when first used: the promise API (and the streams it loads) costs a step that stops at its config.
 import { promises as fsp } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
+import { edgeFetch } from '@roadstop/core';
 import type { GitHubClient } from './client.js';
 import { toGitHubError } from './errors.js';
 import { openGitHubClient } from './lazy-client.js';
@@ -82,7 +83,7 @@ async function fetchBlob(url: string, what: string, options: DownloadBaselineOpt
   const budget = options.budget;
   // The signed URL carries its own authority: no token travels to blob storage.
   try {
-    const response = await fetch(url, { signal: AbortSignal.any([timeout, ...(budget ? [budget.signal] : [])]) });
+    const response = await edgeFetch(url, { signal: AbortSignal.any([timeout, ...(budget ? [budget.signal] : [])]) });
     if (!response.ok) {
       await response.body?.cancel();
       throw new Error(`blob storage answered ${response.status} while ${what}`);

@@ -26,11 +26,14 @@ export interface Acquired {
 
 /**
  * Find the result to compare with. A file the user named must be a result of
- * this gate (an error otherwise); `auto` looks for the artifact of the run for
- * the pull request's merge base, and anything short of finding it is a notice.
+ * this gate (an error otherwise); `auto` (and no `baseline` at all, on a pull
+ * request) looks for the artifact of the run for the pull request's merge base,
+ * and anything short of finding it is a notice.
  */
 export async function acquireBaseline(spec: BaselineSpec, options: AcquireOptions): Promise<Acquired> {
   if (spec.kind === 'none') return { messages: [] };
+  // Left out: a pull request compares with its base (auto); a push or any other event has nothing to compare with.
+  if (spec.kind === 'default') return options.context.pullRequest ? acquireFromArtifact(options) : { messages: [] };
   if (spec.kind === 'file') {
     return { baseline: await readBaselineFile(spec.path, { workspace: options.workspace, gate: options.gate, origin: spec.origin }), messages: [] };
   }

@@ -1,4 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import { edgeFetch, type EdgeFetch } from '@roadstop/core';
 import { Octokit } from '@octokit/rest';
 import { GitHubGarbageError, GitHubRateLimitError, gitHubMessage, isHttpError, redactedHttpError } from './errors.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS, formatMs, NetworkBudgetError, RequestTimeoutError, type NetworkBudget } from './network-budget.js';
@@ -69,6 +70,8 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     ...(token ? { auth: token } : {}),
     baseUrl,
     userAgent: 'roadstop',
+    // Through the environment's proxy, and no token to another origin on a redirect (core's http-fetch.ts);
+    // answers bounded in size on top of it.
     request: { fetch: boundedFetch(maxBytes, tooLarge) },
     // Octokit logs every request, and every failed one as an error; the failures reach
     // the caller as errors anyway, so only its warnings (deprecations) are passed on.
@@ -155,9 +158,9 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
  * fetch with JSON and text answers cut off past `maxBytes` (by Content-Length
  * at once, else while reading), the request's signal marked in `tooLarge`.
  */
-function boundedFetch(maxBytes: number, tooLarge: WeakSet<AbortSignal>): typeof fetch {
+function boundedFetch(maxBytes: number, tooLarge: WeakSet<AbortSignal>): EdgeFetch {
   return async (input, init) => {
-    const response = await fetch(input, init);
+    const response = await edgeFetch(input, init);
     const type = response.headers.get('content-type') ?? '';
     if (!response.body || !/json|^text\//i.test(type)) return response;
     const signal = init?.signal;

@@ -11,6 +11,7 @@ import {
   type ConfigSection,
   type ErrorLocation,
   type FailOn,
+  rejectUnsafeUrlText,
 } from '@roadstop/core';
 
 export const GATE = 'lighthouse-gate';
@@ -186,6 +187,7 @@ function staticTarget(dir: string, origin: ErrorLocation, workspace: string): Ta
 function urlTarget(urls: string[], origin: ErrorLocation): Target {
   if (urls.length === 0) throw new ConfigurationError('no URL given', origin, 'give one URL per line, e.g. https://preview.example.com/');
   for (const url of urls) {
+    rejectUnsafeUrlText(url, origin);
     let parsed: URL;
     try {
       parsed = new URL(url);

@@ -6,6 +6,7 @@ import {
   ConfigurationError,
   createResult,
   formatBytes,
+  notJudgedWithoutBaseline,
   worstStatus,
   type GateEnv,
   type GateResult,
@@ -86,7 +87,7 @@ export async function runLighthouseGate(options: LighthouseGateOptions, env: Gat
     const missing = pages.filter((page) => !baseItems.has(page.id)).map((page) => page.id);
     if (missing.length > 0) messages.push({ level: 'notice', text: `not on the base, so not compared: ${missing.join(', ')}` });
   } else if (!baseline && Object.keys(options.maxDrop).length > 0) {
-    messages.push({ level: 'notice', text: 'max-drop needs a baseline; none was found, so drops are not judged' });
+    messages.push(notJudgedWithoutBaseline('max-drop needs a baseline; none was found, so drops are not judged'));
   }
   for (const check of checks) {
     if (check.status === 'fail') messages.push({ level: 'error', title: `Lighthouse: ${check.name}`, text: check.message ?? check.name });

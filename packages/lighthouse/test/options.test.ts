@@ -30,7 +30,7 @@ describe('lighthouse-gate options', () => {
     expect(options.budgets).toEqual({ total: 500_000, script: 300_000 });
     expect(options.maxDrop).toEqual({ performance: 3 });
     expect(options.failOn).toBe('fail');
-    expect(options.baseline).toEqual({ kind: 'none' });
+    expect(options.baseline).toEqual({ kind: 'default' });
   });
 
   it('defaults to 3 runs and no thresholds; an input URL replaces the config’s static-dir', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError, type GateEnv } from '@roadstop/core';
-import { LighthouseRunError, runLighthouseGate, type LighthouseDeps, type LighthouseGateOptions } from '../src/index.js';
+import { LighthouseRunError, lighthouseGate, runLighthouseGate, type LighthouseDeps, type LighthouseGateOptions } from '../src/index.js';
 
 async function env(): Promise<GateEnv> {
   const scratch = await mkdtemp(join(tmpdir(), 'roadstop-lighthouse-run-'));
@@ -55,6 +55,16 @@ describe('running the gate', () => {
     expect(result.status).toBe('fail');
     expect(result.headline).toContain('Chrome prevented page load');
     expect(result.messages.filter((message) => message.level === 'error')).toHaveLength(1);
+  });
+
+  it('says that drops were not judged when max-drop has no baseline (issue 18), in a notice and the summary', async () => {
+    const lhr = join(import.meta.dirname, 'fixtures/good.lhr.json');
+    const collected = deps({ runCollect: () => Promise.resolve([{ json: lhr, html: lhr }]) });
+    const result = await runLighthouseGate({ ...options({ kind: 'static', dir: '.', origin: { input: 'static-dir' } }), minScores: {}, maxDrop: { performance: 3 } }, await env(), collected);
+    const text = 'max-drop needs a baseline; none was found, so drops are not judged';
+    expect(result.messages).toContainEqual({ level: 'notice', title: 'Not judged', text });
+    expect(lighthouseGate.renderMarkdown(result)).toContain(`- ℹ️ ${text}`);
+    expect(lighthouseGate.renderTerminal(result, { color: false })).toContain(`notice: ${text}`);
   });
 
   it.each([

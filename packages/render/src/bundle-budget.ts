@@ -1,4 +1,4 @@
-import { formatBytes, formatDelta, type GateResult, type ResultItem } from '@roadstop/core';
+import { formatBytes, formatDelta, NOT_JUDGED, type GateResult, type ResultItem } from '@roadstop/core';
 import { cell, code, details, markdownBlock, mermaidBarChart, STATUS_ICON, table } from './markdown.js';
 
 const LARGEST_FILES = 10;
@@ -43,7 +43,9 @@ export function renderBundleBudgetMarkdown(result: GateResult, options: BundleMa
     ),
   );
   const problems = result.checks.filter((check) => check.status === 'fail' || check.status === 'warn');
-  if (problems.length > 0) parts.push(problems.map((check) => `- ${STATUS_ICON[check.status]} ${cell(check.message ?? check.name)}`).join('\n'));
+  const notes = problems.map((check) => `- ${STATUS_ICON[check.status]} ${cell(check.message ?? check.name)}`);
+  for (const message of result.messages.filter((entry) => entry.title === NOT_JUDGED)) notes.push(`- ℹ️ ${cell(message.text)}`);
+  if (notes.length > 0) parts.push(notes.join('\n'));
 
   const files = result.items.filter((item) => item.change !== 'removed');
   const largest = [...files].sort((a, b) => (sizeOfItem(b, compression) ?? 0) - (sizeOfItem(a, compression) ?? 0)).slice(0, LARGEST_FILES);

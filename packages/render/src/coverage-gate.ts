@@ -1,4 +1,4 @@
-import type { GateResult, ResultItem } from '@roadstop/core';
+import { NOT_JUDGED, type GateResult, type ResultItem } from '@roadstop/core';
 import { countText } from './check-text.js';
 import { cell, code, details, markdownBlock, STATUS_ICON, table } from './markdown.js';
 
@@ -47,6 +47,7 @@ export function renderCoverageGateMarkdown(result: GateResult, options: { headin
   const other = result.checks.filter((check) => !METRICS.includes(check.name as (typeof METRICS)[number]) && check.name !== 'patch' && check.status !== 'pass');
   const notes = [...other.map((check) => `- ${STATUS_ICON[check.status]} ${cell(check.message ?? check.name)}`)];
   for (const message of result.messages.filter((entry) => entry.title === 'Incomplete report' || entry.title === 'Coverage paths')) notes.push(`- ⚠️ ${cell(message.text)}`);
+  for (const message of result.messages.filter((entry) => entry.title === NOT_JUDGED)) notes.push(`- ℹ️ ${cell(message.text)}`);
   if (notes.length > 0) parts.push(notes.join('\n'));
 
   const changed = result.items.filter((item) => typeof item['patch-total'] === 'number' && Number(item['patch-total']) > 0);

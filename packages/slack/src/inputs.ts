@@ -1,4 +1,5 @@
-import { ConfigurationError, oneOf, parseBoolean, splitList } from '@roadstop/core';
+import { ConfigurationError, oneOf, parseBoolean, parseHttpUrlInput, splitList } from '@roadstop/core';
+import { SLACK_TS } from './fetch.js';
 
 /** A deployment's story, event by event: `started` posts the message, the others update it and reply in its thread. */
 export const EVENTS = ['started', 'progress', 'succeeded', 'failed', 'rolled-back', 'custom'] as const;
@@ -22,6 +23,7 @@ export const SLACK_INPUTS = [
   'results',
   'payload',
   'payload-file',
+  'env-allow',
   'api-url',
   'fail-on-error',
   'dry-run',
@@ -50,12 +52,13 @@ export interface SlackInputs {
   canary: { step?: string; weight?: number };
   results: string[];
   payload?: PayloadSource;
+  /** The step's env: variables a template may read as {{ env.NAME }}: those env-allow names, and no other. */
+  envAllow: string[];
   failOnError: boolean;
   dryRun: boolean;
 }
 
 const CHANNEL = /^[#@]?[\w.-]{1,80}$/;
-const TS = /^\d{9,12}\.\d{1,8}$/;
 
 /**
  * Every input read once and checked before any request: each mistake is one
@@ -108,7 +111,7 @@ export function readSlackInputs(input: (name: string) => string): SlackInputs {
     }
     if (event === 'started') throw new ConfigurationError('is given with event started, which posts a new message', { input: 'ts' }, 'leave ts out for started; give it to the later events (progress, succeeded, …)');
     for (const ts of tsList) {
-      if (!TS.test(ts)) throw new ConfigurationError(`'${ts}' is not a Slack message timestamp (such as 1712345678.123456)`, { input: 'ts' }, "pass the started step's ts output");
+      if (!SLACK_TS.test(ts)) throw new ConfigurationError(`'${ts}' is not a Slack message timestamp (such as 1712345678.123456)`, { input: 'ts' }, "pass the started step's ts output");
     }
   }
 
@@ -130,6 +133,7 @@ export function readSlackInputs(input: (name: string) => string): SlackInputs {
     canary: { ...(step ? { step: oneLine(input, 'canary-step') } : {}), ...(weight !== undefined ? { weight } : {}) },
     results: splitList(input('results')),
     ...(payload ? { payload } : {}),
+    envAllow: readEnvAllow(input('env-allow')),
     failOnError: booleanInput(input, 'fail-on-error', true),
     dryRun,
   };
@@ -160,13 +164,25 @@ function readApiUrl(given: string): string {
 
 /** Never echoes the URL: a webhook URL is a secret. */
 function checkHttpUrl(url: string, name: string, hint: string): void {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new ConfigurationError('is not a URL', { input: name }, `give ${hint}`);
+  parseHttpUrlInput(url, { input: name }, { hint: `give ${hint}`, echo: false });
+}
+
+/**
+ * Variables no template reads, whatever env-allow says: the runner's own
+ * (ACTIONS_RUNTIME_TOKEN, ACTIONS_ID_TOKEN_REQUEST_TOKEN, RUNNER_*), the
+ * step's inputs (INPUT_TOKEN is the bot token) and GitHub's (GITHUB_TOKEN;
+ * the run's context is {{ github.… }}).
+ */
+const RUNNER_VARIABLE = /^(ACTIONS_|RUNNER_|INPUT_|GITHUB_)/i;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+
+function readEnvAllow(text: string): string[] {
+  const names = splitValues(text);
+  for (const name of names) {
+    if (!ENV_NAME.test(name)) throw new ConfigurationError(`'${JSON.stringify(name).slice(1, -1)}' is not an environment variable name`, { input: 'env-allow' }, 'name the variables of the step\'s env: a template may read, e.g. DEPLOY_URL, one per line');
+    if (RUNNER_VARIABLE.test(name)) throw new ConfigurationError(`'${name}' is the runner's, GitHub's or an input's variable, which a template never reads`, { input: 'env-allow' }, 'set what the message needs in the step\'s env: under a name of your own (e.g. DEPLOY_URL: ${{ … }}) and name that; the run\'s context is {{ github.… }}');
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new ConfigurationError(`is a ${parsed.protocol} URL, not http(s)`, { input: name }, `give ${hint}`);
+  return [...new Set(names)];
 }
 
 function booleanInput(input: (name: string) => string, name: string, fallback: boolean): boolean {

@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
 import type { ActionStep } from '@roadstop/action';
-import { readResultFiles, readRunnerContext, type GateResult, type RunnerContext } from '@roadstop/core';
+import { createEdgeFetch, readResultFiles, readRunnerContext, redactText, type GateResult, type RunnerContext } from '@roadstop/core';
 import { networkBudgetMs } from '@roadstop/github';
 import { cell, table } from '@roadstop/render';
 import { SlackSendError } from './errors.js';
-import { transportFetch } from './fetch.js';
 import { readSlackInputs, type Destination, type SlackInputs } from './inputs.js';
 import { fitBlockKit, type SlackMessage } from './limits.js';
 import { loadPayload, type LoadedPayload } from './payload.js';
@@ -41,6 +40,8 @@ export interface Outcome {
  * refuses fails the step with Slack's own error code (fail-on-error), or warns.
  */
 export async function slackNotify(step: ActionStep, env: Env = process.env): Promise<void> {
+  // Masked before anything reads them, even a check that refuses them: the token, and each webhook URL as given.
+  for (const raw of [step.input('token'), ...step.input('webhook-url').split(/[\r\n,]/).map((line) => line.trim())]) step.secret(raw);
   const inputs = readSlackInputs((name) => step.input(name));
   const secrets = secretsOf(inputs);
   for (const secret of secrets) step.secret(secret);
@@ -71,10 +72,11 @@ export async function slackNotify(step: ActionStep, env: Env = process.env): Pro
   step.output('channel', inputs.transport.kind === 'token' ? outcomes.map((outcome) => outcome.channel).join(',') : '');
   step.output('ts', inputs.transport.kind === 'token' ? outcomes.map((outcome) => outcome.ts).join(',') : '');
   step.output('ok', outcomes.map((outcome) => String(outcome.ok)).join(','));
-  await step.summary(summaryTable(outcomes));
+  // The summary is not masked by the runner: every known secret is cut out here.
+  await step.summary(redactText(summaryTable(outcomes), secrets));
   const failed = outcomes.filter((outcome) => !outcome.ok);
   if (failed.length > 0) {
-    const text = `Slack did not take the message: ${failed.map((outcome) => `${nameOf(outcome.destination)}: ${outcome.error?.message ?? 'failed'}`).join('; ')}`;
+    const text = redactText(`Slack did not take the message: ${failed.map((outcome) => `${nameOf(outcome.destination)}: ${outcome.error?.message ?? 'failed'}`).join('; ')}`, secrets);
     if (inputs.failOnError) step.fail(text);
     else warn(`${text} (fail-on-error: false, so the step goes on)`);
   }
@@ -101,7 +103,8 @@ export function planDelivery(destination: Destination, { inputs, context, env, r
   const story = buildStory({ inputs, context, env, startedTs: parentTs, results: summarizeResults(results) });
   let message: SlackMessage;
   if (payload) {
-    message = fillTemplate(payload.message, { story, env, github: githubScope(context, env) }, payload.where, secrets);
+    const allowed = Object.fromEntries(inputs.envAllow.map((name) => [name, env[name]]));
+    message = fillTemplate(payload.message, { story, env: allowed, github: githubScope(context, env) }, payload.where, secrets);
   } else if (threaded && (parentTs || inputs.event === 'started')) {
     message = parentMessage(story, results);
   } else {
@@ -135,8 +138,8 @@ function githubScope(context: RunnerContext, env: Env): Record<string, unknown> 
 async function send(deliveries: Delivery[], inputs: SlackInputs, step: ActionStep, env: Env): Promise<Outcome[]> {
   const policy = slackRetryPolicy(networkBudgetMs(env));
   const startedAt = Date.now();
-  const fetch = await transportFetch(env);
-  const log = (text: string) => step.info(text);
+  const fetch = createEdgeFetch(env);
+  const log = (text: string) => step.info(redactText(text, secretsOf(inputs)));
   const outcomes: Outcome[] = [];
   const transport = inputs.transport;
   // One destination after another: a rate limit is Slack's word on the whole workspace, and the budget is shared.

@@ -1,4 +1,4 @@
-import { closest, ConfigurationError, type ErrorLocation } from '@roadstop/core';
+import { closest, ConfigurationError, redactText, type ErrorLocation } from '@roadstop/core';
 import { escapeMrkdwn, escapeUrl } from './mrkdwn.js';
 import type { Story } from './story.js';
 
@@ -10,7 +10,7 @@ const URL_KEY = /(^|_)(url|link)$/;
 
 export interface TemplateScope {
   story: Story;
-  /** The step's environment: `{{ env.NAME }}` carries any value into the message as data. */
+  /** The variables env-allow names, and only those: `{{ env.NAME }}` carries one into the message as data. */
   env: Record<string, string | undefined>;
   /** The workflow's event payload, as `{{ github.event.… }}`, and the run's context. */
   github: Record<string, unknown>;
@@ -26,7 +26,6 @@ export interface TemplateScope {
  * mistake, named with the closest variable there is.
  */
 export function fillTemplate<T>(payload: T, scope: TemplateScope, where: ErrorLocation, secrets: readonly string[] = []): T {
-  const known = secrets.filter((secret) => secret.length >= 4);
   const fill = (value: unknown, key: string): unknown => {
     if (typeof value === 'string') return fillString(value, key);
     if (Array.isArray(value)) return value.map((item) => fill(item, key));
@@ -35,7 +34,7 @@ export function fillTemplate<T>(payload: T, scope: TemplateScope, where: ErrorLo
   };
   const fillString = (text: string, key: string): string =>
     text.replace(PLACEHOLDER, (_match, name: string) => {
-      const raw = known.reduce((value, secret) => value.split(secret).join('***'), lookup(name, scope, where));
+      const raw = redactText(lookup(name, scope, where), secrets);
       return URL_KEY.test(key) ? escapeUrl(encodeUrlText(raw)) : escapeMrkdwn(raw);
     });
   return fill(payload, '') as T;
@@ -47,6 +46,9 @@ export function lookup(name: string, scope: TemplateScope, where: ErrorLocation)
   const [root, ...rest] = name.split('.');
   if (root === 'env') {
     if (rest.length !== 1) throw new ConfigurationError(`'{{ ${name} }}' names no environment variable`, where, 'write {{ env.NAME }}, and set NAME in the step\'s env:');
+    if (!Object.hasOwn(scope.env, rest[0]!)) {
+      throw new ConfigurationError(`template variable '{{ ${name} }}' is not in env-allow: a template reads only the step's env: variables env-allow names`, where, `add ${rest[0]} to the env-allow input, and set it in the step's env:`);
+    }
     const value = scope.env[rest[0]!];
     if (value === undefined) throw new ConfigurationError(`template variable '{{ ${name} }}' does not exist: ${rest[0]} is not set in the step's environment`, where, `set it in the step's env:, e.g. ${rest[0]}: \${{ … }}`);
     return value;

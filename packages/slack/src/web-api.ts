@@ -1,8 +1,8 @@
-import { retryAfterSeconds } from '@roadstop/core';
+import { redactText, retryAfterSeconds } from '@roadstop/core';
 import { formatMs } from '@roadstop/github';
 import type { Logger, WebAPICallResult } from '@slack/web-api';
 import { SlackSendError } from './errors.js';
-import type { FetchFunction } from './fetch.js';
+import { SLACK_CHANNEL_ID, SLACK_ERROR_CODE, SLACK_TS, type FetchFunction } from './fetch.js';
 import { webApiRetryConfig, type SlackRetryPolicy } from './retry.js';
 import { describeNetworkError } from './webhook.js';
 
@@ -42,18 +42,30 @@ export interface SlackApi {
 export async function openSlackApi(options: SlackApiOptions): Promise<SlackApi> {
   const { WebClient, ErrorCode } = await import('@slack/web-api');
   const { policy, startedAt } = options;
-  let refusedWait: string | undefined;
+  // What to say instead of the client's own error, when this fetch made it give up at once.
+  let refused: SlackSendError | undefined;
+  // A 429 without Retry-After: the client gives up on it at once (an AbortError), no retry.
+  const giveUp = (error: SlackSendError) => {
+    refused = error;
+    return new Response('', { status: 429 });
+  };
   const budgeted: FetchFunction = async (url, init) => {
     const left = policy.budgetMs - (Date.now() - startedAt);
     if (left <= 0) throw Object.assign(new Error(`the ${formatMs(policy.budgetMs)} the step may spend sending are spent`), { name: 'TimeoutError' });
     const signal = AbortSignal.any([AbortSignal.timeout(Math.min(left, policy.requestTimeoutMs)), ...(init?.signal ? [init.signal] : [])]);
-    const response = await options.fetch(url, { ...init, signal });
+    // The client asks for redirect: 'error', which fetch answers with a bare TypeError that the client retries
+    // as a network failure for the whole budget. A redirect is Slack's (or the api-url's) answer: said at once.
+    const response = await options.fetch(url, { ...init, redirect: 'manual', signal });
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel().catch(() => {});
+      return giveUp(redirectError(response.status, response.headers.get('location'), url));
+    }
     if (response.status === 429) {
       const seconds = retryAfterSeconds(response.headers.get('retry-after'), Date.now());
       const remaining = policy.budgetMs - (Date.now() - startedAt);
       if (seconds !== undefined && seconds * 1000 >= remaining) {
-        refusedWait = `rate limited (429): Slack asked to wait ${seconds} s, more than the ${formatMs(Math.max(0, remaining))} left of the ${formatMs(policy.budgetMs)} the step may spend sending`;
-        return new Response(await response.text(), { status: 429, statusText: response.statusText });
+        await response.body?.cancel().catch(() => {});
+        return giveUp(new SlackSendError('ratelimited', `rate limited (429): Slack asked to wait ${seconds} s, more than the ${formatMs(Math.max(0, remaining))} left of the ${formatMs(policy.budgetMs)} the step may spend sending`));
       }
     }
     return response;
@@ -68,44 +80,73 @@ export async function openSlackApi(options: SlackApiOptions): Promise<SlackApi> 
     logger: clientLogger(options),
   });
   const call = async (method: string, args: Record<string, unknown>): Promise<PostedMessage> => {
-    refusedWait = undefined;
-    let result: WebAPICallResult & { channel?: string; ts?: string };
+    refused = undefined;
+    let result: WebAPICallResult & { channel?: unknown; ts?: unknown };
     try {
       result = await client.apiCall(method, args);
     } catch (error) {
-      throw toSendError(error, ErrorCode, refusedWait);
+      throw toSendError(error, ErrorCode, refused);
     }
-    return { channel: typeof result.channel === 'string' ? result.channel : typeof args.channel === 'string' ? args.channel : '', ts: result.ts ?? '' };
+    // Both go to the log, the outputs and later steps' inputs: only Slack's own shapes are taken.
+    const { channel, ts } = result;
+    if (typeof channel !== 'string' || !SLACK_CHANNEL_ID.test(channel) || typeof ts !== 'string' || !SLACK_TS.test(ts)) {
+      throw new SlackSendError('unreadable_answer', `Slack answered ${method} with ok but without a channel ID and message ts of Slack's form (C0123456789, 1712345678.123456)`);
+    }
+    return { channel, ts };
   };
   return { post: (args) => call('chat.postMessage', args), update: (args) => call('chat.update', args) };
 }
 
 type WebApiError = Error & { code?: string; data?: { error?: string; response_metadata?: { messages?: string[] } }; statusCode?: number; retryAfter?: number; original?: unknown };
 
-/** Slack's own error code where Slack answered; what happened on the way where it did not. Never the token. */
-function toSendError(error: unknown, codes: { PlatformError: string; HTTPError: string; RequestError: string; RateLimitedError: string }, refusedWait: string | undefined): SlackSendError {
+/** A redirect from Slack, named with its status and the origin it pointed to: never followed, so the token stays. */
+export function redirectError(status: number, location: string | null, from: string | URL): SlackSendError {
+  let target = 'nowhere readable';
+  try {
+    if (location) target = new URL(location, from).origin;
+  } catch {
+    // Not a URL: said as such.
+  }
+  return new SlackSendError('redirected', `Slack answered HTTP ${status}, a redirect to ${target}, which is not followed: neither the token nor the message goes to another address`);
+}
+
+/**
+ * Slack's own error code where Slack answered; what happened on the way where
+ * it did not. Never the body: a code that is not of Slack's form (a proxy's
+ * page, an echo of the request with its Authorization header) is said as
+ * unreadable. Never the token.
+ */
+function toSendError(error: unknown, codes: { PlatformError: string; HTTPError: string; RequestError: string; RateLimitedError: string }, refused: SlackSendError | undefined): SlackSendError {
   const failure = error as WebApiError;
-  if (refusedWait) return new SlackSendError('ratelimited', refusedWait);
+  if (refused) return refused;
   switch (failure.code) {
     case codes.PlatformError: {
-      const details = failure.data?.response_metadata?.messages?.slice(0, 3).join('; ');
-      return new SlackSendError(failure.data?.error ?? 'unknown_error', details);
+      // The client makes a PlatformError of a 200 only (any other status is an HTTPError).
+      const code = failure.data?.error;
+      return typeof code === 'string' && SLACK_ERROR_CODE.test(code) ? new SlackSendError(code) : new SlackSendError('unreadable_answer', 'Slack answered 200 with an unreadable body');
     }
-    case codes.HTTPError:
-      return new SlackSendError(`http_${failure.statusCode ?? 'error'}`, 'Slack answered with an error page, after the retries');
+    case codes.HTTPError: {
+      const status = Number.isInteger(failure.statusCode) ? String(failure.statusCode) : 'error';
+      return new SlackSendError(`http_${status}`, 'Slack answered with an error page, after the retries');
+    }
     case codes.RateLimitedError:
-      return new SlackSendError('ratelimited', `Slack asked to wait ${failure.retryAfter ?? '?'} s`);
+      return new SlackSendError('ratelimited', `Slack asked to wait ${Number.isFinite(failure.retryAfter) ? failure.retryAfter : '?'} s`);
     case codes.RequestError:
       return new SlackSendError('network_error', `no answer from Slack after the retries (${describeNetworkError(failure.original)})`);
     case undefined:
     default:
-      return new SlackSendError('unknown_error', failure instanceof Error ? failure.message : String(error));
+      // The client's own failure, not Slack's words: its name only.
+      return new SlackSendError('unknown_error', `the Slack client failed (${failure instanceof Error ? failure.name : typeof error})`);
   }
 }
 
-/** The client's own log: its retries and warnings in the step's log, its request traces in the debug log. */
+/**
+ * The client's own log: its retries and warnings in the step's log, its
+ * request traces in the debug log. Its traces quote Slack's answers, which may
+ * echo the token: cut out here, not left to the runner's mask.
+ */
 function clientLogger(options: SlackApiOptions): Logger {
-  const text = (parts: unknown[]) => parts.map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(' ');
+  const text = (parts: unknown[]) => redactText(parts.map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(' '), [options.token]);
   let level = 'info';
   let name = 'web-api';
   return {

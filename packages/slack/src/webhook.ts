@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import { RedirectRefusedError } from '@roadstop/core';
 import { SlackSendError } from './errors.js';
-import type { FetchFunction } from './fetch.js';
+import { SLACK_ERROR_CODE, type FetchFunction } from './fetch.js';
 import type { SlackMessage } from './limits.js';
 import { decideRetry, type SlackRetryPolicy, type WebhookAttempt } from './retry.js';
 
@@ -41,14 +42,16 @@ export async function postToWebhook(url: string, message: SlackMessage, options:
       if (response.ok) return;
       attempt = { status: response.status, retryAfter: response.headers.get('retry-after') };
     } catch (error) {
+      // A redirect is an answer, not a failure to reach Slack: said at once, not retried, and not followed.
+      if (error instanceof RedirectRefusedError) throw new SlackSendError('redirected', `Slack answered HTTP ${error.status}, a redirect to ${error.targetOrigin}, which is not followed: the message goes to no other address`);
       attempt = { networkError: describeNetworkError(error) };
     }
     const decision = decideRetry(attempt, retries, policy, Date.now() - options.startedAt, Date.now());
     if (!decision.retry) {
       if ('networkError' in attempt) throw new SlackSendError('network_error', decision.reason);
-      // Slack's incoming webhooks answer with the error code as the body.
-      const code = /^[a-z_]{2,60}$/.test(body) ? body : `http_${attempt.status}`;
-      throw new SlackSendError(code, attempt.status === 429 || attempt.status >= 500 ? decision.reason : `HTTP ${attempt.status}`);
+      // Slack's incoming webhooks answer with the error code as the body; any other body is never shown.
+      if (!SLACK_ERROR_CODE.test(body)) throw new SlackSendError(`http_${attempt.status}`, `Slack answered ${attempt.status} with an unreadable body${attempt.status === 429 || attempt.status >= 500 ? `; ${decision.reason}` : ''}`);
+      throw new SlackSendError(body, attempt.status === 429 || attempt.status >= 500 ? decision.reason : `HTTP ${attempt.status}`);
     }
     log(`${label}: ${decision.reason}; retry ${retries + 1} of ${policy.retries} in ${Math.ceil(decision.waitMs / 1000)} s`);
     await sleep(decision.waitMs);
@@ -59,5 +62,7 @@ export async function postToWebhook(url: string, message: SlackMessage, options:
 export function describeNetworkError(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } } | undefined)?.cause;
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'no answer in time';
-  return cause?.code ?? (error instanceof Error ? error.name : 'network error');
+  // A system error's code (ECONNREFUSED) or the error's name: never its message, which may quote the request.
+  const named = cause?.code ?? (error instanceof Error ? error.name : undefined);
+  return typeof named === 'string' && /^[A-Za-z_]{1,40}$/.test(named) ? named : 'network error';
 }

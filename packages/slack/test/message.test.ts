@@ -22,7 +22,7 @@ async function context(event: Record<string, unknown>, eventName = 'push', extra
 async function scope(event: Record<string, unknown> = { head_commit: { message: EVIL, author: { name: 'Ada <ada@example.com>' } } }): Promise<TemplateScope> {
   const { context: runner, env } = await context(event);
   const story = buildStory({ inputs: inputs({ token: 'xoxb-1', channel: 'C1', event: 'succeeded', title: 'Lumia Pro', environment: 'production', 'canary-weight': '25' }), context: runner, env });
-  return { story, env: { ...env, RELEASE_NOTES: 'v2: <b>bold</b> & "more"' }, github: { event: runner.payload, sha: runner.sha } };
+  return { story, env: { RELEASE_NOTES: 'v2: <b>bold</b> & "more"', ALLOWED_BUT_UNSET: undefined }, github: { event: runner.payload, sha: runner.sha } };
 }
 
 describe('fillTemplate', () => {
@@ -67,7 +67,9 @@ describe('fillTemplate', () => {
     ['{{ commit.mesage }}', /template variable '\{\{ commit\.mesage \}\}' does not exist: commit has no 'mesage' \(did you mean '\{\{ commit\.message \}\}'\?\)/],
     ['{{ enviroment }}', /'\{\{ enviroment \}\}' does not exist \(did you mean '\{\{ environment \}\}'\?\)/],
     ['{{ nothing_like_it }}', /does not exist \(variables: event, status, icon, title, headline/],
-    ['{{ env.NOT_SET_ANYWHERE }}', /'\{\{ env\.NOT_SET_ANYWHERE \}\}' does not exist: NOT_SET_ANYWHERE is not set in the step's environment/],
+    ['{{ env.NOT_SET_ANYWHERE }}', /'\{\{ env\.NOT_SET_ANYWHERE \}\}' is not in env-allow: a template reads only the step's env: variables env-allow names \(add NOT_SET_ANYWHERE to the env-allow input/],
+    ['{{ env.ACTIONS_RUNTIME_TOKEN }}', /'\{\{ env\.ACTIONS_RUNTIME_TOKEN \}\}' is not in env-allow/],
+    ['{{ env.ALLOWED_BUT_UNSET }}', /'\{\{ env\.ALLOWED_BUT_UNSET \}\}' does not exist: ALLOWED_BUT_UNSET is not set in the step's environment/],
     ['{{ github.event.pull_request.title }}', /'\{\{ github\.event\.pull_request\.title \}\}' does not exist: github\.event has no 'pull_request'/],
     ['{{ commit }}', /'\{\{ commit \}\}' is an object, not a value \(name one of its fields: \{\{ commit\.sha \}\}/],
     ['{{ a b }}', /'\{\{ a b \}\}' is not a variable name/],

@@ -7,3 +7,5 @@ export * from './results-service.js';
 export * from './github-fake.js';
 export * from './slack-fake.js';
 export * from './traffic-split.js';
+export * from './forward-proxy.js';
+export * from './workflow-commands.js';

@@ -3,7 +3,14 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A fake of Slack on 127.0.0.1 that behaves as Slack's Web API and incoming
- * webhooks do for the calls roadstop makes: chat.postMessage (new messages
+ * webhooks do for the calls roadstop makes, as documented at
+ * https://docs.slack.dev/reference/methods/chat.postMessage and
+ * https://docs.slack.dev/reference/methods/chat.update (`ok`, `channel`, `ts`,
+ * `error`, `response_metadata.messages`), https://docs.slack.dev/apis/web-api/rate-limits
+ * (429 with Retry-After) and
+ * https://docs.slack.dev/messaging/sending-messages-using-incoming-webhooks
+ * (an error code as a text body: no_service, invalid_payload, channel_is_archived):
+ * chat.postMessage (new messages
  * and thread replies) and chat.update, with form or JSON bodies and the token
  * in the body or as a bearer; `ok: false` with Slack's own error codes
  * (channel_not_found, not_in_channel, invalid_auth, message_not_found,
@@ -50,6 +57,12 @@ export interface FakeSlackRequest {
   at: number;
 }
 
+export interface FakeSlackAnswer {
+  status: number;
+  headers?: Record<string, string>;
+  body: string;
+}
+
 export interface Rendered {
   /** The text a person reads, entities decoded. */
   text: string;
@@ -79,6 +92,12 @@ export interface FakeSlack {
   rateLimitNext(count: number, seconds: number, target?: 'api' | 'webhook'): void;
   /** The next `count` requests get `status` (500 by default) and an error page. */
   failNext(count: number, status?: number): void;
+  /**
+   * The next `count` requests (of `target`) get this answer as it is, whatever
+   * they ask: a hostile or broken Slack (a forged channel, an echo of the
+   * request with its Authorization header, a redirect elsewhere).
+   */
+  answerNext(count: number, answer: (request: FakeSlackRequest & { raw: string }) => FakeSlackAnswer, target?: 'api' | 'webhook'): void;
   /** A message (or a revision of it) as Slack shows it. */
   render(message: FakeSlackRevision): Rendered;
   close(): Promise<void>;
@@ -95,6 +114,7 @@ export async function startFakeSlack(options: { token?: string } = {}): Promise<
   const webhooks = new Map<string, string>();
   let rateLimited = { count: 0, seconds: 1, target: undefined as 'api' | 'webhook' | undefined };
   let failing = { count: 0, status: 500 };
+  let answering: { count: number; answer?: (request: FakeSlackRequest & { raw: string }) => FakeSlackAnswer; target: 'api' | 'webhook' | undefined } = { count: 0, target: undefined };
   let clock = Math.floor(Date.now() / 1000) * 1_000_000;
   const nextTs = () => {
     clock = Math.max(clock + 1, Date.now() * 1000);
@@ -191,6 +211,14 @@ export async function startFakeSlack(options: { token?: string } = {}): Promise<
       const record = (status: number, error?: string) =>
         requests.push({ method, path: url.pathname, contentType, args: args ?? {}, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}), status, ...(error ? { error } : {}), at: Date.now() });
       const target = isWebhook ? 'webhook' : 'api';
+      if (answering.count > 0 && answering.answer && (!answering.target || answering.target === target)) {
+        answering.count--;
+        const given = { method, path: url.pathname, contentType, args: args ?? {}, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}), status: 0, at: Date.now(), raw };
+        const answer = answering.answer(given);
+        record(answer.status);
+        res.writeHead(answer.status, answer.headers).end(answer.body);
+        return;
+      }
       if (req.method !== 'POST') {
         record(405);
         res.writeHead(405).end();
@@ -244,6 +272,7 @@ export async function startFakeSlack(options: { token?: string } = {}): Promise<
     replies: (ts) => messages.filter((message) => message.thread_ts === ts),
     rateLimitNext: (count, seconds, target) => void (rateLimited = { count, seconds, target }),
     failNext: (count, status = 500) => void (failing = { count, status }),
+    answerNext: (count, answer, target) => void (answering = { count, answer, target }),
     render: renderMessage,
     close: () =>
       new Promise<void>((resolve, reject) => {
