@@ -1,6 +1,7 @@
 // Generate the input and output tables of every action.yml and reusable workflow: in README.md between
 // <!-- action-docs:NAME:start --> … <!-- action-docs:NAME:end --> (and workflow-docs:NAME for .github/workflows/NAME.yml),
 // and each action's own actions/NAME/README.md, written whole.
+// Also schema/roadstop.schema.json, through scripts/schema.mjs.
 // Usage: node scripts/docs.mjs [--check]   (--check exits 1 when any of them is stale)
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -114,7 +115,10 @@ export function generated() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const stale = Object.entries(generated()).filter(([, [current, fresh]]) => current !== fresh);
+  // The config's JSON Schema is generated too (from the gates' option definitions): stale together, written together.
+  const { schemaText, SCHEMA_PATH } = await import('./schema.mjs');
+  const schema = { [SCHEMA_PATH]: [existsSync(SCHEMA_PATH) ? readFileSync(SCHEMA_PATH, 'utf8') : undefined, await schemaText()] };
+  const stale = Object.entries({ ...generated(), ...schema }).filter(([, [current, fresh]]) => current !== fresh);
   if (process.argv.includes('--check')) {
     if (stale.length > 0) {
       process.stderr.write(`stale: ${stale.map(([path]) => path.slice(root.length + 1)).join(', ')}: run \`npm run docs\` and commit the result.\n`);

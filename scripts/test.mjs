@@ -13,6 +13,7 @@ const steps = [
   ['lint', bin('eslint'), ['.']],
   ['typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
   ['typecheck example', bin('tsc'), ['-p', 'examples/webapp/tsconfig.json']],
+  // docs.mjs --check holds the README tables, each action's README and schema/roadstop.schema.json to their sources.
   ['docs', process.execPath, ['scripts/docs.mjs', '--check']],
   ['vitest', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`]],
 ];

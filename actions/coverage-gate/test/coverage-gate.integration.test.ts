@@ -70,6 +70,14 @@ describe('coverage-gate action, built dist/ run as the runner runs it', () => {
     const run = await runAction({ action, workspace, event: prEvent(base, head) });
     expect(run.exitCode).toBe(0);
     expect(run.outputs).toMatchObject({ status: 'pass', lines: '70.21', patch: '50' });
+    // `patch` is the old name of min-patch: still read (patch 50% ≥ 40% passes), with a warning on its line.
+    expect(run.annotations).toContainEqual(
+      expect.objectContaining({
+        level: 'warning',
+        message: "'coverage-gate.patch' is deprecated: it is now 'coverage-gate.min-patch' (the input's name); the old name still works for now",
+        properties: expect.objectContaining({ file: '.github/roadstop.yml', line: '4' }),
+      }),
+    );
   });
 
   it('compares with a baseline file and fails a drop', async () => {

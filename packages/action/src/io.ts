@@ -1,5 +1,5 @@
-import { describeFailure, isConfigurationError, isEnvironmentError, type ResultMessage } from '@roadstop/core';
-import type { StepIo } from '@roadstop/github';
+import { describeFailure, isConfigurationError, isEnvironmentError, type ConfigWarning, type ResultMessage } from '@roadstop/core';
+import type { StepIo } from './gate-step.js';
 import * as runner from './runner.js';
 
 /*
@@ -39,6 +39,11 @@ export function reportError(prefix: string, error: unknown): void {
   }
   if (!isEnvironmentError(error)) runner.debug(error instanceof Error && error.stack ? error.stack : String(error));
   runner.setFailed(`${prefix}: ${describeFailure(error)}`);
+}
+
+/** Deprecated config keys, each a warning on its file and line. */
+export function warnConfig(prefix: string, warnings: readonly ConfigWarning[]): void {
+  for (const warning of warnings) runner.annotate('warning', warning.text, { title: prefix, ...(warning.file ? { file: warning.file } : {}), ...(warning.line ? { startLine: warning.line } : {}) });
 }
 
 /** The runner behind the interface the shared step code speaks. */

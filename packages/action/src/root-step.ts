@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { ConfigurationError, DEFAULT_CONFIG_PATH, loadConfig, readRunnerContext, UPLOAD_MODES, worstStatus, type GateDescriptor, type GateStatus, type UploadMode } from '@roadstop/core';
+import { configSections } from '@roadstop/gates';
 import { fail, getInput, reportError, setOutput, setSecret } from './io.js';
 import { runGateInStep } from './gate-step.js';
 
@@ -22,7 +23,8 @@ export async function runRootAction(registry: readonly GateDescriptor[]): Promis
       throw new ConfigurationError(`'${upload}' is not one of ${UPLOAD_MODES.join(', ')}`, { input: 'upload' });
     }
     const workspace = resolve(readRunnerContext().workspace);
-    const config = await loadConfig(configPath, { workspace, input: 'config' });
+    // Each gate's step reads it again and warns of deprecated keys; this read only finds the gates it names.
+    const config = await loadConfig(configPath, { workspace, input: 'config', sections: configSections(registry) });
     const names = gates.map((gate) => gate.name).join(', ');
     if (config.file === undefined) {
       throw new ConfigurationError(

@@ -1,6 +1,6 @@
 import type { GateDescriptor } from '@roadstop/core';
-import { renderBundleBudgetMarkdown, renderResultTerminal } from '@roadstop/render';
-import { GATE, INPUT_NAMES, resolveOptions, type BundleBudgetOptions, type InputName } from './options.js';
+import { renderBundleBudgetMarkdown, renderBundleBudgetTerminal } from '@roadstop/render';
+import { BUNDLE_BUDGET_OPTIONS, GATE, INPUT_NAMES, resolveOptions, type BundleBudgetOptions, type InputName } from './options.js';
 
 export const BUNDLE_BUDGET_HELP = `Usage: roadstop bundle-budget [options] [globs...]
 
@@ -27,6 +27,9 @@ Options:
 Exit codes: 0 pass, warn or skipped; 1 a budget failed; 2 a mistake in the
 options or config; 3 an internal error.`;
 
+/** Sizes read back from a baseline are whole bytes, never negative. */
+const SIZE = { min: 0, integer: true };
+
 /** bundle-budget, as the registry, the edges and the renderers know it. */
 export const bundleBudgetGate: GateDescriptor<BundleBudgetOptions, InputName> = {
   name: GATE,
@@ -34,12 +37,18 @@ export const bundleBudgetGate: GateDescriptor<BundleBudgetOptions, InputName> = 
   summary: 'build output sizes against budgets and the base branch',
   inputs: INPUT_NAMES,
   outputs: ['total-raw', 'total-gzip', 'total-brotli'],
+  options: BUNDLE_BUDGET_OPTIONS,
+  resultRanges: {
+    item: (field) => (/^(?:base-)?(?:raw|gzip|brotli)$/.test(field) ? SIZE : undefined),
+    metric: (name) => (/^total-(?:raw|gzip|brotli)$|^files/.test(name) ? SIZE : undefined),
+    check: (unit) => (unit === 'bytes' ? SIZE : undefined),
+  },
   resolveOptions,
   // The baseline may still be read while the workers start and the globs run.
   // Measuring is loaded when the gate runs: a step that stops at its options never parses it.
   run: async (options, env) => (await import('./run.js')).runBundleBudget(options, env.baseline, { ...(env.commit ? { commit: env.commit } : {}), ...(env.ref ? { ref: env.ref } : {}), messages: env.messages }),
   outputValues: (result) => ({ 'total-raw': result.metrics['total-raw'], 'total-gzip': result.metrics['total-gzip'], 'total-brotli': result.metrics['total-brotli'] }),
   renderMarkdown: (result) => renderBundleBudgetMarkdown(result),
-  renderTerminal: (result, options) => renderResultTerminal(result, options),
+  renderTerminal: (result, options) => renderBundleBudgetTerminal(result, options),
   cli: { help: BUNDLE_BUDGET_HELP, positional: 'path', repeatable: ['path'], flags: ['allow-empty'] },
 };

@@ -14,6 +14,9 @@ import {
   type FailOn,
   type ErrorLocation,
   type Increase,
+  type OptionDefinitions,
+  COMMON_GATE_OPTIONS,
+  rangeOf,
 } from '@roadstop/core';
 import type { Compression } from './measure.js';
 
@@ -63,9 +66,25 @@ export const INPUT_NAMES = [
 export type InputName = (typeof INPUT_NAMES)[number];
 export type RawInputs = Partial<Record<InputName, string>>;
 
-const SECTION_KEYS = ['budgets', 'total', 'compression', 'max-increase', 'gzip-level', 'brotli-quality', 'baseline', 'fail-on', 'allow-empty', 'artifact-name'];
-const BUDGET_KEYS = ['name', 'path', 'max', 'warn', 'compression', 'max-increase'];
-const TOTAL_KEYS = ['path', 'max', 'warn', 'compression', 'max-increase'];
+const LIMITS = {
+  path: { type: 'string-list', description: 'Globs of the files measured together (! excludes).' },
+  max: { type: 'string-or-number', description: 'Largest allowed size, e.g. 400 kB, 1.5 MB, 512 KiB or bytes.' },
+  warn: { type: 'string-or-number', description: 'Size above which the budget warns without failing.' },
+  compression: { type: 'string', enum: COMPRESSIONS, description: 'gzip, brotli or raw; default: the section\'s compression.' },
+  'max-increase': { type: 'string-or-number', description: 'How much it may grow against the baseline, e.g. 2% or 5 kB.' },
+} as const satisfies OptionDefinitions;
+
+/** The `bundle-budget:` section's keys: checked by the config file, written into the JSON Schema. */
+export const BUNDLE_BUDGET_OPTIONS = {
+  budgets: { type: 'list', description: 'The budgets: each a name, globs and limits.', keys: { name: { type: 'string', description: 'Shown in tables; default: its globs.' }, ...LIMITS } },
+  total: { type: 'map', description: 'Limits of the whole output (every file any budget measured, or path when set).', keys: LIMITS },
+  compression: { type: 'string', enum: COMPRESSIONS, default: 'gzip' },
+  'max-increase': { type: 'string-or-number' },
+  'gzip-level': { type: 'number', minimum: 1, maximum: 9, integer: true, default: 9 },
+  'brotli-quality': { type: 'number', minimum: 0, maximum: 11, integer: true, default: 11 },
+  'allow-empty': { type: 'boolean', default: false },
+  ...COMMON_GATE_OPTIONS,
+} as const satisfies OptionDefinitions;
 
 /**
  * Merge the config file's `bundle-budget:` section with the inputs: an input,
@@ -73,7 +92,7 @@ const TOTAL_KEYS = ['path', 'max', 'warn', 'compression', 'max-increase'];
  * file's budgets with one budget, the quick one-budget case.
  */
 export function resolveOptions(section: ConfigSection, inputs: RawInputs, workspace: string): BundleBudgetOptions {
-  section.rejectUnknown(SECTION_KEYS);
+  section.rejectUnknown(Object.keys(BUNDLE_BUDGET_OPTIONS));
   const given = (name: InputName) => givenInput(inputs, name);
   const input = (name: InputName): ErrorLocation => ({ input: name });
 
@@ -86,10 +105,14 @@ export function resolveOptions(section: ConfigSection, inputs: RawInputs, worksp
       ? undefined
       : parseIncrease(maxIncreaseText, given('max-increase') ? input('max-increase') : section.locate('max-increase'));
 
-  const gzipLevel = given('gzip-level') ? parseInteger(given('gzip-level')!, 1, 9, input('gzip-level')) : (section.number('gzip-level', { min: 1, max: 9, integer: true }) ?? 9);
-  const brotliQuality = given('brotli-quality')
-    ? parseInteger(given('brotli-quality')!, 0, 11, input('brotli-quality'))
-    : (section.number('brotli-quality', { min: 0, max: 11, integer: true }) ?? 11);
+  // Range and default from the option's definition: the schema says the same.
+  const level = (name: 'gzip-level' | 'brotli-quality'): number => {
+    const definition = BUNDLE_BUDGET_OPTIONS[name];
+    const text = given(name);
+    return text ? parseInteger(text, rangeOf(definition), input(name)) : (section.number(name, rangeOf(definition)) ?? definition.default);
+  };
+  const gzipLevel = level('gzip-level');
+  const brotliQuality = level('brotli-quality');
 
   const defaults = { compression, ...(maxIncrease ? { maxIncrease } : {}) };
   let budgets: Budget[];
@@ -132,7 +155,7 @@ export function resolveOptions(section: ConfigSection, inputs: RawInputs, worksp
   }
 
   const totalSection = section.section('total');
-  totalSection.rejectUnknown(TOTAL_KEYS);
+  totalSection.rejectUnknown(Object.keys(LIMITS));
   const totalPatterns = totalSection.stringList('path');
   const total = {
     ...readLimits(totalSection, defaults),
@@ -150,7 +173,7 @@ export function resolveOptions(section: ConfigSection, inputs: RawInputs, worksp
 }
 
 function readBudget(entry: ConfigSection, index: number, defaults: Pick<Budget, 'compression' | 'maxIncrease'>): Budget {
-  entry.rejectUnknown(BUDGET_KEYS);
+  entry.rejectUnknown(Object.keys(BUNDLE_BUDGET_OPTIONS.budgets.keys));
   const patterns = entry.stringList('path');
   if (!patterns || patterns.length === 0) {
     throw new ConfigurationError('a budget needs a path (a glob or a list of globs)', entry.locate());
@@ -182,9 +205,9 @@ function parseCompression(value: string, where: ErrorLocation): Compression {
   return value as Compression;
 }
 
-function parseInteger(value: string, min: number, max: number, where: ErrorLocation): number {
+function parseInteger(value: string, range: ReturnType<typeof rangeOf>, where: ErrorLocation): number {
   const number = Number(value);
   if (value.trim() === '' || !Number.isFinite(number)) throw new ConfigurationError(`'${value}' is not a number`, where);
-  checkRange(number, { min, max, integer: true }, where);
+  checkRange(number, range, where);
   return number;
 }

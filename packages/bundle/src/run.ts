@@ -22,6 +22,8 @@ import { GATE, type Budget, type BundleBudgetOptions } from './options.js';
 export interface BaselineInput {
   result: GateResult;
   info: BaselineInfo;
+  /** The base branch's own result, fetched from its run's artifact: the only baseline whose sizes are reused by hash. */
+  fromBaseRun?: boolean;
 }
 
 export interface RunContext {
@@ -85,7 +87,13 @@ async function measureAndJudge(
   const settings = { gzipLevel: options.gzipLevel, brotliQuality: options.brotliQuality };
   const baseline = await pendingBaseline;
   const before = baseline ? baselineFiles(baseline.result) : [];
-  const cache = baseline ? sizeCacheFrom(baseline.result, settings, before) : undefined;
+  // Sizes are reused by content hash only from the base branch's own run (the artifact the GitHub lookup fetched):
+  // a local baseline file is the pull request's to write, and one with real hashes and `gzip: 1` would pass any
+  // bundle. Its files are measured again; its sizes stand only as the base side of the comparison.
+  const cache = baseline?.fromBaseRun ? sizeCacheFrom(baseline.result, settings, before) : undefined;
+  if (baseline && !baseline.fromBaseRun && before.length > 0) {
+    messages.push({ level: 'notice', title: 'Baseline', text: `baseline ${baseline.info.source}: a local file, so its sizes are only compared with; every file of this build was measured` });
+  }
   const inOrder = await pool.measure(cache ? likelyChangedFirst(allFiles, before) : allFiles, {
     workspace: options.workspace,
     compressions,

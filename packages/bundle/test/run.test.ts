@@ -60,8 +60,13 @@ describe('runBundleBudget on real build output', () => {
     const { rm } = await import('node:fs/promises');
     await rm(join(workspace, files[1]!));
 
-    const result = await runBundleBudget(options(workspace, { path: 'dist/**/*.js', 'max-increase': '2%' }), { result: base, info: { source: 'base.json' } });
+    // The base run's own result (the artifact): its sizes are reused by hash.
+    const result = await runBundleBudget(options(workspace, { path: 'dist/**/*.js', 'max-increase': '2%' }), { result: base, info: { source: 'artifact' }, fromBaseRun: true });
     expect(result.metrics.compressed).toBe(1);
+    // The same result as a local file the pull request could write: every file is measured again.
+    const local = await runBundleBudget(options(workspace, { path: 'dist/**/*.js', 'max-increase': '2%' }), { result: base, info: { source: 'base.json' } });
+    expect(local.metrics.compressed).toBe(local.metrics.files);
+    expect(local.messages.map((message) => message.text)).toContain('baseline base.json: a local file, so its sizes are only compared with; every file of this build was measured');
     expect(result.metrics.reused).toBe(files.length - 2);
     const item = result.items.find((entry) => entry.id === renamed)!;
     expect(item).toMatchObject({ change: 'changed', base: grown });

@@ -1,5 +1,5 @@
 import type { GateDescriptor } from '@roadstop/core';
-import { GATE, INPUT_DEFINITIONS, INPUT_NAMES, resolveCanaryWatchOptions, type CanaryWatchOptions, type InputName } from './options.js';
+import { CANARY_WATCH_OPTIONS, GATE, INPUT_DEFINITIONS, INPUT_NAMES, resolveCanaryWatchOptions, type CanaryWatchOptions, type InputName } from './options.js';
 import { renderCanaryMarkdown, renderCanaryTerminal } from './render.js';
 
 export const CANARY_WATCH_HELP = `Usage: roadstop canary-watch [options]
@@ -46,6 +46,7 @@ export const canaryWatchGate: GateDescriptor<CanaryWatchOptions, InputName> = {
   inputs: INPUT_NAMES,
   inputDefinitions: INPUT_DEFINITIONS,
   outputs: ['decision', 'score'],
+  options: CANARY_WATCH_OPTIONS,
   ownStep: true,
   resolveOptions: resolveCanaryWatchOptions,
   run: async (options, env) => (await import('./run.js')).runCanaryWatch(options, env),

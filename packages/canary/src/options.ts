@@ -1,5 +1,5 @@
 import { JSONPath } from 'jsonpath-plus';
-import { ConfigSection, ConfigurationError, givenInput, parseSectionList, rejectUnsafeUrlText, type ErrorLocation, type InputDefinition } from '@roadstop/core';
+import { ConfigSection, ConfigurationError, givenInput, parseSectionList, rejectUnsafeUrlText, type ErrorLocation, type InputDefinition, type OptionDefinitions, rangeOf } from '@roadstop/core';
 import type { BaselineSpec, GateOptionsBase } from '@roadstop/core';
 
 export const GATE = 'canary-watch';
@@ -90,9 +90,45 @@ export interface CanaryWatchOptions extends GateOptionsBase {
   decisionFailOn: 'rollback' | 'inconclusive';
 }
 
-const SECRET_INPUTS: readonly string[] = ['token', 'datadog-api-key', 'datadog-app-key'];
-const SECTION_KEYS = [...INPUT_NAMES.filter((name) => !SECRET_INPUTS.includes(name)), 'artifact-name'];
-const METRIC_KEYS = ['name', 'type', 'errors', 'requests', 'query', 'path', 'aggregate', 'alert', 'rollback', 'max-increase', 'direction', 'min-samples', 'critical', 'unit'];
+const TEXT = { type: 'string-or-number' } as const;
+
+/** A metric's keys, in the config's list or the `metrics` input. */
+const METRIC_OPTIONS = {
+  name: { type: 'string', description: 'Unique name of the metric, shown in the report.' },
+  type: { type: 'string', enum: METRIC_TYPES, description: 'error-rate (errors and requests), latency or value (query).' },
+  errors: { type: 'string', description: 'error-rate: the query counting failed requests.' },
+  requests: { type: 'string', description: 'error-rate: the query counting all requests.' },
+  query: { type: 'string', description: 'latency and value: the query; {{label}} and {{window}} are filled in.' },
+  path: { type: 'string', default: '$', description: 'http provider: JSONPath of the number in the answer.' },
+  aggregate: { type: 'string', enum: AGGREGATES, description: 'How several series of one query combine: sum, max or mean; absent, several series are an error.' },
+  alert: { ...TEXT, description: 'Warns above this (error-rate: a fraction or %, latency: a duration).' },
+  rollback: { ...TEXT, description: 'Rolls back above this (error-rate: a fraction or %, latency: a duration).' },
+  'max-increase': { ...TEXT, description: 'Largest increase against the baseline, as a fraction or %.' },
+  direction: { type: 'string', enum: ['higher-is-worse', 'lower-is-worse'], default: 'higher-is-worse', description: 'Which way is worse (value metrics must say).' },
+  'min-samples': { type: 'number', minimum: 1, integer: true, description: 'Samples needed before the metric is judged.' },
+  critical: { type: 'boolean', default: true, description: 'Whether breaching it rolls back (false: only warns).' },
+  unit: { type: 'string', enum: ['seconds', 'milliseconds'], description: 'The unit the query answers in (latency: default seconds).' },
+} as const satisfies OptionDefinitions;
+
+/** The `canary-watch:` section's keys (every input but the secrets): checked by the config file, written into the JSON Schema. */
+export const CANARY_WATCH_OPTIONS = {
+  provider: { type: 'string', enum: PROVIDERS, default: 'prometheus' },
+  'prometheus-url': TEXT,
+  'http-headers': TEXT,
+  'datadog-site': TEXT,
+  interval: { ...TEXT, default: '60s' },
+  duration: { ...TEXT, default: '15m' },
+  'canary-label': { ...TEXT, default: 'canary' },
+  'baseline-label': TEXT,
+  metrics: { type: 'list', keys: METRIC_OPTIONS },
+  'failure-limit': TEXT,
+  'consecutive-successes': TEXT,
+  'max-consecutive-errors': TEXT,
+  'on-provider-error': { type: 'string', enum: ['inconclusive', 'rollback'], default: 'inconclusive' },
+  'false-rollback-rate': TEXT,
+  'fail-on': { type: 'string', enum: ['rollback', 'inconclusive'], default: 'rollback' },
+  'artifact-name': { type: 'string' },
+} as const satisfies OptionDefinitions;
 
 /** The inputs the edge masks before anything runs: the keys whole, of the headers their values, of a URL its credentials. */
 export const INPUT_DEFINITIONS: Partial<Record<InputName, InputDefinition>> = {
@@ -118,7 +154,7 @@ export function secretsOf(options: CanaryWatchOptions): string[] {
 
 /** Merge the config's `canary-watch:` section with the inputs; an input, when given, wins. Every mistake is found here, before any watching. */
 export function resolveCanaryWatchOptions(section: ConfigSection, inputs: RawInputs, workspace: string): CanaryWatchOptions {
-  section.rejectUnknown(SECTION_KEYS);
+  section.rejectUnknown(Object.keys(CANARY_WATCH_OPTIONS));
   const given = (name: InputName) => givenInput(inputs, name);
   const from = (name: InputName): ErrorLocation => (given(name) !== undefined ? { input: name } : section.locate(name));
   const text = (name: InputName): string | undefined => {
@@ -218,7 +254,7 @@ function inputMetricSections(text: string): ConfigSection[] {
 }
 
 function parseMetric(metric: ConfigSection, provider: ProviderName): MetricSpec {
-  metric.rejectUnknown(METRIC_KEYS);
+  metric.rejectUnknown(Object.keys(METRIC_OPTIONS));
   const name = metric.string('name');
   if (name === undefined || name.trim() === '') throw new ConfigurationError('a metric needs a name', metric.locate());
   const type = metric.oneOf('type', METRIC_TYPES);
@@ -271,7 +307,7 @@ function parseMetric(metric: ConfigSection, provider: ProviderName): MetricSpec 
   spec.maxIncrease = increase === undefined ? (type === 'error-rate' ? 0.01 : 0.2) : parseFraction(String(increase), metric.locate('max-increase'));
   const aggregate = metric.oneOf('aggregate', AGGREGATES);
   if (aggregate !== undefined) spec.aggregate = aggregate;
-  const minSamples = metric.number('min-samples', { min: 1, integer: true });
+  const minSamples = metric.number('min-samples', rangeOf(METRIC_OPTIONS['min-samples']));
   spec.minSamples = minSamples ?? defaultMinSamples(spec);
   if (provider === 'http' && !spec.path.startsWith('$')) throw new ConfigurationError(`'${spec.path}' is not a JSONPath`, metric.locate('path'), 'start it with $, e.g. $.data.value');
   if (provider === 'http' && hasScript(spec.path)) {

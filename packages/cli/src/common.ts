@@ -21,10 +21,10 @@ export const COMMON_OPTIONS = {
  * in a notice. A path given on the command line is relative to the shell's
  * directory, as --report is; one from the config file, to the workspace.
  */
-export async function commandBaseline(spec: BaselineSpec, io: Io, workspace: string, gate: string, messages: ResultMessage[]) {
+export async function commandBaseline(spec: BaselineSpec, io: Io, workspace: string, gate: Pick<GateDescriptor, 'name' | 'resultRanges'>, messages: ResultMessage[]) {
   if (spec.kind === 'file') {
     const fromCommandLine = spec.origin.input !== undefined;
-    return readBaselineFile(spec.path, { workspace: fromCommandLine ? io.cwd : workspace, gate, origin: fromCommandLine ? { input: '--baseline' } : spec.origin });
+    return readBaselineFile(spec.path, { workspace: fromCommandLine ? io.cwd : workspace, gate: gate.name, origin: fromCommandLine ? { input: '--baseline' } : spec.origin, ranges: () => gate.resultRanges });
   }
   if (spec.kind === 'auto') messages.push({ level: 'notice', text: 'baseline: auto finds the base branch result in GitHub Actions; locally, pass --baseline FILE' });
   return undefined;

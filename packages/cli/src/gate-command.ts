@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigurationError, isBlocking, loadConfig, type GateDescriptor, type GateEnv, type ResultMessage } from '@roadstop/core';
+import { configSections } from '@roadstop/gates';
 import { changedLines } from '@roadstop/git';
 import { commandBaseline, commandWorkspace, commandConfigPath, COMMON_OPTIONS, finishCommand, prepareCommandReport, wantsColor } from './common.js';
 import type { Io } from './io.js';
@@ -46,12 +47,13 @@ export async function runGateCommand(gate: GateDescriptor, args: string[], io: I
   const workspace = await commandWorkspace(typeof values.cwd === 'string' ? values.cwd : undefined, io);
   const inputs = cliInputs(gate, values, positionals);
   // --config is the user's own file on their own machine: the shell's folder is as good as the workspace.
-  const config = await loadConfig(commandConfigPath(values.config as string | undefined, io), { workspace, input: '--config', also: [io.cwd] });
+  const config = await loadConfig(commandConfigPath(values.config as string | undefined, io), { workspace, input: '--config', also: [io.cwd], sections: configSections() });
+  for (const warning of config.warnings.filter((each) => each.key.startsWith(`${gate.name}.`))) io.stderr(`${warning.file ?? ''}${warning.line ? `:${warning.line}` : ''}: warning: ${warning.text}\n`);
   const options = gate.resolveOptions(config.section(gate.name), inputs, workspace);
   const messages: ResultMessage[] = [];
   const reportPath = await prepareCommandReport(values.report as string | undefined, io, gate.name, options.baseline, workspace);
   // Read while the gate starts: a large baseline takes a while to parse.
-  const baseline = commandBaseline(options.baseline, io, workspace, gate.name, messages);
+  const baseline = commandBaseline(options.baseline, io, workspace, gate, messages);
   baseline.catch(() => undefined);
   const env: GateEnv = {
     where: 'cli',

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigurationError, DEFAULT_CONFIG_PATH, loadConfig } from '@roadstop/core';
-import { GATES } from '@roadstop/gates';
+import { configSections, GATES } from '@roadstop/gates';
 import { commandConfigPath, commandWorkspace } from './common.js';
 import { runGateCommand } from './gate-command.js';
 import type { Io } from './io.js';
@@ -22,7 +22,7 @@ export async function runAllCommand(args: string[], io: Io): Promise<number> {
   }
   const workspace = await commandWorkspace(values.cwd, io);
   const configPath = commandConfigPath(values.config, io);
-  const config = await loadConfig(configPath, { workspace, input: '--config', also: [io.cwd] });
+  const config = await loadConfig(configPath, { workspace, input: '--config', also: [io.cwd], sections: configSections() });
   const names = GATES.filter((gate) => !gate.ownStep).map((gate) => gate.name).join(', ');
   if (config.file === undefined) {
     throw new ConfigurationError(`config file not found: ${DEFAULT_CONFIG_PATH} does not exist in ${workspace}`, { input: '--config' }, `roadstop run runs the gates a config file names (${names})`);

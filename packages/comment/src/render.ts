@@ -28,6 +28,14 @@ export interface RenderedComment {
   omitted: string[];
 }
 
+/** What one rendering shows: the table's rows, the rows whose details are folded in, the state kept, and what was left out. */
+interface Shown {
+  rows: CommentRow[];
+  detailed: CommentRow[];
+  state: CommentState;
+  omitted: string[];
+}
+
 /**
  * The comment's body from its state: the deployment, a table of every gate's
  * row, each gate's own markdown folded under it, and the state itself. Over
@@ -38,47 +46,77 @@ export interface RenderedComment {
 export function renderComment(state: CommentState, options: RenderOptions): RenderedComment {
   const max = options.maxChars ?? GITHUB_COMMENT_LIMIT;
   const rows = [...state.rows].sort(registryOrder);
-  const head = headerBlocks(state, rows, options);
   const withDetails = rows.filter((row) => row.detail);
-  const assemble = (kept: CommentRow[], shownRows: CommentRow[], keptState: CommentState, omitted: string[]) => {
-    const markdown = [
-      ...(shownRows.length === rows.length ? head : headerBlocks(state, shownRows, options)),
-      ...kept.map((row) => details(`${rowTitle(row)}: ${row.status}`, row.detail!)),
-      ...(omitted.length > 0 ? [`_Left out to stay within GitHub's ${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')}-character limit: ${omitted.join(', ')}. The job summary of each run has them whole._`] : []),
-    ].join('\n\n');
-    return { markdown, body: `${markerLine(options.key)}\n${markdown}\n\n${encodeState(keptState)}` };
-  };
-
   const tooLong = rows.filter((row) => row.detailTooLong).map((row) => `details of ${rowTitle(row)} (over ${MAX_ROW_DETAIL.toLocaleString('en-US')} characters)`);
-  const full = assemble(withDetails, rows, state, tooLong);
-  if (full.body.length <= max) return { ...full, omitted: tooLong };
+  const render = (shown: Shown): RenderedComment => ({ ...assemble(state, shown, options), omitted: shown.omitted });
 
-  // Largest details go first: the fewest blocks left out for the room needed.
-  const omitted: string[] = [...tooLong];
+  const full = render({ rows, detailed: withDetails, state, omitted: tooLong });
+  if (full.body.length <= max) return full;
+
+  // 1. Fold out details, largest first, until the rest (without a note yet) leaves room for the note.
+  const bare = tooLong.length > 0 ? render({ rows, detailed: withDetails, state, omitted: [] }).body.length : full.body.length;
+  const detailed = keepDetails(withDetails, bare, max - NOTE_ROOM);
+  const omitted = [...tooLong, ...withDetails.filter((row) => !detailed.has(row)).map((row) => `details of ${rowTitle(row)}`)];
+  const kept = withDetails.filter((row) => detailed.has(row));
+  const fewer = render({ rows, detailed: kept, state, omitted });
+  if (fewer.body.length <= max) return fewer;
+
+  // 2. The state's copies of the details left out go too; their rows stay. (rows holds state.rows' own objects.)
+  const slimState: CommentState = { ...state, rows: state.rows.map((row) => (detailed.has(row) ? row : withoutDetail(row))) };
+  const slim = render({ rows, detailed: kept, state: slimState, omitted });
+  if (slim.body.length <= max) return slim;
+
+  // 3. Table rows go from the end, with every detail. The state is compressed, so its size is only known by
+  // rendering: the most rows that fit are found by halving, a handful of renderings rather than one per row.
+  const withRows = (count: number): Shown => {
+    const ids = new Set(rows.slice(0, count).map((row) => row.id));
+    const dropped = rows.length - count;
+    return {
+      rows: rows.slice(0, count),
+      detailed: [],
+      state: { ...slimState, rows: slimState.rows.filter((row) => ids.has(row.id)).map(withoutDetail) },
+      omitted: [...(withDetails.length > 0 || tooLong.length > 0 ? [`every gate's details`] : []), `${dropped} row${dropped === 1 ? '' : 's'} of the table`],
+    };
+  };
+  let [low, high] = [0, rows.length - 1];
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (render(withRows(middle)).body.length <= max) low = middle;
+    else high = middle - 1;
+  }
+  return render(withRows(low));
+}
+
+/**
+ * The details to keep: from the largest down, each block's length (and its
+ * separator) is taken off the full body's length until it is within `budget`.
+ * The blocks are measured once; nothing is rendered again.
+ */
+function keepDetails(withDetails: CommentRow[], fullLength: number, budget: number): Set<CommentRow> {
   const kept = new Set(withDetails);
-  const budget = max - NOTE_ROOM;
+  let length = fullLength;
   for (const row of [...withDetails].sort((a, b) => b.detail!.length - a.detail!.length)) {
-    if (assemble([...kept], rows, state, []).body.length <= budget) break;
+    if (length <= budget) break;
     kept.delete(row);
-    omitted.push(`details of ${rowTitle(row)}`);
+    length -= detailBlock(row).length + SEPARATOR.length;
   }
-  let keptState = state;
-  let attempt = assemble(withDetails.filter((row) => kept.has(row)), rows, keptState, omitted);
-  if (attempt.body.length > max) {
-    // The state's copies of the details left out go too; their rows stay.
-    keptState = { ...state, rows: state.rows.map((row) => (kept.has(rows.find((shown) => shown.id === row.id)!) ? row : withoutDetail(row))) };
-    attempt = assemble(withDetails.filter((row) => kept.has(row)), rows, keptState, omitted);
-  }
-  let shown = rows;
-  let finalOmitted = omitted;
-  while (attempt.body.length > max && shown.length > 0) {
-    shown = shown.slice(0, -1);
-    const dropped = rows.length - shown.length;
-    keptState = { ...keptState, rows: keptState.rows.filter((row) => shown.some((item) => item.id === row.id)).map(withoutDetail) };
-    finalOmitted = [...(withDetails.length > 0 || tooLong.length > 0 ? [`every gate's details`] : []), `${dropped} row${dropped === 1 ? '' : 's'} of the table`];
-    attempt = assemble([], shown, keptState, finalOmitted);
-  }
-  return { ...attempt, omitted: finalOmitted };
+  return kept;
+}
+
+const SEPARATOR = '\n\n';
+
+function detailBlock(row: CommentRow): string {
+  return details(`${rowTitle(row)}: ${row.status}`, row.detail!);
+}
+
+/** The markdown and the whole body of one rendering. */
+function assemble(state: CommentState, shown: Shown, options: RenderOptions): { markdown: string; body: string } {
+  const markdown = [
+    ...headerBlocks(state, shown.rows, options),
+    ...shown.detailed.map(detailBlock),
+    ...(shown.omitted.length > 0 ? [`_Left out to stay within GitHub's ${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')}-character limit: ${shown.omitted.join(', ')}. The job summary of each run has them whole._`] : []),
+  ].join(SEPARATOR);
+  return { markdown, body: `${markerLine(options.key)}\n${markdown}\n\n${encodeState(shown.state)}` };
 }
 
 function withoutDetail(row: CommentRow): CommentRow {

@@ -1,5 +1,6 @@
 import type { ActionStep } from '@roadstop/action';
 import { ConfigurationError, EnvironmentError, readResultFiles, readRunnerContext, type RunnerContext } from '@roadstop/core';
+import { resultRangesOf } from '@roadstop/gates';
 import { openGitHubClient, toGitHubError, isHttpError, isRateLimited, gitHubMessage, networkBudgetMs, startNetworkBudget, type GitHubClient, type GitHubInputs, type NetworkBudget } from '@roadstop/github';
 import { deactivateDeployments, recordDeployment } from './deployments.js';
 import { readStagingInputs, type StagingInputs } from './inputs.js';
@@ -119,7 +120,7 @@ export async function stagingComment(step: ActionStep, env: Env = process.env): 
 
 async function readRows(inputs: StagingInputs, context: RunnerContext, runnerTemp: string | undefined, source: Parameters<typeof resultToRow>[1], warn: (text: string) => void): Promise<CommentRow[]> {
   if (inputs.results.length === 0) return [];
-  const { results, matched } = await readResultFiles(inputs.results, { workspace: context.workspace, runnerTemp, input: 'results', warn });
+  const { results, matched } = await readResultFiles(inputs.results, { workspace: context.workspace, runnerTemp, input: 'results', warn, ranges: resultRangesOf });
   if (matched === 0) warn(`input 'results' (${inputs.results.join(', ')}) matched no file: the comment keeps the rows it had`);
   const rows: CommentRow[] = [];
   for (const { result } of results) {

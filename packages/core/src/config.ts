@@ -1,23 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { confinedPathSync } from './confine.js';
+import { confinedPathSync, readRegularFileSync } from './confine.js';
+import { checkSection, type ConfigSectionDefinitions, type ConfigWarning } from './config-options.js';
 import { ConfigurationError, type ErrorLocation } from './errors.js';
 import { parseYamlTree } from './yaml-full.js';
 import type { TreeList, TreeMap, TreeNode } from './yaml-tree.js';
 
 export const DEFAULT_CONFIG_PATH = '.github/roadstop.yml';
 export const CONFIG_VERSION = 1;
-
-/** Every section a roadstop config may hold; a gate reads its own and ignores the others. */
-export const CONFIG_SECTIONS = [
-  'version',
-  'bundle-budget',
-  'coverage-gate',
-  'lighthouse-gate',
-  'pr-staging-comment',
-  'canary-watch',
-  'slack-notify',
-] as const;
 
 interface Source {
   /** The path as the user sees it (workspace-relative when inside it), or what else holds the YAML. */
@@ -74,6 +63,27 @@ export class ConfigSection {
         );
       }
     }
+  }
+
+  /** The scalar under `key` as YAML read it (a map or list reads as an object). */
+  value(key: string): string | number | boolean | object | undefined {
+    return this.scalar(key);
+  }
+
+  /**
+   * Read an older spelling of a setting under its current name, in place:
+   * `from` is a key of this map, or `parent.key` of a map inside it (the
+   * entry moves up, and the map goes once it is empty).
+   */
+  renameKey(from: string, to: string): void {
+    const [parent, child] = from.includes('.') ? [from.slice(0, from.indexOf('.')), from.slice(from.indexOf('.') + 1)] : [undefined, from];
+    const map = parent === undefined ? this.node : this.raw(parent);
+    if (!this.node || map?.kind !== 'map') return;
+    const index = map.entries.findIndex((entry) => entry.key === child);
+    if (index === -1) return;
+    const [entry] = map.entries.splice(index, 1);
+    this.node.entries.push({ ...entry!, key: to, name: to });
+    if (parent !== undefined && map.entries.length === 0) this.node.entries = this.node.entries.filter((each) => each.key !== parent);
   }
 
   string(key: string): string | undefined {
@@ -212,9 +222,13 @@ export interface LoadedConfig {
   file: string | undefined;
   root: ConfigSection;
   section(gate: string): ConfigSection;
+  /** Deprecated key names met, for the edge to show. */
+  warnings: ConfigWarning[];
 }
 
 interface LoadConfigOptions {
+  /** Every section the config may hold (the registry's gates and steps): core keeps no list of its own. */
+  sections: ConfigSectionDefinitions;
   workspace: string;
   input?: string;
   also?: readonly string[];
@@ -244,32 +258,45 @@ export function loadConfigSync(path: string | undefined, options: LoadConfigOpti
   const real = confinedPathSync(options.workspace, absolute, where, { what: 'the config file', ...(options.also ? { also: options.also } : {}) });
   let text: string;
   try {
-    text = readFileSync(real, 'utf8');
+    text = readRegularFileSync(real, where, 'the config file');
   } catch (error) {
+    if (error instanceof ConfigurationError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && !explicit) return emptyConfig();
     throw new ConfigurationError(code === 'ENOENT' ? 'config file not found' : `cannot read the config file (${code ?? String(error)})`, where);
   }
-  return parseConfig(text, shown);
+  return parseConfig(text, shown, options.sections);
 }
 
-export function parseConfig(text: string, file: string): LoadedConfig {
+/**
+ * Parse a config: sections not in `sections` are refused, and each section
+ * present is checked against its option definitions. Without `sections` (a
+ * gate's own unit tests), only the YAML and the version are checked.
+ */
+export function parseConfig(text: string, file: string, sections?: ConfigSectionDefinitions): LoadedConfig {
   const contents = parseYamlTree(text, { file });
   if (contents !== null && contents.kind !== 'map') {
     throw new ConfigurationError('the config must be a map of sections such as bundle-budget:', { file, line: 1 });
   }
   const root = new ConfigSection(contents ?? undefined, '', { file });
-  root.rejectUnknown(CONFIG_SECTIONS);
   const version = root.number('version', { integer: true });
   if (version !== undefined && version !== CONFIG_VERSION) {
     throw new ConfigurationError(`config version ${version} is not supported (this roadstop reads version ${CONFIG_VERSION})`, root.locate('version'));
   }
-  return { file, root, section: (gate) => root.section(gate) };
+  const warnings: ConfigWarning[] = [];
+  if (sections) {
+    root.rejectUnknown(['version', ...Object.keys(sections)]);
+    for (const [name, definition] of Object.entries(sections)) {
+      if (definition.options) checkSection(root.section(name), definition.options, warnings);
+      else root.section(name);
+    }
+  }
+  return { file, root, section: (gate) => root.section(gate), warnings };
 }
 
 function emptyConfig(): LoadedConfig {
   const root = new ConfigSection(undefined, '', undefined);
-  return { file: undefined, root, section: (gate) => root.section(gate) };
+  return { file: undefined, root, section: (gate) => root.section(gate), warnings: [] };
 }
 
 export function checkRange(value: number, range: { min?: number; max?: number; integer?: boolean }, where: ErrorLocation): void {

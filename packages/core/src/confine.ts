@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, readFileSync, realpathSync, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ConfigurationError, type ErrorLocation } from './errors.js';
 
@@ -63,4 +63,81 @@ export function confinedPathSync(workspace: string, path: string, where: ErrorLo
   const through = real === lexical ? '' : ` (through a symlink, it leads to ${real})`;
   const allowed = roots.length > 1 ? 'the workspace or the runner temp folder' : `the workspace ${resolve(workspace)}`;
   throw new ConfigurationError(`${options.what ?? 'the path'} is outside ${allowed}${through}; roadstop reads and writes only inside it`, where, 'use a path inside the repository');
+}
+
+/** What a file that is not a regular file or a folder is, for the message: undefined for those two. */
+export function specialFileKind(stats: Pick<Stats, 'isFIFO' | 'isCharacterDevice' | 'isBlockDevice' | 'isSocket' | 'isFile' | 'isDirectory'>): string | undefined {
+  if (stats.isFile() || stats.isDirectory()) return undefined;
+  if (stats.isFIFO()) return 'a FIFO (named pipe)';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  if (stats.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+function refusal(kind: string, where: ErrorLocation, what: string): ConfigurationError {
+  return new ConfigurationError(`${what} is ${kind}, not a regular file; roadstop reads only regular files, so a pipe or device never hangs the step`, where, 'point it at a file');
+}
+
+/** A folder opened as a file: the EISDIR the callers already tell apart. */
+function isDirectoryError(path: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), { code: 'EISDIR', syscall: 'read', path });
+}
+
+/**
+ * Open a file the user named for reading, refusing FIFOs, devices and sockets
+ * before a byte is read: opened non-blocking (a FIFO without a writer would
+ * block the open itself), then its type is checked on the open descriptor, so
+ * nothing can be swapped in between. A folder is an EISDIR error and other
+ * errors (ENOENT, EACCES) are thrown as they are, for the caller to word.
+ */
+export async function openRegularFile(path: string, where: ErrorLocation, what = 'the file'): Promise<import('node:fs/promises').FileHandle> {
+  const { open } = await import('node:fs/promises');
+  const handle = await open(path, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+  try {
+    const stats = await handle.stat();
+    if (stats.isDirectory()) throw isDirectoryError(path);
+    const kind = specialFileKind(stats);
+    if (kind) throw refusal(kind, where, what);
+    return handle;
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+/** A user-named regular file's text, with openRegularFile's checks. */
+export async function readRegularFile(path: string, where: ErrorLocation, what = 'the file'): Promise<string> {
+  const handle = await openRegularFile(path, where, what);
+  try {
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** readRegularFile, synchronously: for the start of a step (the config file, the event payload). */
+export function readRegularFileSync(path: string, where: ErrorLocation, what = 'the file'): string {
+  const fd = openSync(path, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isDirectory()) throw isDirectoryError(path);
+    const kind = specialFileKind(stats);
+    if (kind) throw refusal(kind, where, what);
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Resolve a user path or glob against the workspace and refuse one that leaves
+ * it, by its text (confinedPath also follows symlinks): gates read only what
+ * the checkout holds.
+ */
+export function insideWorkspace(workspace: string, path: string, where: ErrorLocation): string {
+  const base = resolve(workspace);
+  const target = resolve(base, path.replace(/^!/, ''));
+  if (!isWithin(base, target)) throw new ConfigurationError(`'${path}' is outside the workspace ${base}`, where, 'use a path inside the repository');
+  return relative(base, target).split(sep).join('/');
 }

@@ -1,9 +1,17 @@
+import type { OptionDefinitions } from './config-options.js';
 import { ConfigurationError, type ErrorLocation } from './errors.js';
 import type { GateResult, ResultMessage } from './result.js';
 
 /** What every gate does with its own failure: exit 1 (fail), report it as warnings (warn), or only report (never). */
 export const FAIL_ON = ['fail', 'warn', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
+
+/** The keys every gate's config section takes (canary-watch reads its baseline live and says its own fail-on). */
+export const COMMON_GATE_OPTIONS = {
+  baseline: { type: 'string' },
+  'fail-on': { type: 'string', enum: FAIL_ON, default: 'fail' },
+  'artifact-name': { type: 'string' },
+} as const satisfies OptionDefinitions;
 
 /**
  * Where a gate's baseline comes from: nowhere, the artifact of the merge base's run, or a file.

@@ -1,4 +1,6 @@
 import type { ConfigSection } from './config.js';
+import type { OptionDefinitions } from './config-options.js';
+import type { ResultRanges } from './result-check.js';
 import type { BaselineSpec, FailOn } from './gate-common.js';
 import type { BaselineInfo, GateResult, ResultMessage } from './result.js';
 
@@ -20,6 +22,14 @@ export interface GateDescriptor<Options extends GateOptionsBase = GateOptionsBas
   inputDefinitions?: Partial<Record<Input, InputDefinition>>;
   /** The gate's own outputs beyond `status` and `report`. */
   outputs: readonly string[];
+  /**
+   * Its config section's keys: the config file refuses any other and checks
+   * types and ranges by them before resolveOptions; the JSON Schema is written
+   * from them. A key that is also an input bears the input's name.
+   */
+  options: OptionDefinitions;
+  /** The ranges of the numbers its run reads back from a baseline result, which the result schema cannot say per gate. */
+  resultRanges?: ResultRanges;
   /** Inputs (as given, absent when empty) over the config section, validated: every mistake a ConfigurationError. */
   resolveOptions(section: ConfigSection, inputs: Partial<Record<Input, string>>, workspace: string): Options;
   /** Measure and judge. Never throws for a failing check: that is a result with status fail. */
@@ -92,6 +102,8 @@ export interface GateEnv {
 export interface BaselineInput {
   result: GateResult;
   info: BaselineInfo;
+  /** The base branch's own result, fetched from its run's artifact: the only baseline whose sizes are reused by hash. */
+  fromBaseRun?: boolean;
 }
 
 /** Lines added or changed, per workspace-relative file. */

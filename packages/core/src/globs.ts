@@ -1,9 +1,9 @@
 // fs.promises is read when first used: the promise API (and the streams it loads) costs a step that stops at its config.
-import { lstatSync, promises as fsp } from 'node:fs';
+import { lstatSync, promises as fsp, realpathSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { isWithin } from './confine.js';
 import { ConfigurationError, type ErrorLocation } from './errors.js';
-import { insideWorkspace } from './lists.js';
+import { insideWorkspace } from './confine.js';
 
 export interface Selection {
   /** Workspace-relative paths of regular files, sorted. */
@@ -33,6 +33,7 @@ export async function selectFiles(workspace: string, patterns: readonly string[]
     (pattern.startsWith('!') ? exclude : include).push(relative);
   }
   if (include.length === 0) throw new ConfigurationError('only exclusions (!) were given', origin, 'add a glob that selects files');
+  for (const pattern of include) refuseLinkedBase(workspace, pattern, origin);
   const files: string[] = [];
   const skippedLinks: string[] = [];
   for (const entry of await matchEntries(workspace, include, exclude)) {
@@ -113,6 +114,41 @@ async function refuseEscapes(workspace: string, files: readonly string[], patter
       }
     }),
   );
+}
+
+/**
+ * The folders of a pattern's fixed part (`dist/link` of `dist/link/**\/*.js`)
+ * are read by fast-glob through any symlink, so a `dist → /usr` would be
+ * walked whole (142,000 entries) before refuseEscapes sees a file. Each one is
+ * lstat'ed first: the walk stops at a symlink that leads out of the workspace,
+ * and says so.
+ */
+export function refuseLinkedBase(workspace: string, pattern: string, origin: ErrorLocation): void {
+  const parts = pattern.split('/');
+  let root: string | undefined;
+  let folder = '';
+  // Every component of the fixed part; the last one too when the pattern is literal (a file, or a folder to walk).
+  for (const part of parts) {
+    if (part === '' || part === '.' || !isLiteralPath(part)) break;
+    folder = folder === '' ? part : `${folder}/${part}`;
+    const kind = lstatSync(join(workspace, folder), { throwIfNoEntry: false });
+    if (!kind) return;
+    if (!kind.isSymbolicLink()) continue;
+    root ??= realpathSync(workspace);
+    let real: string;
+    try {
+      real = realpathSync(join(workspace, folder));
+    } catch {
+      return; // a dangling link matches nothing
+    }
+    if (!isWithin(root, real)) {
+      throw new ConfigurationError(
+        `the glob '${pattern}' goes through ${folder}, a symlink to ${real} outside the workspace; globs do not follow it`,
+        origin,
+        'point the glob at the build output itself, not at a symlink to it',
+      );
+    }
+  }
 }
 
 /** Refuse a glob whose brace sets expand to more than MAX_GLOB_EXPANSIONS patterns, before anything expands it. */

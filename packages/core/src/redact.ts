@@ -56,3 +56,32 @@ export function secretInputValues(definitions: Partial<Record<string, InputDefin
   }
   return [...new Set(values.filter((value) => value.length >= SHORTEST_SECRET))];
 }
+
+/**
+ * `text` with the user and password of every URL in it replaced by `***`
+ * (`https://x:token@host/` → `https://***@host/`): git's stderr and a page's
+ * URL may carry credentials, and neither is masked by the runner.
+ */
+export function redactUrlCredentials(text: string): string {
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@]*@/gi, '$1***@');
+}
+
+/** The credentials written in a URL (`user:password`, the password, each as written and decoded), for masking and redactSecrets. */
+export function urlCredentials(url: string): string[] {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return [];
+  }
+  if (!parsed.username && !parsed.password) return [];
+  const decode = (text: string) => {
+    try {
+      return decodeURIComponent(text);
+    } catch {
+      return text;
+    }
+  };
+  const found = [`${parsed.username}:${parsed.password}`, parsed.password, parsed.username ? `${parsed.username}@` : ''];
+  return [...new Set([...found, ...found.map(decode)])].filter((secret) => secret.length > 1 && secret !== ':');
+}

@@ -2,8 +2,8 @@
  * A result read back (a baseline file, a downloaded artifact) is untrusted
  * input: a negative gzip size would make an over-budget file pass, a coverage
  * of 140% a drop vanish. This checks what result-v1.json says, by hand, plus
- * the ranges of the numbers each gate reads back from a baseline, which the
- * schema cannot say per gate.
+ * the ranges of the numbers each gate reads back from a baseline (from the
+ * gate's descriptor), which the schema cannot say per gate.
  *
  * By hand rather than with ajv at run time: ajv would add its compiler to every
  * action bundle and its compile time to every step, for a schema of a dozen
@@ -11,32 +11,21 @@
  */
 
 type Json = Record<string, unknown>;
-type Range = { min?: number; max?: number; integer?: boolean };
+export type Range = { min?: number; max?: number; integer?: boolean };
 
 const STATUSES = ['pass', 'warn', 'fail', 'skipped'];
 const UNITS = ['bytes', 'percent', 'score', 'ratio', 'count', 'ms'];
 const LEVELS = ['error', 'warning', 'notice'];
-const SIZE: Range = { min: 0, integer: true };
-const PERCENT: Range = { min: 0, max: 100 };
-const COUNT: Range = { min: 0, integer: true };
 
-/** Per gate: the ranges of the numbers its run reads back from a baseline. */
-const GATE_RANGES: Record<string, { item?: (field: string) => Range | undefined; metric?: (name: string) => Range | undefined; check?: (unit: string) => Range | undefined }> = {
-  'bundle-budget': {
-    item: (field) => (/^(?:base-)?(?:raw|gzip|brotli)$/.test(field) ? SIZE : undefined),
-    metric: (name) => (/^total-(?:raw|gzip|brotli)$|^files/.test(name) ? SIZE : undefined),
-    check: (unit) => (unit === 'bytes' ? SIZE : undefined),
-  },
-  'coverage-gate': {
-    item: (field) => (/^(?:lines|statements|functions|branches)$/.test(field) ? PERCENT : /-(?:covered|total)$/.test(field) ? COUNT : undefined),
-    metric: (name) => (/^(?:lines|statements|functions|branches|patch)$/.test(name) ? PERCENT : /-(?:covered|total)$|^files$|^report-files$/.test(name) ? COUNT : undefined),
-    check: (unit) => (unit === 'percent' ? PERCENT : undefined),
-  },
-};
+/** Per gate (its descriptor's resultRanges): the ranges of the numbers its run reads back from a baseline. */
+export interface ResultRanges {
+  item?: (field: string) => Range | undefined;
+  metric?: (name: string) => Range | undefined;
+  check?: (unit: string) => Range | undefined;
+}
 
-/** The first thing wrong with `data` as a result of `gate`, or undefined when it is sound. */
-export function findResultProblem(data: Json): string | undefined {
-  const ranges = GATE_RANGES[typeof data.gate === 'string' ? data.gate : ''] ?? {};
+/** The first thing wrong with `data` as a result of its gate (whose `ranges` the caller gives), or undefined when it is sound. */
+export function findResultProblem(data: Json, ranges: ResultRanges = {}): string | undefined {
   const problems: string[] = [];
   const fail = (text: string) => problems.push(text);
   const number = (value: unknown, at: string, range: Range = {}): void => {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { ConfigurationError } from './errors.js';
 import { describeSkippedLinks, selectFiles } from './globs.js';
-import { readResult, type GateResult } from './result.js';
+import { readResult, type GateResult, type ResultRangesOf } from './result.js';
 
 /** Gate names are identifiers, shown and keyed on: anything else is not a result of a roadstop gate. */
 export const GATE_NAME = /^[a-z][a-z0-9-]{0,63}$/;
@@ -19,6 +19,8 @@ export interface ResultFilesOptions {
   /** The input the globs came from, for messages. */
   input: string;
   warn: (text: string) => void;
+  /** The registry's result ranges by gate name, held against each file. */
+  ranges?: ResultRangesOf;
 }
 
 /**
@@ -50,7 +52,7 @@ export async function readResultFiles(patterns: readonly string[], options: Resu
   for (const path of paths) {
     const file = path.startsWith(`${workspace}/`) ? path.slice(workspace.length + 1) : path;
     try {
-      const result = await readResult(path, { input });
+      const result = await readResult(path, { input, ...(options.ranges ? { ranges: options.ranges } : {}) });
       if (!GATE_NAME.test(result.gate)) throw new ConfigurationError('not a roadstop result: its gate is not a gate name');
       results.push({ file, result });
     } catch (error) {

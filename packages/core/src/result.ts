@@ -1,9 +1,10 @@
 // fs.promises is read when first used: the promise API (and the streams it loads) costs a step that stops at its config.
 import { promises as fsp } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { confinedPath, realLocation } from './confine.js';
+import { confinedPath, readRegularFile, realLocation } from './confine.js';
 import { ConfigurationError, type ErrorLocation } from './errors.js';
-import { findResultProblem } from './result-check.js';
+import { findResultProblem, type ResultRanges } from './result-check.js';
+import { findImplausibleResult } from './result-plausible.js';
 
 /**
  * The result contract every gate writes and every renderer (job summary, PR
@@ -122,18 +123,22 @@ export function serializeResult(result: GateResult): string {
  * results or that another schema version wrote. `input` names the action
  * input or option the path came from, for the error.
  */
-export async function readResult(path: string, options: { input?: string; gate?: string } = {}): Promise<GateResult> {
+export async function readResult(path: string, options: { input?: string; gate?: string; ranges?: ResultRangesOf } = {}): Promise<GateResult> {
   const where = { file: path, ...(options.input ? { input: options.input } : {}) };
   let text: string;
   try {
-    text = await fsp.readFile(path, 'utf8');
+    text = await readRegularFile(path, where, 'the result file');
   } catch (error) {
+    if (error instanceof ConfigurationError) throw error;
     throw new ConfigurationError(`cannot read the result file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, where);
   }
   return parseResult(text, { ...options, file: path });
 }
 
-export function parseResult(text: string, options: { input?: string; gate?: string; file?: string } = {}): GateResult {
+/** A result's gate → the ranges its descriptor declares (the registry's lookup, passed in: core keeps no list of gates). */
+export type ResultRangesOf = (gate: string) => ResultRanges | undefined;
+
+export function parseResult(text: string, options: { input?: string; gate?: string; file?: string; ranges?: ResultRangesOf } = {}): GateResult {
   const where = { ...(options.file ? { file: options.file } : {}), ...(options.input ? { input: options.input } : {}) };
   let data: unknown;
   try {
@@ -163,8 +168,10 @@ export function parseResult(text: string, options: { input?: string; gate?: stri
   if (!Array.isArray(record.items) || !Array.isArray(record.checks) || !Array.isArray(record.messages)) {
     throw new ConfigurationError('not a roadstop result: items, checks and messages must be lists', where);
   }
-  const problem = findResultProblem(record);
+  const problem = findResultProblem(record, options.ranges?.(String(record.gate)));
   if (problem) throw new ConfigurationError(`not a valid ${String(record.gate)} result: ${problem}`, where, 'a result roadstop wrote holds none of this; regenerate it, or compare with another run');
+  const implausible = findImplausibleResult(record);
+  if (implausible) throw new ConfigurationError(`not a result roadstop wrote: ${implausible}`, where, 'a result roadstop wrote holds none of this; regenerate it, or compare with another run');
   return data as GateResult;
 }
 
@@ -186,8 +193,9 @@ export async function prepareReportPath(
   }
   let existing: string | undefined;
   try {
-    existing = await fsp.readFile(target, 'utf8');
+    existing = await readRegularFile(target, { input, file: given }, 'the report');
   } catch (error) {
+    if (error instanceof ConfigurationError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') throw new ConfigurationError('is a folder, not a file', { input, file: given });
     if (code !== 'ENOENT') throw new ConfigurationError(`cannot use it (${code ?? String(error)})`, { input, file: given });
@@ -208,12 +216,12 @@ export async function prepareReportPath(
  */
 export async function readBaselineFile(
   path: string,
-  options: { workspace: string; gate: string; origin: ErrorLocation },
+  options: { workspace: string; gate: string; origin: ErrorLocation; ranges?: ResultRangesOf },
 ): Promise<{ result: GateResult; info: BaselineInfo }> {
   let result: GateResult;
   try {
     const real = await confinedPath(options.workspace, path, { ...options.origin, file: path }, { what: 'the baseline' });
-    result = await readResult(real, { gate: options.gate });
+    result = await readResult(real, { gate: options.gate, ...(options.ranges ? { ranges: options.ranges } : {}) });
   } catch (error) {
     if (error instanceof ConfigurationError) throw new ConfigurationError(error.message, { ...options.origin, file: path }, error.hint);
     throw error;

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readRegularFileSync } from './confine.js';
 import { ConfigurationError, EnvironmentError } from './errors.js';
 
 /** Events whose payload carries the pull request: without it, changed lines and baselines would be silently skipped. */
@@ -84,10 +84,10 @@ function readEvent(path: string | undefined, pullRequestEvent: string | undefine
   }
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRegularFileSync(path, { file: path }, 'the event file');
   } catch (error) {
     if (pullRequestEvent) {
-      throw new EnvironmentError(`this is a ${pullRequestEvent} run, but its event file ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      throw new EnvironmentError(`this is a ${pullRequestEvent} run, but its event file ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     }
     return {};
   }

@@ -14,6 +14,9 @@ function errorOf(run: () => unknown): ConfigurationError {
   throw new Error('expected a ConfigurationError');
 }
 
+/** Core keeps no list of sections: the caller (the registry) passes them. */
+const SECTIONS = { 'bundle-budget': { description: 'budgets' }, 'coverage-gate': { description: 'coverage' } };
+
 const CONFIG = `version: 1
 bundle-budget:
   compression: gzip
@@ -34,7 +37,7 @@ describe('config file', () => {
   });
 
   it('refuses an unknown section at the top', () => {
-    const error = errorOf(() => parseConfig('version: 1\nbundle-budgets:\n  budgets: []\n', 'roadstop.yml'));
+    const error = errorOf(() => parseConfig('version: 1\nbundle-budgets:\n  budgets: []\n', 'roadstop.yml', SECTIONS));
     expect(error.location).toMatchObject({ file: 'roadstop.yml', line: 2, key: 'bundle-budgets' });
     expect(error.hint).toBe("did you mean 'bundle-budget'?");
   });
@@ -75,11 +78,11 @@ describe('config file', () => {
 
   it('is optional at the default path and required at a named one', async () => {
     const workspace = await mkdtemp(join(tmpdir(), 'roadstop-config-'));
-    expect((await loadConfig(undefined, { workspace })).file).toBeUndefined();
-    await expect(loadConfig('ci/roadstop.yml', { workspace, input: 'config' })).rejects.toThrow(/config file not found/);
+    expect((await loadConfig(undefined, { workspace, sections: SECTIONS })).file).toBeUndefined();
+    await expect(loadConfig('ci/roadstop.yml', { workspace, input: 'config', sections: SECTIONS })).rejects.toThrow(/config file not found/);
     await mkdir(join(workspace, '.github'));
     await writeFile(join(workspace, '.github/roadstop.yml'), 'bundle-budget:\n  compression: raw\n');
-    const loaded = await loadConfig('', { workspace });
+    const loaded = await loadConfig('', { workspace, sections: SECTIONS });
     expect(loaded.file).toBe('.github/roadstop.yml');
     expect(loaded.section('bundle-budget').string('compression')).toBe('raw');
   });

@@ -89,6 +89,24 @@ describe('literal paths are selected without fast-glob, exactly as fast-glob sel
     await writeFile(join(outside, 'secret.js'), 's');
     const workspace = await mkdtemp(join(tmpdir(), 'roadstop-literal-'));
     await symlink(outside, join(workspace, 'link'));
-    await expect(selectFiles(workspace, ['link/secret.js'], { input: 'path' })).rejects.toThrow(/'link\/secret\.js' \(matched by 'link\/secret\.js'\) is outside the workspace: the folder link leads to/);
+    await expect(selectFiles(workspace, ['link/secret.js'], { input: 'path' })).rejects.toThrow(/the glob 'link\/secret\.js' goes through link, a symlink to .* outside the workspace/);
+  });
+});
+
+describe('a symlinked folder out of the workspace stops the walk', () => {
+  it.each(['dist/**/*.js', 'dist/**', 'dist', 'dist/share/*.txt', 'app/dist/**/*.js'])('refuses %s through dist → /usr before walking it', async (pattern) => {
+    const workspace = await mkdtemp(join(tmpdir(), 'roadstop-linked-'));
+    await mkdir(join(workspace, 'app'));
+    await symlink('/usr', join(workspace, 'dist'));
+    await symlink('/usr', join(workspace, 'app/dist'));
+    await expect(selectFiles(workspace, [pattern], { input: 'files' })).rejects.toThrow(/goes through (app\/)?dist, a symlink to \/usr outside the workspace; globs do not follow it/);
+  });
+
+  it('follows a symlinked folder that stays inside', async () => {
+    const workspace = await mkdtemp(join(tmpdir(), 'roadstop-linked-'));
+    await mkdir(join(workspace, 'build'));
+    await writeFile(join(workspace, 'build/a.js'), 'a');
+    await symlink('build', join(workspace, 'dist'));
+    expect((await selectFiles(workspace, ['dist/*.js'], { input: 'files' })).files).toEqual(['dist/a.js']);
   });
 });

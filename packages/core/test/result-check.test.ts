@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createResult, parseResult, type GateResult } from '../src/index.js';
 import { validateResult } from './validate-result.js';
+// The ranges live in each gate's descriptor; the registry's lookup is what every reader passes in.
+import { resultRangesOf as ranges } from '@roadstop/gates';
 
 // A baseline is untrusted input: every number a gate reads back from it is
 // checked, so a bad one is a clear error (or, for baseline: auto, a warning),
@@ -51,19 +53,19 @@ describe('a result read back is checked, numbers and all', () => {
   it.each(cases)('refuses %s', (_, make, spoil, message, schemaToo) => {
     const result = make();
     spoil(result);
-    expect(() => parseResult(JSON.stringify(result), { gate: result.gate, file: 'base.json', input: 'baseline' })).toThrow(message);
+    expect(() => parseResult(JSON.stringify(result), { gate: result.gate, file: 'base.json', input: 'baseline', ranges })).toThrow(message);
     // What the schema can say, the schema says too: the hand check and result-v1.json agree.
     if (schemaToo) expect(validateResult(result)).not.toEqual([]);
   });
 
   it('refuses a number JSON reads as Infinity', () => {
     const text = JSON.stringify(bundle()).replace('"raw":10', '"raw":1e999');
-    expect(() => parseResult(text, { gate: 'bundle-budget' })).toThrow(/items\[0\] \(dist\/a\.js\)\.raw is not a number/);
+    expect(() => parseResult(text, { gate: 'bundle-budget', ranges })).toThrow(/items\[0\] \(dist\/a\.js\)\.raw is not a number/);
   });
 
   it.each([bundle, coverage])('accepts what the gates write', (make) => {
     const result = make();
-    expect(parseResult(JSON.stringify(result), { gate: result.gate })).toEqual(result);
+    expect(parseResult(JSON.stringify(result), { gate: result.gate, ranges })).toEqual(result);
     expect(validateResult(result)).toEqual([]);
   });
 });

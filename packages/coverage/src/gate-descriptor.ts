@@ -1,6 +1,6 @@
-import type { GateDescriptor } from '@roadstop/core';
+import type { GateDescriptor, ResultMessage } from '@roadstop/core';
 import { renderCoverageGateMarkdown, renderResultTerminal } from '@roadstop/render';
-import { GATE, INPUT_NAMES, resolveCoverageOptions, type CoverageGateOptions, type InputName } from './gate-options.js';
+import { COVERAGE_GATE_OPTIONS, GATE, INPUT_NAMES, resolveCoverageOptions, type CoverageGateOptions, type InputName } from './gate-options.js';
 
 export const COVERAGE_GATE_HELP = `Usage: roadstop coverage-gate [options] [reports...]
 
@@ -28,6 +28,10 @@ Options:
 Exit codes: 0 pass, warn or skipped; 1 a check failed; 2 a mistake in the
 options or config; 3 an internal error.`;
 
+/** What a baseline's coverage figures may be: percentages, and whole counts of lines. */
+const PERCENT = { min: 0, max: 100 };
+const COUNT = { min: 0, integer: true };
+
 /** coverage-gate, as the registry, the edges and the renderers know it. */
 export const coverageGate: GateDescriptor<CoverageGateOptions, InputName> = {
   name: GATE,
@@ -35,18 +39,27 @@ export const coverageGate: GateDescriptor<CoverageGateOptions, InputName> = {
   summary: 'coverage reports against thresholds, changed lines and a baseline',
   inputs: INPUT_NAMES,
   outputs: ['lines', 'statements', 'functions', 'branches', 'patch'],
+  options: COVERAGE_GATE_OPTIONS,
+  resultRanges: {
+    item: (field) => (/^(?:lines|statements|functions|branches)$/.test(field) ? PERCENT : /-(?:covered|total)$/.test(field) ? COUNT : undefined),
+    metric: (name) => (/^(?:lines|statements|functions|branches|patch)$/.test(name) ? PERCENT : /-(?:covered|total)$|^files$|^report-files$/.test(name) ? COUNT : undefined),
+    check: (unit) => (unit === 'percent' ? PERCENT : undefined),
+  },
   resolveOptions: resolveCoverageOptions,
   run: async (options, env) => {
     // In a workflow the pull request gives the base; on a laptop the diff is taken only when asked for.
     const wantsChanges = env.where === 'action' || options.base !== undefined || options.minPatch !== undefined;
     // The parsers and git are loaded when the gate runs: a step that stops at its options never parses them.
     const [{ runCoverageGate }, { repositoryFiles }] = await Promise.all([import('./gate.js'), import('@roadstop/git')]);
-    const [tracked, changes, baseline] = await Promise.all([repositoryFiles(options.workspace), wantsChanges ? env.changes(options.base) : undefined, env.baseline]);
+    // A folder that is not a git checkout is listed instead, and the result says so in a notice.
+    const notes: ResultMessage[] = [];
+    const listed = repositoryFiles(options.workspace, (text) => notes.push({ level: 'notice', title: 'Repository files', text }));
+    const [tracked, changes, baseline] = await Promise.all([listed, wantsChanges ? env.changes(options.base) : undefined, env.baseline]);
     return runCoverageGate(options, {
       repositoryFiles: tracked,
       ...(changes ? { changes } : {}),
       ...(baseline ? { baseline } : {}),
-      messages: env.messages,
+      messages: [...env.messages, ...notes],
       ...(env.commit ? { commit: env.commit } : {}),
       ...(env.ref ? { ref: env.ref } : {}),
     });

@@ -10,7 +10,11 @@ import {
   type ConfigSection,
   type FailOn,
   type ErrorLocation,
+  type OptionDefinitions,
+  COMMON_GATE_OPTIONS,
+  rangeOf,
 } from '@roadstop/core';
+import { checkRef } from '@roadstop/git';
 import { METRICS, type Metric } from './model.js';
 
 export const GATE = 'coverage-gate';
@@ -72,11 +76,32 @@ export const INPUT_NAMES = [
 export type InputName = (typeof INPUT_NAMES)[number];
 export type RawInputs = Partial<Record<InputName, string>>;
 
-const SECTION_KEYS = ['files', 'preset', 'thresholds', 'per-file', 'paths', 'patch', 'max-drop', 'base', 'roots', 'baseline', 'fail-on', 'annotations', 'artifact-name'];
+const PERCENT = { type: 'string-or-number', description: 'Least coverage in percent, e.g. 80 or 80%.' } as const;
+const THRESHOLDS = { type: 'map', keys: Object.fromEntries(METRICS.map((metric) => [metric, PERCENT])) } as const;
+
+/** The `coverage-gate:` section's keys: checked by the config file, written into the JSON Schema. */
+export const COVERAGE_GATE_OPTIONS = {
+  files: { type: 'string-list' },
+  preset: { type: 'string', enum: Object.keys(PRESETS) },
+  ...Object.fromEntries(METRICS.map((metric) => [`min-${metric}`, { type: 'string-or-number', renamedFrom: [`thresholds.${metric}`] }])),
+  thresholds: { ...THRESHOLDS, deprecated: true, description: 'Deprecated: each metric is now a key of its own, min-lines, min-statements, min-functions, min-branches (the inputs\' names).' },
+  'per-file': { ...THRESHOLDS, description: 'Least coverage every single file must meet, per metric.' },
+  paths: {
+    type: 'map-of',
+    description: 'Least coverage of the files under a glob, taken together: a percentage of lines, or a map of metrics.',
+    values: { type: 'scalar-or-map', scalar: PERCENT, map: THRESHOLDS },
+  },
+  'min-patch': { type: 'string-or-number', renamedFrom: ['patch'] },
+  'max-drop': { type: 'string-or-number' },
+  base: { type: 'string' },
+  roots: { type: 'string-list', description: 'Folders the coverage tools ran in, tried first when mapping report paths to files.' },
+  annotations: { type: 'number', minimum: 0, maximum: 1000, integer: true, default: 50, description: 'At most this many uncovered changed lines become annotations.' },
+  ...COMMON_GATE_OPTIONS,
+} as const satisfies OptionDefinitions;
 
 /** Merge the config's `coverage-gate:` section with the inputs; an input, when given, wins. */
 export function resolveCoverageOptions(section: ConfigSection, inputs: RawInputs, workspace: string): CoverageGateOptions {
-  section.rejectUnknown(SECTION_KEYS);
+  section.rejectUnknown(Object.keys(COVERAGE_GATE_OPTIONS));
   const given = (name: InputName) => givenInput(inputs, name);
   const input = (name: InputName): ErrorLocation => ({ input: name });
 
@@ -100,8 +125,8 @@ export function resolveCoverageOptions(section: ConfigSection, inputs: RawInputs
   if (preset && thresholds.lines === undefined) thresholds.lines = PRESETS[preset];
   for (const metric of METRICS) {
     const name = `min-${metric}` as InputName;
-    const value = given(name);
-    if (value !== undefined) thresholds[metric] = parseThreshold(value, input(name));
+    const value = given(name) ?? section.stringOrNumber(name);
+    if (value !== undefined) thresholds[metric] = parseThreshold(value, given(name) !== undefined ? input(name) : section.locate(name));
   }
 
   const perFile = readThresholds(section.section('per-file'));
@@ -117,8 +142,8 @@ export function resolveCoverageOptions(section: ConfigSection, inputs: RawInputs
     return { pattern, thresholds: readThresholds(pathsSection.section(pattern)), origin };
   });
 
-  const patchText = given('min-patch') ?? section.stringOrNumber('patch');
-  const minPatch = patchText === undefined ? undefined : parseThreshold(patchText, given('min-patch') ? input('min-patch') : section.locate('patch'));
+  const patchText = given('min-patch') ?? section.stringOrNumber('min-patch');
+  const minPatch = patchText === undefined ? undefined : parseThreshold(patchText, given('min-patch') ? input('min-patch') : section.locate('min-patch'));
   const dropText = given('max-drop') ?? section.stringOrNumber('max-drop');
   const maxDrop = dropText === undefined ? undefined : parsePercent(dropText, given('max-drop') ? input('max-drop') : section.locate('max-drop'));
 
@@ -136,11 +161,15 @@ export function resolveCoverageOptions(section: ConfigSection, inputs: RawInputs
     roots: section.stringList('roots') ?? [],
     baseline,
     failOn,
-    maxAnnotations: section.number('annotations', { min: 0, max: 1000, integer: true }) ?? 50,
+    maxAnnotations: section.number('annotations', rangeOf(COVERAGE_GATE_OPTIONS.annotations)) ?? COVERAGE_GATE_OPTIONS.annotations.default,
   };
   if (minPatch !== undefined) options.minPatch = minPatch;
   if (maxDrop !== undefined) options.maxDrop = maxDrop;
-  if (base !== undefined) [options.base, options.baseOrigin] = [base, given('base') ? input('base') : section.locate('base')];
+  if (base !== undefined) {
+    // The config file is the pull request's own: a base of `--upload-pack=…` would be a command git runs with the job's token.
+    const baseOrigin = given('base') ? input('base') : section.locate('base');
+    [options.base, options.baseOrigin] = [checkRef(base.trim(), baseOrigin), baseOrigin];
+  }
   if (preset) options.preset = preset;
   return options;
 }

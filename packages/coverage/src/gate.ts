@@ -5,6 +5,7 @@ import {
   createResult,
   describeSkippedLinks,
   notJudgedWithoutBaseline,
+  escapeControlCharacters,
   selectFiles,
   worstStatus,
   type BaselineInfo,
@@ -15,6 +16,7 @@ import {
 } from '@roadstop/core';
 import type { ChangeSource } from '@roadstop/git';
 import { GATE, type CoverageGateOptions, type Thresholds } from './gate-options.js';
+import { dropLinesBeyondEnd } from './line-bounds.js';
 import { mergeReports } from './merge.js';
 import { carriedMetrics, METRICS, reportTotals, type CoverageReport, type FileCoverage, type Metric, type Ratio } from './model.js';
 import { openReportFile } from './input.js';
@@ -51,124 +53,18 @@ export async function runCoverageGate(options: CoverageGateOptions, context: Cov
   const { report, reportFiles, unmatchedPaths } = await loadReports(options, context.repositoryFiles, messages);
   const totals = reportTotals(report);
   const carried = new Set(carriedMetrics(report));
-  const checks: ResultCheck[] = [];
   refuseEmptyMeasure(report, totals, carried, options, reportFiles);
 
-  for (const metric of METRICS) {
-    const threshold = options.thresholds[metric];
-    if (threshold === undefined) continue;
-    checks.push(judgeThreshold(metric, metric, totals[metric], threshold, carried.has(metric)));
-  }
-  checks.push(...judgePerFile(report, options.perFile, carried));
-  for (const { pattern, thresholds } of options.paths) {
-    const files = [...report.files.values()].filter((file) => matchesGlob(file.path, pattern));
-    for (const [metric, threshold] of Object.entries(thresholds) as [Metric, number][]) {
-      const ratio = sumRatios(files.map((file) => file.totals[metric]));
-      const check = judgeThreshold(`${pattern} ${metric}`, metric, ratio, threshold, carried.has(metric));
-      if (files.length === 0) Object.assign(check, { status: 'skipped', message: `no file of the report matches ${pattern}` });
-      checks.push(check);
-    }
-  }
-
   const patch = measurePatch(report, context.changes);
-  if (patch) {
-    const check: ResultCheck = {
-      name: 'patch',
-      status: 'pass',
-      value: coveragePercent((patch.ratio)),
-      unit: 'percent',
-      details: { covered: patch.ratio.covered, coverable: patch.ratio.total, via: patch.via, base: patch.base },
-    };
-    if (options.minPatch !== undefined) {
-      check.limit = options.minPatch;
-      check.limitText = `≥ ${options.minPatch}%`;
-    }
-    if (patch.ratio.total === 0) {
-      check.status = 'skipped';
-      check.message = 'no changed line is a line the report can cover';
-    } else {
-      const below = options.minPatch !== undefined && check.value < options.minPatch;
-      check.status = below ? 'fail' : 'pass';
-      check.message = `${patch.ratio.covered} of ${patch.ratio.total} changed lines covered (${check.value}%)${below ? `, below ${options.minPatch}%` : ''}`;
-    }
-    checks.push(check);
-    let annotated = 0;
-    for (const [path, ranges] of patch.uncovered) {
-      for (const [start, end] of ranges) {
-        if (annotated++ >= options.maxAnnotations) break;
-        messages.push({
-          level: 'warning',
-          title: 'Not covered by tests',
-          file: path,
-          line: start,
-          text: start === end ? `changed line ${start} is not covered by tests` : `changed lines ${start}-${end} are not covered by tests`,
-        });
-      }
-    }
-    const total = [...patch.uncovered.values()].reduce((sum, ranges) => sum + ranges.length, 0);
-    if (total > options.maxAnnotations) messages.push({ level: 'notice', text: `${total - options.maxAnnotations} more uncovered ranges of changed lines are listed in the job summary` });
-  } else if (context.changes && 'unavailable' in context.changes) {
-    if (options.base !== undefined) {
-      // Asked for by name: skipping it would turn min-patch into a notice and a green step.
-      throw new ConfigurationError(
-        `the base '${options.base}' cannot be used for the changed lines: ${context.changes.unavailable}`,
-        options.baseOrigin ?? { input: 'base' },
-        'name a commit or branch this checkout has or can fetch (e.g. origin/main, with actions/checkout fetch-depth: 0)',
-      );
-    }
-    const text = `changed lines unknown: ${context.changes.unavailable}`;
-    if (options.minPatch !== undefined) {
-      checks.push({ name: 'patch', status: 'skipped', value: 0, unit: 'percent', limit: options.minPatch, limitText: `≥ ${options.minPatch}%`, message: text });
-    }
-    messages.push({ level: 'notice', text });
-  }
-
-  const baselineFiles = context.baseline?.result.metrics.files;
-  const incomplete = baselineFiles !== undefined && report.files.size < baselineFiles * INCOMPLETE_SHARE;
-  if (incomplete) {
-    messages.push({
-      level: 'warning',
-      title: 'Incomplete report',
-      text: `incomplete report: it covers ${report.files.size} files where the base covered ${baselineFiles}; drops against the base are not judged (a missing shard or test job?)`,
-    });
-  }
-  if (options.maxDrop !== undefined && context.baseline) {
-    for (const metric of carried) {
-      const before = context.baseline.result.metrics[metric];
-      if (before === undefined) continue;
-      const now = coveragePercent((totals[metric]));
-      const drop = round(before - now);
-      const check: ResultCheck = { name: `${metric} vs base`, status: 'pass', value: now, baseline: before, limit: round(before - options.maxDrop), limitText: `drop ≤ ${options.maxDrop}%`, unit: 'percent' };
-      if (incomplete) {
-        check.status = 'warn';
-        check.message = `${metric}: incomplete report, drop not judged`;
-      } else if (drop > options.maxDrop) {
-        check.status = 'fail';
-        check.message = `${metric} coverage dropped by ${drop} points against the base (${before}% → ${now}%), more than the ${options.maxDrop} allowed`;
-      } else {
-        check.message = `${metric} ${now}% against ${before}% on the base`;
-      }
-      checks.push(check);
-    }
-  } else if (options.maxDrop !== undefined) {
-    messages.push(notJudgedWithoutBaseline('max-drop needs a baseline; none was found, so drops are not judged'));
-  }
-
+  const checks: ResultCheck[] = [
+    ...judgeThresholds(report, totals, carried, options),
+    ...judgePatch(patch, context.changes, options, messages),
+    ...judgeDrops(report, totals, carried, options, context.baseline, messages),
+  ];
   for (const check of checks) {
     if (check.status === 'fail') messages.push({ level: 'error', title: `Coverage: ${check.name}`, text: check.message ?? check.name });
   }
-
-  const metrics: Record<string, number> = { files: report.files.size, 'report-files': reportFiles.length, 'files-unmatched': unmatchedPaths };
-  for (const metric of carried) {
-    metrics[metric] = coveragePercent((totals[metric]));
-    metrics[`${metric}-covered`] = totals[metric].covered;
-    metrics[`${metric}-total`] = totals[metric].total;
-  }
-  if (patch && patch.ratio.total > 0) {
-    metrics.patch = coveragePercent((patch.ratio));
-    metrics['patch-covered'] = patch.ratio.covered;
-    metrics['patch-total'] = patch.ratio.total;
-  }
+  const metrics = resultMetrics(report, totals, carried, patch, { 'report-files': reportFiles.length, 'files-unmatched': unmatchedPaths });
 
   const result = createResult({
     gate: GATE,
@@ -185,6 +81,153 @@ export async function runCoverageGate(options: CoverageGateOptions, context: Cov
   });
   applyFailOn(result, options.failOn);
   return result;
+}
+
+/** The whole project's thresholds, every file's, and each path glob's (its files taken together). */
+function judgeThresholds(report: CoverageReport, totals: Record<Metric, Ratio>, carried: Set<Metric>, options: CoverageGateOptions): ResultCheck[] {
+  const checks: ResultCheck[] = [];
+  for (const metric of METRICS) {
+    const threshold = options.thresholds[metric];
+    if (threshold !== undefined) checks.push(judgeThreshold(metric, metric, totals[metric], threshold, carried.has(metric)));
+  }
+  checks.push(...judgePerFile(report, options.perFile, carried));
+  for (const { pattern, thresholds } of options.paths) {
+    const files = [...report.files.values()].filter((file) => matchesGlob(file.path, pattern));
+    for (const [metric, threshold] of Object.entries(thresholds) as [Metric, number][]) {
+      const ratio = sumRatios(files.map((file) => file.totals[metric]));
+      const check = judgeThreshold(`${pattern} ${metric}`, metric, ratio, threshold, carried.has(metric));
+      if (files.length === 0) Object.assign(check, { status: 'skipped', message: `no file of the report matches ${pattern}` });
+      checks.push(check);
+    }
+  }
+  return checks;
+}
+
+/**
+ * The changed lines' coverage against min-patch, with an annotation per
+ * uncovered range; or, when the changed lines are unknown, why (an error when
+ * the user named the base, since skipping would turn min-patch green).
+ */
+function judgePatch(patch: PatchCoverage | undefined, changes: ChangeSource | undefined, options: CoverageGateOptions, messages: ResultMessage[]): ResultCheck[] {
+  if (patch) {
+    annotateUncovered(patch, options.maxAnnotations, messages);
+    return [patchCheck(patch, options.minPatch)];
+  }
+  if (!changes || !('unavailable' in changes)) return [];
+  if (options.base !== undefined) {
+    // Asked for by name: skipping it would turn min-patch into a notice and a green step.
+    throw new ConfigurationError(
+      `the base '${options.base}' cannot be used for the changed lines: ${changes.unavailable}`,
+      options.baseOrigin ?? { input: 'base' },
+      'name a commit or branch this checkout has or can fetch (e.g. origin/main, with actions/checkout fetch-depth: 0)',
+    );
+  }
+  const text = `changed lines unknown: ${changes.unavailable}`;
+  messages.push({ level: 'notice', text });
+  return options.minPatch === undefined ? [] : [{ name: 'patch', status: 'skipped', value: 0, unit: 'percent', limit: options.minPatch, limitText: `≥ ${options.minPatch}%`, message: text }];
+}
+
+function patchCheck(patch: PatchCoverage, minPatch: number | undefined): ResultCheck {
+  const check: ResultCheck = {
+    name: 'patch',
+    status: 'pass',
+    value: coveragePercent(patch.ratio),
+    unit: 'percent',
+    details: { covered: patch.ratio.covered, coverable: patch.ratio.total, via: patch.via, base: patch.base },
+  };
+  if (minPatch !== undefined) {
+    check.limit = minPatch;
+    check.limitText = `≥ ${minPatch}%`;
+  }
+  if (patch.ratio.total === 0) {
+    check.status = 'skipped';
+    check.message = 'no changed line is a line the report can cover';
+  } else {
+    const below = minPatch !== undefined && check.value < minPatch;
+    check.status = below ? 'fail' : 'pass';
+    check.message = `${patch.ratio.covered} of ${patch.ratio.total} changed lines covered (${check.value}%)${below ? `, below ${minPatch}%` : ''}`;
+  }
+  return check;
+}
+
+/** A warning on each uncovered range of changed lines, up to `limit`, and a notice of how many more. */
+function annotateUncovered(patch: PatchCoverage, limit: number, messages: ResultMessage[]): void {
+  let annotated = 0;
+  for (const [path, ranges] of patch.uncovered) {
+    for (const [start, end] of ranges) {
+      if (annotated++ >= limit) break;
+      messages.push({
+        level: 'warning',
+        title: 'Not covered by tests',
+        file: path,
+        line: start,
+        text: start === end ? `changed line ${start} is not covered by tests` : `changed lines ${start}-${end} are not covered by tests`,
+      });
+    }
+  }
+  const total = [...patch.uncovered.values()].reduce((sum, ranges) => sum + ranges.length, 0);
+  if (total > limit) messages.push({ level: 'notice', text: `${total - limit} more uncovered ranges of changed lines are listed in the job summary` });
+}
+
+/** Each carried metric against the baseline's, within max-drop; a report of far fewer files than the base's is warned of, not judged. */
+function judgeDrops(
+  report: CoverageReport,
+  totals: Record<Metric, Ratio>,
+  carried: Set<Metric>,
+  options: CoverageGateOptions,
+  baseline: CoverageContext['baseline'],
+  messages: ResultMessage[],
+): ResultCheck[] {
+  const baselineFiles = baseline?.result.metrics.files;
+  const incomplete = baselineFiles !== undefined && report.files.size < baselineFiles * INCOMPLETE_SHARE;
+  if (incomplete) {
+    messages.push({
+      level: 'warning',
+      title: 'Incomplete report',
+      text: `incomplete report: it covers ${report.files.size} files where the base covered ${baselineFiles}; drops against the base are not judged (a missing shard or test job?)`,
+    });
+  }
+  const maxDrop = options.maxDrop;
+  if (maxDrop === undefined) return [];
+  if (!baseline) {
+    messages.push(notJudgedWithoutBaseline('max-drop needs a baseline; none was found, so drops are not judged'));
+    return [];
+  }
+  const checks: ResultCheck[] = [];
+  for (const metric of carried) {
+    const before = baseline.result.metrics[metric];
+    if (before === undefined) continue;
+    const now = coveragePercent(totals[metric]);
+    const drop = round(before - now);
+    const check: ResultCheck = { name: `${metric} vs base`, status: 'pass', value: now, baseline: before, limit: round(before - maxDrop), limitText: `drop ≤ ${maxDrop}%`, unit: 'percent' };
+    if (incomplete) {
+      check.status = 'warn';
+      check.message = `${metric}: incomplete report, drop not judged`;
+    } else if (drop > maxDrop) {
+      check.status = 'fail';
+      check.message = `${metric} coverage dropped by ${drop} points against the base (${before}% → ${now}%), more than the ${maxDrop} allowed`;
+    } else {
+      check.message = `${metric} ${now}% against ${before}% on the base`;
+    }
+    checks.push(check);
+  }
+  return checks;
+}
+
+/** The result's figures: files, each carried metric (percent, covered, total) and the patch's. */
+function resultMetrics(report: CoverageReport, totals: Record<Metric, Ratio>, carried: Set<Metric>, patch: PatchCoverage | undefined, counts: Record<string, number>): Record<string, number> {
+  const metrics: Record<string, number> = { files: report.files.size, ...counts };
+  for (const metric of carried) {
+    metrics[metric] = coveragePercent(totals[metric]);
+    metrics[`${metric}-covered`] = totals[metric].covered;
+    metrics[`${metric}-total`] = totals[metric].total;
+  }
+  if (patch && patch.ratio.total > 0) {
+    metrics.patch = coveragePercent(patch.ratio);
+    metrics['patch-covered'] = patch.ratio.covered;
+    metrics['patch-total'] = patch.ratio.total;
+  }
+  return metrics;
 }
 
 async function loadReports(options: CoverageGateOptions, repositoryFiles: readonly string[], messages: ResultMessage[]) {
@@ -206,7 +249,17 @@ async function loadReports(options: CoverageGateOptions, repositoryFiles: readon
     unmatched.push(...mapping.unmatched.slice(0, 3));
     ambiguous.push(...mapping.ambiguous.slice(0, 3));
     for (const line of describePathMapping(mapping)) messages.push({ level: 'warning', title: 'Coverage paths', text: `${file}: ${line}` });
-    mapped.push(remapReport(parsed, mapping));
+    const remapped = remapReport(parsed, mapping);
+    const beyond = dropLinesBeyondEnd(remapped, options.workspace);
+    if (beyond.example) {
+      const { path, line, length } = beyond.example;
+      messages.push({
+        level: 'warning',
+        title: 'Coverage report',
+        text: `${file}: ${beyond.lines} line record${beyond.lines === 1 ? '' : 's'} beyond the end of ${beyond.lines === 1 ? 'its file' : 'their files'} not counted (e.g. ${escapeControlCharacters(path)} line ${line}, which has ${length} lines): the report is stale or not of this checkout`,
+      });
+    }
+    mapped.push(remapped);
   }
   const matched = mapped.reduce((sum, report) => sum + report.files.size, 0);
   if (matched === 0) {

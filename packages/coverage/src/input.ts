@@ -1,5 +1,5 @@
-import { open, type FileHandle } from 'node:fs/promises';
-import { ConfigurationError, EnvironmentError } from '@roadstop/core';
+import type { FileHandle } from 'node:fs/promises';
+import { ConfigurationError, EnvironmentError, openRegularFile } from '@roadstop/core';
 
 /** Codes that mean the machine refuses the file, not that the user named the wrong one. */
 const PERMISSION_CODES = new Set(['EACCES', 'EPERM', 'EIO']);
@@ -33,13 +33,10 @@ export async function* toChunks(input: ReportInput): AsyncGenerator<Uint8Array> 
 export async function openReportFile(path: string, shown = path): Promise<AsyncIterable<Uint8Array>> {
   let handle: FileHandle | undefined;
   try {
-    handle = await open(path, 'r');
-    const stats = await handle.stat();
-    if (stats.isDirectory()) {
-      throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    }
+    // FIFOs, devices and sockets refused before a byte is read: a pipe without a writer would hang the step.
+    handle = await openRegularFile(path, { file: shown }, 'the coverage report');
   } catch (error) {
-    await handle?.close();
+    if (error instanceof ConfigurationError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== undefined && PERMISSION_CODES.has(code)) {
       throw new EnvironmentError(`${shown}: the coverage report cannot be read (${code}): the step's user may not read it; check the permissions of the file and its folders`);

@@ -1,2 +1,3 @@
 export * from './diff.js';
 export * from './repo.js';
+export * from './ref.js';

@@ -1,5 +1,6 @@
-import { ConfigurationError } from '@roadstop/core';
+import { ConfigurationError, EnvironmentError, redactUrlCredentials } from '@roadstop/core';
 import { parseUnifiedDiff, type ChangedLines } from './diff.js';
+import { checkRef } from './ref.js';
 
 // child_process is loaded on the first git command, not with every step that bundles this package.
 function exec(file: string, args: readonly string[], options: import('node:child_process').ExecFileOptions): Promise<{ stdout: string; stderr: string }> {
@@ -8,25 +9,56 @@ function exec(file: string, args: readonly string[], options: import('node:child
   return promisify(execFile)(file, args, { ...options, encoding: 'utf8' });
 }
 
-export class GitError extends Error {
-  override readonly name = 'GitError';
+/** Longest one git call may take: a local command answers in well under a second, a fetch over a slow link in tens. */
+export const GIT_CALL_TIMEOUT_MS = 60_000;
+/** Longest all the git calls for one set of changed lines may take together (six deepening fetches, then --unshallow). */
+export const GIT_TOTAL_TIMEOUT_MS = 180_000;
+
+/**
+ * git failed: the machine's or the repository's state (not a checkout, dubious
+ * ownership in a container, no network), not the user's config and not a bug.
+ * The message names git, the command and the first line git wrote to stderr,
+ * with any credentials in URLs replaced.
+ */
+export class GitError extends EnvironmentError {
   constructor(
     readonly args: string[],
     readonly stderr: string,
     readonly code: number | string | undefined,
   ) {
-    super(`git ${args.join(' ')} failed${code !== undefined ? ` (${code})` : ''}: ${stderr.trim().split('\n').at(-1) ?? ''}`);
+    const first = stderr.split('\n').map((line) => line.trim()).find(Boolean) ?? '';
+    const shown = redactUrlCredentials(first.length > 300 ? `${first.slice(0, 300)}…` : first);
+    super(`git ${args[0] ?? ''} failed${code !== undefined ? ` (${code})` : ''}${shown ? `: ${shown}` : ''}`);
   }
 }
 
-/** Run git in `cwd`; never through a shell, so no argument is ever interpreted. */
-export async function git(cwd: string, args: string[]): Promise<string> {
+export interface GitCallOptions {
+  /** Longest this call may take; GIT_CALL_TIMEOUT_MS when not given. */
+  timeoutMs?: number;
+}
+
+/**
+ * Run git in `cwd`; never through a shell, so no argument is ever interpreted
+ * by one. Git itself still reads a leading `-` as an option: callers put
+ * `--end-of-options` before any value that came from outside, and check refs
+ * with checkRef.
+ */
+export async function git(cwd: string, args: string[], options: GitCallOptions = {}): Promise<string> {
+  const timeoutMs = Math.max(1, options.timeoutMs ?? GIT_CALL_TIMEOUT_MS);
   try {
-    const { stdout } = await exec('git', args, { cwd, maxBuffer: 1 << 30, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } });
+    const { stdout } = await exec('git', args, {
+      cwd,
+      maxBuffer: 1 << 30,
+      timeout: timeoutMs,
+      killSignal: 'SIGKILL',
+      // No prompt for credentials, no pager, no editor: a step has no terminal to answer them.
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: '', SSH_ASKPASS: '', GIT_PAGER: 'cat', LC_ALL: 'C' },
+    });
     return stdout;
   } catch (error) {
-    const failure = error as { stderr?: string; code?: number | string };
+    const failure = error as { stderr?: string; code?: number | string; killed?: boolean; signal?: string };
     if (failure.code === 'ENOENT') throw new ConfigurationError('git is not installed or not on the PATH', {}, 'install git, or run in a checkout');
+    if (failure.killed || failure.signal === 'SIGKILL') throw new GitError(args, `no answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}`, 'timed out');
     throw new GitError(args, failure.stderr ?? String(error), failure.code);
   }
 }
@@ -37,24 +69,28 @@ export async function lsFiles(cwd: string): Promise<string[]> {
   return out.split('\0').filter(Boolean);
 }
 
-export async function isShallow(cwd: string): Promise<boolean> {
-  return (await git(cwd, ['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+export async function isShallow(cwd: string, options: GitCallOptions = {}): Promise<boolean> {
+  return (await git(cwd, ['rev-parse', '--is-shallow-repository'], options)).trim() === 'true';
 }
 
-async function hasCommit(cwd: string, sha: string): Promise<boolean> {
+/** Whether git says the commit is missing (exit 1 of cat-file -e, or a bad object): any other failure is thrown. */
+async function hasCommit(cwd: string, sha: string, options: GitCallOptions): Promise<boolean> {
   try {
-    await git(cwd, ['cat-file', '-e', `${sha}^{commit}`]);
+    await git(cwd, ['cat-file', '-e', '--end-of-options', `${sha}^{commit}`], options);
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    if (error instanceof GitError && (error.code === 1 || error.code === 128) && !/dubious ownership|not a git repository/i.test(error.stderr)) return false;
+    throw error;
   }
 }
 
-async function mergeBaseOf(cwd: string, a: string, b: string): Promise<string | undefined> {
+/** The merge base, or undefined when git finds none yet (exit 1); any other failure is thrown. */
+async function mergeBaseOf(cwd: string, a: string, b: string, options: GitCallOptions): Promise<string | undefined> {
   try {
-    return (await git(cwd, ['merge-base', a, b])).trim() || undefined;
-  } catch {
-    return undefined;
+    return (await git(cwd, ['merge-base', '--end-of-options', a, b], options)).trim() || undefined;
+  } catch (error) {
+    if (error instanceof GitError && error.code === 1) return undefined;
+    throw error;
   }
 }
 
@@ -68,6 +104,9 @@ export interface ChangedLinesOptions {
   /** Commits fetched per deepening step, and how many steps before fetching everything. */
   deepenBy?: number;
   maxDeepen?: number;
+  /** Longest all git calls together may take, and each one; GIT_TOTAL_TIMEOUT_MS and GIT_CALL_TIMEOUT_MS by default. */
+  totalTimeoutMs?: number;
+  callTimeoutMs?: number;
   log?: (message: string) => void;
 }
 
@@ -84,50 +123,73 @@ export interface ChangedLinesResult {
  * step until the merge base is there, then unshallowed as a last resort.
  */
 export async function changedLines(options: ChangedLinesOptions): Promise<ChangedLinesResult> {
-  const { cwd, base } = options;
-  const head = options.head ?? 'HEAD';
+  const { cwd } = options;
+  // Checked before git sees them, wherever they came from: `--upload-pack=…` as a base would run a command.
+  const base = checkRef(options.base, { input: 'base' });
+  const head = checkRef(options.head ?? 'HEAD', { input: 'head' });
   const remote = options.remote ?? 'origin';
+  if (remote !== false) checkRef(remote, { input: 'remote' });
+  const totalMs = options.totalTimeoutMs ?? GIT_TOTAL_TIMEOUT_MS;
+  const deadline = Date.now() + totalMs;
+  // Each call gets what is left of the total, at most the per-call limit; past the total, the next call is not made.
+  const budget = (): GitCallOptions => {
+    const left = deadline - Date.now();
+    if (left <= 0) throw new GitError(['fetch'], `the changed lines took longer than ${Math.round(totalMs / 1000)} s in all`, 'timed out');
+    return { timeoutMs: Math.min(options.callTimeoutMs ?? GIT_CALL_TIMEOUT_MS, left) };
+  };
   const fetched: string[] = [];
   const fetch = async (args: string[]) => {
     if (remote === false) return false;
     try {
-      await git(cwd, ['fetch', '--no-tags', '--quiet', remote, ...args]);
+      await git(cwd, ['fetch', '--no-tags', '--quiet', ...args.filter((arg) => arg.startsWith('--')), '--end-of-options', remote, ...args.filter((arg) => !arg.startsWith('--'))], budget());
       fetched.push(args.join(' '));
       options.log?.(`git fetch ${args.join(' ')}`);
       return true;
     } catch (error) {
-      options.log?.(`git fetch ${args.join(' ')}: ${(error as Error).message}`);
+      if (!(error instanceof GitError) || error.code === 'timed out') throw error;
+      options.log?.(`git fetch ${args.join(' ')}: ${error.message}`);
       return false;
     }
   };
 
-  if (!(await hasCommit(cwd, base))) await fetch(['--depth=1', base]);
-  if (!(await hasCommit(cwd, base))) {
+  if (!(await hasCommit(cwd, base, budget()))) await fetch(['--depth=1', base]);
+  if (!(await hasCommit(cwd, base, budget()))) {
     throw new GitError(['cat-file', '-e', base], `the base commit ${base} is not in the checkout and could not be fetched`, undefined);
   }
-  let mergeBase = await mergeBaseOf(cwd, base, head);
+  let mergeBase = await mergeBaseOf(cwd, base, head, budget());
   const steps = options.maxDeepen ?? 6;
-  for (let step = 0; !mergeBase && step < steps && (await isShallow(cwd)); step++) {
+  for (let step = 0; !mergeBase && step < steps && (await isShallow(cwd, budget())); step++) {
     const by = (options.deepenBy ?? 50) * 2 ** step;
     if (!(await fetch([`--deepen=${by}`, base]))) break;
-    mergeBase = await mergeBaseOf(cwd, base, head);
+    mergeBase = await mergeBaseOf(cwd, base, head, budget());
   }
-  if (!mergeBase && (await isShallow(cwd)) && (await fetch(['--unshallow']))) mergeBase = await mergeBaseOf(cwd, base, head);
+  if (!mergeBase && (await isShallow(cwd, budget())) && (await fetch(['--unshallow']))) mergeBase = await mergeBaseOf(cwd, base, head, budget());
   if (!mergeBase) throw new GitError(['merge-base', base, head], `no merge base between ${base} and ${head}`, undefined);
 
-  const diff = await git(cwd, ['diff', '--no-color', '--no-ext-diff', '--unified=0', '--diff-filter=AMRC', '-M', '--src-prefix=a/', '--dst-prefix=b/', mergeBase, head, '--']);
+  const diff = await git(
+    cwd,
+    ['diff', '--no-color', '--no-ext-diff', '--no-textconv', '--unified=0', '--diff-filter=AMRC', '-M', '--src-prefix=a/', '--dst-prefix=b/', '--end-of-options', mergeBase, head, '--'],
+    budget(),
+  );
   return { lines: parseUnifiedDiff(diff), mergeBase, fetched };
 }
+
+/** git's stderr when the folder is not a checkout at all: the one failure that means "no git here". */
+const NOT_A_REPOSITORY = /not a git repository \(or any of the parent directories\)/i;
 
 /**
  * The files of the repository: git's list, or, in a folder that is not a git
  * checkout (a downloaded artifact, a tarball), every file below it but
- * dependencies and build caches.
+ * dependencies and build caches, said in the log. Any other git failure
+ * (dubious ownership in a container job, a broken index) is thrown: a silent
+ * walk of the whole tree would map coverage paths against the wrong list.
  */
-export async function repositoryFiles(cwd: string): Promise<string[]> {
+export async function repositoryFiles(cwd: string, log?: (text: string) => void): Promise<string[]> {
   try {
     return await lsFiles(cwd);
-  } catch {
+  } catch (error) {
+    if (!(error instanceof GitError) || !NOT_A_REPOSITORY.test(error.stderr)) throw error;
+    log?.(`${cwd} is not a git checkout (${error.message}); listing its files instead`);
     const { default: glob } = await import('fast-glob');
     return (await glob('**/*', { cwd, dot: false, onlyFiles: true, followSymbolicLinks: false, ignore: ['**/node_modules/**', '**/.git/**'] })).sort();
   }

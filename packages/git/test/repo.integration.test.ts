@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { changedLines, GitError, isShallow, lsFiles } from '../src/index.js';
+import { changedLines, git, GitError, isShallow, lsFiles, repositoryFiles } from '../src/index.js';
 
 const run = (cwd: string, ...args: string[]) =>
   execFileSync('git', args, {
@@ -73,5 +74,53 @@ describe('changedLines', () => {
     const error = await changedLines({ cwd: origin, base: 'f'.repeat(40), remote: false }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(GitError);
     expect((error as Error).message).toContain(`the base commit ${'f'.repeat(40)} is not in the checkout and could not be fetched`);
+  });
+});
+
+describe('hostile values and git failures', () => {
+  it('never hands an option-like base to git: no command runs, even with a local remote', async () => {
+    const { origin } = await makeOrigin();
+    const clone = await mkdtemp(join(tmpdir(), 'roadstop-git-clone-'));
+    run(tmpdir(), 'clone', '-q', '--depth=1', '--branch', 'feature', origin, clone);
+    const marker = join(clone, 'pwned');
+    await expect(changedLines({ cwd: clone, base: `--upload-pack=touch ${marker} #` })).rejects.toThrow(/is not a git ref or commit: it starts with -/);
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it('reports a broken checkout as git failing, with its first stderr line, instead of walking the tree', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'roadstop-git-broken-'));
+    await writeFile(join(folder, '.git'), 'gitdir: /nonexistent/roadstop\n');
+    await write(folder, 'src/a.ts', 'x\n');
+    const error = await repositoryFiles(folder).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(GitError);
+    expect((error as GitError).message).toMatch(/^git ls-files failed \(128\): fatal: not a git repository: \/nonexistent\/roadstop$/);
+  });
+
+  it('lists the files of a folder that is not a checkout, and says so', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'roadstop-git-none-'));
+    await write(folder, 'src/a.ts', 'x\n');
+    const logged: string[] = [];
+    expect(await repositoryFiles(folder, (text) => logged.push(text))).toEqual(['src/a.ts']);
+    expect(logged.join('\n')).toMatch(/is not a git checkout/);
+  });
+
+  it('gives up when the total time is spent', async () => {
+    const { origin, base } = await makeOrigin();
+    const error = await changedLines({ cwd: origin, base, remote: false, totalTimeoutMs: 0 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(GitError);
+    expect((error as GitError).message).toMatch(/took longer than 0 s in all/);
+  });
+
+  it('ends a git call that hangs at its time limit, as git failing', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'roadstop-git-hang-'));
+    // hash-object --stdin waits for an end of input that never comes: the pipe stays open.
+    const error = await git(folder, ['hash-object', '--stdin'], { timeoutMs: 300 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(GitError);
+    expect((error as GitError).message).toBe('git hash-object failed (timed out): no answer within 300 ms');
+  });
+
+  it('redacts credentials from the stderr line it shows', () => {
+    const error = new GitError(['fetch'], "fatal: unable to access 'https://x-access-token:ghs_secret123@github.com/o/r/': 403\nmore", 128);
+    expect(error.message).toBe("git fetch failed (128): fatal: unable to access 'https://***@github.com/o/r/': 403");
   });
 });

@@ -1,4 +1,4 @@
-import { ConfigurationError, readBaselineFile, readResult, type BaselineInfo, type BaselineSpec, type GateResult, type ResultMessage, type RunnerContext } from '@roadstop/core';
+import { ConfigurationError, readBaselineFile, readResult, type BaselineInfo, type BaselineSpec, type GateResult, type ResultMessage, type ResultRanges, type RunnerContext } from '@roadstop/core';
 import { downloadBaselineResult, uploadResultArtifact } from './artifact-store.js';
 import { findBaselineRun, workflowFileFromRef } from './baseline-run.js';
 import { describeGitHubError } from './errors.js';
@@ -8,6 +8,8 @@ import { NetworkBudgetError, formatMs, networkBudgetMs, startNetworkBudget } fro
 
 export interface AcquireOptions {
   gate: string;
+  /** The gate's descriptor's result ranges, held against the baseline read back. */
+  ranges?: ResultRanges | undefined;
   context: RunnerContext;
   token: string;
   artifactName: string;
@@ -19,7 +21,7 @@ export interface AcquireOptions {
 }
 
 export interface Acquired {
-  baseline?: { result: GateResult; info: BaselineInfo };
+  baseline?: { result: GateResult; info: BaselineInfo; fromBaseRun?: boolean };
   /** What happened, for the result and the log: no baseline is a notice, never a failure. */
   messages: ResultMessage[];
 }
@@ -35,7 +37,7 @@ export async function acquireBaseline(spec: BaselineSpec, options: AcquireOption
   // Left out: a pull request compares with its base (auto); a push or any other event has nothing to compare with.
   if (spec.kind === 'default') return options.context.pullRequest ? acquireFromArtifact(options) : { messages: [] };
   if (spec.kind === 'file') {
-    return { baseline: await readBaselineFile(spec.path, { workspace: options.workspace, gate: options.gate, origin: spec.origin }), messages: [] };
+    return { baseline: await readBaselineFile(spec.path, { workspace: options.workspace, gate: options.gate, origin: spec.origin, ranges: () => options.ranges }), messages: [] };
   }
   return acquireFromArtifact(options);
 }
@@ -89,10 +91,10 @@ async function acquireFromArtifact(options: AcquireOptions): Promise<Acquired> {
       artifactId: found.artifactId,
       destination: options.temp,
     });
-    const result = await readResult(file, { gate: options.gate });
+    const result = await readResult(file, { gate: options.gate, ranges: () => options.ranges });
     const where = found.commitsBack === 0 ? 'the merge base' : `${found.commitsBack} commit${found.commitsBack === 1 ? '' : 's'} before the merge base`;
     return {
-      baseline: { result, info: { source: 'artifact', commit: found.runHeadSha, runId: found.runId, createdAt: result.createdAt } },
+      baseline: { result, info: { source: 'artifact', commit: found.runHeadSha, runId: found.runId, createdAt: result.createdAt }, fromBaseRun: true },
       messages: [{ level: 'notice', title: 'Baseline', text: `baseline: run ${found.runId} for ${found.runHeadSha.slice(0, 7)}, ${where} of ${pr.baseRef}` }],
     };
   } catch (error) {

@@ -9,5 +9,4 @@ export * from './workflow-runs.js';
 export * from './baseline-run.js';
 export * from './artifact-store.js';
 export * from './baseline-source.js';
-export * from './gate-step.js';
 export * from './changes.js';

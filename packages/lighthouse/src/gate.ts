@@ -1,5 +1,5 @@
 import type { GateDescriptor } from '@roadstop/core';
-import { GATE, INPUT_NAMES, resolveLighthouseOptions, type InputName, type LighthouseGateOptions } from './options.js';
+import { LIGHTHOUSE_GATE_OPTIONS, GATE, INPUT_NAMES, resolveLighthouseOptions, type InputName, type LighthouseGateOptions } from './options.js';
 import { renderLighthouseMarkdown, renderLighthouseTerminal } from './render.js';
 
 export const LIGHTHOUSE_GATE_HELP = `Usage: roadstop lighthouse-gate [options] [urls...]
@@ -39,6 +39,7 @@ export const lighthouseGate: GateDescriptor<LighthouseGateOptions, InputName> = 
   summary: 'Lighthouse scores, Core Web Vitals and resource budgets of a build or a preview URL',
   inputs: INPUT_NAMES,
   outputs: ['performance', 'accessibility', 'best-practices', 'seo'],
+  options: LIGHTHOUSE_GATE_OPTIONS,
   resolveOptions: resolveLighthouseOptions,
   // lhci, Chrome discovery and the judge are loaded when the gate runs, not when a step stops at its options.
   run: async (options, env) => (await import('./run.js')).runLighthouseGate(options, env),

@@ -7,11 +7,14 @@ import {
   parseSize,
   splitList,
   insideWorkspace,
+  redactUrlCredentials,
   type BaselineSpec,
   type ConfigSection,
   type ErrorLocation,
   type FailOn,
   rejectUnsafeUrlText,
+  type OptionDefinitions,
+  COMMON_GATE_OPTIONS,
 } from '@roadstop/core';
 
 export const GATE = 'lighthouse-gate';
@@ -81,11 +84,33 @@ export const INPUT_NAMES = [
 export type InputName = (typeof INPUT_NAMES)[number];
 export type RawInputs = Partial<Record<InputName, string>>;
 
-const SECTION_KEYS = ['static-dir', 'urls', 'runs', 'preset', 'thresholds', 'max-lcp', 'max-cls', 'max-tbt', 'budgets', 'max-drop', 'chrome-path', 'baseline', 'fail-on', 'artifact-name'];
+const SCORE = { type: 'string-or-number', description: 'A Lighthouse score, 0 to 100.' } as const;
+const BY_CATEGORY = { type: 'map', keys: Object.fromEntries(CATEGORIES.map((category) => [category, SCORE])) } as const;
+
+/** The `lighthouse-gate:` section's keys: checked by the config file, written into the JSON Schema. */
+export const LIGHTHOUSE_GATE_OPTIONS = {
+  'static-dir': { type: 'string' },
+  urls: { type: 'string-list' },
+  runs: { type: 'string-or-number', default: DEFAULT_RUNS },
+  preset: { type: 'string', enum: Object.keys(PRESETS) },
+  ...Object.fromEntries(CATEGORIES.map((category) => [`min-${category}`, { type: 'string-or-number', renamedFrom: [`thresholds.${category}`] }])),
+  thresholds: { ...BY_CATEGORY, deprecated: true, description: 'Deprecated: each category is now a key of its own, min-performance, min-accessibility, min-best-practices, min-seo (the inputs\' names).' },
+  'max-lcp': { type: 'string-or-number' },
+  'max-cls': { type: 'string-or-number' },
+  'max-tbt': { type: 'string-or-number' },
+  budgets: {
+    type: 'map',
+    description: 'Largest transfer size per resource type, e.g. script: 300 kB.',
+    keys: Object.fromEntries(RESOURCE_TYPES.map((type) => [type, { type: 'string-or-number', description: `Largest transfer size of ${type} resources.` }])),
+  },
+  'max-drop': { type: 'scalar-or-map', scalar: { type: 'string-or-number' }, map: BY_CATEGORY },
+  'chrome-path': { type: 'string' },
+  ...COMMON_GATE_OPTIONS,
+} as const satisfies OptionDefinitions;
 
 /** Merge the config's `lighthouse-gate:` section with the inputs; an input, when given, wins. */
 export function resolveLighthouseOptions(section: ConfigSection, inputs: RawInputs, workspace: string): LighthouseGateOptions {
-  section.rejectUnknown(SECTION_KEYS);
+  section.rejectUnknown(Object.keys(LIGHTHOUSE_GATE_OPTIONS));
   const given = (name: InputName) => givenInput(inputs, name);
   const input = (name: InputName): ErrorLocation => ({ input: name });
   const from = (name: InputName, key: string = name): ErrorLocation => (given(name) !== undefined ? input(name) : section.locate(key));
@@ -113,8 +138,8 @@ export function resolveLighthouseOptions(section: ConfigSection, inputs: RawInpu
     const value = thresholds.stringOrNumber(category);
     if (value !== undefined) minScores[category] = parseScore(value, thresholds.locate(category));
     const name = `min-${category}` as InputName;
-    const text = given(name);
-    if (text !== undefined) minScores[category] = parseScore(text, input(name));
+    const text = given(name) ?? section.stringOrNumber(name);
+    if (text !== undefined) minScores[category] = parseScore(text, from(name));
   }
 
   const maxVitals: Partial<Record<Vital, number>> = {};
@@ -135,7 +160,16 @@ export function resolveLighthouseOptions(section: ConfigSection, inputs: RawInpu
 
   const maxDrop = resolveMaxDrop(section, given('max-drop'));
 
-  const chromePath = given('chrome-path') ?? section.string('chrome-path');
+  // The browser is a program run with the job's token: taken from the action input (the workflow's, reviewed with
+  // it) or the CLI, never from the config file, which a pull request edits along with its code.
+  if (section.string('chrome-path') !== undefined) {
+    throw new ConfigurationError(
+      'chrome-path is not read from the config file: it names a program the job runs, and the config file is part of the pull request',
+      section.locate('chrome-path'),
+      "give it as the action's chrome-path input (or --chrome-path), or set CHROME_PATH in the workflow",
+    );
+  }
+  const chromePath = given('chrome-path');
   const baseline = parseBaselineSpec(given('baseline') ?? section.string('baseline'), from('baseline'));
   const failOn = parseFailOn(given('fail-on') ?? section.string('fail-on') ?? 'fail', from('fail-on'));
 
@@ -192,10 +226,14 @@ function urlTarget(urls: string[], origin: ErrorLocation): Target {
     try {
       parsed = new URL(url);
     } catch {
-      throw new ConfigurationError(`'${url}' is not a URL`, origin, 'write a full URL such as https://preview.example.com/ or http://127.0.0.1:4173/');
+      throw new ConfigurationError(`'${redactUrlCredentials(url)}' is not a URL`, origin, 'write a full URL such as https://preview.example.com/ or http://127.0.0.1:4173/');
     }
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-      throw new ConfigurationError(`'${url}' is not an http or https URL`, origin);
+      throw new ConfigurationError(`'${redactUrlCredentials(url)}' is not an http or https URL`, origin);
+    }
+    // The host goes into Chrome's --host-resolver-rules, a comma-separated list: a name, an IPv4 or a bracketed IPv6.
+    if (!/^(?:[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.?|\[[0-9a-f:.]+\])$/i.test(parsed.hostname)) {
+      throw new ConfigurationError(`'${redactUrlCredentials(url)}' has a host name Chrome's resolver rules cannot hold ('${parsed.hostname}')`, origin, 'use a plain host name or IP address');
     }
   }
   return { kind: 'urls', urls, origin };
@@ -231,6 +269,10 @@ export function parseScore(value: string | number, where: ErrorLocation): number
   const number = toNumber(value);
   if (number === undefined) throw new ConfigurationError(`'${value}' is not a score`, where, 'write a number from 0 to 100, e.g. 80');
   checkRange(number, { min: 0, max: 100 }, where);
+  // lhci's assertions write scores as 0–1 (minScore: 0.8); here 0.8 would be 0.8 points out of 100 and pass anything.
+  if (number > 0 && number < 1) {
+    throw new ConfigurationError(`${value} reads as ${number} points out of 100, which looks like lhci's 0–1 score`, where, `did you mean ${Math.round(number * 10000) / 100}? scores here are 0–100`);
+  }
   return number;
 }
 

@@ -1,12 +1,18 @@
 import { existsSync, statSync } from 'node:fs';
-import { copyFile, mkdir, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { copyFile, mkdir, realpath, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   applyFailOn,
   ConfigurationError,
+  confinedPath,
   createResult,
+  EnvironmentError,
   formatBytes,
   notJudgedWithoutBaseline,
+  isWithin,
+  redactSecrets,
+  redactUrlCredentials,
+  urlCredentials,
   worstStatus,
   type GateEnv,
   type GateResult,
@@ -14,7 +20,7 @@ import {
   type ResultItem,
   type ResultMessage,
 } from '@roadstop/core';
-import { findChrome, NO_CHROME_HINT } from './chrome.js';
+import { findChrome, NO_CHROME_HINT, probeBrowser } from './chrome.js';
 import { CATEGORY_LABEL, compareWithBase, judgePage, pageItem, type PageMeasurement } from './judge.js';
 import { LighthouseRunError, locateLhci, readLhr, runCollect, type CollectSettings, type LhciLocation } from './lhci.js';
 import { costliestAudits, representativeRun, summarizeRun, readLhrUrl, type Lhr } from './lhr.js';
@@ -29,32 +35,41 @@ export interface LighthouseDeps {
   findChrome: typeof findChrome;
   locateLhci: (log: (text: string) => void) => Promise<LhciLocation>;
   runCollect: typeof runCollect;
+  probeBrowser: (path: string) => ReturnType<typeof probeBrowser>;
 }
 
-const DEFAULT_DEPS: LighthouseDeps = { findChrome, locateLhci: (log) => locateLhci(log), runCollect };
+const DEFAULT_DEPS: LighthouseDeps = { findChrome, locateLhci: (log) => locateLhci(log), runCollect, probeBrowser: (path) => probeBrowser(path) };
 
 /** Find Chrome and lhci, run Lighthouse `runs` times per page, judge each page's representative run. */
 export async function runLighthouseGate(options: LighthouseGateOptions, env: GateEnv, deps: LighthouseDeps = DEFAULT_DEPS): Promise<GateResult> {
   const messages: ResultMessage[] = [...env.messages];
+  // Credentials in a URL are the user's secret: every log line carries none, and the result is scrubbed of them in finish().
+  const log = (text: string) => env.log(redactUrlCredentials(text));
+  // Confined before anything else, browser or not: a static-dir that leads out is refused, never served.
+  const staticDir = options.target.kind === 'static' ? await confineStaticDir(options.workspace, options.target.dir, options.target.origin) : undefined;
   const chrome = deps.findChrome(options.chromePath, options.chromePathOrigin);
   if (!chrome) {
     messages.push({ level: 'warning', title: 'Lighthouse: no browser', text: `Lighthouse needs Chrome or Chromium and none was found: ${NO_CHROME_HINT}` });
     return finish(options, env, { status: 'skipped', headline: 'skipped: no Chrome or Chromium to run Lighthouse with', checks: [], items: [], messages, metrics: {} });
   }
-  env.log(`Chrome: ${chrome.path} (from ${chrome.via})`);
+  const probe = await deps.probeBrowser(chrome.path);
+  if ('problem' in probe) {
+    const text = `the browser at '${chrome.path}' ${probe.problem}`;
+    if (chrome.via === 'chrome-path') throw new ConfigurationError(text, options.chromePathOrigin ?? { input: 'chrome-path' }, 'give the path of a Chrome or Chromium executable');
+    if (chrome.via === 'CHROME_PATH') throw new ConfigurationError(`${text} (named by the environment variable CHROME_PATH)`, {}, 'set CHROME_PATH to a Chrome or Chromium executable, or unset it');
+    throw new EnvironmentError(`lighthouse-gate: ${text} (found on ${chrome.via === 'PATH' ? 'the PATH' : 'a well-known path'}); install Chrome or Chromium, or give chrome-path`);
+  }
+  log(`Chrome: ${chrome.path} (from ${chrome.via}): ${probe.version}`);
 
   let settings: CollectSettings;
   if (options.target.kind === 'static') {
-    const dir = resolve(options.workspace, options.target.dir);
-    checkStaticDir(dir, options.target.dir, options.target.origin);
-    settings = { staticDistDir: dir, runs: options.runs, chromePath: chrome.path, allowedHosts: ['localhost', '127.0.0.1'], maxWaitForLoad: MAX_WAIT_FOR_LOAD_MS };
+    settings = { staticDistDir: staticDir!, runs: options.runs, chromePath: chrome.path, allowedHosts: ['localhost', '127.0.0.1'], maxWaitForLoad: MAX_WAIT_FOR_LOAD_MS };
   } else {
     for (const url of options.target.urls) await checkAnswers(url, options.target.origin);
     const hosts = [...new Set(options.target.urls.map((url) => new URL(url).hostname))];
     settings = { urls: options.target.urls, runs: options.runs, chromePath: chrome.path, allowedHosts: hosts, maxWaitForLoad: MAX_WAIT_FOR_LOAD_MS };
   }
 
-  const log = (text: string) => env.log(text);
   const lhci = await deps.locateLhci(log);
   const folder = join(env.scratch, 'lhci');
   await rm(folder, { recursive: true, force: true });
@@ -94,8 +109,13 @@ export async function runLighthouseGate(options: LighthouseGateOptions, env: Gat
   }
 
   const reports = pages.flatMap((page) => (page.reports ? [join(env.scratch, 'reports', page.reports.html), join(env.scratch, 'reports', page.reports.json)] : []));
-  const uploaded = await env.uploadArtifact(`roadstop-${GATE}-reports`, reports, join(env.scratch, 'reports'));
-  if (uploaded) messages.push({ level: 'notice', text: `Lighthouse reports: ${uploaded}` });
+  // The reports are extra: a failed upload is a warning and the gate's own result stands (and is written).
+  try {
+    const uploaded = await env.uploadArtifact(`roadstop-${GATE}-reports`, reports, join(env.scratch, 'reports'));
+    if (uploaded) messages.push({ level: 'notice', text: `Lighthouse reports: ${uploaded}` });
+  } catch (error) {
+    messages.push({ level: 'warning', title: 'Lighthouse reports', text: `the reports were not uploaded: ${(error as Error).message}` });
+  }
 
   const status = worstStatus(checks.map((check) => check.status), 'pass');
   return finish(options, env, { status, headline: headline(status, checks, pages, options.runs), checks, items: pages.map(pageItem), messages, metrics: pageMetrics(pages, options.runs), baseline });
@@ -112,6 +132,7 @@ interface Outcome {
 }
 
 function finish(options: LighthouseGateOptions, env: GateEnv, outcome: Outcome): GateResult {
+  const credentials = options.target.kind === 'urls' ? options.target.urls.flatMap(urlCredentials) : [];
   const result = createResult({
     gate: GATE,
     status: outcome.status,
@@ -126,19 +147,47 @@ function finish(options: LighthouseGateOptions, env: GateEnv, outcome: Outcome):
     settings: { target: options.target.kind, runs: options.runs, ...(options.preset ? { preset: options.preset } : {}) },
   });
   applyFailOn(result, options.failOn);
-  return result;
+  return redactSecrets(result, credentials);
 }
 
-function checkStaticDir(dir: string, given: string, origin: ConfigurationError['location']): void {
+/**
+ * The static folder, confined: inside the workspace once symlinks are
+ * resolved (`dist → /etc` would be served on localhost and measured), and
+ * holding no symlink that leads out (lhci's server follows them). Returns the
+ * real path, the one served.
+ */
+async function confineStaticDir(workspace: string, given: string, origin: ConfigurationError['location']): Promise<string> {
+  const dir = await confinedPath(workspace, given, origin, { what: `the static-dir '${given}'` });
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new ConfigurationError(`the folder '${given}' does not exist`, origin, 'build the site first (e.g. npm run build), or point static-dir at its output folder');
   }
+  const root = await realpath(workspace);
+  const { default: glob } = await import('fast-glob');
+  const entries = await glob('**', { cwd: dir, dot: true, onlyFiles: false, followSymbolicLinks: false, objectMode: true });
+  for (const entry of entries) {
+    if (!entry.dirent.isSymbolicLink()) continue;
+    const target = await realpath(join(dir, entry.path)).catch(() => undefined);
+    if (target !== undefined && !isWithin(root, target)) {
+      throw new ConfigurationError(`'${given}/${entry.path}' is a symlink to ${target}, outside the workspace, which would be served and measured`, origin, 'remove the symlink from the build output, or copy what it points to');
+    }
+  }
+  return dir;
 }
 
 /** The URL answers at all, within ANSWER_TIMEOUT_MS: a dead preview fails here in seconds, not after Lighthouse's retries. */
-async function checkAnswers(url: string, origin: ConfigurationError['location']): Promise<void> {
+async function checkAnswers(given: string, origin: ConfigurationError['location']): Promise<void> {
+  const url = redactUrlCredentials(given);
   try {
-    const response = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS) });
+    // fetch refuses a URL with credentials in it: they go as Basic authorization, as a browser sends them.
+    const target = new URL(given);
+    const headers: Record<string, string> = {};
+    if (target.username || target.password) {
+      headers.authorization = `Basic ${Buffer.from(`${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`).toString('base64')}`;
+      target.username = '';
+      target.password = '';
+    }
+    // With credentials, redirects are not followed, so they never go to another origin: a redirect is an answer.
+    const response = await fetch(target, { redirect: headers.authorization ? 'manual' : 'follow', headers, signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS) });
     await response.body?.cancel();
     if (response.status >= 400) {
       throw new ConfigurationError(`'${url}' answers HTTP ${response.status}`, origin, 'point urls at a page that is served (the deploy step’s preview URL?)');
@@ -147,7 +196,7 @@ async function checkAnswers(url: string, origin: ConfigurationError['location'])
     if (error instanceof ConfigurationError) throw error;
     const timedOut = (error as Error).name === 'TimeoutError';
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    const reason = timedOut ? `no answer within ${ANSWER_TIMEOUT_MS / 1000} s` : (cause?.code ?? cause?.message ?? (error as Error).message);
+    const reason = redactUrlCredentials(timedOut ? `no answer within ${ANSWER_TIMEOUT_MS / 1000} s` : (cause?.code ?? cause?.message ?? (error as Error).message));
     throw new ConfigurationError(`'${url}' does not answer (${reason})`, origin, 'start the server or deploy first, and check the URL');
   }
 }

@@ -49,6 +49,11 @@ describe('lighthouse-gate options', () => {
     ['runs 1.5 in the config', 'lighthouse-gate:\n  static-dir: dist\n  runs: 1.5\n', {}, ".github/roadstop.yml:3, key 'lighthouse-gate.runs': 1.5 must be a whole number"],
     ['a score over 100', '', { 'static-dir': 'dist', 'min-performance': '101' }, "input 'min-performance': 101 is out of range: must be from 0 to 100"],
     ['a score under 0', 'lighthouse-gate:\n  static-dir: dist\n  thresholds: { seo: -1 }\n', {}, "key 'lighthouse-gate.thresholds.seo': -1 is out of range: must be from 0 to 100"],
+    ['a 0–1 score, as lhci writes it', '', { 'static-dir': 'dist', 'min-performance': '0.8' }, "input 'min-performance': 0.8 reads as 0.8 points out of 100, which looks like lhci's 0–1 score (did you mean 80? scores here are 0–100)"],
+    ['a 0–1 score in the config', 'lighthouse-gate:\n  static-dir: dist\n  thresholds: { accessibility: 0.95 }\n', {}, "key 'lighthouse-gate.thresholds.accessibility': 0.95 reads as 0.95 points out of 100, which looks like lhci's 0–1 score (did you mean 95?"],
+    ['chrome-path in the config file', 'lighthouse-gate:\n  static-dir: dist\n  chrome-path: /bin/sh\n', {}, ".github/roadstop.yml:3, key 'lighthouse-gate.chrome-path': chrome-path is not read from the config file"],
+    ['a host that would break the resolver rules', '', { urls: 'http://x*y/' }, "has a host name Chrome's resolver rules cannot hold"],
+    ['credentials in a URL that is not http', '', { urls: 'ftp://user:hunter22@example.com/' }, "input 'urls': 'ftp://***@example.com/' is not an http or https URL"],
     ['a score that is no number', '', { 'static-dir': 'dist', 'min-seo': 'high' }, "input 'min-seo': 'high' is not a score"],
     ['an unknown preset', '', { 'static-dir': 'dist', preset: 'beta' }, "input 'preset': 'beta' is not a preset"],
     ['a URL that is not one', '', { urls: 'preview.example.com' }, "input 'urls': 'preview.example.com' is not a URL"],
@@ -73,7 +78,13 @@ describe('finding Chrome', () => {
     expect(findChrome(undefined, undefined, { CHROME_PATH: fake }, [])).toEqual({ path: fake, via: 'CHROME_PATH' });
     expect(findChrome(undefined, undefined, { PATH: `/nowhere:${folder}` }, [])).toEqual({ path: fake, via: 'PATH' });
     expect(findChrome(undefined, undefined, {}, ['/nowhere/chrome', fake])).toEqual({ path: fake, via: 'well-known' });
-    expect(findChrome(undefined, undefined, { CHROME_PATH: '/nowhere/chrome', PATH: '/nowhere' }, ['/nowhere/chromium'])).toBeUndefined();
+    expect(findChrome(undefined, undefined, { PATH: '/nowhere' }, ['/nowhere/chromium'])).toBeUndefined();
+  });
+
+  it.each(['/nowhere/chrome', tmpdir(), '/etc/passwd'])('refuses a CHROME_PATH of %s rather than use another browser', (path) => {
+    expect(describeError(() => findChrome(undefined, undefined, { CHROME_PATH: path, PATH: '/usr/bin' }, ['/usr/bin/chromium']))).toBe(
+      `the environment variable CHROME_PATH names '${path}', which is not an executable file (set CHROME_PATH to a Chrome or Chromium executable, or unset it to use the runner’s)`,
+    );
   });
 
   it('refuses a chrome-path that does not exist, or is a folder, naming where it was given', () => {

@@ -21,8 +21,10 @@ async function closedPort(): Promise<number> {
 }
 const refused = `http://127.0.0.1:${await closedPort()}/`;
 
+// An empty workspace of its own: a static-dir '.' is walked for symlinks that lead out, and all of /tmp has some.
+const workspace = await mkdtemp(join(tmpdir(), 'roadstop-lighthouse-workspace-'));
 const options = (target: LighthouseGateOptions['target']): LighthouseGateOptions => ({
-  workspace: tmpdir(),
+  workspace,
   target,
   runs: 1,
   minScores: { performance: 80 },
@@ -37,6 +39,7 @@ const deps = (overrides: Partial<LighthouseDeps>): LighthouseDeps => ({
   findChrome: () => ({ path: '/usr/bin/chromium', via: 'PATH' }),
   locateLhci: () => Promise.resolve({ cli: '/lhci/cli.js', via: 'installed' }),
   runCollect: () => Promise.reject(new Error('not expected')),
+  probeBrowser: () => Promise.resolve({ version: 'Chromium 120.0.6099.224' }),
   ...overrides,
 });
 

@@ -1,5 +1,6 @@
 import { formatBytes, formatDelta, NOT_JUDGED, type GateResult, type ResultItem } from '@roadstop/core';
 import { cell, code, details, markdownBlock, mermaidBarChart, STATUS_ICON, table } from './markdown.js';
+import { renderResultTerminal, type TerminalOptions } from './terminal.js';
 
 const LARGEST_FILES = 10;
 const CHANGED_FILES = 20;
@@ -99,4 +100,31 @@ function renderFooter(result: GateResult): string {
 function shortName(path: string): string {
   const name = path.slice(path.lastIndexOf('/') + 1);
   return name.length > 40 ? `…${name.slice(-39)}` : name;
+}
+
+/** The CLI's report of bundle-budget: the budgets as a table, then the largest files and the totals. */
+export function renderBundleBudgetTerminal(result: GateResult, options: TerminalOptions & { files?: number }): string {
+  const count = options.files ?? LARGEST_FILES;
+  return renderResultTerminal(result, options, {
+    headers: ['Budget', 'Size', 'Limit', 'Δ vs base', 'State'],
+    after: ({ bold, columns }) => {
+      if (count <= 0) return [];
+      const compression = primaryCompression(result);
+      const largest = result.items
+        .filter((item) => item.change !== 'removed')
+        .sort((a, b) => (sizeOfItem(b, compression) ?? 0) - (sizeOfItem(a, compression) ?? 0))
+        .slice(0, count);
+      const totals = [
+        `${result.metrics.files ?? 0} files · ${formatBytes(result.metrics['total-raw'] ?? 0)} raw`,
+        ...(['gzip', 'brotli'] as const).flatMap((kind) => (result.metrics[`total-${kind}`] !== undefined ? [`${formatBytes(result.metrics[`total-${kind}`]!)} ${kind}`] : [])),
+      ];
+      return [
+        '',
+        bold(`Largest files (${compression})`),
+        ...columns(['File', 'Raw', compression, 'Change'], largest.map((item) => [item.id, formatBytes(Number(item.raw)), formatBytes(sizeOfItem(item, compression) ?? 0), String(item.change ?? '')])),
+        '',
+        totals.join(' · '),
+      ];
+    },
+  });
 }

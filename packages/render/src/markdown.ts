@@ -1,4 +1,4 @@
-import type { GateStatus } from '@roadstop/core';
+import { escapeControlCharacters, type GateStatus } from '@roadstop/core';
 
 export const STATUS_ICON: Record<GateStatus, string> = { pass: '✅', warn: '⚠️', fail: '❌', skipped: '⏭️' };
 
@@ -7,8 +7,9 @@ export function cell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Text safe as inline code, whatever backticks it holds. */
-export function code(text: string): string {
+/** Text safe as inline code, whatever backticks it holds; control characters (a newline in a file name) written as escapes, so a table row stays one row. */
+export function code(given: string): string {
+  const text = escapeControlCharacters(given);
   const fence = '`'.repeat((text.match(/`+/g) ?? []).reduce((max, run) => Math.max(max, run.length), 0) + 1);
   return `${fence}${fence.length > 1 ? ' ' : ''}${text.replace(/\|/g, '\\|')}${fence.length > 1 ? ' ' : ''}${fence}`;
 }

@@ -1,18 +1,27 @@
 import { formatBytes, formatDelta, type GateResult, type GateStatus } from '@roadstop/core';
-import { primaryCompression, sizeOfItem } from './bundle-budget.js';
 import { countText } from './check-text.js';
 
 export interface TerminalOptions {
   color: boolean;
-  /** How many of the largest files to list. */
-  files?: number;
+}
+
+/** What a gate's own terminal renderer adds to the generic one: its column headers, and lines after the table. */
+export interface TerminalParts {
+  headers?: readonly [string, string, string, string, string];
+  after?: (text: TerminalText) => string[];
+}
+
+/** Paint and bold as the options say, and columns lined up: for a gate's own lines. */
+export interface TerminalText {
+  bold: (text: string) => string;
+  columns: (headers: string[], rows: string[][]) => string[];
 }
 
 const COLORS: Record<GateStatus, number> = { pass: 32, warn: 33, fail: 31, skipped: 90 };
 const SYMBOL: Record<GateStatus, string> = { pass: '✔', warn: '!', fail: '✖', skipped: '-' };
 
 /** The result as a person reads it in a terminal: a headline, a table, the problems. */
-export function renderResultTerminal(result: GateResult, options: TerminalOptions): string {
+export function renderResultTerminal(result: GateResult, options: TerminalOptions, parts: TerminalParts = {}): string {
   const paint = (status: GateStatus, text: string) => (options.color ? `\u001b[${COLORS[status]}m${text}\u001b[39m` : text);
   const bold = (text: string) => (options.color ? `\u001b[1m${text}\u001b[22m` : text);
   const lines: string[] = [];
@@ -25,19 +34,9 @@ export function renderResultTerminal(result: GateResult, options: TerminalOption
     check.baseline !== undefined ? (check.unit === 'bytes' ? formatDelta(check.value - check.baseline, check.baseline) : signed(check.value - check.baseline)) : '—',
     check.status,
   ]);
-  const headers = result.gate === 'bundle-budget' ? ['Budget', 'Size', 'Limit', 'Δ vs base', 'State'] : ['Check', 'Value', 'Limit', 'Δ vs base', 'State'];
-  lines.push(...columns(headers, rows, (row, text) => (row ? paint(row[4] as GateStatus, text) : text)));
-  if (result.gate === 'bundle-budget' && (options.files ?? 10) > 0) {
-    const compression = primaryCompression(result);
-    const largest = result.items
-      .filter((item) => item.change !== 'removed')
-      .sort((a, b) => (sizeOfItem(b, compression) ?? 0) - (sizeOfItem(a, compression) ?? 0))
-      .slice(0, options.files ?? 10);
-    lines.push('', bold(`Largest files (${compression})`));
-    lines.push(...columns(['File', 'Raw', compression, 'Change'], largest.map((item) => [item.id, formatBytes(Number(item.raw)), formatBytes(sizeOfItem(item, compression) ?? 0), String(item.change ?? '')])));
-    const files = result.metrics.files ?? 0;
-    lines.push('', `${files} files · ${formatBytes(result.metrics['total-raw'] ?? 0)} raw${result.metrics['total-gzip'] !== undefined ? ` · ${formatBytes(result.metrics['total-gzip'])} gzip` : ''}${result.metrics['total-brotli'] !== undefined ? ` · ${formatBytes(result.metrics['total-brotli'])} brotli` : ''}`);
-  }
+  const headers = parts.headers ?? ['Check', 'Value', 'Limit', 'Δ vs base', 'State'];
+  lines.push(...columns([...headers], rows, (row, text) => (row ? paint(row[4] as GateStatus, text) : text)));
+  if (parts.after) lines.push(...parts.after({ bold, columns: (head, body) => columns(head, body) }));
   const notes = result.messages.filter((message) => message.level !== 'error');
   if (notes.length > 0) lines.push('', ...notes.map((message) => `${message.file ? `${message.file}${message.line ? `:${message.line}` : ''}: ` : ''}${message.level}: ${message.text}`));
   const problems = result.checks.filter((check) => check.status === 'fail' || check.status === 'warn');

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { ActionStep } from '@roadstop/action';
 import { createEdgeFetch, readResultFiles, readRunnerContext, redactText, type GateResult, type RunnerContext } from '@roadstop/core';
+import { resultRangesOf } from '@roadstop/gates';
 import { networkBudgetMs } from '@roadstop/github';
 import { cell, table } from '@roadstop/render';
 import { SlackSendError } from './errors.js';
@@ -49,7 +50,7 @@ export async function slackNotify(step: ActionStep, env: Env = process.env): Pro
   const workspace = resolve(context.workspace);
   const warn = (text: string) => step.annotate({ level: 'warning', text, title: 'slack-notify' });
 
-  const read = await readResultFiles(inputs.results, { workspace, runnerTemp: env.RUNNER_TEMP, input: 'results', warn });
+  const read = await readResultFiles(inputs.results, { workspace, runnerTemp: env.RUNNER_TEMP, input: 'results', warn, ranges: resultRangesOf });
   if (inputs.results.length > 0 && read.matched === 0) warn(`input 'results' (${inputs.results.join(', ')}) matched no file: the message has no gate results`);
   const results = prepareResults(read.results);
   const payload = inputs.payload ? await loadPayload(inputs.payload, workspace) : undefined;

@@ -1,6 +1,6 @@
 // fs.promises is read when first used: the promise API (and the streams it loads) costs a step that stops at its config.
 import { promises as fsp } from 'node:fs';
-import { confinedPath, ConfigurationError, fullYaml, parseYamlSubset, treeToJS, type ErrorLocation } from '@roadstop/core';
+import { confinedPath, ConfigurationError, fullYaml, readRegularFile, parseYamlSubset, treeToJS, type ErrorLocation } from '@roadstop/core';
 import type { PayloadSource } from './inputs.js';
 import type { SlackMessage } from './limits.js';
 
@@ -25,7 +25,7 @@ export async function loadPayload(source: PayloadSource, workspace: string): Pro
   try {
     const { size } = await fsp.stat(path);
     if (size > MAX_PAYLOAD_BYTES) throw new ConfigurationError(`is ${size.toLocaleString('en-US')} bytes, more than a Slack message can be`, where, 'point it at the message, not at data');
-    text = await fsp.readFile(path, 'utf8');
+    text = await readRegularFile(path, where, 'the payload file');
   } catch (error) {
     if (error instanceof ConfigurationError) throw error;
     const code = (error as NodeJS.ErrnoException).code;

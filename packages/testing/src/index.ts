@@ -9,3 +9,4 @@ export * from './slack-fake.js';
 export * from './traffic-split.js';
 export * from './forward-proxy.js';
 export * from './workflow-commands.js';
+export * from './refusal.js';

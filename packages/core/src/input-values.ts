@@ -1,4 +1,4 @@
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+// Values of inputs and config keys as text: lists, booleans, choices.
 import { ConfigurationError, type ErrorLocation } from './errors.js';
 
 /**
@@ -37,20 +37,6 @@ export function parseBoolean(value: string, where: ErrorLocation): boolean {
   if (['true', 'True', 'TRUE'].includes(text)) return true;
   if (['false', 'False', 'FALSE'].includes(text)) return false;
   throw new ConfigurationError(`'${value}' is not true or false`, where, 'write true or false, as every GitHub Actions boolean input');
-}
-
-/**
- * Resolve a user path or glob against the workspace and refuse one that leaves
- * it: gates read only what the checkout holds.
- */
-export function insideWorkspace(workspace: string, path: string, where: ErrorLocation): string {
-  const base = resolve(workspace);
-  const target = resolve(base, path.replace(/^!/, ''));
-  const inside = relative(base, target);
-  if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
-    throw new ConfigurationError(`'${path}' is outside the workspace ${base}`, where, 'use a path inside the repository');
-  }
-  return inside.split(sep).join('/');
 }
 
 /** `value` when it is one of `allowed`, else the mistake, located and listing what is allowed. */
