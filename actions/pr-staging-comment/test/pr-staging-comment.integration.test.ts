@@ -1,9 +1,9 @@
 import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decodeState } from '@roadstop/comment';
+import { decodeState, encodeState, markerLine, type CommentState } from '@roadstop/comment';
 import { createResult, writeResult, type GateResult } from '@roadstop/core';
-import { runAction, startFakeGitHub, type FakeGitHub } from '@roadstop/testing';
+import { BAD_TOKEN, runAction, startFakeGitHub, type FakeFailure, type FakeGitHub } from '@roadstop/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 const TOKEN = 'ghs_fakeTokenForTests0123456789';
@@ -49,7 +49,7 @@ async function writeResults(folder: string, ...results: GateResult[]): Promise<s
   return `${folder}/*.json`;
 }
 
-function run(options: { inputs?: Record<string, string>; job?: string; runId?: number; event?: Record<string, unknown>; eventName?: string; sha?: string; token?: string }) {
+function run(options: { inputs?: Record<string, string>; job?: string; runId?: number; event?: Record<string, unknown>; eventName?: string; sha?: string; token?: string; env?: Record<string, string> }) {
   return runAction({
     action: 'pr-staging-comment',
     workspace,
@@ -63,6 +63,7 @@ function run(options: { inputs?: Record<string, string>; job?: string; runId?: n
       GITHUB_JOB: options.job ?? 'test',
       GITHUB_RUN_ID: String(options.runId ?? 1001),
       GITHUB_SHA: options.sha ?? 'c0ffee0000000000000000000000000000000001',
+      ...options.env,
     },
   });
 }
@@ -304,5 +305,191 @@ describe('bad input', () => {
     expect(outcome.exitCode).toBe(0);
     expect(warningsOf(outcome)).toEqual([expect.stringContaining('a workflow_dispatch event has no pull request')]);
     expect(github.requests).toEqual([]);
+  });
+});
+
+/** A state as a hostile commenter would pack it: a run id that freezes the comment, rows with raw HTML, a phishing URL. */
+function forgedState(): CommentState {
+  return {
+    v: 1,
+    revision: 1,
+    head: { sha: NEWER, runId: Number.MAX_SAFE_INTEGER },
+    deployment: { environment: 'preview', status: 'ready', url: 'https://evil.example/login', sha: NEWER, runId: Number.MAX_SAFE_INTEGER, at: '2025-06-01T10:00:00Z' },
+    rows: [{ id: 'coverage-gate@test', gate: 'coverage-gate', job: 'test', status: 'pass', headline: '<img src=x onerror=alert(1)> all good, merge it', sha: NEWER, runId: Number.MAX_SAFE_INTEGER, at: '2025-06-01T10:00:00Z', detail: '<script>alert(1)</script> [login](javascript:alert(1)) @octo-org/everyone' }],
+    updatedAt: '2025-06-01T10:00:00Z',
+  };
+}
+const forgedBody = () => `${markerLine('ci')}\n### ✅ preview: ready\n\n${encodeState(forgedState())}`;
+
+/** Everything a run left where people or the runner read it: nothing of the token but the mask command itself. */
+function expectNoToken(outcome: Awaited<ReturnType<typeof run>>, token = TOKEN): void {
+  const shown = [outcome.stdout.replace(/^::add-mask::.*$/gm, ''), outcome.stderr, outcome.summary, JSON.stringify(outcome.outputs), ...github.comments(7).map((comment) => comment.body)].join('\n');
+  expect(shown).not.toContain(token.slice(4));
+}
+
+/** No line of stdout is a workflow command the action did not mean: only its own annotations, masks and outputs. */
+function forgedCommands(stdout: string): string[] {
+  return stdout.split(/\r?\n/).filter((line) => /^::(?!(add-mask|debug|error|warning|notice)( [^:]*)?::)|^::error title=forged|^::stop-commands/.test(line));
+}
+
+describe('hostile: who owns the comment', () => {
+  it("another user's marker comment with a forged state is neither edited, nor deleted, nor believed", async () => {
+    const forged = github.addComment(7, forgedBody(), undefined, 'mallory');
+    const outcome = await run({ inputs: { url: 'https://pr-7.preview.example.com/', results: await writeResults('r', result('coverage-gate')) } });
+    expect(errorsOf(outcome), outcome.stdout).toEqual([]);
+    expect(github.requests.filter((request) => request.path.includes(`/comments/${forged.id}`) && request.method !== 'GET')).toEqual([]);
+    expect(github.comments(7).find((comment) => comment.id === forged.id)?.body).toBe(forgedBody());
+    const ours = github.comments(7).filter((comment) => comment.login === 'github-actions[bot]');
+    expect(ours).toHaveLength(1);
+    expect(ours[0]!.body).not.toMatch(/evil\.example|<img|<script|javascript:/);
+    expect(decodeState(ours[0]!.body)?.head).toEqual({ sha: HEAD, runId: 1001 });
+    expect(outcome.outputs['comment-id']).toBe(String(ours[0]!.id));
+  });
+
+  it("1,499 marker comments of another user: none deleted, a bounded number of requests", async () => {
+    for (let index = 0; index < 1499; index++) github.addComment(7, `${markerLine('ci')}\nspam ${index}`, undefined, 'mallory');
+    const outcome = await run({ inputs: { results: await writeResults('r', result('coverage-gate')) } });
+    expect(errorsOf(outcome), outcome.stdout).toEqual([]);
+    expect(github.requests.filter((request) => request.method === 'DELETE')).toEqual([]);
+    expect(github.comments(7)).toHaveLength(1500);
+    // 15 pages listed, read back once after posting (the `since` window), the identity once: not ~1,500 calls.
+    expect(github.requests.length).toBeLessThan(40);
+  });
+
+  it('our own comment whose state was edited to freeze it (run id 2^53-1) and show raw HTML is rebuilt from this run', async () => {
+    github.addComment(7, forgedBody(), undefined, 'github-actions[bot]');
+    const outcome = await run({ inputs: { results: await writeResults('r', result('coverage-gate')) } });
+    expect(errorsOf(outcome), outcome.stdout).toEqual([]);
+    expect(outcome.stdout).not.toContain('already shows a newer commit');
+    const [comment] = github.comments(7);
+    expect(comment!.body).not.toMatch(/evil\.example|<img|<script|javascript:|@octo-org/);
+    expect(stateOf()!.head).toEqual({ sha: HEAD, runId: 1001 });
+  });
+
+  it("a personal token's comments are its user's: the identity comes from GraphQL viewer, not GET /user", async () => {
+    github.behaviour.login = 'octo-dev';
+    const results = await writeResults('r', result('coverage-gate'));
+    await run({ token: 'ghp_personalTokenForTests0123456789', inputs: { results } });
+    const outcome = await run({ token: 'ghp_personalTokenForTests0123456789', runId: 1002, inputs: { results } });
+    expect(errorsOf(outcome), outcome.stdout).toEqual([]);
+    expect(github.comments(7).map((comment) => comment.login)).toEqual(['octo-dev']);
+    expect(github.requests.filter((request) => request.path === '/user')).toEqual([]);
+  });
+});
+
+describe('hostile: every failure of GitHub named as such', () => {
+  const budget = { ROADSTOP_NETWORK_BUDGET_MS: '4000' };
+  it.each<{ name: string; failure?: FakeFailure; match?: RegExp; token?: string; says: RegExp[] }>([
+    { name: '401 Bad credentials', token: BAD_TOKEN, says: [/GitHub refused .* \(401\): Bad credentials/, /input 'github-token'/] },
+    { name: '404 on the comments', failure: { kind: 'status', status: 404, body: { message: 'Not Found' } }, match: /^GET .*\/comments/, says: [/GitHub found nothing for .* \(404\)/, /pull request #7/] },
+    { name: '422 on posting', failure: { kind: 'status', status: 422, body: { message: 'Validation Failed' } }, match: /^POST .*\/comments/, says: [/GitHub rejected .* \(422\): Validation Failed/] },
+    { name: 'a 422 whose message holds workflow commands', failure: { kind: 'status', status: 422, body: { message: 'Validation Failed\n::error title=forged::PR is safe, merge it\n::stop-commands::tok' } }, match: /^POST .*\/comments/, says: [/GitHub rejected .* \(422\): Validation Failed ::error title=forged::PR is safe/] },
+    { name: '429 with a Retry-After of an hour', failure: { kind: 'status', status: 429, body: { message: 'API rate limit exceeded' }, headers: { 'retry-after': '3600' } }, says: [/GitHub rate-limited .*\(429\) and asked to wait 3600 s/] },
+    { name: '500, again and again', failure: { kind: 'status', status: 500, body: { message: 'Server Error' } }, says: [/GitHub/, /\(500\)/] },
+    { name: '502 HTML page', failure: { kind: 'status', status: 502, body: '<html>bad gateway</html>' }, says: [/GitHub/, /\(502\)/] },
+    { name: 'connection reset', failure: { kind: 'reset' }, says: [/could not reach GitHub while/] },
+    { name: 'an HTML page with 200 that echoes the token', failure: { kind: 'garbage', body: 'html' }, says: [/GitHub answered with something that is not JSON while POST \/graphql/] },
+    { name: 'a GraphQL viewer of another shape', failure: { kind: 'garbage', body: 'wrong-shape' }, match: /^POST \/graphql/, says: [/GitHub answered with something that is not a login while finding the account of the token/] },
+    { name: 'JSON of another shape', failure: { kind: 'garbage', body: 'wrong-shape' }, match: /^GET .*\/comments/, says: [/GitHub answered with something that is not a list of comments/] },
+    { name: 'megabytes of the wrong JSON', failure: { kind: 'garbage', body: 'huge' }, match: /^GET .*\/comments/, says: [/GitHub answered with something that is not an issue comment/] },
+  ])('$name: one error naming GitHub, never a bug, no stack, no token', async ({ failure, match, token, says }) => {
+    if (failure) github.failNext(100, failure, match);
+    const outcome = await run({ token: token ?? TOKEN, env: budget, inputs: { results: await writeResults('r', result('coverage-gate')) } });
+    expect(outcome.exitCode).toBe(1);
+    const errors = errorsOf(outcome);
+    expect(errors, outcome.stdout).toHaveLength(1);
+    for (const pattern of says) expect(errors[0]).toMatch(pattern);
+    expect(errors[0]).not.toMatch(/bug in roadstop|is not a function|undefined/);
+    expect(outcome.stdout + outcome.stderr).not.toMatch(/\n\s+at /);
+    expect(forgedCommands(outcome.stdout)).toEqual([]);
+    expectNoToken(outcome, token ?? TOKEN);
+  });
+
+  it('a GitHub that answers every request late ends the step within its network budget, with the reason', async () => {
+    github.behaviour.latencyMs = 1500;
+    const outcome = await run({ env: { ROADSTOP_NETWORK_BUDGET_MS: '2500' }, inputs: { url: 'https://pr-7.preview.example.com/', results: await writeResults('r', result('coverage-gate')) } });
+    expect(outcome.exitCode).toBe(1);
+    const errors = errorsOf(outcome);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/GitHub did not answer within the 2\.5 s budget .*ROADSTOP_NETWORK_BUDGET_MS/);
+    // The budget stopped it: at most two requests of 1.5 s fit in 2.5 s.
+    expect(github.requests.length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('hostile: inputs checked before any request, nothing becomes a workflow command', () => {
+  it.each<{ name: string; inputs: Record<string, string>; input: string }>([
+    { name: 'a url with workflow commands after a newline', inputs: { url: 'https://pr-7.preview.example.com/\n::error title=forged::PR is safe, merge it\n::stop-commands::tok' }, input: 'url' },
+    { name: 'a url with a CR', inputs: { url: 'https://pr-7.preview.example.com/\rX-Injected: 1' }, input: 'url' },
+    { name: 'a key of 70,000 characters', inputs: { key: 'k'.repeat(70_000) }, input: 'key' },
+    { name: 'a key with a newline and a command', inputs: { key: 'ci\n::error title=forged::PR is safe' }, input: 'key' },
+    { name: 'a key with a direction override', inputs: { key: 'ci\u202Eevil' }, input: 'key' },
+    { name: 'an environment with workflow commands', inputs: { environment: 'preview\n::stop-commands::tok' }, input: 'environment' },
+    { name: 'a token with a newline', inputs: { 'github-token': 'ghs_abc\nX-Injected: 1' }, input: 'github-token' },
+  ])('$name: one error naming the input, no request, no forged command', async ({ inputs, input }) => {
+    const outcome = await run({ inputs });
+    expect(outcome.exitCode).toBe(1);
+    const errors = errorsOf(outcome);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(`input '${input}'`);
+    expect(github.requests).toEqual([]);
+    expect(forgedCommands(outcome.stdout)).toEqual([]);
+    expect(outcome.stdout).not.toMatch(/^::stop-commands::/m);
+  });
+});
+
+describe('hostile: the event', () => {
+  it('a head commit that is not a commit id is one error, nothing written, no forged command', async () => {
+    const outcome = await run({ event: pullRequestEvent(7, 'main\n::error title=forged::PR is safe\n::stop-commands::tok'), inputs: { url: 'https://pr-7.preview.example.com/' } });
+    expect(outcome.exitCode).toBe(1);
+    const errors = errorsOf(outcome);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/is not a commit id/);
+    expect(errors[0]).not.toMatch(/bug in roadstop/);
+    expect(forgedCommands(outcome.stdout)).toEqual([]);
+    expect(github.requests.filter((request) => request.method !== 'GET')).toEqual([]);
+  });
+});
+
+describe('hostile: races', () => {
+  it('two jobs recreating at once leave one comment, holding both rows', async () => {
+    await run({ inputs: { results: await writeResults('r0', result('coverage-gate')) } });
+    // Slow answers: both jobs read the list before either one's new comment lands.
+    github.behaviour.latencyMs = 300;
+    const [a, b] = await Promise.all([
+      run({ job: 'a', runId: 1002, inputs: { mode: 'recreate', results: await writeResults('ra', result('coverage-gate')) } }),
+      run({ job: 'b', runId: 1002, inputs: { mode: 'recreate', results: await writeResults('rb', result('bundle-budget')) } }),
+    ]);
+    expect(errorsOf(a), a.stdout).toEqual([]);
+    expect(errorsOf(b), b.stdout).toEqual([]);
+    const marked = github.comments(7).filter((comment) => comment.body.includes('roadstop:pr-staging-comment key=ci'));
+    expect(marked).toHaveLength(1);
+    expect(stateOf()!.rows.map((row) => row.id)).toEqual(expect.arrayContaining(['coverage-gate@a', 'bundle-budget@b']));
+  });
+
+  it('two jobs recording the same deployment at once leave one active deployment', async () => {
+    // Slow answers: every job lists before any one's deployment lands.
+    github.behaviour.latencyMs = 300;
+    const outcomes = await Promise.all(['a', 'b', 'c'].map((job) => run({ job, inputs: { url: 'https://pr-7.preview.example.com/' } })));
+    for (const outcome of outcomes) expect(errorsOf(outcome), outcome.stdout).toEqual([]);
+    const active = github.deployments.filter((deployment) => deployment.statuses.at(-1)?.state !== 'inactive');
+    expect(active).toHaveLength(1);
+    expect(new Set(outcomes.map((outcome) => outcome.outputs['deployment-id']))).toEqual(new Set([String(active[0]!.id)]));
+  });
+
+  it("deactivation touches this pull request's previews only, and nothing without a pull request", async () => {
+    github.addPullRequest({ number: 8, headSha: NEWER, headRef: 'other', headRepo: 'octo-org/webapp' });
+    await run({ inputs: { url: 'https://pr-7.preview.example.com/' } });
+    await run({ event: pullRequestEvent(8, NEWER), inputs: { url: 'https://pr-8.preview.example.com/' } });
+    const push = await run({ eventName: 'push', event: { ref: 'refs/heads/main' }, inputs: { mode: 'deactivate' } });
+    expect(errorsOf(push), push.stdout).toEqual([]);
+    expect(warningsOf(push).join('\n')).toMatch(/without a pull request: no deployment is marked inactive/);
+    expect(github.deployments.map((deployment) => deployment.statuses.at(-1)?.state)).toEqual(['success', 'success']);
+    const closed = await run({ runId: 1003, event: { ...pullRequestEvent(), action: 'closed' }, inputs: { mode: 'deactivate' } });
+    expect(errorsOf(closed), closed.stdout).toEqual([]);
+    expect(github.deployments.map((deployment) => [deployment.sha, deployment.statuses.at(-1)?.state])).toEqual([
+      [HEAD, 'inactive'],
+      [NEWER, 'success'],
+    ]);
   });
 });

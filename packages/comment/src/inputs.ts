@@ -24,7 +24,20 @@ export function readStagingInputs(input: (name: string) => string, env: Record<s
   const url = input('url');
   if (url) checkUrl(url);
   const environment = input('environment') || 'preview';
-  if (environment.length > 255 || /[\r\n]/.test(environment)) throw new ConfigurationError('is not an environment name (one line, at most 255 characters)', { input: 'environment' });
+  if (environment.length > 255 || CONTROL.test(environment)) throw new ConfigurationError('is not an environment name (one line of at most 255 characters, no control characters)', { input: 'environment' });
+  const key = input('key') || env.GITHUB_WORKFLOW || 'roadstop';
+  if (Array.from(key).length > MAX_KEY || CONTROL.test(key) || INVISIBLE.test(key)) {
+    throw new ConfigurationError(
+      `is not a comment key (at most ${MAX_KEY} characters, no control or invisible characters)${input('key') ? '' : ': it defaults to the workflow name'}`,
+      { input: 'key' },
+      'give a short key, e.g. `key: preview`',
+    );
+  }
+  const token = input('github-token');
+  // Never quoted: a token holds no space, no control character, and is not a page long.
+  if (token && (token.length > 4096 || !/^[\x21-\x7e]+$/.test(token))) {
+    throw new ConfigurationError('is not a token (one word of printable ASCII, at most 4,096 characters)', { input: 'github-token' }, 'pass `${{ github.token }}` (the default) or a token');
+  }
   const mode = oneOf(input('mode') || 'upsert', MODES, { input: 'mode' });
   const statusText = input('status');
   const status = statusText ? oneOf(statusText, STATUSES, { input: 'status' }) : url ? 'ready' : undefined;
@@ -32,16 +45,29 @@ export function readStagingInputs(input: (name: string) => string, env: Record<s
   return {
     ...(url ? { url } : {}),
     environment,
-    key: input('key') || env.GITHUB_WORKFLOW || 'roadstop',
+    key,
     mode,
     ...(status ? { status } : {}),
     results: splitList(input('results')),
     hidePrevious: hide ? parseBoolean(hide, { input: 'hide-previous' }) : false,
-    token: input('github-token'),
+    token,
   };
 }
 
+/** Control characters (CR and LF start workflow commands and headers) and DEL. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/** Invisible and direction-changing characters: a key that reads as another. */
+const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
+/** The key is written into every comment's marker line: a name, not a text. */
+export const MAX_KEY = 100;
+const MAX_URL = 2048;
+
 function checkUrl(url: string): void {
+  // Its length first: the checks below quote it. Control and format characters next (URL() drops tabs and
+  // newlines silently, and GitHub would get them raw); a plain space is the URL parser's to judge.
+  if (url.length > MAX_URL) {
+    throw new ConfigurationError(`is not a URL (at most ${MAX_URL.toLocaleString('en-US')} characters)`, { input: 'url' }, 'give the preview URL the deploy step printed, e.g. https://pr-7.preview.example.com');
+  }
   rejectUnsafeUrlText(url, { input: 'url' });
   let parsed: URL;
   try {

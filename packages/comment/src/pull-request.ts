@@ -1,5 +1,5 @@
 import type { RunnerContext } from '@roadstop/core';
-import type { GitHubClient } from '@roadstop/github';
+import { GitHubGarbageError, type GitHubClient } from '@roadstop/github';
 
 export interface TargetPullRequest {
   number: number;
@@ -52,11 +52,20 @@ async function findWorkflowRunPullRequest(context: RunnerContext, client: GitHub
   // A fork's run lists no pull requests: look them up by the head branch, then verify.
   if (candidates.size === 0 && run.head_branch && run.head_repository?.owner?.login) {
     const { data } = await client.rest.pulls.list({ owner, repo, state: 'open', head: `${run.head_repository.owner.login}:${run.head_branch}`, per_page: 100 });
-    for (const pull of data) candidates.add(pull.number);
+    const list: unknown = data;
+    if (!Array.isArray(list)) throw new GitHubGarbageError('listing the pull requests of the head branch', 'a list of pull requests');
+    for (const pull of list) {
+      const number = (pull as { number?: unknown } | null)?.number;
+      if (Number.isSafeInteger(number) && (number as number) > 0) candidates.add(number as number);
+    }
   }
-  for (const number of candidates) {
-    const { data: pull } = await client.rest.pulls.get({ owner, repo, pull_number: number });
-    if (pull.head.sha === headSha && pull.head.repo?.full_name === headRepo && pull.base.repo.full_name === `${owner}/${repo}`) {
+  // At most a few: a forged event payload must not make the step read every pull request.
+  for (const number of [...candidates].slice(0, 10)) {
+    if (!Number.isSafeInteger(number) || number <= 0) continue;
+    const { data } = await client.rest.pulls.get({ owner, repo, pull_number: number });
+    const pull = data as Partial<typeof data> | null;
+    if (!pull || typeof pull !== 'object' || typeof pull.head !== 'object' || typeof pull.base !== 'object') throw new GitHubGarbageError(`reading pull request #${number}`, 'a pull request');
+    if (pull.head.sha === headSha && pull.head.repo?.full_name === headRepo && pull.base.repo?.full_name === `${owner}/${repo}`) {
       return { kind: 'pull-request', pullRequest: { number, headSha, fromFork: headRepo !== `${owner}/${repo}` } };
     }
   }

@@ -1,7 +1,7 @@
 import type { ActionStep } from '@roadstop/action';
-import { ConfigurationError, readResultFiles, readRunnerContext, type RunnerContext } from '@roadstop/core';
+import { ConfigurationError, EnvironmentError, readResultFiles, readRunnerContext, type RunnerContext } from '@roadstop/core';
 import { resultRangesOf } from '@roadstop/gates';
-import { openGitHubClient, describeGitHubError, isHttpError, isRateLimited, gitHubMessage, type GitHubClient } from '@roadstop/github';
+import { openGitHubClient, toGitHubError, isHttpError, isRateLimited, gitHubMessage, networkBudgetMs, startNetworkBudget, type GitHubClient, type GitHubInputs, type NetworkBudget } from '@roadstop/github';
 import { deactivateDeployments, recordDeployment } from './deployments.js';
 import { readStagingInputs, type StagingInputs } from './inputs.js';
 import { mergeUpdate, type CommentUpdate } from './merge.js';
@@ -9,7 +9,7 @@ import { findTarget } from './pull-request.js';
 import { renderComment } from './render.js';
 import { resultToRow } from './rows.js';
 import type { CommentRow, CommentState, DeploymentState } from './state.js';
-import { upsertStickyComment } from './sticky.js';
+import { findTokenIdentity, upsertStickyComment, type CommentIdentity } from './sticky.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -20,8 +20,10 @@ type Env = Record<string, string | undefined>;
  * request) is a warning and the summary, never a failed job.
  */
 export async function stagingComment(step: ActionStep, env: Env = process.env): Promise<void> {
+  // Masked before it is checked: a refused token is still a secret.
+  const token = step.input('github-token');
+  if (token) step.secret(token);
   const inputs = readStagingInputs((name) => step.input(name), env);
-  if (inputs.token) step.secret(inputs.token);
   const context = readRunnerContext(env);
   const warn = (text: string, title = 'pr-staging-comment') => step.annotate({ level: 'warning', text, title });
   const runId = context.runId ?? 0;
@@ -29,13 +31,23 @@ export async function stagingComment(step: ActionStep, env: Env = process.env): 
   const runLink = repository && runId ? `${context.serverUrl}/${repository}/actions/runs/${runId}${env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1' ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ''}` : undefined;
 
   let client: Promise<GitHubClient> | undefined;
+  let budget: NetworkBudget | undefined;
   const github = (): Promise<GitHubClient> => {
     if (!inputs.token) throw new ConfigurationError('is empty, and this event needs the GitHub API', { input: 'github-token' }, 'pass `${{ github.token }}` (the default) or a token with pull-requests: write and deployments: write');
     if (!repository) throw new ConfigurationError('GITHUB_REPOSITORY is not set: no repository to comment on');
-    return (client ??= openGitHubClient({ token: inputs.token, baseUrl: context.apiUrl, log: (text: string) => step.info(text) }));
+    // One budget for all the network work of the step, from its first request: a slow GitHub ends the step, not only a request.
+    budget ??= startNetworkBudget(networkBudgetMs(env));
+    return (client ??= openGitHubClient({ token: inputs.token, baseUrl: context.apiUrl, budget, log: (text: string) => step.info(text) }));
   };
-  const target = await guard(() => findTarget(context, github), 'finding the pull request');
+  let identity: Promise<CommentIdentity> | undefined;
+  const whoAmI = (): Promise<CommentIdentity> => (identity ??= github().then((octokit) => findTokenIdentity(octokit)));
+  const inputsFor = (pullRequest?: number): GitHubInputs => ({ token: 'github-token', subject: `the repository ${repository}${pullRequest ? ` and pull request #${pullRequest}` : ''} (GITHUB_REPOSITORY, the event)` });
+  const target = await guard(() => findTarget(context, github), 'finding the pull request', inputsFor());
   const sha = target.kind === 'pull-request' ? target.pullRequest.headSha : (target.sha ?? context.sha ?? '');
+  // The commit goes into the deployment's ref, the comment's state and its links: a commit id, or nothing.
+  if (sha && !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(sha)) {
+    throw new EnvironmentError(`the event names commit '${sha.slice(0, 80).replace(/[^\x20-\x7e]/g, '?')}', which is not a commit id (40 or 64 hex digits): check GITHUB_SHA and the event payload`);
+  }
   const at = new Date().toISOString();
   const rows = await readRows(inputs, context, env.RUNNER_TEMP, { sha, runId, at, ...(env.GITHUB_JOB ? { job: env.GITHUB_JOB } : {}), ...(runLink ? { link: runLink } : {}) }, warn);
 
@@ -44,10 +56,14 @@ export async function stagingComment(step: ActionStep, env: Env = process.env): 
   let deployment: DeploymentState | undefined;
   if (inputs.mode === 'deactivate') {
     deployment = { environment: inputs.environment, status: 'inactive', sha, runId, at, ...(runLink ? { link: runLink } : {}) };
-    await degradeOn403(refused, async () => {
-      const ids = await deactivateDeployments(await github(), repoRef(context), { environment: inputs.environment, key: inputs.key, ...(pullRequest ? { pullRequest } : {}) });
-      step.info(`marked ${ids.length} deployment${ids.length === 1 ? '' : 's'} of ${inputs.environment} inactive`);
-    }, 'deployments: write');
+    if (pullRequest === undefined) {
+      warn(`mode deactivate without a pull request: no deployment is marked inactive (only a closed pull request's own previews are)`);
+    } else {
+      await degradeOn403(refused, async () => {
+        const ids = await deactivateDeployments(await github(), repoRef(context), { environment: inputs.environment, key: inputs.key, pullRequest }, await whoAmI());
+        step.info(`marked ${ids.length} deployment${ids.length === 1 ? '' : 's'} of ${inputs.environment} inactive`);
+      }, 'deployments: write', 'marking the deployments inactive', inputsFor(pullRequest));
+    }
   } else if (inputs.status) {
     deployment = { environment: inputs.environment, status: inputs.status, ...(inputs.url ? { url: inputs.url } : {}), sha, runId, at, ...(runLink ? { link: runLink } : {}) };
     if (sha) {
@@ -61,10 +77,10 @@ export async function stagingComment(step: ActionStep, env: Env = process.env): 
           ...(inputs.url ? { url: inputs.url } : {}),
           ...(runLink ? { logUrl: runLink } : {}),
           ...(pullRequest ? { pullRequest } : {}),
-        });
+        }, await whoAmI());
         step.output('deployment-id', id);
         step.info(`deployment ${id}: ${inputs.status} ${inputs.url ?? ''}`.trim());
-      }, 'deployments: write');
+      }, 'deployments: write', 'recording the deployment', inputsFor(pullRequest));
     }
   }
 
@@ -79,6 +95,7 @@ export async function stagingComment(step: ActionStep, env: Env = process.env): 
     await degradeOn403(refused, async () => {
       const outcome = await upsertStickyComment(await github(), ref, update, {
         key: inputs.key,
+        identity: await whoAmI(),
         mode: inputs.mode === 'recreate' ? 'recreate' : 'upsert',
         hidePrevious: inputs.hidePrevious,
         render: (state) => renderComment(state, renderOptions).body,
@@ -90,7 +107,7 @@ export async function stagingComment(step: ActionStep, env: Env = process.env): 
         step.output('comment-url', outcome.comment.html_url);
       }
       step.info(`pull request #${ref.issue}: comment ${outcome.action}`);
-    }, 'pull-requests: write');
+    }, 'pull-requests: write', 'writing the pull request comment', inputsFor(ref.issue));
   }
   if (refused.length > 0) {
     warn(
@@ -120,7 +137,7 @@ function repoRef(context: RunnerContext): { owner: string; repo: string } {
 }
 
 /** A 403 that is a refusal (not a rate limit) adds the permission to `refused`; anything else is GitHub's failure, said once. */
-async function degradeOn403(refused: string[], body: () => Promise<void>, permission: string): Promise<void> {
+async function degradeOn403(refused: string[], body: () => Promise<void>, permission: string, what: string, inputs: GitHubInputs): Promise<void> {
   try {
     await body();
   } catch (error) {
@@ -129,15 +146,14 @@ async function degradeOn403(refused: string[], body: () => Promise<void>, permis
       refused.push(permission);
       return;
     }
-    throw new Error(describeGitHubError(error, permission.startsWith('deployments') ? 'recording the deployment' : 'writing the pull request comment'), { cause: error });
+    throw toGitHubError(error, what, inputs);
   }
 }
 
-async function guard<T>(body: () => Promise<T>, what: string): Promise<T> {
+async function guard<T>(body: () => Promise<T>, what: string, inputs: GitHubInputs): Promise<T> {
   try {
     return await body();
   } catch (error) {
-    if (error instanceof ConfigurationError) throw error;
-    throw new Error(describeGitHubError(error, what), { cause: error });
+    throw toGitHubError(error, what, inputs);
   }
 }

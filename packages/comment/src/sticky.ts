@@ -1,7 +1,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { GitHubClient } from '@roadstop/github';
+import { GitHubFailure, GitHubGarbageError, type GitHubClient } from '@roadstop/github';
+import { sanitizeUntrusted } from './sanitize.js';
 import { holdsUpdate, mergeStates, mergeUpdate, type CommentUpdate } from './merge.js';
-import { decodeState, hasMarker, markerLine, type CommentState } from './state.js';
+import { decodeState, hasMarker, isWebUrl, markerLine, type CommentState } from './state.js';
 
 export interface IssueRef {
   owner: string;
@@ -15,12 +16,25 @@ export interface IssueComment {
   body?: string | null;
   html_url: string;
   created_at: string;
+  /** Who wrote it (REST `user.login`); absent for a deleted account ("ghost"). */
+  user?: { login: string } | null;
+}
+
+/**
+ * The account the token acts as: only its comments are ours to read, edit,
+ * fold or delete. Anyone who may comment can copy our marker; nobody but the
+ * token's account (and the repository's admins) can edit its comments.
+ */
+export interface CommentIdentity {
+  login: string;
 }
 
 export type StickyMode = 'upsert' | 'recreate';
 
 export interface StickyOptions {
   key: string;
+  /** Whose comments are candidates: the token's own account (`findTokenIdentity`). */
+  identity: CommentIdentity;
   mode: StickyMode;
   /** Minimize the older comment as OUTDATED instead of deleting it, whenever a new one is posted. */
   hidePrevious: boolean;
@@ -39,17 +53,23 @@ export interface StickyOutcome {
 
 /** Read-merge-write rounds before giving up on a comment that keeps changing under us. */
 const MAX_ROUNDS = 6;
+/** Comments of our own a run deletes at most: duplicates come from a few racing jobs, never hundreds. */
+export const MAX_DELETES_PER_RUN = 10;
+/** Pages of 100 comments read at most (5,000 comments): past that the pull request is not one a bot can keep tidy. */
+export const MAX_COMMENT_PAGES = 50;
 /** Comments created this long before ours are not duplicates of ours: a racing job posts within seconds. */
 const DUPLICATE_WINDOW_MS = 10 * 60 * 1000;
 
 const defaultSettle = () => delay(150 + Math.floor(Math.random() * 350));
 
 /**
- * Every comment of `key` on the pull request, oldest first: the REST list of
- * its issue comments, 100 a page, every page (1,000 comments are 10 requests).
- * `since` narrows the list to comments updated after it (the duplicate check).
+ * Every comment of `key` written by `identity` on the pull request, oldest
+ * first: the REST list of its issue comments, 100 a page, every page (1,000
+ * comments are 10 requests), at most MAX_COMMENT_PAGES. Another account's
+ * comment with our marker is not ours, whatever it says. `since` narrows the
+ * list to comments updated after it (the duplicate check).
  */
-export async function findStickyComments(client: GitHubClient, ref: IssueRef, key: string, since?: string): Promise<IssueComment[]> {
+export async function findStickyComments(client: GitHubClient, ref: IssueRef, key: string, identity: CommentIdentity, since?: string): Promise<IssueComment[]> {
   const found: IssueComment[] = [];
   const pages = client.paginate.iterator(client.rest.issues.listComments, {
     owner: ref.owner,
@@ -58,10 +78,67 @@ export async function findStickyComments(client: GitHubClient, ref: IssueRef, ke
     per_page: 100,
     ...(since ? { since } : {}),
   });
+  let count = 0;
   for await (const page of pages) {
-    for (const comment of page.data) if (hasMarker(comment.body, key)) found.push(comment);
+    const data: unknown = page.data;
+    if (!Array.isArray(data)) throw new GitHubGarbageError(`listing the comments of pull request #${ref.issue}`, 'a list of comments');
+    for (const item of data) {
+      const comment = checkComment(item, `listing the comments of pull request #${ref.issue}`);
+      if (writtenBy(comment, identity) && hasMarker(comment.body, key)) found.push(comment);
+    }
+    if (++count >= MAX_COMMENT_PAGES) break;
   }
   return found.sort((a, b) => a.id - b.id);
+}
+
+/** Logins compare without case, and a bot's `[bot]` suffix is optional (GraphQL names `github-actions`, REST `github-actions[bot]`). */
+function sameLogin(a: string, b: string): boolean {
+  const plain = (login: string) => login.toLowerCase().replace(/\[bot\]$/, '');
+  return plain(a) === plain(b);
+}
+
+export function writtenBy(comment: Pick<IssueComment, 'user'>, identity: CommentIdentity): boolean {
+  return typeof comment.user?.login === 'string' && sameLogin(comment.user.login, identity.login);
+}
+
+/**
+ * The account the token acts as, from GraphQL `viewer { login }`
+ * (https://docs.github.com/en/graphql/reference/queries#viewer): the app's
+ * bot user (`github-actions[bot]`) for an installation token such as
+ * GITHUB_TOKEN, the user for a personal token. REST `GET /user` would answer
+ * 403 for installation tokens.
+ */
+export async function findTokenIdentity(client: GitHubClient): Promise<CommentIdentity> {
+  let answer: unknown;
+  try {
+    answer = await client.graphql('query { viewer { login } }');
+  } catch (error) {
+    throw graphqlRefusal(error, 'finding the account of the token (GraphQL viewer)');
+  }
+  const login = (answer as { viewer?: { login?: unknown } } | null)?.viewer?.login;
+  if (typeof login !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9-]{0,99}(\[bot\])?$/.test(login)) {
+    throw new GitHubGarbageError('finding the account of the token (GraphQL viewer)', 'a login');
+  }
+  return { login };
+}
+
+/** A comment as the REST API documents it (https://docs.github.com/en/rest/issues/comments), or GitHub's answer is garbage. */
+function checkComment(item: unknown, what: string): IssueComment {
+  const value = item as Partial<IssueComment> | null;
+  if (
+    !value ||
+    typeof value !== 'object' ||
+    !Number.isSafeInteger(value.id) ||
+    (value.id as number) <= 0 ||
+    typeof value.node_id !== 'string' ||
+    (value.body !== undefined && value.body !== null && typeof value.body !== 'string') ||
+    !isWebUrl(value.html_url) ||
+    typeof value.created_at !== 'string' ||
+    !Number.isFinite(Date.parse(value.created_at))
+  ) {
+    throw new GitHubGarbageError(what, 'an issue comment');
+  }
+  return value as IssueComment;
 }
 
 /**
@@ -75,19 +152,18 @@ export async function findStickyComments(client: GitHubClient, ref: IssueRef, ke
  */
 export async function upsertStickyComment(client: GitHubClient, ref: IssueRef, update: CommentUpdate, options: StickyOptions): Promise<StickyOutcome> {
   const settle = options.settle ?? defaultSettle;
-  let comments = await findStickyComments(client, ref, options.key);
+  const find = (since?: string) => findStickyComments(client, ref, options.key, options.identity, since);
+  const deletes = { left: MAX_DELETES_PER_RUN };
+  let comments = await find();
   let recreate = options.mode === 'recreate';
+  let action: StickyOutcome['action'] | undefined;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     if (comments.length === 0) {
       const { state } = mergeUpdate(undefined, update);
       const created = await createComment(client, ref, options.render(state));
       options.log(`posted comment ${created.id}`);
-      await settle();
-      comments = await findStickyComments(client, ref, options.key, new Date(Date.parse(created.created_at) - DUPLICATE_WINDOW_MS).toISOString());
-      if (comments.length === 1 && comments[0]!.id === created.id) return { action: recreate ? 'recreated' : 'created', comment: created, state };
-      // Another job posted too, or already folded ours into its own: merge into the oldest and check ours is there.
-      options.log(`another job posted too (${comments.map((comment) => comment.id).join(', ')}): folding into the oldest`);
-      if (comments.length === 0) comments = await findStickyComments(client, ref, options.key);
+      const outcome = await readBack(created, state, recreate ? 'recreated' : 'created');
+      if (outcome) return outcome;
       recreate = false;
       continue;
     }
@@ -101,18 +177,22 @@ export async function upsertStickyComment(client: GitHubClient, ref: IssueRef, u
     const newCommit = !!stored?.head && stored.head.sha !== update.sha && !outcome.stale;
     if (recreate || (options.hidePrevious && newCommit && duplicates.length === 0)) {
       const created = await createComment(client, ref, options.render(outcome.state));
-      for (const old of comments) await retireComment(client, ref, old, options);
-      return { action: 'recreated', comment: created, state: outcome.state };
+      options.log(`posted comment ${created.id}`);
+      for (const old of comments) await retireComment(client, ref, old, options, deletes);
+      const checked = await readBack(created, outcome.state, 'recreated');
+      if (checked) return checked;
+      recreate = false;
+      continue;
     }
     const body = options.render(outcome.state);
     if (duplicates.length === 0 && body === canonical.body) {
       options.log(`comment ${canonical.id} already says this: not written`);
-      return { action: 'unchanged', comment: canonical, state: outcome.state };
+      return { action: action ?? 'unchanged', comment: canonical, state: outcome.state };
     }
     // Just before writing: another revision means another job wrote since our read.
     const fresh = await getComment(client, ref, canonical.id);
-    if (!fresh || !hasMarker(fresh.body, options.key)) {
-      comments = await findStickyComments(client, ref, options.key);
+    if (!fresh || !hasMarker(fresh.body, options.key) || !writtenBy(fresh, options.identity)) {
+      comments = await find();
       continue;
     }
     if (decodeState(fresh.body)?.revision !== decodeState(canonical.body)?.revision) {
@@ -122,28 +202,44 @@ export async function upsertStickyComment(client: GitHubClient, ref: IssueRef, u
     }
     const written = await updateComment(client, ref, canonical.id, body);
     if (!written) {
-      comments = await findStickyComments(client, ref, options.key);
+      comments = await find();
       continue;
     }
-    for (const duplicate of duplicates) await deleteComment(client, ref, duplicate.id);
+    for (const duplicate of duplicates) await deleteComment(client, ref, duplicate.id, deletes);
     await settle();
     const check = await getComment(client, ref, canonical.id);
-    if (check && holdsUpdate(decodeState(check.body), update)) return { action: 'updated', comment: check, state: decodeState(check.body)! };
+    if (check && holdsUpdate(decodeState(check.body), update)) return { action: action ?? 'updated', comment: check, state: decodeState(check.body)! };
     options.log(`another job overwrote comment ${canonical.id}: merging again`);
-    comments = check ? [check] : await findStickyComments(client, ref, options.key);
+    comments = check ? [check] : await find();
   }
-  throw new Error(`the comment kept changing under this job for ${MAX_ROUNDS} rounds; run the job again`);
+  throw new GitHubFailure(`the comment on pull request #${ref.issue} kept changing under this job for ${MAX_ROUNDS} rounds; run the job again`);
+
+  /**
+   * After posting: read the list back after a random pause. Ours alone: done.
+   * Another job posted too (both found none, or both recreated): the next
+   * round folds every copy into the oldest one of our account and checks our
+   * rows are in it.
+   */
+  async function readBack(created: IssueComment, state: CommentState, done: 'created' | 'recreated'): Promise<StickyOutcome | undefined> {
+    await settle();
+    comments = await find(new Date(Date.parse(created.created_at) - DUPLICATE_WINDOW_MS).toISOString());
+    if (comments.length === 1 && comments[0]!.id === created.id) return { action: done, comment: created, state };
+    options.log(`another job posted too (${comments.map((comment) => comment.id).join(', ')}): folding into the oldest`);
+    if (comments.length === 0) comments = await find();
+    action = done;
+    return undefined;
+  }
 }
 
 async function createComment(client: GitHubClient, ref: IssueRef, body: string): Promise<IssueComment> {
   const { data } = await client.rest.issues.createComment({ owner: ref.owner, repo: ref.repo, issue_number: ref.issue, body });
-  return data;
+  return checkComment(data, `posting the comment on pull request #${ref.issue}`);
 }
 
 async function getComment(client: GitHubClient, ref: IssueRef, id: number): Promise<IssueComment | undefined> {
   try {
     const { data } = await client.rest.issues.getComment({ owner: ref.owner, repo: ref.repo, comment_id: id });
-    return data;
+    return checkComment(data, `reading comment ${id}`);
   } catch (error) {
     if ((error as { status?: number }).status === 404) return undefined;
     throw error;
@@ -161,7 +257,10 @@ async function updateComment(client: GitHubClient, ref: IssueRef, id: number, bo
   }
 }
 
-async function deleteComment(client: GitHubClient, ref: IssueRef, id: number): Promise<void> {
+/** Deletes one of our own comments, within the run's allowance: past it, the rest stay for the next run. */
+async function deleteComment(client: GitHubClient, ref: IssueRef, id: number, deletes: { left: number }): Promise<void> {
+  if (deletes.left <= 0) return;
+  deletes.left--;
   try {
     await client.rest.issues.deleteComment({ owner: ref.owner, repo: ref.repo, comment_id: id });
   } catch (error) {
@@ -174,16 +273,31 @@ async function deleteComment(client: GitHubClient, ref: IssueRef, id: number): P
  * OUTDATED (GraphQL minimizeComment), its marker retired first so it is never
  * found again as the comment to update.
  */
-async function retireComment(client: GitHubClient, ref: IssueRef, comment: IssueComment, options: StickyOptions): Promise<void> {
+async function retireComment(client: GitHubClient, ref: IssueRef, comment: IssueComment, options: StickyOptions, deletes: { left: number }): Promise<void> {
   if (!options.hidePrevious) {
-    await deleteComment(client, ref, comment.id);
+    await deleteComment(client, ref, comment.id, deletes);
     return;
   }
+  if (deletes.left <= 0) return;
+  deletes.left--;
   const body = (comment.body ?? '').replace(markerLine(options.key), markerLine(options.key).replace('pr-staging-comment', 'pr-staging-comment:outdated'));
   await updateComment(client, ref, comment.id, body);
-  await client.graphql(
-    `mutation($id: ID!) { minimizeComment(input: { subjectId: $id, classifier: OUTDATED }) { minimizedComment { isMinimized } } }`,
-    { id: comment.node_id },
-  );
+  try {
+    await client.graphql(
+      `mutation($id: ID!) { minimizeComment(input: { subjectId: $id, classifier: OUTDATED }) { minimizedComment { isMinimized } } }`,
+      { id: comment.node_id },
+    );
+  } catch (error) {
+    throw graphqlRefusal(error, `minimizing comment ${comment.id}`);
+  }
   options.log(`minimized comment ${comment.id} as outdated`);
+}
+
+/** GraphQL answers errors with 200 (https://docs.github.com/en/graphql/guides/forming-calls-with-graphql): GitHub's refusal, not our bug. */
+function graphqlRefusal(error: unknown, what: string): unknown {
+  if (!(error instanceof Error) || error.name !== 'GraphqlResponseError') return error;
+  const errors = (error as { errors?: { type?: unknown; message?: unknown }[] }).errors;
+  const first = Array.isArray(errors) ? errors[0] : undefined;
+  const detail = typeof first?.message === 'string' ? sanitizeUntrusted(first.message.replace(/\s+/g, ' '), 200) : 'no message';
+  return new GitHubFailure(`GitHub refused ${what} (GraphQL ${typeof first?.type === 'string' ? sanitizeUntrusted(first.type, 40) : 'error'}): ${detail}`);
 }

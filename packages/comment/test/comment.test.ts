@@ -70,7 +70,8 @@ describe('state', () => {
   it('round-trips through the body, with no --> in the encoded form', () => {
     const encoded = encodeState(state);
     expect(encoded.slice(4, -4)).not.toContain('--');
-    expect(decodeState(`${markerLine('ci')}\ntext\n\n${encoded}`)).toEqual(state);
+    // Read back, the text is made inert as fresh rows are.
+    expect(decodeState(`${markerLine('ci')}\ntext\n\n${encoded}`)).toEqual({ ...state, rows: [{ ...state.rows[0]!, headline: '--&gt; &lt;!-- é 😀' }] });
   });
 
   it.each([
@@ -81,6 +82,49 @@ describe('state', () => {
     ['another version', encodeState({ ...state, v: 2 as 1 })],
   ])('%s → undefined', (_, body) => {
     expect(decodeState(body)).toBeUndefined();
+  });
+});
+
+describe('state read back is checked in full', () => {
+  const good: CommentState = {
+    v: 1,
+    revision: 2,
+    head: { sha: SHA_A, runId: 10 },
+    deployment: { environment: 'preview', status: 'ready', url: 'https://pr-7.preview.example/', sha: SHA_A, runId: 10, at: '2025-06-01T10:00:00Z' },
+    rows: [row('coverage-gate@test')],
+    updatedAt: '2025-06-01T10:00:00Z',
+  };
+  const body = (state: unknown) => `${markerLine('ci')}\n${encodeState(state as CommentState)}`;
+
+  it('a well-formed state reads back', () => {
+    expect(decodeState(body(good))?.head).toEqual(good.head);
+  });
+
+  it.each<[string, (state: CommentState) => unknown]>([
+    ['a run id of 2^53-1 in the head (it would freeze the comment)', (state) => ({ ...state, head: { sha: SHA_A, runId: Number.MAX_SAFE_INTEGER } })],
+    ['a negative run id in a row', (state) => ({ ...state, rows: [{ ...state.rows[0]!, runId: -1 }] })],
+    ['a fractional revision', (state) => ({ ...state, revision: 1.5 })],
+    ['a deployment URL that is javascript:', (state) => ({ ...state, deployment: { ...state.deployment!, url: 'javascript:alert(1)' } })],
+    ['a deployment URL with credentials', (state) => ({ ...state, deployment: { ...state.deployment!, url: 'https://user:pass@evil.example/' } })],
+    ['a deployment status not in the enum', (state) => ({ ...state, deployment: { ...state.deployment!, status: 'pwned' } })],
+    ['a row status not in the enum', (state) => ({ ...state, rows: [{ ...state.rows[0]!, status: 'merge-it' }] })],
+    ['a row link that is data:', (state) => ({ ...state, rows: [{ ...state.rows[0]!, link: 'data:text/html,<script>' }] })],
+    ['a commit that is not hex', (state) => ({ ...state, head: { sha: 'main\n::error::x', runId: 1 } })],
+    ['a headline with a newline', (state) => ({ ...state, rows: [{ ...state.rows[0]!, headline: 'ok\n::stop-commands::tok' }] })],
+    ['a time that is not one', (state) => ({ ...state, updatedAt: 'yesterday' })],
+    ['rows that are not a list', (state) => ({ ...state, rows: { 0: state.rows[0] } })],
+    ['1,001 rows', (state) => ({ ...state, rows: Array.from({ length: 1001 }, (_, index) => ({ ...state.rows[0]!, id: `g${index}` })) })],
+  ])('%s → no state (the comment is rebuilt from the run)', (_name, forge) => {
+    expect(decodeState(body(forge(good)))).toBeUndefined();
+  });
+
+  it('text read back is made inert as fresh rows are; the gates\' folds stay', () => {
+    const forged = { ...good, rows: [{ ...good.rows[0]!, headline: '<img src=x onerror=alert(1)> @admin', detail: '<details><summary>ok</summary>\n\n<script>alert(1)</script> [x](javascript:alert(1)) [y](https://ok.example) @octo-org/all\n\n</details>' }] };
+    const [read] = decodeState(body(forged))!.rows;
+    expect(read!.headline).toBe('&lt;img src=x onerror=alert(1)&gt; &#64;admin');
+    expect(read!.detail).toContain('<details><summary>ok</summary>');
+    expect(read!.detail).toContain('[y](https://ok.example)');
+    expect(read!.detail).not.toMatch(/<script|javascript:|@octo-org/);
   });
 });
 
@@ -181,7 +225,7 @@ describe('renderComment', () => {
     expect(markdown).toContain('(older commit)');
     expect(markdown).toContain('<summary>Bundle budget (build): pass</summary>');
     expect(omitted).toEqual([]);
-    expect(decodeState(body)).toEqual(state(rows));
+    expect(decodeState(body)).toEqual(state(rows.map((item) => ({ ...item, headline: sanitizeUntrusted(item.headline) }))));
   });
 
   it.each([

@@ -53,7 +53,7 @@ export function describeUnexpected(error: unknown): string {
  * (GITHUB_STEP_SUMMARY, GITHUB_OUTPUT, a report without read permission).
  */
 export class EnvironmentError extends Error {
-  override readonly name = 'EnvironmentError';
+  override readonly name: string = 'EnvironmentError';
 }
 
 const ENVIRONMENT_CODES = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'EISDIR', 'ENOTDIR', 'EMFILE', 'ENFILE', 'EIO']);

@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { edgeFetch } from '@roadstop/core';
+import { edgeFetch, type EdgeFetch } from '@roadstop/core';
 import { Octokit } from '@octokit/rest';
-import { GitHubRateLimitError, gitHubMessage, isHttpError, redactedHttpError } from './errors.js';
+import { GitHubGarbageError, GitHubRateLimitError, gitHubMessage, isHttpError, redactedHttpError } from './errors.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS, formatMs, NetworkBudgetError, RequestTimeoutError, type NetworkBudget } from './network-budget.js';
 import { decideRetry, type RetryLimits } from './retry-policy.js';
 
@@ -9,6 +9,12 @@ import { decideRetry, type RetryLimits } from './retry-policy.js';
 export { describeGitHubError } from './errors.js';
 
 export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
+/**
+ * The largest JSON or text answer read: a page of 100 issue comments of 65,536
+ * characters each is under 25 MB. A larger answer is not GitHub's, and is cut
+ * off rather than held in memory.
+ */
+export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 export interface GitHubClientOptions {
   token: string;
@@ -32,6 +38,8 @@ export interface GitHubClientOptions {
   log?: (message: string) => void;
   /** How to wait between retries; tests pass a fake so they do not sleep. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Largest JSON or text answer read (MAX_RESPONSE_BYTES); binary answers (artifacts) have readers of their own. */
+  maxResponseBytes?: number;
 }
 
 export type GitHubClient = Octokit;
@@ -55,16 +63,30 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const { budget } = options;
   const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const token = options.token;
+  const maxBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
+  // The signals of the requests whose answer was cut off for its size: their (empty) data is not an answer.
+  const tooLarge = new WeakSet<AbortSignal>();
   const octokit = new Octokit({
     ...(token ? { auth: token } : {}),
     baseUrl,
     userAgent: 'roadstop',
-    // Through the environment's proxy, and no token to another origin on a redirect (core's http-fetch.ts).
-    request: { fetch: edgeFetch },
+    // Through the environment's proxy, and no token to another origin on a redirect (core's http-fetch.ts);
+    // answers bounded in size on top of it.
+    request: { fetch: boundedFetch(maxBytes, tooLarge) },
     // Octokit logs every request, and every failed one as an error; the failures reach
     // the caller as errors anyway, so only its warnings (deprecations) are passed on.
     log: { debug: () => {}, info: () => {}, warn: log, error: () => {} },
   });
+
+  /** The pause before a retry, cut short (and named) when the budget runs out during it. */
+  const waitToRetry = async (waitMs: number, label: string): Promise<void> => {
+    try {
+      await sleep(waitMs, budget?.signal);
+    } catch (sleepError) {
+      if (budget?.signal.aborted) throw new NetworkBudgetError(budget.ms, `waiting to retry ${label}`);
+      throw sleepError;
+    }
+  };
 
   octokit.hook.wrap('request', async (request, requestOptions) => {
     // Method and path only: the token travels in a header and never reaches a message.
@@ -83,6 +105,10 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
         const response = await request(requestOptions);
         // Octokit turns a body whose reading was aborted into an empty answer: not an answer at all.
         if (signal.aborted) throw signal.reason;
+        if (tooLarge.has(signal)) throw new GitHubGarbageError(label, `an answer of at most ${formatBytes(maxBytes)}`);
+        // The REST and GraphQL APIs answer JSON; Octokit hands anything else (an HTML page, JSON cut short) on as a
+        // string, which its paginator would even read as an empty list: missing data is not an empty answer.
+        if ((response.status === 200 || response.status === 201) && typeof response.data === 'string') throw new GitHubGarbageError(label, 'JSON');
         return response;
       } catch (error) {
         if (callerSignal?.aborted) throw error;
@@ -93,6 +119,15 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
           continue;
         }
         if (!isHttpError(error)) throw error;
+        if (error.response === undefined) {
+          // No answer at all (reset, refused, DNS): retried as a 5xx is, and when that cannot help any more,
+          // said as what it is ("could not reach GitHub"), not as a budget or a status GitHub never sent.
+          const waitMs = limits.serverErrorBackoffSeconds * 1000 * 2 ** attempt;
+          if (attempt >= limits.maxRetries || (budget && waitMs >= budget.remainingMs())) throw error;
+          log(`GitHub did not answer ${label} (${gitHubMessage(error)}); retry ${attempt + 1} of ${limits.maxRetries} in ${formatMs(waitMs)}`);
+          await waitToRetry(waitMs, label);
+          continue;
+        }
         const headers = error.response?.headers ?? {};
         const decision = decideRetry({ status: error.status, headers, message: gitHubMessage(error) }, attempt, limits, Date.now());
         if (decision.retry) {
@@ -104,12 +139,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
             );
           }
           log(`GitHub ${decision.reason} on ${label}; retry ${attempt + 1} of ${limits.maxRetries} in ${decision.waitSeconds} s`);
-          try {
-            await sleep(waitMs, budget?.signal);
-          } catch (sleepError) {
-            if (budget?.signal.aborted) throw new NetworkBudgetError(budget.ms, `waiting to retry ${label}`);
-            throw sleepError;
-          }
+          await waitToRetry(waitMs, label);
           continue;
         }
         if (decision.reason === 'wait-too-long') {
@@ -122,6 +152,51 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     }
   });
   return octokit;
+}
+
+/**
+ * fetch with JSON and text answers cut off past `maxBytes` (by Content-Length
+ * at once, else while reading), the request's signal marked in `tooLarge`.
+ */
+function boundedFetch(maxBytes: number, tooLarge: WeakSet<AbortSignal>): EdgeFetch {
+  return async (input, init) => {
+    const response = await edgeFetch(input, init);
+    const type = response.headers.get('content-type') ?? '';
+    if (!response.body || !/json|^text\//i.test(type)) return response;
+    const signal = init?.signal;
+    const refuse = () => {
+      if (signal) tooLarge.add(signal);
+    };
+    if (Number(response.headers.get('content-length')) > maxBytes) {
+      refuse();
+      await response.body.cancel();
+      return withBody(response, null);
+    }
+    let seen = 0;
+    const limited = response.body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          seen += chunk.byteLength;
+          if (seen > maxBytes) {
+            refuse();
+            controller.error(new Error(`answer over ${formatBytes(maxBytes)}`));
+          } else controller.enqueue(chunk);
+        },
+      }),
+    );
+    return withBody(response, limited);
+  };
+}
+
+/** The same answer (status, headers, URL) with another body. */
+function withBody(response: Response, body: ReadableStream<Uint8Array> | null): Response {
+  const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  Object.defineProperty(copy, 'url', { value: response.url });
+  return copy;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${bytes} bytes`;
 }
 
 function pathOf(url: string): string {

@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@roadstop/core';
+import { ConfigurationError, EnvironmentError } from '@roadstop/core';
 import { NetworkBudgetError, RequestTimeoutError } from './network-budget.js';
 import { isRateLimited, type ResponseHeaders } from './retry-policy.js';
 
@@ -11,7 +11,7 @@ const KEPT_HEADERS = ['retry-after', 'x-ratelimit-remaining', 'x-ratelimit-reset
  * Thrown by the client when GitHub asks for a longer wait than roadstop may
  * spend, so the job fails with the reason instead of sitting idle for an hour.
  */
-export class GitHubRateLimitError extends Error {
+export class GitHubRateLimitError extends EnvironmentError {
   override readonly name = 'GitHubRateLimitError';
   constructor(
     readonly status: number,
@@ -27,9 +27,62 @@ export class GitHubRateLimitError extends Error {
   }
 }
 
-/** A failure `toGitHubError` has already put in words: described once, never wrapped again. */
-export class GitHubFailure extends Error {
-  override readonly name = 'GitHubFailure';
+/**
+ * A failure of GitHub that `toGitHubError` has already put in words: described
+ * once, never wrapped again. GitHub's outage, rate limit, refusal or garbage is
+ * the environment's problem, never "a bug in roadstop".
+ */
+export class GitHubFailure extends EnvironmentError {
+  override readonly name: string = 'GitHubFailure';
+}
+
+/** GitHub refused (401, 403, 404): the token, its permissions or a name the user gave. `hint` says which. */
+export class GitHubRefusedError extends GitHubFailure {
+  override readonly name = 'GitHubRefusedError';
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly hint: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${message} (${hint})`, options);
+  }
+}
+
+/**
+ * GitHub answered 2xx with something the caller cannot use: not JSON, not the
+ * documented shape, too large. Thrown by the readers that check answers, so a
+ * proxy's page or a broken answer is named as such, not as a crash of ours.
+ */
+export class GitHubGarbageError extends GitHubFailure {
+  override readonly name = 'GitHubGarbageError';
+  constructor(what: string, expected: string) {
+    super(`GitHub answered with something that is not ${expected} while ${what}; run the job again later, or check GITHUB_API_URL points at GitHub`);
+  }
+}
+
+/** Which inputs point at what GitHub refused: named in the message so the user knows what to check. */
+export interface GitHubInputs {
+  /** The input holding the token, e.g. `github-token`: named on 401 and 403. */
+  token?: string;
+  /** What a 404 points at, e.g. `the repository octo-org/webapp or pull request #7`. */
+  subject?: string;
+}
+
+/** Error codes of Node, undici and the abort machinery that mean no (complete) answer came back. */
+const NETWORK_CODES = /^(ECONNRESET|ECONNREFUSED|ECONNABORTED|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EPIPE|EHOSTUNREACH|ENETUNREACH|ENETDOWN|UND_ERR_\w+)$/;
+
+/** True for a request that got no answer: refused, reset, timed out, DNS, aborted. */
+export function isNetworkFailure(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
+    const code = (current as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && NETWORK_CODES.test(code)) return true;
+    if (current.name === 'AbortError' || current.name === 'TimeoutError') return true;
+    if (current.name === 'TypeError' && /^fetch failed$|terminated|socket/i.test(current.message)) return true;
+    // Octokit reports a request without an answer as a 500 without a response.
+    if (isHttpError(current) && current.response === undefined) return true;
+  }
+  return false;
 }
 
 /** The parts of an Octokit `RequestError` we read; duck-typed so errors of any Octokit copy qualify. */
@@ -76,11 +129,14 @@ export function redactedHttpError(error: HttpErrorLike, secrets: readonly string
 }
 
 /**
- * Turns an API failure into roadstop's one way to fail: a `ConfigurationError`
- * when the user can fix it (token, permissions, names), a plain `Error` with
- * one clear line otherwise. `what` names the operation, e.g. `listing workflow runs of ci.yml`.
+ * Turns an API failure into one line that names GitHub, the status and what
+ * points at it: a network failure ("could not reach GitHub"), an outage or
+ * rate limit, a refusal (401/403/404, `GitHubRefusedError` with the input to
+ * check), a rejection (422). All are `EnvironmentError`s: GitHub's answer, not
+ * roadstop's bug. Anything else is returned as it is, so the edge calls it a
+ * bug. `what` names the operation, e.g. `listing workflow runs of ci.yml`.
  */
-export function toGitHubError(error: unknown, what: string): Error {
+export function toGitHubError(error: unknown, what: string, inputs: GitHubInputs = {}): Error {
   if (error instanceof ConfigurationError || error instanceof NetworkBudgetError || error instanceof GitHubFailure) return error;
   if (error instanceof RequestTimeoutError) {
     return new GitHubFailure(`${error.message} while ${what}, nor on its retries; run the job again later`, { cause: error });
@@ -91,38 +147,39 @@ export function toGitHubError(error: unknown, what: string): Error {
       { cause: error },
     );
   }
-  // Octokit reports a request that got no answer at all (refused, reset, DNS) as a 500 without a response.
   if (!isHttpError(error) || error.response === undefined) {
+    if (!isNetworkFailure(error)) return error instanceof Error ? error : new Error(String(error));
     const detail = error instanceof Error ? truncate(isHttpError(error) ? gitHubMessage(error) : error.message) : String(error);
-    return new GitHubFailure(`could not reach GitHub while ${what}: ${detail}`, { cause: error });
+    return new GitHubFailure(`could not reach GitHub while ${what}: ${detail || 'no answer'}; run the job again later`, { cause: error });
   }
   const { status } = error;
   const message = gitHubMessage(error);
   const headers = error.response?.headers ?? {};
+  const tokenInput = inputs.token ? ` in input '${inputs.token}'` : '';
   if (status === 401) {
-    return new ConfigurationError(
-      `GitHub refused ${what} (401): ${message}`,
-      {},
-      'the token is missing, invalid or expired; pass `${{ github.token }}` or a valid token',
-    );
+    return new GitHubRefusedError(401, `GitHub refused ${what} (401): ${message}`, `the token${tokenInput} is missing, invalid or expired; pass \`\${{ github.token }}\` or a valid token`, { cause: error });
   }
   if (isRateLimited({ status, headers, message })) {
     return new GitHubFailure(`GitHub kept rate-limiting ${what} (${status}): ${message}; run the job again later`, { cause: error });
   }
   if (status === 403) {
     const permission = permissionFor(error.request?.method, error.request?.url);
-    return new ConfigurationError(
+    return new GitHubRefusedError(
+      403,
       `GitHub refused ${what} (403): ${message}`,
-      {},
-      `the token needs \`${permission}\` permission: add \`permissions: { ${permission} }\` to the job` +
+      `the token${tokenInput} needs \`${permission}\` permission: add \`permissions: { ${permission} }\` to the job` +
         (permission.endsWith('write') ? ' (pull requests from forks only get a read-only token)' : ''),
+      { cause: error },
     );
   }
   if (status === 404) {
-    return new ConfigurationError(
+    return new GitHubRefusedError(
+      404,
       `GitHub found nothing for ${what} (404): ${message}`,
-      {},
-      'check the repository, branch and workflow file names; a token without access to a private repository also gets 404',
+      inputs.subject
+        ? `check ${inputs.subject}; a token${tokenInput} without access to a private repository also gets 404`
+        : `check the repository, branch and workflow file names; a token${tokenInput} without access to a private repository also gets 404`,
+      { cause: error },
     );
   }
   if (status === 422) return new GitHubFailure(`GitHub rejected ${what} (422): ${message}`, { cause: error });
@@ -134,13 +191,12 @@ export function toGitHubError(error: unknown, what: string): Error {
   return new GitHubFailure(`GitHub answered ${status} to ${what}: ${message}`, { cause: error });
 }
 
-/** One line for a log or a job summary, e.g. `GitHub refused … (403): …. The token needs \`actions: read\` …`. */
-export function describeGitHubError(error: unknown, what: string): string {
-  const wrapped = toGitHubError(error, what);
-  if (wrapped instanceof ConfigurationError && wrapped.hint) {
-    return `${wrapped.message}. ${wrapped.hint.charAt(0).toUpperCase()}${wrapped.hint.slice(1)}.`;
-  }
-  return wrapped.message;
+/** One line for a log or a job summary, e.g. `GitHub refused … (403): … (the token needs \`actions: read\` …)`. */
+export function describeGitHubError(error: unknown, what: string, inputs: GitHubInputs = {}): string {
+  const wrapped = toGitHubError(error, what, inputs);
+  if (wrapped instanceof ConfigurationError) return wrapped.describe();
+  if (wrapped instanceof GitHubFailure || wrapped instanceof NetworkBudgetError) return wrapped.message;
+  return `${what} failed: ${wrapped instanceof Error ? truncate(wrapped.message) : String(wrapped)}`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@roadstop/core';
+import { ConfigurationError, EnvironmentError } from '@roadstop/core';
 
 /** Environment variable that sets the budget of one network lookup, in milliseconds (tests make it short). */
 export const NETWORK_BUDGET_ENV = 'ROADSTOP_NETWORK_BUDGET_MS';
@@ -34,7 +34,7 @@ export function networkBudgetMs(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 /** A lookup that ran out of its budget; `during` says what it was waiting for when it was stopped. */
-export class NetworkBudgetError extends Error {
+export class NetworkBudgetError extends EnvironmentError {
   override readonly name = 'NetworkBudgetError';
   constructor(
     readonly budgetMs: number,
@@ -45,7 +45,7 @@ export class NetworkBudgetError extends Error {
 }
 
 /** A single request that got no (complete) answer in time, after its retries. */
-export class RequestTimeoutError extends Error {
+export class RequestTimeoutError extends EnvironmentError {
   override readonly name = 'RequestTimeoutError';
   constructor(
     readonly timeoutMs: number,

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { ConfigurationError } from '@roadstop/core';
+import { GitHubRefusedError } from '../src/errors.js';
 import { readRecordings, rec, startReplayServer, type Recording, type ReplayServer } from '@roadstop/testing';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,9 +75,9 @@ describe('downloadBaselineResult', () => {
     const error = await downloadBaselineResult({ token: TOKEN, owner: 'octo-org', repo: 'webapp', runId: 1, artifactId: 4040404040, destination }).catch(
       (e: unknown) => e,
     );
-    expect(error).toBeInstanceOf(ConfigurationError);
-    expect((error as ConfigurationError).describe()).toContain('GitHub refused downloading artifact 4040404040 of run 1 (403): Resource not accessible by integration');
-    expect((error as ConfigurationError).describe()).toContain('`actions: read`');
+    expect(error).toBeInstanceOf(GitHubRefusedError);
+    expect((error as GitHubRefusedError).message).toContain('GitHub refused downloading artifact 4040404040 of run 1 (403): Resource not accessible by integration');
+    expect((error as GitHubRefusedError).message).toContain('`actions: read`');
   });
 
   it('refuses an artifact that holds more than one JSON file', async () => {

@@ -1,5 +1,5 @@
 import { readRecordings, startReplayServer, type ReplayServer } from '@roadstop/testing';
-import { ConfigurationError } from '@roadstop/core';
+import { GitHubRefusedError } from '../src/errors.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findBaselineRun } from '../src/baseline-run.js';
 import { createGitHubClient } from '../src/client.js';
@@ -119,12 +119,12 @@ describe('findBaselineRun', () => {
     expect(s.unmatched).toEqual([]);
   });
 
-  it('fails with a ConfigurationError naming `actions: read` when the token may not list runs', async () => {
+  it('fails with a refusal of GitHub naming `actions: read` when the token may not list runs', async () => {
     const s = await replay('forbidden-403.json');
     const { octokit, waits } = testClient(s);
     const error = await findBaselineRun(lookupOptions(octokit)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ConfigurationError);
-    expect((error as ConfigurationError).describe()).toBe(
+    expect(error).toBeInstanceOf(GitHubRefusedError);
+    expect((error as GitHubRefusedError).message).toBe(
       'GitHub refused listing successful runs of ci.yml on main (403): Resource not accessible by integration ' +
         '(the token needs `actions: read` permission: add `permissions: { actions: read }` to the job)',
     );

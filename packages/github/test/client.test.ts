@@ -1,7 +1,7 @@
 import { rec, startReplayServer, type ReplayServer } from '@roadstop/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGitHubClient } from '../src/client.js';
-import { describeGitHubError, GitHubRateLimitError } from '../src/errors.js';
+import { describeGitHubError, GitHubGarbageError, GitHubRateLimitError } from '../src/errors.js';
 import { testClient, TOKEN } from './scenario.js';
 
 let server: ReplayServer | undefined;
@@ -105,5 +105,25 @@ describe('createGitHubClient', () => {
     expect(server.unmatched).toEqual([]);
     expect(server.requests[0]?.headers.authorization).toBe(`token ${TOKEN}`);
     expect(server.requests[0]?.path).not.toContain(TOKEN);
+  });
+
+  it.each([
+    { name: 'an HTML page with 200', recording: rec('GET', REPO_PATH, 200, '<html>login</html>', { 'content-type': 'text/html; charset=utf-8' }), says: /not JSON/ },
+    { name: 'JSON cut short', recording: rec('GET', REPO_PATH, 200, '{"id": 8123', { 'content-type': 'application/json; charset=utf-8' }), says: /not JSON/ },
+    { name: 'an answer over the size bound', recording: rec('GET', REPO_PATH, 200, { ...repoBody, padding: 'x'.repeat(5000) }), says: /not an answer of at most 4096 bytes/ },
+  ])('names $name as a garbage answer of GitHub, not as data', async ({ recording, says }) => {
+    server = await startReplayServer([recording]);
+    const { octokit } = testClient(server, { maxResponseBytes: 4096 });
+    const error = await octokit.rest.repos.get({ owner: 'octo-org', repo: 'webapp' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitHubGarbageError);
+    expect(describeGitHubError(error, 'reading the repository')).toMatch(/^GitHub answered with something that is not /);
+    expect((error as Error).message).toMatch(says);
+  });
+
+  it('an empty page of a list is garbage, not an empty list', async () => {
+    server = await startReplayServer([rec('GET', `${REPO_PATH}/issues/7/comments`, 200, '', { 'content-type': 'application/json' })]);
+    const { octokit } = testClient(server);
+    const error = await octokit.paginate(octokit.rest.issues.listComments, { owner: 'octo-org', repo: 'webapp', issue_number: 7 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitHubGarbageError);
   });
 });

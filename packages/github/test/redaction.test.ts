@@ -22,12 +22,12 @@ describe('what an API error body may leave behind', () => {
     {
       name: "a proxy's plain-text 403 that echoes the headers",
       recordings: [rec('GET', REPO_PATH, 403, `denied: Authorization: token ${TOKEN}`, { 'content-type': 'text/plain' })],
-      expected: expect.stringMatching(/^GitHub refused reading the repository \(403\): a text\/plain body without GitHub's message, not shown\. The token needs `contents: read`/),
+      expected: expect.stringMatching(/^GitHub refused reading the repository \(403\): a text\/plain body without GitHub's message, not shown \(the token needs `contents: read`/),
     },
     {
       name: 'a 403 JSON whose message quotes the token',
       recordings: [rec('GET', REPO_PATH, 403, { message: `Bad token ${TOKEN} for this resource`, documentation_url: 'https://docs.github.com/rest' })],
-      expected: expect.stringMatching(/^GitHub refused reading the repository \(403\): Bad token \*\*\* for this resource\. The token needs/),
+      expected: expect.stringMatching(/^GitHub refused reading the repository \(403\): Bad token \*\*\* for this resource \(the token needs/),
     },
     {
       name: 'a 422 whose message is a page long',

@@ -5,9 +5,21 @@ import type { AddressInfo } from 'node:net';
  * A stateful fake of the GitHub REST and GraphQL calls pr-staging-comment
  * makes, on 127.0.0.1: comments that several processes create, edit and
  * delete concurrently, which a replay of recordings cannot express. Answers
- * have GitHub's shapes, status codes and Link pagination; 403 (a fork's
- * read-only token), 422 (a body over the limit) and 429 (with retry-after)
- * are switched on per test.
+ * have GitHub's shapes, status codes and Link pagination, as documented:
+ * - issue comments: https://docs.github.com/en/rest/issues/comments (list 200 with `Link`, create 201,
+ *   get/update 200, delete 204, 404 `Not Found`, 422 `Validation Failed`), each with `user.login`;
+ * - deployments: https://docs.github.com/en/rest/deployments/deployments (list 200, create 201, with
+ *   `creator.login`) and https://docs.github.com/en/rest/deployments/statuses (create 201);
+ * - pulls: https://docs.github.com/en/rest/pulls/pulls (list, get);
+ * - GraphQL: https://docs.github.com/en/graphql/reference/queries#viewer (`viewer { login }`: the app's
+ *   bot user for an installation token) and .../mutations#minimizecomment; errors come with 200;
+ * - GET /user: https://docs.github.com/en/rest/users/users#get-the-authenticated-user, which answers 403
+ *   "Resource not accessible by integration" to an installation token (`ghs_`);
+ * - rate limits: https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api (429 or
+ *   403 with `retry-after` / `x-ratelimit-remaining: 0`); 401 `Bad credentials` / `Requires authentication`.
+ * 403 (a fork's read-only token), 422 (a body over the limit), 429 (with
+ * retry-after), any status, garbage bodies, resets and slowness are switched
+ * on per test.
  */
 export interface FakeComment {
   id: number;
@@ -18,6 +30,8 @@ export interface FakeComment {
   created_at: string;
   updated_at: string;
   minimized?: string;
+  /** `user.login` of the author: the token's account for comments the action posts. */
+  login: string;
 }
 
 export interface FakePullRequest {
@@ -38,6 +52,7 @@ export interface FakeDeployment {
   production_environment: boolean;
   payload: unknown;
   description: string | null;
+  creator: { login: string; type: string };
   statuses: { id: number; state: string; environment_url?: string; log_url?: string; description?: string }[];
 }
 
@@ -55,7 +70,17 @@ export interface FakeGitHubBehaviour {
   maxBodyChars: number;
   /** Delay before each answer, to widen the windows concurrent writers race in. */
   latencyMs: number;
+  /** The account the token acts as (GraphQL `viewer.login`, the author of what it posts). */
+  login: string;
 }
+
+/** What the next matching requests get instead of GitHub's answer. */
+export type FakeFailure =
+  | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
+  /** 200 with a body that is not what the docs promise: an HTML page, JSON of another shape, or megabytes. */
+  | { kind: 'garbage'; body: 'html' | 'wrong-shape' | 'huge' }
+  /** The connection is reset before any answer. */
+  | { kind: 'reset' };
 
 export interface FakeGitHub {
   /** `http://127.0.0.1:PORT`: GITHUB_API_URL for the action. */
@@ -65,16 +90,22 @@ export interface FakeGitHub {
   requests: FakeRequest[];
   behaviour: FakeGitHubBehaviour;
   comments(issue: number): FakeComment[];
-  /** Comments by others, e.g. 150 of them to push the sticky one to page two; `createdAt` for older ones. */
-  addComment(issue: number, body: string, createdAt?: string): FakeComment;
+  /** Comments by others (`login`, default `octocat`), e.g. 150 of them to push the sticky one to page two; `createdAt` for older ones. */
+  addComment(issue: number, body: string, createdAt?: string, login?: string): FakeComment;
   addPullRequest(pull: FakePullRequest): void;
   deployments: FakeDeployment[];
   /** The next `count` requests get a 429 with `retry-after: seconds`. */
   rateLimitNext(count: number, seconds: number): void;
+  /** The next `count` requests whose `METHOD path` matches `match` (all when absent) fail as told. */
+  failNext(count: number, failure: FakeFailure, match?: RegExp): void;
   close(): Promise<void>;
 }
 
 const GITHUB_BODY_LIMIT = 65_536;
+/** A token the fake answers 401 `Bad credentials` to. */
+export const BAD_TOKEN = 'ghs_revokedTokenForTests000000000000';
+const RESET = -1;
+const GARBAGE = Symbol('garbage');
 
 export async function startFakeGitHub(options: { owner?: string; repo?: string } = {}): Promise<FakeGitHub> {
   const owner = options.owner ?? 'octo-org';
@@ -83,18 +114,19 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string }
   const pulls = new Map<number, FakePullRequest>();
   const deployments: FakeDeployment[] = [];
   const requests: FakeRequest[] = [];
-  const behaviour: FakeGitHubBehaviour = { readOnly: false, maxBodyChars: GITHUB_BODY_LIMIT, latencyMs: 0 };
+  const behaviour: FakeGitHubBehaviour = { readOnly: false, maxBodyChars: GITHUB_BODY_LIMIT, latencyMs: 0, login: 'github-actions[bot]' };
   let rateLimited = { count: 0, seconds: 1 };
+  const failures: { count: number; failure: FakeFailure; match?: RegExp }[] = [];
   let nextId = 1000;
   // The real time, strictly increasing, as GitHub's own timestamps are for one issue's comments.
   let clock = 0;
   const now = () => new Date((clock = Math.max(Date.now(), clock + 1))).toISOString();
   let base = '';
 
-  const addComment = (issue: number, body: string, createdAt?: string): FakeComment => {
+  const addComment = (issue: number, body: string, createdAt?: string, login = 'octocat'): FakeComment => {
     const id = ++nextId;
     const at = createdAt ?? now();
-    const comment: FakeComment = { id, node_id: `IC_${id}`, issue, body, html_url: `https://github.com/${owner}/${repo}/pull/${issue}#issuecomment-${id}`, created_at: at, updated_at: at };
+    const comment: FakeComment = { id, node_id: `IC_${id}`, issue, body, html_url: `https://github.com/${owner}/${repo}/pull/${issue}#issuecomment-${id}`, created_at: at, updated_at: at, login };
     comments.push(comment);
     return comment;
   };
@@ -104,7 +136,7 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string }
     body: comment.body,
     html_url: comment.html_url,
     issue_url: `${base}/repos/${owner}/${repo}/issues/${comment.issue}`,
-    user: { login: 'github-actions[bot]', type: 'Bot' },
+    user: { login: comment.login, type: comment.login.endsWith('[bot]') ? 'Bot' : 'User' },
     created_at: comment.created_at,
     updated_at: comment.updated_at,
   });
@@ -115,22 +147,41 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string }
     base: { ref: 'main', repo: { full_name: `${owner}/${repo}` } },
   });
 
-  const handle = (method: string, url: URL, body: string): [number, unknown, Record<string, string>?] => {
+  const handle = (method: string, url: URL, body: string, token: string): [number, unknown, Record<string, string>?] => {
     const path = url.pathname;
     const write = method !== 'GET' && method !== 'HEAD';
+    const failure = failures.find((item) => item.count > 0 && (!item.match || item.match.test(`${method} ${path}`)));
+    if (failure) {
+      failure.count--;
+      const { failure: what } = failure;
+      if (what.kind === 'status') return [what.status, what.body ?? { message: `fake failure ${what.status}` }, what.headers];
+      if (what.kind === 'garbage') return [200, GARBAGE, { 'x-fake-garbage': what.body }];
+      return [RESET, undefined];
+    }
     if (rateLimited.count > 0) {
       rateLimited.count--;
       return [429, { message: 'API rate limit exceeded for installation.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api' }, { 'retry-after': String(rateLimited.seconds), 'x-ratelimit-remaining': '0' }];
     }
+    const json = (): Record<string, unknown> => (body ? (JSON.parse(body) as Record<string, unknown>) : {});
+    // A GraphQL query reads: a read-only token may ask who it is.
+    if (method === 'POST' && path === '/graphql' && /^\s*(query\s*)?\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(String(json().query))) {
+      return [200, { data: { viewer: { login: behaviour.login } } }];
+    }
     if (write && behaviour.readOnly) {
       return [403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' }];
     }
-    const json = (): Record<string, unknown> => (body ? (JSON.parse(body) as Record<string, unknown>) : {});
     const repoPrefix = `/repos/${owner}/${repo}`;
+    if (method === 'GET' && path === '/user') {
+      // An installation token is not a user: GitHub refuses GET /user to it.
+      if (/^ghs_/.test(token)) return [403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user', status: '403' }];
+      return [200, { login: behaviour.login, id: 1, type: 'User' }];
+    }
     if (method === 'POST' && path === '/graphql') {
       const { variables } = json() as { variables?: { id?: string } };
       const target = comments.find((comment) => comment.node_id === variables?.id);
       if (!target) return [200, { data: null, errors: [{ type: 'NOT_FOUND', message: `Could not resolve to a node with the global id of '${variables?.id}'` }] }];
+      // Only the author (or a maintainer) may minimize; the fake token is neither for others' comments.
+      if (target.login !== behaviour.login) return [200, { data: { minimizeComment: null }, errors: [{ type: 'FORBIDDEN', message: 'Resource not accessible by integration' }] }];
       target.minimized = 'OUTDATED';
       return [200, { data: { minimizeComment: { minimizedComment: { isMinimized: true } } } }];
     }
@@ -142,7 +193,7 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string }
       if (method === 'POST') {
         const text = stringField(json().body);
         if (Array.from(text).length > behaviour.maxBodyChars) return tooLong();
-        return [201, view(addComment(issue, text))];
+        return [201, view(addComment(issue, text, undefined, behaviour.login))];
       }
       const since = url.searchParams.get('since');
       const list = comments.filter((comment) => comment.issue === issue && (!since || comment.updated_at >= since)).sort((a, b) => a.id - b.id);
@@ -152,6 +203,8 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string }
       const comment = comments.find((item) => item.id === Number(match![1]));
       if (!comment) return [404, { message: 'Not Found' }];
       if (method === 'GET') return [200, view(comment)];
+      // Another account's comment: the token may read it, but neither edit nor delete it.
+      if (comment.login !== behaviour.login) return [403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/issues/comments' }];
       if (method === 'DELETE') {
         comments.splice(comments.indexOf(comment), 1);
         return [204, undefined];
@@ -186,6 +239,7 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string }
           production_environment: given.production_environment === true,
           payload: given.payload ?? {},
           description: typeof given.description === 'string' ? given.description : null,
+          creator: { login: behaviour.login, type: behaviour.login.endsWith('[bot]') ? 'Bot' : 'User' },
           statuses: [],
         };
         if (deployment.description && deployment.description.length > 140) return [422, { message: 'Validation Failed', errors: [{ resource: 'Deployment', field: 'description', code: 'custom', message: 'description is too long (maximum is 140 characters)' }] }];
@@ -252,16 +306,38 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string }
       const url = new URL(req.url ?? '/', base);
       const answer = () => {
         let reply: [number, unknown, Record<string, string>?];
-        if (!/^(token|bearer) \S+/i.test(req.headers.authorization ?? '')) reply = [401, { message: 'Requires authentication' }];
+        const auth = /^(?:token|bearer) (\S+)$/i.exec(req.headers.authorization ?? '');
+        if (!auth) reply = [401, { message: 'Requires authentication', documentation_url: 'https://docs.github.com/rest' }];
+        else if (auth[1] === BAD_TOKEN) reply = [401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' }];
         else {
           try {
-            reply = handle(method, url, body);
+            reply = handle(method, url, body, auth[1]!);
           } catch (error) {
             reply = [400, { message: `Problems parsing JSON (${(error as Error).message})` }];
           }
         }
         const [status, data, headers = {}] = reply;
         requests.push({ method, path: `${url.pathname}${url.search}`, body, status });
+        if (status === RESET) {
+          req.socket.destroy();
+          return;
+        }
+        if (data === GARBAGE) {
+          const kind = headers['x-fake-garbage'];
+          if (kind === 'html') {
+            res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+            res.end('<html><body><h1>502 Bad Gateway</h1><p>echo: Authorization: token ' + (auth?.[1] ?? '') + '</p></body></html>');
+          } else if (kind === 'wrong-shape') {
+            res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+            res.end(JSON.stringify({ ok: true, items: 'not a list', data: { viewer: 7 } }));
+          } else {
+            // Megabytes of JSON that is not what was asked for: the client must not choke on it or quote it.
+            const chunk = JSON.stringify({ message: 'x'.repeat(1024 * 1024) });
+            res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+            res.end(`[${Array(8).fill(chunk).join(',')}]`);
+          }
+          return;
+        }
         const text = data === undefined ? '' : JSON.stringify(data);
         res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'x-github-media-type': 'github.v3; format=json' });
         res.end(text);
@@ -283,6 +359,7 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string }
     addComment,
     addPullRequest: (pull) => void pulls.set(pull.number, pull),
     rateLimitNext: (count, seconds) => void (rateLimited = { count, seconds }),
+    failNext: (count, failure, match) => void failures.push({ count, failure, ...(match ? { match } : {}) }),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
