@@ -12,5 +12,5 @@ export * from './step-inputs.js';
 export * from './gate.js';
 export * from './redact.js';
 export * from './retry-after.js';
-export * from './yaml-tree.js';
-export { fullYaml, parseYamlTree, parseYamlFull } from './yaml-full.js';
+export * from './nesting.js';
+export * from './yaml.js';
