@@ -10,12 +10,14 @@ function exec(file: string, args: readonly string[], options: import('node:child
 
 export class GitError extends Error {
   override readonly name = 'GitError';
-  constructor(
-    readonly args: string[],
-    readonly stderr: string,
-    readonly code: number | string | undefined,
-  ) {
+  readonly args: string[];
+  readonly stderr: string;
+  readonly code: number | string | undefined;
+  constructor(args: string[], stderr: string, code: number | string | undefined) {
     super(`git ${args.join(' ')} failed${code !== undefined ? ` (${code})` : ''}: ${stderr.trim().split('\n').at(-1) ?? ''}`);
+    this.args = args;
+    this.stderr = stderr;
+    this.code = code;
   }
 }
 
