@@ -24,6 +24,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from './lib/random.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH, '..');
@@ -296,13 +297,7 @@ const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
  */
 function makeQuickCorpus(dir) {
   rmSync(dir, { recursive: true, force: true });
-  let seed = 0x9e3779b9;
-  const random = () => {
-    seed ^= seed << 13;
-    seed ^= seed >>> 17;
-    seed ^= seed << 5;
-    return (seed >>> 0) / 0x100000000;
-  };
+  const random = seededRandom(0x9e3779b9);
   const words = ['const', 'function', 'return', 'export', 'import', 'value', 'props', 'render', 'state', 'null', '=>', '{', '}', '(', ')', ';', 'await', 'async'];
   const text = (bytes) => {
     const parts = [];

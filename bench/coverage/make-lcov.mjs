@@ -9,6 +9,7 @@
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from '../lib/random.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const target = Number(process.argv[2] ?? 100) * 1024 * 1024;
@@ -16,13 +17,7 @@ const out = process.argv[3] ?? join(here, 'corpus', 'lcov-100mb.info');
 const totals = { files: 0, lines: { covered: 0, total: 0 }, functions: { covered: 0, total: 0 }, branches: { covered: 0, total: 0 } };
 mkdirSync(dirname(out), { recursive: true });
 
-let seed = 0x2545f491;
-const random = () => {
-  seed ^= seed << 13;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  return (seed >>> 0) / 0x100000000;
-};
+const random = seededRandom(0x2545f491);
 const int = (max) => Math.floor(random() * max);
 const hits = () => (random() < 0.25 ? 0 : 1 + int(random() < 0.9 ? 20 : 5000));
 
