@@ -615,7 +615,9 @@ async function main() {
   const md = [
     `Run ${new Date().toISOString().slice(0, 10)} on ${machine}; roadstop = dist/cli/index.js sha256 ${cliAtStart}… built from ${commit} (+ uncommitted changes, if any).`,
     `Corpus ${manifest.cold.length} files, ${(corpusBytes / 1e6).toFixed(1)} MB; warm = same with ${changed} files changed and renamed. ${args.runs} runs each, rounds interleaved,` +
-      ` each run started once the rest of the machine was quiet (< ${QUIET_CORES} cores busy) and repeated if others used > ${CONTENDED_CORES} cores meanwhile.`,
+      (args.quick
+        ? ' quick mode: each run as it came, the machine busy or not.'
+        : ` each run started once the rest of the machine was quiet (< ${QUIET_CORES} cores busy) and repeated if others used > ${CONTENDED_CORES} cores meanwhile.`),
     '',
     ...lines,
     '',
