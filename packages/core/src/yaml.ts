@@ -80,21 +80,19 @@ function parseBounded(text: string, where: ErrorLocation): ParsedYaml {
     );
   }
   const yaml = yamlPackage();
+  // Lines from the first pass's line starts: the text is the same for parseDocument.
   const lineCounter = new yaml.LineCounter();
-  const tooDeep = deepestOffset(Array.from(new yaml.Parser().parse(text)), MAX_NESTING);
+  const tooDeep = deepestOffset(Array.from(new yaml.Parser(lineCounter.addNewLine).parse(text)), MAX_NESTING);
   if (tooDeep !== undefined) {
     throw new ConfigurationError(
       `YAML nested more than ${MAX_NESTING} levels deep`,
-      { ...where, line: lineOf(text, tooDeep) },
+      { ...where, line: lineCounter.linePos(tooDeep).line },
       'a config, a metric list or a message is a few levels deep',
     );
   }
-  const doc = yaml.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = yaml.parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const problem = doc.errors[0];
-  if (problem) {
-    const line = problem.linePos?.[0]?.line ?? lineCounter.linePos(problem.pos[0]).line;
-    throw new YamlSyntaxError(problem.message.split('\n')[0]!, { ...where, line });
-  }
+  if (problem) throw new YamlSyntaxError(problem.message.split('\n')[0]!, { ...where, line: lineCounter.linePos(problem.pos[0]).line });
   const nodeLine = (node: unknown): number => {
     const offset = (node as { range?: [number, number, number] } | null)?.range?.[0];
     return offset === undefined ? 1 : lineCounter.linePos(offset).line;
@@ -122,12 +120,6 @@ function deepestOffset(tokens: CST.Token[], max: number): number | undefined {
     }
   }
   return undefined;
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) line++;
-  return line;
 }
 
 /**
