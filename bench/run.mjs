@@ -6,6 +6,10 @@
 //   node bench/run.mjs [--runs 3] [--only floor,roadstop,size-limit,size-limit-total,bundlewatch]
 //                      [--cli dist/cli/index.js] [--threads N] [--no-verify-peers] [--max-wait S]
 //   node bench/run.mjs startup [...]   the start-up benchmark instead (bench/startup.mjs)
+//   node bench/run.mjs --quick           seconds, not minutes, and no peers needed: floor and roadstop only,
+//                                        once each, over a small generated corpus in bench/.work/quick/
+//                                        (no waiting for a quiet machine); the correctness checks as in a
+//                                        full run, no targets. npm test runs it (bench-quick test).
 //
 // Every tool runs as its own process under `/usr/bin/time -f '%e %M'`, one at a time, with
 // bench/lib/offline-guard.cjs preloaded (it refuses and reports any connection off this machine)
@@ -20,11 +24,12 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from './lib/random.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH, '..');
-const WORK = join(BENCH, '.work');
-const CORPUS = join(BENCH, 'corpus');
+let WORK = join(BENCH, '.work');
+let CORPUS = join(BENCH, 'corpus');
 const NODE = process.execPath;
 const GUARD = join(BENCH, 'lib', 'offline-guard.cjs');
 const FLOOR = join(BENCH, 'lib', 'floor.mjs');
@@ -42,6 +47,7 @@ function parseArgs(argv) {
     threads: os.availableParallelism(),
     verifyPeers: true,
     maxWait: QUIET_MAX_WAIT_S,
+    quick: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -51,8 +57,10 @@ function parseArgs(argv) {
     else if (a === '--threads') args.threads = Number(argv[++i]);
     else if (a === '--no-verify-peers') args.verifyPeers = false;
     else if (a === '--max-wait') args.maxWait = Number(argv[++i]);
+    else if (a === '--quick') args.quick = true;
     else throw new Error(`unknown argument ${a}`);
   }
+  if (args.quick) Object.assign(args, { runs: 1, only: new Set(['floor', 'roadstop']), verifyPeers: false, maxWait: 0 });
   return args;
 }
 
@@ -168,6 +176,8 @@ async function measureOnce(label, args, { cwd, env = {} }) {
 }
 
 async function measure(label, args, opts) {
+  // Quick mode: one run as it comes; its timings mean nothing, its outputs are checked.
+  if (opts.maxWait <= 0) return { ...(await measureOnce(label, args, opts)), waited: 0, attempts: 1, contended: false };
   let m;
   for (let attempt = 0; attempt <= RETRIES; attempt++) {
     const quiet = await waitQuiet(opts.maxWait);
@@ -183,7 +193,7 @@ async function measure(label, args, opts) {
 function prepare(manifest, args) {
   // Everything of the last run but the start-up benchmark's results (bench/startup.mjs writes them to .work/startup/).
   mkdirSync(WORK, { recursive: true });
-  for (const entry of readdirSync(WORK)) if (entry !== 'startup') rmSync(join(WORK, entry), { recursive: true, force: true });
+  for (const entry of readdirSync(WORK)) if (entry !== 'startup' && entry !== 'quick' && join(WORK, entry) !== CORPUS) rmSync(join(WORK, entry), { recursive: true, force: true });
   for (const kind of ['cold', 'warm']) {
     const tree = join(CORPUS, kind);
     const files = manifest[kind].map((e) => e.path);
@@ -280,6 +290,48 @@ function cases(args) {
 
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
 
+/**
+ * The quick mode's corpus, made without bench/node_modules: 60 files of seeded, JavaScript-like
+ * text from 200 B to ~60 kB under hashed names, and a warm tree with 3 of them changed and renamed,
+ * with the manifest make-corpus.mjs writes (path, size, sha256; changedFrom in warm).
+ */
+function makeQuickCorpus(dir) {
+  rmSync(dir, { recursive: true, force: true });
+  const random = seededRandom(0x9e3779b9);
+  const words = ['const', 'function', 'return', 'export', 'import', 'value', 'props', 'render', 'state', 'null', '=>', '{', '}', '(', ')', ';', 'await', 'async'];
+  const text = (bytes) => {
+    const parts = [];
+    let size = 0;
+    while (size < bytes) {
+      const word = random() < 0.1 ? `v${Math.floor(random() * 1e6).toString(36)}` : words[Math.floor(random() * words.length)];
+      parts.push(word);
+      size += word.length + 1;
+    }
+    return parts.join(random() < 0.5 ? ' ' : '\n') + '\n';
+  };
+  const sha = (content) => createHash('sha256').update(content).digest('hex');
+  const write = (tree, path, content) => {
+    mkdirSync(dirname(join(dir, tree, path)), { recursive: true });
+    writeFileSync(join(dir, tree, path), content);
+    return { path, size: Buffer.byteLength(content), sha256: sha(content) };
+  };
+  const manifest = { cold: [], warm: [] };
+  for (let index = 0; index < 60; index++) {
+    const folder = ['assets', 'static/js', '_next/static/chunks'][index % 3];
+    const extension = index % 10 === 9 ? 'css' : 'js';
+    const content = text(200 + Math.floor(random() ** 3 * 60_000));
+    const path = `${folder}/chunk-${index}.${sha(content).slice(0, 8)}.${extension}`;
+    manifest.cold.push(write('cold', path, content));
+    if (index % 20 === 7) {
+      const changed = content + text(100);
+      manifest.warm.push({ ...write('warm', `${folder}/chunk-${index}.${sha(changed).slice(0, 8)}.${extension}`, changed), changedFrom: path });
+    } else {
+      manifest.warm.push(write('warm', path, content));
+    }
+  }
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+}
+
 /** Compares roadstop's result items with the floor's sizes and the manifest. */
 function checkRoadstop(result, floor, manifestList, kind, coldHashes) {
   const problems = [];
@@ -344,16 +396,25 @@ async function main() {
     console.error(`Node ${process.versions.node} is too old (size-limit 14 needs >= 22.19): run with /work/main/node_modules/node/bin/node or \`npx node\`.`);
     process.exit(2);
   }
+  if (args.quick) {
+    WORK = join(BENCH, '.work', 'quick');
+    CORPUS = join(WORK, 'corpus');
+    makeQuickCorpus(CORPUS);
+  }
   if (!existsSync(join(CORPUS, 'manifest.json'))) {
     console.error('no bench/corpus/: run `node bench/make-corpus.mjs` first');
     process.exit(2);
   }
-  if (!existsSync(join(BENCH, 'node_modules', 'size-limit'))) {
+  if (!args.quick && !existsSync(join(BENCH, 'node_modules', 'size-limit'))) {
     console.error('no bench/node_modules/: run `npm --prefix bench install` first');
     process.exit(2);
   }
   const manifest = readJson(join(CORPUS, 'manifest.json'));
   const haveCli = existsSync(args.cli);
+  if (!haveCli && args.quick) {
+    console.error(`roadstop CLI not found at ${args.cli}: build it (node scripts/build.mjs cli)`);
+    process.exit(2);
+  }
   if (!haveCli) console.warn(`roadstop CLI not found at ${args.cli}: its rows are pending`);
   const cliId = () => (existsSync(args.cli) ? createHash('sha256').update(readFileSync(args.cli)).digest('hex').slice(0, 12) : 'none');
   const cliAtStart = cliId();
@@ -549,11 +610,14 @@ async function main() {
     if (rsCold) targets.push(`warm vs roadstop's own cold run: ${fmt(rsCold.median / rsWarm.median, 1)}× faster`);
   }
   if (!haveCli) targets.push('roadstop: pending (no dist/cli/index.js)');
+  if (args.quick) targets.length = 0;
 
   const md = [
     `Run ${new Date().toISOString().slice(0, 10)} on ${machine}; roadstop = dist/cli/index.js sha256 ${cliAtStart}… built from ${commit} (+ uncommitted changes, if any).`,
     `Corpus ${manifest.cold.length} files, ${(corpusBytes / 1e6).toFixed(1)} MB; warm = same with ${changed} files changed and renamed. ${args.runs} runs each, rounds interleaved,` +
-      ` each run started once the rest of the machine was quiet (< ${QUIET_CORES} cores busy) and repeated if others used > ${CONTENDED_CORES} cores meanwhile.`,
+      (args.quick
+        ? ' quick mode: each run as it came, the machine busy or not.'
+        : ` each run started once the rest of the machine was quiet (< ${QUIET_CORES} cores busy) and repeated if others used > ${CONTENDED_CORES} cores meanwhile.`),
     '',
     ...lines,
     '',
@@ -603,6 +667,7 @@ async function main() {
     process.exit(1);
   }
   console.log('\ncorrectness OK');
+  if (args.quick) console.log('(quick mode: the timings above are of one run on a tiny corpus and mean nothing)');
 }
 
 if (process.argv[2] === 'startup') {

@@ -1,6 +1,6 @@
 // Bundle every JavaScript action and the CLI with @vercel/ncc into dist/<name>/.
 // Usage: node scripts/build.mjs [--out DIR] [name...]   (DIR defaults to dist; check-dist builds into a temp folder)
-import { chmod, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,7 +75,6 @@ async function buildOne(out, name, entry) {
     await mkdir(dirname(join(folder, file)), { recursive: true });
     await writeFile(join(folder, file), file.endsWith('.js') ? asciiOnly(asset.source.toString()) : asset.source);
   }
-  await writeYamlBeside(folder, ncc);
   if (name === 'cli') await chmod(join(folder, 'index.js'), 0o755);
   process.stdout.write(`built dist/${name}/index.js (${Math.round(code.length / 1024)} kB)\n`);
 }
@@ -84,7 +83,11 @@ async function buildOne(out, name, entry) {
  * JavaScript with every character past ASCII written as a \u escape, as esbuild writes its output.
  * V8 holds a source with one such character (a '…' in a message) as a two-byte string: Node's
  * compile cache then re-encodes it to UTF-8 to check it, and the scanner reads twice the bytes;
- * that cost a step ~4% of its start-up (bench/README.md). The escapes mean the same in strings,
+ * re-measured (bench/README.md): bundle-budget's config-error step runs 149 M instructions with this
+ * pass and 168 M without (bare node 89 M). ncc has no option for it (it minifies with terser's defaults
+ * or not at all), and reprinting with terser's ascii_only cost more than it saved (201 M): terser drops
+ * the parentheses around webpack's module functions, which V8 compiles eagerly, into the compile
+ * cache, only when they are there. The escapes mean the same in strings,
  * templates, regular expressions (with or without the u flag) and identifiers, and nothing in
  * comments. `\é` (an identity escape) becomes `\u00e9`, not `\\u00e9`; no bundle reads a
  * template's raw text, which would see the escape. A test runs `node --check` over every file.
@@ -96,24 +99,6 @@ export function asciiOnly(code) {
     const kept = slashes.length % 2 === 1 ? slashes.slice(1) : slashes;
     return `${kept}\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
   });
-}
-
-/**
- * dist/<name>/yaml.cjs: the `yaml` package as one CommonJS file beside the bundle. The bundle
- * does not hold it: packages/core/src/yaml-full.ts requires it by a name the bundler cannot see,
- * only for a YAML document its own subset parser declines, so that no step loads 290 kB of
- * parser to read a plain config. Its license joins the bundle's licenses.txt.
- */
-async function writeYamlBeside(folder, ncc) {
-  const { code, assets } = await ncc(join(root, 'scripts/yaml-entry.cjs'), { minify: false, sourceMap: false, quiet: true, license: 'licenses.txt', transpileOnly: true });
-  await writeFile(join(folder, 'yaml.cjs'), asciiOnly(code));
-  const license = assets?.['licenses.txt']?.source?.toString();
-  if (!license) throw new Error('ncc wrote no license for yaml.cjs');
-  const file = join(folder, 'licenses.txt');
-  const present = existsSync(file) ? await readFile(file, 'utf8') : '';
-  if (!present.split('\n\n').some((block) => block.startsWith('yaml\n'))) {
-    await writeFile(file, present === '' ? license : `${present.replace(/\n*$/, '')}\n\n${license}`);
-  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -1,12 +1,13 @@
 // Write the JSON Schema of .github/roadstop.yml (schema/roadstop.schema.json) from the option definitions
-// the config check itself uses: each gate's descriptor in the registry, read through vite's module runner
-// (the sources are TypeScript). A key's description comes from its definition, or else from the action
+// the config check itself uses: each gate's descriptor in the registry, read from the TypeScript sources
+// by Node's own type stripping. A key's description comes from its definition, or else from the action
 // input of the same name (a key is named after its input), so action.yml stays the one text of an input.
 // Usage: node scripts/schema.mjs [--check]   (--check exits 1 when the committed schema is stale)
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runnerImport } from 'vite';
+import { register } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -14,7 +15,9 @@ export const SCHEMA_PATH = join(root, 'schema/roadstop.schema.json');
 /** Where editors fetch it: the file at a release tag, so a config names the schema of the roadstop it runs. */
 export const SCHEMA_ID = 'https://raw.githubusercontent.com/owner/roadstop/v1/schema/roadstop.schema.json';
 
-const load = async (path) => (await runnerImport(join(root, path), { configFile: false, logLevel: 'silent' })).module;
+// Node strips the sources' types itself; the hook maps their `.js` imports to the `.ts` beside them (as the benchmarks do).
+register('../bench/canary/ts-resolve.mjs', import.meta.url);
+const load = (path) => import(pathToFileURL(join(root, path)).href);
 
 /** The input descriptions of actions/<name>/action.yml, by input name. */
 function inputDescriptions(name) {

@@ -2,6 +2,8 @@
 // canary-watch's judge against the playbook's naive rule and an Argo-style rule, over seeded synthetic canaries.
 //
 //   npx node --import ./bench/canary/register.mjs bench/canary/run.mjs [--runs 1000] [--seed 1]
+//   npx node --import ./bench/canary/register.mjs bench/canary/run.mjs --quick
+//     (40 runs, a second or two; npm test runs it through the bench-quick test)
 //
 // Each run watches 15 looks of 60 s. Traffic: 50 requests/s, the canary gets a share (10%, or 1% for thin
 // traffic), the baseline (stable) the rest. Errors are Bernoulli per request; p95 latency per interval is
@@ -18,7 +20,8 @@ const arg = (name, fallback) => {
   const index = args.indexOf(`--${name}`);
   return index === -1 ? fallback : Number(args[index + 1]);
 };
-const RUNS = arg('runs', 1000);
+const QUICK = args.includes('--quick');
+const RUNS = QUICK ? 40 : arg('runs', 1000);
 const SEED = arg('seed', 1);
 const LOOKS = 15;
 const RATE = 50;
@@ -110,7 +113,7 @@ const SCENARIOS = [
 const rows = [];
 for (const share of [0.1, 0.01]) {
   for (const scenario of SCENARIOS) {
-    const runs = scenario.name === 'healthy' ? RUNS : RUNS / 2;
+    const runs = scenario.name === 'healthy' ? RUNS : Math.max(1, Math.floor(RUNS / 2));
     const random = rng(SEED * 1000 + share * 100 + SCENARIOS.indexOf(scenario));
     const found = { roadstop: [], naive: [], argo: [] };
     for (let run = 0; run < runs; run++) {
@@ -131,3 +134,22 @@ console.log('| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |');
 for (const row of rows) {
   console.log(`| ${row.traffic} | ${row.scenario} | ${row.rule} | ${row.runs} | ${row.rollbacksPer1000.toFixed(1)} | ${Number.isNaN(row.mean) ? '–' : row.mean.toFixed(2)} | ${Number.isNaN(row.median) ? '–' : row.median} | ${row.max ?? '–'} |`);
 }
+
+// Checks that hold whatever the seed and the number of runs, so the quick mode can fail: every rollback
+// falls on one of the looks; a canary with 8% errors where the baseline has 1%, on 10% of the traffic
+// (~300 requests a look), is rolled back by roadstop every time; a healthy one almost never.
+const problems = [];
+for (const row of rows) {
+  if (row.max !== undefined && !(Number.isInteger(row.max) && row.max >= 1 && row.max <= LOOKS)) problems.push(`${row.rule}, ${row.traffic}, ${row.scenario}: a rollback at interval ${row.max}, not one of the ${LOOKS} looks`);
+}
+const check = (traffic, scenario, test, what) => {
+  const row = rows.find((candidate) => candidate.rule === 'roadstop' && candidate.traffic === traffic && candidate.scenario === scenario);
+  if (!row || !test(row.rollbacksPer1000)) problems.push(`roadstop, ${traffic}, ${scenario}: ${row?.rollbacksPer1000} rollbacks per 1,000, expected ${what}`);
+};
+check('10% of 50 req/s', 'errors 1% → 8%', (value) => value === 1000, '1,000');
+check('10% of 50 req/s', 'healthy', (value) => value <= 50, 'at most 50');
+if (problems.length) {
+  console.error(`FAILED:\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
+console.log(`\nchecks OK${QUICK ? ' (quick mode: 40 runs; the rates are rough)' : ''}`);

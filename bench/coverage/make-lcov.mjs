@@ -1,22 +1,23 @@
 // Writes a ~100 MB lcov tracefile shaped like istanbul's (vitest, jest, c8):
 // per file FN/FNDA, DA, BRDA and the count lines, with absolute runner paths.
 // Seeded, so every run of the benchmark parses the same bytes.
-import { createWriteStream, mkdirSync } from 'node:fs';
+//
+//   node make-lcov.mjs [MiB, default 100] [output, default corpus/lcov-100mb.info]
+//
+// Beside the output, <output>.totals.json: the file count and the line, function and branch
+// totals the records hold, which run.mjs holds every parser to.
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from '../lib/random.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const target = Number(process.argv[2] ?? 100) * 1024 * 1024;
-const out = join(here, 'corpus', 'lcov-100mb.info');
+const out = process.argv[3] ?? join(here, 'corpus', 'lcov-100mb.info');
+const totals = { files: 0, lines: { covered: 0, total: 0 }, functions: { covered: 0, total: 0 }, branches: { covered: 0, total: 0 } };
 mkdirSync(dirname(out), { recursive: true });
 
-let seed = 0x2545f491;
-const random = () => {
-  seed ^= seed << 13;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  return (seed >>> 0) / 0x100000000;
-};
+const random = seededRandom(0x2545f491);
 const int = (max) => Math.floor(random() * max);
 const hits = () => (random() < 0.25 ? 0 : 1 + int(random() < 0.9 ? 20 : 5000));
 
@@ -64,7 +65,15 @@ while (bytes < target) {
   }
   parts.push(`BRF:${branches}\n`, `BRH:${taken}\n`, 'end_of_record\n');
   files += 1;
+  totals.files = files;
+  totals.lines.total += lines;
+  totals.lines.covered += hitLines;
+  totals.functions.total += fns.length;
+  totals.functions.covered += fns.filter((fn) => fn.hits > 0).length;
+  totals.branches.total += branches;
+  totals.branches.covered += taken;
   if (!write(parts.join(''))) await new Promise((resolve) => stream.once('drain', resolve));
 }
 await new Promise((resolve) => stream.end(resolve));
+writeFileSync(`${out}.totals.json`, `${JSON.stringify(totals)}\n`);
 console.log(`wrote ${out}: ${(bytes / 1024 / 1024).toFixed(1)} MiB, ${files} files`);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gzipSize } from 'gzip-size';
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { strFromU8, unzipSync } from 'fflate';
 import { runAction, startResultsService } from '@roadstop/testing';
 import { validateResult } from '../../../packages/core/test/validate-result.js';
@@ -108,10 +109,9 @@ describe('bundle-budget action, built dist/ run as the runner runs it', () => {
     expect(error.properties).toMatchObject({ file: '.github/roadstop.yml', line: '4' });
   });
 
-  it('reads a config beyond plain YAML with the yaml package beside the bundle, and locates its mistakes', async () => {
+  it('reads a config with block scalars and tags, and locates its mistakes', async () => {
     const { workspace } = await realBuildOutput();
     await mkdir(join(workspace, '.github'));
-    // A block scalar and a tag: outside the subset parser, read by dist/bundle-budget/yaml.cjs.
     const config = (extra: string) => `bundle-budget:\n  budgets:\n    - name: !!str 7\n      path: >-\n        dist/**/*.js\n      max: 1 MB\n${extra}`;
     await writeFile(join(workspace, '.github/roadstop.yml'), config(''));
     const passed = await runAction({ action, workspace });
@@ -124,6 +124,40 @@ describe('bundle-budget action, built dist/ run as the runner runs it', () => {
     const error = failed.annotations.find((annotation) => annotation.level === 'error')!;
     expect(error.message).toMatch(/^\.github\/roadstop\.yml:\d+: invalid YAML: /);
     expect(failed.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  const deep = 10_000;
+  const bomb = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...'bcdefghi'.split('').map((name, index) => `${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[index]}`).join(', ')}]`)].join('\n');
+  it.each([
+    ['a 10,000-deep flow map', `bundle-budget: ${'{a: '.repeat(deep)}1${'}'.repeat(deep)}\n`, ".github/roadstop.yml:1: YAML nested more than 100 levels deep (a config, a metric list or a message is a few levels deep)"],
+    ['a 10,000-deep flow list', `bundle-budget:\n  budgets: ${'['.repeat(deep)}${']'.repeat(deep)}\n`, ".github/roadstop.yml:2: YAML nested more than 100 levels deep (a config, a metric list or a message is a few levels deep)"],
+    ['an alias bomb', `version: 1\n${bomb}\n`, ".github/roadstop.yml:3: YAML aliases are not supported: *a refers to an anchor (&a) elsewhere (write the value out where it is used)"],
+    ['2 MB of YAML', `# ${'x'.repeat(2 * 1024 * 1024)}\nversion: 1\n`, ".github/roadstop.yml: is 2,097,166 characters of YAML, more than the 1,048,576 roadstop reads (a config, a metric list or a message is a few kB)"],
+  ])('refuses %s in the config as a configuration error, not an internal one', async (_, config, message) => {
+    const { workspace } = await realBuildOutput();
+    await mkdir(join(workspace, '.github'));
+    await writeFile(join(workspace, '.github/roadstop.yml'), config);
+    const run = await runAction({ action, workspace });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations.filter((annotation) => annotation.level === 'error').map((annotation) => annotation.message)).toEqual([message]);
+    expect(run.stdout + run.stderr).not.toMatch(/internal error|Maximum call stack|\n\s+at /);
+  });
+
+  it('measures a build of 300 files with worker threads running measure-worker.mjs beside the bundle', async () => {
+    const { workspace } = await realBuildOutput();
+    const folder = join(workspace, 'many');
+    await mkdir(folder);
+    const names = Array.from({ length: 300 }, (_, index) => `many/chunk-${String(index).padStart(3, '0')}.js`);
+    await Promise.all(names.map((name, index) => writeFile(join(workspace, name), `export const value${index} = ${JSON.stringify('x'.repeat(index))};\n`)));
+    const run = await runAction({ action, workspace, inputs: { path: 'many/*.js', max: '5 MB', compression: 'brotli' } });
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    const result = JSON.parse(await readFile(run.outputs.report!, 'utf8'));
+    expect(result.items.map((item: { id: string }) => item.id)).toEqual(names);
+    for (const item of result.items) {
+      const content = await readFile(join(workspace, item.id));
+      expect(item.brotli, item.id).toBe(brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length } }).length);
+    }
   });
 
   it('refuses to overwrite a file that is not a result', async () => {

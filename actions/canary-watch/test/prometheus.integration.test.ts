@@ -134,3 +134,24 @@ describe.skipIf(!existsSync(PROMETHEUS))('canary-watch against a real Prometheus
     expect(run.summary).toContain('on-provider-error: inconclusive');
   });
 });
+
+describe('canary-watch refuses a hostile metrics input before asking any provider', () => {
+  const deep = 10_000;
+  const bomb = ['- name: a', '  type: value', '  direction: higher-is-worse', '  query: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefghi'.split('').map((name, index) => `  ${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[index]}`).join(', ')}]`)].join('\n');
+  it.each([
+    ['a 10,000-deep flow list', `- ${'['.repeat(deep)}${']'.repeat(deep)}\n`, "input 'metrics': YAML nested more than 100 levels deep (a config, a metric list or a message is a few levels deep)"],
+    ['a 10,000-deep flow map', `- name: v\n  query: ${'{a: '.repeat(deep)}1${'}'.repeat(deep)}\n`, "input 'metrics': YAML nested more than 100 levels deep (a config, a metric list or a message is a few levels deep)"],
+    ['an alias bomb', `${bomb}\n`, "input 'metrics': YAML aliases are not supported: *a refers to an anchor (&a) elsewhere (write the value out where it is used)"],
+  ])('%s: one located configuration error, not an internal one', async (_, metrics, message) => {
+    const folder = await mkdtemp(join(tmpdir(), 'roadstop-canary-hostile-'));
+    try {
+      // A closed loopback port: reaching it would fail differently; the input must be refused first.
+      const run = await runAction({ action: 'canary-watch', workspace: folder, inputs: { 'prometheus-url': 'http://127.0.0.1:9', interval: '2s', duration: '20s', metrics, upload: 'never' } });
+      expect(run.exitCode).toBe(1);
+      expect(run.annotations.filter((annotation) => annotation.level === 'error').map((annotation) => annotation.message)).toEqual([message]);
+      expect(run.stdout + run.stderr).not.toMatch(/internal error|Maximum call stack|\n\s+at /);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+});

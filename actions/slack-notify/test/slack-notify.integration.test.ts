@@ -215,9 +215,15 @@ describe('slack-notify against a fake Slack', () => {
     ['a broken payload file', () => ({ token: slack.token, channel: '#deploys', 'payload-file': 'broken.json' }), /^broken\.json, input 'payload-file': is neither JSON nor YAML: JSON: invalid at/],
     ['a template variable that does not exist', () => ({ token: slack.token, channel: '#deploys', event: 'succeeded', payload: '{"text": "{{ commit.mesage }}"}' }), /^input 'payload': template variable '\{\{ commit\.mesage \}\}' does not exist: commit has no 'mesage' \(did you mean '\{\{ commit\.message \}\}'\?\)$/],
     ['ts without a token', () => ({ 'webhook-url': slack.addWebhook('deploys'), event: 'succeeded', ts: '1712345678.123456' }), /^input 'ts': is given without a token: only the Web API can update a message and reply in its thread/],
+    ['a 10,000-deep JSON payload', () => ({ token: slack.token, channel: '#deploys', event: 'custom', payload: `{"text": "hi", "blocks": ${'['.repeat(10_000)}${']'.repeat(10_000)}}` }), /^input 'payload': JSON nested more than 100 levels deep/],
+    ['a 10,000-deep YAML payload file', () => ({ token: slack.token, channel: '#deploys', event: 'custom', 'payload-file': 'deep.yml' }), /^deep\.yml:2, input 'payload-file': YAML nested more than 100 levels deep/],
+    ['a YAML alias bomb', () => ({ token: slack.token, channel: '#deploys', event: 'custom', 'payload-file': 'bomb.yml' }), /^bomb\.yml, input 'payload-file': YAML aliases expand to more than 100 values/],
   ])('%s: one clear ::error, nothing sent, no stack, secrets masked', async (_case, given, expected) => {
     await writeFile(join(workspace, 'notes.txt'), 'Deployed to production!\n');
     await writeFile(join(workspace, 'broken.json'), '{"text": "unterminated\n');
+    await writeFile(join(workspace, 'deep.yml'), `text: hi\nblocks: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`);
+    const anchors = 'bcdefghi'.split('').map((name, index) => `${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[index]}`).join(', ')}]`);
+    await writeFile(join(workspace, 'bomb.yml'), ['text: hi', 'a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...anchors].join('\n') + '\n');
     const inputs: Record<string, string> = given();
     const outcome = await run(inputs);
     expect(outcome.exitCode).toBe(1);

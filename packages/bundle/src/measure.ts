@@ -1,9 +1,8 @@
-import type { hash } from 'node:crypto';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import type { brotliCompressSync, gzipSync } from 'node:zlib';
 import { ConfigurationError } from '@roadstop/core';
+import type { LoopAnswer, LoopEntry, LoopJob } from './measure-worker.mjs';
 
 export type Compression = 'raw' | 'gzip' | 'brotli';
 
@@ -51,138 +50,14 @@ export interface MeasureOptions extends CompressionSettings {
 export const SMALL_JOB_FILES = 256;
 export const SMALL_JOB_BYTES = 2_000_000;
 
-interface LoopJob {
-  files: readonly string[];
-  workspace: string;
-  gzip: boolean;
-  brotli: boolean;
-  gzipLevel: number;
-  brotliQuality: number;
-  /** An Int32Array's buffer: the next file index, shared by every thread of the job. */
-  counter: SharedArrayBuffer;
-}
-
-interface LoopEntry {
-  index: number;
-  raw: number;
-  hash: string;
-  gzip?: number;
-  brotli?: number;
-  reused: boolean;
-}
-
-type LoopAnswer = { results: LoopEntry[] } | { error: { path: string; code: string } };
-
-interface LoopNode {
-  openSync: typeof openSync;
-  readSync: typeof readSync;
-  closeSync: typeof closeSync;
-  hash: typeof hash;
-  gzipSync: typeof gzipSync;
-  brotliCompressSync: typeof brotliCompressSync;
-  BROTLI_PARAM_QUALITY: number;
-  BROTLI_PARAM_SIZE_HINT: number;
-}
-
 /**
- * What every thread of a job runs: take the next file index from the shared
- * counter, read the file once into a reused buffer, hash it, and compress it
- * only when the baseline has no size for its hash. Memory stays bounded by
- * one file per thread.
- *
- * Its source text is also the worker's program (see WORKER_SOURCE), so that
- * the one bundled index.js of each action carries it and the calling thread
- * runs the very same code: it uses only its parameters and globals (no
- * imports, no outer names), and the bundle is not minified.
+ * The loop every thread of a job runs, the calling one too, from measure-worker.mjs: loaded with
+ * import() when a job comes, not with the bundle, as it loads node:crypto, node:zlib and
+ * node:worker_threads (~10 ms of CPU, a third of starting Node), which a step that stops before
+ * measuring (a config mistake) should not pay for.
  */
-function measureLoop(job: LoopJob, cache: Record<string, { gzip?: number; brotli?: number } | undefined>, node: LoopNode): LoopAnswer {
-  const { files, workspace, gzip, brotli, gzipLevel, brotliQuality } = job;
-  const next = new Int32Array(job.counter);
-  const results: LoopEntry[] = [];
-  let buffer = Buffer.allocUnsafe(1 << 20);
-  for (;;) {
-    const index = Atomics.add(next, 0, 1);
-    if (index >= files.length) break;
-    const path = files[index]!;
-    let content: Buffer;
-    try {
-      const fd = node.openSync(workspace + '/' + path, 'r');
-      try {
-        // No fstat: read until a short read; a full buffer doubles and goes on.
-        let read = 0;
-        for (;;) {
-          const got = node.readSync(fd, buffer, read, buffer.length - read, read);
-          read += got;
-          if (got === 0 || read < buffer.length) break;
-          const bigger = Buffer.allocUnsafe(buffer.length * 2);
-          buffer.copy(bigger, 0, 0, read);
-          buffer = bigger;
-        }
-        content = buffer.subarray(0, read);
-      } finally {
-        node.closeSync(fd);
-      }
-    } catch (error) {
-      // The other threads stop at their next file.
-      Atomics.store(next, 0, files.length);
-      return { error: { path, code: (error as NodeJS.ErrnoException | undefined)?.code ?? String(error) } };
-    }
-    const entry: LoopEntry = { index, raw: content.length, hash: node.hash('sha256', content, 'hex'), reused: false };
-    const known = cache[entry.hash];
-    if (known && (!gzip || known.gzip !== undefined) && (!brotli || known.brotli !== undefined)) {
-      if (gzip) entry.gzip = known.gzip!;
-      if (brotli) entry.brotli = known.brotli!;
-      entry.reused = true;
-    } else {
-      if (gzip) entry.gzip = node.gzipSync(content, { level: gzipLevel }).length;
-      if (brotli) {
-        entry.brotli = node.brotliCompressSync(content, {
-          params: { [node.BROTLI_PARAM_QUALITY]: brotliQuality, [node.BROTLI_PARAM_SIZE_HINT]: content.length },
-        }).length;
-      }
-    }
-    results.push(entry);
-  }
-  return { results };
-}
-
-const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
-const { openSync, readSync, closeSync } = require('node:fs');
-const { hash } = require('node:crypto');
-const { gzipSync, brotliCompressSync, constants } = require('node:zlib');
-const measureLoop = ${String(measureLoop)};
-const node = { openSync, readSync, closeSync, hash, gzipSync, brotliCompressSync,
-  BROTLI_PARAM_QUALITY: constants.BROTLI_PARAM_QUALITY, BROTLI_PARAM_SIZE_HINT: constants.BROTLI_PARAM_SIZE_HINT };
-parentPort.once('message', (job) => parentPort.postMessage(measureLoop(job, JSON.parse(job.cache), node)));
-`;
-
-/*
- * node:crypto, node:zlib and node:worker_threads are loaded when a job comes,
- * not with the bundle: a step that stops before measuring (a config mistake)
- * should not pay for them (~10 ms of CPU, a third of starting Node). Loaded
- * with getBuiltinModule, synchronously: a dynamic import() of them resolves
- * only once the globbing in progress has finished, which made workers started
- * early start late.
- */
-let loopNode: LoopNode | undefined;
-function loadLoopNode(): LoopNode {
-  if (!loopNode) {
-    const crypto = process.getBuiltinModule('node:crypto');
-    const zlib = process.getBuiltinModule('node:zlib');
-    loopNode = {
-      openSync,
-      readSync,
-      closeSync,
-      hash: crypto.hash,
-      gzipSync: zlib.gzipSync,
-      brotliCompressSync: zlib.brotliCompressSync,
-      BROTLI_PARAM_QUALITY: zlib.constants.BROTLI_PARAM_QUALITY,
-      BROTLI_PARAM_SIZE_HINT: zlib.constants.BROTLI_PARAM_SIZE_HINT,
-    };
-  }
-  return loopNode;
-}
+let loop: Promise<typeof import('./measure-worker.mjs')> | undefined;
+const loadLoop = () => (loop ??= import('./measure-worker.mjs'));
 
 /**
  * Measures one list of files on the calling thread and, for a job worth it,
@@ -221,7 +96,8 @@ export class MeasurePool {
     if (this.started || this.threads <= 1 || this.closed) return;
     this.started = true;
     const { Worker } = process.getBuiltinModule('node:worker_threads');
-    this.workers = Array.from({ length: this.threads - 1 }, () => new Worker(WORKER_SOURCE, { eval: true }));
+    // The worker runs measure-worker.mjs itself: ncc copies it beside the bundle as an asset.
+    this.workers = Array.from({ length: this.threads - 1 }, () => new Worker(new URL('./measure-worker.mjs', import.meta.url), { workerData: 'roadstop-measure' }));
     this.answers = this.workers.map((worker) => answerOf(worker));
     // Until a job is sent (or if the calling thread fails first), a failed worker must not be an unhandled rejection.
     for (const answer of this.answers) answer.catch(() => undefined);
@@ -233,6 +109,7 @@ export class MeasurePool {
    * sizes by content hash.
    */
   async measure(paths: readonly string[], options: MeasureOptions): Promise<FileSize[]> {
+    const { measureLoop } = await loadLoop();
     const cache = Object.fromEntries(options.cache ?? []);
     const job: LoopJob = {
       files: paths,
@@ -250,7 +127,7 @@ export class MeasurePool {
       const workerJob = { ...job, cache: JSON.stringify(cache) };
       for (const worker of this.workers) worker.postMessage(workerJob);
     }
-    const own = measureLoop(job, cache, loadLoopNode());
+    const own = measureLoop(job, cache);
     const batches = [own, ...(await Promise.all(this.answers))];
     const failure = batches.find((batch): batch is { error: { path: string; code: string } } => 'error' in batch);
     if (failure) {

@@ -16,11 +16,10 @@ export type ProviderFailure = 'unreachable' | 'refused' | 'rate-limited' | 'outa
 /** A provider's failure while watching: counted toward max-consecutive-errors, never a pass. */
 export class ProviderError extends Error {
   override readonly name = 'ProviderError';
-  constructor(
-    message: string,
-    readonly failure: ProviderFailure,
-  ) {
+  readonly failure: ProviderFailure;
+  constructor(message: string, failure: ProviderFailure) {
     super(message);
+    this.failure = failure;
   }
 }
 

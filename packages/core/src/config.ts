@@ -2,8 +2,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { confinedPathSync, readRegularFileSync } from './confine.js';
 import { checkSection, type ConfigSectionDefinitions, type ConfigWarning } from './config-options.js';
 import { ConfigurationError, type ErrorLocation } from './errors.js';
-import { parseYamlTree } from './yaml-full.js';
-import type { TreeList, TreeMap, TreeNode } from './yaml-tree.js';
+import { parseYamlTree, type TreeList, type TreeMap, type TreeNode } from './yaml.js';
 
 export const DEFAULT_CONFIG_PATH = '.github/roadstop.yml';
 export const CONFIG_VERSION = 1;

@@ -33,13 +33,13 @@ export type EdgeFetch = (url: string | URL, init?: EdgeRequestInit) => Promise<R
 /** A redirect where none may be followed, or one that cannot be (too many, not http). */
 export class RedirectRefusedError extends Error {
   override readonly name = 'RedirectRefusedError';
-  constructor(
-    readonly status: number,
-    /** The origin the redirect pointed to: never its path or query, which may carry a signature. */
-    readonly targetOrigin: string,
-    reason: string,
-  ) {
+  readonly status: number;
+  /** The origin the redirect pointed to: never its path or query, which may carry a signature. */
+  readonly targetOrigin: string;
+  constructor(status: number, targetOrigin: string, reason: string) {
     super(`HTTP ${status}, a redirect to ${targetOrigin}: ${reason}`);
+    this.status = status;
+    this.targetOrigin = targetOrigin;
   }
 }
 

@@ -3,6 +3,7 @@ import { promises as fsp } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { confinedPath, readRegularFile, realLocation } from './confine.js';
 import { ConfigurationError, type ErrorLocation } from './errors.js';
+import { checkNesting } from './nesting.js';
 import { findResultProblem, type ResultRanges } from './result-check.js';
 import { findImplausibleResult } from './result-plausible.js';
 
@@ -118,6 +119,9 @@ export function serializeResult(result: GateResult): string {
   return `${JSON.stringify(result, null, 2)}\n`;
 }
 
+/** A result file larger than this is no result (the largest, coverage's, holds a line per file: a few MB). */
+export const MAX_RESULT_BYTES = 64 * 1024 * 1024;
+
 /**
  * Read a result written by any gate, refusing files that are not roadstop
  * results or that another schema version wrote. `input` names the action
@@ -127,6 +131,10 @@ export async function readResult(path: string, options: { input?: string; gate?:
   const where = { file: path, ...(options.input ? { input: options.input } : {}) };
   let text: string;
   try {
+    const { size } = await fsp.stat(path);
+    if (size > MAX_RESULT_BYTES) {
+      throw new ConfigurationError(`not a roadstop result: ${size.toLocaleString('en-US')} bytes, more than the ${MAX_RESULT_BYTES.toLocaleString('en-US')} a result may be`, where, 'point it at a file a roadstop gate wrote');
+    }
     text = await readRegularFile(path, where, 'the result file');
   } catch (error) {
     if (error instanceof ConfigurationError) throw error;
@@ -148,6 +156,7 @@ export function parseResult(text: string, options: { input?: string; gate?: stri
     const at = /line (\d+) column (\d+)/.exec((error as Error).message);
     throw new ConfigurationError(`not a roadstop result: invalid JSON${at ? ` at line ${at[1]}, column ${at[2]}` : ''}`, where, 'point it at a file a roadstop gate wrote');
   }
+  checkNesting(data, where, 'point it at a file a roadstop gate wrote');
   if (typeof data !== 'object' || data === null || !('schemaVersion' in data) || !('gate' in data)) {
     throw new ConfigurationError('not a roadstop result: it has no schemaVersion and gate', where, 'point it at a file a roadstop gate wrote');
   }

@@ -21,14 +21,16 @@ export const GIT_TOTAL_TIMEOUT_MS = 180_000;
  * with any credentials in URLs replaced.
  */
 export class GitError extends EnvironmentError {
-  constructor(
-    readonly args: string[],
-    readonly stderr: string,
-    readonly code: number | string | undefined,
-  ) {
+  readonly args: string[];
+  readonly stderr: string;
+  readonly code: number | string | undefined;
+  constructor(args: string[], stderr: string, code: number | string | undefined) {
     const first = stderr.split('\n').map((line) => line.trim()).find(Boolean) ?? '';
     const shown = redactUrlCredentials(first.length > 300 ? `${first.slice(0, 300)}…` : first);
     super(`git ${args[0] ?? ''} failed${code !== undefined ? ` (${code})` : ''}${shown ? `: ${shown}` : ''}`);
+    this.args = args;
+    this.stderr = stderr;
+    this.code = code;
   }
 }
 

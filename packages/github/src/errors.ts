@@ -13,17 +13,17 @@ const KEPT_HEADERS = ['retry-after', 'x-ratelimit-remaining', 'x-ratelimit-reset
  */
 export class GitHubRateLimitError extends EnvironmentError {
   override readonly name = 'GitHubRateLimitError';
-  constructor(
-    readonly status: number,
-    readonly waitSeconds: number,
-    readonly maxRetryWaitSeconds: number,
-    request: string,
-    options?: { cause?: unknown },
-  ) {
+  readonly status: number;
+  readonly waitSeconds: number;
+  readonly maxRetryWaitSeconds: number;
+  constructor(status: number, waitSeconds: number, maxRetryWaitSeconds: number, request: string, options?: { cause?: unknown }) {
     super(
       `GitHub rate-limited ${request} (${status}) and asked to wait ${waitSeconds} s, more than the ${maxRetryWaitSeconds} s roadstop waits`,
       options,
     );
+    this.status = status;
+    this.waitSeconds = waitSeconds;
+    this.maxRetryWaitSeconds = maxRetryWaitSeconds;
   }
 }
 
@@ -39,13 +39,12 @@ export class GitHubFailure extends EnvironmentError {
 /** GitHub refused (401, 403, 404): the token, its permissions or a name the user gave. `hint` says which. */
 export class GitHubRefusedError extends GitHubFailure {
   override readonly name = 'GitHubRefusedError';
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly hint: string,
-    options?: { cause?: unknown },
-  ) {
+  readonly status: number;
+  readonly hint: string;
+  constructor(status: number, message: string, hint: string, options?: { cause?: unknown }) {
     super(`${message} (${hint})`, options);
+    this.status = status;
+    this.hint = hint;
   }
 }
 
@@ -106,13 +105,14 @@ export function isHttpError(error: unknown): error is HttpErrorLike {
  */
 export class GitHubHttpError extends Error implements HttpErrorLike {
   override readonly name = 'GitHubHttpError';
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly request: { method?: string; url?: string },
-    readonly response: { headers: ResponseHeaders; data: { message: string } } | undefined,
-  ) {
+  readonly status: number;
+  readonly request: { method?: string; url?: string };
+  readonly response: { headers: ResponseHeaders; data: { message: string } } | undefined;
+  constructor(status: number, message: string, request: { method?: string; url?: string }, response: { headers: ResponseHeaders; data: { message: string } } | undefined) {
     super(message);
+    this.status = status;
+    this.request = request;
+    this.response = response;
   }
 }
 

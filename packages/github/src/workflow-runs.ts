@@ -55,11 +55,15 @@ export class SuccessfulRuns {
   /** Runs read by paging (not by head SHA). */
   runsRead = 0;
 
-  constructor(
-    private readonly octokit: GitHubClient,
-    private readonly query: RunQuery,
-    private readonly maxPages = MAX_FILTERED_PAGES,
-  ) {}
+  private readonly octokit: GitHubClient;
+  private readonly query: RunQuery;
+  private readonly maxPages: number;
+
+  constructor(octokit: GitHubClient, query: RunQuery, maxPages = MAX_FILTERED_PAGES) {
+    this.octokit = octokit;
+    this.query = query;
+    this.maxPages = maxPages;
+  }
 
   /** Exact: every successful run of the workflow on the branch for this commit, newest first. */
   async forHeadSha(sha: string): Promise<WorkflowRunSummary[]> {

@@ -32,11 +32,10 @@ const HINTS: Record<string, string> = {
 /** Slack did not take a message. `code` is Slack's own error code (`channel_not_found`), or `http_503`, `network_error`, `timeout`. */
 export class SlackSendError extends Error {
   override readonly name = 'SlackSendError';
-  constructor(
-    readonly code: string,
-    detail?: string,
-  ) {
+  readonly code: string;
+  constructor(code: string, detail?: string) {
     super(describeSlackError(code, detail));
+    this.code = code;
   }
 }
 

@@ -1,6 +1,6 @@
 // fs.promises is read when first used: the promise API (and the streams it loads) costs a step that stops at its config.
 import { promises as fsp } from 'node:fs';
-import { confinedPath, ConfigurationError, fullYaml, readRegularFile, parseYamlSubset, treeToJS, type ErrorLocation } from '@roadstop/core';
+import { checkNesting, confinedPath, ConfigurationError, parseYamlData, readRegularFile, YamlSyntaxError, type ErrorLocation } from '@roadstop/core';
 import type { PayloadSource } from './inputs.js';
 import type { SlackMessage } from './limits.js';
 
@@ -45,23 +45,20 @@ export function parsePayload(text: string, where: ErrorLocation): SlackMessage {
   try {
     data = JSON.parse(text);
   } catch (jsonError) {
-    const plain = parseYamlSubset(text);
-    if (plain !== undefined) return checkMessage(treeToJS(plain), where);
-    const { LineCounter, parseDocument } = fullYaml();
-    const lines = new LineCounter();
-    const document = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-    const [problem] = document.errors;
-    if (problem) {
-      const line = problem.pos ? lines.linePos(problem.pos[0]).line : undefined;
+    try {
+      data = parseYamlData(text, where);
+    } catch (yamlError) {
+      if (!(yamlError instanceof YamlSyntaxError)) throw yamlError;
+      const line = yamlError.location.line;
       const looksLikeJson = /^\s*[{[]/.test(text);
       throw new ConfigurationError(
-        `is neither JSON nor YAML: ${looksLikeJson ? `JSON: ${describeJsonError(jsonError)}` : `YAML${line ? ` (line ${line})` : ''}: ${problem.message.split('\n')[0]}`}`,
+        `is neither JSON nor YAML: ${looksLikeJson ? `JSON: ${describeJsonError(jsonError)}` : `YAML${line ? ` (line ${line})` : ''}: ${yamlError.detail}`}`,
         { ...where, ...(line && !looksLikeJson ? { line } : {}) },
         'write the message as JSON or YAML; a value that holds quotes or line breaks belongs in a {{ variable }}, not pasted into the text',
       );
     }
-    data = document.toJS();
   }
+  checkNesting(data, where, 'a Slack message is a few levels deep');
   return checkMessage(data, where);
 }
 

@@ -96,6 +96,9 @@ describe('parsePayload', () => {
     ['a list', '[1, 2]', /is a list, not a message/],
     ['an object without text or blocks', '{"channel": "C1"}', /has neither text nor blocks \(nor attachments\), which Slack refuses as no_text/],
     ['nothing', '   ', /is empty/],
+    ['10,000-deep JSON', `{"text": "hi", "blocks": ${'['.repeat(10_000)}${']'.repeat(10_000)}}`, /^input 'payload': JSON nested more than 100 levels deep/],
+    ['10,000-deep YAML', `text: hi\nblocks: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`, /^input 'payload': YAML nested more than 100 levels deep/],
+    ['a YAML alias bomb', `a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n${'bcdefghi'.split('').map((name, index) => `${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[index]}`).join(', ')}]`).join('\n')}\ntext: hi\n`, /^input 'payload': YAML aliases expand to more than 100 values/],
   ])('%s is a mistake that says so', (_case, text, expected) => {
     expect(() => parsePayload(text, { input: 'payload' })).toThrow(ConfigurationError);
     try {
