@@ -100,8 +100,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 15 modules
-var src = __webpack_require__(6557);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 20 modules
+var src = __webpack_require__(606);
 ;// CONCATENATED MODULE: ./packages/lighthouse/src/chrome.ts
 
 
@@ -124,8 +124,13 @@ function findChrome(named, origin, env = process.env, wellKnown = WELL_KNOWN) {
         return { path: named, via: 'chrome-path' };
     }
     const fromEnv = env.CHROME_PATH?.trim();
-    if (fromEnv && isExecutable(fromEnv))
+    if (fromEnv) {
+        // A browser the workflow named is that browser or an error: never silently another one found on PATH.
+        if (!isExecutable(fromEnv)) {
+            throw new src/* ConfigurationError */.j1(`the environment variable CHROME_PATH names '${fromEnv}', which is not an executable file`, {}, 'set CHROME_PATH to a Chrome or Chromium executable, or unset it to use the runner\u2019s');
+        }
         return { path: fromEnv, via: 'CHROME_PATH' };
+    }
     for (const folder of (env.PATH ?? '').split(external_node_path_.delimiter).filter(Boolean)) {
         for (const name of PATH_NAMES) {
             const candidate = (0,external_node_path_.join)(folder, name);
@@ -148,6 +153,31 @@ function isExecutable(path) {
     catch {
         return false;
     }
+}
+/** Longest a browser may take to print its version: a real one answers in well under a second. */
+const BROWSER_PROBE_TIMEOUT_MS = 15_000;
+/**
+ * Run `<browser> --version` before Lighthouse: a file that exits at once
+ * (`/bin/false`) or is not a browser would otherwise cost lhci's three tries
+ * of a page load (82 s) before "exit code 1". Returns the version line, or
+ * why the browser is not one.
+ */
+function probeBrowser(path, timeoutMs = BROWSER_PROBE_TIMEOUT_MS) {
+    const { execFile } = process.getBuiltinModule('node:child_process');
+    return new Promise((done) => {
+        execFile(path, ['--version'], { timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 1 << 16, encoding: 'utf8' }, (error, stdout) => {
+            const line = stdout.trim().split('\n')[0] ?? '';
+            if (error) {
+                const failure = error;
+                return done({ problem: failure.killed ? `did not answer --version within ${Math.round(timeoutMs / 1000)} s` : `exited with ${String(failure.code ?? 'a signal')} when asked for its --version` });
+            }
+            // "Chromium 120.0.6099.224", "Google Chrome 126.0.6478.126": a Chromium browser's name and a dotted version
+            // (`/bin/true --version` prints coreutils' version: not a browser).
+            if (!/\d+\.\d+/.test(line) || !/chrom|edge|brave|opera|vivaldi/i.test(line))
+                return done({ problem: 'printed no Chrome or Chromium version for --version' });
+            done({ version: line.slice(0, 200) });
+        });
+    });
 }
 
 // EXTERNAL MODULE: ./packages/lighthouse/src/judge.ts
@@ -466,21 +496,32 @@ function performanceOpportunities(lhr) {
 const ANSWER_TIMEOUT_MS = 10_000;
 /** Longest Lighthouse waits for one page load. */
 const MAX_WAIT_FOR_LOAD_MS = 30_000;
-const DEFAULT_DEPS = { findChrome: findChrome, locateLhci: (log) => locateLhci(log), runCollect: runCollect };
+const DEFAULT_DEPS = { findChrome: findChrome, locateLhci: (log) => locateLhci(log), runCollect: runCollect, probeBrowser: (path) => probeBrowser(path) };
 /** Find Chrome and lhci, run Lighthouse `runs` times per page, judge each page's representative run. */
 async function runLighthouseGate(options, env, deps = DEFAULT_DEPS) {
     const messages = [...env.messages];
+    // Credentials in a URL are the user's secret: every log line carries none, and the result is scrubbed of them in finish().
+    const log = (text) => env.log((0,src/* redactUrlCredentials */.dE)(text));
+    // Confined before anything else, browser or not: a static-dir that leads out is refused, never served.
+    const staticDir = options.target.kind === 'static' ? await confineStaticDir(options.workspace, options.target.dir, options.target.origin) : undefined;
     const chrome = deps.findChrome(options.chromePath, options.chromePathOrigin);
     if (!chrome) {
         messages.push({ level: 'warning', title: 'Lighthouse: no browser', text: `Lighthouse needs Chrome or Chromium and none was found: ${NO_CHROME_HINT}` });
         return finish(options, env, { status: 'skipped', headline: 'skipped: no Chrome or Chromium to run Lighthouse with', checks: [], items: [], messages, metrics: {} });
     }
-    env.log(`Chrome: ${chrome.path} (from ${chrome.via})`);
+    const probe = await deps.probeBrowser(chrome.path);
+    if ('problem' in probe) {
+        const text = `the browser at '${chrome.path}' ${probe.problem}`;
+        if (chrome.via === 'chrome-path')
+            throw new src/* ConfigurationError */.j1(text, options.chromePathOrigin ?? { input: 'chrome-path' }, 'give the path of a Chrome or Chromium executable');
+        if (chrome.via === 'CHROME_PATH')
+            throw new src/* ConfigurationError */.j1(`${text} (named by the environment variable CHROME_PATH)`, {}, 'set CHROME_PATH to a Chrome or Chromium executable, or unset it');
+        throw new src/* EnvironmentError */.eG(`lighthouse-gate: ${text} (found on ${chrome.via === 'PATH' ? 'the PATH' : 'a well-known path'}); install Chrome or Chromium, or give chrome-path`);
+    }
+    log(`Chrome: ${chrome.path} (from ${chrome.via}): ${probe.version}`);
     let settings;
     if (options.target.kind === 'static') {
-        const dir = (0,external_node_path_.resolve)(options.workspace, options.target.dir);
-        checkStaticDir(dir, options.target.dir, options.target.origin);
-        settings = { staticDistDir: dir, runs: options.runs, chromePath: chrome.path, allowedHosts: ['localhost', '127.0.0.1'], maxWaitForLoad: MAX_WAIT_FOR_LOAD_MS };
+        settings = { staticDistDir: staticDir, runs: options.runs, chromePath: chrome.path, allowedHosts: ['localhost', '127.0.0.1'], maxWaitForLoad: MAX_WAIT_FOR_LOAD_MS };
     }
     else {
         for (const url of options.target.urls)
@@ -488,7 +529,6 @@ async function runLighthouseGate(options, env, deps = DEFAULT_DEPS) {
         const hosts = [...new Set(options.target.urls.map((url) => new URL(url).hostname))];
         settings = { urls: options.target.urls, runs: options.runs, chromePath: chrome.path, allowedHosts: hosts, maxWaitForLoad: MAX_WAIT_FOR_LOAD_MS };
     }
-    const log = (text) => env.log(text);
     const lhci = await deps.locateLhci(log);
     const folder = (0,external_node_path_.join)(env.scratch, 'lhci');
     await (0,promises_.rm)(folder, { recursive: true, force: true });
@@ -523,20 +563,27 @@ async function runLighthouseGate(options, env, deps = DEFAULT_DEPS) {
             messages.push({ level: 'notice', text: `not on the base, so not compared: ${missing.join(', ')}` });
     }
     else if (!baseline && Object.keys(options.maxDrop).length > 0) {
-        messages.push({ level: 'notice', text: 'max-drop needs a baseline; none was found, so drops are not judged' });
+        messages.push((0,src/* notJudgedWithoutBaseline */.CZ)('max-drop needs a baseline; none was found, so drops are not judged'));
     }
     for (const check of checks) {
         if (check.status === 'fail')
             messages.push({ level: 'error', title: `Lighthouse: ${check.name}`, text: check.message ?? check.name });
     }
     const reports = pages.flatMap((page) => (page.reports ? [(0,external_node_path_.join)(env.scratch, 'reports', page.reports.html), (0,external_node_path_.join)(env.scratch, 'reports', page.reports.json)] : []));
-    const uploaded = await env.uploadArtifact(`roadstop-${src_options/* GATE */.k6}-reports`, reports, (0,external_node_path_.join)(env.scratch, 'reports'));
-    if (uploaded)
-        messages.push({ level: 'notice', text: `Lighthouse reports: ${uploaded}` });
+    // The reports are extra: a failed upload is a warning and the gate's own result stands (and is written).
+    try {
+        const uploaded = await env.uploadArtifact(`roadstop-${src_options/* GATE */.k6}-reports`, reports, (0,external_node_path_.join)(env.scratch, 'reports'));
+        if (uploaded)
+            messages.push({ level: 'notice', text: `Lighthouse reports: ${uploaded}` });
+    }
+    catch (error) {
+        messages.push({ level: 'warning', title: 'Lighthouse reports', text: `the reports were not uploaded: ${error.message}` });
+    }
     const status = (0,src/* worstStatus */.A4)(checks.map((check) => check.status), 'pass');
     return finish(options, env, { status, headline: headline(status, checks, pages, options.runs), checks, items: pages.map(judge/* pageItem */.FW), messages, metrics: pageMetrics(pages, options.runs), baseline });
 }
 function finish(options, env, outcome) {
+    const credentials = options.target.kind === 'urls' ? options.target.urls.flatMap(src/* urlCredentials */.O4) : [];
     const result = (0,src/* createResult */.kF)({
         gate: src_options/* GATE */.k6,
         status: outcome.status,
@@ -551,17 +598,46 @@ function finish(options, env, outcome) {
         settings: { target: options.target.kind, runs: options.runs, ...(options.preset ? { preset: options.preset } : {}) },
     });
     (0,src/* applyFailOn */.m3)(result, options.failOn);
-    return result;
+    return (0,src/* redactSecrets */.fp)(result, credentials);
 }
-function checkStaticDir(dir, given, origin) {
+/**
+ * The static folder, confined: inside the workspace once symlinks are
+ * resolved (`dist \u2192 /etc` would be served on localhost and measured), and
+ * holding no symlink that leads out (lhci's server follows them). Returns the
+ * real path, the one served.
+ */
+async function confineStaticDir(workspace, given, origin) {
+    const dir = await (0,src/* confinedPath */.OR)(workspace, given, origin, { what: `the static-dir '${given}'` });
     if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory()) {
         throw new src/* ConfigurationError */.j1(`the folder '${given}' does not exist`, origin, 'build the site first (e.g. npm run build), or point static-dir at its output folder');
     }
+    const root = await (0,promises_.realpath)(workspace);
+    const { default: glob } = await __webpack_require__.e(/* import() */ 648).then(__webpack_require__.t.bind(__webpack_require__, 5648, 23));
+    const entries = await glob('**', { cwd: dir, dot: true, onlyFiles: false, followSymbolicLinks: false, objectMode: true });
+    for (const entry of entries) {
+        if (!entry.dirent.isSymbolicLink())
+            continue;
+        const target = await (0,promises_.realpath)((0,external_node_path_.join)(dir, entry.path)).catch(() => undefined);
+        if (target !== undefined && !(0,src/* isWithin */.UO)(root, target)) {
+            throw new src/* ConfigurationError */.j1(`'${given}/${entry.path}' is a symlink to ${target}, outside the workspace, which would be served and measured`, origin, 'remove the symlink from the build output, or copy what it points to');
+        }
+    }
+    return dir;
 }
 /** The URL answers at all, within ANSWER_TIMEOUT_MS: a dead preview fails here in seconds, not after Lighthouse's retries. */
-async function checkAnswers(url, origin) {
+async function checkAnswers(given, origin) {
+    const url = (0,src/* redactUrlCredentials */.dE)(given);
     try {
-        const response = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS) });
+        // fetch refuses a URL with credentials in it: they go as Basic authorization, as a browser sends them.
+        const target = new URL(given);
+        const headers = {};
+        if (target.username || target.password) {
+            headers.authorization = `Basic ${Buffer.from(`${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`).toString('base64')}`;
+            target.username = '';
+            target.password = '';
+        }
+        // With credentials, redirects are not followed, so they never go to another origin: a redirect is an answer.
+        const response = await fetch(target, { redirect: headers.authorization ? 'manual' : 'follow', headers, signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS) });
         await response.body?.cancel();
         if (response.status >= 400) {
             throw new src/* ConfigurationError */.j1(`'${url}' answers HTTP ${response.status}`, origin, 'point urls at a page that is served (the deploy step\u2019s preview URL?)');
@@ -572,7 +648,7 @@ async function checkAnswers(url, origin) {
             throw error;
         const timedOut = error.name === 'TimeoutError';
         const cause = error.cause;
-        const reason = timedOut ? `no answer within ${ANSWER_TIMEOUT_MS / 1000} s` : (cause?.code ?? cause?.message ?? error.message);
+        const reason = (0,src/* redactUrlCredentials */.dE)(timedOut ? `no answer within ${ANSWER_TIMEOUT_MS / 1000} s` : (cause?.code ?? cause?.message ?? error.message));
         throw new src/* ConfigurationError */.j1(`'${url}' does not answer (${reason})`, origin, 'start the server or deploy first, and check the URL');
     }
 }

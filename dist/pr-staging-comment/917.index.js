@@ -11,10 +11,12 @@ __webpack_require__.d(__webpack_exports__, {
   createGitHubClient: () => (/* binding */ createGitHubClient)
 });
 
-// UNUSED EXPORTS: DEFAULT_GITHUB_API_URL, describeGitHubError
+// UNUSED EXPORTS: DEFAULT_GITHUB_API_URL, MAX_RESPONSE_BYTES, describeGitHubError
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(58500);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 21 modules
+var src = __webpack_require__(38471);
 // EXTERNAL MODULE: ./node_modules/@octokit/core/dist-src/index.js + 12 modules
 var dist_src = __webpack_require__(14730);
 // EXTERNAL MODULE: ./node_modules/@octokit/plugin-request-log/dist-src/index.js + 1 modules
@@ -52,9 +54,16 @@ var retry_policy = __webpack_require__(42610);
 
 
 
+
 // Re-exported: callers that create the client also describe its failures.
 
 const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
+/**
+ * The largest JSON or text answer read: a page of 100 issue comments of 65,536
+ * characters each is under 25 MB. A larger answer is not GitHub's, and is cut
+ * off rather than held in memory.
+ */
+const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 const realSleep = (ms, signal) => (0,promises_.setTimeout)(ms, undefined, signal ? { signal } : {});
 /**
  * An Octokit that rides out rate limits and GitHub's own hiccups, so a gate
@@ -73,14 +82,31 @@ function createGitHubClient(options) {
     const { budget } = options;
     const timeoutMs = options.requestTimeoutMs ?? network_budget/* DEFAULT_REQUEST_TIMEOUT_MS */.Zc;
     const token = options.token;
+    const maxBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
+    // The signals of the requests whose answer was cut off for its size: their (empty) data is not an answer.
+    const tooLarge = new WeakSet();
     const octokit = new Octokit({
         ...(token ? { auth: token } : {}),
         baseUrl,
         userAgent: 'roadstop',
+        // Through the environment's proxy, and no token to another origin on a redirect (core's http-fetch.ts);
+        // answers bounded in size on top of it.
+        request: { fetch: boundedFetch(maxBytes, tooLarge) },
         // Octokit logs every request, and every failed one as an error; the failures reach
         // the caller as errors anyway, so only its warnings (deprecations) are passed on.
         log: { debug: () => { }, info: () => { }, warn: log, error: () => { } },
     });
+    /** The pause before a retry, cut short (and named) when the budget runs out during it. */
+    const waitToRetry = async (waitMs, label) => {
+        try {
+            await sleep(waitMs, budget?.signal);
+        }
+        catch (sleepError) {
+            if (budget?.signal.aborted)
+                throw new network_budget/* NetworkBudgetError */.sC(budget.ms, `waiting to retry ${label}`);
+            throw sleepError;
+        }
+    };
     octokit.hook.wrap('request', async (request, requestOptions) => {
         // Method and path only: the token travels in a header and never reaches a message.
         const label = `${requestOptions.method} ${pathOf(octokit.request.endpoint.parse(requestOptions).url)}`;
@@ -100,6 +126,12 @@ function createGitHubClient(options) {
                 // Octokit turns a body whose reading was aborted into an empty answer: not an answer at all.
                 if (signal.aborted)
                     throw signal.reason;
+                if (tooLarge.has(signal))
+                    throw new errors/* GitHubGarbageError */.f$(label, `an answer of at most ${formatBytes(maxBytes)}`);
+                // The REST and GraphQL APIs answer JSON; Octokit hands anything else (an HTML page, JSON cut short) on as a
+                // string, which its paginator would even read as an empty list: missing data is not an empty answer.
+                if ((response.status === 200 || response.status === 201) && typeof response.data === 'string')
+                    throw new errors/* GitHubGarbageError */.f$(label, 'JSON');
                 return response;
             }
             catch (error) {
@@ -115,6 +147,16 @@ function createGitHubClient(options) {
                 }
                 if (!(0,errors/* isHttpError */.d)(error))
                     throw error;
+                if (error.response === undefined) {
+                    // No answer at all (reset, refused, DNS): retried as a 5xx is, and when that cannot help any more,
+                    // said as what it is ("could not reach GitHub"), not as a budget or a status GitHub never sent.
+                    const waitMs = limits.serverErrorBackoffSeconds * 1000 * 2 ** attempt;
+                    if (attempt >= limits.maxRetries || (budget && waitMs >= budget.remainingMs()))
+                        throw error;
+                    log(`GitHub did not answer ${label} (${(0,errors/* gitHubMessage */.RG)(error)}); retry ${attempt + 1} of ${limits.maxRetries} in ${(0,network_budget/* formatMs */._V)(waitMs)}`);
+                    await waitToRetry(waitMs, label);
+                    continue;
+                }
                 const headers = error.response?.headers ?? {};
                 const decision = (0,retry_policy/* decideRetry */.tE)({ status: error.status, headers, message: (0,errors/* gitHubMessage */.RG)(error) }, attempt, limits, Date.now());
                 if (decision.retry) {
@@ -123,14 +165,7 @@ function createGitHubClient(options) {
                         throw new network_budget/* NetworkBudgetError */.sC(budget.ms, `GitHub asked to wait ${decision.waitSeconds} s before retrying ${label} (${decision.reason}), more than the ${(0,network_budget/* formatMs */._V)(budget.remainingMs())} left`);
                     }
                     log(`GitHub ${decision.reason} on ${label}; retry ${attempt + 1} of ${limits.maxRetries} in ${decision.waitSeconds} s`);
-                    try {
-                        await sleep(waitMs, budget?.signal);
-                    }
-                    catch (sleepError) {
-                        if (budget?.signal.aborted)
-                            throw new network_budget/* NetworkBudgetError */.sC(budget.ms, `waiting to retry ${label}`);
-                        throw sleepError;
-                    }
+                    await waitToRetry(waitMs, label);
                     continue;
                 }
                 if (decision.reason === 'wait-too-long') {
@@ -143,6 +178,50 @@ function createGitHubClient(options) {
         }
     });
     return octokit;
+}
+/**
+ * fetch with JSON and text answers cut off past `maxBytes` (by Content-Length
+ * at once, else while reading), the request's signal marked in `tooLarge`.
+ */
+function boundedFetch(maxBytes, tooLarge) {
+    return async (input, init) => {
+        const response = await (0,src/* edgeFetch */.aI)(input, init);
+        const type = response.headers.get('content-type') ?? '';
+        if (!response.body || !/json|^text\//i.test(type))
+            return response;
+        const signal = init?.signal;
+        const refuse = () => {
+            if (signal)
+                tooLarge.add(signal);
+        };
+        if (Number(response.headers.get('content-length')) > maxBytes) {
+            refuse();
+            await response.body.cancel();
+            return withBody(response, null);
+        }
+        let seen = 0;
+        const limited = response.body.pipeThrough(new TransformStream({
+            transform(chunk, controller) {
+                seen += chunk.byteLength;
+                if (seen > maxBytes) {
+                    refuse();
+                    controller.error(new Error(`answer over ${formatBytes(maxBytes)}`));
+                }
+                else
+                    controller.enqueue(chunk);
+            },
+        }));
+        return withBody(response, limited);
+    };
+}
+/** The same answer (status, headers, URL) with another body. */
+function withBody(response, body) {
+    const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    Object.defineProperty(copy, 'url', { value: response.url });
+    return copy;
+}
+function formatBytes(bytes) {
+    return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${bytes} bytes`;
 }
 function pathOf(url) {
     return url.replace(/^[a-z]+:\/\/[^/]+/i, '');

@@ -11,11 +11,12 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   TOTAL_CHECK: () => (/* binding */ TOTAL_CHECK),
-  runBundleBudget: () => (/* binding */ runBundleBudget)
+  runBundleBudget: () => (/* binding */ runBundleBudget),
+  unjudgedGrowth: () => (/* binding */ unjudgedGrowth)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 16 modules
-var src = __webpack_require__(44015);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 21 modules
+var src = __webpack_require__(38471);
 ;// CONCATENATED MODULE: ./packages/bundle/src/hashed-names.ts
 /**
  * Build tools put a content hash in chunk names so that `main.3f9a1c2e.js` in a
@@ -216,8 +217,9 @@ function judgeBudget({ budget, size, files, baseline }) {
         check.limit = budget.max;
         limits.push(`${(0,src/* formatBytes */.z3)(budget.max)}${label}`);
     }
+    // Without a baseline the growth limit is shown as not judged, never as a limit this size passed.
     if (budget.maxIncrease)
-        limits.push(`+${(0,src/* formatIncrease */.Gb)(budget.maxIncrease)} vs base`);
+        limits.push(`+${(0,src/* formatIncrease */.Gb)(budget.maxIncrease)} vs base${baseline === undefined ? ' (not judged: no baseline)' : ''}`);
     if (limits.length > 0)
         check.limitText = limits.join(', ');
     if (baseline !== undefined)
@@ -276,110 +278,13 @@ var external_node_os_ = __webpack_require__(48161);
 const SMALL_JOB_FILES = 256;
 const SMALL_JOB_BYTES = 2_000_000;
 /**
- * What every thread of a job runs: take the next file index from the shared
- * counter, read the file once into a reused buffer, hash it, and compress it
- * only when the baseline has no size for its hash. Memory stays bounded by
- * one file per thread.
- *
- * Its source text is also the worker's program (see WORKER_SOURCE), so that
- * the one bundled index.js of each action carries it and the calling thread
- * runs the very same code: it uses only its parameters and globals (no
- * imports, no outer names), and the bundle is not minified.
+ * The loop every thread of a job runs, the calling one too, from measure-worker.mjs: loaded with
+ * import() when a job comes, not with the bundle, as it loads node:crypto, node:zlib and
+ * node:worker_threads (~10 ms of CPU, a third of starting Node), which a step that stops before
+ * measuring (a config mistake) should not pay for.
  */
-function measureLoop(job, cache, node) {
-    const { files, workspace, gzip, brotli, gzipLevel, brotliQuality } = job;
-    const next = new Int32Array(job.counter);
-    const results = [];
-    let buffer = Buffer.allocUnsafe(1 << 20);
-    for (;;) {
-        const index = Atomics.add(next, 0, 1);
-        if (index >= files.length)
-            break;
-        const path = files[index];
-        let content;
-        try {
-            const fd = node.openSync(workspace + '/' + path, 'r');
-            try {
-                // No fstat: read until a short read; a full buffer doubles and goes on.
-                let read = 0;
-                for (;;) {
-                    const got = node.readSync(fd, buffer, read, buffer.length - read, read);
-                    read += got;
-                    if (got === 0 || read < buffer.length)
-                        break;
-                    const bigger = Buffer.allocUnsafe(buffer.length * 2);
-                    buffer.copy(bigger, 0, 0, read);
-                    buffer = bigger;
-                }
-                content = buffer.subarray(0, read);
-            }
-            finally {
-                node.closeSync(fd);
-            }
-        }
-        catch (error) {
-            // The other threads stop at their next file.
-            Atomics.store(next, 0, files.length);
-            return { error: { path, code: error?.code ?? String(error) } };
-        }
-        const entry = { index, raw: content.length, hash: node.hash('sha256', content, 'hex'), reused: false };
-        const known = cache[entry.hash];
-        if (known && (!gzip || known.gzip !== undefined) && (!brotli || known.brotli !== undefined)) {
-            if (gzip)
-                entry.gzip = known.gzip;
-            if (brotli)
-                entry.brotli = known.brotli;
-            entry.reused = true;
-        }
-        else {
-            if (gzip)
-                entry.gzip = node.gzipSync(content, { level: gzipLevel }).length;
-            if (brotli) {
-                entry.brotli = node.brotliCompressSync(content, {
-                    params: { [node.BROTLI_PARAM_QUALITY]: brotliQuality, [node.BROTLI_PARAM_SIZE_HINT]: content.length },
-                }).length;
-            }
-        }
-        results.push(entry);
-    }
-    return { results };
-}
-const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
-const { openSync, readSync, closeSync } = require('node:fs');
-const { hash } = require('node:crypto');
-const { gzipSync, brotliCompressSync, constants } = require('node:zlib');
-const measureLoop = ${String(measureLoop)};
-const node = { openSync, readSync, closeSync, hash, gzipSync, brotliCompressSync,
-  BROTLI_PARAM_QUALITY: constants.BROTLI_PARAM_QUALITY, BROTLI_PARAM_SIZE_HINT: constants.BROTLI_PARAM_SIZE_HINT };
-parentPort.once('message', (job) => parentPort.postMessage(measureLoop(job, JSON.parse(job.cache), node)));
-`;
-/*
- * node:crypto, node:zlib and node:worker_threads are loaded when a job comes,
- * not with the bundle: a step that stops before measuring (a config mistake)
- * should not pay for them (~10 ms of CPU, a third of starting Node). Loaded
- * with getBuiltinModule, synchronously: a dynamic import() of them resolves
- * only once the globbing in progress has finished, which made workers started
- * early start late.
- */
-let loopNode;
-function loadLoopNode() {
-    if (!loopNode) {
-        const crypto = process.getBuiltinModule('node:crypto');
-        const zlib = process.getBuiltinModule('node:zlib');
-        loopNode = {
-            openSync: external_node_fs_.openSync,
-            readSync: external_node_fs_.readSync,
-            closeSync: external_node_fs_.closeSync,
-            hash: crypto.hash,
-            gzipSync: zlib.gzipSync,
-            brotliCompressSync: zlib.brotliCompressSync,
-            BROTLI_PARAM_QUALITY: zlib.constants.BROTLI_PARAM_QUALITY,
-            BROTLI_PARAM_SIZE_HINT: zlib.constants.BROTLI_PARAM_SIZE_HINT,
-        };
-    }
-    return loopNode;
-}
+let loop;
+const loadLoop = () => (loop ??= __webpack_require__.e(/* import() */ 761).then(__webpack_require__.bind(__webpack_require__, 12761)));
 /**
  * Measures one list of files on the calling thread and, for a job worth it,
  * on threads - 1 worker threads beside it, all taking files from one shared
@@ -415,7 +320,8 @@ class MeasurePool {
             return;
         this.started = true;
         const { Worker } = process.getBuiltinModule('node:worker_threads');
-        this.workers = Array.from({ length: this.threads - 1 }, () => new Worker(WORKER_SOURCE, { eval: true }));
+        // The worker runs measure-worker.mjs itself: ncc copies it beside the bundle as an asset.
+        this.workers = Array.from({ length: this.threads - 1 }, () => new Worker(new URL(/* asset import */ __webpack_require__(58079), __webpack_require__.b), { workerData: 'roadstop-measure' }));
         this.answers = this.workers.map((worker) => answerOf(worker));
         // Until a job is sent (or if the calling thread fails first), a failed worker must not be an unhandled rejection.
         for (const answer of this.answers)
@@ -427,6 +333,7 @@ class MeasurePool {
      * sizes by content hash.
      */
     async measure(paths, options) {
+        const { measureLoop } = await loadLoop();
         const cache = Object.fromEntries(options.cache ?? []);
         const job = {
             files: paths,
@@ -446,7 +353,7 @@ class MeasurePool {
             for (const worker of this.workers)
                 worker.postMessage(workerJob);
         }
-        const own = measureLoop(job, cache, loadLoopNode());
+        const own = measureLoop(job, cache);
         const batches = [own, ...(await Promise.all(this.answers))];
         const failure = batches.find((batch) => 'error' in batch);
         if (failure) {
@@ -558,7 +465,13 @@ async function measureAndJudge(options, pool, pendingBaseline, context) {
     const settings = { gzipLevel: options.gzipLevel, brotliQuality: options.brotliQuality };
     const baseline = await pendingBaseline;
     const before = baseline ? baselineFiles(baseline.result) : [];
-    const cache = baseline ? sizeCacheFrom(baseline.result, settings, before) : undefined;
+    // Sizes are reused by content hash only from the base branch's own run (the artifact the GitHub lookup fetched):
+    // a local baseline file is the pull request's to write, and one with real hashes and `gzip: 1` would pass any
+    // bundle. Its files are measured again; its sizes stand only as the base side of the comparison.
+    const cache = baseline?.fromBaseRun ? sizeCacheFrom(baseline.result, settings, before) : undefined;
+    if (baseline && !baseline.fromBaseRun && before.length > 0) {
+        messages.push({ level: 'notice', title: 'Baseline', text: `baseline ${baseline.info.source}: a local file, so its sizes are only compared with; every file of this build was measured` });
+    }
     const inOrder = await pool.measure(cache ? likelyChangedFirst(allFiles, before) : allFiles, {
         workspace: options.workspace,
         compressions,
@@ -583,6 +496,8 @@ async function measureAndJudge(options, pool, pendingBaseline, context) {
     if (total.max !== undefined || total.maxIncrease !== undefined || total.warn !== undefined) {
         checks.push(judgeBudget(measure(TOTAL_CHECK, { ...total, name: TOTAL_CHECK }, totalFiles)));
     }
+    const limited = new Set([...options.budgets.filter((budget) => budget.maxIncrease).map((budget) => budget.name), ...(total.maxIncrease ? [TOTAL_CHECK] : [])]);
+    messages.push(...unjudgedGrowth(checks, limited, baseline !== undefined));
     for (const check of checks) {
         if (check.status === 'fail')
             messages.push({ level: 'error', title: `Budget: ${check.name}`, text: check.message });
@@ -700,6 +615,15 @@ function sum(values) {
         total += value;
     return total;
 }
+/** A max-increase that had nothing to compare with is said, once for the run or once for the budgets the baseline lacks. */
+function unjudgedGrowth(checks, limited, hadBaseline) {
+    const unjudged = checks.filter((check) => limited.has(check.name) && check.baseline === undefined && check.status !== 'skipped').map((check) => check.name);
+    if (unjudged.length === 0)
+        return [];
+    if (!hadBaseline)
+        return [(0,src/* notJudgedWithoutBaseline */.CZ)('max-increase needs a baseline and none was found, so growth was not judged')];
+    return [(0,src/* notJudgedWithoutBaseline */.CZ)(`max-increase: the baseline has no size measured alike for ${unjudged.join(', ')}, so ${unjudged.length === 1 ? 'its' : 'their'} growth was not judged`)];
+}
 function headline(checks, budgets) {
     const failing = checks.filter((check) => check.status === 'fail');
     const lead = failing[0] ?? checks.find((check) => check.name === budgets[0]?.name) ?? checks[0];
@@ -712,6 +636,13 @@ function headline(checks, budgets) {
     return `${state} \u00b7 ${lead.name} ${size}`;
 }
 
+
+/***/ }),
+
+/***/ 58079:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+module.exports = __webpack_require__.p + "0a1bfeb3723f1d7e2ce4.mjs";
 
 /***/ })
 
