@@ -104,12 +104,17 @@ export function judgeErrorRate(spec: MetricSpec, data: Extract<MetricData, { typ
     const canary = test.from === 0 ? all : total(data.canary.slice(test.from));
     if (canary.requests === 0) continue;
     const span = test.from === 0 ? 'over the whole window' : `over the last ${data.canary.length - test.from} intervals`;
+    const estimate = canary.events / canary.requests;
     let canaryBounds;
     let difference: { lower: number; upper: number } | undefined;
     if (withBaseline) {
       // A fixed baseline (baseline-window) is the same counts for every window; otherwise the baseline over the same intervals.
       const baseline = data.fixedBaseline || test.from === 0 ? base : total(data.baseline!.slice(test.from));
       if (baseline.requests === 0) continue;
+      // A bound is never past its estimate: a later window whose estimates are within the margin and the level cannot fail.
+      const baseEstimate = baseline.events / baseline.requests;
+      const canFail = relative ? estimate > (1 + margin) * baseEstimate : estimate - baseEstimate > margin;
+      if (test.from > 0 && !canFail && !(spec.rollback !== undefined && estimate > spec.rollback)) continue;
       const bounds = differenceBounds(canary, baseline, test.alpha, relative);
       canaryBounds = bounds.canary;
       difference = { lower: bounds.lower, upper: bounds.upper };
@@ -123,6 +128,7 @@ export function judgeErrorRate(spec: MetricSpec, data: Extract<MetricData, { typ
         };
       }
     } else {
+      if (test.from > 0 && !(spec.rollback !== undefined && estimate > spec.rollback)) continue;
       canaryBounds = rateConfidenceSequence(canary.events, canary.requests, test.alpha);
     }
     if (spec.rollback !== undefined && canaryBounds.lower > spec.rollback) {
