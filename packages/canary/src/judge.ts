@@ -98,7 +98,7 @@ export function judgeErrorRate(spec: MetricSpec, data: Extract<MetricData, { typ
   const margin = spec.maxIncrease;
   const withBaseline = base !== undefined && base.requests > 0;
   const tests = countWindows(data.canary.length, budget);
-  const showMargin = relative ? `${pct(margin)} more than the baseline's rate` : points(margin);
+  const showMargin = relative ? `${Number((1 + margin).toFixed(2))}× the baseline's rate` : points(margin);
   let cumulative: { canary: { lower: number; upper: number }; difference?: { lower: number; upper: number } } | undefined;
   for (const test of tests) {
     const canary = test.from === 0 ? all : total(data.canary.slice(test.from));
