@@ -117,7 +117,7 @@ export async function watchCanary(options: CanaryWatchOptions, deps: WatchDeps):
     const previous = (look - 1) / looksTotal;
     const lookAlpha = alphaForLook(budget, previous, look / looksTotal);
     const data = options.metrics.map((metric) => dataOf(metric, options, store));
-    if (look === 1) for (const [index, metric] of options.metrics.entries()) sayWhatTrafficDecides(metric, data[index]!, options, budget, deps.log);
+    if (look === 1) for (const [index, metric] of options.metrics.entries()) sayWhatTrafficDecides(metric, data[index]!, options, budget, (text) => deps.log(text));
     judgements = options.metrics.map((metric, index) => judgeMetric(metric, data[index]!, { alpha: budget, lookAlpha, looks: looksTotal }));
     const verdicts: Record<string, Verdict> = {};
     for (const judgement of judgements) verdicts[judgement.name] = judgement.verdict;
