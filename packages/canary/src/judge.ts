@@ -1,5 +1,5 @@
 import type { MetricSpec } from './options.js';
-import { differenceBounds, rateConfidenceSequence, type Counts, type DifferenceBounds } from './sequential.js';
+import { differenceBounds, lowerBoundAbove, rateConfidenceSequence, rateUpperBound, type Counts, type DifferenceBounds } from './sequential.js';
 import { median, pairedNotWorse } from './stats.js';
 
 export type Verdict = 'pass' | 'alert' | 'fail' | 'insufficient';
@@ -107,6 +107,8 @@ export function judgeErrorRate(spec: MetricSpec, data: Extract<MetricData, { typ
     const estimate = canary.events / canary.requests;
     let canaryBounds;
     let difference: { lower: number; upper: number } | undefined;
+    // The canary's own sequence gets half a window's budget when the baseline's takes the other half.
+    const canaryAlpha = withBaseline ? test.alpha / 2 : test.alpha;
     if (withBaseline) {
       // A fixed baseline (baseline-window) is the same counts for every window; otherwise the baseline over the same intervals.
       const baseline = data.fixedBaseline || test.from === 0 ? base : total(data.baseline!.slice(test.from));
@@ -115,10 +117,9 @@ export function judgeErrorRate(spec: MetricSpec, data: Extract<MetricData, { typ
       const baseEstimate = baseline.events / baseline.requests;
       const canFail = relative ? estimate > (1 + margin) * baseEstimate : estimate - baseEstimate > margin;
       if (test.from > 0 && !canFail && !(spec.rollback !== undefined && estimate > spec.rollback)) continue;
-      const bounds = differenceBounds(canary, baseline, test.alpha, relative);
-      canaryBounds = bounds.canary;
-      difference = { lower: bounds.lower, upper: bounds.upper };
-      if (bounds.lower > (relative ? 1 + margin : margin)) {
+      const baseUpper = rateUpperBound(baseline.events, baseline.requests, test.alpha / 2);
+      if (canFail && lowerBoundAbove(canary.events, canary.requests, canaryAlpha, relative ? (1 + margin) * baseUpper : baseUpper + margin)) {
+        const bounds = differenceBounds(canary, baseline, test.alpha, relative);
         const shown = relative ? `at least ${bounds.lower.toFixed(2)}× the baseline's` : `at least ${points(bounds.lower)} above the baseline's`;
         return {
           ...judgement,
@@ -127,21 +128,27 @@ export function judgeErrorRate(spec: MetricSpec, data: Extract<MetricData, { typ
           reason: `${what} ${pct(canary.events / canary.requests)} against the baseline's ${pct(baseline.events / baseline.requests)} ${span}: ${shown} (confidence sequence at ${formatP(test.alpha)}), more than the ${showMargin} allowed`,
         };
       }
-    } else {
-      if (test.from > 0 && !(spec.rollback !== undefined && estimate > spec.rollback)) continue;
-      canaryBounds = rateConfidenceSequence(canary.events, canary.requests, test.alpha);
+      if (test.from === 0) {
+        const bounds = differenceBounds(canary, baseline, test.alpha, relative);
+        canaryBounds = bounds.canary;
+        difference = { lower: bounds.lower, upper: bounds.upper };
+      }
+    } else if (test.from > 0 && !(spec.rollback !== undefined && estimate > spec.rollback)) {
+      continue;
     }
-    if (spec.rollback !== undefined && canaryBounds.lower > spec.rollback) {
+    if (spec.rollback !== undefined && lowerBoundAbove(canary.events, canary.requests, canaryAlpha, spec.rollback)) {
+      const bounds = rateConfidenceSequence(canary.events, canary.requests, canaryAlpha);
       return {
         ...judgement,
-        lower: canaryBounds.lower,
-        upper: canaryBounds.upper,
+        lower: bounds.lower,
+        upper: bounds.upper,
         test: 'confidence sequence',
         verdict: 'fail',
-        reason: `${what} ${pct(canary.events / canary.requests)} ${span} (${pct(canaryBounds.lower)}–${pct(canaryBounds.upper)}): even its lower bound is above the rollback level ${pct(spec.rollback)}`,
+        reason: `${what} ${pct(canary.events / canary.requests)} ${span} (${pct(bounds.lower)}–${pct(bounds.upper)}): even its lower bound is above the rollback level ${pct(spec.rollback)}`,
       };
     }
-    if (test.from === 0) cumulative = { canary: canaryBounds, ...(difference ? { difference } : {}) };
+    if (test.from === 0) canaryBounds ??= rateConfidenceSequence(canary.events, canary.requests, canaryAlpha);
+    if (test.from === 0 && canaryBounds) cumulative = { canary: canaryBounds, ...(difference ? { difference } : {}) };
   }
   if (!cumulative) return { ...judgement, reason: 'no interval with requests for both versions yet' };
   const { lower, upper } = cumulative.canary;

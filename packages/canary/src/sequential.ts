@@ -46,22 +46,44 @@ export interface Interval {
 /** The confidence sequence for a rate after x events in n trials, at error α over all looks: {p0 : M_n(p0) < 1/α}. */
 export function rateConfidenceSequence(x: number, n: number, alpha: number, prior: Prior = PRIOR): Interval {
   if (!(n > 0) || !(x >= 0) || x > n || !(alpha > 0 && alpha < 1)) return { lower: 0, upper: 1 };
+  const inside = insideAt(x, n, alpha, prior);
+  return { lower: x === 0 ? 0 : edge(inside, x / n, 0), upper: x === n ? 1 : edge(inside, x / n, 1) };
+}
+
+/** The upper end of the sequence alone (the baseline's, which the rollback test needs at every window). */
+export function rateUpperBound(x: number, n: number, alpha: number, prior: Prior = PRIOR): number {
+  if (!(n > 0) || !(x >= 0) || x > n || !(alpha > 0 && alpha < 1)) return 1;
+  return x === n ? 1 : edge(insideAt(x, n, alpha, prior), x / n, 1);
+}
+
+function insideAt(x: number, n: number, alpha: number, prior: Prior): (p0: number) => boolean {
   const level = Math.log(1 / alpha);
-  const estimate = x / n;
-  const inside = (p0: number): boolean => logMixtureRatio(x, n, p0, prior) < level;
-  const edge = (from: number, to: number): number => {
-    // from is inside, to is outside (or the end of [0, 1], returned when inside).
-    if (inside(to)) return to;
-    let a = from;
-    let b = to;
-    for (let i = 0; i < 60 && Math.abs(b - a) > 1e-12; i++) {
-      const middle = (a + b) / 2;
-      if (inside(middle)) a = middle;
-      else b = middle;
-    }
-    return a;
-  };
-  return { lower: x === 0 ? 0 : edge(estimate, 0), upper: x === n ? 1 : edge(estimate, 1) };
+  return (p0) => logMixtureRatio(x, n, p0, prior) < level;
+}
+
+/** Where the sequence ends between `from` (inside: the estimate) and `to` (0 or 1, returned when inside), by bisection. */
+function edge(inside: (p0: number) => boolean, from: number, to: number): number {
+  if (inside(to)) return to;
+  let a = from;
+  let b = to;
+  // To 1e-10 of the rate, far finer than any level a user writes (0.01% at most), in ~34 steps.
+  for (let i = 0; i < 60 && Math.abs(b - a) > 1e-10; i++) {
+    const middle = (a + b) / 2;
+    if (inside(middle)) a = middle;
+    else b = middle;
+  }
+  return a;
+}
+
+/**
+ * Whether the lower bound of the sequence is above `threshold`, without finding the bound: the threshold is below
+ * the estimate and outside the sequence (log M is convex, so left of the estimate it is outside exactly when it is
+ * below the lower bound). One evaluation where the bound would take a bisection: the watch asks it for every window.
+ */
+export function lowerBoundAbove(x: number, n: number, alpha: number, threshold: number, prior: Prior = PRIOR): boolean {
+  if (!(n > 0) || !(x >= 0) || x > n || !(alpha > 0 && alpha < 1)) return false;
+  if (threshold < 0) return true;
+  return x / n > threshold && logMixtureRatio(x, n, threshold, prior) >= Math.log(1 / alpha);
 }
 
 /** Counts of one version over a stretch of the watch. */
