@@ -12,12 +12,12 @@ Options:
   --config FILE                 config file (default: .github/roadstop.yml); metrics under canary-watch:
   --provider NAME               prometheus (default) | http | datadog
   --prometheus-url URL          e.g. http://127.0.0.1:9090
-  --http-headers TEXT           'Name: value' lines for every request
+  --http-headers TEXT           'Name: value' lines for every request (values never printed)
   --token TOKEN                 sent as Authorization: Bearer (never printed)
   --datadog-site SITE           datadoghq.com (default), datadoghq.eu, ... or a URL
   --datadog-api-key KEY         with --datadog-app-key KEY: Datadog's keys (never printed)
-  --interval D                  between looks (default 60s)
-  --duration D                  the whole watch (default 15m)
+  --interval D                  between looks, 1s to 6h (default 60s)
+  --duration D                  the whole watch, 1s to 6h (default 15m)
   --canary-label L              replaces {{target}} for the canary (default canary)
   --baseline-label L            ... and for the baseline; leave out to judge on limits alone
   --metrics YAML                the metrics list (or canary-watch.metrics in the config)

@@ -143,7 +143,9 @@ export async function watchCanary(options: CanaryWatchOptions, deps: WatchDeps):
   }
   if (!decision) {
     const pending = judgements.filter((judgement) => judgement.verdict === 'insufficient' || judgement.verdict === 'fail');
-    const silent = silentQueries(options, store);
+    // The canary's silence is no evidence; the baseline's (no traffic left on stable at 100%) only takes the comparison away.
+    const silent = silentQueries(options, store, 'canary', options.canaryLabel);
+    const silentBaseline = options.baselineLabel === undefined ? [] : silentQueries(options, store, options.baselineWindowMs === undefined ? 'baseline' : 'baseline-window', options.baselineLabel);
     if (judgements.length === 0) {
       decision = 'inconclusive';
       reason = 'no look succeeded';
@@ -156,6 +158,7 @@ export async function watchCanary(options: CanaryWatchOptions, deps: WatchDeps):
     } else {
       decision = 'promote';
       reason = `every metric passed over the whole window${judgements.some((judgement) => judgement.verdict === 'alert') ? ' (some at their alert level)' : ''}`;
+      if (silentBaseline.length > 0) reason += `; the baseline gave no data from ${silentBaseline.join('; ')}: judged on the limits alone there`;
     }
   }
   const series: WatchOutcome['series'] = {};
@@ -215,17 +218,14 @@ function sayWhatTrafficDecides(metric: MetricSpec, data: MetricData, options: Ca
   log(`canary-watch: metric '${metric.name}' at ${Number(perSecond.toPrecision(2))} req/s over ${Number(minutes.toPrecision(3))} min (${requests.toLocaleString('en-US')} requests): ${parts.join('; ')}`);
 }
 
-/** The queries that gave not one point over the whole watch, named with their metric, field and target. */
-function silentQueries(options: CanaryWatchOptions, store: Map<string, Map<number, number>>): string[] {
-  const targets: [Target, string][] = [['canary', options.canaryLabel]];
-  if (options.baselineLabel !== undefined) targets.push([options.baselineWindowMs === undefined ? 'baseline' : 'baseline-window', options.baselineLabel]);
+/** The target's queries that gave not one point over the whole watch, named with their metric and field. */
+function silentQueries(options: CanaryWatchOptions, store: Map<string, Map<number, number>>, target: Target, label: string): string[] {
   const silent: string[] = [];
   for (const metric of options.metrics) {
+    // The baseline window is read for the count metrics alone.
+    if (target === 'baseline-window' && !counted(metric)) continue;
     for (const field of fieldsOf(metric)) {
-      for (const [target, label] of targets) {
-        if (target === 'baseline-window' && !counted(metric)) continue;
-        if ((store.get(key(metric, field, target))?.size ?? 0) === 0) silent.push(`metric '${metric.name}' ${field} (${substitute(metric[field]!, label, options.intervalMs)})`);
-      }
+      if ((store.get(key(metric, field, target))?.size ?? 0) === 0) silent.push(`metric '${metric.name}' ${field} (${substitute(metric[field]!, label, options.intervalMs)})`);
     }
   }
   return silent;

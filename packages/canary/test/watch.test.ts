@@ -129,34 +129,32 @@ describe('watchCanary', () => {
 describe('watchCanary: evidence and the deadline', () => {
   const options = (extra: Record<string, string> = {}) => resolveCanaryWatchOptions(section, { 'prometheus-url': 'http://p', metrics, interval: '60s', duration: '5m', ...extra }, '/w');
 
-  it('a slow provider: each read gets at most one interval, and the watch ends within duration + one request timeout', async () => {
+  /** A provider whose every read costs `msPerRead` of the watch's (fake) time; the timeouts it was given. */
+  async function slowWatch(extra: Record<string, string>, msPerRead: number) {
     let clock = 0;
     const timeouts: number[] = [];
     const slow: Provider = {
       range: (_query, _window, timeoutMs) => {
         timeouts.push(timeoutMs);
-        clock += 45_000; // every answer takes 45 s of the watch's time
+        clock += msPerRead;
         return Promise.resolve([]);
       },
     };
-    const outcome = await watchCanary(options(), { provider: slow, now: () => clock, sleep: (ms) => ((clock += ms), Promise.resolve()), log: () => {} });
+    const outcome = await watchCanary(options(extra), { provider: slow, now: () => clock, sleep: (ms) => ((clock += ms), Promise.resolve()), log: () => {} });
+    return { outcome, timeouts, clock };
+  }
+
+  it('a slow provider: each read gets at most one request timeout, and the watch stops looking at its deadline', async () => {
+    const { outcome, timeouts, clock } = await slowWatch({}, 45_000);
     expect(Math.max(...timeouts)).toBeLessThanOrEqual(10_000);
-    expect(clock).toBeLessThanOrEqual(5 * 60_000 + 10_000 + 4 * 45_000);
+    // The fake reads cannot be aborted: the last look starts before duration + 10 s and its three reads add 135 s.
+    expect(clock).toBeLessThan(5 * 60_000 + 10_000 + 3 * 45_000);
     expect(outcome.decision).toBe('inconclusive');
   });
 
   it('the last look gets only what is left of the deadline', async () => {
-    let clock = 0;
-    const timeouts: number[] = [];
-    const late: Provider = {
-      range: (_query, _window, timeoutMs) => {
-        timeouts.push(timeoutMs);
-        clock += 2500; // three reads a look: 7.5 s of the watch's time
-        return Promise.resolve([]);
-      },
-    };
-    await watchCanary(options({ interval: '5s', duration: '10s' }), { provider: late, now: () => clock, sleep: (ms) => ((clock += ms), Promise.resolve()), log: () => {} });
-    // interval 5s: the request timeout is 5s; look 2 starts at 12.5 s, with 2.5 s left of duration + 5 s.
+    // Three reads a look of 2.5 s each; interval 5s: the request timeout is 5s, and look 2 starts at 12.5 s with 2.5 s left of duration + 5 s.
+    const { timeouts } = await slowWatch({ interval: '5s', duration: '10s' }, 2500);
     expect(timeouts).toEqual([5000, 5000, 5000, 2500, 2500, 2500]);
   });
 
@@ -178,5 +176,13 @@ describe('watchCanary: evidence and the deadline', () => {
     const { outcome, log } = await run((target, look) => (target === 'canary' ? { requests: 1000, errors: look === 2 ? -300 : 3, latency: 100 } : healthy(target)));
     expect(outcome.decision).not.toBe('promote');
     expect(log.join('\n')).toMatch(/provider error 1 of 3 in a row: metric 'errors' errors for canary: the value at \S+ is negative \(-300\)/);
+  });
+});
+
+describe('watchCanary: a silent baseline', () => {
+  it('takes the comparison away, not the canary’s evidence: promote on the limits, saying so', async () => {
+    const { outcome } = await run((target, look) => (target === 'canary' ? { requests: 300, errors: 0, latency: 100 + (look % 3) } : { requests: 0, errors: 0, latency: Number.NaN }), { metrics: `${metrics}  rollback: 500ms\n` });
+    expect(outcome.decision, outcome.reason).toBe('promote');
+    expect(outcome.reason).toContain("the baseline gave no data from metric 'latency' query (latency stable): judged on the limits alone there");
   });
 });
