@@ -72,7 +72,7 @@ describe.skipIf(!existsSync(PROMETHEUS))('canary-watch against a real Prometheus
   async function scenario(canary: { errorRate: number; latencyMs: number }, inputs: Record<string, string> = {}, versions: ('baseline' | 'canary')[] = ['baseline', 'canary']) {
     app.set('baseline', { errorRate: 0.005, latencyMs: 20 });
     app.set('canary', canary);
-    const load = generateLoad(app.url, versions, 150);
+    const load = generateLoad(app.url, versions, 300);
     try {
       await new Promise((done) => setTimeout(done, 2500));
       return await watch(inputs);
