@@ -19,7 +19,8 @@ import { resolveCanaryWatchOptions } from '../../packages/canary/src/options.ts'
 import { watchCanary } from '../../packages/canary/src/watch.ts';
 import { parseConfig } from '../../packages/core/src/config.ts';
 import { judgeMetric as pocockJudge } from './pocock/judge.ts';
-import { alphaForLook } from './pocock/stats.ts';
+import { alphaForLook } from '../../packages/canary/src/stats.ts';
+import { binomial, rng } from './random.mjs';
 
 const args = process.argv.slice(2);
 const arg = (name, fallback) => {
@@ -37,21 +38,6 @@ const STABLE_P95 = 200;
 const THRESHOLD = 200;
 const Z95 = 1.6448536269514722;
 
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const binomial = (random, n, p) => {
-  let k = 0;
-  for (let i = 0; i < n; i++) if (random() < p) k++;
-  return k;
-};
 const gaussian = (random) => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 /** P(Z > z) for a standard normal (Abramowitz and Stegun 26.2.17, error under 1e-7). */
 const upperTail = (z) => {

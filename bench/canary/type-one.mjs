@@ -9,6 +9,7 @@
 // beta quantile (jstat), so a reader sees how far the simulation could be off.
 import jstatModule from 'jstat';
 import { judgeErrorRate } from '../../packages/canary/src/judge.ts';
+import { binomial, rng } from './random.mjs';
 
 const { jStat } = jstatModule;
 const args = process.argv.slice(2);
@@ -16,24 +17,6 @@ const QUICK = args.includes('--quick');
 const index = args.indexOf('--runs');
 const RUNS = QUICK ? 200 : index === -1 ? 10_000 : Number(args[index + 1]);
 const LOOKS = 15;
-
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-/** Binomial draws by geometric skips: quick for the small rates here. */
-function binomial(random, n, p) {
-  const log = Math.log1p(-p);
-  let k = 0;
-  for (let position = Math.floor(Math.log(1 - random()) / log); position < n; position += 1 + Math.floor(Math.log(1 - random()) / log)) k++;
-  return k;
-}
 
 const spec = { name: 'errors', type: 'error-rate', path: '$', maxIncrease: 0.01, direction: 'higher-is-worse', minSamples: 1, critical: true, unit: 'milliseconds', where: {} };
 const CASES = [

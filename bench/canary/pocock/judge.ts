@@ -1,36 +1,12 @@
 // canary-watch's judge before issue 19 (Pocock-type alpha spending, Wilson bounds, two-proportion/Fisher and
-// Mann-Whitney tests of "no worse at all"), kept unchanged as the `pocock` rule of bench/canary for comparison.
+// Mann-Whitney tests of "no worse at all"), kept unchanged as the `pocock` rule of bench/canary for comparison. Its
+// statistics (Wilson, Fisher, two-proportion, Mann-Whitney, the spending function) stay in packages/canary/src/stats.ts,
+// checked against R there; its types are the judge's own.
 import type { MetricSpec } from '../../../packages/canary/src/options.ts';
-import { fisherGreater, mannWhitneyGreater, median, twoProportionGreater, wilsonInterval } from './stats.ts';
+import { fisherGreater, mannWhitneyGreater, median, twoProportionGreater, wilsonInterval } from '../../../packages/canary/src/stats.ts';
 
-export type Verdict = 'pass' | 'alert' | 'fail' | 'insufficient';
-
-/** What the provider gave for one metric over the window so far, per interval. */
-export type MetricData =
-  | { type: 'error-rate'; canary: { errors: number; requests: number }[]; baseline?: { errors: number; requests: number }[] }
-  | { type: 'latency' | 'value'; canary: number[]; baseline?: number[] };
-
-export interface MetricJudgement {
-  name: string;
-  verdict: Verdict;
-  /** Why, in one sentence a reader can check. */
-  reason: string;
-  /** error-rate: the rate (fraction); latency: ms (median of the recent intervals); value: its unit. */
-  canary?: number;
-  baseline?: number;
-  /** Requests (error-rate) or intervals with a value. */
-  n: number;
-  baselineN?: number;
-  /** p of the comparison with the baseline, when one was made. */
-  p?: number;
-  /** error-rate: difference in rate; latency and value: Hodges-Lehmann shift. */
-  effect?: number;
-  /** Probability of superiority (Mann-Whitney U / n1·n2), latency and value. */
-  superiority?: number;
-  lower?: number;
-  upper?: number;
-  test?: string;
-}
+export type { MetricData, MetricJudgement, Verdict } from '../../../packages/canary/src/judge.ts';
+import type { MetricData, MetricJudgement } from '../../../packages/canary/src/judge.ts';
 
 const pct = (value: number): string => `${(value * 100).toFixed(value < 0.01 ? 2 : 1)}%`;
 /** A difference of two rates, in percentage points. */

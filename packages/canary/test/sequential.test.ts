@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { judgeErrorRate, type MetricData } from '../src/judge.js';
 import type { MetricSpec } from '../src/options.js';
+import { binomial, rng } from '../../../bench/canary/random.mjs';
 import { decidableRates, differenceBounds, logMixtureRatio, PRIOR, rateConfidenceSequence } from '../src/sequential.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -80,24 +81,6 @@ describe('rateConfidenceSequence', () => {
     expect(busy.confirmBelow).toBeGreaterThan(0.005);
   });
 });
-
-/** A seeded generator (mulberry32) and binomial draws by geometric skips, quick for small rates. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-function binomial(random: () => number, n: number, p: number): number {
-  const log = Math.log1p(-p);
-  let k = 0;
-  for (let position = Math.floor(Math.log(1 - random()) / log); position < n; position += 1 + Math.floor(Math.log(1 - random()) / log)) k++;
-  return k;
-}
 
 // 2,000 runs here (seconds); bench/canary/type-one.mjs runs 10,000 and more, its figures in bench/README.md.
 describe('the false-rollback rate, by simulation (2,000 runs of 15 looks each)', () => {
