@@ -110,6 +110,27 @@ describe.skipIf(!existsSync(PROMETHEUS))('canary-watch against a real Prometheus
     expect(run.summary).toMatch(/p95-latency.*fail/);
   });
 
+  // Latency as Prometheus histograms give it: the requests slower than 50 ms (the count minus the le="0.05" bucket)
+  // out of all, judged as counts with the same confidence sequences as the error rate.
+  const BUCKETS = `- name: slow-requests
+  type: latency
+  slower: sum(increase(http_request_duration_seconds_count{version="{{target}}"}[{{interval}}])) - sum(increase(http_request_duration_seconds_bucket{version="{{target}}",le="0.05"}[{{interval}}]))
+  requests: sum(increase(http_request_duration_seconds_count{version="{{target}}"}[{{interval}}]))
+  threshold: 50ms
+  rollback: 20%
+`;
+
+  it.each([
+    { what: 'healthy: promote', latencyMs: 20, decision: 'promote', verdict: 'pass' },
+    { what: 'latency triples: rollback', latencyMs: 60, decision: 'rollback', verdict: 'fail' },
+  ])('latency from the histogram buckets, $what', async ({ latencyMs, decision, verdict }) => {
+    const run = await scenario({ errorRate: 0.005, latencyMs }, { metrics: BUCKETS });
+    expect(run.outputs.decision, run.stdout).toBe(decision);
+    const result = JSON.parse(await readFile(join(folder, 'canary-watch.json'), 'utf8')) as { checks: { name: string; status: string }[] };
+    expect(result.checks.map((check) => check.name)).toEqual(['slow-requests']);
+    expect(run.summary).toMatch(new RegExp(`slow-requests.*${verdict}`));
+  });
+
   it('no traffic to the canary: inconclusive, never promote', async () => {
     const run = await scenario({ errorRate: 0.005, latencyMs: 20 }, { duration: '10s' }, ['baseline']);
     expect(run.outputs.decision, run.stdout).toBe('inconclusive');
