@@ -74,6 +74,17 @@ describe('watchCanary', () => {
     expect(outcome.looks.length).toBeLessThanOrEqual(10);
   });
 
+  it('allow-overlap: a range selector of two intervals counts each request twice, so the counts are halved and the evidence with them', async () => {
+    const overlapping = metrics.replace('errors: errors {{target}}', 'errors: errors {{target}} [2m]').replace('requests: requests {{target}}', 'requests: requests {{target}} [2m]\n  allow-overlap: true');
+    const bad = (target: string) => (target === 'canary' ? { requests: 600, errors: 48, latency: 100 } : healthy(target));
+    const { outcome, log } = await run(bad, { metrics: overlapping });
+    expect(log[0]).toBe("canary-watch: metric 'errors': its range selector spans 2 intervals, so each look counts each request 2 times: the counts are divided by 2.0 (allow-overlap)");
+    expect(outcome.decision).toBe('rollback');
+    // Counted once, the same answers roll back at the first look (above); halved, 300 requests and 24 errors a look need a second.
+    expect(outcome.looks.length).toBeGreaterThan(1);
+    expect(outcome.judgements.find((judgement) => judgement.name === 'errors')?.n).toBe(300 * outcome.looks.length);
+  });
+
   it('says at the first look what the traffic can decide', async () => {
     const { log } = await run((target) => (target === 'canary' ? { requests: 30, errors: 0, latency: 100 } : healthy(target)));
     expect(log.find((line) => line.includes("metric 'errors' at 0.5 req/s over 15 min (450 requests)"))).toMatch(/can confirm an error rate above \d+(\.\d+)?% \(past 5%\); cannot confirm any below 1%/);
