@@ -110,8 +110,10 @@ export function judgeErrorRate(spec: MetricSpec, data: Extract<MetricData, { typ
     // The canary's own sequence gets half a window's budget when the baseline's takes the other half.
     const canaryAlpha = withBaseline ? test.alpha / 2 : test.alpha;
     if (withBaseline) {
-      // A fixed baseline (baseline-window) is the same counts for every window; otherwise the baseline over the same intervals.
-      const baseline = data.fixedBaseline || test.from === 0 ? base : total(data.baseline!.slice(test.from));
+      // A fixed baseline (baseline-window) is the same counts for every window; otherwise the baseline over the same
+      // latest intervals (counted from the end: both lists end at this look, though one may miss an interval the other has).
+      const recent = data.canary.length - test.from;
+      const baseline = data.fixedBaseline || test.from === 0 ? base : total(data.baseline!.slice(Math.max(0, data.baseline!.length - recent)));
       if (baseline.requests === 0) continue;
       // A bound is never past its estimate: a later window whose estimates are within the margin and the level cannot fail.
       const baseEstimate = baseline.events / baseline.requests;
