@@ -72,7 +72,7 @@ describe.skipIf(!existsSync(PROMETHEUS))('canary-watch against a real Prometheus
   async function scenario(canary: { errorRate: number; latencyMs: number }, inputs: Record<string, string> = {}, versions: ('baseline' | 'canary')[] = ['baseline', 'canary']) {
     app.set('baseline', { errorRate: 0.005, latencyMs: 20 });
     app.set('canary', canary);
-    const load = generateLoad(app.url, versions, 150);
+    const load = generateLoad(app.url, versions, 300);
     try {
       await new Promise((done) => setTimeout(done, 2500));
       return await watch(inputs);
@@ -108,6 +108,27 @@ describe.skipIf(!existsSync(PROMETHEUS))('canary-watch against a real Prometheus
     const run = await scenario({ errorRate: 0.005, latencyMs: 60 });
     expect(run.outputs.decision, run.stdout).toBe('rollback');
     expect(run.summary).toMatch(/p95-latency.*fail/);
+  });
+
+  // Latency as Prometheus histograms give it: the requests slower than 50 ms (the count minus the le="0.05" bucket)
+  // out of all, judged as counts with the same confidence sequences as the error rate.
+  const BUCKETS = `- name: slow-requests
+  type: latency
+  slower: sum(increase(http_request_duration_seconds_count{version="{{target}}"}[{{interval}}])) - sum(increase(http_request_duration_seconds_bucket{version="{{target}}",le="0.05"}[{{interval}}]))
+  requests: sum(increase(http_request_duration_seconds_count{version="{{target}}"}[{{interval}}]))
+  threshold: 50ms
+  rollback: 20%
+`;
+
+  it.each([
+    { what: 'healthy: promote', latencyMs: 20, decision: 'promote', verdict: 'pass' },
+    { what: 'latency triples: rollback', latencyMs: 60, decision: 'rollback', verdict: 'fail' },
+  ])('latency from the histogram buckets, $what', async ({ latencyMs, decision, verdict }) => {
+    const run = await scenario({ errorRate: 0.005, latencyMs }, { metrics: BUCKETS });
+    expect(run.outputs.decision, run.stdout).toBe(decision);
+    const result = JSON.parse(await readFile(join(folder, 'canary-watch.json'), 'utf8')) as { checks: { name: string; status: string }[] };
+    expect(result.checks.map((check) => check.name)).toEqual(['slow-requests']);
+    expect(run.summary).toMatch(new RegExp(`slow-requests.*${verdict}`));
   });
 
   it('no traffic to the canary: inconclusive, never promote', async () => {

@@ -18,7 +18,7 @@ export class EvidenceError extends Error {
   override readonly name = 'EvidenceError';
 }
 
-export type Field = 'errors' | 'requests' | 'query';
+export type Field = 'errors' | 'requests' | 'query' | 'slower';
 
 /**
  * Check a query's answer and put it on the watch's interval grid (`window.start + k·step`): each point goes to

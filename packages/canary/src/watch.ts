@@ -1,6 +1,7 @@
 import { checkedPoints, type Field, type ProviderSeries, type Window } from './evidence.js';
 import { judgeMetric, type MetricData, type MetricJudgement, type Verdict } from './judge.js';
 import type { CanaryWatchOptions, Decision, MetricSpec } from './options.js';
+import { decidableRates } from './sequential.js';
 import { alphaForLook } from './stats.js';
 
 export type { ProviderSeries, Window } from './evidence.js';
@@ -75,6 +76,17 @@ export async function watchCanary(options: CanaryWatchOptions, deps: WatchDeps):
   let judgements: MetricJudgement[] = [];
   let decision: Decision | undefined;
   let reason = '';
+  for (const notice of options.notices ?? []) deps.log(`canary-watch: ${notice}`);
+  if (options.baselineWindowMs !== undefined) {
+    // The stable version's own series before the watch (before traffic moved, at the 100% step): read once, a fixed baseline.
+    const window = { start: (start - options.baselineWindowMs + options.intervalMs) / 1000, end: start / 1000, stepSeconds };
+    try {
+      await readAll(options, deps.provider, window, store, requestTimeoutMs, 'baseline-window');
+    } catch (error) {
+      providerErrors++;
+      deps.log(`canary-watch: the baseline window could not be read (${error instanceof Error ? error.message : String(error)}); the count metrics have no baseline`);
+    }
+  }
 
   for (let look = 1; look <= looksTotal; look++) {
     const due = start + look * options.intervalMs;
@@ -103,8 +115,10 @@ export async function watchCanary(options: CanaryWatchOptions, deps: WatchDeps):
       continue;
     }
     const previous = (look - 1) / looksTotal;
-    const alpha = alphaForLook(budget, previous, look / looksTotal);
-    judgements = options.metrics.map((metric) => judgeMetric(metric, dataOf(metric, options, store), alpha));
+    const lookAlpha = alphaForLook(budget, previous, look / looksTotal);
+    const data = options.metrics.map((metric) => dataOf(metric, options, store));
+    if (look === 1) for (const [index, metric] of options.metrics.entries()) sayWhatTrafficDecides(metric, data[index]!, options, budget, (text) => deps.log(text));
+    judgements = options.metrics.map((metric, index) => judgeMetric(metric, data[index]!, { alpha: budget, lookAlpha, looks: looksTotal }));
     const verdicts: Record<string, Verdict> = {};
     for (const judgement of judgements) verdicts[judgement.name] = judgement.verdict;
     looks.push({ elapsed, verdicts });
@@ -131,7 +145,7 @@ export async function watchCanary(options: CanaryWatchOptions, deps: WatchDeps):
     const pending = judgements.filter((judgement) => judgement.verdict === 'insufficient' || judgement.verdict === 'fail');
     // The canary's silence is no evidence; the baseline's (no traffic left on stable at 100%) only takes the comparison away.
     const silent = silentQueries(options, store, 'canary', options.canaryLabel);
-    const silentBaseline = options.baselineLabel === undefined ? [] : silentQueries(options, store, 'baseline', options.baselineLabel);
+    const silentBaseline = options.baselineLabel === undefined ? [] : silentQueries(options, store, options.baselineWindowMs === undefined ? 'baseline' : 'baseline-window', options.baselineLabel);
     if (judgements.length === 0) {
       decision = 'inconclusive';
       reason = 'no look succeeded';
@@ -150,8 +164,8 @@ export async function watchCanary(options: CanaryWatchOptions, deps: WatchDeps):
   const series: WatchOutcome['series'] = {};
   for (const metric of options.metrics) {
     const read = (target: 'canary' | 'baseline'): Series => {
-      if (metric.type !== 'error-rate') return points(store.get(key(metric, 'query', target)));
-      const errors = store.get(key(metric, 'errors', target));
+      if (!counted(metric)) return points(store.get(key(metric, 'query', target)));
+      const errors = store.get(key(metric, eventsField(metric), target));
       return points(store.get(key(metric, 'requests', target))).map(([t, requests]) => [t, requests > 0 && errors?.has(t) ? errors.get(t)! / requests : Number.NaN]);
     };
     series[metric.name] = { canary: read('canary'), ...(options.baselineLabel !== undefined ? { baseline: read('baseline') } : {}) };
@@ -159,18 +173,57 @@ export async function watchCanary(options: CanaryWatchOptions, deps: WatchDeps):
   return { decision, reason, judgements, looks, series, elapsedMs: deps.now() - start, providerErrors };
 }
 
-function key(metric: MetricSpec, field: Field, target: 'canary' | 'baseline'): string {
+type Target = 'canary' | 'baseline' | 'baseline-window';
+
+function key(metric: MetricSpec, field: Field, target: Target): string {
   return `${metric.name}\u0000${field}\u0000${target}`;
 }
 
+/** Error rates, and latency read from histogram buckets: judged as counts. */
+function counted(metric: MetricSpec): boolean {
+  return metric.type === 'error-rate' || metric.slower !== undefined;
+}
+
+function eventsField(metric: MetricSpec): Field {
+  return metric.type === 'error-rate' ? 'errors' : 'slower';
+}
+
 function fieldsOf(metric: MetricSpec): readonly Field[] {
-  return metric.type === 'error-rate' ? ['errors', 'requests'] : ['query'];
+  return counted(metric) ? [eventsField(metric), 'requests'] : ['query'];
+}
+
+/**
+ * Said once, at the first look: what this traffic and window can decide for a count metric, from the requests of
+ * the first interval extrapolated over the duration (e.g. "at 0.5 req/s over 15 min: can confirm an error rate
+ * above 5.8%, cannot confirm any below 1%").
+ */
+function sayWhatTrafficDecides(metric: MetricSpec, data: MetricData, options: CanaryWatchOptions, budget: number, log: (text: string) => void): void {
+  if (data.type !== 'error-rate' || data.canary.length === 0) return;
+  const perInterval = data.canary.reduce((total, point) => total + point.requests, 0) / data.canary.length;
+  const requests = Math.round((perInterval * options.durationMs) / options.intervalMs);
+  const perSecond = perInterval / (options.intervalMs / 1000);
+  // The canary's own sequence gets half the budget of the whole window when a baseline shares it.
+  const alpha = (options.baselineLabel !== undefined ? budget / 4 : budget / 2);
+  const baselineRate = data.baseline && data.baseline.length > 0 ? data.baseline.reduce((total, point) => total + point.errors, 0) / Math.max(1, data.baseline.reduce((total, point) => total + point.requests, 0)) : undefined;
+  const above = metric.rollback ?? (baselineRate !== undefined && !metric.relativeIncrease ? baselineRate + metric.maxIncrease : undefined);
+  const below = metric.alert ?? metric.rollback ?? (baselineRate !== undefined && !metric.relativeIncrease ? baselineRate + metric.maxIncrease : undefined);
+  const { confirmAbove, confirmBelow } = decidableRates(requests, alpha, above, below);
+  const what = metric.type === 'error-rate' ? 'an error rate' : 'a share of slow requests';
+  const fmt = (rate: number): string => `${Number((rate * 100).toPrecision(2))}%`;
+  const parts: string[] = [];
+  if (above !== undefined) parts.push(confirmAbove !== undefined ? `can confirm ${what} above ${fmt(confirmAbove)} (past ${fmt(above)})` : `cannot confirm any rate past ${fmt(above)}`);
+  if (below !== undefined) parts.push(confirmBelow !== undefined ? `can confirm one below ${fmt(confirmBelow)} (under ${fmt(below)})` : `cannot confirm any below ${fmt(below)}`);
+  if (parts.length === 0) return;
+  const minutes = options.durationMs / 60_000;
+  log(`canary-watch: metric '${metric.name}' at ${Number(perSecond.toPrecision(2))} req/s over ${Number(minutes.toPrecision(3))} min (${requests.toLocaleString('en-US')} requests): ${parts.join('; ')}`);
 }
 
 /** The target's queries that gave not one point over the whole watch, named with their metric and field. */
-function silentQueries(options: CanaryWatchOptions, store: Map<string, Map<number, number>>, target: 'canary' | 'baseline', label: string): string[] {
+function silentQueries(options: CanaryWatchOptions, store: Map<string, Map<number, number>>, target: Target, label: string): string[] {
   const silent: string[] = [];
   for (const metric of options.metrics) {
+    // The baseline window is read for the count metrics alone.
+    if (target === 'baseline-window' && !counted(metric)) continue;
     for (const field of fieldsOf(metric)) {
       if ((store.get(key(metric, field, target))?.size ?? 0) === 0) silent.push(`metric '${metric.name}' ${field} (${substitute(metric[field]!, label, options.intervalMs)})`);
     }
@@ -178,11 +231,12 @@ function silentQueries(options: CanaryWatchOptions, store: Map<string, Map<numbe
   return silent;
 }
 
-async function readAll(options: CanaryWatchOptions, provider: Provider, window: Window, store: Map<string, Map<number, number>>, timeoutMs: number): Promise<void> {
-  const targets: ['canary' | 'baseline', string][] = [['canary', options.canaryLabel]];
-  if (options.baselineLabel !== undefined) targets.push(['baseline', options.baselineLabel]);
+async function readAll(options: CanaryWatchOptions, provider: Provider, window: Window, store: Map<string, Map<number, number>>, timeoutMs: number, only?: 'baseline-window'): Promise<void> {
+  const targets: [Target, string][] = only ? [] : [['canary', options.canaryLabel]];
+  if (options.baselineLabel !== undefined && (only !== undefined || options.baselineWindowMs === undefined)) targets.push([only ?? 'baseline', options.baselineLabel]);
   const reads: Promise<void>[] = [];
   for (const metric of options.metrics) {
+    if (only && !counted(metric)) continue;
     for (const field of fieldsOf(metric)) {
       for (const [target, label] of targets) {
         reads.push(
@@ -204,16 +258,23 @@ function points(map: Map<number, number> | undefined): Series {
 
 function dataOf(metric: MetricSpec, options: CanaryWatchOptions, store: Map<string, Map<number, number>>): MetricData {
   const withBaseline = options.baselineLabel !== undefined;
-  if (metric.type === 'error-rate') {
-    const counts = (target: 'canary' | 'baseline') => {
-      const errors = store.get(key(metric, 'errors', target));
+  if (counted(metric)) {
+    // A range selector spanning several intervals counts each request that often (allow-overlap): divide it out.
+    const factor = metric.overlapFactor ?? 1;
+    const counts = (target: Target) => {
+      const errors = store.get(key(metric, eventsField(metric), target));
       // Counts from increase() are extrapolated: round them. An interval counts only with both counts: a missing errors point is missing, not zero.
       return points(store.get(key(metric, 'requests', target)))
         .filter(([t]) => errors?.has(t) === true)
-        .map(([t, requests]) => ({ requests: Math.round(requests), errors: Math.min(Math.round(requests), Math.round(errors!.get(t)!)) }));
+        .map(([t, requests]) => ({ requests: Math.round(requests / factor), errors: Math.min(Math.round(requests / factor), Math.round(errors!.get(t)! / factor)) }));
     };
+    if (withBaseline && options.baselineWindowMs !== undefined) {
+      const before = counts('baseline-window');
+      const total = { requests: before.reduce((sum, point) => sum + point.requests, 0), errors: before.reduce((sum, point) => sum + point.errors, 0) };
+      return { type: 'error-rate', canary: counts('canary'), baseline: [total], fixedBaseline: true };
+    }
     return { type: 'error-rate', canary: counts('canary'), ...(withBaseline ? { baseline: counts('baseline') } : {}) };
   }
-  const values = (target: 'canary' | 'baseline') => points(store.get(key(metric, 'query', target))).map(([, value]) => value);
-  return { type: metric.type, canary: values('canary'), ...(withBaseline ? { baseline: values('baseline') } : {}) };
+  const values = (target: Target) => points(store.get(key(metric, 'query', target))).map(([, value]) => value);
+  return { type: metric.type as 'latency' | 'value', canary: values('canary'), ...(withBaseline && options.baselineWindowMs === undefined ? { baseline: values('baseline') } : {}) };
 }

@@ -32,10 +32,38 @@ describe('resolveCanaryWatchOptions', () => {
   it('reads the issue’s shape with its defaults', () => {
     const options = resolveCanaryWatchOptions(empty, { ...base, interval: '60s', duration: '15m', 'baseline-label': 'stable' }, '/w');
     expect(options.metrics.map((metric) => [metric.name, metric.alert, metric.rollback, metric.minSamples])).toEqual([
-      ['error-rate', 0.01, 0.05, 300],
+      ['error-rate', 0.01, 0.05, 1],
       ['p95', undefined, 500, 3],
     ]);
     expect([options.intervalMs, options.durationMs, options.failureLimit, options.maxConsecutiveErrors, options.onProviderError, options.decisionFailOn]).toEqual([60_000, 900_000, 1, 3, 'inconclusive', 'rollback']);
+  });
+
+  it('reads latency from histogram buckets, a ratio margin, an allowed overlap and a baseline window', () => {
+    const metrics = `- name: slow
+  type: latency
+  slower: sum(increase(d_count[{{interval}}])) - sum(increase(d_bucket{le="0.3"}[{{interval}}]))
+  requests: sum(increase(d_count[{{interval}}]))
+  threshold: 300ms
+  rollback: 20%
+- name: errors
+  type: error-rate
+  errors: sum(increase(e[2m]))
+  requests: sum(increase(r[2m]))
+  max-increase: 1.5x
+  allow-overlap: true
+- name: p95
+  type: latency
+  query: histogram_quantile(0.95, sum by (le)(rate(d_bucket[5m])))
+`;
+    const options = resolveCanaryWatchOptions(empty, { ...base, metrics, 'baseline-label': 'stable', 'baseline-window': '30m' }, '/w');
+    const [slow, errors] = options.metrics;
+    expect([slow!.threshold, slow!.rollback, slow!.maxIncrease, slow!.minSamples]).toEqual([0.3, 0.2, 0.02, 1]);
+    expect([errors!.maxIncrease, errors!.relativeIncrease, errors!.overlapFactor]).toEqual([0.5, true, 2]);
+    expect(options.baselineWindowMs).toBe(1_800_000);
+    expect(options.notices).toEqual([
+      "metric 'errors': its range selector spans 2 intervals, so each look counts each request 2 times: the counts are divided by 2.0 (allow-overlap)",
+      "metric 'p95': its range selector spans 5 intervals, so each look counts each request 5 times: its intervals are not independent (the judge corrects for autocorrelation)",
+    ]);
   });
 
   it('reads the metrics from the config, located by line', () => {
@@ -65,6 +93,11 @@ describe('resolveCanaryWatchOptions', () => {
     { inputs: { provider: 'http', metrics: '- name: e\n  type: value\n  direction: higher-is-worse\n  query: http://x/\n  path: $..[?(@.v)]\n' }, error: "metric 'e': the JSONPath $..[?(@.v)] holds a script" },
     { inputs: { provider: 'http', metrics: '- name: e\n  type: value\n  direction: higher-is-worse\n  query: http://x/\n  path: $.a[(@.length-1)]\n' }, error: "metric 'e': the JSONPath $.a[(@.length-1)] holds a script" },
     { inputs: { metrics: '- name: e\n  type: latency\n  query: q\n  aggregate: median\n' }, error: "key 'metrics[0].aggregate'" },
+    { inputs: { metrics: '- name: e\n  type: error-rate\n  errors: increase(e[5m])\n  requests: increase(r[5m])\n' }, error: "key 'metrics[0].errors': metric 'e': its range selector spans 5 intervals, so each look counts each request 5 times, and the counts would claim that much more evidence than there is (write the range as [{{interval}}], or set allow-overlap: true" },
+    { inputs: { metrics: '- name: s\n  type: latency\n  slower: s\n  requests: r\n' }, error: "metric 's': slower needs the threshold it counts past" },
+    { inputs: { metrics: '- name: s\n  type: latency\n  requests: r\n  slower: s\n  threshold: 200ms\n  query: q\n' }, error: "metric 's' read from buckets takes slower and requests, not query" },
+    { inputs: { metrics: '- name: e\n  type: error-rate\n  errors: e\n  requests: r\n  max-increase: 0.5x\n' }, error: "'0.5x' is below 1x" },
+    { inputs: { 'baseline-window': '30m' }, error: "input 'baseline-window': baseline-window needs baseline-label" },
   ])('$error', ({ inputs, error }) => {
     expect(problem({ ...base, ...inputs })).toContain(error);
   });

@@ -44,7 +44,7 @@ async function run(model: Parameters<typeof provider>[0], extra: Record<string, 
   return { outcome, log };
 }
 
-const healthy = (target: string) => (target === 'canary' ? { requests: 300, errors: 3, latency: 100 } : { requests: 2700, errors: 27, latency: 100 });
+const healthy = (target: string) => (target === 'canary' ? { requests: 600, errors: 6, latency: 100 } : { requests: 5400, errors: 54, latency: 100 });
 
 describe('watchCanary', () => {
   it('promotes a healthy canary at the end of the window, logging every look', async () => {
@@ -55,10 +55,58 @@ describe('watchCanary', () => {
   });
 
   it('rolls back an 8% error rate at the first look', async () => {
-    const { outcome } = await run((target) => (target === 'canary' ? { requests: 300, errors: 24, latency: 100 } : healthy(target)));
+    const { outcome } = await run((target) => (target === 'canary' ? { requests: 600, errors: 48, latency: 100 } : healthy(target)));
     expect(outcome.decision).toBe('rollback');
     expect(outcome.looks).toHaveLength(1);
-    expect(outcome.reason).toMatch(/^errors failed 1 look in a row/);
+    expect(outcome.reason).toMatch(/^errors failed 1 look in a row: error rate 8.0% against the baseline's 1.0% over the whole window: at least .* percentage points above/);
+  });
+
+  it('a healthy canary with too little traffic to show it is within the margin is inconclusive, not promoted', async () => {
+    const { outcome } = await run((target, look) => (target === 'canary' ? { requests: 100, errors: 1, latency: 100 + (look % 3) } : { requests: 900, errors: 9, latency: 100 + (look % 3) }));
+    expect(outcome.decision).toBe('inconclusive');
+    expect(outcome.judgements.find((judgement) => judgement.name === 'errors')?.reason).toMatch(/not yet clear against the baseline's 1.0%/);
+  });
+
+  it('catches a regression that starts at minute 8 within three looks of its onset (the recent windows)', async () => {
+    const { outcome } = await run((target, look) => (target === 'canary' && look >= 8 ? { requests: 600, errors: 48, latency: 100 } : healthy(target)));
+    expect(outcome.decision).toBe('rollback');
+    expect(outcome.looks.length).toBeGreaterThanOrEqual(8);
+    expect(outcome.looks.length).toBeLessThanOrEqual(10);
+  });
+
+  it('allow-overlap: a range selector of two intervals counts each request twice, so the counts are halved and the evidence with them', async () => {
+    const overlapping = metrics.replace('errors: errors {{target}}', 'errors: errors {{target}} [2m]').replace('requests: requests {{target}}', 'requests: requests {{target}} [2m]\n  allow-overlap: true');
+    const bad = (target: string) => (target === 'canary' ? { requests: 600, errors: 48, latency: 100 } : healthy(target));
+    const { outcome, log } = await run(bad, { metrics: overlapping });
+    expect(log[0]).toBe("canary-watch: metric 'errors': its range selector spans 2 intervals, so each look counts each request 2 times: the counts are divided by 2.0 (allow-overlap)");
+    expect(outcome.decision).toBe('rollback');
+    // Counted once, the same answers roll back at the first look (above); halved, 300 requests and 24 errors a look need a second.
+    expect(outcome.looks.length).toBeGreaterThan(1);
+    expect(outcome.judgements.find((judgement) => judgement.name === 'errors')?.n).toBe(300 * outcome.looks.length);
+  });
+
+  it('says at the first look what the traffic can decide', async () => {
+    const { log } = await run((target) => (target === 'canary' ? { requests: 30, errors: 0, latency: 100 } : healthy(target)));
+    expect(log.find((line) => line.includes("metric 'errors' at 0.5 req/s over 15 min (450 requests)"))).toMatch(/can confirm an error rate above \d+(\.\d+)?% \(past 5%\); cannot confirm any below 1%/);
+  });
+
+  it('baseline-window: judges against the stable version read once before the watch (the 100% step)', async () => {
+    const reads: { start: number; end: number; query: string }[] = [];
+    const model = (target: string) => (target === 'canary' ? { requests: 600, errors: 48, latency: 100 } : { requests: 6000, errors: 60, latency: 100 });
+    const base = provider(model);
+    const options = resolveCanaryWatchOptions(section, { 'prometheus-url': 'http://p', metrics, interval: '60s', duration: '5m', 'baseline-label': 'stable', 'baseline-window': '30m' }, '/w');
+    let clock = 1_000_000_000;
+    const outcome = await watchCanary(options, {
+      provider: { range: (query, window, timeout) => (reads.push({ start: window.start, end: window.end, query }), base.range(query, window, timeout)) },
+      now: () => clock,
+      sleep: (ms) => ((clock += ms), Promise.resolve()),
+      log: () => {},
+    });
+    const before = reads.filter((read) => read.end === 1_000_000);
+    expect(before.map((read) => read.query).sort()).toEqual(['errors stable', 'requests stable']);
+    expect(before[0]!.start).toBe(1_000_000 - 1800 + 60);
+    expect(reads.some((read) => read.query.includes('stable') && read.end > 1_000_000)).toBe(false);
+    expect(outcome.decision).toBe('rollback');
   });
 
   it('rolls back tripled latency once the rank test has the samples', async () => {

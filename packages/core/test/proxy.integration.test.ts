@@ -166,17 +166,15 @@ describe.skipIf(!existsSync(PROMETHEUS))('a canary provider through the built ca
     expectNoStrayCommands(outcome);
   });
 
-  it('a redirect to another origin carries neither the token nor the custom header', async () => {
+  it('a redirect to another origin is refused: neither the token nor the custom header, nor any request, goes there', async () => {
     const elsewhere = closing(await record(400, JSON.stringify({ status: 'error', errorType: 'bad_data', error: 'refused' })));
     const redirector = closing(await redirectTo(elsewhere.url));
     const outcome = await watch(redirector.url);
     expect(redirector.seen[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
     expect(redirector.seen[0]!.headers['x-scope-orgid']).toBe('tenant-secret-42');
-    expect(elsewhere.seen.length).toBeGreaterThan(0);
-    for (const request of elsewhere.seen) {
-      expect(request.headers.authorization).toBeUndefined();
-      expect(request.headers['x-scope-orgid']).toBeUndefined();
-    }
+    // canary-watch follows redirects within the origin only (providers.ts): edgeFetch would strip the headers, the provider refuses outright.
+    expect(elsewhere.seen).toEqual([]);
+    expect(outcome.stdout).toMatch(/redirected to another origin/);
     expectNoStrayCommands(outcome);
     expect(outcome.stdout + outcome.stderr).not.toMatch(/internal error/);
   });

@@ -19,7 +19,7 @@ const METRICS = `canary-watch:
       type: error-rate
       errors: sum(increase(http_requests_total{version="{{target}}",code=~"5.."}[{{interval}}]))
       requests: sum(increase(http_requests_total{version="{{target}}"}[{{interval}}]))
-      alert: 1%
+      alert: 2%
       rollback: 5%
     - name: p95-latency
       type: latency
