@@ -519,7 +519,7 @@ const canaryWatchGate = {
     options: src_options/* CANARY_WATCH_OPTIONS */.qo,
     ownStep: true,
     resolveOptions: src_options/* resolveCanaryWatchOptions */.wX,
-    run: async (options, env) => (await Promise.all(/* import() */[__webpack_require__.e(453), __webpack_require__.e(1)]).then(__webpack_require__.bind(__webpack_require__, 89001))).runCanaryWatch(options, env),
+    run: async (options, env) => (await Promise.all(/* import() */[__webpack_require__.e(453), __webpack_require__.e(875)]).then(__webpack_require__.bind(__webpack_require__, 24875))).runCanaryWatch(options, env),
     outputValues: (result) => ({ decision: String(result.settings.decision ?? ''), score: result.metrics.score }),
     renderMarkdown: (result) => renderCanaryMarkdown(result),
     renderTerminal: (result, options) => renderCanaryTerminal(result, options),
@@ -1993,7 +1993,7 @@ function parseInteger(value, range, where) {
 /* harmony export */   qo: () => (/* binding */ CANARY_WATCH_OPTIONS),
 /* harmony export */   wX: () => (/* binding */ resolveCanaryWatchOptions)
 /* harmony export */ });
-/* unused harmony exports PROVIDERS, METRIC_TYPES, AGGREGATES, MIN_INTERVAL_MS, MAX_DURATION_MS, defaultMinSamples, parseDuration, parseFraction */
+/* unused harmony exports PROVIDERS, METRIC_TYPES, AGGREGATES, MIN_INTERVAL_MS, MAX_DURATION_MS, defaultMinSamples, overlapOf, parseDuration, parseFraction */
 /* harmony import */ var jsonpath_plus__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96229);
 /* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38471);
 
@@ -2011,6 +2011,7 @@ const INPUT_NAMES = [
     'duration',
     'canary-label',
     'baseline-label',
+    'baseline-window',
     'metrics',
     'failure-limit',
     'consecutive-successes',
@@ -2030,15 +2031,18 @@ const TEXT = { type: 'string-or-number' };
 /** A metric's keys, in the config's list or the `metrics` input. */
 const METRIC_OPTIONS = {
     name: { type: 'string', description: 'Unique name of the metric, shown in the report.' },
-    type: { type: 'string', enum: METRIC_TYPES, description: 'error-rate (errors and requests), latency or value (query).' },
+    type: { type: 'string', enum: METRIC_TYPES, description: 'error-rate (errors and requests), latency (query, or slower, requests and threshold from histogram buckets) or value (query).' },
     errors: { type: 'string', description: 'error-rate: the query counting failed requests.' },
-    requests: { type: 'string', description: 'error-rate: the query counting all requests.' },
+    requests: { type: 'string', description: 'error-rate, and latency from buckets: the query counting all requests.' },
+    slower: { type: 'string', description: 'latency from histogram buckets: the query counting requests slower than threshold (the count minus the bucket le=threshold).' },
+    threshold: { ...TEXT, description: 'latency from buckets: the duration slower counts past, e.g. 300ms.' },
+    'allow-overlap': { type: 'boolean', default: false, description: 'A count query whose range selector is longer than interval: divide the counts by the overlap instead of refusing the query.' },
     query: { type: 'string', description: 'latency and value: the query; {{label}} and {{window}} are filled in.' },
     path: { type: 'string', default: '$', description: 'http provider: JSONPath of the number in the answer.' },
     aggregate: { type: 'string', enum: AGGREGATES, description: 'How several series of one query combine: sum, max or mean; absent, several series are an error.' },
     alert: { ...TEXT, description: 'Warns above this (error-rate: a fraction or %, latency: a duration).' },
     rollback: { ...TEXT, description: 'Rolls back above this (error-rate: a fraction or %, latency: a duration).' },
-    'max-increase': { ...TEXT, description: 'Largest increase against the baseline, as a fraction or %.' },
+    'max-increase': { ...TEXT, description: 'Largest increase against the baseline: percentage points for rates (1%), or a ratio such as 1.5x.' },
     direction: { type: 'string', enum: ['higher-is-worse', 'lower-is-worse'], default: 'higher-is-worse', description: 'Which way is worse (value metrics must say).' },
     'min-samples': { type: 'number', minimum: 1, integer: true, description: 'Samples needed before the metric is judged.' },
     critical: { type: 'boolean', default: true, description: 'Whether breaching it rolls back (false: only warns).' },
@@ -2054,6 +2058,7 @@ const CANARY_WATCH_OPTIONS = {
     duration: { ...TEXT, default: '15m' },
     'canary-label': { ...TEXT, default: 'canary' },
     'baseline-label': TEXT,
+    'baseline-window': TEXT,
     metrics: { type: 'list', keys: METRIC_OPTIONS },
     'failure-limit': TEXT,
     'consecutive-successes': TEXT,
@@ -2132,7 +2137,8 @@ function resolveCanaryWatchOptions(section, inputs, workspace) {
     if (metricSections.length === 0) {
         throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('no metrics to watch', metricsInput !== undefined ? { input: 'metrics' } : { input: 'metrics', ...section.locate() }, 'give the input metrics (a YAML list) or canary-watch.metrics in the config');
     }
-    const metrics = metricSections.map((metric) => parseMetric(metric, provider));
+    const notices = [];
+    const metrics = metricSections.map((metric) => parseMetric(metric, provider, intervalMs, notices));
     const names = new Set();
     for (const metric of metrics) {
         if (names.has(metric.name))
@@ -2155,6 +2161,11 @@ function resolveCanaryWatchOptions(section, inputs, workspace) {
         throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`'${failOn}' is not one of rollback, inconclusive`, from('fail-on'), 'rollback (default) fails the step on a rollback; inconclusive fails it on anything but promote');
     }
     const baselineLabel = text('baseline-label');
+    const baselineWindow = text('baseline-window');
+    const baselineWindowMs = baselineWindow === undefined ? undefined : boundedDuration(baselineWindow, from('baseline-window'));
+    if (baselineWindowMs !== undefined && baselineLabel === undefined) {
+        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('baseline-window needs baseline-label', from('baseline-window'), "baseline-label names the stable version whose series are read over the window before the watch");
+    }
     const baseline = { kind: 'none' };
     const options = {
         workspace,
@@ -2183,13 +2194,17 @@ function resolveCanaryWatchOptions(section, inputs, workspace) {
         options.datadog = datadog;
     if (baselineLabel !== undefined)
         options.baselineLabel = baselineLabel;
+    if (baselineWindowMs !== undefined)
+        options.baselineWindowMs = baselineWindowMs;
+    if (notices.length > 0)
+        options.notices = notices;
     return options;
 }
 /** The `metrics` input: a YAML list, its errors located by line in the input. */
 function inputMetricSections(text) {
     return (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .parseSectionList */ .HK)(text, { key: 'metrics', file: "input 'metrics'", where: { input: 'metrics' }, expected: 'must be a YAML list of metrics (- name: ...)' });
 }
-function parseMetric(metric, provider) {
+function parseMetric(metric, provider, intervalMs, notices) {
     metric.rejectUnknown(Object.keys(METRIC_OPTIONS));
     const name = metric.string('name');
     if (name === undefined || name.trim() === '')
@@ -2209,7 +2224,22 @@ function parseMetric(metric, provider) {
         unit: metric.oneOf('unit', ['seconds', 'milliseconds']) ?? (type === 'latency' ? 'seconds' : 'milliseconds'),
         where,
     };
-    if (type === 'error-rate') {
+    const counted = type === 'latency' && metric.has('slower');
+    if (counted) {
+        for (const key of ['slower', 'requests']) {
+            const query = metric.string(key);
+            if (query === undefined)
+                throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`metric '${name}' of type latency read from buckets needs '${key}'`, metric.locate(), 'slower: the count of requests slower than the threshold (count minus the bucket le=threshold); requests: the count of all');
+            spec[key] = query;
+        }
+        const threshold = metric.stringOrNumber('threshold');
+        if (threshold === undefined)
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`metric '${name}': slower needs the threshold it counts past`, metric.locate('slower'), 'threshold: 300ms (the le of the bucket the query subtracts)');
+        spec.threshold = parseDuration(String(threshold), metric.locate('threshold'), true) / (spec.unit === 'seconds' ? 1000 : 1);
+        if (metric.has('query'))
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`metric '${name}' read from buckets takes slower and requests, not query`, metric.locate('query'));
+    }
+    else if (type === 'error-rate') {
         for (const key of ['errors', 'requests']) {
             const query = metric.string(key);
             if (query === undefined) {
@@ -2221,6 +2251,8 @@ function parseMetric(metric, provider) {
             throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`metric '${name}' of type error-rate takes errors and requests, not query`, metric.locate('query'));
     }
     else {
+        if (metric.has('threshold'))
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`metric '${name}': threshold goes with slower (latency from histogram buckets)`, metric.locate('threshold'));
         const query = metric.string('query');
         if (query === undefined)
             throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`metric '${name}' of type ${type} needs 'query'`, metric.locate());
@@ -2232,7 +2264,7 @@ function parseMetric(metric, provider) {
         const value = metric.stringOrNumber(key);
         if (value === undefined)
             return undefined;
-        if (type === 'error-rate')
+        if (type === 'error-rate' || counted)
             return parseFraction(String(value), metric.locate(key));
         if (type === 'latency')
             return parseDuration(String(value), metric.locate(key), true);
@@ -2251,7 +2283,29 @@ function parseMetric(metric, provider) {
     if (rollback !== undefined)
         spec.rollback = rollback;
     const increase = metric.stringOrNumber('max-increase');
-    spec.maxIncrease = increase === undefined ? (type === 'error-rate' ? 0.01 : 0.2) : parseFraction(String(increase), metric.locate('max-increase'));
+    const ratio = increase === undefined ? undefined : /^\s*(\d+(?:\.\d+)?)\s*x\s*$/.exec(String(increase));
+    if (ratio && (type === 'error-rate' || counted)) {
+        const factor = Number(ratio[1]);
+        if (!(factor >= 1))
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`'${increase}' is below 1x`, metric.locate('max-increase'), 'a ratio form allows the canary up to that many times the baseline\'s rate, e.g. 1.5x');
+        spec.maxIncrease = factor - 1;
+        spec.relativeIncrease = true;
+    }
+    else {
+        spec.maxIncrease = increase === undefined ? (type === 'error-rate' ? 0.01 : counted ? 0.02 : 0.2) : parseFraction(String(increase), metric.locate('max-increase'));
+    }
+    const counts = type === 'error-rate' || counted;
+    const overlap = provider === 'prometheus' ? overlapOf(counts ? [spec.errors ?? spec.slower, spec.requests] : [spec.query], intervalMs) : 1;
+    if (overlap > 1) {
+        const allowed = metric.boolean('allow-overlap') === true;
+        const said = `metric '${name}': its range selector spans ${overlap.toFixed(overlap % 1 === 0 ? 0 : 1)} intervals, so each look counts each request ${overlap.toFixed(overlap % 1 === 0 ? 0 : 1)} times`;
+        if (counts && !allowed) {
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${said}, and the counts would claim that much more evidence than there is`, metric.locate(spec.errors !== undefined ? 'errors' : 'slower'), 'write the range as [{{interval}}], or set allow-overlap: true to have the counts divided by the factor');
+        }
+        if (counts)
+            spec.overlapFactor = overlap;
+        notices.push(counts ? `${said}: the counts are divided by ${overlap.toFixed(1)} (allow-overlap)` : `${said}: its intervals are not independent (the judge corrects for autocorrelation)`);
+    }
     const aggregate = metric.oneOf('aggregate', AGGREGATES);
     if (aggregate !== undefined)
         spec.aggregate = aggregate;
@@ -2265,16 +2319,32 @@ function parseMetric(metric, provider) {
     return spec;
 }
 /**
- * Too little data is not evidence. An error rate needs enough requests to
- * expect 3 errors at its lowest level (300 requests for 1%: below that, zero
- * errors is the likely outcome even for a canary at the level); other metrics
- * need 3 intervals with a value.
+ * Count metrics need no minimum: their confidence sequences are valid from the
+ * first request, and with few requests they are simply wide (zero errors in 50
+ * requests confirms nothing). Sample-valued metrics need 3 intervals with a
+ * value, the least a paired test with an autocorrelation estimate can use.
  */
 function defaultMinSamples(spec) {
-    if (spec.type !== 'error-rate')
-        return 3;
-    const level = spec.alert ?? spec.rollback ?? 0.01;
-    return Math.ceil(3 / Math.max(level, 1e-4));
+    if (spec.type === 'error-rate' || spec.slower !== undefined)
+        return 1;
+    return 3;
+}
+/**
+ * How many intervals the longest range selector of a PromQL query spans (`increase(x[5m])` looked at every 60 s:
+ * 5): above 1, consecutive looks count the same requests again. `{{interval}}` is one interval; subqueries
+ * (`[5m:1m]`) count by their range.
+ */
+function overlapOf(queries, intervalMs) {
+    let longest = 0;
+    for (const query of queries) {
+        for (const match of query.replaceAll('{{interval}}', `${Math.round(intervalMs / 1000)}s`).matchAll(/\[\s*((?:\d+(?:ms|s|m|h|d|w|y))+)\s*(?::[^\]]*)?\]/g)) {
+            let ms = 0;
+            for (const part of match[1].matchAll(/(\d+)(ms|s|m|h|d|w|y)/g))
+                ms += Number(part[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000, y: 31_536_000_000 }[part[2]];
+            longest = Math.max(longest, ms);
+        }
+    }
+    return longest > intervalMs ? longest / intervalMs : 1;
 }
 /** `60s`, `15m`, `1h`, `500ms`; a bare number is seconds (milliseconds for latency thresholds). */
 function parseDuration(text, where, bareIsMs = false) {
