@@ -7,3 +7,4 @@ export * from './results-service.js';
 export * from './github-fake.js';
 export * from './slack-fake.js';
 export * from './traffic-split.js';
+export * from './sentry-fake.js';
