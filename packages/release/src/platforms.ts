@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigurationError, EnvironmentError } from '@roadstop/core';
+import { EnvironmentError } from '@roadstop/core';
 import type { CommandPlatformOptions, ReleaseOptions } from './options.js';
 
 /** The platforms, listed once: each a module behind PlatformAdapter. */
-export const PLATFORMS = ['command'] as const;
+export const PLATFORMS = ['command', 'vercel'] as const;
 export type PlatformName = (typeof PLATFORMS)[number];
 
 /** What the metrics read for the canary and the stable version, when the platform knows it. */
@@ -37,9 +37,11 @@ export interface PlatformDeps {
   signal?: AbortSignal;
 }
 
-export function openPlatform(platform: ReleaseOptions['platform'], deps: PlatformDeps): Promise<PlatformAdapter> {
-  if (platform.kind === 'command') return Promise.resolve(commandPlatform(platform, deps));
-  return Promise.reject(new ConfigurationError(`platform ${platform.kind} is not available in this build`, { input: 'platform' }));
+export async function openPlatform(options: Pick<ReleaseOptions, 'platform' | 'steps'>, deps: PlatformDeps): Promise<PlatformAdapter> {
+  if (options.platform.kind === 'command') return commandPlatform(options.platform, deps);
+  // Loaded only for vercel, after every input was checked.
+  const { vercelPlatform } = await import('./vercel.js');
+  return vercelPlatform(options.platform, options.steps, deps);
 }
 
 /** The longest label read from the labels file. */

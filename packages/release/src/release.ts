@@ -33,7 +33,7 @@ export async function runRelease(options: ReleaseOptions, edge: ReleaseEdge): Pr
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    const platform: PlatformAdapter = await openPlatform(options.platform, { scratch: edge.scratch, log: edge.log, signal: cancel.signal });
+    const platform: PlatformAdapter = await openPlatform(options, { scratch: edge.scratch, log: edge.log, signal: cancel.signal });
     await platform.prepare();
     return await runRamp(options, {
       platform,
@@ -53,7 +53,7 @@ export async function runRelease(options: ReleaseOptions, edge: ReleaseEdge): Pr
 
 /** The post step: roll back a ramp the main step did not finish (killed, or its rollback failed). Idempotent. */
 export async function rollbackUnfinished(options: ReleaseOptions, edge: Pick<ReleaseEdge, 'scratch' | 'log'>): Promise<void> {
-  const platform = await openPlatform(options.platform, { scratch: edge.scratch, log: edge.log });
+  const platform = await openPlatform(options, { scratch: edge.scratch, log: edge.log });
   await platform.rollback();
 }
 

@@ -8,3 +8,4 @@ export * from './github-fake.js';
 export * from './slack-fake.js';
 export * from './traffic-split.js';
 export * from './sentry-fake.js';
+export * from './vercel-fake.js';

@@ -1,0 +1,190 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parseFileCommand, runAction, startSentryFake, startVercelFake, type ActionRun, type SentryFake, type VercelFake } from '@roadstop/testing';
+
+// canary-release with platform: vercel, the BUILT action against two stand-ins: Vercel's Rolling Releases API
+// (packages/testing/src/vercel-fake.ts; its active stage's targetPercentage splits the load below) and Sentry's
+// sessions API. The labels are the deployments' git SHAs (meta.githubCommitSha), as Sentry's releases.
+
+const VERCEL_TOKEN = 'vercel-Secret-5353-ramp';
+const SENTRY_TOKEN = 'sntrys-Secret-6464-ramp';
+const STABLE = { id: 'dpl_stable111', url: 'webapp-stable.vercel.app', sha: '1111111aaaaaaa' };
+const CANARY = { id: 'dpl_canary222', url: 'webapp-canary.vercel.app', sha: '2222222bbbbbbb' };
+/** The load: sessions a second over both deployments, and each build's share of errored sessions. */
+const LOAD_PER_SECOND = 4000;
+
+describe('canary-release with platform vercel (the built action)', () => {
+  let folder: string;
+  let vercel: VercelFake;
+  let sentry: SentryFake;
+  let errored: Record<string, number> = {};
+  /** [time, canary percentage] each time it was sampled: the load generator's split over time. */
+  let split: [number, number][] = [];
+  let sampler: NodeJS.Timeout;
+
+  beforeAll(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'roadstop-release-vercel-'));
+    sentry = await startSentryFake({ token: SENTRY_TOKEN });
+    sentry.releases = new Set([STABLE.sha, CANARY.sha]);
+    const began = Date.now() - 3_600_000;
+    // The load generator: every 50 ms, the traffic of the last 50 ms goes to canary and stable by Vercel's stage.
+    sentry.traffic = (release, fromMs, toMs) => {
+      let healthy = 0;
+      let bad = 0;
+      for (let t = Math.max(fromMs, began); t < Math.min(toMs, Date.now()); t += 50) {
+        const percentage = t < split[0]![0] ? 0 : split.findLast(([at]) => at <= t)![1];
+        const share = release === CANARY.sha ? percentage / 100 : 1 - percentage / 100;
+        const sessions = (LOAD_PER_SECOND / 20) * share;
+        bad += sessions * (errored[release] ?? 0.002);
+        healthy += sessions * (1 - (errored[release] ?? 0.002));
+      }
+      return { healthy: Math.round(healthy), errored: Math.round(bad) };
+    };
+  });
+  beforeEach(async () => {
+    vercel = await startVercelFake({ token: VERCEL_TOKEN, deployments: [STABLE, CANARY], production: STABLE.id });
+    split = [[Date.now() - 3_600_000, 0]];
+    sampler = setInterval(() => split.push([Date.now(), vercel.canaryPercentage()]), 50);
+    errored = {};
+  });
+  afterEach(async () => {
+    clearInterval(sampler);
+    await vercel.close();
+  });
+  afterAll(async () => {
+    await sentry?.close();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  const inputs = (extra: Record<string, string> = {}): Record<string, string> => ({
+    platform: 'vercel',
+    'vercel-token': VERCEL_TOKEN,
+    'vercel-project': 'webapp',
+    deployment: CANARY.url,
+    'vercel-api-url': vercel.url,
+    steps: '10,25,50,100',
+    provider: 'sentry',
+    'sentry-url': sentry.url,
+    'sentry-org': 'acme',
+    'sentry-project': 'webapp',
+    'sentry-token': SENTRY_TOKEN,
+    interval: '1s',
+    duration: '2s',
+    ...extra,
+  });
+  const noSecret = (run: ActionRun) => {
+    const outside = [run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n'), run.stderr, run.summary, JSON.stringify(run.outputs), run.outputs.report && existsSync(run.outputs.report) ? readFileSync(run.outputs.report, 'utf8') : ''].join('\n');
+    for (const secret of [VERCEL_TOKEN, SENTRY_TOKEN]) expect(outside).not.toContain(secret);
+    expect(run.masked).toContain(VERCEL_TOKEN);
+    expect(run.stdout + run.stderr, 'no stack trace').not.toMatch(/\n\s+at .+:\d+:\d+/);
+    expect(run.stdout + run.stderr, 'not a bug').not.toContain('internal error');
+  };
+  const calls = () => vercel.requests.map((request) => `${request.method} ${request.path.replace(/^\/v1\/projects\/webapp/, '')}${request.body && typeof request.body === 'object' && 'nextStageIndex' in request.body ? ` ${String((request.body as { nextStageIndex: number }).nextStageIndex)}` : ''}`);
+  const errorsOf = (run: ActionRun) => run.annotations.filter((annotation) => annotation.level === 'error').map((annotation) => annotation.message);
+
+  it('a healthy canary ramps 10 → 25 → 50 → 100 on Vercel’s stages and completes', async () => {
+    const run = await runAction({ action: 'canary-release', workspace: folder, inputs: inputs(), timeoutMs: 90_000 });
+    expect(run.outputs.decision, run.stdout).toBe('promote');
+    expect(run.outputs.weight).toBe('100');
+    expect(run.exitCode).toBe(0);
+    expect(vercel.config?.stages).toEqual([
+      { targetPercentage: 10, requireApproval: true },
+      { targetPercentage: 25, requireApproval: true },
+      { targetPercentage: 50, requireApproval: true },
+      { targetPercentage: 100, requireApproval: false },
+    ]);
+    expect(calls().filter((call) => call.startsWith('POST'))).toEqual(['POST /rolling-release/start', 'POST /rolling-release/approve-stage 1', 'POST /rolling-release/approve-stage 2', 'POST /rolling-release/approve-stage 3']);
+    expect(vercel.production).toBe(CANARY.id);
+    expect(run.summary).toMatch(/\| 1 \| 10% \| 2222222bbbbbbb vs 1111111aaaaaaa \| promote \|/);
+    // The split was real: the canary's share of sessions rose with the stages.
+    expect(split.map(([, percentage]) => percentage)).toEqual(expect.arrayContaining([10, 25, 50]));
+    noSecret(run);
+  });
+
+  it('a broken canary (one session in five errors) is aborted at its first stage: 100% back on stable', async () => {
+    errored = { [CANARY.sha]: 0.2 };
+    const run = await runAction({ action: 'canary-release', workspace: folder, inputs: inputs(), timeoutMs: 90_000 });
+    expect(run.outputs.decision, run.stdout).toBe('rollback');
+    expect(run.outputs.weight).toBe('0');
+    expect(run.exitCode).toBe(1);
+    expect(calls().filter((call) => call.startsWith('POST'))).toEqual(['POST /rolling-release/start', `POST /rollback/${STABLE.id}`]);
+    expect(vercel.rollingRelease?.state).toBe('ABORTED');
+    expect(vercel.production).toBe(STABLE.id);
+    expect(vercel.canaryPercentage()).toBe(0);
+    expect(errorsOf(run)).toEqual([expect.stringMatching(/rollback: step 1 \(10%\): session-error-rate failed/)]);
+    noSecret(run);
+  });
+
+  it('a project without Rolling Releases (Hobby: 403): one error naming vercel-project and the plan, no traffic moved', async () => {
+    vercel.plan = 'hobby';
+    const run = await runAction({ action: 'canary-release', workspace: folder, inputs: inputs(), timeoutMs: 60_000 });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.decision).toBeUndefined();
+    expect(errorsOf(run)).toEqual([expect.stringMatching(/input 'vercel-project'.*HTTP 403 .*Rolling Releases need a Pro or Enterprise plan/)]);
+    expect(calls().some((call) => call.includes('start'))).toBe(false);
+    noSecret(run);
+  });
+
+  it('a wrong token (401): one error naming vercel-token, never printed', async () => {
+    const run = await runAction({ action: 'canary-release', workspace: folder, inputs: inputs({ 'vercel-token': `${VERCEL_TOKEN}x` }), timeoutMs: 60_000 });
+    expect(run.exitCode).toBe(1);
+    expect(errorsOf(run)).toEqual([expect.stringMatching(/input 'vercel-token'.*Vercel refused the token: HTTP 401/)]);
+    const outside = [run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n'), run.stderr, run.summary].join('\n');
+    expect(outside).not.toContain(VERCEL_TOKEN);
+    expect(run.masked).toContain(`${VERCEL_TOKEN}x`);
+    expect(vercel.rollingRelease).toBeUndefined();
+  });
+
+  it('an unknown deployment: one error naming deployment', async () => {
+    const run = await runAction({ action: 'canary-release', workspace: folder, inputs: inputs({ deployment: 'dpl_nothing' }), timeoutMs: 60_000 });
+    expect(errorsOf(run)).toEqual([expect.stringMatching(/input 'deployment'.*Vercel knows no deployment 'dpl_nothing'/)]);
+    expect(vercel.rollingRelease).toBeUndefined();
+  });
+
+  it('Sentry down mid-watch: inconclusive, the rolling release aborted', async () => {
+    let reads = 0;
+    sentry.misbehave = (request) => (request.path.endsWith('/sessions/') && request.params.has('start') && ++reads > 2 ? { status: 502, body: { detail: 'bad gateway' } } : undefined);
+    try {
+      const run = await runAction({ action: 'canary-release', workspace: folder, inputs: inputs({ duration: '4s' }), timeoutMs: 90_000 });
+      expect(run.outputs.decision, run.stdout).toBe('inconclusive');
+      expect(run.outputs.weight).toBe('0');
+      expect(vercel.rollingRelease?.state).toBe('ABORTED');
+      expect(vercel.production).toBe(STABLE.id);
+      noSecret(run);
+    } finally {
+      sentry.misbehave = undefined;
+    }
+  });
+
+  it('a run killed mid-watch is rolled back by the post step, which is idempotent', async () => {
+    const state = join(folder, 'state');
+    await writeFile(state, '');
+    const pending = runAction({ action: 'canary-release', workspace: folder, inputs: inputs({ duration: '20s' }), env: { GITHUB_STATE: state }, timeoutMs: 90_000 });
+    for (let waited = 0; vercel.rollingRelease === undefined && waited < 30_000; waited += 100) await new Promise((done) => setTimeout(done, 100));
+    await new Promise((done) => setTimeout(done, 1500));
+    // The action is this test process's own child.
+    for (const pid of execFileSync('ps', ['-o', 'pid=', '--ppid', String(process.pid)], { encoding: 'utf8' }).split('\n').map((line) => Number(line.trim())).filter((pid) => pid > 0)) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    await pending;
+    expect(parseFileCommand(readFileSync(state, 'utf8'))).toEqual({ isPost: 'true', moved: 'true' });
+    expect(vercel.canaryPercentage()).toBe(10);
+    const post = await runAction({ action: 'canary-release', workspace: folder, inputs: inputs(), env: { STATE_isPost: 'true', STATE_moved: 'true' } });
+    expect(post.exitCode, post.stdout).toBe(0);
+    expect(vercel.rollingRelease?.state).toBe('ABORTED');
+    expect(vercel.production).toBe(STABLE.id);
+    const again = await runAction({ action: 'canary-release', workspace: folder, inputs: inputs(), env: { STATE_isPost: 'true', STATE_moved: 'true' } });
+    expect(again.exitCode).toBe(0);
+    expect(again.stdout).toMatch(/rolling release is ABORTED: nothing to abort/);
+    expect(calls().filter((call) => call.includes('/rollback/'))).toHaveLength(1);
+    noSecret(post);
+  });
+});
