@@ -12,7 +12,9 @@ export function readReleaseInputs(step: ActionStep): { options: ReleaseOptions; 
     const value = step.input(name);
     if (value !== '') raw[name] = value;
   }
-  const secrets = secretInputValues(RELEASE_INPUT_DEFINITIONS, raw);
+  // The Slack token and webhook URLs are masked with the others, before anything is read or sent.
+  const slackSecrets = [step.input('slack-token'), ...step.input('slack-webhook-url').split(/[\s,]+/)].filter((value) => value !== '');
+  const secrets = [...secretInputValues(RELEASE_INPUT_DEFINITIONS, raw), ...slackSecrets];
   for (const secret of secrets) step.secret(secret);
   const workspace = resolve(process.env.GITHUB_WORKSPACE || process.cwd());
   const config = loadConfigSync(step.input('config') || undefined, { workspace, input: 'config' });

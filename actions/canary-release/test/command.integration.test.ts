@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseFileCommand, runAction, startSentryFake, type ActionRun, type SentryFake } from '@roadstop/testing';
+import { parseFileCommand, runAction, startFakeSlack, startSentryFake, steadySessions, type ActionRun, type SentryFake, type SessionRates } from '@roadstop/testing';
 
 // canary-release with platform: command, the BUILT action (node scripts/build.mjs canary-release): stub commands
 // record their calls; the metrics come from the Sentry stand-in (release health per release), the labels from the
@@ -13,7 +13,7 @@ import { parseFileCommand, runAction, startSentryFake, type ActionRun, type Sent
 const TOKEN = 'sntrys-Secret-7272-relz';
 const CANARY = 'a1b2c3d4e5f6';
 const STABLE = 'f6e5d4c3b2a1';
-type Rates = Record<string, { perSecond: number; errored: number }>;
+type Rates = SessionRates;
 const healthy: Rates = { [CANARY]: { perSecond: 400, errored: 0.002 }, [STABLE]: { perSecond: 400, errored: 0.002 } };
 
 interface Case {
@@ -73,14 +73,7 @@ describe('canary-release with platform command (the built action)', () => {
     folder = await mkdtemp(join(tmpdir(), 'roadstop-canary-release-'));
     fake = await startSentryFake({ token: TOKEN });
     fake.releases = new Set([CANARY, STABLE]);
-    fake.traffic = (release, fromMs, toMs) => {
-      const rate = rates[release];
-      const seconds = Math.max(0, (Math.min(toMs, Date.now()) - Math.max(fromMs, began)) / 1000);
-      if (!rate || seconds === 0) return {};
-      const all = Math.round(rate.perSecond * seconds);
-      const errored = Math.round(all * rate.errored);
-      return { healthy: all - errored, errored };
-    };
+    fake.traffic = steadySessions(() => rates, began);
   });
   afterAll(async () => {
     await fake?.close();
@@ -180,5 +173,33 @@ describe('canary-release with platform command (the built action)', () => {
     expect(post.stdout).toMatch(/the release did not finish .*: rolling back/);
     expect(calls(dir)).toEqual(['deploy 10 1', 'deploy 25 2', 'rollback']);
     noSecret(post);
+  });
+
+  it('the Slack lifecycle with a bot token: one message updated per step, each verdict threaded; a webhook gets one message per event', async () => {
+    rates = { ...healthy, [CANARY]: { perSecond: 400, errored: 0.2 } };
+    const slack = await startFakeSlack();
+    try {
+      slack.addChannel('releases');
+      const dir = await mkdtemp(join(folder, 'slack-'));
+      const run = await runAction({ action: 'canary-release', workspace: dir, inputs: { ...baseInputs(dir), 'slack-token': slack.token, 'slack-channel': 'releases', 'slack-api-url': slack.apiUrl, title: 'webapp' }, timeoutMs: 60_000 });
+      expect(run.outputs.decision, run.stdout).toBe('rollback');
+      const parents = slack.parents('releases');
+      expect(parents).toHaveLength(1);
+      // started, then the step's progress, then rolled-back: the parent updated twice, each a reply in its thread.
+      expect(parents[0]!.revisions.length).toBe(3);
+      const replies = slack.replies(parents[0]!.ts).map((reply) => slack.render(reply).text);
+      expect(replies.join('\n')).toMatch(/step 1 at 10%: rollback: session-error-rate failed/);
+      expect(run.masked).toContain(slack.token);
+      noSecret(run);
+      expect(run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n') + run.summary).not.toContain(slack.token);
+
+      const hook = slack.addWebhook('releases');
+      const dir2 = await mkdtemp(join(folder, 'slack-hook-'));
+      await runAction({ action: 'canary-release', workspace: dir2, inputs: { ...baseInputs(dir2), 'slack-webhook-url': hook }, timeoutMs: 60_000 });
+      // started, progress of step 1, rolled-back: three messages of their own.
+      expect(slack.parents('releases')).toHaveLength(4);
+    } finally {
+      await slack.close();
+    }
   });
 });

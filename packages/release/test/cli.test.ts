@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSentryFake, type SentryFake } from '@roadstop/testing';
+import { startSentryFake, steadySessions, type SentryFake } from '@roadstop/testing';
 import { main, type Io } from '../../cli/src/index.js';
 
 // `roadstop canary-release` runs the action's ramp from the same package: stub commands record their calls,
@@ -23,13 +23,7 @@ describe('roadstop canary-release', () => {
     folder = await mkdtemp(join(tmpdir(), 'roadstop-release-cli-'));
     fake = await startSentryFake({ token: TOKEN });
     fake.releases = new Set(['canary-sha', 'stable-sha']);
-    const began = Date.now() - 3_600_000;
-    fake.traffic = (release, fromMs, toMs) => {
-      const seconds = Math.max(0, (Math.min(toMs, Date.now()) - Math.max(fromMs, began)) / 1000);
-      const all = Math.round(400 * seconds);
-      const errored = Math.round(all * 0.002);
-      return { healthy: all - errored, errored };
-    };
+    fake.traffic = steadySessions(() => ({ 'canary-sha': { perSecond: 400, errored: 0.002 }, 'stable-sha': { perSecond: 400, errored: 0.002 } }), Date.now() - 3_600_000);
   });
   afterAll(() => fake?.close());
 

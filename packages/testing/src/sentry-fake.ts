@@ -240,3 +240,19 @@ function durationMs(text: string): number | undefined {
   if (!match || Number(match[1]) === 0) return undefined;
   return Number(match[1]) * { '': 1000, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }[match[2] as '' | 's' | 'm' | 'h' | 'd' | 'w'];
 }
+
+/** Per release: sessions a second, and the shares that errored and crashed. */
+export type SessionRates = Record<string, { perSecond: number; errored: number; crashed?: number }>;
+
+/** The stand-in's `traffic` for steady load: each release's sessions at its rate since `sinceMs`, none in the future. */
+export function steadySessions(rates: () => SessionRates, sinceMs: number): NonNullable<SentryFake['traffic']> {
+  return (release, fromMs, toMs) => {
+    const rate = rates()[release];
+    const seconds = Math.max(0, (Math.min(toMs, Date.now()) - Math.max(fromMs, sinceMs)) / 1000);
+    if (!rate || seconds === 0) return {};
+    const all = Math.round(rate.perSecond * seconds);
+    const errored = Math.round(all * rate.errored);
+    const crashed = Math.round(all * (rate.crashed ?? 0));
+    return { healthy: all - errored - crashed, errored, crashed };
+  };
+}
