@@ -34,7 +34,7 @@ export const run = (): Promise<void> =>
     step.output('weight', outcome.weight);
     step.output('report', report);
     await step.summary(redactText(renderReleaseMarkdown(outcome, options.steps), secrets));
-    const failure = releaseError(outcome);
+    const failure = releaseError(outcome, secrets);
     if (failure) throw failure;
     if (outcome.decision !== 'promote') step.fail(redactText(`${outcome.decision}: ${outcome.reason}`, secrets));
   });

@@ -160,6 +160,31 @@ describe('canary-release with platform vercel (the built action)', () => {
     }
   });
 
+  it('Vercel rate limiting an approval (429): the move failed, named, and the rolling release aborted', async () => {
+    vercel.misbehave = (request) => (request.path.endsWith('/approve-stage') ? { status: 429, headers: { 'retry-after': '1' }, body: { error: { code: 'rate_limited', message: 'Too many requests' } } } : undefined);
+    const run = await runAction({ action: 'canary-release', workspace: folder, inputs: inputs(), timeoutMs: 90_000 });
+    expect(run.outputs.decision, run.stdout).toBe('rollback');
+    expect(errorsOf(run)).toEqual([expect.stringMatching(/step 2 \(25%\): the traffic move failed: Vercel is rate limiting approving stage 2: HTTP 429; rolled back: all traffic on stable/)]);
+    expect(vercel.rollingRelease?.state).toBe('ABORTED');
+    expect(vercel.production).toBe(STABLE.id);
+    noSecret(run);
+  });
+
+  it('Vercel failing the start (500): rolled back where nothing had moved, named', async () => {
+    vercel.misbehave = (request) => (request.path.endsWith('/start') ? { status: 500, body: { error: { code: 'internal', message: `boom ${String(request.headers.authorization)}` } } } : undefined);
+    const run = await runAction({ action: 'canary-release', workspace: folder, inputs: inputs(), timeoutMs: 90_000 });
+    expect(run.outputs.decision, run.stdout).toBe('rollback');
+    expect(errorsOf(run)).toEqual([expect.stringMatching(/step 1 \(10%\): the traffic move failed: Vercel answered HTTP 500 to starting the rolling release: boom Bearer \*\*\*/)]);
+    expect(run.stdout).toMatch(/no rolling release for the project: nothing to abort/);
+    noSecret(run);
+  });
+
+  it('explicit labels win: no deployment’s metadata is read for the stable one', async () => {
+    const run = await runAction({ action: 'canary-release', workspace: folder, inputs: inputs({ steps: '50,100', 'canary-label': CANARY.sha, 'baseline-label': STABLE.sha }), timeoutMs: 90_000 });
+    expect(run.outputs.decision, run.stdout).toBe('promote');
+    expect(vercel.requests.filter((request) => request.path.startsWith('/v13/deployments/')).map((request) => request.path)).toEqual([`/v13/deployments/${CANARY.url}`]);
+  });
+
   it('a run killed mid-watch is rolled back by the post step, which is idempotent', async () => {
     const state = join(folder, 'state');
     await writeFile(state, '');

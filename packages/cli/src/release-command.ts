@@ -56,7 +56,7 @@ export async function runReleaseCommand(args: string[], io: Io): Promise<number>
   const outcome = await runRelease(options, { scratch: await mkdtemp(join(tmpdir(), 'roadstop-canary-release-')), log: (text) => io.stderr(`${redactText(text, secrets)}\n`), onMoved: () => undefined });
   const { error, ...rest } = outcome;
   io.stdout(redactText(values.json ? `${JSON.stringify({ ...rest, ...(error ? { error: error.message } : {}) }, null, 2)}\n` : renderReleaseTerminal(outcome), secrets));
-  const failure = releaseError(outcome);
+  const failure = releaseError(outcome, secrets);
   if (failure) throw failure;
   return outcome.decision === 'promote' ? 0 : 1;
 }

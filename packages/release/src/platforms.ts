@@ -37,11 +37,11 @@ export interface PlatformDeps {
   signal?: AbortSignal;
 }
 
-export async function openPlatform(options: Pick<ReleaseOptions, 'platform' | 'steps'>, deps: PlatformDeps): Promise<PlatformAdapter> {
+export async function openPlatform(options: Pick<ReleaseOptions, 'platform' | 'steps' | 'explicitLabels'>, deps: PlatformDeps): Promise<PlatformAdapter> {
   if (options.platform.kind === 'command') return commandPlatform(options.platform, deps);
   // Loaded only for vercel, after every input was checked.
   const { vercelPlatform } = await import('./vercel.js');
-  return vercelPlatform(options.platform, options.steps, deps);
+  return vercelPlatform(options.platform, options.steps, deps, options.explicitLabels.baseline === undefined);
 }
 
 /** The longest label read from the labels file. */

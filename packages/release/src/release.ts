@@ -1,5 +1,5 @@
 import { secretsOf } from '@roadstop/canary';
-import { EnvironmentError, isConfigurationError } from '@roadstop/core';
+import { ConfigurationError, EnvironmentError, isConfigurationError, redactText } from '@roadstop/core';
 import type { ReleaseOptions } from './options.js';
 import { openPlatform, type PlatformAdapter } from './platforms.js';
 import { CancelledError, runRamp, type RampOutcome, type StepRecord } from './ramp.js';
@@ -79,8 +79,12 @@ function cancellableSleep(ms: number, signal: AbortSignal): Promise<void> {
  * What stopped the ramp, as the one error the edge reports: the user's mistake as it was (its input named); anything
  * else as the environment's, with the step it happened at and whether the traffic is back on stable.
  */
-export function releaseError(outcome: RampOutcome): Error | undefined {
+export function releaseError(outcome: RampOutcome, secrets: readonly string[]): Error | undefined {
   if (!outcome.error) return undefined;
-  if (isConfigurationError(outcome.error)) return outcome.error;
-  return new EnvironmentError(`${outcome.reason}${outcome.rolledBack ? '; rolled back: all traffic on stable' : ''}`);
+  // Servers echo what they were sent (an Authorization header in an error): redacted before it is reported.
+  if (isConfigurationError(outcome.error)) {
+    const { message, location, hint } = outcome.error;
+    return new ConfigurationError(redactText(message, secrets), location, hint === undefined ? undefined : redactText(hint, secrets));
+  }
+  return new EnvironmentError(redactText(`${outcome.reason}${outcome.rolledBack ? '; rolled back: all traffic on stable' : ''}`, secrets));
 }

@@ -26,13 +26,14 @@ const text = (value: unknown) => String(value).replace(/[\u0000-\u001f\u007f-\u0
  * the rolling release with 100% of traffic on stable. Rolling Releases need a Pro or Enterprise plan: a 403 or 404
  * before any traffic moves is one ConfigurationError naming vercel-project and the plan.
  */
-export function vercelPlatform(options: VercelPlatformOptions, steps: readonly number[], deps: PlatformDeps): PlatformAdapter {
+export function vercelPlatform(options: VercelPlatformOptions, steps: readonly number[], deps: PlatformDeps, needLabels = true): PlatformAdapter {
   const team = options.team !== undefined ? { teamId: options.team } : {};
   const query = options.team !== undefined ? `?teamId=${encodeURIComponent(options.team)}` : '';
   const project = encodeURIComponent(options.project);
   let canaryId: string | undefined;
   let canarySha: string | undefined;
   let stableId: string | undefined;
+  let stableSha: string | undefined;
 
   /**
    * Plain fetch for two calls: the deployment (its id and meta.githubCommitSha) and the config. @vercel/sdk 1.28.35's
@@ -145,16 +146,20 @@ export function vercelPlatform(options: VercelPlatformOptions, steps: readonly n
       if (now !== weight) throw new PlatformError(`Vercel's rolling release is at ${now === undefined ? 'no stage' : `${now}%`} (state ${text(rr.state)}), not ${weight}%`);
       const labels: Labels = {};
       if (canarySha !== undefined) labels.canary = canarySha;
-      if (stableId !== undefined) {
-        const sha = await shaOf(stableId);
-        if (sha !== undefined) labels.baseline = sha;
-      }
+      // Explicit labels always win: then no deployment's metadata is read.
+      if (needLabels && stableId !== undefined) stableSha ??= await shaOf(stableId);
+      if (stableSha !== undefined) labels.baseline = stableSha;
       return labels;
     },
     async rollback() {
       const api = await client();
-      // Read the state first: a second call (the post step), or a release already over, does nothing.
-      const rr = checked(value(await api.get(api.client, { idOrName: options.project, ...team }), 'reading the rolling release'), 'the read');
+      // Read the state first: a second call (the post step), a release already over, or none started, does nothing.
+      const read = value(await api.get(api.client, { idOrName: options.project, ...team }), 'reading the rolling release');
+      if (read.rollingRelease === null) {
+        deps.log('canary-release: Vercel has no rolling release for the project: nothing to abort');
+        return;
+      }
+      const rr = checked(read, 'the read');
       // In the post step the canary's id is not known yet: the input (an id or a URL) names it.
       const mine = [canaryId, options.deployment].filter((one) => one !== undefined);
       const ours = mine.includes(rr.canaryDeployment?.id ?? '') || mine.includes(rr.canaryDeployment?.url ?? '');
