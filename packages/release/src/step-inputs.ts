@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ActionStep } from '@roadstop/action';
 import { loadConfigSync, secretInputValues } from '@roadstop/core';
-import { RELEASE_INPUT_DEFINITIONS, RELEASE_INPUT_NAMES, resolveReleaseOptions, WATCH_INPUT_NAMES, type ReleaseOptions, type ReleaseRawInputs } from '@roadstop/release';
+import { RELEASE_INPUT_DEFINITIONS, RELEASE_INPUT_NAMES, resolveReleaseOptions, WATCH_INPUT_NAMES, type ReleaseOptions, type ReleaseRawInputs } from './options.js';
 
 /** Read every input once, mask the secrets first, and check them all: nothing moves before this returns. */
 export function readReleaseInputs(step: ActionStep): { options: ReleaseOptions; secrets: string[]; scratch: string } {
