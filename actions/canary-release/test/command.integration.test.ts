@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseFileCommand, runAction, startFakeSlack, startSentryFake, steadySessions, type ActionRun, type SentryFake, type SessionRates } from '@roadstop/testing';
+import { parseFileCommand, runAction, textOutsideMasks, startFakeSlack, startSentryFake, steadySessions, type ActionRun, type SentryFake, type SessionRates } from '@roadstop/testing';
 
 // canary-release with platform: command, the BUILT action (node scripts/build.mjs canary-release): stub commands
 // record their calls; the metrics come from the Sentry stand-in (release health per release), the labels from the
@@ -99,8 +99,7 @@ describe('canary-release with platform command (the built action)', () => {
   });
   const calls = (dir: string) => (existsSync(join(dir, 'calls')) ? readFileSync(join(dir, 'calls'), 'utf8').split('\n').filter((line) => line !== '') : []);
   const noSecret = (run: ActionRun, report?: string) => {
-    const outside = [run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n'), run.stderr, run.summary, JSON.stringify(run.outputs), report && existsSync(report) ? readFileSync(report, 'utf8') : ''].join('\n');
-    expect(outside).not.toContain(TOKEN);
+    expect(textOutsideMasks(run, report)).not.toContain(TOKEN);
     expect(run.stdout + run.stderr, 'no stack trace').not.toMatch(/\n\s+at .+:\d+:\d+/);
     expect(run.stdout + run.stderr, 'not a bug').not.toContain('internal error');
   };
@@ -191,7 +190,7 @@ describe('canary-release with platform command (the built action)', () => {
       expect(replies.join('\n')).toMatch(/step 1 at 10%: rollback: session-error-rate failed/);
       expect(run.masked).toContain(slack.token);
       noSecret(run);
-      expect(run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n') + run.summary).not.toContain(slack.token);
+      expect(textOutsideMasks(run)).not.toContain(slack.token);
 
       const hook = slack.addWebhook('releases');
       const dir2 = await mkdtemp(join(folder, 'slack-hook-'));

@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseFileCommand, REPO_ROOT, runAction, startSentryFake, startVercelFake, type SentryFake, type VercelFake } from '@roadstop/testing';
+import { parseFileCommand, REPO_ROOT, runAction, textOutsideMasks, startSentryFake, startVercelFake, type SentryFake, type VercelFake } from '@roadstop/testing';
 
 // Issue 20's rehearsal, through dist/canary-release: two builds of examples/webapp (examples/webapp/sentry/build-server.mjs)
 // report sessions with the real Sentry SDK (@sentry/node, release = the build's SHA) to the Sentry stand-in, which
@@ -117,7 +117,7 @@ describe('the rehearsal: Vercel + Sentry with the real SDK, through dist/canary-
     expect(releases).toEqual(new Set([STABLE.sha, CANARY.sha]));
     expect(served[CANARY.id]).toBeGreaterThan(0);
     expect(run.masked).toContain(SENTRY_TOKEN);
-    expect(run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n') + run.stderr + run.summary).not.toContain(SENTRY_TOKEN);
+    expect(textOutsideMasks(run, run.outputs.report)).not.toContain(SENTRY_TOKEN);
   });
 
   it('a broken canary (one session in five errors) is aborted at its first stage, traffic back on stable', async () => {

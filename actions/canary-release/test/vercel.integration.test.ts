@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseFileCommand, runAction, startSentryFake, startVercelFake, type ActionRun, type SentryFake, type VercelFake } from '@roadstop/testing';
+import { parseFileCommand, runAction, textOutsideMasks, startSentryFake, startVercelFake, type ActionRun, type SentryFake, type VercelFake } from '@roadstop/testing';
 
 // canary-release with platform: vercel, the BUILT action against two stand-ins: Vercel's Rolling Releases API
 // (packages/testing/src/vercel-fake.ts; its active stage's targetPercentage splits the load below) and Sentry's
@@ -77,7 +77,7 @@ describe('canary-release with platform vercel (the built action)', () => {
     ...extra,
   });
   const noSecret = (run: ActionRun) => {
-    const outside = [run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n'), run.stderr, run.summary, JSON.stringify(run.outputs), run.outputs.report && existsSync(run.outputs.report) ? readFileSync(run.outputs.report, 'utf8') : ''].join('\n');
+    const outside = textOutsideMasks(run, run.outputs.report);
     for (const secret of [VERCEL_TOKEN, SENTRY_TOKEN]) expect(outside).not.toContain(secret);
     expect(run.masked).toContain(VERCEL_TOKEN);
     expect(run.stdout + run.stderr, 'no stack trace').not.toMatch(/\n\s+at .+:\d+:\d+/);
@@ -133,8 +133,7 @@ describe('canary-release with platform vercel (the built action)', () => {
     const run = await runAction({ action: 'canary-release', workspace: folder, inputs: inputs({ 'vercel-token': `${VERCEL_TOKEN}x` }), timeoutMs: 60_000 });
     expect(run.exitCode).toBe(1);
     expect(errorsOf(run)).toEqual([expect.stringMatching(/input 'vercel-token'.*Vercel refused the token: HTTP 401/)]);
-    const outside = [run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n'), run.stderr, run.summary].join('\n');
-    expect(outside).not.toContain(VERCEL_TOKEN);
+    expect(textOutsideMasks(run)).not.toContain(VERCEL_TOKEN);
     expect(run.masked).toContain(`${VERCEL_TOKEN}x`);
     expect(vercel.rollingRelease).toBeUndefined();
   });

@@ -1,9 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runAction, type ActionRun } from '@roadstop/testing';
+import { runAction, textOutsideMasks, type ActionRun } from '@roadstop/testing';
 import { expectOutcome } from './expect-outcome.js';
 import { prometheus, startMetricsFake, type FakeAnswer, type FakeRequest, type MetricsFake, type Samples } from './metrics-fake.js';
 
@@ -204,13 +203,7 @@ describe('canary-watch against a misbehaving metrics service (the built action)'
     const masks = lines.map((line, index) => (line.startsWith('::add-mask::') ? index : -1)).filter((index) => index >= 0);
     expect(masks).toEqual(masks.map((_, index) => index));
     // The runner masks what ::add-mask:: registered; roadstop must not lean on it: no secret in any other line or file.
-    const outside = [
-      run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n'),
-      run.stderr,
-      run.summary,
-      JSON.stringify(run.outputs),
-      existsSync(report) ? readFileSync(report, 'utf8') : '',
-    ].join('\n');
+    const outside = textOutsideMasks(run, report);
     for (const secret of SECRETS) expect(outside).not.toContain(secret);
     hostile.check?.(run, fake, other);
   });

@@ -1,10 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { expectOutcome } from './expect-outcome.js';
-import { runAction, startSentryFake, steadySessions, type ActionRun, type SentryAnswer, type SentryFake, type SentryRequest, type SessionRates } from '@roadstop/testing';
+import { runAction, startSentryFake, steadySessions, textOutsideMasks, type ActionRun, type SentryAnswer, type SentryFake, type SentryRequest, type SessionRates } from '@roadstop/testing';
 
 // canary-watch with provider: sentry, the BUILT action (node scripts/build.mjs canary-watch) against the Sentry
 // stand-in (packages/testing/src/sentry-fake.ts, which quotes the sessions API's fields). No metrics are given:
@@ -134,13 +133,7 @@ describe('canary-watch with provider sentry (the built action)', () => {
     const run = await runAction({ action: 'canary-watch', workspace: folder, inputs, timeoutMs: 30_000 });
     expectOutcome(run, hostile);
     if (inputs['sentry-token'] !== '') expect(run.masked).toContain(inputs['sentry-token']);
-    const outside = [
-      run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n'),
-      run.stderr,
-      run.summary,
-      JSON.stringify(run.outputs),
-      existsSync(report) ? readFileSync(report, 'utf8') : '',
-    ].join('\n');
+    const outside = textOutsideMasks(run, report);
     expect(outside).not.toContain(TOKEN);
     hostile.check?.(run, fake);
   });
