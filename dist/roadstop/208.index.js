@@ -475,18 +475,21 @@ function renderCanaryTerminal(result, options) {
 
 const CANARY_WATCH_HELP = `Usage: roadstop canary-watch [options]
 
-Watch a canary's metrics (Prometheus or any JSON endpoint) every interval over
+Watch a canary's metrics (Prometheus, Datadog, Sentry or any JSON endpoint) every interval over
 a duration, judge each against its limits and the baseline with confidence
 bounds and rank tests, and decide promote, rollback or inconclusive.
 
 Options:
   --config FILE                 config file (default: .github/roadstop.yml); metrics under canary-watch:
-  --provider NAME               prometheus (default) | http | datadog
+  --provider NAME               prometheus (default) | http | datadog | sentry
   --prometheus-url URL          e.g. http://127.0.0.1:9090
   --http-headers TEXT           'Name: value' lines for every request (values never printed)
   --token TOKEN                 sent as Authorization: Bearer (never printed)
   --datadog-site SITE           datadoghq.com (default), datadoghq.eu, ... or a URL
   --datadog-api-key KEY         with --datadog-app-key KEY: Datadog's keys (never printed)
+  --sentry-url URL              provider sentry: https://sentry.io (default) or self-hosted
+  --sentry-org SLUG             with --sentry-project SLUG|ID and --sentry-token TOKEN (never printed)
+  --sentry-environment ENV      only this environment's sessions
   --interval D                  between looks, 1s to 6h (default 60s)
   --duration D                  the whole watch, 1s to 6h (default 15m)
   --canary-label L              replaces {{target}} for the canary (default canary)
@@ -519,7 +522,7 @@ const canaryWatchGate = {
     options: src_options/* CANARY_WATCH_OPTIONS */.qo,
     ownStep: true,
     resolveOptions: src_options/* resolveCanaryWatchOptions */.wX,
-    run: async (options, env) => (await Promise.all(/* import() */[__webpack_require__.e(453), __webpack_require__.e(875)]).then(__webpack_require__.bind(__webpack_require__, 24875))).runCanaryWatch(options, env),
+    run: async (options, env) => (await Promise.all(/* import() */[__webpack_require__.e(453), __webpack_require__.e(533)]).then(__webpack_require__.bind(__webpack_require__, 6533))).runCanaryWatch(options, env),
     outputValues: (result) => ({ decision: String(result.settings.decision ?? ''), score: result.metrics.score }),
     renderMarkdown: (result) => renderCanaryMarkdown(result),
     renderTerminal: (result, options) => renderCanaryTerminal(result, options),
@@ -1466,6 +1469,18 @@ function runner_setOutput(name, value) {
     const delimiter = heredocDelimiter(`${name}\n${text}`);
     appendFileCommand('OUTPUT', file, `${name}<<${delimiter}${external_node_os_.EOL}${text}${external_node_os_.EOL}${delimiter}`);
 }
+/** State for the action's post step (GITHUB_STATE), read there as STATE_<name>: written as an output is. */
+function runner_saveState(name, value) {
+    const file = process.env.GITHUB_STATE ?? '';
+    if (!file)
+        return;
+    const delimiter = heredocDelimiter(`${name}\n${value}`);
+    appendFileCommand('STATE', file, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}`);
+}
+/** What the main step saved with saveState, in the post step; '' when nothing. */
+function runner_getState(name) {
+    return process.env[`STATE_${name}`] ?? '';
+}
 /**
  * A heredoc delimiter for an output, shaped as @actions/core makes one
  * (ghadelimiter_ and a random version-4 UUID), drawn again until neither the
@@ -1797,6 +1812,8 @@ async function runActionStep(name, body) {
         annotate: (message) => io.annotate(message),
         summary: (markdown) => io.summary(markdown),
         fail: (text) => fail(`${prefix}: ${text}`),
+        saveState,
+        state: getState,
     };
     try {
         await body(step);
@@ -1993,7 +2010,7 @@ function parseInteger(value, range, where) {
 /* harmony export */   qo: () => (/* binding */ CANARY_WATCH_OPTIONS),
 /* harmony export */   wX: () => (/* binding */ resolveCanaryWatchOptions)
 /* harmony export */ });
-/* unused harmony exports PROVIDERS, METRIC_TYPES, AGGREGATES, MIN_INTERVAL_MS, MAX_DURATION_MS, defaultMinSamples, overlapOf, parseDuration, parseFraction */
+/* unused harmony exports PROVIDERS, METRIC_TYPES, AGGREGATES, MIN_INTERVAL_MS, MAX_DURATION_MS, SENTRY_DEFAULT_METRIC, defaultMinSamples, overlapOf, parseDuration, parseFraction */
 /* harmony import */ var jsonpath_plus__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96229);
 /* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38471);
 
@@ -2007,6 +2024,11 @@ const INPUT_NAMES = [
     'datadog-site',
     'datadog-api-key',
     'datadog-app-key',
+    'sentry-url',
+    'sentry-org',
+    'sentry-project',
+    'sentry-environment',
+    'sentry-token',
     'interval',
     'duration',
     'canary-label',
@@ -2020,13 +2042,25 @@ const INPUT_NAMES = [
     'false-rollback-rate',
     'fail-on',
 ];
-const PROVIDERS = ['prometheus', 'http', 'datadog'];
+const PROVIDERS = ['prometheus', 'http', 'datadog', 'sentry'];
 const METRIC_TYPES = ['error-rate', 'latency', 'value'];
 const AGGREGATES = ['sum', 'max', 'mean'];
 /** Shortest interval: a look a second is already more than any metrics backend resolves. */
 const MIN_INTERVAL_MS = 1000;
 /** Longest watch: GitHub ends a job after 6 hours, and 6 h is well inside setTimeout's 2^31-1 ms. */
 const MAX_DURATION_MS = 6 * 3_600_000;
+/**
+ * With provider sentry and no metrics: the playbook's one metric, the sessions' error rate per release
+ * (errored + crashed + abnormal over all sessions), at alert 1%, rollback 5%, 1 percentage point over stable.
+ */
+const SENTRY_DEFAULT_METRIC = {
+    name: 'session-error-rate',
+    errors: 'release:{{target}} session.status:errored,crashed,abnormal',
+    requests: 'release:{{target}}',
+    alert: 0.01,
+    rollback: 0.05,
+    maxIncrease: 0.01,
+};
 const TEXT = { type: 'string-or-number' };
 /** A metric's keys, in the config's list or the `metrics` input. */
 const METRIC_OPTIONS = {
@@ -2066,6 +2100,10 @@ const CANARY_WATCH_OPTIONS = {
     'on-provider-error': { type: 'string', enum: ['inconclusive', 'rollback'], default: 'inconclusive' },
     'false-rollback-rate': TEXT,
     'fail-on': { type: 'string', enum: ['rollback', 'inconclusive'], default: 'rollback' },
+    'sentry-url': { ...TEXT, default: 'https://sentry.io' },
+    'sentry-org': TEXT,
+    'sentry-project': TEXT,
+    'sentry-environment': TEXT,
     'artifact-name': { type: 'string' },
 };
 /** The inputs the edge masks before anything runs: the keys whole, of the headers their values, of a URL its credentials. */
@@ -2076,6 +2114,8 @@ const INPUT_DEFINITIONS = {
     'http-headers': { secret: true, secretParts: headerValues },
     'prometheus-url': { secret: true, secretParts: urlCredentials },
     'datadog-site': { secret: true, secretParts: urlCredentials },
+    'sentry-token': { secret: true },
+    'sentry-url': { secret: true, secretParts: urlCredentials },
 };
 /** Every secret the options hold, to be kept out of the log, the errors and the result. */
 function secretsOf(options) {
@@ -2084,6 +2124,8 @@ function secretsOf(options) {
         secrets.push(options.token);
     if (options.datadog)
         secrets.push(options.datadog.apiKey, options.datadog.appKey);
+    if (options.sentry)
+        secrets.push(options.sentry.token);
     if (options.basicAuth !== undefined) {
         secrets.push(options.basicAuth, Buffer.from(options.basicAuth).toString('base64'));
         secrets.push(...options.basicAuth.split(':'));
@@ -2101,7 +2143,7 @@ function resolveCanaryWatchOptions(section, inputs, workspace) {
     };
     const providerText = text('provider') ?? 'prometheus';
     if (!PROVIDERS.includes(providerText)) {
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`unknown provider '${providerText}'`, from('provider'), 'use prometheus, http or datadog');
+        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`unknown provider '${providerText}'`, from('provider'), 'use prometheus, http, datadog or sentry');
     }
     const provider = providerText;
     const prometheusUrl = text('prometheus-url');
@@ -2127,6 +2169,31 @@ function resolveCanaryWatchOptions(section, inputs, workspace) {
         checkHeaderValue(appKey, 'datadog-app-key');
         datadog = { url, apiKey, appKey };
     }
+    let sentry;
+    if (provider === 'sentry') {
+        const url = (text('sentry-url') ?? 'https://sentry.io').replace(/\/+$/, '');
+        checkUrl(url, from('sentry-url'));
+        if (new URL(url).username !== '' || new URL(url).password !== '')
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('the Sentry URL takes no credentials', from('sentry-url'), 'give the auth token as sentry-token');
+        const slug = (name) => {
+            const value = text(name);
+            if (value === undefined)
+                throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`provider sentry needs ${name}`, from(name), name === 'sentry-org' ? 'the organization slug, as in https://sentry.io/organizations/<slug>/' : 'the project slug or its numeric ID');
+            if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/.test(value))
+                throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`'${value.slice(0, 100)}' is not a Sentry slug or ID`, from(name), 'letters, digits, - _ and .');
+            return value;
+        };
+        const org = slug('sentry-org');
+        const project = slug('sentry-project');
+        const token = given('sentry-token');
+        if (token === undefined)
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('provider sentry needs sentry-token', { input: 'sentry-token' }, 'an auth token with the org:read and project:read scopes, from secrets: ${{ secrets.SENTRY_TOKEN }}');
+        checkHeaderValue(token, 'sentry-token');
+        sentry = { url, org, project, token };
+        const environment = text('sentry-environment');
+        if (environment !== undefined)
+            sentry.environment = environment;
+    }
     const intervalMs = boundedDuration(text('interval') ?? '60s', from('interval'));
     const durationMs = boundedDuration(text('duration') ?? '15m', from('duration'));
     if (durationMs < intervalMs) {
@@ -2134,6 +2201,8 @@ function resolveCanaryWatchOptions(section, inputs, workspace) {
     }
     const metricsInput = given('metrics');
     const metricSections = metricsInput !== undefined ? inputMetricSections(metricsInput) : section.sections('metrics');
+    if (metricSections.length === 0 && provider === 'sentry')
+        metricSections.push(...inputMetricSections(sentryDefaultMetric()));
     if (metricSections.length === 0) {
         throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('no metrics to watch', metricsInput !== undefined ? { input: 'metrics' } : { input: 'metrics', ...section.locate() }, 'give the input metrics (a YAML list) or canary-watch.metrics in the config');
     }
@@ -2192,6 +2261,8 @@ function resolveCanaryWatchOptions(section, inputs, workspace) {
         options.token = token;
     if (datadog)
         options.datadog = datadog;
+    if (sentry)
+        options.sentry = sentry;
     if (baselineLabel !== undefined)
         options.baselineLabel = baselineLabel;
     if (baselineWindowMs !== undefined)
@@ -2199,6 +2270,11 @@ function resolveCanaryWatchOptions(section, inputs, workspace) {
     if (notices.length > 0)
         options.notices = notices;
     return options;
+}
+/** The default metric as the metrics input would write it, so it is parsed (and its minimum samples derived) like any other. */
+function sentryDefaultMetric() {
+    const metric = SENTRY_DEFAULT_METRIC;
+    return `- name: ${metric.name}\n  type: error-rate\n  errors: '${metric.errors}'\n  requests: '${metric.requests}'\n  alert: ${metric.alert}\n  rollback: ${metric.rollback}\n  max-increase: ${metric.maxIncrease}\n`;
 }
 /** The `metrics` input: a YAML list, its errors located by line in the input. */
 function inputMetricSections(text) {

@@ -123,6 +123,19 @@ export function setOutput(name: string, value: unknown): void {
   appendFileCommand('OUTPUT', file, `${name}<<${delimiter}${EOL}${text}${EOL}${delimiter}`);
 }
 
+/** State for the action's post step (GITHUB_STATE), read there as STATE_<name>: written as an output is. */
+export function saveState(name: string, value: string): void {
+  const file = process.env.GITHUB_STATE ?? '';
+  if (!file) return;
+  const delimiter = heredocDelimiter(`${name}\n${value}`);
+  appendFileCommand('STATE', file, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}`);
+}
+
+/** What the main step saved with saveState, in the post step; '' when nothing. */
+export function getState(name: string): string {
+  return process.env[`STATE_${name}`] ?? '';
+}
+
 /**
  * A heredoc delimiter for an output, shaped as @actions/core makes one
  * (ghadelimiter_ and a random version-4 UUID), drawn again until neither the

@@ -1,6 +1,6 @@
 import type { ResultMessage } from '@roadstop/core';
 import { coreIo, fail, getInput, info, reportError, setOutput, setSecret } from './io.js';
-import { debug } from './runner.js';
+import { debug, getState, saveState } from './runner.js';
 
 /** What an action that is not a gate (pr-staging-comment, slack-notify, canary-watch) gets from the edge. */
 export interface ActionStep {
@@ -16,6 +16,9 @@ export interface ActionStep {
   summary(markdown: string): Promise<void>;
   /** Fail the step with one line, without throwing. */
   fail(text: string): void;
+  /** Keep a value for the action's post step (GITHUB_STATE); `state` reads it there. */
+  saveState(name: string, value: string): void;
+  state(name: string): string;
 }
 
 /**
@@ -35,6 +38,8 @@ export async function runActionStep(name: string, body: (step: ActionStep) => Pr
     annotate: (message) => io.annotate(message),
     summary: (markdown) => io.summary(markdown),
     fail: (text) => fail(`${prefix}: ${text}`),
+    saveState,
+    state: getState,
   };
   try {
     await body(step);

@@ -4,18 +4,21 @@ import { renderCanaryMarkdown, renderCanaryTerminal } from './render.js';
 
 export const CANARY_WATCH_HELP = `Usage: roadstop canary-watch [options]
 
-Watch a canary's metrics (Prometheus or any JSON endpoint) every interval over
+Watch a canary's metrics (Prometheus, Datadog, Sentry or any JSON endpoint) every interval over
 a duration, judge each against its limits and the baseline with confidence
 bounds and rank tests, and decide promote, rollback or inconclusive.
 
 Options:
   --config FILE                 config file (default: .github/roadstop.yml); metrics under canary-watch:
-  --provider NAME               prometheus (default) | http | datadog
+  --provider NAME               prometheus (default) | http | datadog | sentry
   --prometheus-url URL          e.g. http://127.0.0.1:9090
   --http-headers TEXT           'Name: value' lines for every request (values never printed)
   --token TOKEN                 sent as Authorization: Bearer (never printed)
   --datadog-site SITE           datadoghq.com (default), datadoghq.eu, ... or a URL
   --datadog-api-key KEY         with --datadog-app-key KEY: Datadog's keys (never printed)
+  --sentry-url URL              provider sentry: https://sentry.io (default) or self-hosted
+  --sentry-org SLUG             with --sentry-project SLUG|ID and --sentry-token TOKEN (never printed)
+  --sentry-environment ENV      only this environment's sessions
   --interval D                  between looks, 1s to 6h (default 60s)
   --duration D                  the whole watch, 1s to 6h (default 15m)
   --canary-label L              replaces {{target}} for the canary (default canary)

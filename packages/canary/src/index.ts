@@ -5,5 +5,6 @@ export * from './options.js';
 export * from './providers.js';
 export * from './render.js';
 export * from './run.js';
+export * from './sentry.js';
 export * from './stats.js';
 export * from './watch.js';

@@ -12,6 +12,11 @@ export const INPUT_NAMES = [
   'datadog-site',
   'datadog-api-key',
   'datadog-app-key',
+  'sentry-url',
+  'sentry-org',
+  'sentry-project',
+  'sentry-environment',
+  'sentry-token',
   'interval',
   'duration',
   'canary-label',
@@ -28,7 +33,7 @@ export const INPUT_NAMES = [
 export type InputName = (typeof INPUT_NAMES)[number];
 export type RawInputs = Partial<Record<InputName, string>>;
 
-export const PROVIDERS = ['prometheus', 'http', 'datadog'] as const;
+export const PROVIDERS = ['prometheus', 'http', 'datadog', 'sentry'] as const;
 export type ProviderName = (typeof PROVIDERS)[number];
 export const METRIC_TYPES = ['error-rate', 'latency', 'value'] as const;
 export type MetricType = (typeof METRIC_TYPES)[number];
@@ -83,6 +88,8 @@ export interface CanaryWatchOptions extends GateOptionsBase {
   basicAuth?: string;
   /** Datadog: the API's base URL and the two keys (secrets: masked, kept out of the result). */
   datadog?: { url: string; apiKey: string; appKey: string };
+  /** Sentry's release health: the API's base URL, the organization, the project (ID or slug), an environment, the token (a secret). */
+  sentry?: SentryOptions;
   headers: Record<string, string>;
   token?: string;
   intervalMs: number;
@@ -102,6 +109,27 @@ export interface CanaryWatchOptions extends GateOptionsBase {
   falseRollbackRate: number;
   decisionFailOn: 'rollback' | 'inconclusive';
 }
+
+export interface SentryOptions {
+  url: string;
+  org: string;
+  project: string;
+  environment?: string;
+  token: string;
+}
+
+/**
+ * With provider sentry and no metrics: the playbook's one metric, the sessions' error rate per release
+ * (errored + crashed + abnormal over all sessions), at alert 1%, rollback 5%, 1 percentage point over stable.
+ */
+export const SENTRY_DEFAULT_METRIC = {
+  name: 'session-error-rate',
+  errors: 'release:{{target}} session.status:errored,crashed,abnormal',
+  requests: 'release:{{target}}',
+  alert: 0.01,
+  rollback: 0.05,
+  maxIncrease: 0.01,
+} as const;
 
 const TEXT = { type: 'string-or-number' } as const;
 
@@ -144,6 +172,10 @@ export const CANARY_WATCH_OPTIONS = {
   'on-provider-error': { type: 'string', enum: ['inconclusive', 'rollback'], default: 'inconclusive' },
   'false-rollback-rate': TEXT,
   'fail-on': { type: 'string', enum: ['rollback', 'inconclusive'], default: 'rollback' },
+  'sentry-url': { ...TEXT, default: 'https://sentry.io' },
+  'sentry-org': TEXT,
+  'sentry-project': TEXT,
+  'sentry-environment': TEXT,
   'artifact-name': { type: 'string' },
 } as const satisfies OptionDefinitions;
 
@@ -155,6 +187,8 @@ export const INPUT_DEFINITIONS: Partial<Record<InputName, InputDefinition>> = {
   'http-headers': { secret: true, secretParts: headerValues },
   'prometheus-url': { secret: true, secretParts: urlCredentials },
   'datadog-site': { secret: true, secretParts: urlCredentials },
+  'sentry-token': { secret: true },
+  'sentry-url': { secret: true, secretParts: urlCredentials },
 };
 
 /** Every secret the options hold, to be kept out of the log, the errors and the result. */
@@ -162,6 +196,7 @@ export function secretsOf(options: CanaryWatchOptions): string[] {
   const secrets = Object.values(options.headers);
   if (options.token !== undefined) secrets.push(options.token);
   if (options.datadog) secrets.push(options.datadog.apiKey, options.datadog.appKey);
+  if (options.sentry) secrets.push(options.sentry.token);
   if (options.basicAuth !== undefined) {
     secrets.push(options.basicAuth, Buffer.from(options.basicAuth).toString('base64'));
     secrets.push(...options.basicAuth.split(':'));
@@ -181,7 +216,7 @@ export function resolveCanaryWatchOptions(section: ConfigSection, inputs: RawInp
 
   const providerText = text('provider') ?? 'prometheus';
   if (!(PROVIDERS as readonly string[]).includes(providerText)) {
-    throw new ConfigurationError(`unknown provider '${providerText}'`, from('provider'), 'use prometheus, http or datadog');
+    throw new ConfigurationError(`unknown provider '${providerText}'`, from('provider'), 'use prometheus, http, datadog or sentry');
   }
   const provider = providerText as ProviderName;
   const prometheusUrl = text('prometheus-url');
@@ -207,6 +242,27 @@ export function resolveCanaryWatchOptions(section: ConfigSection, inputs: RawInp
     datadog = { url, apiKey, appKey };
   }
 
+  let sentry: SentryOptions | undefined;
+  if (provider === 'sentry') {
+    const url = (text('sentry-url') ?? 'https://sentry.io').replace(/\/+$/, '');
+    checkUrl(url, from('sentry-url'));
+    if (new URL(url).username !== '' || new URL(url).password !== '') throw new ConfigurationError('the Sentry URL takes no credentials', from('sentry-url'), 'give the auth token as sentry-token');
+    const slug = (name: 'sentry-org' | 'sentry-project'): string => {
+      const value = text(name);
+      if (value === undefined) throw new ConfigurationError(`provider sentry needs ${name}`, from(name), name === 'sentry-org' ? 'the organization slug, as in https://sentry.io/organizations/<slug>/' : 'the project slug or its numeric ID');
+      if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/.test(value)) throw new ConfigurationError(`'${value.slice(0, 100)}' is not a Sentry slug or ID`, from(name), 'letters, digits, - _ and .');
+      return value;
+    };
+    const org = slug('sentry-org');
+    const project = slug('sentry-project');
+    const token = given('sentry-token');
+    if (token === undefined) throw new ConfigurationError('provider sentry needs sentry-token', { input: 'sentry-token' }, 'an auth token with the org:read and project:read scopes, from secrets: ${{ secrets.SENTRY_TOKEN }}');
+    checkHeaderValue(token, 'sentry-token');
+    sentry = { url, org, project, token };
+    const environment = text('sentry-environment');
+    if (environment !== undefined) sentry.environment = environment;
+  }
+
   const intervalMs = boundedDuration(text('interval') ?? '60s', from('interval'));
   const durationMs = boundedDuration(text('duration') ?? '15m', from('duration'));
   if (durationMs < intervalMs) {
@@ -215,6 +271,7 @@ export function resolveCanaryWatchOptions(section: ConfigSection, inputs: RawInp
 
   const metricsInput = given('metrics');
   const metricSections = metricsInput !== undefined ? inputMetricSections(metricsInput) : section.sections('metrics');
+  if (metricSections.length === 0 && provider === 'sentry') metricSections.push(...inputMetricSections(sentryDefaultMetric()));
   if (metricSections.length === 0) {
     throw new ConfigurationError('no metrics to watch', metricsInput !== undefined ? { input: 'metrics' } : { input: 'metrics', ...section.locate() }, 'give the input metrics (a YAML list) or canary-watch.metrics in the config');
   }
@@ -267,10 +324,17 @@ export function resolveCanaryWatchOptions(section: ConfigSection, inputs: RawInp
   if (prometheus?.credentials !== undefined) options.basicAuth = prometheus.credentials;
   if (token !== undefined) options.token = token;
   if (datadog) options.datadog = datadog;
+  if (sentry) options.sentry = sentry;
   if (baselineLabel !== undefined) options.baselineLabel = baselineLabel;
   if (baselineWindowMs !== undefined) options.baselineWindowMs = baselineWindowMs;
   if (notices.length > 0) options.notices = notices;
   return options;
+}
+
+/** The default metric as the metrics input would write it, so it is parsed (and its minimum samples derived) like any other. */
+function sentryDefaultMetric(): string {
+  const metric = SENTRY_DEFAULT_METRIC;
+  return `- name: ${metric.name}\n  type: error-rate\n  errors: '${metric.errors}'\n  requests: '${metric.requests}'\n  alert: ${metric.alert}\n  rollback: ${metric.rollback}\n  max-increase: ${metric.maxIncrease}\n`;
 }
 
 /** The `metrics` input: a YAML list, its errors located by line in the input. */

@@ -1,6 +1,7 @@
 import { JSONPath } from 'jsonpath-plus';
 import { ConfigurationError, EnvironmentError, edgeFetch } from '@roadstop/core';
 import type { CanaryWatchOptions } from './options.js';
+import { sentryProvider } from './sentry.js';
 import { substitute, type Provider, type ProviderSeries } from './watch.js';
 
 /** The longest a single request may take; the watch shortens it to its interval and to what is left of its deadline. */
@@ -17,9 +18,12 @@ export type ProviderFailure = 'unreachable' | 'refused' | 'rate-limited' | 'outa
 export class ProviderError extends Error {
   override readonly name = 'ProviderError';
   readonly failure: ProviderFailure;
-  constructor(message: string, failure: ProviderFailure) {
+  /** rate-limited: how long the service asked to wait (its Retry-After), when it said. */
+  readonly retryAfterMs: number | undefined;
+  constructor(message: string, failure: ProviderFailure, retryAfterMs?: number) {
     super(message);
     this.failure = failure;
+    this.retryAfterMs = retryAfterMs;
   }
 }
 
@@ -35,7 +39,7 @@ export interface CheckingProvider extends Provider {
 }
 
 /** A server's own words, fit for one log line: no control characters, bounded. */
-function serverText(value: unknown): string {
+export function serverText(value: unknown): string {
   const text = (typeof value === 'string' ? value : JSON.stringify(value) ?? '').replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
   return text.length > MAX_SERVER_TEXT ? `${text.slice(0, MAX_SERVER_TEXT)}…` : text;
 }
@@ -62,7 +66,7 @@ async function boundedText(response: Response, service: Service): Promise<string
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function describe(service: Service): string {
+export function describe(service: Service): string {
   return `${service.name} (${service.input})`;
 }
 
@@ -71,7 +75,7 @@ function describe(service: Service): string {
  * custom headers to any host a redirect names. A status the service uses for refusal, rate limits or outages
  * throws here; other statuses are returned with the body for the provider to read its own error format.
  */
-async function getJson(url: string, headers: Record<string, string>, timeoutMs: number, service: Service): Promise<{ status: number; body: unknown }> {
+export async function getJson(url: string, headers: Record<string, string>, timeoutMs: number, service: Service): Promise<{ status: number; body: unknown }> {
   const signal = AbortSignal.timeout(Math.max(1, Math.round(timeoutMs)));
   let current = new URL(url);
   for (let hop = 0; ; hop++) {
@@ -100,7 +104,7 @@ async function getJson(url: string, headers: Record<string, string>, timeoutMs: 
       throw new ProviderError(`${describe(service)} refused the request: HTTP ${response.status} (check the token, keys or headers)`, 'refused');
     }
     if (response.status === 429) {
-      throw new ProviderError(`${describe(service)} is rate limiting: HTTP 429${retryAfter ? ` (Retry-After ${serverText(retryAfter)})` : ''}`, 'rate-limited');
+      throw new ProviderError(`${describe(service)} is rate limiting: HTTP 429${retryAfter ? ` (Retry-After ${serverText(retryAfter)})` : ''}`, 'rate-limited', retryAfterMsOf(retryAfter));
     }
     let body: unknown;
     try {
@@ -113,6 +117,14 @@ async function getJson(url: string, headers: Record<string, string>, timeoutMs: 
   }
 }
 
+/** Retry-After as seconds or an HTTP date (RFC 9110 section 10.2.3); anything else, or a negative wait, is no hint. */
+function retryAfterMsOf(value: string | null): number | undefined {
+  if (value === null) return undefined;
+  if (/^\s*\d{1,9}\s*$/.test(value)) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
 async function readBody(response: Response, signal: AbortSignal, service: Service, timeoutMs: number): Promise<string> {
   try {
     return await boundedText(response, service);
@@ -123,7 +135,7 @@ async function readBody(response: Response, signal: AbortSignal, service: Servic
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -266,6 +278,7 @@ export async function openProvider(options: CanaryWatchOptions): Promise<Provide
   const headers = { ...options.headers };
   if (options.basicAuth !== undefined) headers.Authorization = `Basic ${Buffer.from(options.basicAuth).toString('base64')}`;
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
+  if (options.sentry) headers.Authorization = `Bearer ${options.sentry.token}`;
   const queries: { query: string; where: string; path: string; metric: string }[] = [];
   for (const metric of options.metrics) {
     for (const field of ['errors', 'requests', 'query'] as const) {
@@ -296,6 +309,7 @@ export async function openProvider(options: CanaryWatchOptions): Promise<Provide
 
 function chooseProvider(options: CanaryWatchOptions, headers: Record<string, string>, queries: { query: string; path: string; metric: string }[]): CheckingProvider {
   if (options.provider === 'prometheus') return prometheusProvider(options.prometheusUrl!, headers);
+  if (options.provider === 'sentry') return sentryProvider(options.sentry!, headers, { canary: options.canaryLabel, ...(options.baselineLabel !== undefined ? { baseline: options.baselineLabel } : {}) });
   if (options.provider === 'datadog') return datadogProvider(options.datadog!.url, { ...headers, 'DD-API-KEY': options.datadog!.apiKey, 'DD-APPLICATION-KEY': options.datadog!.appKey });
   const paths = new Map(queries.map(({ query, path, metric }) => [query, { path, metric }]));
   return httpJsonProvider(headers, (url) => paths.get(url) ?? { path: '$', metric: url });

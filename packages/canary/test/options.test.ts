@@ -72,7 +72,7 @@ describe('resolveCanaryWatchOptions', () => {
   });
 
   it.each([
-    { inputs: { provider: 'newrelic' }, error: "input 'provider': unknown provider 'newrelic' (use prometheus, http or datadog)" },
+    { inputs: { provider: 'newrelic' }, error: "input 'provider': unknown provider 'newrelic' (use prometheus, http, datadog or sentry)" },
     { inputs: { interval: '60s', duration: '30s' }, error: "input 'duration': duration 30s is shorter than interval 60s" },
     { inputs: { metrics: '- name: e\n  type: error-rate\n  errors: x\n  requests: y\n  alert: 6%\n  rollback: 5%\n' }, error: "input 'metrics':5, key 'metrics[0].alert': metric 'e': alert 6% is above rollback 5%" },
     { inputs: { metrics: '- name: e\n  type: error-rate\n  errors: x\n' }, error: "input 'metrics':1, key 'metrics[0]': metric 'e' of type error-rate needs 'requests'" },

@@ -1,6 +1,7 @@
 import { describeFailure, isConfigurationError, isEnvironmentError } from '@roadstop/core';
 import { GATES } from '@roadstop/gates';
 import { runGateCommand } from './gate-command.js';
+import { CANARY_RELEASE_SUMMARY, runReleaseCommand } from './release-command.js';
 import { RUN_HELP, runAllCommand } from './run-all.js';
 import type { Io } from './io.js';
 import packageJson from '../../../package.json' with { type: 'json' };
@@ -18,6 +19,7 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   run: { run: runAllCommand, summary: 'every gate the config names, as the root action does' },
   ...Object.fromEntries(GATES.map((gate) => [gate.name, { run: (args: string[], io: Io) => runGateCommand(gate, args, io), summary: gate.summary }])),
+  'canary-release': { run: runReleaseCommand, summary: CANARY_RELEASE_SUMMARY },
 };
 
 export const HELP = `Usage: roadstop <command> [options]

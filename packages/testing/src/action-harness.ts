@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -162,4 +163,13 @@ function spawnNode(entry: string, env: Record<string, string>, cwd: string, time
       resolvePromise({ exitCode: code ?? (signal ? 128 : 1), stdout, stderr });
     });
   });
+}
+
+/**
+ * Everything a run leaves where a secret must never be, but for its `::add-mask::` lines: the rest of stdout, stderr,
+ * the summary, the outputs, and the given files (a report) where they exist.
+ */
+export function textOutsideMasks(run: ActionRun, ...files: (string | undefined)[]): string {
+  const contents = files.filter((file): file is string => file !== undefined && existsSync(file)).map((file) => readFileSync(file, 'utf8'));
+  return [run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n'), run.stderr, run.summary, JSON.stringify(run.outputs), ...contents].join('\n');
 }

@@ -10,3 +10,5 @@ export * from './traffic-split.js';
 export * from './forward-proxy.js';
 export * from './workflow-commands.js';
 export * from './refusal.js';
+export * from './sentry-fake.js';
+export * from './vercel-fake.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-// core → render/git → github → gate packages → gates (the registry) → action/cli and the steps: a package imports
+// core → render/git → github → gate packages → gates (the registry) → action/cli and the steps → canary-release: a package imports
 // only packages of a lower layer (docs/architecture.md). Static and dynamic imports of the sources both count.
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -18,9 +18,10 @@ const LAYER: Record<string, number> = {
   canary: 3,
   gates: 4,
   action: 5,
-  cli: 6,
+  cli: 8,
   comment: 6,
   slack: 6,
+  release: 7,
 };
 
 function sources(folder: string): string[] {

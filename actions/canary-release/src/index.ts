@@ -1,0 +1,3 @@
+import { startAction } from '@roadstop/action/entry';
+
+await startAction(() => import('./main.js'));

@@ -1,0 +1,203 @@
+export const id = 834;
+export const ids = [834];
+export const modules = {
+
+/***/ 4834:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   vercelPlatform: () => (/* binding */ vercelPlatform)
+/* harmony export */ });
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(606);
+/* harmony import */ var _platforms_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2153);
+
+
+/** The longest one Vercel request may take. */
+const REQUEST_TIMEOUT_MS = 30_000;
+const MAX_TEXT = 300;
+const text = (value) => String(value).replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').slice(0, MAX_TEXT);
+/**
+ * Vercel Rolling Releases (https://vercel.com/docs/rolling-releases), through @vercel/sdk's standalone functions over
+ * VercelCore, imported only here, after every input was checked (the whole `Vercel` class costs seconds to load).
+ * prepare: the project's rolling-release config gets one manual-approval stage per step; the canary deployment and
+ * its git SHA are read. move: step 1 starts the rolling release for the canary, each later step approves the next
+ * stage. promote: complete. rollback: abort, the documented way: an Instant Rollback of production to the stable
+ * deployment the rolling release was serving (POST /v1/projects/{projectId}/rollback/{deploymentId}), which ends
+ * the rolling release with 100% of traffic on stable. Rolling Releases need a Pro or Enterprise plan: a 403 or 404
+ * before any traffic moves is one ConfigurationError naming vercel-project and the plan.
+ */
+function vercelPlatform(options, steps, deps, needLabels = true) {
+    const team = options.team !== undefined ? { teamId: options.team } : {};
+    const query = options.team !== undefined ? `?teamId=${encodeURIComponent(options.team)}` : '';
+    const project = encodeURIComponent(options.project);
+    let canaryId;
+    let canarySha;
+    let stableId;
+    let stableSha;
+    /**
+     * Plain fetch for two calls: the deployment (its id and meta.githubCommitSha) and the config. @vercel/sdk 1.28.35's
+     * updateRollingReleaseConfig sends no request body (its generated function sets `body = null`), so the stages
+     * cannot be configured through it: the documented body goes here instead. Redirects are not followed.
+     */
+    const call = async (method, path, body) => {
+        let response;
+        try {
+            response = await fetch(`${options.apiUrl}${path}`, {
+                method,
+                headers: { Authorization: `Bearer ${options.token}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+                ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+                redirect: 'manual',
+                signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+            });
+        }
+        catch (error) {
+            throw new _platforms_js__WEBPACK_IMPORTED_MODULE_1__/* .PlatformError */ .Wk(`cannot reach Vercel (vercel-api-url) at ${new URL(options.apiUrl).origin}: ${text(error.cause?.code ?? error.message)}`);
+        }
+        const raw = (await response.text()).slice(0, 1_000_000);
+        let json;
+        try {
+            json = JSON.parse(raw);
+        }
+        catch {
+            json = undefined;
+        }
+        return { status: response.status, json };
+    };
+    const refused = (status, what, json) => {
+        const detail = text(json?.error?.message ?? 'no message');
+        if (status === 401)
+            return new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Vercel refused the token: HTTP 401 (${detail})`, { input: 'vercel-token' }, 'a Vercel access token with access to the project (and the team, with vercel-team)');
+        if (status === 403 || status === 404) {
+            return new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Vercel answered HTTP ${status} to ${what} of project '${options.project}' (${detail}): Rolling Releases need a Pro or Enterprise plan, and the project must exist under the token's account${options.team ? ` or team ${options.team}` : ' (set vercel-team for a team project)'}`, { input: 'vercel-project' });
+        }
+        if (status === 429)
+            return new _platforms_js__WEBPACK_IMPORTED_MODULE_1__/* .PlatformError */ .Wk(`Vercel is rate limiting ${what}: HTTP 429`);
+        return new _platforms_js__WEBPACK_IMPORTED_MODULE_1__/* .PlatformError */ .Wk(`Vercel answered HTTP ${status} to ${what}: ${detail}`);
+    };
+    const loadSdk = async () => {
+        const [{ VercelCore }, start, approve, complete, get, rollback] = await Promise.all([
+            Promise.all(/* import() */[__webpack_require__.e(536), __webpack_require__.e(526)]).then(__webpack_require__.bind(__webpack_require__, 6145)),
+            Promise.all(/* import() */[__webpack_require__.e(536), __webpack_require__.e(626), __webpack_require__.e(677)]).then(__webpack_require__.bind(__webpack_require__, 4677)),
+            Promise.all(/* import() */[__webpack_require__.e(536), __webpack_require__.e(626), __webpack_require__.e(158)]).then(__webpack_require__.bind(__webpack_require__, 2158)),
+            Promise.all(/* import() */[__webpack_require__.e(536), __webpack_require__.e(626), __webpack_require__.e(512)]).then(__webpack_require__.bind(__webpack_require__, 7512)),
+            Promise.all(/* import() */[__webpack_require__.e(536), __webpack_require__.e(626), __webpack_require__.e(170)]).then(__webpack_require__.bind(__webpack_require__, 3170)),
+            Promise.all(/* import() */[__webpack_require__.e(536), __webpack_require__.e(626), __webpack_require__.e(401)]).then(__webpack_require__.bind(__webpack_require__, 2401)),
+        ]);
+        const client = new VercelCore({ bearerToken: options.token, serverURL: options.apiUrl, timeoutMs: REQUEST_TIMEOUT_MS });
+        return { client, start: start.rollingReleaseStartRollingRelease, approve: approve.rollingReleaseApproveRollingReleaseStage, complete: complete.rollingReleaseCompleteRollingRelease, get: get.rollingReleaseGetRollingRelease, rollback: rollback.projectsRequestRollback };
+    };
+    let sdk;
+    const client = () => (sdk ??= loadSdk());
+    /** An SDK result: its value, or the error as the user's (401/403/404) or the environment's. */
+    const value = (result, what) => {
+        if (result.ok)
+            return result.value;
+        const error = result.error;
+        if (typeof error.statusCode === 'number') {
+            let json;
+            try {
+                json = JSON.parse(error.body ?? '');
+            }
+            catch {
+                json = undefined;
+            }
+            throw refused(error.statusCode, what, json);
+        }
+        throw new _platforms_js__WEBPACK_IMPORTED_MODULE_1__/* .PlatformError */ .Wk(`Vercel: ${what} failed: ${text(error.message ?? error)}`);
+    };
+    const shaOf = async (id) => {
+        const { status, json } = await call('GET', `/v13/deployments/${encodeURIComponent(id)}${query}`);
+        if (status !== 200)
+            throw refused(status, `reading deployment ${id}`, json);
+        const sha = json?.meta?.githubCommitSha;
+        return typeof sha === 'string' && /^[0-9a-f]{7,64}$/i.test(sha) ? sha : undefined;
+    };
+    const checked = (release, what) => {
+        const rr = release?.rollingRelease;
+        if (!rr || typeof rr.state !== 'string')
+            throw new _platforms_js__WEBPACK_IMPORTED_MODULE_1__/* .PlatformError */ .Wk(`Vercel answered ${what} without a rolling release`);
+        return rr;
+    };
+    return {
+        async prepare() {
+            const { status, json } = await call('GET', `/v13/deployments/${encodeURIComponent(options.deployment)}${query}`);
+            if (status === 404)
+                throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Vercel knows no deployment '${options.deployment}'`, { input: 'deployment' }, 'the ID (dpl_\u2026) or URL of the canary deployment');
+            if (status !== 200)
+                throw refused(status, 'reading the canary deployment', json);
+            const deployment = json;
+            if (typeof deployment.id !== 'string')
+                throw new _platforms_js__WEBPACK_IMPORTED_MODULE_1__/* .PlatformError */ .Wk('Vercel answered the deployment without an id');
+            canaryId = deployment.id;
+            const sha = deployment.meta?.githubCommitSha;
+            if (typeof sha === 'string' && /^[0-9a-f]{7,64}$/i.test(sha))
+                canarySha = sha;
+            const stages = steps.map((targetPercentage) => ({ targetPercentage, requireApproval: targetPercentage < 100 }));
+            // https://vercel.com/docs/rest-api/rolling-release/update-the-rolling-release-settings-for-the-project
+            const config = await call('PATCH', `/v1/projects/${project}/rolling-release/config${query}`, { enabled: true, advancementType: 'manual-approval', stages });
+            if (config.status >= 300)
+                throw refused(config.status, 'configuring Rolling Releases', config.json);
+            deps.log(`canary-release: Vercel Rolling Releases configured for ${options.project}: manual approval at ${steps.join(', ')}%`);
+        },
+        async move(weight, step) {
+            const api = await client();
+            const canaryDeploymentId = canaryId;
+            let rr;
+            if (step === 1) {
+                rr = checked(value(await api.start(api.client, { idOrName: options.project, ...team, requestBody: { canaryDeploymentId } }), 'starting the rolling release'), 'the start');
+                stableId = rr.currentDeployment?.id;
+            }
+            else {
+                rr = checked(value(await api.approve(api.client, { idOrName: options.project, ...team, requestBody: { nextStageIndex: step - 1, canaryDeploymentId } }), `approving stage ${step}`), 'the approval');
+            }
+            const now = rr.state === 'COMPLETE' ? 100 : rr.activeStage?.targetPercentage;
+            if (now !== weight)
+                throw new _platforms_js__WEBPACK_IMPORTED_MODULE_1__/* .PlatformError */ .Wk(`Vercel's rolling release is at ${now === undefined ? 'no stage' : `${now}%`} (state ${text(rr.state)}), not ${weight}%`);
+            const labels = {};
+            if (canarySha !== undefined)
+                labels.canary = canarySha;
+            // Explicit labels always win: then no deployment's metadata is read.
+            if (needLabels && stableId !== undefined)
+                stableSha ??= await shaOf(stableId);
+            if (stableSha !== undefined)
+                labels.baseline = stableSha;
+            return labels;
+        },
+        async rollback() {
+            const api = await client();
+            // Read the state first: a second call (the post step), a release already over, or none started, does nothing.
+            const read = value(await api.get(api.client, { idOrName: options.project, ...team }), 'reading the rolling release');
+            if (read.rollingRelease === null) {
+                deps.log('canary-release: Vercel has no rolling release for the project: nothing to abort');
+                return;
+            }
+            const rr = checked(read, 'the read');
+            // In the post step the canary's id is not known yet: the input (an id or a URL) names it.
+            const mine = [canaryId, options.deployment].filter((one) => one !== undefined);
+            const ours = mine.includes(rr.canaryDeployment?.id ?? '') || mine.includes(rr.canaryDeployment?.url ?? '');
+            const stable = stableId ?? rr.currentDeployment?.id;
+            // COMPLETE after the last stage (100%) was approved: the canary serves production, and the same Instant Rollback takes it back.
+            const completedHere = rr.state === 'COMPLETE' && stable !== undefined && stable !== rr.canaryDeployment?.id;
+            if (!ours || (rr.state !== 'ACTIVE' && !completedHere)) {
+                deps.log(`canary-release: Vercel's rolling release is ${text(rr.state)}${ours ? '' : ' for another deployment'}: nothing to abort`);
+                return;
+            }
+            if (stable === undefined)
+                throw new _platforms_js__WEBPACK_IMPORTED_MODULE_1__/* .PlatformError */ .Wk('Vercel\u2019s rolling release names no current deployment to go back to');
+            value(await api.rollback(api.client, { projectId: options.project, deploymentId: stable, ...team, description: 'roadstop canary-release: the canary failed its watch' }), 'rolling production back to the stable deployment');
+            deps.log(`canary-release: Vercel rolled back to ${stable}: the rolling release is aborted, 100% on stable`);
+        },
+        async promote() {
+            const api = await client();
+            const rr = checked(value(await api.get(api.client, { idOrName: options.project, ...team }), 'reading the rolling release'), 'the read');
+            if (rr.state === 'COMPLETE')
+                return;
+            value(await api.complete(api.client, { idOrName: options.project, ...team, requestBody: { canaryDeploymentId: canaryId } }), 'completing the rolling release');
+        },
+    };
+}
+
+
+/***/ })
+
+};

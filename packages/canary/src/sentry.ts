@@ -1,0 +1,207 @@
+import { ConfigurationError } from '@roadstop/core';
+import type { SentryOptions } from './options.js';
+import { describe, getJson, isRecord, ProviderError, REQUEST_TIMEOUT_MS, serverText, type CheckingProvider, type Service } from './providers.js';
+import type { ProviderSeries, Window } from './evidence.js';
+
+/**
+ * Sentry's release health as a metrics provider. The sessions endpoint,
+ * https://docs.sentry.io/api/releases/retrieve-release-health-session-statistics/ :
+ * `GET /api/0/organizations/{organization_id_or_slug}/sessions/` with `field=sum(session)`, `groupBy=release`,
+ * `groupBy=session.status`, `interval`, `start`/`end` (ISO-8601), `project` (IDs), `environment`, `query`; it answers
+ * `{"start","end","intervals":[ISO start of each interval],"groups":[{"by":{"release","session.status"},
+ * "totals":{"sum(session)":n},"series":{"sum(session)":[n per interval]}}]}`, a group only for what was seen.
+ * Session statuses: healthy, errored, crashed, abnormal (mutually exclusive).
+ *
+ * A query is a small part of Sentry's search syntax: `release:<version>` (required) and optionally
+ * `session.status:<status>,<status>`; its value per interval is the sum of those sessions (all statuses when none
+ * is named). Sentry documents its interval as at least one hour and rounds the range to it: the watch's interval is
+ * passed through as given, so a self-hosted or stand-in Sentry answering finer intervals is read at its own grain.
+ */
+export const SESSION_STATUSES = ['healthy', 'errored', 'crashed', 'abnormal'] as const;
+const FIELD = 'sum(session)';
+/** Retries of one read after a 429, each only when its Retry-After fits in what is left of the read's budget. */
+const MAX_RATE_LIMIT_RETRIES = 3;
+
+export interface SentryQuery {
+  release: string;
+  statuses: readonly string[];
+}
+
+/** `release:<v> session.status:a,b`; a version may be quoted ("1.0 beta"). Anything else is the metric's mistake. */
+export function parseSentryQuery(query: string, where: string): SentryQuery {
+  const tokens = query.match(/[\w.]+:(?:"[^"]*"|\S+)|\S+/g) ?? [];
+  let release: string | undefined;
+  let statuses: readonly string[] = SESSION_STATUSES;
+  for (const token of tokens) {
+    const colon = token.indexOf(':');
+    const key = colon > 0 ? token.slice(0, colon) : '';
+    const value = token.slice(colon + 1).replace(/^"(.*)"$/, '$1');
+    if (key === 'release' && value !== '') release = value;
+    else if (key === 'session.status') {
+      const named = value.split(',').filter((status) => status !== '');
+      const unknown = named.filter((status) => !(SESSION_STATUSES as readonly string[]).includes(status));
+      if (named.length === 0 || unknown.length > 0) {
+        throw new ConfigurationError(`${where}: '${serverText(unknown[0] ?? value)}' is not a session status`, { input: 'metrics' }, `one or more of ${SESSION_STATUSES.join(', ')}, comma-separated`);
+      }
+      statuses = named;
+    } else {
+      throw new ConfigurationError(`${where}: '${serverText(token)}' is not part of a Sentry sessions query`, { input: 'metrics' }, 'write release:{{target}} and optionally session.status:errored,crashed,abnormal');
+    }
+  }
+  if (release === undefined) throw new ConfigurationError(`${where}: the Sentry query names no release`, { input: 'metrics' }, 'write release:{{target}}');
+  return { release, statuses };
+}
+
+interface SessionsAnswer {
+  intervals: number[];
+  /** Per session status, the release's sessions per interval (a status Sentry did not list had none). */
+  byStatus: Map<string, number[]>;
+}
+
+export function sentryProvider(options: SentryOptions, headers: Record<string, string>, labels: { canary: string; baseline?: string }): CheckingProvider {
+  const service: Service = { name: 'Sentry', input: 'sentry-url' };
+  const api = `${options.url}/api/0`;
+  const org = encodeURIComponent(options.org);
+  let projectId: Promise<string> | undefined;
+  let projectHasSessions: Promise<void> | undefined;
+  const releasesChecked = new Map<string, Promise<void>>();
+  // errors and requests of one release read one answer: one request per release and look, not two.
+  let reads = new Map<string, Promise<SessionsAnswer | undefined>>();
+  let readsEnd = Number.NEGATIVE_INFINITY;
+
+  const inputOf = (release: string) => (release === labels.canary ? 'canary-label' : release === labels.baseline ? 'baseline-label' : 'metrics');
+
+  /** One GET, 429 honoured while its Retry-After fits in the budget; 401/403 name the token; Sentry's `detail` is kept for the caller. */
+  const call = async (path: string, params: URLSearchParams, timeoutMs: number): Promise<{ status: number; body: unknown }> => {
+    const deadline = Date.now() + timeoutMs;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await getJson(`${api}${path}${params.size > 0 ? `?${params.toString()}` : ''}`, headers, Math.max(1, deadline - Date.now()), service);
+      } catch (error) {
+        if (!(error instanceof ProviderError)) throw error;
+        if (error.failure === 'refused') throw new ProviderError(`Sentry refused the token (sentry-token): ${error.message.replace(/^.*refused the request: /, '')}`, 'refused');
+        const wait = error.retryAfterMs;
+        if (error.failure !== 'rate-limited' || wait === undefined || attempt >= MAX_RATE_LIMIT_RETRIES || Date.now() + wait >= deadline) throw error;
+        await new Promise((done) => setTimeout(done, wait));
+      }
+    }
+  };
+
+  const detail = (body: unknown): string => serverText(isRecord(body) ? (body.detail ?? 'no detail') : body);
+
+  const resolveProject = (): Promise<string> => {
+    if (/^\d+$/.test(options.project)) return Promise.resolve(options.project);
+    // Retrieve a Project: https://docs.sentry.io/api/projects/retrieve-a-project/ answers {"id": "<numeric>", "slug", ...}.
+    projectId ??= call(`/projects/${org}/${encodeURIComponent(options.project)}/`, new URLSearchParams(), REQUEST_TIMEOUT_MS).then(({ status, body }) => {
+      if (status === 404) throw new ConfigurationError(`Sentry knows no project '${options.project}' in organization '${options.org}' (HTTP 404: ${detail(body)})`, { input: 'sentry-project' }, 'the project slug as in its settings URL, or its numeric ID; and check sentry-org');
+      const id = isRecord(body) ? body.id : undefined;
+      if (status >= 300 || (typeof id !== 'string' && typeof id !== 'number') || !/^\d+$/.test(String(id))) {
+        throw new ProviderError(`${describe(service)} answered HTTP ${status} for the project without a numeric id: ${detail(body)}`, status >= 500 ? 'outage' : 'garbage');
+      }
+      return String(id);
+    });
+    return projectId;
+  };
+
+  const sessions = async (params: Record<string, string>, groupBy: string[], timeoutMs: number): Promise<{ intervals: number[]; groups: { by: Record<string, unknown>; series: number[] }[] }> => {
+    const search = new URLSearchParams({ field: FIELD, project: await resolveProject(), ...params });
+    for (const group of groupBy) search.append('groupBy', group);
+    if (options.environment !== undefined) search.set('environment', options.environment);
+    const { status, body } = await call(`/organizations/${org}/sessions/`, search, timeoutMs);
+    if (status === 404) throw new ConfigurationError(`Sentry knows no organization '${options.org}' (HTTP 404: ${detail(body)})`, { input: 'sentry-org' }, 'the organization slug, as in https://sentry.io/organizations/<slug>/');
+    if (status === 400) throw new ProviderError(`Sentry refused the sessions query: HTTP 400: ${detail(body)}`, 'query');
+    if (status >= 500) throw new ProviderError(`${describe(service)} is failing: HTTP ${status}: ${detail(body)}`, 'outage');
+    if (status >= 300) throw new ProviderError(`${describe(service)} answered HTTP ${status}: ${detail(body)}`, 'garbage');
+    return checkedSessions(body, service);
+  };
+
+  const checkProject = (): Promise<void> => {
+    projectHasSessions ??= sessions({ statsPeriod: '24h', interval: '1h' }, [], REQUEST_TIMEOUT_MS).then(({ groups }) => {
+      const total = groups.reduce((sum, group) => sum + group.series.reduce((a, b) => a + b, 0), 0);
+      if (total === 0) {
+        throw new ConfigurationError(`Sentry project '${options.project}' has no sessions in the last 24 hours${options.environment ? ` in environment '${options.environment}'` : ''}: no release health to judge`, { input: 'sentry-project' }, 'enable session tracking in the SDK (autoSessionTracking), or watch error events with another provider');
+      }
+    });
+    return projectHasSessions;
+  };
+
+  const checkRelease = (release: string): Promise<void> => {
+    let checked = releasesChecked.get(release);
+    if (!checked) {
+      // Retrieve an Organization's Release: https://docs.sentry.io/api/releases/retrieve-an-organizations-release/ (404: no such version).
+      checked = call(`/organizations/${org}/releases/${encodeURIComponent(release)}/`, new URLSearchParams(), REQUEST_TIMEOUT_MS).then(({ status, body }) => {
+        if (status === 404) throw new ConfigurationError(`Sentry knows no release '${serverText(release)}' in organization '${options.org}'`, { input: inputOf(release) }, 'the label must be the SDK’s release (e.g. the build’s git SHA); create it at deploy time with sentry-cli releases new');
+        if (status >= 500) throw new ProviderError(`${describe(service)} is failing: HTTP ${status}: ${detail(body)}`, 'outage');
+        if (status >= 300) throw new ProviderError(`${describe(service)} answered HTTP ${status} for release '${serverText(release)}': ${detail(body)}`, 'garbage');
+      });
+      releasesChecked.set(release, checked);
+    }
+    return checked;
+  };
+
+  const readRelease = (release: string, window: Window, timeoutMs: number): Promise<SessionsAnswer | undefined> => {
+    if (window.end !== readsEnd) {
+      reads = new Map();
+      readsEnd = window.end;
+    }
+    let read = reads.get(release);
+    if (!read) {
+      const params = {
+        interval: `${window.stepSeconds}s`,
+        start: new Date((window.start - window.stepSeconds) * 1000).toISOString(),
+        end: new Date(window.end * 1000).toISOString(),
+        query: `release:"${release.replaceAll('"', '\\"')}"`,
+      };
+      read = sessions(params, ['release', 'session.status'], timeoutMs).then(({ intervals, groups }) => {
+        const own = groups.filter((group) => group.by.release === release);
+        // No group for the release: Sentry saw none of its sessions. Missing, never zero.
+        if (own.length === 0) return undefined;
+        const byStatus = new Map<string, number[]>();
+        for (const group of own) {
+          const status = group.by['session.status'];
+          if (typeof status !== 'string') throw new ProviderError(`${describe(service)} answered a group without a session.status`, 'garbage');
+          byStatus.set(status, group.series);
+        }
+        return { intervals, byStatus };
+      });
+      reads.set(release, read);
+    }
+    return read;
+  };
+
+  return {
+    async validate(query, where) {
+      const { release } = parseSentryQuery(query, where);
+      await checkProject();
+      await checkRelease(release);
+    },
+    async range(query, window, timeoutMs): Promise<ProviderSeries[]> {
+      const { release, statuses } = parseSentryQuery(query, 'the query');
+      const answer = await readRelease(release, window, timeoutMs);
+      if (answer === undefined) return [];
+      const points = answer.intervals.map((start, index): [number, number] => [start + window.stepSeconds, statuses.reduce((sum, status) => sum + (answer.byStatus.get(status)?.[index] ?? 0), 0)]);
+      return [{ labels: `release:${serverText(release)} ${statuses.join(',')}`, points }];
+    },
+  };
+}
+
+/** The sessions answer checked: intervals ISO times, each group's series one count (a whole number ≥ 0) per interval. */
+function checkedSessions(body: unknown, service: Service): { intervals: number[]; groups: { by: Record<string, unknown>; series: number[] }[] } {
+  const garbage = (what: string) => new ProviderError(`${describe(service)} answered sessions ${what}`, 'garbage');
+  if (!isRecord(body) || !Array.isArray(body.intervals) || !Array.isArray(body.groups)) throw garbage('without intervals and groups');
+  const intervals = body.intervals.map((text: unknown) => {
+    const time = typeof text === 'string' ? Date.parse(text) : Number.NaN;
+    if (Number.isNaN(time)) throw garbage(`with an interval that is not a time: ${serverText(text)}`);
+    return time / 1000;
+  });
+  const groups = body.groups.map((group: unknown) => {
+    if (!isRecord(group) || !isRecord(group.by) || !isRecord(group.series)) throw garbage('with a group without by and series');
+    const series = group.series[FIELD];
+    if (!Array.isArray(series) || series.length !== intervals.length) throw garbage(`with a ${FIELD} series that is not one count per interval`);
+    for (const value of series) {
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw garbage(`with a count that is not a whole number of sessions: ${serverText(value)}`);
+    }
+    return { by: group.by, series: series as number[] };
+  });
+  return { intervals, groups };
+}

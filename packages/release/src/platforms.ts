@@ -1,0 +1,109 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { EnvironmentError } from '@roadstop/core';
+import type { CommandPlatformOptions, ReleaseOptions } from './options.js';
+
+/** The platforms, listed once: each a module behind PlatformAdapter. */
+export const PLATFORMS = ['command', 'vercel'] as const;
+export type PlatformName = (typeof PLATFORMS)[number];
+
+/** What the metrics read for the canary and the stable version, when the platform knows it. */
+export interface Labels {
+  canary?: string;
+  baseline?: string;
+}
+
+/** A traffic mover. Every method throws a PlatformError (or a ConfigurationError) when it did not do its job. */
+export interface PlatformAdapter {
+  /** Check what can be checked before any traffic moves (access, plan, the deployment). */
+  prepare(): Promise<void>;
+  /** Give the canary `weight` percent, as step `step` (1-based) of the ramp; the labels learnt on the way. */
+  move(weight: number, step: number): Promise<Labels>;
+  /** All traffic back on stable. Idempotent: a second call (the post step after a cancel) does no harm. */
+  rollback(): Promise<void>;
+  /** The canary becomes stable. */
+  promote(): Promise<void>;
+}
+
+/** A traffic move, rollback or promotion that failed: the ramp rolls back and stops. */
+export class PlatformError extends EnvironmentError {}
+
+export interface PlatformDeps {
+  /** A folder for the labels file. */
+  scratch: string;
+  log: (text: string) => void;
+  /** Aborted on SIGINT/SIGTERM: a running command is stopped. */
+  signal?: AbortSignal;
+}
+
+export async function openPlatform(options: Pick<ReleaseOptions, 'platform' | 'steps' | 'explicitLabels'>, deps: PlatformDeps): Promise<PlatformAdapter> {
+  if (options.platform.kind === 'command') return commandPlatform(options.platform, deps);
+  // Loaded only for vercel, after every input was checked.
+  const { vercelPlatform } = await import('./vercel.js');
+  return vercelPlatform(options.platform, options.steps, deps, options.explicitLabels.baseline === undefined);
+}
+
+/** The longest label read from the labels file. */
+const MAX_LABEL = 200;
+
+/**
+ * The command platform: today's contract of canary.yml. `deploy` runs with CANARY_WEIGHT and CANARY_STEP and may
+ * write `canary=<label>` / `baseline=<label>` lines to $CANARY_LABELS_FILE (labels known only once deployed);
+ * `rollback` and `promote` run as given. Each under bash -eo pipefail, its output in the step's log.
+ */
+export function commandPlatform(options: CommandPlatformOptions, deps: PlatformDeps): PlatformAdapter {
+  const labelsFile = join(deps.scratch, 'canary-labels');
+  const run = (what: 'deploy' | 'rollback' | 'promote', command: string, env: Record<string, string>) =>
+    new Promise<void>((done, fail) => {
+      // A cancel stops a running deploy; the rollback and the promotion run to their end.
+      const signal = what === 'deploy' ? deps.signal : undefined;
+      const child = spawn('bash', ['-eo', 'pipefail', '-c', command], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env, CANARY_LABELS_FILE: labelsFile }, ...(signal ? { signal } : {}) });
+      const timer = setTimeout(() => child.kill('SIGTERM'), options.timeoutMs);
+      child.on('error', (error) => {
+        clearTimeout(timer);
+        fail(new PlatformError(error.name === 'AbortError' ? `the ${what} command was stopped by the cancel` : `the ${what} command could not start: ${error.message}`));
+      });
+      child.on('close', (code, signal) => {
+        clearTimeout(timer);
+        if (code === 0) done();
+        else fail(new PlatformError(`the ${what} command (input '${what}') ${signal ? `was stopped by ${signal}` : `exited with ${code}`}`));
+      });
+    });
+  let rolledBack = false;
+  return {
+    prepare: () => Promise.resolve(),
+    async move(weight, step) {
+      rmSync(labelsFile, { force: true });
+      deps.log(`canary-release: step ${step}: deploy at ${weight}%`);
+      await run('deploy', options.deploy, { CANARY_WEIGHT: String(weight), CANARY_STEP: String(step) });
+      return existsSync(labelsFile) ? parseLabelsFile(readFileSync(labelsFile, 'utf8')) : {};
+    },
+    async rollback() {
+      if (rolledBack) return;
+      deps.log('canary-release: rollback');
+      await run('rollback', options.rollback, {});
+      rolledBack = true;
+    },
+    async promote() {
+      if (options.promote === undefined) return;
+      deps.log('canary-release: promote');
+      await run('promote', options.promote, {});
+    },
+  };
+}
+
+/** `canary=…` / `baseline=…` lines; other lines and blank ones are ignored; a label is printable and bounded. */
+export function parseLabelsFile(text: string): Labels {
+  const labels: Labels = {};
+  for (const line of text.split(/\r?\n/).slice(0, 100)) {
+    const match = /^\s*(canary|baseline)\s*=\s*(.*?)\s*$/.exec(line);
+    if (!match) continue;
+    const value = match[2]!;
+    if (value === '' || value.length > MAX_LABEL || !/^[\x20-\x7e]+$/.test(value)) {
+      throw new PlatformError(`the deploy command wrote a ${match[1]} label to $CANARY_LABELS_FILE that is empty, longer than ${MAX_LABEL} characters or not printable ASCII`);
+    }
+    labels[match[1] as 'canary' | 'baseline'] = value;
+  }
+  return labels;
+}

@@ -1,0 +1,140 @@
+import { ConfigurationError, parseConfig } from '@roadstop/core';
+import type { Provider } from '@roadstop/canary';
+import { describe, expect, it } from 'vitest';
+import { parseLabelsFile, parseSteps, PlatformError, resolveReleaseOptions, runRamp, type Labels, type PlatformAdapter, type ReleaseRawInputs } from '../src/index.js';
+
+describe('parseSteps', () => {
+  it.each([
+    ['10,25,50,100', [10, 25, 50, 100]],
+    ['5% 100%', [5, 100]],
+    ['100', [100]],
+  ])('%s', (text, steps) => expect(parseSteps(text)).toEqual(steps));
+  it.each([
+    ['', /no steps/],
+    ['10,10,100', /must rise: 10 comes after 10/],
+    ['0,100', /'0' is not a whole percentage/],
+    ['10,150', /'150' is not a whole percentage/],
+    ['10.5,100', /'10.5' is not a whole percentage/],
+    ['10,50', /the last step is 50, not 100/],
+    [Array.from({ length: 21 }, (_, i) => i + 80).join(','), /21 steps: at most 20/],
+  ])('refuses %j', (text, error) => expect(() => parseSteps(text)).toThrow(error));
+});
+
+describe('parseLabelsFile', () => {
+  it('reads canary= and baseline= lines, ignoring others', () => expect(parseLabelsFile('# hi\ncanary = abc123 \nbaseline=def456\nother=x\n')).toEqual({ canary: 'abc123', baseline: 'def456' }));
+  it('refuses an empty or unprintable label', () => {
+    expect(() => parseLabelsFile('canary=\n')).toThrow(PlatformError);
+    expect(() => parseLabelsFile('canary=a\u0007b\n')).toThrow(PlatformError);
+  });
+});
+
+const METRICS = `- name: errors
+  type: error-rate
+  errors: e{v="{{target}}"}
+  requests: r{v="{{target}}"}
+  rollback: 5%
+`;
+const options = (inputs: ReleaseRawInputs = {}) =>
+  resolveReleaseOptions(parseConfig('', '.github/roadstop.yml').section('canary-watch'), { deploy: 'true', rollback: 'true', 'prometheus-url': 'http://127.0.0.1:9', metrics: METRICS, interval: '1s', duration: '2s', steps: '10,50,100', ...inputs }, '/w');
+
+/** A platform that records its calls; `labels` per step; `failAt` a step whose move throws. */
+function recorder(labels: Labels = { canary: 'c1', baseline: 's1' }, failAt?: number) {
+  const calls: string[] = [];
+  const platform: PlatformAdapter = {
+    prepare: () => Promise.resolve(),
+    move: (weight, step) => {
+      calls.push(`move ${weight} ${step}`);
+      return step === failAt ? Promise.reject(new PlatformError('boom')) : Promise.resolve(labels);
+    },
+    rollback: () => {
+      calls.push('rollback');
+      return Promise.resolve();
+    },
+    promote: () => {
+      calls.push('promote');
+      return Promise.resolve();
+    },
+  };
+  return { calls, platform };
+}
+
+/** A provider answering per label: `errors` per 1000 requests each interval. */
+const provider = (errorsOf: (label: string) => number, seen: string[] = []): Provider => ({
+  range: (query, window) => {
+    seen.push(query);
+    const label = /v="([^"]*)"/.exec(query)![1]!;
+    const value = query.startsWith('e') ? errorsOf(label) : 1000;
+    const points: [number, number][] = [];
+    for (let t = window.start; t <= window.end; t += window.stepSeconds) points.push([t, value]);
+    return Promise.resolve([{ labels: label, points }]);
+  },
+});
+
+function deps(platform: PlatformAdapter, source: Provider) {
+  let clock = 1_000_000;
+  return {
+    platform,
+    log: () => undefined,
+    now: () => clock,
+    sleep: (ms: number) => {
+      clock += ms;
+      return Promise.resolve();
+    },
+    secrets: [],
+    provider: () => Promise.resolve(source),
+  };
+}
+
+describe('runRamp', () => {
+  it('moves through every step, watching the platform’s labels, then promotes', async () => {
+    const { calls, platform } = recorder();
+    const seen: string[] = [];
+    const outcome = await runRamp(options(), deps(platform, provider(() => 1, seen)));
+    expect(outcome.decision).toBe('promote');
+    expect(outcome.weight).toBe(100);
+    expect(calls).toEqual(['move 10 1', 'move 50 2', 'move 100 3', 'promote']);
+    expect(seen).toContain('e{v="c1"}');
+    expect(seen).toContain('r{v="s1"}');
+    expect(outcome.steps.map((step) => step.decision)).toEqual(['promote', 'promote', 'promote']);
+  });
+
+  it('explicit labels win over the platform’s', async () => {
+    const { platform } = recorder();
+    const seen: string[] = [];
+    await runRamp(options({ 'canary-label': 'mine', 'baseline-label': 'theirs' }), deps(platform, provider(() => 1, seen)));
+    expect(seen.some((query) => query.includes('c1') || query.includes('s1'))).toBe(false);
+    expect(seen).toContain('e{v="mine"}');
+  });
+
+  it('a failing canary rolls back at its first step and stops', async () => {
+    const { calls, platform } = recorder();
+    const outcome = await runRamp(options(), deps(platform, provider((label) => (label === 'c1' ? 200 : 1))));
+    expect(outcome).toMatchObject({ decision: 'rollback', weight: 0, rolledBack: true });
+    expect(calls).toEqual(['move 10 1', 'rollback']);
+  });
+
+  it('inconclusive rolls back, unless on-inconclusive: continue', async () => {
+    const silent: Provider = { range: (query) => Promise.resolve(query.includes('c1') ? [] : [{ labels: '', points: [] }]) };
+    const first = recorder();
+    expect((await runRamp(options(), deps(first.platform, silent))).decision).toBe('inconclusive');
+    expect(first.calls).toEqual(['move 10 1', 'rollback']);
+    const second = recorder();
+    await runRamp(options({ 'on-inconclusive': 'continue' }), deps(second.platform, silent));
+    expect(second.calls).toEqual(['move 10 1', 'move 50 2', 'move 100 3', 'promote']);
+  });
+
+  it('a failed move rolls back, with the error kept', async () => {
+    const { calls, platform } = recorder(undefined, 2);
+    const outcome = await runRamp(options(), deps(platform, provider(() => 1)));
+    expect(calls).toEqual(['move 10 1', 'move 50 2', 'rollback']);
+    expect(outcome.error).toBeInstanceOf(PlatformError);
+    expect(outcome.reason).toMatch(/step 2 \(50%\): the traffic move failed: boom/);
+  });
+
+  it('a provider refusing a metric after the first move: rolled back, the ConfigurationError kept', async () => {
+    const { calls, platform } = recorder();
+    const outcome = await runRamp(options(), { ...deps(platform, provider(() => 1)), provider: () => Promise.reject(new ConfigurationError('bad query', { input: 'metrics' })) });
+    expect(calls).toEqual(['move 10 1', 'rollback']);
+    expect(outcome.error).toBeInstanceOf(ConfigurationError);
+  });
+});
