@@ -630,7 +630,7 @@ async function main() {
     console.log(
       `  ${r.kind} round ${r.round}: ${r.items}/${r.expected} items, gzip mismatches ${r.gzipWrong}, raw mismatches ${r.rawWrong}, missing ${r.missing}, extra ${r.extra}` +
         `, hash≠sha256 ${r.hashNotSha256}; compressed ${m.compressed ?? '?'}, reused ${m.reused ?? '?'}` +
-        (r.kind === 'warm' ? ` (expected ${changed} / ${manifest.warm.length - changed})` : '') +
+        (r.kind === 'warm' ? ' (a baseline file is never trusted for sizes: every file is measured again)' : '') +
         (r.problems.length ? `\n    ${r.problems.join('\n    ')}` : ''),
     );
   }

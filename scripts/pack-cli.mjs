@@ -4,7 +4,7 @@
 //   manifest's repository, which npm's provenance checks against the repository the workflow runs in.
 //
 // The package is staged in a temporary folder, because what it carries lives in three places of this repository:
-// the manifest (packages/cli/package.json), the bundle (dist/cli: index.js, its chunks and yaml.cjs beside it, built
+// the manifest (packages/cli/package.json), the bundle (dist/cli: index.js and its chunks, built
 // by `node scripts/build.mjs cli`), and the lock from which lighthouse-gate installs lhci and Lighthouse on first use
 // (actions/lighthouse-gate/lhci, found from the bundle at ../../actions/lighthouse-gate/lhci, as in this repository).
 // Nothing else is loaded at run time, so the package has no dependencies and installs offline.
@@ -38,7 +38,7 @@ export async function publishedManifest(repository) {
 
 export async function packCli({ out, repository }) {
   const bundle = join(root, 'dist/cli');
-  if (!existsSync(join(bundle, 'index.js')) || !existsSync(join(bundle, 'yaml.cjs'))) {
+  if (!existsSync(join(bundle, 'index.js'))) {
     throw new Error('dist/cli is not built: run `node scripts/build.mjs cli` first');
   }
   const stage = await mkdtemp(join(tmpdir(), 'roadstop-pack-cli-'));

@@ -15,7 +15,7 @@ const SENTRY_TOKEN = 'sntrys-Secret-6464-ramp';
 const STABLE = { id: 'dpl_stable111', url: 'webapp-stable.vercel.app', sha: '1111111aaaaaaa' };
 const CANARY = { id: 'dpl_canary222', url: 'webapp-canary.vercel.app', sha: '2222222bbbbbbb' };
 /** The load: sessions a second over both deployments, and each build's share of errored sessions. */
-const LOAD_PER_SECOND = 4000;
+const LOAD_PER_SECOND = 40_000;
 
 describe('canary-release with platform vercel (the built action)', () => {
   let folder: string;

@@ -61,9 +61,9 @@ beforeAll(() => {
 }, 180_000);
 
 describe('the CLI as the npm package @roadstop/cli', () => {
-  it('carries the bundle, yaml.cjs beside it and the lhci lock, and no sources or dependencies', () => {
+  it('carries the bundle (yaml inside it) and the lhci lock, and no sources or dependencies', () => {
     const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
-    expect(files).toEqual(expect.arrayContaining(['package/package.json', 'package/README.md', 'package/dist/cli/index.js', 'package/dist/cli/yaml.cjs', 'package/dist/cli/licenses.txt', 'package/actions/lighthouse-gate/lhci/package.json', 'package/actions/lighthouse-gate/lhci/package-lock.json']));
+    expect(files).toEqual(expect.arrayContaining(['package/package.json', 'package/README.md', 'package/dist/cli/index.js', 'package/dist/cli/licenses.txt', 'package/actions/lighthouse-gate/lhci/package.json', 'package/actions/lighthouse-gate/lhci/package-lock.json']));
     expect(files.filter((file) => !/^package\/(package\.json|README\.md|dist\/cli\/.+|actions\/lighthouse-gate\/lhci\/package(-lock)?\.json)$/.test(file))).toEqual([]);
     expect(files.filter((file) => file.endsWith('.ts'))).toEqual([]);
     const manifest = JSON.parse(readFileSync(join(home, 'node_modules/@roadstop/cli/package.json'), 'utf8'));
@@ -99,7 +99,7 @@ describe('the CLI as the npm package @roadstop/cli', () => {
       stdout: [/^✔ bundle-budget: pass/m, /^notice: max-increase needs a baseline and none was found, so growth was not judged$/m],
     },
     {
-      name: 'a config beyond plain YAML, read by the yaml.cjs the package carries',
+      name: 'a config beyond plain YAML, read by the yaml package bundled in the CLI',
       config: 'version: 1\nbundle-budget:\n  budgets:\n    - name: !!str 7\n      path: >-\n        dist/*.js\n      max: 10 B\n',
       status: 1,
       stdout: [/^✖ bundle-budget: fail/m, /7 is \d+ B \(gzip\), over its 10 B budget/],

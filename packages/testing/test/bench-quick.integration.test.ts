@@ -22,7 +22,7 @@ describe('benchmarks, quick mode', () => {
   it('bench/run.mjs: roadstop measures the generated corpus as zlib level 9 does, cold and warm', async () => {
     const { stdout } = await quick(['bench/run.mjs', '--quick']);
     expect(stdout).toMatch(/cold round 1: 60\/60 items, gzip mismatches 0, raw mismatches 0, missing 0, extra 0, hash≠sha256 0; compressed 60, reused 0/);
-    expect(stdout).toMatch(/warm round 1: 60\/60 items, gzip mismatches 0, raw mismatches 0, missing 0, extra 0, hash≠sha256 0; compressed 3, reused 57/);
+    expect(stdout).toMatch(/warm round 1: 60\/60 items, gzip mismatches 0, raw mismatches 0, missing 0, extra 0, hash≠sha256 0; compressed 60, reused 0 \(a baseline file is never trusted for sizes/);
     expect(stdout).toContain('network: 0 connection attempt(s)');
     expect(stdout).toContain('correctness OK');
   });
