@@ -11,7 +11,12 @@ function searchable(secrets: readonly string[]): string[] {
 
 /** Text with every known secret replaced by `***`: for what leaves unmasked (the job summary, a Slack message, a file). */
 export function redactText(text: string, secrets: readonly string[]): string {
-  return searchable(secrets).reduce((value, secret) => value.split(secret).join('***'), text);
+  return replaceAll(text, searchable(secrets));
+}
+
+/** `text` with each of `known` (already searchable: deduplicated, long enough, longest first) replaced by `***`. */
+function replaceAll(text: string, known: readonly string[]): string {
+  return known.reduce((value, secret) => value.split(secret).join('***'), text);
 }
 
 /**
@@ -24,7 +29,7 @@ export function redactSecrets<Result extends GateResult>(result: Result, secrets
   const known = searchable(secrets);
   if (known.length === 0) return result;
   const scrub = (value: unknown): unknown => {
-    if (typeof value === 'string') return redactText(value, known);
+    if (typeof value === 'string') return replaceAll(value, known);
     if (Array.isArray(value)) {
       for (let index = 0; index < value.length; index++) value[index] = scrub(value[index]);
       return value;
