@@ -6,11 +6,19 @@ import { PLATFORMS, type PlatformName } from './platforms.js';
 export const WATCH_INPUT_NAMES = WATCH_INPUTS.filter((name) => name !== 'fail-on');
 
 export const RELEASE_INPUT_NAMES = ['platform', 'steps', 'on-inconclusive', 'deploy', 'rollback', 'promote', 'command-timeout', 'vercel-token', 'vercel-project', 'vercel-team', 'deployment', 'vercel-api-url'] as const;
-export type ReleaseInputName = (typeof RELEASE_INPUT_NAMES)[number] | (typeof WATCH_INPUT_NAMES)[number];
+/** The Slack inputs that are secrets: read with the others so that they are masked by their one declaration below. */
+export const RELEASE_SLACK_SECRET_INPUTS = ['slack-token', 'slack-webhook-url'] as const;
+export type ReleaseInputName = (typeof RELEASE_INPUT_NAMES)[number] | (typeof WATCH_INPUT_NAMES)[number] | (typeof RELEASE_SLACK_SECRET_INPUTS)[number];
 export type ReleaseRawInputs = Partial<Record<ReleaseInputName, string>>;
 
-/** Masked before anything else runs: the watch's secrets and the Vercel token. */
-export const RELEASE_INPUT_DEFINITIONS: Partial<Record<ReleaseInputName, InputDefinition>> = { ...WATCH_SECRETS, 'vercel-token': { secret: true } };
+/** Masked before anything else runs: the watch's secrets, the Vercel token, the Slack token and each webhook URL. */
+export const RELEASE_INPUT_DEFINITIONS: Partial<Record<ReleaseInputName, InputDefinition>> = {
+  ...WATCH_SECRETS,
+  'vercel-token': { secret: true },
+  'slack-token': { secret: true },
+  // Several webhooks, one a line or comma-separated, as slack-notify reads them: each URL masked on its own.
+  'slack-webhook-url': { secret: true, secretParts: (value) => value.split(/[\s,]+/).filter((url) => url !== '') },
+};
 
 /** At most this many steps: each is a watch of at least a second, and a ramp of 20 is already unusual (Argo's examples use 3 to 6). */
 export const MAX_STEPS = 20;

@@ -4,18 +4,17 @@ import { join, resolve } from 'node:path';
 import type { ActionStep } from '@roadstop/action';
 import { loadConfigSync, secretInputValues } from '@roadstop/core';
 import { configSections } from '@roadstop/gates';
-import { RELEASE_INPUT_DEFINITIONS, RELEASE_INPUT_NAMES, resolveReleaseOptions, WATCH_INPUT_NAMES, type ReleaseOptions, type ReleaseRawInputs } from './options.js';
+import { RELEASE_INPUT_DEFINITIONS, RELEASE_INPUT_NAMES, RELEASE_SLACK_SECRET_INPUTS, resolveReleaseOptions, WATCH_INPUT_NAMES, type ReleaseOptions, type ReleaseRawInputs } from './options.js';
 
 /** Read every input once, mask the secrets first, and check them all: nothing moves before this returns. */
 export function readReleaseInputs(step: ActionStep): { options: ReleaseOptions; secrets: string[]; scratch: string } {
   const raw: ReleaseRawInputs = {};
-  for (const name of [...RELEASE_INPUT_NAMES, ...WATCH_INPUT_NAMES]) {
+  for (const name of [...RELEASE_INPUT_NAMES, ...WATCH_INPUT_NAMES, ...RELEASE_SLACK_SECRET_INPUTS]) {
     const value = step.input(name);
     if (value !== '') raw[name] = value;
   }
-  // The Slack token and webhook URLs are masked with the others, before anything is read or sent.
-  const slackSecrets = [step.input('slack-token'), ...step.input('slack-webhook-url').split(/[\s,]+/)].filter((value) => value !== '');
-  const secrets = [...secretInputValues(RELEASE_INPUT_DEFINITIONS, raw), ...slackSecrets];
+  // Every secret input, the Slack token and webhook URLs among them, as RELEASE_INPUT_DEFINITIONS declares it.
+  const secrets = secretInputValues(RELEASE_INPUT_DEFINITIONS, raw);
   for (const secret of secrets) step.secret(secret);
   const workspace = resolve(process.env.GITHUB_WORKSPACE || process.cwd());
   const config = loadConfigSync(step.input('config') || undefined, { workspace, input: 'config', sections: configSections() });
