@@ -1,5 +1,5 @@
 import { JSONPath } from 'jsonpath-plus';
-import { ConfigurationError, EnvironmentError, edgeFetch } from '@roadstop/core';
+import { ConfigurationError, EnvironmentError, edgeFetch, RedirectRefusedError } from '@roadstop/core';
 import type { CanaryWatchOptions } from './options.js';
 import { sentryProvider } from './sentry.js';
 import { substitute, type Provider, type ProviderSeries } from './watch.js';
@@ -8,7 +8,6 @@ import { substitute, type Provider, type ProviderSeries } from './watch.js';
 export const REQUEST_TIMEOUT_MS = 10_000;
 /** The largest answer read: a range query of a few metrics over 6 hours is far below it. */
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
-const MAX_REDIRECTS = 5;
 /** How much of a server's own error text is shown (it is redacted as well, by the run). */
 const MAX_SERVER_TEXT = 300;
 
@@ -71,50 +70,43 @@ export function describe(service: Service): string {
 }
 
 /**
- * GET a JSON answer. Redirects are followed by hand within the origin only: fetch would carry the token and the
- * custom headers to any host a redirect names. A status the service uses for refusal, rate limits or outages
- * throws here; other statuses are returned with the body for the provider to read its own error format.
+ * GET a JSON answer. Redirects follow edgeFetch's same-origin policy: within the origin they are followed, one to
+ * another origin is refused before the token or a custom header is sent there. A status the service uses for
+ * refusal, rate limits or outages throws here; other statuses are returned with the body for the provider to read
+ * its own error format.
  */
 export async function getJson(url: string, headers: Record<string, string>, timeoutMs: number, service: Service): Promise<{ status: number; body: unknown }> {
   const signal = AbortSignal.timeout(Math.max(1, Math.round(timeoutMs)));
-  let current = new URL(url);
-  for (let hop = 0; ; hop++) {
-    let response: Response;
-    try {
-      response = await edgeFetch(current, { headers, signal, redirect: 'manual' });
-    } catch (error) {
-      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      const why = signal.aborted ? `no answer within ${Math.round(timeoutMs / 100) / 10}s` : (cause?.code ?? cause?.message ?? (error as Error).message);
-      throw new ProviderError(`cannot reach ${describe(service)} at ${current.origin} (${serverText(why)})`, 'unreachable');
-    }
-    const location = response.headers.get('location');
-    if (response.status >= 300 && response.status < 400 && location !== null) {
-      await response.body?.cancel();
-      const next = new URL(location, current);
-      if (next.origin !== current.origin) {
-        throw new ProviderError(`${describe(service)} redirected to another origin, ${next.origin}: refused, the credentials and headers are never sent there (point the input at the final URL)`, 'redirect');
+  let response: Response;
+  try {
+    response = await edgeFetch(url, { headers, signal, redirect: 'same-origin' });
+  } catch (error) {
+    if (error instanceof RedirectRefusedError) {
+      if (error.refusal === 'cross-origin') {
+        throw new ProviderError(`${describe(service)} redirected to another origin, ${error.targetOrigin}: refused, the credentials and headers are never sent there (point the input at the final URL)`, 'redirect');
       }
-      if (hop >= MAX_REDIRECTS) throw new ProviderError(`${describe(service)} redirected more than ${MAX_REDIRECTS} times`, 'redirect');
-      current = next;
-      continue;
+      throw new ProviderError(`${describe(service)} answered ${error.message}`, 'redirect');
     }
-    const retryAfter = response.headers.get('retry-after');
-    const text = await readBody(response, signal, service, timeoutMs);
-    if (response.status === 401 || response.status === 403) {
-      throw new ProviderError(`${describe(service)} refused the request: HTTP ${response.status} (check the token, keys or headers)`, 'refused');
-    }
-    if (response.status === 429) {
-      throw new ProviderError(`${describe(service)} is rate limiting: HTTP 429${retryAfter ? ` (Retry-After ${serverText(retryAfter)})` : ''}`, 'rate-limited', retryAfterMsOf(retryAfter));
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(text) as unknown;
-    } catch {
-      if (response.status >= 500) throw new ProviderError(`${describe(service)} is failing: HTTP ${response.status}`, 'outage');
-      throw new ProviderError(`${describe(service)} answered HTTP ${response.status} with something that is not JSON`, 'garbage');
-    }
-    return { status: response.status, body };
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const why = signal.aborted ? `no answer within ${Math.round(timeoutMs / 100) / 10}s` : (cause?.code ?? cause?.message ?? (error as Error).message);
+    throw new ProviderError(`cannot reach ${describe(service)} at ${new URL(url).origin} (${serverText(why)})`, 'unreachable');
   }
+  const retryAfter = response.headers.get('retry-after');
+  const text = await readBody(response, signal, service, timeoutMs);
+  if (response.status === 401 || response.status === 403) {
+    throw new ProviderError(`${describe(service)} refused the request: HTTP ${response.status} (check the token, keys or headers)`, 'refused');
+  }
+  if (response.status === 429) {
+    throw new ProviderError(`${describe(service)} is rate limiting: HTTP 429${retryAfter ? ` (Retry-After ${serverText(retryAfter)})` : ''}`, 'rate-limited', retryAfterMsOf(retryAfter));
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text) as unknown;
+  } catch {
+    if (response.status >= 500) throw new ProviderError(`${describe(service)} is failing: HTTP ${response.status}`, 'outage');
+    throw new ProviderError(`${describe(service)} answered HTTP ${response.status} with something that is not JSON`, 'garbage');
+  }
+  return { status: response.status, body };
 }
 
 /** Retry-After as seconds or an HTTP date (RFC 9110 section 10.2.3); anything else, or a negative wait, is no hint. */

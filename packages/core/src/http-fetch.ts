@@ -15,6 +15,11 @@
  * - `redirect: 'error'` is a RedirectRefusedError naming the status and the
  *   origin it pointed to, at once: not fetch's bare TypeError, which clients
  *   read as a network failure and retry.
+ * - `redirect: 'same-origin'` is the policy of the clients that carry a
+ *   credential (the canary providers, Vercel, Slack's Web API): a redirect on
+ *   the same origin is followed with every header (a proxy path, a trailing
+ *   slash), one to another origin is a RedirectRefusedError before anything
+ *   is sent there, so neither the credentials nor the request cross over.
  */
 
 type Env = Record<string, string | undefined>;
@@ -23,23 +28,28 @@ export interface EdgeRequestInit {
   method?: string;
   headers?: Record<string, string> | Headers | [string, string][];
   body?: RequestInit['body'];
-  redirect?: 'follow' | 'error' | 'manual';
+  redirect?: 'follow' | 'error' | 'manual' | 'same-origin';
   signal?: AbortSignal | null;
   duplex?: 'half';
 }
 
 export type EdgeFetch = (url: string | URL, init?: EdgeRequestInit) => Promise<Response>;
 
-/** A redirect where none may be followed, or one that cannot be (too many, not http). */
+/** Why a redirect was not followed: none may be, another origin, too many, or not to an http(s) URL. */
+export type RedirectRefusal = 'refused' | 'cross-origin' | 'too-many' | 'not-http';
+
+/** A redirect where none may be followed, or one that cannot be (too many, not http, another origin under 'same-origin'). */
 export class RedirectRefusedError extends Error {
   override readonly name = 'RedirectRefusedError';
   readonly status: number;
   /** The origin the redirect pointed to: never its path or query, which may carry a signature. */
   readonly targetOrigin: string;
-  constructor(status: number, targetOrigin: string, reason: string) {
+  readonly refusal: RedirectRefusal;
+  constructor(status: number, targetOrigin: string, reason: string, refusal: RedirectRefusal = 'refused') {
     super(`HTTP ${status}, a redirect to ${targetOrigin}: ${reason}`);
     this.status = status;
     this.targetOrigin = targetOrigin;
+    this.refusal = refusal;
   }
 }
 
@@ -101,11 +111,14 @@ export function createEdgeFetch(env: Env = process.env): EdgeFetch {
       try {
         next = new URL(location, url);
       } catch {
-        throw new RedirectRefusedError(response.status, '(an address that is not a URL)', 'not followed');
+        throw new RedirectRefusedError(response.status, '(an address that is not a URL)', 'not followed', 'not-http');
       }
       if (mode === 'error') throw new RedirectRefusedError(response.status, next.origin, 'no redirect is followed here');
-      if (next.protocol !== 'https:' && next.protocol !== 'http:') throw new RedirectRefusedError(response.status, next.protocol, 'not an http(s) address');
-      if (hops >= MAX_REDIRECTS) throw new RedirectRefusedError(response.status, next.origin, `more than ${MAX_REDIRECTS} redirects`);
+      if (next.protocol !== 'https:' && next.protocol !== 'http:') throw new RedirectRefusedError(response.status, next.protocol, 'not an http(s) address', 'not-http');
+      if (mode === 'same-origin' && next.origin !== url.origin) {
+        throw new RedirectRefusedError(response.status, next.origin, 'another origin, not followed: neither the credentials nor the request go there', 'cross-origin');
+      }
+      if (hops >= MAX_REDIRECTS) throw new RedirectRefusedError(response.status, next.origin, `more than ${MAX_REDIRECTS} redirects`, 'too-many');
       if (next.origin !== url.origin) {
         for (const name of [...headers.keys()]) if (!CROSS_ORIGIN_HEADERS.has(name)) headers.delete(name);
       }

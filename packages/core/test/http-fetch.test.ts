@@ -72,6 +72,26 @@ describe('edgeFetch', () => {
     expect(other.seen).toEqual([]);
   });
 
+  it("redirect: 'same-origin' follows a redirect on the origin with every header, and refuses another origin before sending anything there", async () => {
+    const other = await serve({ '/steal': () => ({ status: 200, body: 'there' }) });
+    const origin = await serve({
+      '/a': () => ({ status: 308, headers: { location: '/b' } }),
+      '/b': () => ({ status: 200, body: 'ok' }),
+      '/away': () => ({ status: 307, headers: { location: `${other.url}/steal?token=abc` } }),
+      '/loop': () => ({ status: 302, headers: { location: '/loop' } }),
+    });
+    const fetch = createEdgeFetch({});
+    expect(await (await fetch(`${origin.url}/a`, { headers: credentials, redirect: 'same-origin' })).text()).toBe('ok');
+    expect(origin.seen[1]!.headers).toMatchObject(credentials);
+    const error = (await fetch(`${origin.url}/away`, { method: 'POST', body: 'x', headers: credentials, redirect: 'same-origin' }).catch((caught: unknown) => caught)) as RedirectRefusedError;
+    expect(error).toBeInstanceOf(RedirectRefusedError);
+    expect([error.status, error.targetOrigin, error.refusal]).toEqual([307, other.url, 'cross-origin']);
+    expect(error.message).not.toContain('token=abc');
+    expect(other.seen).toEqual([]);
+    const loop = (await fetch(`${origin.url}/loop`, { redirect: 'same-origin' }).catch((caught: unknown) => caught)) as RedirectRefusedError;
+    expect([loop.refusal, loop.message]).toEqual(['too-many', expect.stringMatching(/more than 10 redirects/)]);
+  });
+
   it("redirect: 'manual' hands the 3xx over as it is", async () => {
     const origin = await serve({ '/a': () => ({ status: 302, headers: { location: 'https://blob.example/x' } }) });
     const response = await createEdgeFetch({})(`${origin.url}/a`, { redirect: 'manual' });

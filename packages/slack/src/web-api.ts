@@ -1,4 +1,4 @@
-import { redactText, retryAfterSeconds } from '@roadstop/core';
+import { RedirectRefusedError, redactText, retryAfterSeconds } from '@roadstop/core';
 import { formatMs } from '@roadstop/github';
 import type { Logger, WebAPICallResult } from '@slack/web-api';
 import { SlackSendError } from './errors.js';
@@ -54,8 +54,15 @@ export async function openSlackApi(options: SlackApiOptions): Promise<SlackApi> 
     if (left <= 0) throw Object.assign(new Error(`the ${formatMs(policy.budgetMs)} the step may spend sending are spent`), { name: 'TimeoutError' });
     const signal = AbortSignal.any([AbortSignal.timeout(Math.min(left, policy.requestTimeoutMs)), ...(init?.signal ? [init.signal] : [])]);
     // The client asks for redirect: 'error', which fetch answers with a bare TypeError that the client retries
-    // as a network failure for the whole budget. A redirect is Slack's (or the api-url's) answer: said at once.
-    const response = await options.fetch(url, { ...init, redirect: 'manual', signal });
+    // as a network failure for the whole budget. The edge's same-origin policy instead: a redirect within api-url's
+    // origin is followed, one to another origin is Slack's (or the api-url's) answer, said at once, never followed.
+    let response: Response;
+    try {
+      response = await options.fetch(url, { ...init, redirect: 'same-origin', signal });
+    } catch (error) {
+      if (error instanceof RedirectRefusedError) return giveUp(redirectError(error.status, error.targetOrigin, url));
+      throw error;
+    }
     if (response.status >= 300 && response.status < 400) {
       await response.body?.cancel().catch(() => {});
       return giveUp(redirectError(response.status, response.headers.get('location'), url));
@@ -99,7 +106,7 @@ export async function openSlackApi(options: SlackApiOptions): Promise<SlackApi> 
 
 type WebApiError = Error & { code?: string; data?: { error?: string; response_metadata?: { messages?: string[] } }; statusCode?: number; retryAfter?: number; original?: unknown };
 
-/** A redirect from Slack, named with its status and the origin it pointed to: never followed, so the token stays. */
+/** A redirect from Slack to another origin (or one that cannot be followed), named with its status and the origin it pointed to: never followed, so the token stays. */
 export function redirectError(status: number, location: string | null, from: string | URL): SlackSendError {
   let target = 'nowhere readable';
   try {

@@ -113,7 +113,7 @@ describe('the token transport (@slack/web-api)', () => {
   });
 
   it('invalid_auth, and the token is in no message', async () => {
-    const client = await openSlackApi({ token: 'xoxb-wrong-token-value', apiUrl: slack.apiUrl, fetch: globalThis.fetch, policy: policy(), startedAt: Date.now(), log: () => {}, debug: () => {} });
+    const client = await openSlackApi({ token: 'xoxb-wrong-token-value', apiUrl: slack.apiUrl, fetch: createEdgeFetch({}), policy: policy(), startedAt: Date.now(), log: () => {}, debug: () => {} });
     const error = (await client.post({ channel: '#deploys', text: 'x' }).catch((caught: unknown) => caught)) as SlackSendError;
     expect(error.code).toBe('invalid_auth');
     expect(error.message).not.toContain('xoxb-wrong-token-value');
@@ -138,6 +138,37 @@ describe('the token transport (@slack/web-api)', () => {
     const error = (await client.post({ channel: '#deploys', text: 'x' }).catch((caught: unknown) => caught)) as SlackSendError;
     expect(Date.now() - started).toBeLessThan(2000);
     expect(error.message).toMatch(/^ratelimited: rate limited \(429\): Slack asked to wait 600 s, more than the .* left of the 5 s the step may spend sending/);
+  });
+
+  it("follows a redirect within api-url's origin with the token, and refuses one to another origin at once, sending nothing there", async () => {
+    const seen: { path: string; authorization: string | undefined }[] = [];
+    const redirector = createServer((req, res) => {
+      seen.push({ path: req.url ?? '', authorization: req.headers.authorization });
+      req.resume();
+      req.on('end', () => {
+        if (req.url === '/old/chat.postMessage') res.writeHead(307, { location: '/new/chat.postMessage' }).end();
+        else if (req.url === '/new/chat.postMessage') res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, channel: 'C0123456789', ts: '1712345678.123456' }));
+        else res.writeHead(307, { location: `${slack.apiUrl}chat.postMessage` }).end();
+      });
+    });
+    await new Promise<void>((done) => redirector.listen(0, '127.0.0.1', done));
+    const base = `http://127.0.0.1:${(redirector.address() as AddressInfo).port}`;
+    try {
+      const open = (path: string) => openSlackApi({ token: slack.token, apiUrl: `${base}${path}`, fetch: createEdgeFetch({}), policy: policy(), startedAt: Date.now(), log: () => {}, debug: () => {} });
+      expect(await (await open('/old/')).post({ channel: 'C0123456789', text: 'x' })).toEqual({ channel: 'C0123456789', ts: '1712345678.123456' });
+      expect(seen.map((request) => [request.path, request.authorization])).toEqual([
+        ['/old/chat.postMessage', `Bearer ${slack.token}`],
+        ['/new/chat.postMessage', `Bearer ${slack.token}`],
+      ]);
+      const started = Date.now();
+      const error = (await (await open('/away/')).post({ channel: '#deploys', text: 'x' }).catch((caught: unknown) => caught)) as SlackSendError;
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect([error.code, error.message]).toEqual(['redirected', expect.stringContaining(`Slack answered HTTP 307, a redirect to ${new URL(slack.apiUrl).origin}, which is not followed`)]);
+      expect(slack.requests).toEqual([]);
+    } finally {
+      redirector.closeAllConnections();
+      await new Promise((done) => redirector.close(done));
+    }
   });
 
   it('goes through the proxy HTTPS_PROXY and HTTP_PROXY name', async () => {
