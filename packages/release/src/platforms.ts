@@ -29,19 +29,28 @@ export interface PlatformAdapter {
 /** A traffic move, rollback or promotion that failed: the ramp rolls back and stops. */
 export class PlatformError extends EnvironmentError {}
 
+/**
+ * The platform's service would not act now (a rate limit past what a call may wait): an environment error naming
+ * the service, the status and the input. The ramp stops as inconclusive, never as a rollback decision: nothing
+ * was judged of the canary.
+ */
+export class PlatformUnavailableError extends PlatformError {}
+
 export interface PlatformDeps {
   /** A folder for the labels file. */
   scratch: string;
   log: (text: string) => void;
   /** Aborted on SIGINT/SIGTERM: a running command is stopped. */
   signal?: AbortSignal;
+  /** How a platform waits (a rate limit's Retry-After); a timer unless a test says otherwise. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export async function openPlatform(options: Pick<ReleaseOptions, 'platform' | 'steps' | 'explicitLabels'>, deps: PlatformDeps): Promise<PlatformAdapter> {
   if (options.platform.kind === 'command') return commandPlatform(options.platform, deps);
   // Loaded only for vercel, after every input was checked.
   const { vercelPlatform } = await import('./vercel.js');
-  return vercelPlatform(options.platform, options.steps, deps, options.explicitLabels.baseline === undefined);
+  return vercelPlatform(options.platform, options.steps, deps, { canary: options.explicitLabels.canary === undefined, baseline: options.explicitLabels.baseline === undefined });
 }
 
 /** The longest label read from the labels file. */

@@ -1,7 +1,7 @@
 import { ConfigurationError, EnvironmentError, redactText } from '@roadstop/core';
 import { openProvider, watchCanary, type CanaryWatchOptions, type Decision, type Provider, type WatchOutcome } from '@roadstop/canary';
 import type { ReleaseOptions } from './options.js';
-import { PlatformError, type Labels, type PlatformAdapter } from './platforms.js';
+import { PlatformError, PlatformUnavailableError, type Labels, type PlatformAdapter } from './platforms.js';
 
 /** A SIGINT/SIGTERM (a cancel, the job's timeout) during the ramp. */
 export class CancelledError extends EnvironmentError {}
@@ -82,7 +82,8 @@ export async function runRamp(options: ReleaseOptions, deps: RampDeps): Promise<
       weight = target;
     } catch (error) {
       const text = deps.cancelled?.aborted ? 'the run was cancelled' : `step ${step} (${target}%): the traffic move failed: ${(error as Error).message}`;
-      return stopWith('rollback', text, deps.cancelled?.aborted ? new CancelledError(text) : (error as Error));
+      // A platform that would not act (rate limited past the budget) judged nothing: inconclusive, not a rollback decision.
+      return stopWith(error instanceof PlatformUnavailableError ? 'inconclusive' : 'rollback', text, deps.cancelled?.aborted ? new CancelledError(text) : (error as Error));
     }
     const canary = options.explicitLabels.canary ?? labels.canary ?? options.watch.canaryLabel;
     const baseline = options.explicitLabels.baseline ?? labels.baseline ?? options.watch.baselineLabel;
@@ -118,7 +119,7 @@ export async function runRamp(options: ReleaseOptions, deps: RampDeps): Promise<
   try {
     await deps.platform.promote();
   } catch (error) {
-    return stopWith('rollback', `the promotion failed: ${(error as Error).message}`, error as Error);
+    return stopWith(error instanceof PlatformUnavailableError ? 'inconclusive' : 'rollback', `the promotion failed: ${(error as Error).message}`, error as Error);
   }
   return { decision: 'promote', weight: 100, reason: `every step of ${options.steps.join(' → ')}% passed; promoted`, steps, rolledBack: false };
 }

@@ -1,9 +1,16 @@
-import { ConfigurationError } from '@roadstop/core';
+import { ConfigurationError, edgeFetch, RedirectRefusedError, retryAfterSeconds, type EdgeRequestInit } from '@roadstop/core';
 import type { VercelPlatformOptions } from './options.js';
-import { PlatformError, type Labels, type PlatformAdapter, type PlatformDeps } from './platforms.js';
+import { PlatformError, PlatformUnavailableError, type Labels, type PlatformAdapter, type PlatformDeps } from './platforms.js';
 
 /** The longest one Vercel request may take. */
 const REQUEST_TIMEOUT_MS = 30_000;
+/**
+ * The longest one Vercel call (a move, a rollback, a promotion) may wait out Vercel's rate limit in all: a 429 is
+ * waited as its Retry-After asks while that fits, and is an environment error naming Vercel once it does not.
+ */
+export const RATE_LIMIT_BUDGET_MS = 120_000;
+/** Tries of one call under a rate limit; without a Retry-After the waits are 1, 2, 4, 8 s. */
+const RATE_LIMIT_TRIES = 5;
 const MAX_TEXT = 300;
 
 /** What the ramp reads of a rolling release (https://vercel.com/docs/rest-api/rolling-release/get-the-active-rolling-release-information-for-a-project). */
@@ -25,32 +32,72 @@ const text = (value: unknown) => String(value).replace(/[\u0000-\u001f\u007f-\u0
  * deployment the rolling release was serving (POST /v1/projects/{projectId}/rollback/{deploymentId}), which ends
  * the rolling release with 100% of traffic on stable. Rolling Releases need a Pro or Enterprise plan: a 403 or 404
  * before any traffic moves is one ConfigurationError naming vercel-project and the plan.
+ *
+ * Every request, the SDK's included (its HTTPClient's fetcher), goes through `send`: edgeFetch (the runner's proxy;
+ * a redirect followed within vercel-api-url's origin only, the token never sent to another) and Vercel's rate
+ * limit waited out within RATE_LIMIT_BUDGET_MS. @vercel/sdk's own retries (retryConfig 'backoff') do read
+ * Retry-After, but cap each wait at maxInterval and retry 5xx of POSTs too, and never stop at once when the wait
+ * asked for is past any budget: so they stay off ('none', the SDK's default) and the waiting is done here.
+ *
+ * `need` says which labels the metrics still need from the deployments' metadata: explicit labels always win, and
+ * with both given (and `deployment` an ID) no deployment is read at all; otherwise each deployment is read once.
  */
-export function vercelPlatform(options: VercelPlatformOptions, steps: readonly number[], deps: PlatformDeps, needLabels = true): PlatformAdapter {
+export function vercelPlatform(options: VercelPlatformOptions, steps: readonly number[], deps: PlatformDeps, need: { canary: boolean; baseline: boolean } = { canary: true, baseline: true }): PlatformAdapter {
   const team = options.team !== undefined ? { teamId: options.team } : {};
   const query = options.team !== undefined ? `?teamId=${encodeURIComponent(options.team)}` : '';
   const project = encodeURIComponent(options.project);
   let canaryId: string | undefined;
   let canarySha: string | undefined;
   let stableId: string | undefined;
-  let stableSha: string | undefined;
+  let stableSha: Promise<string | undefined> | undefined;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
+
+  /** One request to Vercel, redirects within the origin only, a 429 waited out while its Retry-After fits the budget. */
+  const send = async (url: string, init: EdgeRequestInit, what: string): Promise<Response> => {
+    const started = Date.now();
+    for (let attempt = 1; ; attempt++) {
+      let response: Response;
+      try {
+        const signal = AbortSignal.any([AbortSignal.timeout(REQUEST_TIMEOUT_MS), ...(init.signal ? [init.signal] : [])]);
+        response = await edgeFetch(url, { ...init, redirect: 'same-origin', signal });
+      } catch (error) {
+        if (error instanceof RedirectRefusedError) throw new PlatformError(`Vercel (vercel-api-url) answered ${what} with ${error.message}`);
+        throw error;
+      }
+      if (response.status !== 429) return response;
+      await response.body?.cancel().catch(() => {});
+      const seconds = retryAfterSeconds(response.headers.get('retry-after'), Date.now());
+      const waitMs = seconds !== undefined ? seconds * 1000 : 1000 * 2 ** (attempt - 1);
+      const leftMs = RATE_LIMIT_BUDGET_MS - (Date.now() - started);
+      const asked = seconds !== undefined ? `, Retry-After ${seconds} s` : '';
+      if (waitMs > leftMs) {
+        throw new PlatformUnavailableError(`Vercel (vercel-api-url) is rate limiting ${what}: HTTP 429${asked}, more than the ${Math.max(0, Math.floor(leftMs / 1000))} s left of the ${RATE_LIMIT_BUDGET_MS / 1000} s one call may wait`);
+      }
+      if (attempt >= RATE_LIMIT_TRIES) throw new PlatformUnavailableError(`Vercel (vercel-api-url) is rate limiting ${what}: HTTP 429${asked}, ${attempt} times`);
+      deps.log(`canary-release: Vercel is rate limiting ${what} (HTTP 429${asked}): waiting ${Math.ceil(waitMs / 1000)} s, then try ${attempt + 1} of ${RATE_LIMIT_TRIES}`);
+      await sleep(waitMs);
+    }
+  };
 
   /**
-   * Plain fetch for two calls: the deployment (its id and meta.githubCommitSha) and the config. @vercel/sdk 1.28.35's
-   * updateRollingReleaseConfig sends no request body (its generated function sets `body = null`), so the stages
-   * cannot be configured through it: the documented body goes here instead. Redirects are not followed.
+   * Plain requests for two calls: the deployment (its id and meta.githubCommitSha) and the config. @vercel/sdk
+   * 1.28.35's updateRollingReleaseConfig sends no request body (its generated function sets `body = null`), so the
+   * stages cannot be configured through it: the documented body goes here instead.
    */
   const call = async (method: 'GET' | 'PATCH', path: string, body?: unknown): Promise<{ status: number; json: unknown }> => {
     let response: Response;
     try {
-      response = await fetch(`${options.apiUrl}${path}`, {
-        method,
-        headers: { Authorization: `Bearer ${options.token}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-        redirect: 'manual',
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      });
+      response = await send(
+        `${options.apiUrl}${path}`,
+        {
+          method,
+          headers: { Authorization: `Bearer ${options.token}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+          ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        },
+        `${method} ${path.replace(/\?.*$/, '')}`,
+      );
     } catch (error) {
+      if (error instanceof PlatformError) throw error;
       throw new PlatformError(`cannot reach Vercel (vercel-api-url) at ${new URL(options.apiUrl).origin}: ${text((error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message)}`);
     }
     const raw = (await response.text()).slice(0, 1_000_000);
@@ -68,20 +115,27 @@ export function vercelPlatform(options: VercelPlatformOptions, steps: readonly n
     if (status === 403 || status === 404) {
       return new ConfigurationError(`Vercel answered HTTP ${status} to ${what} of project '${options.project}' (${detail}): Rolling Releases need a Pro or Enterprise plan, and the project must exist under the token's account${options.team ? ` or team ${options.team}` : ' (set vercel-team for a team project)'}`, { input: 'vercel-project' });
     }
-    if (status === 429) return new PlatformError(`Vercel is rate limiting ${what}: HTTP 429`);
+    if (status === 429) return new PlatformUnavailableError(`Vercel (vercel-api-url) is rate limiting ${what}: HTTP 429`);
     return new PlatformError(`Vercel answered HTTP ${status} to ${what}: ${detail}`);
   };
 
   const loadSdk = async () => {
-    const [{ VercelCore }, start, approve, complete, get, rollback] = await Promise.all([
+    const [{ VercelCore }, { HTTPClient }, start, approve, complete, get, rollback] = await Promise.all([
       import('@vercel/sdk/core.js'),
+      import('@vercel/sdk/lib/http.js'),
       import('@vercel/sdk/funcs/rollingReleaseStartRollingRelease.js'),
       import('@vercel/sdk/funcs/rollingReleaseApproveRollingReleaseStage.js'),
       import('@vercel/sdk/funcs/rollingReleaseCompleteRollingRelease.js'),
       import('@vercel/sdk/funcs/rollingReleaseGetRollingRelease.js'),
       import('@vercel/sdk/funcs/projectsRequestRollback.js'),
     ]);
-    const client = new VercelCore({ bearerToken: options.token, serverURL: options.apiUrl, timeoutMs: REQUEST_TIMEOUT_MS });
+    // The SDK hands its fetcher a Request; `send` gives each try its own timeout, so the SDK sets none.
+    const fetcher = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+      const request = input instanceof Request ? input : new Request(input, init);
+      const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer();
+      return send(request.url, { method: request.method, headers: request.headers, ...(body !== undefined ? { body } : {}), signal: request.signal }, `${request.method} ${new URL(request.url).pathname}`);
+    };
+    const client = new VercelCore({ bearerToken: options.token, serverURL: options.apiUrl, httpClient: new HTTPClient({ fetcher }) });
     return { client, start: start.rollingReleaseStartRollingRelease, approve: approve.rollingReleaseApproveRollingReleaseStage, complete: complete.rollingReleaseCompleteRollingRelease, get: get.rollingReleaseGetRollingRelease, rollback: rollback.projectsRequestRollback };
   };
   let sdk: ReturnType<typeof loadSdk> | undefined;
@@ -90,6 +144,10 @@ export function vercelPlatform(options: VercelPlatformOptions, steps: readonly n
   /** An SDK result: its value, or the error as the user's (401/403/404) or the environment's. */
   const value = <T>(result: { ok: true; value: T } | { ok: false; error: unknown }, what: string): T => {
     if (result.ok) return result.value;
+    // What `send` threw inside the SDK (a rate limit past the budget, a refused redirect) comes back as its cause.
+    for (let inner: unknown = result.error, depth = 0; inner instanceof Error && depth < 4; inner = inner.cause, depth++) {
+      if (inner instanceof PlatformError) throw inner;
+    }
     const error = result.error as { statusCode?: number; body?: string; message?: string };
     if (typeof error.statusCode === 'number') {
       let json: unknown;
@@ -118,14 +176,19 @@ export function vercelPlatform(options: VercelPlatformOptions, steps: readonly n
 
   return {
     async prepare() {
-      const { status, json } = await call('GET', `/v13/deployments/${encodeURIComponent(options.deployment)}${query}`);
-      if (status === 404) throw new ConfigurationError(`Vercel knows no deployment '${options.deployment}'`, { input: 'deployment' }, 'the ID (dpl_…) or URL of the canary deployment');
-      if (status !== 200) throw refused(status, 'reading the canary deployment', json);
-      const deployment = json as { id?: unknown; meta?: { githubCommitSha?: unknown } };
-      if (typeof deployment.id !== 'string') throw new PlatformError('Vercel answered the deployment without an id');
-      canaryId = deployment.id;
-      const sha = deployment.meta?.githubCommitSha;
-      if (typeof sha === 'string' && /^[0-9a-f]{7,64}$/i.test(sha)) canarySha = sha;
+      if (!need.canary && /^dpl_[A-Za-z0-9]+$/.test(options.deployment)) {
+        // Both labels given and the deployment named by its ID: nothing of the deployment is needed.
+        canaryId = options.deployment;
+      } else {
+        const { status, json } = await call('GET', `/v13/deployments/${encodeURIComponent(options.deployment)}${query}`);
+        if (status === 404) throw new ConfigurationError(`Vercel knows no deployment '${options.deployment}'`, { input: 'deployment' }, 'the ID (dpl_…) or URL of the canary deployment');
+        if (status !== 200) throw refused(status, 'reading the canary deployment', json);
+        const deployment = json as { id?: unknown; meta?: { githubCommitSha?: unknown } };
+        if (typeof deployment.id !== 'string') throw new PlatformError('Vercel answered the deployment without an id');
+        canaryId = deployment.id;
+        const sha = deployment.meta?.githubCommitSha;
+        if (need.canary && typeof sha === 'string' && /^[0-9a-f]{7,64}$/i.test(sha)) canarySha = sha;
+      }
       const stages = steps.map((targetPercentage) => ({ targetPercentage, requireApproval: targetPercentage < 100 }));
       // https://vercel.com/docs/rest-api/rolling-release/update-the-rolling-release-settings-for-the-project
       const config = await call('PATCH', `/v1/projects/${project}/rolling-release/config${query}`, { enabled: true, advancementType: 'manual-approval', stages });
@@ -137,7 +200,12 @@ export function vercelPlatform(options: VercelPlatformOptions, steps: readonly n
       const canaryDeploymentId = canaryId!;
       let rr: RollingRelease;
       if (step === 1) {
-        rr = checked(value(await api.start(api.client, { idOrName: options.project, ...team, requestBody: { canaryDeploymentId } }), 'starting the rolling release'), 'the start');
+        const started = await api.start(api.client, { idOrName: options.project, ...team, requestBody: { canaryDeploymentId } });
+        // The project answered its config in prepare: a 404 here is the deployment (not read, when both labels were given).
+        if (!started.ok && (started.error as { statusCode?: unknown }).statusCode === 404) {
+          throw new ConfigurationError(`Vercel knows no deployment '${options.deployment}' to start the rolling release with`, { input: 'deployment' }, 'the ID (dpl_…) or URL of the canary deployment');
+        }
+        rr = checked(value(started, 'starting the rolling release'), 'the start');
         stableId = rr.currentDeployment?.id;
       } else {
         rr = checked(value(await api.approve(api.client, { idOrName: options.project, ...team, requestBody: { nextStageIndex: step - 1, canaryDeploymentId } }), `approving stage ${step}`), 'the approval');
@@ -147,8 +215,10 @@ export function vercelPlatform(options: VercelPlatformOptions, steps: readonly n
       const labels: Labels = {};
       if (canarySha !== undefined) labels.canary = canarySha;
       // Explicit labels always win: then no deployment's metadata is read.
-      if (needLabels && stableId !== undefined) stableSha ??= await shaOf(stableId);
-      if (stableSha !== undefined) labels.baseline = stableSha;
+      // Read once, on the first move (where the stable deployment becomes known), found or not.
+      if (need.baseline && stableId !== undefined) stableSha ??= shaOf(stableId);
+      const baseline = await stableSha;
+      if (baseline !== undefined) labels.baseline = baseline;
       return labels;
     },
     async rollback() {

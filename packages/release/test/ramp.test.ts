@@ -1,7 +1,7 @@
-import { ConfigurationError, parseConfig } from '@roadstop/core';
+import { ConfigurationError, EnvironmentError, parseConfig } from '@roadstop/core';
 import type { Provider } from '@roadstop/canary';
 import { describe, expect, it } from 'vitest';
-import { parseLabelsFile, parseSteps, PlatformError, resolveReleaseOptions, runRamp, type Labels, type PlatformAdapter, type ReleaseRawInputs } from '../src/index.js';
+import { parseLabelsFile, parseSteps, PlatformError, PlatformUnavailableError, resolveReleaseOptions, runRamp, type Labels, type PlatformAdapter, type ReleaseRawInputs } from '../src/index.js';
 
 describe('parseSteps', () => {
   it.each([
@@ -38,13 +38,13 @@ const options = (inputs: ReleaseRawInputs = {}) =>
   resolveReleaseOptions(parseConfig('', '.github/roadstop.yml').section('canary-watch'), { deploy: 'true', rollback: 'true', 'prometheus-url': 'http://127.0.0.1:9', metrics: METRICS, interval: '1s', duration: '2s', steps: '10,50,100', ...inputs }, '/w');
 
 /** A platform that records its calls; `labels` per step; `failAt` a step whose move throws. */
-function recorder(labels: Labels = { canary: 'c1', baseline: 's1' }, failAt?: number) {
+function recorder(labels: Labels = { canary: 'c1', baseline: 's1' }, failAt?: number, failure: Error = new PlatformError('boom')) {
   const calls: string[] = [];
   const platform: PlatformAdapter = {
     prepare: () => Promise.resolve(),
     move: (weight, step) => {
       calls.push(`move ${weight} ${step}`);
-      return step === failAt ? Promise.reject(new PlatformError('boom')) : Promise.resolve(labels);
+      return step === failAt ? Promise.reject(failure) : Promise.resolve(labels);
     },
     rollback: () => {
       calls.push('rollback');
@@ -129,6 +129,15 @@ describe('runRamp', () => {
     expect(calls).toEqual(['move 10 1', 'move 50 2', 'rollback']);
     expect(outcome.error).toBeInstanceOf(PlatformError);
     expect(outcome.reason).toMatch(/step 2 \(50%\): the traffic move failed: boom/);
+  });
+
+  it('a platform rate limiting past its budget judged nothing: inconclusive (not a rollback decision), the environment error kept, traffic put back', async () => {
+    const { calls, platform } = recorder(undefined, 2, new PlatformUnavailableError('Vercel (vercel-api-url) is rate limiting POST /x: HTTP 429, Retry-After 86400 s'));
+    const outcome = await runRamp(options(), deps(platform, provider(() => 1)));
+    expect(outcome).toMatchObject({ decision: 'inconclusive', rolledBack: true });
+    expect(outcome.error).toBeInstanceOf(EnvironmentError);
+    expect(outcome.reason).toMatch(/step 2 \(50%\): the traffic move failed: Vercel \(vercel-api-url\) is rate limiting POST \/x: HTTP 429/);
+    expect(calls).toEqual(['move 10 1', 'move 50 2', 'rollback']);
   });
 
   it('a provider refusing a metric after the first move: rolled back, the ConfigurationError kept', async () => {
