@@ -16,6 +16,7 @@ export const INPUT_NAMES = [
   'sentry-org',
   'sentry-project',
   'sentry-environment',
+  'sentry-source',
   'sentry-token',
   'interval',
   'duration',
@@ -110,12 +111,17 @@ export interface CanaryWatchOptions extends GateOptionsBase {
   decisionFailOn: 'rollback' | 'inconclusive';
 }
 
+/** What the sentry provider counts: release health's sessions (the default), or error events where sessions are not collected. */
+export const SENTRY_SOURCES = ['sessions', 'events'] as const;
+export type SentrySource = (typeof SENTRY_SOURCES)[number];
+
 export interface SentryOptions {
   url: string;
   org: string;
   project: string;
   environment?: string;
   token: string;
+  source: SentrySource;
 }
 
 /**
@@ -126,6 +132,20 @@ export const SENTRY_DEFAULT_METRIC = {
   name: 'session-error-rate',
   errors: 'release:{{target}} session.status:errored,crashed,abnormal',
   requests: 'release:{{target}}',
+  alert: 0.01,
+  rollback: 0.05,
+  maxIncrease: 0.01,
+} as const;
+
+/**
+ * With sentry-source: events and no metrics: error events per transaction of the release (errors per request, from
+ * the performance data the SDK sends), at the same levels. Error events are not a rate on their own, and a count
+ * per minute would move with the canary's share of traffic; transactions are the requests they happened in.
+ */
+export const SENTRY_EVENTS_DEFAULT_METRIC = {
+  name: 'event-error-rate',
+  errors: 'release:{{target}} event.type:error',
+  requests: 'release:{{target}} event.type:transaction',
   alert: 0.01,
   rollback: 0.05,
   maxIncrease: 0.01,
@@ -176,6 +196,7 @@ export const CANARY_WATCH_OPTIONS = {
   'sentry-org': TEXT,
   'sentry-project': TEXT,
   'sentry-environment': TEXT,
+  'sentry-source': { type: 'string', enum: SENTRY_SOURCES, default: 'sessions' },
   'artifact-name': { type: 'string' },
 } as const satisfies OptionDefinitions;
 
@@ -258,7 +279,9 @@ export function resolveCanaryWatchOptions(section: ConfigSection, inputs: RawInp
     const token = given('sentry-token');
     if (token === undefined) throw new ConfigurationError('provider sentry needs sentry-token', { input: 'sentry-token' }, 'an auth token with the org:read and project:read scopes, from secrets: ${{ secrets.SENTRY_TOKEN }}');
     checkHeaderValue(token, 'sentry-token');
-    sentry = { url, org, project, token };
+    const source = text('sentry-source') ?? 'sessions';
+    if (!(SENTRY_SOURCES as readonly string[]).includes(source)) throw new ConfigurationError(`'${source.slice(0, 40)}' is not a Sentry source`, from('sentry-source'), 'sessions (release health, the default) or events (error events per transaction, where sessions are not collected)');
+    sentry = { url, org, project, token, source: source as SentrySource };
     const environment = text('sentry-environment');
     if (environment !== undefined) sentry.environment = environment;
   }
@@ -271,7 +294,7 @@ export function resolveCanaryWatchOptions(section: ConfigSection, inputs: RawInp
 
   const metricsInput = given('metrics');
   const metricSections = metricsInput !== undefined ? inputMetricSections(metricsInput) : section.sections('metrics');
-  if (metricSections.length === 0 && provider === 'sentry') metricSections.push(...inputMetricSections(sentryDefaultMetric()));
+  if (metricSections.length === 0 && sentry) metricSections.push(...inputMetricSections(sentryDefaultMetric(sentry.source)));
   if (metricSections.length === 0) {
     throw new ConfigurationError('no metrics to watch', metricsInput !== undefined ? { input: 'metrics' } : { input: 'metrics', ...section.locate() }, 'give the input metrics (a YAML list) or canary-watch.metrics in the config');
   }
@@ -332,8 +355,8 @@ export function resolveCanaryWatchOptions(section: ConfigSection, inputs: RawInp
 }
 
 /** The default metric as the metrics input would write it, so it is parsed (and its minimum samples derived) like any other. */
-function sentryDefaultMetric(): string {
-  const metric = SENTRY_DEFAULT_METRIC;
+function sentryDefaultMetric(source: SentrySource): string {
+  const metric = source === 'events' ? SENTRY_EVENTS_DEFAULT_METRIC : SENTRY_DEFAULT_METRIC;
   return `- name: ${metric.name}\n  type: error-rate\n  errors: '${metric.errors}'\n  requests: '${metric.requests}'\n  alert: ${metric.alert}\n  rollback: ${metric.rollback}\n  max-increase: ${metric.maxIncrease}\n`;
 }
 

@@ -16,6 +16,16 @@ import type { ProviderSeries, Window } from './evidence.js';
  * `session.status:<status>,<status>`; its value per interval is the sum of those sessions (all statuses when none
  * is named). Sentry documents its interval as at least one hour and rounds the range to it: the watch's interval is
  * passed through as given, so a self-hosted or stand-in Sentry answering finer intervals is read at its own grain.
+ *
+ * With `sentry-source: events` (where the SDK collects no sessions) the provider counts events instead, from the
+ * events time series, https://docs.sentry.io/api/explore/ ("Query Explore Events in Timeseries Format"):
+ * `GET /api/0/organizations/{organization_id_or_slug}/events-stats/` with `yAxis=count()`, `query` (Sentry's search
+ * syntax: `release:"<v>" event.type:error`), `interval`, `start`/`end`, `project`, `environment`; it answers
+ * `{"data":[[<unix seconds of the interval's start>,[{"count":n}]],...],"start","end"}`. A query there is
+ * `release:<version> event.type:error` or `event.type:transaction`: error events and transactions (the requests the
+ * SDK traced) of the release per interval, so that an error-rate metric divides errors by requests, as the judge
+ * does for any provider. Error events alone are no rate: their count per minute moves with the release's share of
+ * the traffic.
  */
 export const SESSION_STATUSES = ['healthy', 'errored', 'crashed', 'abnormal'] as const;
 const FIELD = 'sum(session)';
@@ -50,6 +60,28 @@ export function parseSentryQuery(query: string, where: string): SentryQuery {
   }
   if (release === undefined) throw new ConfigurationError(`${where}: the Sentry query names no release`, { input: 'metrics' }, 'write release:{{target}}');
   return { release, statuses };
+}
+
+export const EVENT_TYPES = ['error', 'transaction'] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** `release:<v> event.type:error|transaction` (sentry-source: events); anything else is the metric's mistake. */
+export function parseSentryEventsQuery(query: string, where: string): { release: string; eventType: EventType } {
+  const tokens = query.match(/[\w.]+:(?:"[^"]*"|\S+)|\S+/g) ?? [];
+  let release: string | undefined;
+  let eventType: EventType | undefined;
+  const hint = 'write release:{{target}} event.type:error (the errors) or release:{{target}} event.type:transaction (the requests)';
+  for (const token of tokens) {
+    const colon = token.indexOf(':');
+    const key = colon > 0 ? token.slice(0, colon) : '';
+    const value = token.slice(colon + 1).replace(/^"(.*)"$/, '$1');
+    if (key === 'release' && value !== '') release = value;
+    else if (key === 'event.type' && (EVENT_TYPES as readonly string[]).includes(value)) eventType = value as EventType;
+    else throw new ConfigurationError(`${where}: '${serverText(token)}' is not part of a Sentry events query`, { input: 'metrics' }, hint);
+  }
+  if (release === undefined) throw new ConfigurationError(`${where}: the Sentry query names no release`, { input: 'metrics' }, hint);
+  if (eventType === undefined) throw new ConfigurationError(`${where}: the Sentry events query names no event.type`, { input: 'metrics' }, hint);
+  return { release, eventType };
 }
 
 interface SessionsAnswer {
@@ -169,6 +201,52 @@ export function sentryProvider(options: SentryOptions, headers: Record<string, s
     return read;
   };
 
+  /** The events time series of one query: per interval start (seconds), its count of events. */
+  const eventsStats = async (params: Record<string, string>, timeoutMs: number): Promise<[number, number][]> => {
+    const search = new URLSearchParams({ yAxis: 'count()', project: await resolveProject(), ...params });
+    if (options.environment !== undefined) search.set('environment', options.environment);
+    const { status, body } = await call(`/organizations/${org}/events-stats/`, search, timeoutMs);
+    if (status === 404) throw new ConfigurationError(`Sentry knows no organization '${options.org}' (HTTP 404: ${detail(body)})`, { input: 'sentry-org' }, 'the organization slug, as in https://sentry.io/organizations/<slug>/');
+    if (status === 400) throw new ProviderError(`Sentry refused the events query: HTTP 400: ${detail(body)}`, 'query');
+    if (status >= 500) throw new ProviderError(`${describe(service)} is failing: HTTP ${status}: ${detail(body)}`, 'outage');
+    if (status >= 300) throw new ProviderError(`${describe(service)} answered HTTP ${status}: ${detail(body)}`, 'garbage');
+    return checkedEventsStats(body, service);
+  };
+
+  let projectHasTransactions: Promise<void> | undefined;
+  const checkTransactions = (): Promise<void> => {
+    projectHasTransactions ??= eventsStats({ statsPeriod: '24h', interval: '1h', query: 'event.type:transaction' }, REQUEST_TIMEOUT_MS).then((points) => {
+      if (points.reduce((sum, [, count]) => sum + count, 0) === 0) {
+        throw new ConfigurationError(`Sentry project '${options.project}' has no transactions in the last 24 hours${options.environment ? ` in environment '${options.environment}'` : ''}: no requests to count error events against`, { input: 'sentry-project' }, 'enable tracing in the SDK (tracesSampleRate), or collect sessions and use sentry-source: sessions');
+      }
+    });
+    return projectHasTransactions;
+  };
+
+  if (options.source === 'events') {
+    return {
+      async validate(query, where) {
+        const { release, eventType } = parseSentryEventsQuery(query, where);
+        if (eventType === 'transaction') await checkTransactions();
+        await checkRelease(release);
+      },
+      async range(query, window, timeoutMs): Promise<ProviderSeries[]> {
+        const { release, eventType } = parseSentryEventsQuery(query, 'the query');
+        const points = await eventsStats(
+          {
+            interval: `${window.stepSeconds}s`,
+            start: new Date((window.start - window.stepSeconds) * 1000).toISOString(),
+            end: new Date(window.end * 1000).toISOString(),
+            query: `release:"${release.replaceAll('"', '\\"')}" event.type:${eventType}`,
+          },
+          timeoutMs,
+        );
+        // An interval is counted at its end, as the sessions are: the events that happened in it.
+        return [{ labels: `release:${serverText(release)} event.type:${eventType}`, points: points.map(([start, count]): [number, number] => [start + window.stepSeconds, count]) }];
+      },
+    };
+  }
+
   return {
     async validate(query, where) {
       const { release } = parseSentryQuery(query, where);
@@ -183,6 +261,19 @@ export function sentryProvider(options: SentryOptions, headers: Record<string, s
       return [{ labels: `release:${serverText(release)} ${statuses.join(',')}`, points }];
     },
   };
+}
+
+/** The events-stats answer checked: `data` a list of [seconds, [{count}]], each count a whole number ≥ 0. */
+function checkedEventsStats(body: unknown, service: Service): [number, number][] {
+  const garbage = (what: string) => new ProviderError(`${describe(service)} answered events-stats ${what}`, 'garbage');
+  if (!isRecord(body) || !Array.isArray(body.data)) throw garbage('without data');
+  return body.data.map((entry: unknown): [number, number] => {
+    if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'number' || !Number.isFinite(entry[0]) || !Array.isArray(entry[1])) throw garbage(`with an entry that is not [time, [{count}]]: ${serverText(entry)}`);
+    const counts = entry[1] as unknown[];
+    const count = counts.length === 1 && isRecord(counts[0]) ? counts[0].count : undefined;
+    if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) throw garbage(`with a count that is not a whole number of events: ${serverText(counts)}`);
+    return [entry[0], count];
+  });
 }
 
 /** The sessions answer checked: intervals ISO times, each group's series one count (a whole number ≥ 0) per interval. */

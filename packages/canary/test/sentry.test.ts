@@ -28,7 +28,7 @@ describe('provider sentry options', () => {
 
   it('with no metrics: the sessions’ error rate at alert 1%, rollback 5%, 1 point over stable; sentry.io by default', () => {
     const options = resolve({});
-    expect(options.sentry).toEqual({ url: 'https://sentry.io', org: 'acme', project: 'webapp', token: 'tok' });
+    expect(options.sentry).toEqual({ url: 'https://sentry.io', org: 'acme', project: 'webapp', token: 'tok', source: 'sessions' });
     expect(options.metrics).toMatchObject([{ name: 'session-error-rate', type: 'error-rate', errors: 'release:{{target}} session.status:errored,crashed,abnormal', requests: 'release:{{target}}', alert: 0.01, rollback: 0.05, maxIncrease: 0.01, minSamples: 1 }]);
     expect(secretsOf(options)).toContain('tok');
   });

@@ -16,6 +16,12 @@ import type { AddressInfo } from 'node:net';
  *   `{"sid","status":"ok"|"exited"|"crashed"|"abnormal","errors","started","attrs":{"release","environment"}}`
  *   (https://develop.sentry.dev/sdk/telemetry/sessions/); `sessions` is `{"aggregates":[{"started","exited","errored","crashed","abnormal"}],"attrs":{...}}`.
  *
+ * - Events time series, https://docs.sentry.io/api/explore/ ("Query Explore Events in Timeseries Format"):
+ *   `GET /api/0/organizations/{org}/events-stats/?yAxis=count()&query=release:"<v>" event.type:error|transaction
+ *   &interval&start&end|statsPeriod&project&environment` answers `{"data":[[<unix seconds>,[{"count":n}]],...],"start","end"}`,
+ *   counted from the envelopes' `event` and `transaction` items (each carries `release`, `environment`, `timestamp`,
+ *   https://develop.sentry.dev/sdk/data-model/event-payloads/) and `eventTraffic`.
+ *
  * Errors answer `{"detail": "..."}` as the API does: 401 without a valid token, 404 for an unknown organization,
  * project or release. `misbehave` replaces any answer on demand (403, 429 with Retry-After, 5xx, garbage).
  */
@@ -51,6 +57,16 @@ interface Session {
   status: SessionStatus;
 }
 
+export type EventKind = 'error' | 'transaction';
+
+/** One event as the events dataset counts it: an error event or a transaction, its release, environment and time (ms). */
+interface RecordedEvent {
+  kind: EventKind;
+  release: string;
+  environment?: string;
+  atMs: number;
+}
+
 export interface SentryFake {
   url: string;
   org: string;
@@ -66,6 +82,10 @@ export interface SentryFake {
   misbehave?: (request: SentryRequest) => SentryAnswer | undefined;
   /** Sessions received from SDKs, by sid. */
   sessions: Map<string, Session>;
+  /** Error events and transactions received from SDKs. */
+  events: RecordedEvent[];
+  /** Synthetic events: per known release, the error events and transactions in [fromMs, toMs). Added to the envelopes'. */
+  eventTraffic?: (release: string, fromMs: number, toMs: number) => Partial<Record<EventKind, number>>;
   close(): Promise<void>;
 }
 
@@ -81,6 +101,7 @@ export async function startSentryFake(options: SentryFakeOptions = {}): Promise<
     requests: [],
     releases: new Set(),
     sessions: new Map(),
+    events: [],
     close: () => {
       server.closeAllConnections();
       return new Promise<void>((done) => server.close(() => done()));
@@ -99,28 +120,34 @@ export async function startSentryFake(options: SentryFakeOptions = {}): Promise<
     return total;
   };
 
-  const sessionsAnswer = (request: SentryRequest): SentryAnswer => {
-    const { params } = request;
-    if (params.get('field') !== 'sum(session)') return { status: 400, body: { detail: 'Invalid field: only sum(session) is served by this stand-in' } };
+  /** A stats query's checks (its one served field, the project) and window: statsPeriod, or start and end; its interval's starts. */
+  const statsWindow = (params: URLSearchParams, field: string, served: string): { startMs: number; endMs: number; intervalMs: number; starts: number[] } | SentryAnswer => {
+    if (params.get(field) !== served) return { status: 400, body: { detail: `Invalid ${field}: only ${served} is served by this stand-in` } };
     if (params.get('project') !== fake.projectId) return { status: 403, body: { detail: 'You do not have permission to perform this action.' } };
     const intervalMs = durationMs(params.get('interval') ?? '1h');
     if (intervalMs === undefined) return { status: 400, body: { detail: 'Invalid interval' } };
-    let startMs: number;
-    let endMs: number;
     const period = params.get('statsPeriod');
     if (period !== null) {
       const span = durationMs(period);
       if (span === undefined) return { status: 400, body: { detail: 'Invalid statsPeriod' } };
-      endMs = Date.now();
-      startMs = endMs - span;
-    } else {
-      startMs = Date.parse(params.get('start') ?? '');
-      endMs = Date.parse(params.get('end') ?? '');
-      if (Number.isNaN(startMs) || Number.isNaN(endMs) || endMs < startMs) return { status: 400, body: { detail: 'start and end must be ISO-8601 times, start before end' } };
+      return startsOf(Date.now() - span, Date.now(), intervalMs);
     }
+    const startMs = Date.parse(params.get('start') ?? '');
+    const endMs = Date.parse(params.get('end') ?? '');
+    if (Number.isNaN(startMs) || Number.isNaN(endMs) || endMs < startMs) return { status: 400, body: { detail: 'start and end must be ISO-8601 times, start before end' } };
+    return startsOf(startMs, endMs, intervalMs);
+  };
+  const startsOf = (startMs: number, endMs: number, intervalMs: number) => {
     const buckets = Math.ceil((endMs - startMs) / intervalMs);
     if (buckets > MAX_BUCKETS) return { status: 400, body: { detail: 'Your interval and date range would create too many results.' } };
-    const starts = Array.from({ length: buckets }, (_, k) => startMs + k * intervalMs);
+    return { startMs, endMs, intervalMs, starts: Array.from({ length: buckets }, (_, k) => startMs + k * intervalMs) };
+  };
+
+  const sessionsAnswer = (request: SentryRequest): SentryAnswer => {
+    const { params } = request;
+    const window = statsWindow(params, 'field', 'sum(session)');
+    if (!('starts' in window)) return window;
+    const { startMs, endMs, intervalMs, starts } = window;
     const groupBy = params.getAll('groupBy');
     const query = params.get('query') ?? '';
     const only = /^release:"((?:[^"\\]|\\.)*)"$|^release:(\S+)$/.exec(query);
@@ -153,6 +180,31 @@ export async function startSentryFake(options: SentryFakeOptions = {}): Promise<
     return { body: { start: new Date(startMs).toISOString(), end: new Date(endMs).toISOString(), query, intervals: starts.map((t) => new Date(t).toISOString()), groups } };
   };
 
+  const eventsStatsAnswer = (request: SentryRequest): SentryAnswer => {
+    const { params } = request;
+    const window = statsWindow(params, 'yAxis', 'count()');
+    if (!('starts' in window)) return window;
+    const { startMs, endMs, intervalMs, starts } = window;
+    const query = params.get('query') ?? '';
+    const parsed = /^(?:release:(?:"((?:[^"\\]|\\.)*)"|(\S+)) )?event\.type:(error|transaction)$/.exec(query);
+    if (!parsed) return { status: 400, body: { detail: `Invalid query: ${query}` } };
+    const releaseFilter = parsed[1] !== undefined ? parsed[1].replaceAll('\\"', '"') : parsed[2];
+    const kind = parsed[3] as EventKind;
+    const environment = params.get('environment') ?? undefined;
+    const releases = [...fake.releases].filter((release) => releaseFilter === undefined || release === releaseFilter);
+    const data = starts.map((from) => {
+      let count = 0;
+      for (const release of releases) {
+        count += fake.eventTraffic?.(release, from, from + intervalMs)[kind] ?? 0;
+        for (const event of fake.events) {
+          if (event.kind === kind && event.release === release && event.atMs >= from && event.atMs < from + intervalMs && (environment === undefined || event.environment === environment)) count++;
+        }
+      }
+      return [Math.floor(from / 1000), [{ count }]];
+    });
+    return { body: { data, start: Math.floor(startMs / 1000), end: Math.floor(endMs / 1000) } };
+  };
+
   const apiAnswer = (request: SentryRequest): SentryAnswer => {
     if (request.headers.authorization !== `Bearer ${fake.token}`) return { status: 401, body: { detail: 'Invalid token' } };
     const parts = request.path.split('/').filter((part) => part !== '').map(decodeURIComponent);
@@ -160,6 +212,7 @@ export async function startSentryFake(options: SentryFakeOptions = {}): Promise<
     if (parts[2] === 'projects') return parts[3] === fake.org && parts[4] === fake.projectSlug ? { body: { id: fake.projectId, slug: fake.projectSlug } } : notFound;
     if (parts[2] !== 'organizations' || parts[3] !== fake.org) return notFound;
     if (parts[4] === 'sessions' && parts.length === 5) return sessionsAnswer(request);
+    if (parts[4] === 'events-stats' && parts.length === 5) return eventsStatsAnswer(request);
     if (parts[4] === 'releases' && parts.length === 6) return fake.releases.has(parts[5]!) ? { body: { version: parts[5], projects: [{ id: Number(fake.projectId), slug: fake.projectSlug }] } } : notFound;
     return notFound;
   };
@@ -181,6 +234,14 @@ export async function startSentryFake(options: SentryFakeOptions = {}): Promise<
       try {
         item = JSON.parse(payload) as Record<string, unknown>;
       } catch {
+        continue;
+      }
+      if (header.type === 'event' || header.type === 'transaction') {
+        // An event payload carries release, environment and timestamp (seconds, or an RFC 3339 string) at its top.
+        if (typeof item.release !== 'string') continue;
+        fake.releases.add(item.release);
+        const at = typeof item.timestamp === 'number' ? item.timestamp * 1000 : typeof item.timestamp === 'string' ? Date.parse(item.timestamp) : Number.NaN;
+        fake.events.push({ kind: header.type === 'event' ? 'error' : 'transaction', release: item.release, ...(typeof item.environment === 'string' ? { environment: item.environment } : {}), atMs: Number.isFinite(at) ? at : Date.now() });
         continue;
       }
       const attrs = (item.attrs ?? {}) as { release?: unknown; environment?: unknown };
