@@ -99,6 +99,8 @@ describe('canary-release with platform vercel (the built action)', () => {
     ]);
     expect(calls().filter((call) => call.startsWith('POST'))).toEqual(['POST /rolling-release/start', 'POST /rolling-release/approve-stage 1', 'POST /rolling-release/approve-stage 2', 'POST /rolling-release/approve-stage 3']);
     expect(vercel.production).toBe(CANARY.id);
+    // Without explicit labels each deployment is read once, not once per step.
+    expect(vercel.requests.filter((request) => request.path.startsWith('/v13/deployments/')).map((request) => request.path)).toEqual([`/v13/deployments/${CANARY.url}`, `/v13/deployments/${STABLE.id}`]);
     expect(run.summary).toMatch(/\| 1 \| 10% \| 2222222bbbbbbb vs 1111111aaaaaaa \| promote \|/);
     // The split was real: the canary's share of sessions rose with the stages.
     expect(split.map(([, percentage]) => percentage)).toEqual(expect.arrayContaining([10, 25, 50]));
@@ -159,11 +161,24 @@ describe('canary-release with platform vercel (the built action)', () => {
     }
   });
 
-  it('Vercel rate limiting an approval (429): the move failed, named, and the rolling release aborted', async () => {
-    vercel.misbehave = (request) => (request.path.endsWith('/approve-stage') ? { status: 429, headers: { 'retry-after': '1' }, body: { error: { code: 'rate_limited', message: 'Too many requests' } } } : undefined);
-    const run = await runAction({ action: 'canary-release', workspace: folder, inputs: inputs(), timeoutMs: 90_000 });
-    expect(run.outputs.decision, run.stdout).toBe('rollback');
-    expect(errorsOf(run)).toEqual([expect.stringMatching(/step 2 \(25%\): the traffic move failed: Vercel is rate limiting approving stage 2: HTTP 429; rolled back: all traffic on stable/)]);
+  it('Vercel rate limiting an approval (429, Retry-After 1): waited out, the ramp goes on and completes', async () => {
+    let limited = 0;
+    vercel.misbehave = (request) => (request.path.endsWith('/approve-stage') && limited++ < 1 ? { status: 429, headers: { 'retry-after': '1' }, body: { error: { code: 'rate_limited', message: 'Too many requests' } } } : undefined);
+    const run = await runAction({ action: 'canary-release', workspace: folder, inputs: inputs({ steps: '10,100' }), timeoutMs: 90_000 });
+    expect(run.outputs.decision, run.stdout).toBe('promote');
+    expect(calls().filter((call) => call.startsWith('POST'))).toEqual(['POST /rolling-release/start', 'POST /rolling-release/approve-stage 1', 'POST /rolling-release/approve-stage 1']);
+    expect(run.stdout).toMatch(/Vercel is rate limiting POST \/v1\/projects\/webapp\/rolling-release\/approve-stage \(HTTP 429, Retry-After 1 s\): waiting 1 s/);
+    expect(vercel.production).toBe(CANARY.id);
+    noSecret(run);
+  });
+
+  it('Vercel rate limiting an approval past the budget (Retry-After a day): an environment error naming Vercel, 429 and vercel-api-url; inconclusive, not a rollback decision; traffic back on stable', async () => {
+    vercel.misbehave = (request) => (request.path.endsWith('/approve-stage') ? { status: 429, headers: { 'retry-after': '86400' }, body: { error: { code: 'rate_limited', message: 'Too many requests' } } } : undefined);
+    const started = Date.now();
+    const run = await runAction({ action: 'canary-release', workspace: folder, inputs: inputs({ steps: '10,100' }), timeoutMs: 90_000 });
+    expect(Date.now() - started, 'no wait of a day').toBeLessThan(60_000);
+    expect(run.outputs.decision, run.stdout).toBe('inconclusive');
+    expect(errorsOf(run)).toEqual([expect.stringMatching(/step 2 \(100%\): the traffic move failed: Vercel \(vercel-api-url\) is rate limiting POST \/v1\/projects\/webapp\/rolling-release\/approve-stage: HTTP 429, Retry-After 86400 s, more than the \d+ s left of the 120 s one call may wait; rolled back: all traffic on stable/)]);
     expect(vercel.rollingRelease?.state).toBe('ABORTED');
     expect(vercel.production).toBe(STABLE.id);
     noSecret(run);
@@ -178,10 +193,10 @@ describe('canary-release with platform vercel (the built action)', () => {
     noSecret(run);
   });
 
-  it('explicit labels win: no deployment’s metadata is read for the stable one', async () => {
-    const run = await runAction({ action: 'canary-release', workspace: folder, inputs: inputs({ steps: '50,100', 'canary-label': CANARY.sha, 'baseline-label': STABLE.sha }), timeoutMs: 90_000 });
+  it('explicit labels win: with both given and the deployment an ID, no deployment is read at all', async () => {
+    const run = await runAction({ action: 'canary-release', workspace: folder, inputs: inputs({ steps: '50,100', deployment: CANARY.id, 'canary-label': CANARY.sha, 'baseline-label': STABLE.sha }), timeoutMs: 90_000 });
     expect(run.outputs.decision, run.stdout).toBe('promote');
-    expect(vercel.requests.filter((request) => request.path.startsWith('/v13/deployments/')).map((request) => request.path)).toEqual([`/v13/deployments/${CANARY.url}`]);
+    expect(vercel.requests.filter((request) => request.path.startsWith('/v13/deployments/'))).toEqual([]);
   });
 
   it('a run killed mid-watch is rolled back by the post step, which is idempotent', async () => {
