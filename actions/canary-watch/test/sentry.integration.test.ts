@@ -29,6 +29,8 @@ interface Case {
 
 const healthy: Rates = { [CANARY]: { perSecond: 5000, errored: 0.002 }, [STABLE]: { perSecond: 5000, errored: 0.002 } };
 const sessionsRead = (request: SentryRequest) => request.path.endsWith('/sessions/') && request.params.has('start');
+const eventsRead = (request: SentryRequest) => request.path.endsWith('/events-stats/') && request.params.has('start');
+const EVENTS = { 'sentry-source': 'events' };
 
 const CASES: Case[] = [
   {
@@ -88,6 +90,29 @@ const CASES: Case[] = [
   },
   { name: 'a query naming no release is the metric’s mistake', inputs: { metrics: '- name: e\n  type: error-rate\n  errors: "session.status:errored"\n  requests: "release:{{target}}"\n' }, error: /input 'metrics'.*the Sentry query names no release/ },
   { name: 'sentry without a token', inputs: { 'sentry-token': '' }, error: /input 'sentry-token'.*provider sentry needs sentry-token/ },
+  // sentry-source: events, where no sessions are collected: error events over transactions, from events-stats.
+  {
+    name: 'events: a healthy canary, error events per transaction read from events-stats: promote',
+    inputs: EVENTS,
+    decision: 'promote',
+    check: (_run, fake) => {
+      const reads = fake.requests.filter(eventsRead);
+      expect(reads.length).toBeGreaterThan(0);
+      expect(fake.requests.some(sessionsRead)).toBe(false);
+      for (const read of reads) expect([read.params.get('yAxis'), read.params.get('interval'), read.params.get('environment')]).toEqual(['count()', '1s', 'production']);
+      expect(new Set(reads.map((read) => read.params.get('query')))).toEqual(new Set([`release:"${CANARY}" event.type:error`, `release:"${CANARY}" event.type:transaction`, `release:"${STABLE}" event.type:error`, `release:"${STABLE}" event.type:transaction`]));
+    },
+  },
+  { name: 'events: one request in five errors: rollback', inputs: EVENTS, rates: { ...healthy, [CANARY]: { perSecond: 5000, errored: 0.2 } }, decision: 'rollback', log: /event-error-rate failed 1 look in a row/ },
+  { name: 'events: a project without transactions: one error naming sentry-project', inputs: EVENTS, rates: {}, error: /input 'sentry-project'.*has no transactions in the last 24 hours in environment 'production'/ },
+  { name: 'events: a canary release Sentry does not know: one error naming canary-label', inputs: EVENTS, releases: [STABLE], error: /input 'canary-label'.*Sentry knows no release '3f2a9c1d0b7e'/ },
+  {
+    name: 'events: Sentry down mid-watch, the token echoed: inconclusive, redacted',
+    inputs: { ...EVENTS, duration: '5s' },
+    misbehave: (request, state) => (eventsRead(request) && ++state.reads > 4 ? { status: 503, body: { detail: `upstream down, token ${String(request.headers.authorization)}` } } : undefined),
+    decision: 'inconclusive',
+    log: /Sentry \(sentry-url\) is failing: HTTP 503: upstream down, token Bearer \*\*\*/,
+  },
 ];
 
 describe('canary-watch with provider sentry (the built action)', () => {
@@ -100,6 +125,12 @@ describe('canary-watch with provider sentry (the built action)', () => {
     folder = await mkdtemp(join(tmpdir(), 'roadstop-canary-sentry-'));
     fake = await startSentryFake({ token: TOKEN });
     fake.traffic = steadySessions(() => rates, began);
+    // The same load as events: every session a transaction, its errored and crashed ones also an error event each.
+    const sessions = steadySessions(() => rates, began);
+    fake.eventTraffic = (release, fromMs, toMs) => {
+      const { healthy: ok = 0, errored = 0, crashed = 0 } = sessions(release, fromMs, toMs);
+      return { transaction: ok + errored + crashed, error: errored + crashed };
+    };
   });
   afterAll(async () => {
     await fake?.close();
