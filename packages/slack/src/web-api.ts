@@ -60,7 +60,10 @@ export async function openSlackApi(options: SlackApiOptions): Promise<SlackApi> 
     try {
       response = await options.fetch(url, { ...init, redirect: 'same-origin', signal });
     } catch (error) {
-      if (error instanceof RedirectRefusedError) return giveUp(redirectError(error.status, error.targetOrigin, url));
+      if (error instanceof RedirectRefusedError) {
+        // Another origin: never followed. Too many hops, or not to http(s): said as edgeFetch says it.
+        return giveUp(error.refusal === 'cross-origin' ? redirectError(error.status, error.targetOrigin, url) : new SlackSendError('redirected', `Slack answered ${error.message}`));
+      }
       throw error;
     }
     if (response.status >= 300 && response.status < 400) {

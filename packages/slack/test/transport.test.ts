@@ -147,6 +147,7 @@ describe('the token transport (@slack/web-api)', () => {
       req.resume();
       req.on('end', () => {
         if (req.url === '/old/chat.postMessage') res.writeHead(307, { location: '/new/chat.postMessage' }).end();
+        else if (req.url === '/loop/chat.postMessage') res.writeHead(302, { location: '/loop/chat.postMessage' }).end();
         else if (req.url === '/new/chat.postMessage') res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, channel: 'C0123456789', ts: '1712345678.123456' }));
         else res.writeHead(307, { location: `${slack.apiUrl}chat.postMessage` }).end();
       });
@@ -165,6 +166,8 @@ describe('the token transport (@slack/web-api)', () => {
       expect(Date.now() - started).toBeLessThan(2000);
       expect([error.code, error.message]).toEqual(['redirected', expect.stringContaining(`Slack answered HTTP 307, a redirect to ${new URL(slack.apiUrl).origin}, which is not followed`)]);
       expect(slack.requests).toEqual([]);
+      const loop = (await (await open('/loop/')).post({ channel: '#deploys', text: 'x' }).catch((caught: unknown) => caught)) as SlackSendError;
+      expect([loop.code, loop.message]).toEqual(['redirected', expect.stringMatching(/^redirected: Slack answered HTTP 302, a redirect to http:\/\/127\.0\.0\.1:\d+: more than 10 redirects$/)]);
     } finally {
       redirector.closeAllConnections();
       await new Promise((done) => redirector.close(done));
