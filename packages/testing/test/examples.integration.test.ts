@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { chmod, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -285,6 +286,34 @@ describe("gates.yml's lighthouse job with an artifact-prefix", () => {
       await rm(store, { recursive: true, force: true });
     }
   }, 300_000);
+});
+
+describe("the stand-in npx: Playwright's browser download, the one the local runner answers", () => {
+  const npx = async (args: string[], env: Record<string, string>) => {
+    const folder = await npmStandIn();
+    return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+      execFile(join(folder, 'npx'), args, { env: { ...process.env, CHROMIUM_PATH: '', ...env } }, (error, stdout, stderr) => done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }));
+    });
+  };
+
+  it.each([
+    ['chromium with --with-deps, Chromium at CHROMIUM_PATH', ['playwright', 'install', '--with-deps', 'chromium'], { CHROMIUM_PATH: '/usr/bin/chromium' }, 0, /no download; the e2e tests launch Chromium \d+\S* .*at \/usr\/bin\/chromium/],
+    ['no CHROMIUM_PATH', ['playwright', 'install', 'chromium'], {}, 1, /CHROMIUM_PATH names no Chromium/],
+    ['a CHROMIUM_PATH that is not there', ['playwright', 'install', 'chromium'], { CHROMIUM_PATH: '/nonexistent/chromium' }, 1, /CHROMIUM_PATH names no Chromium \('\/nonexistent\/chromium'\)/],
+    ['another browser', ['playwright', 'install', 'firefox'], { CHROMIUM_PATH: '/usr/bin/chromium' }, 1, /only chromium is on this machine, not 'firefox'/],
+    ['every browser', ['playwright', 'install'], { CHROMIUM_PATH: '/usr/bin/chromium' }, 1, /only chromium is on this machine/],
+    ['an option it does not know', ['playwright', 'install', '--force', 'chromium'], { CHROMIUM_PATH: '/usr/bin/chromium' }, 1, /--force is not rehearsed here/],
+  ])('%s', async (_name, args, env, code, said) => {
+    const ran = await npx(args, env);
+    expect(ran.code).toBe(code);
+    expect(code === 0 ? ran.stdout : ran.stderr).toMatch(said);
+  }, 30_000);
+
+  it('passes any other call to the real npx', async () => {
+    const ran = await npx(['--version'], {});
+    expect(ran.code).toBe(0);
+    expect(ran.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  }, 30_000);
 });
 
 // A new example needs a test that runs it: this list names where each one runs.
