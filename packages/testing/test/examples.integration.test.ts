@@ -215,14 +215,14 @@ describe("gates.yml's security job as the examples call it", () => {
   it('npm audit fails the job on a high advisory for a locked package, and passes a moderate one', async () => {
     const audit = await startFakeNpmAudit();
     try {
-      const advisory = { id: 1_100_001, url: 'https://github.com/advisories/GHSA-xxxx-yyyy-zzzz', title: 'Path traversal in the preview server', vulnerable_versions: '<9.0.0', cwe: ['CWE-22'], cvss: { score: 7.5, vectorString: null } };
+      const advisory = { id: 9_900_001, url: 'https://github.com/advisories/GHSA-xxxx-yyyy-zzzz', title: 'Path traversal in the preview server', vulnerable_versions: '<9.0.0', cwe: ['CWE-22'], cvss: { score: 7.5, vectorString: null } };
       audit.advisories.set('vite', [{ ...advisory, severity: 'high' }]);
       const high = await security({ 'secret-scan': false }, audit.url);
       expect(high.result).toBe('failure');
       const step = high.steps.find((each) => each.name === 'Dependency audit')!;
       expect(step.outcome).toBe('failure');
       expect(step.stdout).toContain('Path traversal in the preview server');
-      audit.advisories.set('vite', [{ ...advisory, id: 1_100_002, url: 'https://github.com/advisories/GHSA-aaaa-bbbb-cccc', severity: 'moderate' }]);
+      audit.advisories.set('vite', [{ ...advisory, id: 9_900_002, url: 'https://github.com/advisories/GHSA-aaaa-bbbb-cccc', severity: 'moderate' }]);
       const moderate = await security({ 'secret-scan': false }, audit.url);
       expect(moderate.result, logOf(moderate.steps)).toBe('success');
       expect(moderate.steps.find((each) => each.name === 'Dependency audit')!.stdout).toMatch(/Path traversal in the preview server[\s\S]*moderate severity vulnerabilit/);
