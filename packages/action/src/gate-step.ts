@@ -121,6 +121,7 @@ export async function runGateInStep(gate: GateDescriptor, inputs: StepInputs<Par
       const uploaded = await uploadResultArtifact({ name, file: first, files: rest, root });
       return uploaded.uploaded ? `uploaded ${files.length} file${files.length === 1 ? '' : 's'} as artifact '${name}' (id ${uploaded.id})` : uploaded.reason;
     },
+    artifactName: inputs.artifactName,
     secrets,
   };
   const result = redactSecrets(await gate.run(options, env), secrets);

@@ -95,6 +95,11 @@ export interface GateEnv {
   changes(base: string | undefined): Promise<ChangeSource>;
   /** Upload files as a workflow artifact (the action); the CLI leaves them where they are and says so. */
   uploadArtifact(name: string, files: string[], root: string): Promise<string | undefined>;
+  /**
+   * The name of the step's result artifact (its input artifact-name): a gate names any other artifact after it
+   * (`<artifactName>-reports`), so two calls with their own artifact-name (gates.yml's artifact-prefix) do not collide.
+   */
+  artifactName?: string;
   /** Secrets the step knows, to be kept out of anything the gate writes. */
   secrets: readonly string[];
 }

@@ -111,7 +111,8 @@ export async function runLighthouseGate(options: LighthouseGateOptions, env: Gat
   const reports = pages.flatMap((page) => (page.reports ? [join(env.scratch, 'reports', page.reports.html), join(env.scratch, 'reports', page.reports.json)] : []));
   // The reports are extra: a failed upload is a warning and the gate's own result stands (and is written).
   try {
-    const uploaded = await env.uploadArtifact(`roadstop-${GATE}-reports`, reports, join(env.scratch, 'reports'));
+    // Named after the step's result artifact, so gates.yml's artifact-prefix reaches the reports too.
+    const uploaded = await env.uploadArtifact(`${env.artifactName || `roadstop-${GATE}`}-reports`, reports, join(env.scratch, 'reports'));
     if (uploaded) messages.push({ level: 'notice', text: `Lighthouse reports: ${uploaded}` });
   } catch (error) {
     messages.push({ level: 'warning', title: 'Lighthouse reports', text: `the reports were not uploaded: ${(error as Error).message}` });

@@ -71,6 +71,23 @@ describe('running the gate', () => {
   });
 
   it.each([
+    ['the step’s artifact-name', 'web-lighthouse-gate', 'web-lighthouse-gate-reports'],
+    ['no artifact-name (the CLI)', undefined, 'roadstop-lighthouse-gate-reports'],
+  ])('names the reports artifact after %s', async (_, artifactName, expected) => {
+    const lhr = join(import.meta.dirname, 'fixtures/good.lhr.json');
+    const collected = deps({ runCollect: () => Promise.resolve([{ json: lhr, html: lhr }]) });
+    const names: string[] = [];
+    const base = await env();
+    const uploadArtifact = (name: string, files: string[]) => {
+      names.push(`${name}: ${files.length}`);
+      return Promise.resolve(`uploaded ${files.length} files as artifact '${name}'`);
+    };
+    const result = await runLighthouseGate({ ...options({ kind: 'static', dir: '.', origin: { input: 'static-dir' } }), minScores: {} }, { ...base, uploadArtifact, ...(artifactName ? { artifactName } : {}) }, collected);
+    expect(names).toEqual([`${expected}: 2`]);
+    expect(result.messages).toContainEqual({ level: 'notice', text: `Lighthouse reports: uploaded 2 files as artifact '${expected}'` });
+  });
+
+  it.each([
     ['a static-dir that does not exist', { kind: 'static', dir: 'no-such-build', origin: { input: 'static-dir' } }, "input 'static-dir': the folder 'no-such-build' does not exist"],
     ['a URL that refuses the connection', { kind: 'urls', urls: [refused], origin: { input: 'urls' } }, `input 'urls': '${refused}' does not answer (ECONNREFUSED)`],
   ] as const)('%s is a ConfigurationError before any browser starts', async (_, target, message) => {

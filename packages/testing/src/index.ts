@@ -4,6 +4,7 @@ export * from './rewrite.js';
 export * from './replay-server.js';
 export * from './action-harness.js';
 export * from './results-service.js';
+export * from './npm-audit-fake.js';
 export * from './github-fake.js';
 export * from './slack-fake.js';
 export * from './traffic-split.js';

@@ -46,8 +46,10 @@ export interface LocalJobOptions {
   workspace: string;
   /** Extra variables of the runner's environment, for every step (GITHUB_API_URL of a test server, say). */
   env?: Record<string, string>;
-  /** The github context beyond the defaults below. */
+  /** The github context beyond the defaults below; `token` is `${{ github.token }}` (GITHUB_TOKEN). */
   github?: Record<string, string>;
+  /** The webhook payload: `github.event`, and the file at GITHUB_EVENT_PATH that actions and scripts read. */
+  event?: Record<string, Json>;
   /** The needs context: the jobs this one needs, their results and outputs. */
   needs?: Record<string, { result: string; outputs: Record<string, string> }>;
   /** One combination of the job's matrix, and the strategy context of it. */
@@ -187,6 +189,8 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJob> {
   const temp = await mkdtemp(join(tmpdir(), 'roadstop-local-job-'));
   const runnerTemp = join(temp, 'runner-temp');
   await mkdir(runnerTemp);
+  const eventPath = join(temp, 'event.json');
+  await writeFile(eventPath, JSON.stringify(options.event ?? {}));
   const github: Record<string, string> = {
     repository: 'octo-org/webapp',
     sha: 'c0ffee0000000000000000000000000000000001',
@@ -213,6 +217,7 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJob> {
     GITHUB_WORKFLOW: github.workflow!,
     GITHUB_SERVER_URL: github.server_url!,
     GITHUB_API_URL: github.api_url!,
+    GITHUB_EVENT_PATH: eventPath,
     RUNNER_TEMP: runnerTemp,
     RUNNER_OS: 'Linux',
     ...options.env,
@@ -222,7 +227,7 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJob> {
   const contexts = (env: Record<string, Json>): Record<string, Json> => ({
     inputs,
     secrets,
-    github,
+    github: { ...github, event: options.event ?? {} },
     env,
     vars: {},
     runner: { temp: runnerTemp, os: 'Linux', arch: 'X64' },
@@ -275,7 +280,7 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJob> {
           const actionDir = target ? join(target.root, target.path) : uses.startsWith('./') ? resolve(options.workspace, uses) : undefined;
           if (actionDir) {
             const action = target ? `${target.repository}/${target.path}` : uses;
-            const run = await runAction({ action: actionDir.split('/').filter(Boolean).pop() ?? 'action', actionDir, workspace: options.workspace, inputs: with_, eventName: github.event_name, env: { ...runnerEnv, ...env }, timeoutMs: options.stepTimeoutMs ?? 120_000 });
+            const run = await runAction({ action: actionDir.split('/').filter(Boolean).pop() ?? 'action', actionDir, workspace: options.workspace, inputs: with_, eventName: github.event_name, ...(options.event ? { event: options.event } : {}), ...(github.token ? { githubToken: github.token } : {}), env: { ...runnerEnv, ...env }, timeoutMs: options.stepTimeoutMs ?? 120_000 });
             exitCode = run.exitCode;
             Object.assign(record, { outputs: run.outputs, stdout: run.stdout, stderr: run.stderr, annotations: run.annotations, note: target ? `${action} at ${target.sha}` : `${uses} in the workspace` });
             if (run.summary) summaries.push(run.summary);

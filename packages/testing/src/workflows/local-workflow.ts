@@ -26,6 +26,9 @@ export interface LocalWorkflowOptions {
   inputs?: LocalJobOptions['inputs'];
   secrets?: LocalJobOptions['secrets'];
   github?: LocalJobOptions['github'];
+  event?: LocalJobOptions['event'];
+  /** Folder that stands for the run's artifact storage, when the test keeps it (another workflow of the run reads it); kept afterwards. Default: a folder of this call's own, removed. */
+  artifacts?: string;
   env?: LocalJobOptions['env'];
   /** Jobs that are not run here (their result is `skipped`), e.g. one that calls a scanner this machine lacks. */
   skip?: string[];
@@ -80,9 +83,9 @@ export async function runLocalWorkflow(options: LocalWorkflowOptions): Promise<L
     const value = (options.inputs?.[name] ?? declared.default ?? '') as Json;
     inputs[name] = declared.type === 'number' ? Number(value) : declared.type === 'boolean' ? value === true || value === 'true' : typeof value === 'string' ? value : JSON.stringify(value);
   }
-  const store = await mkdtemp(join(tmpdir(), 'roadstop-artifacts-'));
+  const store = options.artifacts ?? (await mkdtemp(join(tmpdir(), 'roadstop-artifacts-')));
   const results: Record<string, LocalWorkflowJob> = {};
-  const github: Record<string, Json> = { event_name: 'push', ...options.github };
+  const github: Record<string, Json> = { event_name: 'push', ...options.github, event: options.event ?? {} };
   try {
     for (const id of order(jobs)) {
       const job = mapping(jobs[id]);
@@ -115,6 +118,7 @@ export async function runLocalWorkflow(options: LocalWorkflowOptions): Promise<L
               ...(options.secrets ? { secrets: options.secrets } : {}),
               ...(options.env ? { env: options.env } : {}),
               github: { ...options.github },
+              ...(options.event ? { event: options.event } : {}),
               needs,
               artifacts: store,
               ...(combination ? { matrix: combination, strategy: { 'job-index': index, 'job-total': expanded.length, 'fail-fast': true, 'max-parallel': expanded.length } } : {}),
@@ -131,6 +135,6 @@ export async function runLocalWorkflow(options: LocalWorkflowOptions): Promise<L
     }
     return { jobs: results, artifacts: (await readdir(store)).sort() };
   } finally {
-    await rm(store, { recursive: true, force: true });
+    if (!options.artifacts) await rm(store, { recursive: true, force: true });
   }
 }

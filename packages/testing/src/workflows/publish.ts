@@ -71,7 +71,10 @@ export function roadstopRelease(): Promise<{ published: Published; sha: string; 
 /**
  * A folder whose `npm` stands in for the real one on PATH: `npm ci` links roadstop's own node_modules (this machine
  * installs nothing from the network in a test; the example's dependencies are a subset of roadstop's), anything else
- * goes to the real npm.
+ * goes to the real npm. Its `npx` answers the one download this machine cannot make, Playwright's browser
+ * (`npx playwright install [--with-deps] chromium`): it checks that the Chromium named by CHROMIUM_PATH (Debian's
+ * /usr/bin/chromium, which examples/webapp/playwright.config.js then launches) starts and says so, and refuses any
+ * other browser; every other npx call goes to the real npx.
  */
 export async function npmStandIn(): Promise<string> {
   const folder = await mkdtemp(join(tmpdir(), 'roadstop-npm-'));
@@ -79,8 +82,29 @@ export async function npmStandIn(): Promise<string> {
   const real = (await exec('bash', ['-c', 'command -v npm'])).stdout.trim();
   const script = `#!/usr/bin/env bash\nif [ "$1" = ci ]; then\n  [ -f package-lock.json ] || { echo "npm ci: no package-lock.json" >&2; exit 1; }\n  rm -rf node_modules && ln -s '${join(REPO_ROOT, 'node_modules')}' node_modules\n  echo "npm ci (stand-in): node_modules linked"\n  exit 0\nfi\nexec '${real}' "$@"\n`;
   await writeFile(join(folder, 'npm'), script, { mode: 0o755 });
+  const npx = (await exec('bash', ['-c', 'command -v npx'])).stdout.trim();
+  await writeFile(join(folder, 'npx'), NPX_STAND_IN.replace('REAL_NPX', npx), { mode: 0o755 });
   return folder;
 }
+
+/** The npx of npmStandIn; REAL_NPX is replaced by the real one's path. */
+const NPX_STAND_IN = `#!/usr/bin/env bash
+if [ "$1" = playwright ] && [ "$2" = install ]; then
+  shift 2
+  browsers=()
+  for arg in "$@"; do case "$arg" in --with-deps) ;; -*) echo "npx playwright install (stand-in): $arg is not rehearsed here" >&2; exit 1 ;; *) browsers+=("$arg") ;; esac; done
+  if [ "\${#browsers[@]}" -ne 1 ] || [ "\${browsers[0]}" != chromium ]; then
+    echo "npx playwright install (stand-in): only chromium is on this machine, not '\${browsers[*]}'" >&2; exit 1
+  fi
+  if [ -z "\${CHROMIUM_PATH:-}" ] || [ ! -x "$CHROMIUM_PATH" ]; then
+    echo "npx playwright install (stand-in): Playwright's browser download does not run here, and CHROMIUM_PATH names no Chromium ('\${CHROMIUM_PATH:-}')" >&2; exit 1
+  fi
+  version=$("$CHROMIUM_PATH" --version) || { echo "npx playwright install (stand-in): $CHROMIUM_PATH --version failed" >&2; exit 1; }
+  echo "npx playwright install (stand-in): no download; the e2e tests launch $version at $CHROMIUM_PATH (CHROMIUM_PATH)"
+  exit 0
+fi
+exec 'REAL_NPX' "$@"
+`;
 
 /** A caller's repository made from examples/webapp (its own files only), with `files` added, committed on main. */
 export async function callerRepository(files: Record<string, string>): Promise<string> {
