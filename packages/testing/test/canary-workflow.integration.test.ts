@@ -171,10 +171,38 @@ describe('canary.yml, its ramp job run here over the built canary-release', () =
     expect(await calls()).toEqual([]);
   }, 60_000);
 
+  it('a run cancelled while the release watches (SIGINT to the step, as the runner sends it) rolls back; its post step then has nothing to do', async () => {
+    const when = async () => {
+      for (let waited = 0; !(await calls()).includes('deploy 1 10') && waited < 30_000; waited += 100) await new Promise((done) => setTimeout(done, 100));
+      await new Promise((done) => setTimeout(done, 500));
+    };
+    const job = await ramp({ steps: '10,100', duration: '20s' }, { cancelDuring: { step: 'Canary release', when } });
+    expect(job.result).toBe('cancelled');
+    expect(release(job).outcome).toBe('cancelled');
+    expect(await calls()).toEqual(['deploy 1 10', 'rollback 0']);
+    expect(errors(job)).toEqual([expect.stringMatching(/the run was cancelled/)]);
+    const post = job.steps.find((each) => each.name === 'Post Canary release')!;
+    expect(post.outcome).toBe('success');
+    expect(post.stdout).not.toMatch(/rolling back/);
+  }, 60_000);
+
+  it('a rollback that fails in the release step is done again by its post step: the split never stays', async () => {
+    rates = broken;
+    const flaky = `echo "rollback $CANARY_WEIGHT" >> ${log}; [ -f ${workspace}/rolled-once ] || { touch ${workspace}/rolled-once; exit 4; }`;
+    const job = await ramp({ steps: '10,100', rollback: flaky });
+    expect(job.result).toBe('failure');
+    expect(errors(job)).toEqual([expect.stringMatching(/and the rollback failed: the rollback command \(input 'rollback'\) exited with 4/)]);
+    const post = job.steps.find((each) => each.name === 'Post Canary release')!;
+    expect(post.outcome, post.stdout).toBe('success');
+    expect(post.stdout).toMatch(/the release did not finish .*: rolling back/);
+    expect(await calls()).toEqual(['deploy 1 10', 'rollback 0', 'rollback 0']);
+  }, 60_000);
+
   it('a run cancelled before the release step has nothing to roll back', async () => {
     const job = await ramp({ steps: '10,100' }, { cancelAfterSteps: 3 });
     expect(job.result).toBe('cancelled');
     expect(release(job).outcome).toBe('skipped');
+    expect(job.steps.find((each) => each.name === 'Post Canary release')).toBeUndefined();
     expect(await calls()).toEqual([]);
   }, 60_000);
 
