@@ -3,6 +3,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { REPO_ROOT } from '../src/action-harness.js';
 import { startFakeSlack } from '../src/slack-fake.js';
 import { startSentryFake, steadySessions, type SentryFake, type SessionRates } from '../src/sentry-fake.js';
 import { runLocalJob, type LocalJob, type LocalJobOptions } from '../src/workflows/local-job.js';
@@ -35,6 +37,29 @@ afterAll(async () => {
   await cleanUpPublished();
 });
 const runJob = (options: Omit<LocalJobOptions, 'repositories'>) => runLocalJob({ ...options, repositories });
+
+describe('canary.yml, the wrapper itself', () => {
+  it('keeps every input and secret its callers had (names, types, defaults), under 150 lines, one roadstop step', async () => {
+    const text = await readFile(join(REPO_ROOT, '.github/workflows/canary.yml'), 'utf8');
+    const doc = parse(text) as { on: { workflow_call: { inputs: Record<string, { type: string; default?: unknown }>; secrets: Record<string, unknown> } }; jobs: Record<string, { steps: { uses?: string }[] }> };
+    const { inputs, secrets } = doc.on.workflow_call;
+    // Before the wrapper (roadstop at d21ebfc), with the defaults callers relied on.
+    const before: Record<string, [string, unknown]> = {
+      deploy: ['string', undefined], rollback: ['string', ''], promote: ['string', ''], steps: ['string', '10,25,50,100'], environment: ['string', 'production'],
+      'environment-url': ['string', ''], version: ['string', ''], install: ['string', ''], 'node-version': ['string', '24'], 'working-directory': ['string', '.'],
+      config: ['string', '.github/roadstop.yml'], provider: ['string', ''], 'prometheus-url': ['string', ''], 'canary-label': ['string', ''], 'baseline-label': ['string', ''],
+      interval: ['string', ''], duration: ['string', ''], 'on-inconclusive': ['string', 'rollback'], 'slack-channel': ['string', ''], 'slack-api-url': ['string', ''],
+      'timeout-minutes': ['number', 120], 'env-secrets': ['string', ''],
+    };
+    for (const [name, [type, value]] of Object.entries(before)) {
+      expect(inputs[name]?.type, name).toBe(type);
+      if (value !== undefined) expect(inputs[name]?.default, name).toBe(value);
+    }
+    expect(Object.keys(secrets)).toEqual(expect.arrayContaining(['deploy-token', 'metrics-token', 'datadog-api-key', 'datadog-app-key', 'slack-bot-token', 'slack-webhook-url']));
+    expect(text.split('\n').length).toBeLessThan(150);
+    expect(Object.values(doc.jobs).flatMap((job) => job.steps.map((step) => step.uses ?? '')).filter((uses) => uses.includes('roadstop'))).toEqual(['owner/roadstop/actions/canary-release@v1']);
+  });
+});
 
 describe('canary.yml, its ramp job run here over the built canary-release', () => {
   let workspace: string;
