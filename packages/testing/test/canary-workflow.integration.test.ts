@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { REPO_ROOT } from '../src/action-harness.js';
 import { startFakeSlack } from '../src/slack-fake.js';
 import { startSentryFake, steadySessions, type SentryFake, type SessionRates } from '../src/sentry-fake.js';
+import { startVercelFake } from '../src/vercel-fake.js';
 import { runLocalJob, type LocalJob, type LocalJobOptions } from '../src/workflows/local-job.js';
 import { cleanUpPublished, roadstopRelease } from '../src/workflows/publish.js';
 
@@ -124,6 +125,26 @@ describe('canary.yml, its ramp job run here over the built canary-release', () =
     const job = await ramp({ steps: '10,100', rollback: '' });
     expect(await calls()).toEqual(['deploy 1 10', 'deploy rollback 0']);
     expect(job.outputs).toMatchObject({ decision: 'rollback', weight: '0' });
+  }, 60_000);
+
+  it('platform vercel: the inputs and the vercel-token secret reach the action; a broken canary is aborted, production back on stable', async () => {
+    rates = broken;
+    const vercelToken = 'vercel-Wrapper-7171-secret';
+    const stable = { id: 'dpl_stable111', url: 'webapp-stable.vercel.app', sha: STABLE };
+    const canary = { id: 'dpl_canary222', url: 'webapp-canary.vercel.app', sha: CANARY };
+    const vercel = await startVercelFake({ token: vercelToken, deployments: [stable, canary], production: stable.id });
+    try {
+      // No labels given: the deployments' git SHAs are the releases the Sentry stand-in knows.
+      const job = await ramp({ platform: 'vercel', deploy: '', rollback: '', 'vercel-project': 'webapp', deployment: canary.url, 'vercel-api-url': vercel.url, 'canary-label': '', 'baseline-label': '', steps: '10,100' }, { secrets: { 'vercel-token': vercelToken } });
+      expect(job.outputs, printed(job)).toEqual({ decision: 'rollback', weight: '0' });
+      expect(vercel.requests.filter((request) => request.method === 'POST').map((request) => request.path)).toEqual(['/v1/projects/webapp/rolling-release/start', `/v1/projects/webapp/rollback/${stable.id}`]);
+      expect(vercel.production).toBe(stable.id);
+      expect(job.summary).toMatch(/\| 1 \| 10% \| c0ffee1 vs beef002 \| rollback \|/);
+      expect(printed(job)).not.toContain(vercelToken);
+      expect(await calls()).toEqual([]);
+    } finally {
+      await vercel.close();
+    }
   }, 60_000);
 
   it.each([
