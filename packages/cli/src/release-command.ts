@@ -27,6 +27,7 @@ Options:
   --rollback CMD             all traffic back on stable
   --promote CMD              after the last step (optional)
   --command-timeout D        the longest one command may take (default 10m)
+  --timeout-minutes N        refuse to start unless N minutes hold steps × duration + 10
   --json                     print the outcome as JSON
   -h, --help                 this help
   and every option of 'roadstop canary-watch' (--provider, --metrics, --interval, --duration, --sentry-*, ...)

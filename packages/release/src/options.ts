@@ -1,3 +1,5 @@
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, resolve, sep } from 'node:path';
 import { ConfigurationError, givenInput, type ConfigSection, type InputDefinition } from '@roadstop/core';
 import { INPUT_DEFINITIONS as WATCH_SECRETS, INPUT_NAMES as WATCH_INPUTS, parseDuration, resolveCanaryWatchOptions, type CanaryWatchOptions } from '@roadstop/canary';
 import { PLATFORMS, type PlatformName } from './platforms.js';
@@ -5,7 +7,7 @@ import { PLATFORMS, type PlatformName } from './platforms.js';
 /** The canary-watch inputs canary-release passes through to each step's watch (fail-on is the ramp's own business). */
 export const WATCH_INPUT_NAMES = WATCH_INPUTS.filter((name) => name !== 'fail-on');
 
-export const RELEASE_INPUT_NAMES = ['platform', 'steps', 'on-inconclusive', 'deploy', 'rollback', 'promote', 'command-timeout', 'vercel-token', 'vercel-project', 'vercel-team', 'deployment', 'vercel-api-url'] as const;
+export const RELEASE_INPUT_NAMES = ['platform', 'steps', 'on-inconclusive', 'deploy', 'rollback', 'promote', 'command-timeout', 'vercel-token', 'vercel-project', 'vercel-team', 'deployment', 'vercel-api-url', 'timeout-minutes', 'working-directory'] as const;
 /** The Slack inputs that are secrets: read with the others so that they are masked by their one declaration below. */
 export const RELEASE_SLACK_SECRET_INPUTS = ['slack-token', 'slack-webhook-url'] as const;
 export type ReleaseInputName = (typeof RELEASE_INPUT_NAMES)[number] | (typeof WATCH_INPUT_NAMES)[number] | (typeof RELEASE_SLACK_SECRET_INPUTS)[number];
@@ -20,6 +22,9 @@ export const RELEASE_INPUT_DEFINITIONS: Partial<Record<ReleaseInputName, InputDe
   'slack-webhook-url': { secret: true, secretParts: (value) => value.split(/[\s,]+/).filter((url) => url !== '') },
 };
 
+/** What a timeout must leave beyond the watches: the traffic moves, the promotion, a rollback. */
+export const MOVE_MINUTES = 10;
+
 /** At most this many steps: each is a watch of at least a second, and a ramp of 20 is already unusual (Argo's examples use 3 to 6). */
 export const MAX_STEPS = 20;
 
@@ -29,6 +34,8 @@ export interface CommandPlatformOptions {
   rollback: string;
   promote?: string;
   timeoutMs: number;
+  /** The folder the commands run in (absolute, inside the workspace). */
+  cwd: string;
 }
 
 export interface VercelPlatformOptions {
@@ -79,7 +86,7 @@ export function resolveReleaseOptions(section: ConfigSection, inputs: ReleaseRaw
   const onInconclusive = given('on-inconclusive') ?? 'rollback';
   if (onInconclusive !== 'rollback' && onInconclusive !== 'continue') throw new ConfigurationError(`'${onInconclusive.slice(0, 40)}' is not one of rollback, continue`, { input: 'on-inconclusive' });
 
-  const platform = resolvePlatform(platformName as PlatformName, given);
+  const platform = resolvePlatform(platformName as PlatformName, given, workspace);
   const watchInputs: Record<string, string> = {};
   for (const name of WATCH_INPUT_NAMES) {
     const value = inputs[name];
@@ -89,10 +96,26 @@ export function resolveReleaseOptions(section: ConfigSection, inputs: ReleaseRaw
   const canary = given('canary-label');
   const baseline = given('baseline-label');
   const watch = resolveCanaryWatchOptions(section, { ...watchInputs, 'fail-on': 'rollback' }, workspace);
+  const timeout = given('timeout-minutes');
+  if (timeout !== undefined) checkTimeout(timeout, steps.length, watch.durationMs);
   return { platform, steps, onInconclusive, watch, explicitLabels: { ...(canary !== undefined ? { canary } : {}), ...(baseline !== undefined ? { baseline } : {}) } };
 }
 
-function resolvePlatform(name: PlatformName, given: (name: ReleaseInputName) => string | undefined): ReleaseOptions['platform'] {
+/**
+ * The job's timeout must hold every step's watch plus MOVE_MINUTES, or the runner kills the ramp halfway and only
+ * the post step's rollback is left: refused before anything moves, with the timeout it needs.
+ */
+export function checkTimeout(text: string, stepCount: number, durationMs: number): void {
+  const where = { input: 'timeout-minutes' };
+  if (!/^\d{1,5}$/.test(text) || Number(text) < 1) throw new ConfigurationError(`'${text.slice(0, 20)}' is not a whole number of minutes`, where, 'e.g. 120');
+  const needed = Math.ceil((stepCount * durationMs) / 60_000) + MOVE_MINUTES;
+  const duration = durationMs % 60_000 === 0 ? `${durationMs / 60_000}m` : `${Math.ceil(durationMs / 1000)}s`;
+  if (Number(text) < needed) {
+    throw new ConfigurationError(`${text} is shorter than ${stepCount} steps × ${duration} of watching + ${MOVE_MINUTES} minutes for the moves`, where, `set it to ${needed} or more, or shorten duration`);
+  }
+}
+
+function resolvePlatform(name: PlatformName, given: (name: ReleaseInputName) => string | undefined, workspace: string): ReleaseOptions['platform'] {
   if (name === 'command') {
     const deploy = given('deploy');
     const rollback = given('rollback');
@@ -102,7 +125,7 @@ function resolvePlatform(name: PlatformName, given: (name: ReleaseInputName) => 
     const timeoutMs = parseDuration(timeoutText, { input: 'command-timeout' });
     if (timeoutMs > 3_600_000) throw new ConfigurationError(`'${timeoutText}' is longer than 1h`, { input: 'command-timeout' });
     const promote = given('promote');
-    return { kind: 'command', deploy, rollback, timeoutMs, ...(promote !== undefined ? { promote } : {}) };
+    return { kind: 'command', deploy, rollback, timeoutMs, cwd: commandFolder(given('working-directory') ?? '.', workspace), ...(promote !== undefined ? { promote } : {}) };
   }
   const token = given('vercel-token');
   if (token === undefined) throw new ConfigurationError('platform vercel needs vercel-token', { input: 'vercel-token' }, 'a Vercel access token from secrets: ${{ secrets.VERCEL_TOKEN }}');
@@ -124,6 +147,16 @@ function resolvePlatform(name: PlatformName, given: (name: ReleaseInputName) => 
   }
   if ((parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || parsed.username !== '' || parsed.password !== '') throw new ConfigurationError('must be an http(s) URL without credentials', { input: 'vercel-api-url' });
   return { kind: 'vercel', token, project, deployment, apiUrl, ...(team !== undefined ? { team } : {}) };
+}
+
+/** The commands' folder: relative to the workspace, inside it, and there. */
+function commandFolder(text: string, workspace: string): string {
+  const where = { input: 'working-directory' };
+  const root = resolve(workspace);
+  const folder = resolve(root, text);
+  if (isAbsolute(text) || (folder !== root && !folder.startsWith(`${root}${sep}`))) throw new ConfigurationError(`'${text.slice(0, 200)}' is not a folder inside the workspace`, where, 'a path relative to the repository root, e.g. apps/web');
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new ConfigurationError(`'${text.slice(0, 200)}' is not a folder of the workspace`, where);
+  return folder;
 }
 
 /** `dpl_…`, or a deployment URL (https://app-abc123.vercel.app), which Vercel's API also takes as the idOrUrl. */

@@ -59,7 +59,7 @@ const MAX_LABEL = 200;
 /**
  * The command platform: today's contract of canary.yml. `deploy` runs with CANARY_WEIGHT and CANARY_STEP and may
  * write `canary=<label>` / `baseline=<label>` lines to $CANARY_LABELS_FILE (labels known only once deployed);
- * `rollback` and `promote` run as given. Each under bash -eo pipefail, its output in the step's log.
+ * `rollback` runs with CANARY_WEIGHT=0 and CANARY_STEP=rollback, `promote` as given. Each under bash -eo pipefail, its output in the step's log.
  */
 export function commandPlatform(options: CommandPlatformOptions, deps: PlatformDeps): PlatformAdapter {
   const labelsFile = join(deps.scratch, 'canary-labels');
@@ -67,7 +67,7 @@ export function commandPlatform(options: CommandPlatformOptions, deps: PlatformD
     new Promise<void>((done, fail) => {
       // A cancel stops a running deploy; the rollback and the promotion run to their end.
       const signal = what === 'deploy' ? deps.signal : undefined;
-      const child = spawn('bash', ['-eo', 'pipefail', '-c', command], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env, CANARY_LABELS_FILE: labelsFile }, ...(signal ? { signal } : {}) });
+      const child = spawn('bash', ['-eo', 'pipefail', '-c', command], { cwd: options.cwd, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env, CANARY_LABELS_FILE: labelsFile }, ...(signal ? { signal } : {}) });
       const timer = setTimeout(() => child.kill('SIGTERM'), options.timeoutMs);
       child.on('error', (error) => {
         clearTimeout(timer);
@@ -91,7 +91,8 @@ export function commandPlatform(options: CommandPlatformOptions, deps: PlatformD
     async rollback() {
       if (rolledBack) return;
       deps.log('canary-release: rollback');
-      await run('rollback', options.rollback, {});
+      // As canary.yml always gave it: a rollback command may be the deploy command at weight 0.
+      await run('rollback', options.rollback, { CANARY_WEIGHT: '0', CANARY_STEP: 'rollback' });
       rolledBack = true;
     },
     async promote() {

@@ -2,7 +2,7 @@ import type { ActionStep } from '@roadstop/action';
 import { slackNotify, type SlackEvent } from '@roadstop/slack';
 
 /** canary-release's own Slack inputs, mapped onto slack-notify's. */
-export const SLACK_RELEASE_INPUTS = { 'slack-token': 'token', 'slack-webhook-url': 'webhook-url', 'slack-channel': 'channel', 'slack-api-url': 'api-url', title: 'title', environment: 'environment' } as const;
+export const SLACK_RELEASE_INPUTS = { 'slack-token': 'token', 'slack-webhook-url': 'webhook-url', 'slack-channel': 'channel', 'slack-api-url': 'api-url', title: 'title', environment: 'environment', version: 'version' } as const;
 
 export interface SlackLifecycle {
   send(event: SlackEvent, fields: { text: string; step?: string; weight?: number }): Promise<void>;

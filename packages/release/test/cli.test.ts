@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,6 +57,14 @@ describe('roadstop canary-release', () => {
     const io = captureIo(dir);
     expect(await main(['canary-release', ...args(dir), '--steps=50,20'], io)).toBe(2);
     expect(io.err).toMatch(/input 'steps': the steps must rise: 20 comes after 50/);
+  });
+
+  it('a timeout that cannot hold the watches: exit 2 naming the minimum, nothing run', async () => {
+    const dir = await mkdtemp(join(folder, 'timeout-'));
+    const io = captureIo(dir);
+    expect(await main(['canary-release', ...args(dir), '--timeout-minutes=10'], io)).toBe(2);
+    expect(io.err).toMatch(/input 'timeout-minutes': 10 is shorter than 2 steps × 1s of watching \+ 10 minutes for the moves.*set it to 11 or more/s);
+    expect(existsSync(join(dir, 'calls'))).toBe(false);
   });
 
   it('--help', async () => {

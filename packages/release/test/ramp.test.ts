@@ -1,7 +1,10 @@
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigurationError, EnvironmentError, parseConfig } from '@roadstop/core';
 import type { Provider } from '@roadstop/canary';
 import { describe, expect, it } from 'vitest';
-import { parseLabelsFile, parseSteps, PlatformError, PlatformUnavailableError, resolveReleaseOptions, runRamp, type Labels, type PlatformAdapter, type ReleaseRawInputs } from '../src/index.js';
+import { commandPlatform, parseLabelsFile, parseSteps, PlatformError, PlatformUnavailableError, resolveReleaseOptions, runRamp, type Labels, type PlatformAdapter, type ReleaseRawInputs } from '../src/index.js';
 
 describe('parseSteps', () => {
   it.each([
@@ -35,7 +38,7 @@ const METRICS = `- name: errors
   rollback: 5%
 `;
 const options = (inputs: ReleaseRawInputs = {}) =>
-  resolveReleaseOptions(parseConfig('', '.github/roadstop.yml').section('canary-watch'), { deploy: 'true', rollback: 'true', 'prometheus-url': 'http://127.0.0.1:9', metrics: METRICS, interval: '1s', duration: '2s', steps: '10,50,100', ...inputs }, '/w');
+  resolveReleaseOptions(parseConfig('', '.github/roadstop.yml').section('canary-watch'), { deploy: 'true', rollback: 'true', 'prometheus-url': 'http://127.0.0.1:9', metrics: METRICS, interval: '1s', duration: '2s', steps: '10,50,100', ...inputs }, tmpdir());
 
 /** A platform that records its calls; `labels` per step; `failAt` a step whose move throws. */
 function recorder(labels: Labels = { canary: 'c1', baseline: 's1' }, failAt?: number, failure: Error = new PlatformError('boom')) {
@@ -84,6 +87,59 @@ function deps(platform: PlatformAdapter, source: Provider) {
     provider: () => Promise.resolve(source),
   };
 }
+
+describe('timeout-minutes', () => {
+  it.each([
+    [{ steps: '10,25,50,100', duration: '30m', 'timeout-minutes': '120' }, "input 'timeout-minutes': 120 is shorter than 4 steps × 30m of watching + 10 minutes for the moves"],
+    [{ steps: '10,100', duration: '90s', 'timeout-minutes': '12' }, 'shorter than 2 steps × 90s of watching + 10 minutes for the moves'],
+    [{ 'timeout-minutes': 'two hours' }, "input 'timeout-minutes': 'two hours' is not a whole number of minutes"],
+    [{ 'timeout-minutes': '0' }, "'0' is not a whole number of minutes"],
+  ])('refuses a timeout that cannot hold the watches (%j)', (inputs, message) => {
+    let error: unknown;
+    try {
+      options(inputs);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as ConfigurationError).describe()).toContain(message);
+    expect((error as ConfigurationError).hint ?? '').toMatch(/^(set it to \d+ or more, or shorten duration|e\.g\. 120)$/);
+  });
+  it('says the timeout it needs, and takes one that holds the watches (the config’s duration counted)', () => {
+    expect(() => options({ steps: '10,25,50,100', duration: '30m', 'timeout-minutes': '129' })).toThrow(expect.objectContaining({ hint: 'set it to 130 or more, or shorten duration' }));
+    expect(options({ steps: '10,25,50,100', duration: '30m', 'timeout-minutes': '130' }).steps).toEqual([10, 25, 50, 100]);
+    expect(options({ steps: '10,100', duration: '90s', 'timeout-minutes': '13' }).steps).toEqual([10, 100]);
+    expect(() => options()).not.toThrow();
+  });
+});
+
+describe('working-directory', () => {
+  it('runs the commands in a folder of the workspace, refusing one outside it or missing', () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'roadstop-workspace-'));
+    mkdirSync(join(workspace, 'apps/web'), { recursive: true });
+    const resolveIn = (dir?: string) => resolveReleaseOptions(parseConfig('', '.github/roadstop.yml').section('canary-watch'), { deploy: 'true', rollback: 'true', 'prometheus-url': 'http://127.0.0.1:9', metrics: METRICS, ...(dir === undefined ? {} : { 'working-directory': dir }) }, workspace).platform;
+    expect(resolveIn()).toMatchObject({ cwd: workspace });
+    expect(resolveIn('apps/web/')).toMatchObject({ cwd: join(workspace, 'apps/web') });
+    expect(() => resolveIn('../elsewhere')).toThrow(/is not a folder inside the workspace/);
+    expect(() => resolveIn('/etc')).toThrow(/is not a folder inside the workspace/);
+    expect(() => resolveIn('apps/api')).toThrow(/is not a folder of the workspace/);
+  });
+});
+
+describe('commandPlatform', () => {
+  it('runs the deploy with CANARY_WEIGHT and CANARY_STEP, the rollback at CANARY_WEIGHT=0 (once), the promote', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'roadstop-command-platform-'));
+    const log = join(dir, 'calls');
+    const record = `echo "$CANARY_STEP $CANARY_WEIGHT $(basename "$PWD")" >> ${log}`;
+    const platform = commandPlatform({ kind: 'command', deploy: record, rollback: record, promote: `echo promote >> ${log}`, timeoutMs: 10_000, cwd: dir }, { scratch: dir, log: () => undefined });
+    await platform.move(10, 1);
+    await platform.rollback();
+    await platform.rollback();
+    await platform.promote();
+    const here = dir.split('/').pop()!;
+    expect(readFileSync(log, 'utf8')).toBe(`1 10 ${here}\nrollback 0 ${here}\npromote\n`);
+  });
+});
 
 describe('runRamp', () => {
   it('moves through every step, watching the platform’s labels, then promotes', async () => {

@@ -38,7 +38,7 @@ describe('README recipes', () => {
   it('ingress-nginx: the canary-weight annotation per step, 0 on rollback', async () => {
     const { dir, calls } = await stubs();
     const inputs = recipe('Kubernetes ingress-nginx');
-    const platform = commandPlatform({ kind: 'command', deploy: inputs.deploy!, rollback: inputs.rollback!, timeoutMs: 10_000 }, { scratch: dir, log: () => undefined });
+    const platform = commandPlatform({ kind: 'command', deploy: inputs.deploy!, rollback: inputs.rollback!, timeoutMs: 10_000, cwd: dir }, { scratch: dir, log: () => undefined });
     process.env.PATH = `${dir}:${process.env.PATH}`;
     await platform.move(25, 2);
     await platform.rollback();
@@ -52,7 +52,7 @@ describe('README recipes', () => {
     const { dir, calls } = await stubs();
     const inputs = recipe('AWS ALB');
     Object.assign(process.env, { LISTENER_ARN: 'arn:listener', STABLE_TG: 'arn:stable', CANARY_TG: 'arn:canary', PATH: `${dir}:${process.env.PATH}` });
-    const platform = commandPlatform({ kind: 'command', deploy: inputs.deploy!, rollback: inputs.rollback!, timeoutMs: 10_000 }, { scratch: dir, log: () => undefined });
+    const platform = commandPlatform({ kind: 'command', deploy: inputs.deploy!, rollback: inputs.rollback!, timeoutMs: 10_000, cwd: dir }, { scratch: dir, log: () => undefined });
     await platform.move(10, 1);
     await platform.rollback();
     expect(calls()).toEqual([

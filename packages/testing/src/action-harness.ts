@@ -24,6 +24,8 @@ export interface ActionRun {
   stdout: string;
   stderr: string;
   env: Record<string, string>;
+  /** What the step saved for its post step (GITHUB_STATE), as the runner gives it there: STATE_<name>. */
+  state: Record<string, string>;
 }
 
 export interface RunActionOptions {
@@ -40,6 +42,10 @@ export interface RunActionOptions {
   /** Value of `${{ github.token }}` in input defaults. */
   githubToken?: string;
   timeoutMs?: number;
+  /** `post` runs the action's `runs.post` (with the state of `env`'s STATE_<name>), as the runner does at the job's end. */
+  entry?: 'main' | 'post';
+  /** A cancel: the runner sends the step's process SIGINT, then SIGTERM 7.5 s later if it is still running. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -52,11 +58,11 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   const actionDir = options.actionDir ?? (options.action === 'roadstop' ? REPO_ROOT : join(REPO_ROOT, 'actions', options.action));
   const metadata = parse(await readFile(join(actionDir, 'action.yml'), 'utf8')) as {
     inputs?: Record<string, { default?: string }>;
-    runs: { using: string; main: string };
+    runs: { using: string; main: string; post?: string };
   };
   const temp = await mkdtemp(join(tmpdir(), `roadstop-${options.action}-`));
-  const files = { output: join(temp, 'output'), summary: join(temp, 'summary'), event: join(temp, 'event.json'), runnerTemp: join(temp, 'runner-temp') };
-  await Promise.all([writeFile(files.output, ''), writeFile(files.summary, ''), writeFile(files.event, JSON.stringify(options.event ?? {})), mkdir(files.runnerTemp)]);
+  const files = { output: join(temp, 'output'), summary: join(temp, 'summary'), state: join(temp, 'state'), event: join(temp, 'event.json'), runnerTemp: join(temp, 'runner-temp') };
+  await Promise.all([writeFile(files.output, ''), writeFile(files.summary, ''), writeFile(files.state, ''), writeFile(files.event, JSON.stringify(options.event ?? {})), mkdir(files.runnerTemp)]);
 
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
@@ -67,6 +73,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     CI: 'true',
     GITHUB_OUTPUT: files.output,
     GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_STATE: files.state,
     GITHUB_EVENT_PATH: files.event,
     GITHUB_EVENT_NAME: options.eventName ?? 'pull_request',
     GITHUB_WORKSPACE: options.workspace,
@@ -90,9 +97,13 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     if (!(name in (metadata.inputs ?? {}))) throw new Error(`harness: action ${options.action} has no input '${name}'`);
   }
 
-  const entry = resolve(actionDir, metadata.runs.main);
-  const { exitCode, stdout, stderr } = await spawnNode(entry, env, options.workspace, options.timeoutMs ?? 60_000);
+  const script = options.entry === 'post' ? metadata.runs.post : metadata.runs.main;
+  if (script === undefined) throw new Error(`harness: action ${options.action} has no runs.post`);
+  const entry = resolve(actionDir, script);
+  const { exitCode, stdout, stderr } = await spawnNode(entry, env, options.workspace, options.timeoutMs ?? 60_000, options.signal);
+  const stateFile = env.GITHUB_STATE!;
   return {
+    state: existsSync(stateFile) ? parseFileCommand(await readFile(stateFile, 'utf8')) : {},
     exitCode,
     outputs: parseFileCommand(await readFile(files.output, 'utf8')),
     summary: await readFile(files.summary, 'utf8'),
@@ -149,18 +160,27 @@ export function parseAnnotations(stdout: string): Annotation[] {
   return annotations;
 }
 
-function spawnNode(entry: string, env: Record<string, string>, cwd: string, timeoutMs: number): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+function spawnNode(entry: string, env: Record<string, string>, cwd: string, timeoutMs: number, signal?: AbortSignal): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [entry], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let terminate: NodeJS.Timeout | undefined;
+    const onAbort = () => {
+      child.kill('SIGINT');
+      terminate = setTimeout(() => child.kill('SIGTERM'), 7_500);
+    };
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('error', reject);
-    child.on('close', (code, signal) => {
+    child.on('close', (code, killedBy) => {
       clearTimeout(timer);
-      resolvePromise({ exitCode: code ?? (signal ? 128 : 1), stdout, stderr });
+      clearTimeout(terminate);
+      signal?.removeEventListener('abort', onAbort);
+      resolvePromise({ exitCode: code ?? (killedBy ? 128 : 1), stdout, stderr });
     });
   });
 }

@@ -18,7 +18,8 @@ import { type Repositories, resolvePublished } from './published.js';
  * caller's own (`./path`, in the workspace), outputs, outcomes and `continue-on-error` as the runner keeps them. The
  * workflow itself is named as a caller names it (`acme/roadstop/.github/workflows/gates.yml@v1.0.0`) and read at
  * that ref, never from this working tree. GITHUB_ENV, the needs, matrix and strategy contexts, `cancelled()` after a
- * cancel, and environment secrets (only with `secrets: inherit`, as GitHub gives them) are kept as the runner keeps
+ * cancel (between steps, or during one: SIGINT, then SIGTERM, to the step's process), each action's `post:` at the
+ * job's end (last first, under its `post-if`, with the state its main step saved), and environment secrets (only with `secrets: inherit`, as GitHub gives them) are kept as the runner keeps
  * them. Actions of other owners cannot run here: actions/checkout and actions/setup-node stand as done (the
  * workspace and Node are already there), upload-artifact and download-artifact work on a folder (artifacts.ts) when
  * the run has one; any other is refused, so a rehearsal never passes over a step it did not run.
@@ -59,6 +60,11 @@ export interface LocalJobOptions {
   artifacts?: string;
   /** The run was cancelled (or timed out) after this many steps had run: cancelled() is true from then on. */
   cancelAfterSteps?: number;
+  /**
+   * The run is cancelled while the step of this name runs, once `when` resolves: as the runner does, the step's
+   * process gets SIGINT (SIGTERM 7.5 s later), its outcome is cancelled, and cancelled() is true from then on.
+   */
+  cancelDuring?: { step: string; when: () => Promise<void> };
   /** Told of every step as it ends, for progress logs. */
   onStep?: (step: LocalStep) => void;
   stepTimeoutMs?: number;
@@ -68,8 +74,8 @@ export interface LocalStep {
   index: number;
   id: string;
   name: string;
-  outcome: 'success' | 'failure' | 'skipped';
-  conclusion: 'success' | 'failure' | 'skipped';
+  outcome: 'success' | 'failure' | 'cancelled' | 'skipped';
+  conclusion: 'success' | 'failure' | 'cancelled' | 'skipped';
   outputs: Record<string, string>;
   stdout: string;
   stderr: string;
@@ -255,6 +261,8 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJob> {
 
   const summaries: string[] = [];
   const records: LocalStep[] = [];
+  /** The actions that ran, for their `post:` at the job's end (last first), with the state each saved. */
+  const posts: { name: string; actionDir: string; inputs: Record<string, string>; env: Record<string, string>; state: Record<string, string> }[] = [];
   const list = Array.isArray(job.steps) ? (job.steps as unknown[]) : [];
   try {
     for (const [index, raw] of list.entries()) {
@@ -280,8 +288,20 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJob> {
           const actionDir = target ? join(target.root, target.path) : uses.startsWith('./') ? resolve(options.workspace, uses) : undefined;
           if (actionDir) {
             const action = target ? `${target.repository}/${target.path}` : uses;
-            const run = await runAction({ action: actionDir.split('/').filter(Boolean).pop() ?? 'action', actionDir, workspace: options.workspace, inputs: with_, eventName: github.event_name, ...(options.event ? { event: options.event } : {}), ...(github.token ? { githubToken: github.token } : {}), env: { ...runnerEnv, ...env }, timeoutMs: options.stepTimeoutMs ?? 120_000 });
-            exitCode = run.exitCode;
+            const cancel = options.cancelDuring?.step === name ? new AbortController() : undefined;
+            let running = true;
+            if (cancel) {
+              void options.cancelDuring!.when().then(() => {
+                if (!running) return;
+                status.cancelled = true;
+                cancel.abort();
+              });
+            }
+            const actionName = actionDir.split('/').filter(Boolean).pop() ?? 'action';
+            const run = await runAction({ action: actionName, actionDir, workspace: options.workspace, inputs: with_, eventName: github.event_name, ...(options.event ? { event: options.event } : {}), ...(github.token ? { githubToken: github.token } : {}), env: { ...runnerEnv, ...env }, timeoutMs: options.stepTimeoutMs ?? 120_000, ...(cancel ? { signal: cancel.signal } : {}) });
+            running = false;
+            posts.push({ name, actionDir, inputs: with_, env: { ...runnerEnv, ...env }, state: run.state });
+            exitCode = cancel?.signal.aborted ? -1 : run.exitCode;
             Object.assign(record, { outputs: run.outputs, stdout: run.stdout, stderr: run.stderr, annotations: run.annotations, note: target ? `${action} at ${target.sha}` : `${uses} in the workspace` });
             if (run.summary) summaries.push(run.summary);
           } else if (options.artifacts && ARTIFACT_ACTIONS.has(uses.replace(/@.*$/, ''))) {
@@ -317,13 +337,33 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJob> {
         } else {
           throw new Error(`step ${index + 1} (${name}): neither uses nor run`);
         }
-        record.outcome = exitCode === 0 ? 'success' : 'failure';
+        record.outcome = exitCode === 0 ? 'success' : exitCode === -1 ? 'cancelled' : 'failure';
         const continueOnError = truthy(toData(interpolate(step['continue-on-error'] ?? false, contexts(env), status)));
         record.conclusion = record.outcome === 'failure' && continueOnError ? 'success' : record.outcome;
         if (record.conclusion === 'failure') status.failed = true;
       }
       record.seconds = (Date.now() - started) / 1000;
       steps[id] = { outputs: record.outputs, outcome: record.outcome, conclusion: record.conclusion };
+      records.push(record);
+      options.onStep?.(record);
+    }
+    // The post steps of the actions that ran, last first, each when its post-if holds (always() unless it says).
+    for (const post of posts.reverse()) {
+      const metadata = mapping(parse(await readFile(join(post.actionDir, 'action.yml'), 'utf8')) as unknown);
+      const runs = mapping(metadata.runs);
+      if (typeof runs.post !== 'string') continue;
+      const record: LocalStep = { index: records.length, id: `__post${records.length}`, name: `Post ${post.name}`, outcome: 'skipped', conclusion: 'skipped', outputs: {}, stdout: '', stderr: '', annotations: [], note: '', seconds: 0 };
+      const started = Date.now();
+      if (!evaluateIf(runs['post-if'] ?? 'always()', contexts({}), status)) {
+        record.note = `skipped: post-if ${String(runs['post-if'])}`;
+      } else {
+        const state = Object.fromEntries(Object.entries(post.state).map(([key, value]) => [`STATE_${key}`, value]));
+        const run = await runAction({ action: post.actionDir.split('/').filter(Boolean).pop() ?? 'action', actionDir: post.actionDir, workspace: options.workspace, inputs: post.inputs, eventName: github.event_name, env: { ...post.env, ...state }, timeoutMs: options.stepTimeoutMs ?? 120_000, entry: 'post' });
+        Object.assign(record, { outcome: run.exitCode === 0 ? 'success' : 'failure', conclusion: run.exitCode === 0 ? 'success' : 'failure', stdout: run.stdout, stderr: run.stderr, annotations: run.annotations, note: `${post.name}: runs.post` });
+        if (run.summary) summaries.push(run.summary);
+        if (run.exitCode !== 0) status.failed = true;
+      }
+      record.seconds = (Date.now() - started) / 1000;
       records.push(record);
       options.onStep?.(record);
     }
