@@ -339,7 +339,7 @@ async function $do(client, request, options) {
     const req = requestRes.value;
     const doResult = await client._do(req, {
         context,
-        isErrorStatusCode: (statusCode) => (0,http/* matchStatusCode */.BQ)({ status: statusCode }, ["4XX", "5XX"]),
+        isErrorStatusCode: (statusCode) => (0,http.matchStatusCode)({ status: statusCode }, ["4XX", "5XX"]),
         retryConfig: context.retryConfig,
         retryCodes: context.retryCodes,
     });

@@ -285,7 +285,7 @@ function wrapFetcher(fn, options) {
                 throw err;
             }
             if (options.retryConnectionErrors &&
-                ((0,http/* isTimeoutError */.c8)(err) || (0,http/* isConnectionError */.Rk)(err))) {
+                ((0,http.isTimeoutError)(err) || (0,http.isConnectionError)(err))) {
                 throw err;
             }
             throw new PermanentError("Permanent error", { cause: err });
@@ -415,7 +415,7 @@ class ClientSDK {
         }
         const { baseURL, client } = this.#hooks.sdkInit({
             baseURL: url,
-            client: options.httpClient || new http/* HTTPClient */.ST(),
+            client: options.httpClient || new http.HTTPClient(),
         });
         this._baseURL = baseURL;
         this.#httpClient = client;
@@ -567,13 +567,13 @@ class ClientSDK {
             return response;
         }, { config: options.retryConfig, statusCodes: options.retryCodes }).then((r) => (0,fp.OK)(r), (err) => {
             switch (true) {
-                case (0,http/* isAbortError */.zf)(err):
+                case (0,http.isAbortError)(err):
                     return (0,fp/* ERR */.sJ)(new RequestAbortedError("Request aborted by client", {
                         cause: err,
                     }));
-                case (0,http/* isTimeoutError */.c8)(err):
+                case (0,http.isTimeoutError)(err):
                     return (0,fp/* ERR */.sJ)(new RequestTimeoutError("Request timed out", { cause: err }));
-                case (0,http/* isConnectionError */.Rk)(err):
+                case (0,http.isConnectionError)(err):
                     return (0,fp/* ERR */.sJ)(new ConnectionError("Unable to make request", { cause: err }));
                 default:
                     return (0,fp/* ERR */.sJ)(new UnexpectedClientError("Unexpected HTTP client error", {
@@ -635,19 +635,19 @@ async function logResponse(logger, res, req) {
     logger.groupEnd();
     logger.group("Body:");
     switch (true) {
-        case (0,http/* matchContentType */.vK)(res, "application/json")
+        case (0,http.matchContentType)(res, "application/json")
             || jsonLikeContentTypeRE.test(ct) && !jsonlLikeContentTypeRE.test(ct):
             logger.log(await res.clone().json());
             break;
-        case (0,http/* matchContentType */.vK)(res, "application/jsonl")
+        case (0,http.matchContentType)(res, "application/jsonl")
             || jsonlLikeContentTypeRE.test(ct):
-        case (0,http/* matchContentType */.vK)(res, "text/event-stream"):
+        case (0,http.matchContentType)(res, "text/event-stream"):
             logger.log(`<${contentType}>`);
             break;
-        case (0,http/* matchContentType */.vK)(res, "text/*"):
+        case (0,http.matchContentType)(res, "text/*"):
             logger.log(await res.clone().text());
             break;
-        case (0,http/* matchContentType */.vK)(res, "multipart/form-data"): {
+        case (0,http.matchContentType)(res, "multipart/form-data"): {
             const body = await res.clone().formData();
             for (const [k, v] of body) {
                 const vlabel = v instanceof Blob ? "<Blob>" : v;

@@ -1159,6 +1159,7 @@ async function gate_step_runGateInStep(gate, inputs, outputPrefix = '') {
             const uploaded = await uploadResultArtifact({ name, file: first, files: rest, root });
             return uploaded.uploaded ? `uploaded ${files.length} file${files.length === 1 ? '' : 's'} as artifact '${name}' (id ${uploaded.id})` : uploaded.reason;
         },
+        artifactName: inputs.artifactName,
         secrets,
     };
     const result = redactSecrets(await gate.run(options, env), secrets);
@@ -1352,7 +1353,8 @@ async function runRamp(options, deps) {
         }
         catch (error) {
             const text = deps.cancelled?.aborted ? 'the run was cancelled' : `step ${step} (${target}%): the traffic move failed: ${error.message}`;
-            return stopWith('rollback', text, deps.cancelled?.aborted ? new CancelledError(text) : error);
+            // A platform that would not act (rate limited past the budget) judged nothing: inconclusive, not a rollback decision.
+            return stopWith(error instanceof platforms/* PlatformUnavailableError */.Sd ? 'inconclusive' : 'rollback', text, deps.cancelled?.aborted ? new CancelledError(text) : error);
         }
         const canary = options.explicitLabels.canary ?? labels.canary ?? options.watch.canaryLabel;
         const baseline = options.explicitLabels.baseline ?? labels.baseline ?? options.watch.baselineLabel;
@@ -1395,7 +1397,7 @@ async function runRamp(options, deps) {
         await deps.platform.promote();
     }
     catch (error) {
-        return stopWith('rollback', `the promotion failed: ${error.message}`, error);
+        return stopWith(error instanceof platforms/* PlatformUnavailableError */.Sd ? 'inconclusive' : 'rollback', `the promotion failed: ${error.message}`, error);
     }
     return { decision: 'promote', weight: 100, reason: `every step of ${options.steps.join(' \u2192 ')}% passed; promoted`, steps, rolledBack: false };
 }
@@ -2463,7 +2465,7 @@ function summaryTable(outcomes) {
 ;// CONCATENATED MODULE: ./packages/release/src/slack-lifecycle.ts
 
 /** canary-release's own Slack inputs, mapped onto slack-notify's. */
-const SLACK_RELEASE_INPUTS = { 'slack-token': 'token', 'slack-webhook-url': 'webhook-url', 'slack-channel': 'channel', 'slack-api-url': 'api-url', title: 'title', environment: 'environment' };
+const SLACK_RELEASE_INPUTS = { 'slack-token': 'token', 'slack-webhook-url': 'webhook-url', 'slack-channel': 'channel', 'slack-api-url': 'api-url', title: 'title', environment: 'environment', version: 'version' };
 /**
  * The slack-notify lifecycle from inside the ramp: `started`, a `progress` per step, then `succeeded`,
  * `rolled-back` or `failed`, through slack-notify's own slackNotify (its inputs checked, Block Kit fitted, its
@@ -2512,11 +2514,23 @@ function slackLifecycle(step) {
 
 
 
+
+
 /** The canary-watch inputs canary-release passes through to each step's watch (fail-on is the ramp's own business). */
 const WATCH_INPUT_NAMES = src_options/* INPUT_NAMES */.Qh.filter((name) => name !== 'fail-on');
-const RELEASE_INPUT_NAMES = ['platform', 'steps', 'on-inconclusive', 'deploy', 'rollback', 'promote', 'command-timeout', 'vercel-token', 'vercel-project', 'vercel-team', 'deployment', 'vercel-api-url'];
-/** Masked before anything else runs: the watch's secrets and the Vercel token. */
-const RELEASE_INPUT_DEFINITIONS = { ...src_options/* INPUT_DEFINITIONS */.Y_, 'vercel-token': { secret: true } };
+const RELEASE_INPUT_NAMES = ['platform', 'steps', 'on-inconclusive', 'deploy', 'rollback', 'promote', 'command-timeout', 'vercel-token', 'vercel-project', 'vercel-team', 'deployment', 'vercel-api-url', 'timeout-minutes', 'working-directory'];
+/** The Slack inputs that are secrets: read with the others so that they are masked by their one declaration below. */
+const RELEASE_SLACK_SECRET_INPUTS = ['slack-token', 'slack-webhook-url'];
+/** Masked before anything else runs: the watch's secrets, the Vercel token, the Slack token and each webhook URL. */
+const RELEASE_INPUT_DEFINITIONS = {
+    ...src_options/* INPUT_DEFINITIONS */.Y_,
+    'vercel-token': { secret: true },
+    'slack-token': { secret: true },
+    // Several webhooks, one a line or comma-separated, as slack-notify reads them: each URL masked on its own.
+    'slack-webhook-url': { secret: true, secretParts: (value) => value.split(/[\s,]+/).filter((url) => url !== '') },
+};
+/** What a timeout must leave beyond the watches: the traffic moves, the promotion, a rollback. */
+const MOVE_MINUTES = 10;
 /** At most this many steps: each is a watch of at least a second, and a ramp of 20 is already unusual (Argo's examples use 3 to 6). */
 const MAX_STEPS = 20;
 /** `10,25,50,100` (commas or spaces; a trailing % allowed): rising whole percentages ending at 100. */
@@ -2552,7 +2566,7 @@ function resolveReleaseOptions(section, inputs, workspace) {
     const onInconclusive = given('on-inconclusive') ?? 'rollback';
     if (onInconclusive !== 'rollback' && onInconclusive !== 'continue')
         throw new src/* ConfigurationError */.j1(`'${onInconclusive.slice(0, 40)}' is not one of rollback, continue`, { input: 'on-inconclusive' });
-    const platform = resolvePlatform(platformName, given);
+    const platform = resolvePlatform(platformName, given, workspace);
     const watchInputs = {};
     for (const name of WATCH_INPUT_NAMES) {
         const value = inputs[name];
@@ -2563,9 +2577,26 @@ function resolveReleaseOptions(section, inputs, workspace) {
     const canary = given('canary-label');
     const baseline = given('baseline-label');
     const watch = (0,src_options/* resolveCanaryWatchOptions */.wX)(section, { ...watchInputs, 'fail-on': 'rollback' }, workspace);
+    const timeout = given('timeout-minutes');
+    if (timeout !== undefined)
+        checkTimeout(timeout, steps.length, watch.durationMs);
     return { platform, steps, onInconclusive, watch, explicitLabels: { ...(canary !== undefined ? { canary } : {}), ...(baseline !== undefined ? { baseline } : {}) } };
 }
-function resolvePlatform(name, given) {
+/**
+ * The job's timeout must hold every step's watch plus MOVE_MINUTES, or the runner kills the ramp halfway and only
+ * the post step's rollback is left: refused before anything moves, with the timeout it needs.
+ */
+function checkTimeout(text, stepCount, durationMs) {
+    const where = { input: 'timeout-minutes' };
+    if (!/^\d{1,5}$/.test(text) || Number(text) < 1)
+        throw new src/* ConfigurationError */.j1(`'${text.slice(0, 20)}' is not a whole number of minutes`, where, 'e.g. 120');
+    const needed = Math.ceil((stepCount * durationMs) / 60_000) + MOVE_MINUTES;
+    const duration = durationMs % 60_000 === 0 ? `${durationMs / 60_000}m` : `${Math.ceil(durationMs / 1000)}s`;
+    if (Number(text) < needed) {
+        throw new src/* ConfigurationError */.j1(`${text} is shorter than ${stepCount} steps \u00d7 ${duration} of watching + ${MOVE_MINUTES} minutes for the moves`, where, `set it to ${needed} or more, or shorten duration`);
+    }
+}
+function resolvePlatform(name, given, workspace) {
     if (name === 'command') {
         const deploy = given('deploy');
         const rollback = given('rollback');
@@ -2578,7 +2609,7 @@ function resolvePlatform(name, given) {
         if (timeoutMs > 3_600_000)
             throw new src/* ConfigurationError */.j1(`'${timeoutText}' is longer than 1h`, { input: 'command-timeout' });
         const promote = given('promote');
-        return { kind: 'command', deploy, rollback, timeoutMs, ...(promote !== undefined ? { promote } : {}) };
+        return { kind: 'command', deploy, rollback, timeoutMs, cwd: commandFolder(given('working-directory') ?? '.', workspace), ...(promote !== undefined ? { promote } : {}) };
     }
     const token = given('vercel-token');
     if (token === undefined)
@@ -2609,6 +2640,17 @@ function resolvePlatform(name, given) {
         throw new src/* ConfigurationError */.j1('must be an http(s) URL without credentials', { input: 'vercel-api-url' });
     return { kind: 'vercel', token, project, deployment, apiUrl, ...(team !== undefined ? { team } : {}) };
 }
+/** The commands' folder: relative to the workspace, inside it, and there. */
+function commandFolder(text, workspace) {
+    const where = { input: 'working-directory' };
+    const root = (0,external_node_path_.resolve)(workspace);
+    const folder = (0,external_node_path_.resolve)(root, text);
+    if ((0,external_node_path_.isAbsolute)(text) || (folder !== root && !folder.startsWith(`${root}${external_node_path_.sep}`)))
+        throw new src/* ConfigurationError */.j1(`'${text.slice(0, 200)}' is not a folder inside the workspace`, where, 'a path relative to the repository root, e.g. apps/web');
+    if (!(0,external_node_fs_.existsSync)(folder) || !(0,external_node_fs_.statSync)(folder).isDirectory())
+        throw new src/* ConfigurationError */.j1(`'${text.slice(0, 200)}' is not a folder of the workspace`, where);
+    return folder;
+}
 /** `dpl_\u2026`, or a deployment URL (https://app-abc123.vercel.app), which Vercel's API also takes as the idOrUrl. */
 function deploymentId(text) {
     if (/^dpl_[A-Za-z0-9]{1,64}$/.test(text))
@@ -2629,14 +2671,13 @@ function deploymentId(text) {
 /** Read every input once, mask the secrets first, and check them all: nothing moves before this returns. */
 function readReleaseInputs(step) {
     const raw = {};
-    for (const name of [...RELEASE_INPUT_NAMES, ...WATCH_INPUT_NAMES]) {
+    for (const name of [...RELEASE_INPUT_NAMES, ...WATCH_INPUT_NAMES, ...RELEASE_SLACK_SECRET_INPUTS]) {
         const value = step.input(name);
         if (value !== '')
             raw[name] = value;
     }
-    // The Slack token and webhook URLs are masked with the others, before anything is read or sent.
-    const slackSecrets = [step.input('slack-token'), ...step.input('slack-webhook-url').split(/[\s,]+/)].filter((value) => value !== '');
-    const secrets = [...(0,src/* secretInputValues */.fl)(RELEASE_INPUT_DEFINITIONS, raw), ...slackSecrets];
+    // Every secret input, the Slack token and webhook URLs among them, as RELEASE_INPUT_DEFINITIONS declares it.
+    const secrets = (0,src/* secretInputValues */.fl)(RELEASE_INPUT_DEFINITIONS, raw);
     for (const secret of secrets)
         step.secret(secret);
     const workspace = (0,external_node_path_.resolve)(process.env.GITHUB_WORKSPACE || process.cwd());
@@ -3105,7 +3146,7 @@ function sum(values) {
 /* harmony export */   qo: () => (/* binding */ CANARY_WATCH_OPTIONS),
 /* harmony export */   wX: () => (/* binding */ resolveCanaryWatchOptions)
 /* harmony export */ });
-/* unused harmony exports PROVIDERS, METRIC_TYPES, AGGREGATES, MIN_INTERVAL_MS, MAX_DURATION_MS, SENTRY_DEFAULT_METRIC, defaultMinSamples, overlapOf, parseFraction */
+/* unused harmony exports PROVIDERS, METRIC_TYPES, AGGREGATES, MIN_INTERVAL_MS, MAX_DURATION_MS, SENTRY_SOURCES, SENTRY_DEFAULT_METRIC, SENTRY_EVENTS_DEFAULT_METRIC, defaultMinSamples, overlapOf, parseFraction */
 /* harmony import */ var jsonpath_plus__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96229);
 /* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38471);
 
@@ -3123,6 +3164,7 @@ const INPUT_NAMES = [
     'sentry-org',
     'sentry-project',
     'sentry-environment',
+    'sentry-source',
     'sentry-token',
     'interval',
     'duration',
@@ -3144,6 +3186,8 @@ const AGGREGATES = ['sum', 'max', 'mean'];
 const MIN_INTERVAL_MS = 1000;
 /** Longest watch: GitHub ends a job after 6 hours, and 6 h is well inside setTimeout's 2^31-1 ms. */
 const MAX_DURATION_MS = 6 * 3_600_000;
+/** What the sentry provider counts: release health's sessions (the default), or error events where sessions are not collected. */
+const SENTRY_SOURCES = ['sessions', 'events'];
 /**
  * With provider sentry and no metrics: the playbook's one metric, the sessions' error rate per release
  * (errored + crashed + abnormal over all sessions), at alert 1%, rollback 5%, 1 percentage point over stable.
@@ -3152,6 +3196,19 @@ const SENTRY_DEFAULT_METRIC = {
     name: 'session-error-rate',
     errors: 'release:{{target}} session.status:errored,crashed,abnormal',
     requests: 'release:{{target}}',
+    alert: 0.01,
+    rollback: 0.05,
+    maxIncrease: 0.01,
+};
+/**
+ * With sentry-source: events and no metrics: error events per transaction of the release (errors per request, from
+ * the performance data the SDK sends), at the same levels. Error events are not a rate on their own, and a count
+ * per minute would move with the canary's share of traffic; transactions are the requests they happened in.
+ */
+const SENTRY_EVENTS_DEFAULT_METRIC = {
+    name: 'event-error-rate',
+    errors: 'release:{{target}} event.type:error',
+    requests: 'release:{{target}} event.type:transaction',
     alert: 0.01,
     rollback: 0.05,
     maxIncrease: 0.01,
@@ -3199,6 +3256,7 @@ const CANARY_WATCH_OPTIONS = {
     'sentry-org': TEXT,
     'sentry-project': TEXT,
     'sentry-environment': TEXT,
+    'sentry-source': { type: 'string', enum: SENTRY_SOURCES, default: 'sessions' },
     'artifact-name': { type: 'string' },
 };
 /** The inputs the edge masks before anything runs: the keys whole, of the headers their values, of a URL its credentials. */
@@ -3284,7 +3342,10 @@ function resolveCanaryWatchOptions(section, inputs, workspace) {
         if (token === undefined)
             throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('provider sentry needs sentry-token', { input: 'sentry-token' }, 'an auth token with the org:read and project:read scopes, from secrets: ${{ secrets.SENTRY_TOKEN }}');
         checkHeaderValue(token, 'sentry-token');
-        sentry = { url, org, project, token };
+        const source = text('sentry-source') ?? 'sessions';
+        if (!SENTRY_SOURCES.includes(source))
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`'${source.slice(0, 40)}' is not a Sentry source`, from('sentry-source'), 'sessions (release health, the default) or events (error events per transaction, where sessions are not collected)');
+        sentry = { url, org, project, token, source: source };
         const environment = text('sentry-environment');
         if (environment !== undefined)
             sentry.environment = environment;
@@ -3296,8 +3357,8 @@ function resolveCanaryWatchOptions(section, inputs, workspace) {
     }
     const metricsInput = given('metrics');
     const metricSections = metricsInput !== undefined ? inputMetricSections(metricsInput) : section.sections('metrics');
-    if (metricSections.length === 0 && provider === 'sentry')
-        metricSections.push(...inputMetricSections(sentryDefaultMetric()));
+    if (metricSections.length === 0 && sentry)
+        metricSections.push(...inputMetricSections(sentryDefaultMetric(sentry.source)));
     if (metricSections.length === 0) {
         throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('no metrics to watch', metricsInput !== undefined ? { input: 'metrics' } : { input: 'metrics', ...section.locate() }, 'give the input metrics (a YAML list) or canary-watch.metrics in the config');
     }
@@ -3367,8 +3428,8 @@ function resolveCanaryWatchOptions(section, inputs, workspace) {
     return options;
 }
 /** The default metric as the metrics input would write it, so it is parsed (and its minimum samples derived) like any other. */
-function sentryDefaultMetric() {
-    const metric = SENTRY_DEFAULT_METRIC;
+function sentryDefaultMetric(source) {
+    const metric = source === 'events' ? SENTRY_EVENTS_DEFAULT_METRIC : SENTRY_DEFAULT_METRIC;
     return `- name: ${metric.name}\n  type: error-rate\n  errors: '${metric.errors}'\n  requests: '${metric.requests}'\n  alert: ${metric.alert}\n  rollback: ${metric.rollback}\n  max-increase: ${metric.maxIncrease}\n`;
 }
 /** The `metrics` input: a YAML list, its errors located by line in the input. */
@@ -3676,7 +3737,6 @@ function withoutCredentials(text) {
 const REQUEST_TIMEOUT_MS = 10_000;
 /** The largest answer read: a range query of a few metrics over 6 hours is far below it. */
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
-const MAX_REDIRECTS = 5;
 /** How much of a server's own error text is shown (it is redacted as well, by the run). */
 const MAX_SERVER_TEXT = 300;
 /** A provider's failure while watching: counted toward max-consecutive-errors, never a pass. */
@@ -3723,54 +3783,46 @@ function describe(service) {
     return `${service.name} (${service.input})`;
 }
 /**
- * GET a JSON answer. Redirects are followed by hand within the origin only: fetch would carry the token and the
- * custom headers to any host a redirect names. A status the service uses for refusal, rate limits or outages
- * throws here; other statuses are returned with the body for the provider to read its own error format.
+ * GET a JSON answer. Redirects follow edgeFetch's same-origin policy: within the origin they are followed, one to
+ * another origin is refused before the token or a custom header is sent there. A status the service uses for
+ * refusal, rate limits or outages throws here; other statuses are returned with the body for the provider to read
+ * its own error format.
  */
 async function getJson(url, headers, timeoutMs, service) {
     const signal = AbortSignal.timeout(Math.max(1, Math.round(timeoutMs)));
-    let current = new URL(url);
-    for (let hop = 0;; hop++) {
-        let response;
-        try {
-            response = await (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .edgeFetch */ .aI)(current, { headers, signal, redirect: 'manual' });
-        }
-        catch (error) {
-            const cause = error.cause;
-            const why = signal.aborted ? `no answer within ${Math.round(timeoutMs / 100) / 10}s` : (cause?.code ?? cause?.message ?? error.message);
-            throw new ProviderError(`cannot reach ${describe(service)} at ${current.origin} (${serverText(why)})`, 'unreachable');
-        }
-        const location = response.headers.get('location');
-        if (response.status >= 300 && response.status < 400 && location !== null) {
-            await response.body?.cancel();
-            const next = new URL(location, current);
-            if (next.origin !== current.origin) {
-                throw new ProviderError(`${describe(service)} redirected to another origin, ${next.origin}: refused, the credentials and headers are never sent there (point the input at the final URL)`, 'redirect');
-            }
-            if (hop >= MAX_REDIRECTS)
-                throw new ProviderError(`${describe(service)} redirected more than ${MAX_REDIRECTS} times`, 'redirect');
-            current = next;
-            continue;
-        }
-        const retryAfter = response.headers.get('retry-after');
-        const text = await readBody(response, signal, service, timeoutMs);
-        if (response.status === 401 || response.status === 403) {
-            throw new ProviderError(`${describe(service)} refused the request: HTTP ${response.status} (check the token, keys or headers)`, 'refused');
-        }
-        if (response.status === 429) {
-            throw new ProviderError(`${describe(service)} is rate limiting: HTTP 429${retryAfter ? ` (Retry-After ${serverText(retryAfter)})` : ''}`, 'rate-limited', retryAfterMsOf(retryAfter));
-        }
-        let body;
-        try {
-            body = JSON.parse(text);
-        }
-        catch {
-            if (response.status >= 500)
-                throw new ProviderError(`${describe(service)} is failing: HTTP ${response.status}`, 'outage');
-            throw new ProviderError(`${describe(service)} answered HTTP ${response.status} with something that is not JSON`, 'garbage');
-        }
-        return { status: response.status, body };
+    let response;
+    try {
+        response = await (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .edgeFetch */ .aI)(url, { headers, signal, redirect: 'same-origin' });
     }
+    catch (error) {
+        if (error instanceof _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .RedirectRefusedError */ .jw) {
+            if (error.refusal === 'cross-origin') {
+                throw new ProviderError(`${describe(service)} redirected to another origin, ${error.targetOrigin}: refused, the credentials and headers are never sent there (point the input at the final URL)`, 'redirect');
+            }
+            throw new ProviderError(`${describe(service)} answered ${error.message}`, 'redirect');
+        }
+        const cause = error.cause;
+        const why = signal.aborted ? `no answer within ${Math.round(timeoutMs / 100) / 10}s` : (cause?.code ?? cause?.message ?? error.message);
+        throw new ProviderError(`cannot reach ${describe(service)} at ${new URL(url).origin} (${serverText(why)})`, 'unreachable');
+    }
+    const retryAfter = response.headers.get('retry-after');
+    const text = await readBody(response, signal, service, timeoutMs);
+    if (response.status === 401 || response.status === 403) {
+        throw new ProviderError(`${describe(service)} refused the request: HTTP ${response.status} (check the token, keys or headers)`, 'refused');
+    }
+    if (response.status === 429) {
+        throw new ProviderError(`${describe(service)} is rate limiting: HTTP 429${retryAfter ? ` (Retry-After ${serverText(retryAfter)})` : ''}`, 'rate-limited', retryAfterMsOf(retryAfter));
+    }
+    let body;
+    try {
+        body = JSON.parse(text);
+    }
+    catch {
+        if (response.status >= 500)
+            throw new ProviderError(`${describe(service)} is failing: HTTP ${response.status}`, 'outage');
+        throw new ProviderError(`${describe(service)} answered HTTP ${response.status} with something that is not JSON`, 'garbage');
+    }
+    return { status: response.status, body };
 }
 /** Retry-After as seconds or an HTTP date (RFC 9110 section 10.2.3); anything else, or a negative wait, is no hint. */
 function retryAfterMsOf(value) {
@@ -4155,7 +4207,7 @@ function canaryResult(options, outcome, env) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ps: () => (/* binding */ sentryProvider)
 /* harmony export */ });
-/* unused harmony exports SESSION_STATUSES, parseSentryQuery */
+/* unused harmony exports SESSION_STATUSES, parseSentryQuery, EVENT_TYPES, parseSentryEventsQuery */
 /* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38471);
 /* harmony import */ var _providers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(88252);
 
@@ -4173,6 +4225,16 @@ function canaryResult(options, outcome, env) {
  * `session.status:<status>,<status>`; its value per interval is the sum of those sessions (all statuses when none
  * is named). Sentry documents its interval as at least one hour and rounds the range to it: the watch's interval is
  * passed through as given, so a self-hosted or stand-in Sentry answering finer intervals is read at its own grain.
+ *
+ * With `sentry-source: events` (where the SDK collects no sessions) the provider counts events instead, from the
+ * events time series, https://docs.sentry.io/api/explore/ ("Query Explore Events in Timeseries Format"):
+ * `GET /api/0/organizations/{organization_id_or_slug}/events-stats/` with `yAxis=count()`, `query` (Sentry's search
+ * syntax: `release:"<v>" event.type:error`), `interval`, `start`/`end`, `project`, `environment`; it answers
+ * `{"data":[[<unix seconds of the interval's start>,[{"count":n}]],...],"start","end"}`. A query there is
+ * `release:<version> event.type:error` or `event.type:transaction`: error events and transactions (the requests the
+ * SDK traced) of the release per interval, so that an error-rate metric divides errors by requests, as the judge
+ * does for any provider. Error events alone are no rate: their count per minute moves with the release's share of
+ * the traffic.
  */
 const SESSION_STATUSES = ['healthy', 'errored', 'crashed', 'abnormal'];
 const FIELD = 'sum(session)';
@@ -4204,6 +4266,30 @@ function parseSentryQuery(query, where) {
     if (release === undefined)
         throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where}: the Sentry query names no release`, { input: 'metrics' }, 'write release:{{target}}');
     return { release, statuses };
+}
+const EVENT_TYPES = ['error', 'transaction'];
+/** `release:<v> event.type:error|transaction` (sentry-source: events); anything else is the metric's mistake. */
+function parseSentryEventsQuery(query, where) {
+    const tokens = query.match(/[\w.]+:(?:"[^"]*"|\S+)|\S+/g) ?? [];
+    let release;
+    let eventType;
+    const hint = 'write release:{{target}} event.type:error (the errors) or release:{{target}} event.type:transaction (the requests)';
+    for (const token of tokens) {
+        const colon = token.indexOf(':');
+        const key = colon > 0 ? token.slice(0, colon) : '';
+        const value = token.slice(colon + 1).replace(/^"(.*)"$/, '$1');
+        if (key === 'release' && value !== '')
+            release = value;
+        else if (key === 'event.type' && EVENT_TYPES.includes(value))
+            eventType = value;
+        else
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where}: '${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .serverText */ .Tn)(token)}' is not part of a Sentry events query`, { input: 'metrics' }, hint);
+    }
+    if (release === undefined)
+        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where}: the Sentry query names no release`, { input: 'metrics' }, hint);
+    if (eventType === undefined)
+        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where}: the Sentry events query names no event.type`, { input: 'metrics' }, hint);
+    return { release, eventType };
 }
 function sentryProvider(options, headers, labels) {
     const service = { name: 'Sentry', input: 'sentry-url' };
@@ -4324,6 +4410,52 @@ function sentryProvider(options, headers, labels) {
         }
         return read;
     };
+    /** The events time series of one query: per interval start (seconds), its count of events. */
+    const eventsStats = async (params, timeoutMs) => {
+        const search = new URLSearchParams({ yAxis: 'count()', project: await resolveProject(), ...params });
+        if (options.environment !== undefined)
+            search.set('environment', options.environment);
+        const { status, body } = await call(`/organizations/${org}/events-stats/`, search, timeoutMs);
+        if (status === 404)
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Sentry knows no organization '${options.org}' (HTTP 404: ${detail(body)})`, { input: 'sentry-org' }, 'the organization slug, as in https://sentry.io/organizations/<slug>/');
+        if (status === 400)
+            throw new _providers_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderError */ .mZ(`Sentry refused the events query: HTTP 400: ${detail(body)}`, 'query');
+        if (status >= 500)
+            throw new _providers_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderError */ .mZ(`${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(service)} is failing: HTTP ${status}: ${detail(body)}`, 'outage');
+        if (status >= 300)
+            throw new _providers_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderError */ .mZ(`${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(service)} answered HTTP ${status}: ${detail(body)}`, 'garbage');
+        return checkedEventsStats(body, service);
+    };
+    let projectHasTransactions;
+    const checkTransactions = () => {
+        projectHasTransactions ??= eventsStats({ statsPeriod: '24h', interval: '1h', query: 'event.type:transaction' }, _providers_js__WEBPACK_IMPORTED_MODULE_1__/* .REQUEST_TIMEOUT_MS */ .j2).then((points) => {
+            if (points.reduce((sum, [, count]) => sum + count, 0) === 0) {
+                throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Sentry project '${options.project}' has no transactions in the last 24 hours${options.environment ? ` in environment '${options.environment}'` : ''}: no requests to count error events against`, { input: 'sentry-project' }, 'enable tracing in the SDK (tracesSampleRate), or collect sessions and use sentry-source: sessions');
+            }
+        });
+        return projectHasTransactions;
+    };
+    if (options.source === 'events') {
+        return {
+            async validate(query, where) {
+                const { release, eventType } = parseSentryEventsQuery(query, where);
+                if (eventType === 'transaction')
+                    await checkTransactions();
+                await checkRelease(release);
+            },
+            async range(query, window, timeoutMs) {
+                const { release, eventType } = parseSentryEventsQuery(query, 'the query');
+                const points = await eventsStats({
+                    interval: `${window.stepSeconds}s`,
+                    start: new Date((window.start - window.stepSeconds) * 1000).toISOString(),
+                    end: new Date(window.end * 1000).toISOString(),
+                    query: `release:"${release.replaceAll('"', '\\"')}" event.type:${eventType}`,
+                }, timeoutMs);
+                // An interval is counted at its end, as the sessions are: the events that happened in it.
+                return [{ labels: `release:${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .serverText */ .Tn)(release)} event.type:${eventType}`, points: points.map(([start, count]) => [start + window.stepSeconds, count]) }];
+            },
+        };
+    }
     return {
         async validate(query, where) {
             const { release } = parseSentryQuery(query, where);
@@ -4339,6 +4471,21 @@ function sentryProvider(options, headers, labels) {
             return [{ labels: `release:${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .serverText */ .Tn)(release)} ${statuses.join(',')}`, points }];
         },
     };
+}
+/** The events-stats answer checked: `data` a list of [seconds, [{count}]], each count a whole number \u2265 0. */
+function checkedEventsStats(body, service) {
+    const garbage = (what) => new _providers_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderError */ .mZ(`${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(service)} answered events-stats ${what}`, 'garbage');
+    if (!(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(body) || !Array.isArray(body.data))
+        throw garbage('without data');
+    return body.data.map((entry) => {
+        if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'number' || !Number.isFinite(entry[0]) || !Array.isArray(entry[1]))
+            throw garbage(`with an entry that is not [time, [{count}]]: ${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .serverText */ .Tn)(entry)}`);
+        const counts = entry[1];
+        const count = counts.length === 1 && (0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(counts[0]) ? counts[0].count : undefined;
+        if (typeof count !== 'number' || !Number.isInteger(count) || count < 0)
+            throw garbage(`with a count that is not a whole number of events: ${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .serverText */ .Tn)(counts)}`);
+        return [entry[0], count];
+    });
 }
 /** The sessions answer checked: intervals ISO times, each group's series one count (a whole number \u2265 0) per interval. */
 function checkedSessions(body, service) {
@@ -6863,7 +7010,11 @@ function searchable(secrets) {
 }
 /** Text with every known secret replaced by `***`: for what leaves unmasked (the job summary, a Slack message, a file). */
 function redactText(text, secrets) {
-    return searchable(secrets).reduce((value, secret) => value.split(secret).join('***'), text);
+    return replaceAll(text, searchable(secrets));
+}
+/** `text` with each of `known` (already searchable: deduplicated, long enough, longest first) replaced by `***`. */
+function replaceAll(text, known) {
+    return known.reduce((value, secret) => value.split(secret).join('***'), text);
 }
 /**
  * Replace every occurrence of every known secret, in every string of a
@@ -6877,7 +7028,7 @@ function redactSecrets(result, secrets) {
         return result;
     const scrub = (value) => {
         if (typeof value === 'string')
-            return redactText(value, known);
+            return replaceAll(value, known);
         if (Array.isArray(value)) {
             for (let index = 0; index < value.length; index++)
                 value[index] = scrub(value[index]);
@@ -6979,17 +7130,24 @@ function retryAfterSeconds(value, nowMs) {
  * - `redirect: 'error'` is a RedirectRefusedError naming the status and the
  *   origin it pointed to, at once: not fetch's bare TypeError, which clients
  *   read as a network failure and retry.
+ * - `redirect: 'same-origin'` is the policy of the clients that carry a
+ *   credential (the canary providers, Vercel, Slack's Web API): a redirect on
+ *   the same origin is followed with every header (a proxy path, a trailing
+ *   slash), one to another origin is a RedirectRefusedError before anything
+ *   is sent there, so neither the credentials nor the request cross over.
  */
-/** A redirect where none may be followed, or one that cannot be (too many, not http). */
+/** A redirect where none may be followed, or one that cannot be (too many, not http, another origin under 'same-origin'). */
 class RedirectRefusedError extends Error {
     name = 'RedirectRefusedError';
     status;
     /** The origin the redirect pointed to: never its path or query, which may carry a signature. */
     targetOrigin;
-    constructor(status, targetOrigin, reason) {
+    refusal;
+    constructor(status, targetOrigin, reason, refusal = 'refused') {
         super(`HTTP ${status}, a redirect to ${targetOrigin}: ${reason}`);
         this.status = status;
         this.targetOrigin = targetOrigin;
+        this.refusal = refusal;
     }
 }
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -7048,14 +7206,17 @@ function createEdgeFetch(env = process.env) {
                 next = new URL(location, url);
             }
             catch {
-                throw new RedirectRefusedError(response.status, '(an address that is not a URL)', 'not followed');
+                throw new RedirectRefusedError(response.status, '(an address that is not a URL)', 'not followed', 'not-http');
             }
             if (mode === 'error')
                 throw new RedirectRefusedError(response.status, next.origin, 'no redirect is followed here');
             if (next.protocol !== 'https:' && next.protocol !== 'http:')
-                throw new RedirectRefusedError(response.status, next.protocol, 'not an http(s) address');
+                throw new RedirectRefusedError(response.status, next.protocol, 'not an http(s) address', 'not-http');
+            if (mode === 'same-origin' && next.origin !== url.origin) {
+                throw new RedirectRefusedError(response.status, next.origin, 'another origin, not followed: neither the credentials nor the request go there', 'cross-origin');
+            }
             if (hops >= MAX_REDIRECTS)
-                throw new RedirectRefusedError(response.status, next.origin, `more than ${MAX_REDIRECTS} redirects`);
+                throw new RedirectRefusedError(response.status, next.origin, `more than ${MAX_REDIRECTS} redirects`, 'too-many');
             if (next.origin !== url.origin) {
                 for (const name of [...headers.keys()])
                     if (!CROSS_ORIGIN_HEADERS.has(name))
@@ -9276,6 +9437,7 @@ function toNumber(value) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   P4: () => (/* binding */ PLATFORMS),
+/* harmony export */   Sd: () => (/* binding */ PlatformUnavailableError),
 /* harmony export */   WN: () => (/* binding */ openPlatform),
 /* harmony export */   Wk: () => (/* binding */ PlatformError)
 /* harmony export */ });
@@ -9296,26 +9458,33 @@ const PLATFORMS = ['command', 'vercel'];
 /** A traffic move, rollback or promotion that failed: the ramp rolls back and stops. */
 class PlatformError extends _roadstop_core__WEBPACK_IMPORTED_MODULE_3__/* .EnvironmentError */ .eG {
 }
+/**
+ * The platform's service would not act now (a rate limit past what a call may wait): an environment error naming
+ * the service, the status and the input. The ramp stops as inconclusive, never as a rollback decision: nothing
+ * was judged of the canary.
+ */
+class PlatformUnavailableError extends PlatformError {
+}
 async function openPlatform(options, deps) {
     if (options.platform.kind === 'command')
         return commandPlatform(options.platform, deps);
     // Loaded only for vercel, after every input was checked.
     const { vercelPlatform } = await __webpack_require__.e(/* import() */ 834).then(__webpack_require__.bind(__webpack_require__, 74834));
-    return vercelPlatform(options.platform, options.steps, deps, options.explicitLabels.baseline === undefined);
+    return vercelPlatform(options.platform, options.steps, deps, { canary: options.explicitLabels.canary === undefined, baseline: options.explicitLabels.baseline === undefined });
 }
 /** The longest label read from the labels file. */
 const MAX_LABEL = 200;
 /**
  * The command platform: today's contract of canary.yml. `deploy` runs with CANARY_WEIGHT and CANARY_STEP and may
  * write `canary=<label>` / `baseline=<label>` lines to $CANARY_LABELS_FILE (labels known only once deployed);
- * `rollback` and `promote` run as given. Each under bash -eo pipefail, its output in the step's log.
+ * `rollback` runs with CANARY_WEIGHT=0 and CANARY_STEP=rollback, `promote` as given. Each under bash -eo pipefail, its output in the step's log.
  */
 function commandPlatform(options, deps) {
     const labelsFile = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(deps.scratch, 'canary-labels');
     const run = (what, command, env) => new Promise((done, fail) => {
         // A cancel stops a running deploy; the rollback and the promotion run to their end.
         const signal = what === 'deploy' ? deps.signal : undefined;
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('bash', ['-eo', 'pipefail', '-c', command], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env, CANARY_LABELS_FILE: labelsFile }, ...(signal ? { signal } : {}) });
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('bash', ['-eo', 'pipefail', '-c', command], { cwd: options.cwd, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env, CANARY_LABELS_FILE: labelsFile }, ...(signal ? { signal } : {}) });
         const timer = setTimeout(() => child.kill('SIGTERM'), options.timeoutMs);
         child.on('error', (error) => {
             clearTimeout(timer);
@@ -9342,7 +9511,8 @@ function commandPlatform(options, deps) {
             if (rolledBack)
                 return;
             deps.log('canary-release: rollback');
-            await run('rollback', options.rollback, {});
+            // As canary.yml always gave it: a rollback command may be the deploy command at weight 0.
+            await run('rollback', options.rollback, { CANARY_WEIGHT: '0', CANARY_STEP: 'rollback' });
             rolledBack = true;
         },
         async promote() {

@@ -47,8 +47,19 @@ async function openSlackApi(options) {
             throw Object.assign(new Error(`the ${(0,_roadstop_github__WEBPACK_IMPORTED_MODULE_1__/* .formatMs */ ._V)(policy.budgetMs)} the step may spend sending are spent`), { name: 'TimeoutError' });
         const signal = AbortSignal.any([AbortSignal.timeout(Math.min(left, policy.requestTimeoutMs)), ...(init?.signal ? [init.signal] : [])]);
         // The client asks for redirect: 'error', which fetch answers with a bare TypeError that the client retries
-        // as a network failure for the whole budget. A redirect is Slack's (or the api-url's) answer: said at once.
-        const response = await options.fetch(url, { ...init, redirect: 'manual', signal });
+        // as a network failure for the whole budget. The edge's same-origin policy instead: a redirect within api-url's
+        // origin is followed, one to another origin is Slack's (or the api-url's) answer, said at once, never followed.
+        let response;
+        try {
+            response = await options.fetch(url, { ...init, redirect: 'same-origin', signal });
+        }
+        catch (error) {
+            if (error instanceof _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .RedirectRefusedError */ .jw) {
+                // Another origin: never followed. Too many hops, or not to http(s): said as edgeFetch says it.
+                return giveUp(error.refusal === 'cross-origin' ? redirectError(error.status, error.targetOrigin, url) : new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .P('redirected', `Slack answered ${error.message}`));
+            }
+            throw error;
+        }
         if (response.status >= 300 && response.status < 400) {
             await response.body?.cancel().catch(() => { });
             return giveUp(redirectError(response.status, response.headers.get('location'), url));
@@ -90,7 +101,7 @@ async function openSlackApi(options) {
     };
     return { post: (args) => call('chat.postMessage', args), update: (args) => call('chat.update', args) };
 }
-/** A redirect from Slack, named with its status and the origin it pointed to: never followed, so the token stays. */
+/** A redirect from Slack to another origin (or one that cannot be followed), named with its status and the origin it pointed to: never followed, so the token stays. */
 function redirectError(status, location, from) {
     let target = 'nowhere readable';
     try {

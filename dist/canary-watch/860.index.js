@@ -1707,6 +1707,7 @@ async function gate_step_runGateInStep(gate, inputs, outputPrefix = '') {
             const uploaded = await uploadResultArtifact({ name, file: first, files: rest, root });
             return uploaded.uploaded ? `uploaded ${files.length} file${files.length === 1 ? '' : 's'} as artifact '${name}' (id ${uploaded.id})` : uploaded.reason;
         },
+        artifactName: inputs.artifactName,
         secrets,
     };
     const result = (0,src/* redactSecrets */.fp)(await gate.run(options, env), secrets);
@@ -2010,7 +2011,7 @@ function parseInteger(value, range, where) {
 /* harmony export */   qo: () => (/* binding */ CANARY_WATCH_OPTIONS),
 /* harmony export */   wX: () => (/* binding */ resolveCanaryWatchOptions)
 /* harmony export */ });
-/* unused harmony exports PROVIDERS, METRIC_TYPES, AGGREGATES, MIN_INTERVAL_MS, MAX_DURATION_MS, SENTRY_DEFAULT_METRIC, defaultMinSamples, overlapOf, parseDuration, parseFraction */
+/* unused harmony exports PROVIDERS, METRIC_TYPES, AGGREGATES, MIN_INTERVAL_MS, MAX_DURATION_MS, SENTRY_SOURCES, SENTRY_DEFAULT_METRIC, SENTRY_EVENTS_DEFAULT_METRIC, defaultMinSamples, overlapOf, parseDuration, parseFraction */
 /* harmony import */ var jsonpath_plus__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96229);
 /* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38471);
 
@@ -2028,6 +2029,7 @@ const INPUT_NAMES = [
     'sentry-org',
     'sentry-project',
     'sentry-environment',
+    'sentry-source',
     'sentry-token',
     'interval',
     'duration',
@@ -2049,6 +2051,8 @@ const AGGREGATES = ['sum', 'max', 'mean'];
 const MIN_INTERVAL_MS = 1000;
 /** Longest watch: GitHub ends a job after 6 hours, and 6 h is well inside setTimeout's 2^31-1 ms. */
 const MAX_DURATION_MS = 6 * 3_600_000;
+/** What the sentry provider counts: release health's sessions (the default), or error events where sessions are not collected. */
+const SENTRY_SOURCES = ['sessions', 'events'];
 /**
  * With provider sentry and no metrics: the playbook's one metric, the sessions' error rate per release
  * (errored + crashed + abnormal over all sessions), at alert 1%, rollback 5%, 1 percentage point over stable.
@@ -2057,6 +2061,19 @@ const SENTRY_DEFAULT_METRIC = {
     name: 'session-error-rate',
     errors: 'release:{{target}} session.status:errored,crashed,abnormal',
     requests: 'release:{{target}}',
+    alert: 0.01,
+    rollback: 0.05,
+    maxIncrease: 0.01,
+};
+/**
+ * With sentry-source: events and no metrics: error events per transaction of the release (errors per request, from
+ * the performance data the SDK sends), at the same levels. Error events are not a rate on their own, and a count
+ * per minute would move with the canary's share of traffic; transactions are the requests they happened in.
+ */
+const SENTRY_EVENTS_DEFAULT_METRIC = {
+    name: 'event-error-rate',
+    errors: 'release:{{target}} event.type:error',
+    requests: 'release:{{target}} event.type:transaction',
     alert: 0.01,
     rollback: 0.05,
     maxIncrease: 0.01,
@@ -2104,6 +2121,7 @@ const CANARY_WATCH_OPTIONS = {
     'sentry-org': TEXT,
     'sentry-project': TEXT,
     'sentry-environment': TEXT,
+    'sentry-source': { type: 'string', enum: SENTRY_SOURCES, default: 'sessions' },
     'artifact-name': { type: 'string' },
 };
 /** The inputs the edge masks before anything runs: the keys whole, of the headers their values, of a URL its credentials. */
@@ -2189,7 +2207,10 @@ function resolveCanaryWatchOptions(section, inputs, workspace) {
         if (token === undefined)
             throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('provider sentry needs sentry-token', { input: 'sentry-token' }, 'an auth token with the org:read and project:read scopes, from secrets: ${{ secrets.SENTRY_TOKEN }}');
         checkHeaderValue(token, 'sentry-token');
-        sentry = { url, org, project, token };
+        const source = text('sentry-source') ?? 'sessions';
+        if (!SENTRY_SOURCES.includes(source))
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`'${source.slice(0, 40)}' is not a Sentry source`, from('sentry-source'), 'sessions (release health, the default) or events (error events per transaction, where sessions are not collected)');
+        sentry = { url, org, project, token, source: source };
         const environment = text('sentry-environment');
         if (environment !== undefined)
             sentry.environment = environment;
@@ -2201,8 +2222,8 @@ function resolveCanaryWatchOptions(section, inputs, workspace) {
     }
     const metricsInput = given('metrics');
     const metricSections = metricsInput !== undefined ? inputMetricSections(metricsInput) : section.sections('metrics');
-    if (metricSections.length === 0 && provider === 'sentry')
-        metricSections.push(...inputMetricSections(sentryDefaultMetric()));
+    if (metricSections.length === 0 && sentry)
+        metricSections.push(...inputMetricSections(sentryDefaultMetric(sentry.source)));
     if (metricSections.length === 0) {
         throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('no metrics to watch', metricsInput !== undefined ? { input: 'metrics' } : { input: 'metrics', ...section.locate() }, 'give the input metrics (a YAML list) or canary-watch.metrics in the config');
     }
@@ -2272,8 +2293,8 @@ function resolveCanaryWatchOptions(section, inputs, workspace) {
     return options;
 }
 /** The default metric as the metrics input would write it, so it is parsed (and its minimum samples derived) like any other. */
-function sentryDefaultMetric() {
-    const metric = SENTRY_DEFAULT_METRIC;
+function sentryDefaultMetric(source) {
+    const metric = source === 'events' ? SENTRY_EVENTS_DEFAULT_METRIC : SENTRY_DEFAULT_METRIC;
     return `- name: ${metric.name}\n  type: error-rate\n  errors: '${metric.errors}'\n  requests: '${metric.requests}'\n  alert: ${metric.alert}\n  rollback: ${metric.rollback}\n  max-increase: ${metric.maxIncrease}\n`;
 }
 /** The `metrics` input: a YAML list, its errors located by line in the input. */
@@ -2567,6 +2588,7 @@ __webpack_require__.d(__webpack_exports__, {
   eG: () => (/* reexport */ EnvironmentError),
   d$: () => (/* reexport */ FAIL_ON),
   Gv: () => (/* reexport */ NOT_JUDGED),
+  jw: () => (/* reexport */ RedirectRefusedError),
   m3: () => (/* reexport */ applyFailOn),
   Gu: () => (/* reexport */ checkGlobSize),
   cd: () => (/* reexport */ checkRange),
@@ -2613,7 +2635,7 @@ __webpack_require__.d(__webpack_exports__, {
   Zk: () => (/* reexport */ writeResult)
 });
 
-// UNUSED EXPORTS: ALLOW_SKIP, CONFIG_VERSION, ConfigSection, DEFAULT_CONFIG_PATH, GATE_NAME, MAX_GLOB_EXPANSIONS, MAX_NESTING, MAX_PLAUSIBLE_BYTES, MAX_RESULT_BYTES, MAX_YAML_ALIASES, MAX_YAML_CHARACTERS, RESULT_SCHEMA_ID, RESULT_SCHEMA_VERSION, RedirectRefusedError, STEP_INPUTS, UPLOAD_MODES, YamlSyntaxError, checkNesting, checkSection, closest, configJsonSchema, confinedPathSync, countBraceExpansions, createEdgeFetch, describeUnexpected, findImplausibleResult, isLiteralPath, loadConfigSync, oneOf, parseConfig, parseHttpUrlInput, parseResult, parseYamlData, parseYamlTree, proxyVariables, readRegularFile, readRegularFileSync, readResultFiles, realLocation, realLocationSync, refuseLinkedBase, serializeResult, specialFileKind
+// UNUSED EXPORTS: ALLOW_SKIP, CONFIG_VERSION, ConfigSection, DEFAULT_CONFIG_PATH, GATE_NAME, MAX_GLOB_EXPANSIONS, MAX_NESTING, MAX_PLAUSIBLE_BYTES, MAX_RESULT_BYTES, MAX_YAML_ALIASES, MAX_YAML_CHARACTERS, RESULT_SCHEMA_ID, RESULT_SCHEMA_VERSION, STEP_INPUTS, UPLOAD_MODES, YamlSyntaxError, checkNesting, checkSection, closest, configJsonSchema, confinedPathSync, countBraceExpansions, createEdgeFetch, describeUnexpected, findImplausibleResult, isLiteralPath, loadConfigSync, oneOf, parseConfig, parseHttpUrlInput, parseResult, parseYamlData, parseYamlTree, proxyVariables, readRegularFile, readRegularFileSync, readResultFiles, realLocation, realLocationSync, refuseLinkedBase, serializeResult, specialFileKind
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
@@ -4345,7 +4367,11 @@ function searchable(secrets) {
 }
 /** Text with every known secret replaced by `***`: for what leaves unmasked (the job summary, a Slack message, a file). */
 function redactText(text, secrets) {
-    return searchable(secrets).reduce((value, secret) => value.split(secret).join('***'), text);
+    return replaceAll(text, searchable(secrets));
+}
+/** `text` with each of `known` (already searchable: deduplicated, long enough, longest first) replaced by `***`. */
+function replaceAll(text, known) {
+    return known.reduce((value, secret) => value.split(secret).join('***'), text);
 }
 /**
  * Replace every occurrence of every known secret, in every string of a
@@ -4359,7 +4385,7 @@ function redactSecrets(result, secrets) {
         return result;
     const scrub = (value) => {
         if (typeof value === 'string')
-            return redactText(value, known);
+            return replaceAll(value, known);
         if (Array.isArray(value)) {
             for (let index = 0; index < value.length; index++)
                 value[index] = scrub(value[index]);
@@ -4461,17 +4487,24 @@ function retryAfterSeconds(value, nowMs) {
  * - `redirect: 'error'` is a RedirectRefusedError naming the status and the
  *   origin it pointed to, at once: not fetch's bare TypeError, which clients
  *   read as a network failure and retry.
+ * - `redirect: 'same-origin'` is the policy of the clients that carry a
+ *   credential (the canary providers, Vercel, Slack's Web API): a redirect on
+ *   the same origin is followed with every header (a proxy path, a trailing
+ *   slash), one to another origin is a RedirectRefusedError before anything
+ *   is sent there, so neither the credentials nor the request cross over.
  */
-/** A redirect where none may be followed, or one that cannot be (too many, not http). */
+/** A redirect where none may be followed, or one that cannot be (too many, not http, another origin under 'same-origin'). */
 class RedirectRefusedError extends Error {
     name = 'RedirectRefusedError';
     status;
     /** The origin the redirect pointed to: never its path or query, which may carry a signature. */
     targetOrigin;
-    constructor(status, targetOrigin, reason) {
+    refusal;
+    constructor(status, targetOrigin, reason, refusal = 'refused') {
         super(`HTTP ${status}, a redirect to ${targetOrigin}: ${reason}`);
         this.status = status;
         this.targetOrigin = targetOrigin;
+        this.refusal = refusal;
     }
 }
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -4530,14 +4563,17 @@ function createEdgeFetch(env = process.env) {
                 next = new URL(location, url);
             }
             catch {
-                throw new RedirectRefusedError(response.status, '(an address that is not a URL)', 'not followed');
+                throw new RedirectRefusedError(response.status, '(an address that is not a URL)', 'not followed', 'not-http');
             }
             if (mode === 'error')
                 throw new RedirectRefusedError(response.status, next.origin, 'no redirect is followed here');
             if (next.protocol !== 'https:' && next.protocol !== 'http:')
-                throw new RedirectRefusedError(response.status, next.protocol, 'not an http(s) address');
+                throw new RedirectRefusedError(response.status, next.protocol, 'not an http(s) address', 'not-http');
+            if (mode === 'same-origin' && next.origin !== url.origin) {
+                throw new RedirectRefusedError(response.status, next.origin, 'another origin, not followed: neither the credentials nor the request go there', 'cross-origin');
+            }
             if (hops >= MAX_REDIRECTS)
-                throw new RedirectRefusedError(response.status, next.origin, `more than ${MAX_REDIRECTS} redirects`);
+                throw new RedirectRefusedError(response.status, next.origin, `more than ${MAX_REDIRECTS} redirects`, 'too-many');
             if (next.origin !== url.origin) {
                 for (const name of [...headers.keys()])
                     if (!CROSS_ORIGIN_HEADERS.has(name))

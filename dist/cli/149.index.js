@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
   unjudgedGrowth: () => (/* binding */ unjudgedGrowth)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 20 modules
-var src = __webpack_require__(606);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 21 modules
+var src = __webpack_require__(8471);
 ;// CONCATENATED MODULE: ./packages/bundle/src/hashed-names.ts
 /**
  * Build tools put a content hash in chunk names so that `main.3f9a1c2e.js` in a

@@ -195,11 +195,11 @@ function match(...matchers) {
             const ctpattern = "ctype" in match
                 ? match.ctype
                 : DEFAULT_CONTENT_TYPES[match.enc];
-            if (ctpattern && (0,http/* matchResponse */.Rq)(response, codes, ctpattern)) {
+            if (ctpattern && (0,http.matchResponse)(response, codes, ctpattern)) {
                 matcher = match;
                 break;
             }
-            else if (!ctpattern && (0,http/* matchStatusCode */.BQ)(response, codes)) {
+            else if (!ctpattern && (0,http.matchStatusCode)(response, codes)) {
                 matcher = match;
                 break;
             }

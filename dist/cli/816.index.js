@@ -18,8 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 20 modules
-var src = __webpack_require__(606);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 21 modules
+var src = __webpack_require__(8471);
 // EXTERNAL MODULE: ./packages/coverage/src/gate-options.ts
 var gate_options = __webpack_require__(3362);
 // EXTERNAL MODULE: external "node:fs"

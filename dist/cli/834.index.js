@@ -8,12 +8,20 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   vercelPlatform: () => (/* binding */ vercelPlatform)
 /* harmony export */ });
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(606);
+/* unused harmony export RATE_LIMIT_BUDGET_MS */
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8471);
 /* harmony import */ var _platforms_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2153);
 
 
 /** The longest one Vercel request may take. */
 const REQUEST_TIMEOUT_MS = 30_000;
+/**
+ * The longest one Vercel call (a move, a rollback, a promotion) may wait out Vercel's rate limit in all: a 429 is
+ * waited as its Retry-After asks while that fits, and is an environment error naming Vercel once it does not.
+ */
+const RATE_LIMIT_BUDGET_MS = 120_000;
+/** Tries of one call under a rate limit; without a Retry-After the waits are 1, 2, 4, 8 s. */
+const RATE_LIMIT_TRIES = 5;
 const MAX_TEXT = 300;
 const text = (value) => String(value).replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').slice(0, MAX_TEXT);
 /**
@@ -25,8 +33,17 @@ const text = (value) => String(value).replace(/[\u0000-\u001f\u007f-\u009f]+/g, 
  * deployment the rolling release was serving (POST /v1/projects/{projectId}/rollback/{deploymentId}), which ends
  * the rolling release with 100% of traffic on stable. Rolling Releases need a Pro or Enterprise plan: a 403 or 404
  * before any traffic moves is one ConfigurationError naming vercel-project and the plan.
+ *
+ * Every request, the SDK's included (its HTTPClient's fetcher), goes through `send`: edgeFetch (the runner's proxy;
+ * a redirect followed within vercel-api-url's origin only, the token never sent to another) and Vercel's rate
+ * limit waited out within RATE_LIMIT_BUDGET_MS. @vercel/sdk's own retries (retryConfig 'backoff') do read
+ * Retry-After, but cap each wait at maxInterval and retry 5xx of POSTs too, and never stop at once when the wait
+ * asked for is past any budget: so they stay off ('none', the SDK's default) and the waiting is done here.
+ *
+ * `need` says which labels the metrics still need from the deployments' metadata: explicit labels always win, and
+ * with both given (and `deployment` an ID) no deployment is read at all; otherwise each deployment is read once.
  */
-function vercelPlatform(options, steps, deps, needLabels = true) {
+function vercelPlatform(options, steps, deps, need = { canary: true, baseline: true }) {
     const team = options.team !== undefined ? { teamId: options.team } : {};
     const query = options.team !== undefined ? `?teamId=${encodeURIComponent(options.team)}` : '';
     const project = encodeURIComponent(options.project);
@@ -34,23 +51,54 @@ function vercelPlatform(options, steps, deps, needLabels = true) {
     let canarySha;
     let stableId;
     let stableSha;
+    const sleep = deps.sleep ?? ((ms) => new Promise((done) => setTimeout(done, ms)));
+    /** One request to Vercel, redirects within the origin only, a 429 waited out while its Retry-After fits the budget. */
+    const send = async (url, init, what) => {
+        const started = Date.now();
+        for (let attempt = 1;; attempt++) {
+            let response;
+            try {
+                const signal = AbortSignal.any([AbortSignal.timeout(REQUEST_TIMEOUT_MS), ...(init.signal ? [init.signal] : [])]);
+                response = await (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .edgeFetch */ .aI)(url, { ...init, redirect: 'same-origin', signal });
+            }
+            catch (error) {
+                if (error instanceof _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .RedirectRefusedError */ .jw)
+                    throw new _platforms_js__WEBPACK_IMPORTED_MODULE_1__/* .PlatformError */ .Wk(`Vercel (vercel-api-url) answered ${what} with ${error.message}`);
+                throw error;
+            }
+            if (response.status !== 429)
+                return response;
+            await response.body?.cancel().catch(() => { });
+            const seconds = (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .retryAfterSeconds */ .C3)(response.headers.get('retry-after'), Date.now());
+            const waitMs = seconds !== undefined ? seconds * 1000 : 1000 * 2 ** (attempt - 1);
+            const leftMs = RATE_LIMIT_BUDGET_MS - (Date.now() - started);
+            const asked = seconds !== undefined ? `, Retry-After ${seconds} s` : '';
+            if (waitMs > leftMs) {
+                throw new _platforms_js__WEBPACK_IMPORTED_MODULE_1__/* .PlatformUnavailableError */ .Sd(`Vercel (vercel-api-url) is rate limiting ${what}: HTTP 429${asked}, more than the ${Math.max(0, Math.floor(leftMs / 1000))} s left of the ${RATE_LIMIT_BUDGET_MS / 1000} s one call may wait`);
+            }
+            if (attempt >= RATE_LIMIT_TRIES)
+                throw new _platforms_js__WEBPACK_IMPORTED_MODULE_1__/* .PlatformUnavailableError */ .Sd(`Vercel (vercel-api-url) is rate limiting ${what}: HTTP 429${asked}, ${attempt} times`);
+            deps.log(`canary-release: Vercel is rate limiting ${what} (HTTP 429${asked}): waiting ${Math.ceil(waitMs / 1000)} s, then try ${attempt + 1} of ${RATE_LIMIT_TRIES}`);
+            await sleep(waitMs);
+        }
+    };
     /**
-     * Plain fetch for two calls: the deployment (its id and meta.githubCommitSha) and the config. @vercel/sdk 1.28.35's
-     * updateRollingReleaseConfig sends no request body (its generated function sets `body = null`), so the stages
-     * cannot be configured through it: the documented body goes here instead. Redirects are not followed.
+     * Plain requests for two calls: the deployment (its id and meta.githubCommitSha) and the config. @vercel/sdk
+     * 1.28.35's updateRollingReleaseConfig sends no request body (its generated function sets `body = null`), so the
+     * stages cannot be configured through it: the documented body goes here instead.
      */
     const call = async (method, path, body) => {
         let response;
         try {
-            response = await fetch(`${options.apiUrl}${path}`, {
+            response = await send(`${options.apiUrl}${path}`, {
                 method,
                 headers: { Authorization: `Bearer ${options.token}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
                 ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-                redirect: 'manual',
-                signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-            });
+            }, `${method} ${path.replace(/\?.*$/, '')}`);
         }
         catch (error) {
+            if (error instanceof _platforms_js__WEBPACK_IMPORTED_MODULE_1__/* .PlatformError */ .Wk)
+                throw error;
             throw new _platforms_js__WEBPACK_IMPORTED_MODULE_1__/* .PlatformError */ .Wk(`cannot reach Vercel (vercel-api-url) at ${new URL(options.apiUrl).origin}: ${text(error.cause?.code ?? error.message)}`);
         }
         const raw = (await response.text()).slice(0, 1_000_000);
@@ -71,19 +119,26 @@ function vercelPlatform(options, steps, deps, needLabels = true) {
             return new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Vercel answered HTTP ${status} to ${what} of project '${options.project}' (${detail}): Rolling Releases need a Pro or Enterprise plan, and the project must exist under the token's account${options.team ? ` or team ${options.team}` : ' (set vercel-team for a team project)'}`, { input: 'vercel-project' });
         }
         if (status === 429)
-            return new _platforms_js__WEBPACK_IMPORTED_MODULE_1__/* .PlatformError */ .Wk(`Vercel is rate limiting ${what}: HTTP 429`);
+            return new _platforms_js__WEBPACK_IMPORTED_MODULE_1__/* .PlatformUnavailableError */ .Sd(`Vercel (vercel-api-url) is rate limiting ${what}: HTTP 429`);
         return new _platforms_js__WEBPACK_IMPORTED_MODULE_1__/* .PlatformError */ .Wk(`Vercel answered HTTP ${status} to ${what}: ${detail}`);
     };
     const loadSdk = async () => {
-        const [{ VercelCore }, start, approve, complete, get, rollback] = await Promise.all([
+        const [{ VercelCore }, { HTTPClient }, start, approve, complete, get, rollback] = await Promise.all([
             Promise.all(/* import() */[__webpack_require__.e(536), __webpack_require__.e(526)]).then(__webpack_require__.bind(__webpack_require__, 6145)),
+            __webpack_require__.e(/* import() */ 157).then(__webpack_require__.bind(__webpack_require__, 3157)),
             Promise.all(/* import() */[__webpack_require__.e(536), __webpack_require__.e(626), __webpack_require__.e(677)]).then(__webpack_require__.bind(__webpack_require__, 4677)),
             Promise.all(/* import() */[__webpack_require__.e(536), __webpack_require__.e(626), __webpack_require__.e(158)]).then(__webpack_require__.bind(__webpack_require__, 2158)),
             Promise.all(/* import() */[__webpack_require__.e(536), __webpack_require__.e(626), __webpack_require__.e(512)]).then(__webpack_require__.bind(__webpack_require__, 7512)),
             Promise.all(/* import() */[__webpack_require__.e(536), __webpack_require__.e(626), __webpack_require__.e(170)]).then(__webpack_require__.bind(__webpack_require__, 3170)),
             Promise.all(/* import() */[__webpack_require__.e(536), __webpack_require__.e(626), __webpack_require__.e(401)]).then(__webpack_require__.bind(__webpack_require__, 2401)),
         ]);
-        const client = new VercelCore({ bearerToken: options.token, serverURL: options.apiUrl, timeoutMs: REQUEST_TIMEOUT_MS });
+        // The SDK hands its fetcher a Request; `send` gives each try its own timeout, so the SDK sets none.
+        const fetcher = async (input, init) => {
+            const request = input instanceof Request ? input : new Request(input, init);
+            const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer();
+            return send(request.url, { method: request.method, headers: request.headers, ...(body !== undefined ? { body } : {}), signal: request.signal }, `${request.method} ${new URL(request.url).pathname}`);
+        };
+        const client = new VercelCore({ bearerToken: options.token, serverURL: options.apiUrl, httpClient: new HTTPClient({ fetcher }) });
         return { client, start: start.rollingReleaseStartRollingRelease, approve: approve.rollingReleaseApproveRollingReleaseStage, complete: complete.rollingReleaseCompleteRollingRelease, get: get.rollingReleaseGetRollingRelease, rollback: rollback.projectsRequestRollback };
     };
     let sdk;
@@ -92,6 +147,11 @@ function vercelPlatform(options, steps, deps, needLabels = true) {
     const value = (result, what) => {
         if (result.ok)
             return result.value;
+        // What `send` threw inside the SDK (a rate limit past the budget, a refused redirect) comes back as its cause.
+        for (let inner = result.error, depth = 0; inner instanceof Error && depth < 4; inner = inner.cause, depth++) {
+            if (inner instanceof _platforms_js__WEBPACK_IMPORTED_MODULE_1__/* .PlatformError */ .Wk)
+                throw inner;
+        }
         const error = result.error;
         if (typeof error.statusCode === 'number') {
             let json;
@@ -120,18 +180,24 @@ function vercelPlatform(options, steps, deps, needLabels = true) {
     };
     return {
         async prepare() {
-            const { status, json } = await call('GET', `/v13/deployments/${encodeURIComponent(options.deployment)}${query}`);
-            if (status === 404)
-                throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Vercel knows no deployment '${options.deployment}'`, { input: 'deployment' }, 'the ID (dpl_\u2026) or URL of the canary deployment');
-            if (status !== 200)
-                throw refused(status, 'reading the canary deployment', json);
-            const deployment = json;
-            if (typeof deployment.id !== 'string')
-                throw new _platforms_js__WEBPACK_IMPORTED_MODULE_1__/* .PlatformError */ .Wk('Vercel answered the deployment without an id');
-            canaryId = deployment.id;
-            const sha = deployment.meta?.githubCommitSha;
-            if (typeof sha === 'string' && /^[0-9a-f]{7,64}$/i.test(sha))
-                canarySha = sha;
+            if (!need.canary && /^dpl_[A-Za-z0-9]+$/.test(options.deployment)) {
+                // Both labels given and the deployment named by its ID: nothing of the deployment is needed.
+                canaryId = options.deployment;
+            }
+            else {
+                const { status, json } = await call('GET', `/v13/deployments/${encodeURIComponent(options.deployment)}${query}`);
+                if (status === 404)
+                    throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Vercel knows no deployment '${options.deployment}'`, { input: 'deployment' }, 'the ID (dpl_\u2026) or URL of the canary deployment');
+                if (status !== 200)
+                    throw refused(status, 'reading the canary deployment', json);
+                const deployment = json;
+                if (typeof deployment.id !== 'string')
+                    throw new _platforms_js__WEBPACK_IMPORTED_MODULE_1__/* .PlatformError */ .Wk('Vercel answered the deployment without an id');
+                canaryId = deployment.id;
+                const sha = deployment.meta?.githubCommitSha;
+                if (need.canary && typeof sha === 'string' && /^[0-9a-f]{7,64}$/i.test(sha))
+                    canarySha = sha;
+            }
             const stages = steps.map((targetPercentage) => ({ targetPercentage, requireApproval: targetPercentage < 100 }));
             // https://vercel.com/docs/rest-api/rolling-release/update-the-rolling-release-settings-for-the-project
             const config = await call('PATCH', `/v1/projects/${project}/rolling-release/config${query}`, { enabled: true, advancementType: 'manual-approval', stages });
@@ -144,7 +210,12 @@ function vercelPlatform(options, steps, deps, needLabels = true) {
             const canaryDeploymentId = canaryId;
             let rr;
             if (step === 1) {
-                rr = checked(value(await api.start(api.client, { idOrName: options.project, ...team, requestBody: { canaryDeploymentId } }), 'starting the rolling release'), 'the start');
+                const started = await api.start(api.client, { idOrName: options.project, ...team, requestBody: { canaryDeploymentId } });
+                // The project answered its config in prepare: a 404 here is the deployment (not read, when both labels were given).
+                if (!started.ok && started.error.statusCode === 404) {
+                    throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Vercel knows no deployment '${options.deployment}' to start the rolling release with`, { input: 'deployment' }, 'the ID (dpl_\u2026) or URL of the canary deployment');
+                }
+                rr = checked(value(started, 'starting the rolling release'), 'the start');
                 stableId = rr.currentDeployment?.id;
             }
             else {
@@ -157,10 +228,12 @@ function vercelPlatform(options, steps, deps, needLabels = true) {
             if (canarySha !== undefined)
                 labels.canary = canarySha;
             // Explicit labels always win: then no deployment's metadata is read.
-            if (needLabels && stableId !== undefined)
-                stableSha ??= await shaOf(stableId);
-            if (stableSha !== undefined)
-                labels.baseline = stableSha;
+            // Read once, on the first move (where the stable deployment becomes known), found or not.
+            if (need.baseline && stableId !== undefined)
+                stableSha ??= shaOf(stableId);
+            const baseline = await stableSha;
+            if (baseline !== undefined)
+                labels.baseline = baseline;
             return labels;
         },
         async rollback() {

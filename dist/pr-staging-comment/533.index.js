@@ -38,6 +38,16 @@ var index_node_esm = __webpack_require__(96229);
  * `session.status:<status>,<status>`; its value per interval is the sum of those sessions (all statuses when none
  * is named). Sentry documents its interval as at least one hour and rounds the range to it: the watch's interval is
  * passed through as given, so a self-hosted or stand-in Sentry answering finer intervals is read at its own grain.
+ *
+ * With `sentry-source: events` (where the SDK collects no sessions) the provider counts events instead, from the
+ * events time series, https://docs.sentry.io/api/explore/ ("Query Explore Events in Timeseries Format"):
+ * `GET /api/0/organizations/{organization_id_or_slug}/events-stats/` with `yAxis=count()`, `query` (Sentry's search
+ * syntax: `release:"<v>" event.type:error`), `interval`, `start`/`end`, `project`, `environment`; it answers
+ * `{"data":[[<unix seconds of the interval's start>,[{"count":n}]],...],"start","end"}`. A query there is
+ * `release:<version> event.type:error` or `event.type:transaction`: error events and transactions (the requests the
+ * SDK traced) of the release per interval, so that an error-rate metric divides errors by requests, as the judge
+ * does for any provider. Error events alone are no rate: their count per minute moves with the release's share of
+ * the traffic.
  */
 const SESSION_STATUSES = ['healthy', 'errored', 'crashed', 'abnormal'];
 const FIELD = 'sum(session)';
@@ -69,6 +79,30 @@ function parseSentryQuery(query, where) {
     if (release === undefined)
         throw new src/* ConfigurationError */.j1(`${where}: the Sentry query names no release`, { input: 'metrics' }, 'write release:{{target}}');
     return { release, statuses };
+}
+const EVENT_TYPES = ['error', 'transaction'];
+/** `release:<v> event.type:error|transaction` (sentry-source: events); anything else is the metric's mistake. */
+function parseSentryEventsQuery(query, where) {
+    const tokens = query.match(/[\w.]+:(?:"[^"]*"|\S+)|\S+/g) ?? [];
+    let release;
+    let eventType;
+    const hint = 'write release:{{target}} event.type:error (the errors) or release:{{target}} event.type:transaction (the requests)';
+    for (const token of tokens) {
+        const colon = token.indexOf(':');
+        const key = colon > 0 ? token.slice(0, colon) : '';
+        const value = token.slice(colon + 1).replace(/^"(.*)"$/, '$1');
+        if (key === 'release' && value !== '')
+            release = value;
+        else if (key === 'event.type' && EVENT_TYPES.includes(value))
+            eventType = value;
+        else
+            throw new src/* ConfigurationError */.j1(`${where}: '${serverText(token)}' is not part of a Sentry events query`, { input: 'metrics' }, hint);
+    }
+    if (release === undefined)
+        throw new src/* ConfigurationError */.j1(`${where}: the Sentry query names no release`, { input: 'metrics' }, hint);
+    if (eventType === undefined)
+        throw new src/* ConfigurationError */.j1(`${where}: the Sentry events query names no event.type`, { input: 'metrics' }, hint);
+    return { release, eventType };
 }
 function sentryProvider(options, headers, labels) {
     const service = { name: 'Sentry', input: 'sentry-url' };
@@ -189,6 +223,52 @@ function sentryProvider(options, headers, labels) {
         }
         return read;
     };
+    /** The events time series of one query: per interval start (seconds), its count of events. */
+    const eventsStats = async (params, timeoutMs) => {
+        const search = new URLSearchParams({ yAxis: 'count()', project: await resolveProject(), ...params });
+        if (options.environment !== undefined)
+            search.set('environment', options.environment);
+        const { status, body } = await call(`/organizations/${org}/events-stats/`, search, timeoutMs);
+        if (status === 404)
+            throw new src/* ConfigurationError */.j1(`Sentry knows no organization '${options.org}' (HTTP 404: ${detail(body)})`, { input: 'sentry-org' }, 'the organization slug, as in https://sentry.io/organizations/<slug>/');
+        if (status === 400)
+            throw new ProviderError(`Sentry refused the events query: HTTP 400: ${detail(body)}`, 'query');
+        if (status >= 500)
+            throw new ProviderError(`${describe(service)} is failing: HTTP ${status}: ${detail(body)}`, 'outage');
+        if (status >= 300)
+            throw new ProviderError(`${describe(service)} answered HTTP ${status}: ${detail(body)}`, 'garbage');
+        return checkedEventsStats(body, service);
+    };
+    let projectHasTransactions;
+    const checkTransactions = () => {
+        projectHasTransactions ??= eventsStats({ statsPeriod: '24h', interval: '1h', query: 'event.type:transaction' }, REQUEST_TIMEOUT_MS).then((points) => {
+            if (points.reduce((sum, [, count]) => sum + count, 0) === 0) {
+                throw new src/* ConfigurationError */.j1(`Sentry project '${options.project}' has no transactions in the last 24 hours${options.environment ? ` in environment '${options.environment}'` : ''}: no requests to count error events against`, { input: 'sentry-project' }, 'enable tracing in the SDK (tracesSampleRate), or collect sessions and use sentry-source: sessions');
+            }
+        });
+        return projectHasTransactions;
+    };
+    if (options.source === 'events') {
+        return {
+            async validate(query, where) {
+                const { release, eventType } = parseSentryEventsQuery(query, where);
+                if (eventType === 'transaction')
+                    await checkTransactions();
+                await checkRelease(release);
+            },
+            async range(query, window, timeoutMs) {
+                const { release, eventType } = parseSentryEventsQuery(query, 'the query');
+                const points = await eventsStats({
+                    interval: `${window.stepSeconds}s`,
+                    start: new Date((window.start - window.stepSeconds) * 1000).toISOString(),
+                    end: new Date(window.end * 1000).toISOString(),
+                    query: `release:"${release.replaceAll('"', '\\"')}" event.type:${eventType}`,
+                }, timeoutMs);
+                // An interval is counted at its end, as the sessions are: the events that happened in it.
+                return [{ labels: `release:${serverText(release)} event.type:${eventType}`, points: points.map(([start, count]) => [start + window.stepSeconds, count]) }];
+            },
+        };
+    }
     return {
         async validate(query, where) {
             const { release } = parseSentryQuery(query, where);
@@ -204,6 +284,21 @@ function sentryProvider(options, headers, labels) {
             return [{ labels: `release:${serverText(release)} ${statuses.join(',')}`, points }];
         },
     };
+}
+/** The events-stats answer checked: `data` a list of [seconds, [{count}]], each count a whole number \u2265 0. */
+function checkedEventsStats(body, service) {
+    const garbage = (what) => new ProviderError(`${describe(service)} answered events-stats ${what}`, 'garbage');
+    if (!isRecord(body) || !Array.isArray(body.data))
+        throw garbage('without data');
+    return body.data.map((entry) => {
+        if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'number' || !Number.isFinite(entry[0]) || !Array.isArray(entry[1]))
+            throw garbage(`with an entry that is not [time, [{count}]]: ${serverText(entry)}`);
+        const counts = entry[1];
+        const count = counts.length === 1 && isRecord(counts[0]) ? counts[0].count : undefined;
+        if (typeof count !== 'number' || !Number.isInteger(count) || count < 0)
+            throw garbage(`with a count that is not a whole number of events: ${serverText(counts)}`);
+        return [entry[0], count];
+    });
 }
 /** The sessions answer checked: intervals ISO times, each group's series one count (a whole number \u2265 0) per interval. */
 function checkedSessions(body, service) {
@@ -1100,7 +1195,6 @@ function dataOf(metric, options, store) {
 const REQUEST_TIMEOUT_MS = 10_000;
 /** The largest answer read: a range query of a few metrics over 6 hours is far below it. */
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
-const MAX_REDIRECTS = 5;
 /** How much of a server's own error text is shown (it is redacted as well, by the run). */
 const MAX_SERVER_TEXT = 300;
 /** A provider's failure while watching: counted toward max-consecutive-errors, never a pass. */
@@ -1147,54 +1241,46 @@ function describe(service) {
     return `${service.name} (${service.input})`;
 }
 /**
- * GET a JSON answer. Redirects are followed by hand within the origin only: fetch would carry the token and the
- * custom headers to any host a redirect names. A status the service uses for refusal, rate limits or outages
- * throws here; other statuses are returned with the body for the provider to read its own error format.
+ * GET a JSON answer. Redirects follow edgeFetch's same-origin policy: within the origin they are followed, one to
+ * another origin is refused before the token or a custom header is sent there. A status the service uses for
+ * refusal, rate limits or outages throws here; other statuses are returned with the body for the provider to read
+ * its own error format.
  */
 async function getJson(url, headers, timeoutMs, service) {
     const signal = AbortSignal.timeout(Math.max(1, Math.round(timeoutMs)));
-    let current = new URL(url);
-    for (let hop = 0;; hop++) {
-        let response;
-        try {
-            response = await (0,src/* edgeFetch */.aI)(current, { headers, signal, redirect: 'manual' });
-        }
-        catch (error) {
-            const cause = error.cause;
-            const why = signal.aborted ? `no answer within ${Math.round(timeoutMs / 100) / 10}s` : (cause?.code ?? cause?.message ?? error.message);
-            throw new ProviderError(`cannot reach ${describe(service)} at ${current.origin} (${serverText(why)})`, 'unreachable');
-        }
-        const location = response.headers.get('location');
-        if (response.status >= 300 && response.status < 400 && location !== null) {
-            await response.body?.cancel();
-            const next = new URL(location, current);
-            if (next.origin !== current.origin) {
-                throw new ProviderError(`${describe(service)} redirected to another origin, ${next.origin}: refused, the credentials and headers are never sent there (point the input at the final URL)`, 'redirect');
-            }
-            if (hop >= MAX_REDIRECTS)
-                throw new ProviderError(`${describe(service)} redirected more than ${MAX_REDIRECTS} times`, 'redirect');
-            current = next;
-            continue;
-        }
-        const retryAfter = response.headers.get('retry-after');
-        const text = await readBody(response, signal, service, timeoutMs);
-        if (response.status === 401 || response.status === 403) {
-            throw new ProviderError(`${describe(service)} refused the request: HTTP ${response.status} (check the token, keys or headers)`, 'refused');
-        }
-        if (response.status === 429) {
-            throw new ProviderError(`${describe(service)} is rate limiting: HTTP 429${retryAfter ? ` (Retry-After ${serverText(retryAfter)})` : ''}`, 'rate-limited', retryAfterMsOf(retryAfter));
-        }
-        let body;
-        try {
-            body = JSON.parse(text);
-        }
-        catch {
-            if (response.status >= 500)
-                throw new ProviderError(`${describe(service)} is failing: HTTP ${response.status}`, 'outage');
-            throw new ProviderError(`${describe(service)} answered HTTP ${response.status} with something that is not JSON`, 'garbage');
-        }
-        return { status: response.status, body };
+    let response;
+    try {
+        response = await (0,src/* edgeFetch */.aI)(url, { headers, signal, redirect: 'same-origin' });
     }
+    catch (error) {
+        if (error instanceof src/* RedirectRefusedError */.jw) {
+            if (error.refusal === 'cross-origin') {
+                throw new ProviderError(`${describe(service)} redirected to another origin, ${error.targetOrigin}: refused, the credentials and headers are never sent there (point the input at the final URL)`, 'redirect');
+            }
+            throw new ProviderError(`${describe(service)} answered ${error.message}`, 'redirect');
+        }
+        const cause = error.cause;
+        const why = signal.aborted ? `no answer within ${Math.round(timeoutMs / 100) / 10}s` : (cause?.code ?? cause?.message ?? error.message);
+        throw new ProviderError(`cannot reach ${describe(service)} at ${new URL(url).origin} (${serverText(why)})`, 'unreachable');
+    }
+    const retryAfter = response.headers.get('retry-after');
+    const text = await readBody(response, signal, service, timeoutMs);
+    if (response.status === 401 || response.status === 403) {
+        throw new ProviderError(`${describe(service)} refused the request: HTTP ${response.status} (check the token, keys or headers)`, 'refused');
+    }
+    if (response.status === 429) {
+        throw new ProviderError(`${describe(service)} is rate limiting: HTTP 429${retryAfter ? ` (Retry-After ${serverText(retryAfter)})` : ''}`, 'rate-limited', retryAfterMsOf(retryAfter));
+    }
+    let body;
+    try {
+        body = JSON.parse(text);
+    }
+    catch {
+        if (response.status >= 500)
+            throw new ProviderError(`${describe(service)} is failing: HTTP ${response.status}`, 'outage');
+        throw new ProviderError(`${describe(service)} answered HTTP ${response.status} with something that is not JSON`, 'garbage');
+    }
+    return { status: response.status, body };
 }
 /** Retry-After as seconds or an HTTP date (RFC 9110 section 10.2.3); anything else, or a negative wait, is no hint. */
 function retryAfterMsOf(value) {

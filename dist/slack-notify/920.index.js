@@ -572,7 +572,8 @@ async function runLighthouseGate(options, env, deps = DEFAULT_DEPS) {
     const reports = pages.flatMap((page) => (page.reports ? [(0,external_node_path_.join)(env.scratch, 'reports', page.reports.html), (0,external_node_path_.join)(env.scratch, 'reports', page.reports.json)] : []));
     // The reports are extra: a failed upload is a warning and the gate's own result stands (and is written).
     try {
-        const uploaded = await env.uploadArtifact(`roadstop-${src_options/* GATE */.k6}-reports`, reports, (0,external_node_path_.join)(env.scratch, 'reports'));
+        // Named after the step's result artifact, so gates.yml's artifact-prefix reaches the reports too.
+        const uploaded = await env.uploadArtifact(`${env.artifactName || `roadstop-${src_options/* GATE */.k6}`}-reports`, reports, (0,external_node_path_.join)(env.scratch, 'reports'));
         if (uploaded)
             messages.push({ level: 'notice', text: `Lighthouse reports: ${uploaded}` });
     }
