@@ -1,5 +1,5 @@
 import { JSONPath } from 'jsonpath-plus';
-import { ConfigurationError, EnvironmentError, edgeFetch, RedirectRefusedError } from '@roadstop/core';
+import { ConfigurationError, EnvironmentError, edgeFetch, RedirectRefusedError, retryAfterSeconds } from '@roadstop/core';
 import type { CanaryWatchOptions } from './options.js';
 import { sentryProvider } from './sentry.js';
 import { substitute, type Provider, type ProviderSeries } from './watch.js';
@@ -99,7 +99,8 @@ export async function getJson(url: string, headers: Record<string, string>, time
     throw new ProviderError(`${describe(service)} refused the request: HTTP ${response.status} (check the token, keys or headers)`, 'refused');
   }
   if (response.status === 429) {
-    throw new ProviderError(`${describe(service)} is rate limiting: HTTP 429${retryAfter ? ` (Retry-After ${serverText(retryAfter)})` : ''}`, 'rate-limited', retryAfterMsOf(retryAfter));
+    const seconds = retryAfterSeconds(retryAfter, Date.now());
+    throw new ProviderError(`${describe(service)} is rate limiting: HTTP 429${retryAfter ? ` (Retry-After ${serverText(retryAfter)})` : ''}`, 'rate-limited', seconds === undefined ? undefined : seconds * 1000);
   }
   let body: unknown;
   try {
@@ -109,14 +110,6 @@ export async function getJson(url: string, headers: Record<string, string>, time
     throw new ProviderError(`${describe(service)} answered HTTP ${response.status} with something that is not JSON`, 'garbage');
   }
   return { status: response.status, body };
-}
-
-/** Retry-After as seconds or an HTTP date (RFC 9110 section 10.2.3); anything else, or a negative wait, is no hint. */
-function retryAfterMsOf(value: string | null): number | undefined {
-  if (value === null) return undefined;
-  if (/^\s*\d{1,9}\s*$/.test(value)) return Number(value) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
 /** A request or a rate limit's wait ended by the cancel: no evidence, and the watch ends at its next wait. */
