@@ -45,6 +45,15 @@ async function startBuild(sentry: SentryFake, release: string, errorEvery: numbe
   return { url: `http://127.0.0.1:${port}`, process: child };
 }
 
+/** SIGTERM, and the exit code once the build has flushed its sessions (it exits 1 when it could not). */
+function stopBuild(build: { process: ChildProcess }): Promise<number | null> {
+  if (build.process.exitCode !== null) return Promise.resolve(build.process.exitCode);
+  return new Promise((done) => {
+    build.process.once('exit', (code) => done(code));
+    build.process.kill('SIGTERM');
+  });
+}
+
 describe('the rehearsal: Vercel + Sentry with the real SDK, through dist/canary-release', () => {
   let folder: string;
   let sentry: SentryFake;
@@ -85,8 +94,10 @@ describe('the rehearsal: Vercel + Sentry with the real SDK, through dist/canary-
   });
   afterEach(async () => {
     clearInterval(load);
-    for (const build of Object.values(builds)) build.process.kill('SIGTERM');
+    // The builds flush their last sessions to the Sentry stand-in on SIGTERM: it stays up until they are gone.
+    const exits = await Promise.all(Object.values(builds).map(stopBuild));
     await vercel?.close();
+    expect(exits, 'every build sent its sessions and exited cleanly').toEqual(Object.values(builds).map(() => 0));
   });
 
   const inputs = (extra: Record<string, string> = {}) => ({

@@ -84,6 +84,16 @@ describe('canary-release with platform vercel (the built action)', () => {
     expect(run.stdout + run.stderr, 'not a bug').not.toContain('internal error');
   };
   const calls = () => vercel.requests.map((request) => `${request.method} ${request.path.replace(/^\/v1\/projects\/webapp/, '')}${request.body && typeof request.body === 'object' && 'nextStageIndex' in request.body ? ` ${String((request.body as { nextStageIndex: number }).nextStageIndex)}` : ''}`);
+  /** The action is this test process's own child. */
+  const signalChildren = (signal: NodeJS.Signals) => {
+    for (const pid of execFileSync('ps', ['-o', 'pid=', '--ppid', String(process.pid)], { encoding: 'utf8' }).split('\n').map((line) => Number(line.trim())).filter((pid) => pid > 0)) {
+      try {
+        process.kill(pid, signal);
+      } catch {
+        // already gone
+      }
+    }
+  };
   const errorsOf = (run: ActionRun) => run.annotations.filter((annotation) => annotation.level === 'error').map((annotation) => annotation.message);
 
   it('a healthy canary ramps 10 → 25 → 50 → 100 on Vercel’s stages and completes', async () => {
@@ -184,6 +194,29 @@ describe('canary-release with platform vercel (the built action)', () => {
     noSecret(run);
   });
 
+  it('a cancel (SIGTERM) during a 429 wait (Retry-After 60) on an approval: the wait ends at once and the main step rolls back', async () => {
+    vercel.misbehave = (request) => (request.path.endsWith('/approve-stage') ? { status: 429, headers: { 'retry-after': '60' }, body: { error: { code: 'rate_limited', message: 'Too many requests' } } } : undefined);
+    const state = join(folder, 'state-cancel');
+    await writeFile(state, '');
+    const pending = runAction({ action: 'canary-release', workspace: folder, inputs: inputs({ steps: '10,100' }), env: { GITHUB_STATE: state }, timeoutMs: 90_000 });
+    for (let waited = 0; !vercel.requests.some((request) => request.path.endsWith('/approve-stage')) && waited < 60_000; waited += 50) await new Promise((done) => setTimeout(done, 50));
+    await new Promise((done) => setTimeout(done, 500));
+    const signalled = Date.now();
+    signalChildren('SIGTERM');
+    const run = await pending;
+    expect(Date.now() - signalled, 'the 60 s wait was not waited').toBeLessThan(5000);
+    expect(run.stdout).toMatch(/Retry-After 60 s\): waiting 60 s/);
+    expect(run.outputs.decision, run.stdout).toBe('rollback');
+    expect(run.outputs.weight).toBe('0');
+    expect(errorsOf(run)).toEqual([expect.stringMatching(/the run was cancelled; rolled back: all traffic on stable/)]);
+    expect(calls().filter((call) => call.startsWith('POST'))).toEqual(['POST /rolling-release/start', 'POST /rolling-release/approve-stage 1', `POST /rollback/${STABLE.id}`]);
+    expect(vercel.rollingRelease?.state).toBe('ABORTED');
+    expect(vercel.production).toBe(STABLE.id);
+    // Rolled back in the main step: the post step has nothing left to do.
+    expect(parseFileCommand(readFileSync(state, 'utf8'))).toMatchObject({ moved: 'true', finished: 'true' });
+    noSecret(run);
+  });
+
   it('Vercel failing the start (500): rolled back where nothing had moved, named', async () => {
     vercel.misbehave = (request) => (request.path.endsWith('/start') ? { status: 500, body: { error: { code: 'internal', message: `boom ${String(request.headers.authorization)}` } } } : undefined);
     const run = await runAction({ action: 'canary-release', workspace: folder, inputs: inputs(), timeoutMs: 90_000 });
@@ -205,14 +238,7 @@ describe('canary-release with platform vercel (the built action)', () => {
     const pending = runAction({ action: 'canary-release', workspace: folder, inputs: inputs({ duration: '20s' }), env: { GITHUB_STATE: state }, timeoutMs: 90_000 });
     for (let waited = 0; vercel.rollingRelease === undefined && waited < 30_000; waited += 100) await new Promise((done) => setTimeout(done, 100));
     await new Promise((done) => setTimeout(done, 1500));
-    // The action is this test process's own child.
-    for (const pid of execFileSync('ps', ['-o', 'pid=', '--ppid', String(process.pid)], { encoding: 'utf8' }).split('\n').map((line) => Number(line.trim())).filter((pid) => pid > 0)) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
+    signalChildren('SIGKILL');
     await pending;
     expect(parseFileCommand(readFileSync(state, 'utf8'))).toEqual({ isPost: 'true', moved: 'true' });
     expect(vercel.canaryPercentage()).toBe(10);

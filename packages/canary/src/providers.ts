@@ -1,5 +1,5 @@
 import { JSONPath } from 'jsonpath-plus';
-import { ConfigurationError, EnvironmentError, edgeFetch, RedirectRefusedError } from '@roadstop/core';
+import { ConfigurationError, EnvironmentError, edgeFetch, RedirectRefusedError, retryAfterSeconds } from '@roadstop/core';
 import type { CanaryWatchOptions } from './options.js';
 import { sentryProvider } from './sentry.js';
 import { substitute, type Provider, type ProviderSeries } from './watch.js';
@@ -73,14 +73,16 @@ export function describe(service: Service): string {
  * GET a JSON answer. Redirects follow edgeFetch's same-origin policy: within the origin they are followed, one to
  * another origin is refused before the token or a custom header is sent there. A status the service uses for
  * refusal, rate limits or outages throws here; other statuses are returned with the body for the provider to read
- * its own error format.
+ * its own error format. `cancel` (a SIGINT/SIGTERM of canary-release) ends the request at once.
  */
-export async function getJson(url: string, headers: Record<string, string>, timeoutMs: number, service: Service): Promise<{ status: number; body: unknown }> {
-  const signal = AbortSignal.timeout(Math.max(1, Math.round(timeoutMs)));
+export async function getJson(url: string, headers: Record<string, string>, timeoutMs: number, service: Service, cancel?: AbortSignal): Promise<{ status: number; body: unknown }> {
+  const timeout = AbortSignal.timeout(Math.max(1, Math.round(timeoutMs)));
+  const signal = cancel ? AbortSignal.any([timeout, cancel]) : timeout;
   let response: Response;
   try {
     response = await edgeFetch(url, { headers, signal, redirect: 'same-origin' });
   } catch (error) {
+    if (cancel?.aborted) throw cancelledRequest(service);
     if (error instanceof RedirectRefusedError) {
       if (error.refusal === 'cross-origin') {
         throw new ProviderError(`${describe(service)} redirected to another origin, ${error.targetOrigin}: refused, the credentials and headers are never sent there (point the input at the final URL)`, 'redirect');
@@ -92,12 +94,13 @@ export async function getJson(url: string, headers: Record<string, string>, time
     throw new ProviderError(`cannot reach ${describe(service)} at ${new URL(url).origin} (${serverText(why)})`, 'unreachable');
   }
   const retryAfter = response.headers.get('retry-after');
-  const text = await readBody(response, signal, service, timeoutMs);
+  const text = await readBody(response, signal, service, timeoutMs, cancel);
   if (response.status === 401 || response.status === 403) {
     throw new ProviderError(`${describe(service)} refused the request: HTTP ${response.status} (check the token, keys or headers)`, 'refused');
   }
   if (response.status === 429) {
-    throw new ProviderError(`${describe(service)} is rate limiting: HTTP 429${retryAfter ? ` (Retry-After ${serverText(retryAfter)})` : ''}`, 'rate-limited', retryAfterMsOf(retryAfter));
+    const seconds = retryAfterSeconds(retryAfter, Date.now());
+    throw new ProviderError(`${describe(service)} is rate limiting: HTTP 429${retryAfter ? ` (Retry-After ${serverText(retryAfter)})` : ''}`, 'rate-limited', seconds === undefined ? undefined : seconds * 1000);
   }
   let body: unknown;
   try {
@@ -109,19 +112,17 @@ export async function getJson(url: string, headers: Record<string, string>, time
   return { status: response.status, body };
 }
 
-/** Retry-After as seconds or an HTTP date (RFC 9110 section 10.2.3); anything else, or a negative wait, is no hint. */
-function retryAfterMsOf(value: string | null): number | undefined {
-  if (value === null) return undefined;
-  if (/^\s*\d{1,9}\s*$/.test(value)) return Number(value) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+/** A request or a rate limit's wait ended by the cancel: no evidence, and the watch ends at its next wait. */
+export function cancelledRequest(service: Service): ProviderError {
+  return new ProviderError(`the request to ${describe(service)} was stopped: the run was cancelled`, 'unreachable');
 }
 
-async function readBody(response: Response, signal: AbortSignal, service: Service, timeoutMs: number): Promise<string> {
+async function readBody(response: Response, signal: AbortSignal, service: Service, timeoutMs: number, cancel: AbortSignal | undefined): Promise<string> {
   try {
     return await boundedText(response, service);
   } catch (error) {
     if (error instanceof ProviderError) throw error;
+    if (cancel?.aborted) throw cancelledRequest(service);
     if (signal.aborted) throw new ProviderError(`${describe(service)} did not finish its answer within ${Math.round(timeoutMs / 100) / 10}s`, 'unreachable');
     throw new ProviderError(`${describe(service)} broke off its answer (${serverText((error as Error).message)})`, 'unreachable');
   }
@@ -152,9 +153,9 @@ function labelsOf(metric: unknown): string {
  * errors `{"status":"error","errorType":"bad_data","error":"..."}` with 400 (bad parameters), 422 (cannot be
  * executed), 503 (timed out or aborted).
  */
-export function prometheusProvider(baseUrl: string, headers: Record<string, string>, service: Service = { name: 'Prometheus', input: 'prometheus-url' }): CheckingProvider {
+export function prometheusProvider(baseUrl: string, headers: Record<string, string>, service: Service = { name: 'Prometheus', input: 'prometheus-url' }, cancel?: AbortSignal): CheckingProvider {
   const call = async (path: string, params: Record<string, string>, timeoutMs: number): Promise<unknown> => {
-    const { status, body } = await getJson(`${baseUrl}${path}?${new URLSearchParams(params).toString()}`, headers, timeoutMs, service);
+    const { status, body } = await getJson(`${baseUrl}${path}?${new URLSearchParams(params).toString()}`, headers, timeoutMs, service, cancel);
     if (!isRecord(body)) throw new ProviderError(`${describe(service)} answered HTTP ${status} with JSON that is not an API answer`, 'garbage');
     if (body.status === 'success' && status < 300) return body.data;
     const detail = `${serverText(body.errorType ?? 'error')}: ${serverText(body.error ?? 'no message')}`;
@@ -191,9 +192,9 @@ export function prometheusProvider(baseUrl: string, headers: Record<string, stri
  * "scope":"...","expression":"..."}]}`; errors `{"errors":["..."]}` with 400, 403, 429. The query should roll up by
  * the interval, e.g. `sum:trace.http.request.errors{version:{{target}}}.as_count().rollup(sum, {{interval_seconds}})`.
  */
-export function datadogProvider(baseUrl: string, headers: Record<string, string>, service: Service = { name: 'Datadog', input: 'datadog-site' }): CheckingProvider {
+export function datadogProvider(baseUrl: string, headers: Record<string, string>, service: Service = { name: 'Datadog', input: 'datadog-site' }, cancel?: AbortSignal): CheckingProvider {
   const call = async (query: string, from: number, to: number, timeoutMs: number): Promise<unknown[]> => {
-    const { status, body } = await getJson(`${baseUrl}/api/v1/query?${new URLSearchParams({ from: String(Math.floor(from)), to: String(Math.ceil(to)), query }).toString()}`, headers, timeoutMs, service);
+    const { status, body } = await getJson(`${baseUrl}/api/v1/query?${new URLSearchParams({ from: String(Math.floor(from)), to: String(Math.ceil(to)), query }).toString()}`, headers, timeoutMs, service, cancel);
     if (!isRecord(body)) throw new ProviderError(`${describe(service)} answered HTTP ${status} with JSON that is not an API answer`, 'garbage');
     if (status >= 400 || body.status === 'error') {
       const errors = Array.isArray(body.errors) ? body.errors.map(serverText).join('; ') : undefined;
@@ -239,11 +240,11 @@ function jsonNumber(value: unknown): number | undefined {
  * Any HTTP endpoint answering JSON: the query is a URL, the metric's `path` a JSONPath (scripts disabled) to the
  * number of the last interval; each match is a series of one point at the end of the window.
  */
-export function httpJsonProvider(headers: Record<string, string>, pathOf: (query: string) => { path: string; metric: string }): CheckingProvider {
+export function httpJsonProvider(headers: Record<string, string>, pathOf: (query: string) => { path: string; metric: string }, cancel?: AbortSignal): CheckingProvider {
   const read = async (url: string, timeoutMs: number): Promise<{ matches: unknown[]; service: Service; path: string; metric: string }> => {
     const { path, metric } = pathOf(url);
     const service = { name: `the endpoint ${new URL(url).origin}`, input: 'metrics' };
-    const { status, body } = await getJson(url, headers, timeoutMs, service);
+    const { status, body } = await getJson(url, headers, timeoutMs, service, cancel);
     if (status >= 500) throw new ProviderError(`${describe(service)} is failing: HTTP ${status}`, 'outage');
     if (status >= 400) throw new ProviderError(`${describe(service)} answered HTTP ${status}`, 'query');
     const matches = JSONPath({ path, json: body as object, wrap: true, eval: false }) as unknown[];
@@ -266,7 +267,8 @@ export function httpJsonProvider(headers: Record<string, string>, pathOf: (query
 }
 
 /** The provider the options name, with every query checked once (all at a time) before the watch starts. */
-export async function openProvider(options: CanaryWatchOptions): Promise<Provider> {
+/** `cancel`: a SIGINT/SIGTERM (canary-release) ends every request, and Sentry's rate-limit waits, at once. */
+export async function openProvider(options: CanaryWatchOptions, cancel?: AbortSignal): Promise<Provider> {
   const headers = { ...options.headers };
   if (options.basicAuth !== undefined) headers.Authorization = `Basic ${Buffer.from(options.basicAuth).toString('base64')}`;
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
@@ -281,7 +283,7 @@ export async function openProvider(options: CanaryWatchOptions): Promise<Provide
       }
     }
   }
-  const provider = chooseProvider(options, headers, queries);
+  const provider = chooseProvider(options, headers, queries, cancel);
   if (options.provider === 'http') {
     for (const { query, where } of queries) {
       if (!isHttpUrl(query)) throw new ConfigurationError(`${where}: '${query}' is not an http or https URL`, { input: 'metrics' }, 'with provider http every query is the URL of a JSON endpoint');
@@ -299,12 +301,12 @@ export async function openProvider(options: CanaryWatchOptions): Promise<Provide
   return provider;
 }
 
-function chooseProvider(options: CanaryWatchOptions, headers: Record<string, string>, queries: { query: string; path: string; metric: string }[]): CheckingProvider {
-  if (options.provider === 'prometheus') return prometheusProvider(options.prometheusUrl!, headers);
-  if (options.provider === 'sentry') return sentryProvider(options.sentry!, headers, { canary: options.canaryLabel, ...(options.baselineLabel !== undefined ? { baseline: options.baselineLabel } : {}) });
-  if (options.provider === 'datadog') return datadogProvider(options.datadog!.url, { ...headers, 'DD-API-KEY': options.datadog!.apiKey, 'DD-APPLICATION-KEY': options.datadog!.appKey });
+function chooseProvider(options: CanaryWatchOptions, headers: Record<string, string>, queries: { query: string; path: string; metric: string }[], cancel: AbortSignal | undefined): CheckingProvider {
+  if (options.provider === 'prometheus') return prometheusProvider(options.prometheusUrl!, headers, undefined, cancel);
+  if (options.provider === 'sentry') return sentryProvider(options.sentry!, headers, { canary: options.canaryLabel, ...(options.baselineLabel !== undefined ? { baseline: options.baselineLabel } : {}) }, cancel);
+  if (options.provider === 'datadog') return datadogProvider(options.datadog!.url, { ...headers, 'DD-API-KEY': options.datadog!.apiKey, 'DD-APPLICATION-KEY': options.datadog!.appKey }, undefined, cancel);
   const paths = new Map(queries.map(({ query, path, metric }) => [query, { path, metric }]));
-  return httpJsonProvider(headers, (url) => paths.get(url) ?? { path: '$', metric: url });
+  return httpJsonProvider(headers, (url) => paths.get(url) ?? { path: '$', metric: url }, cancel);
 }
 
 function isHttpUrl(text: string): boolean {

@@ -1,6 +1,7 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { ConfigurationError } from '@roadstop/core';
 import type { SentryOptions } from './options.js';
-import { describe, getJson, isRecord, ProviderError, REQUEST_TIMEOUT_MS, serverText, type CheckingProvider, type Service } from './providers.js';
+import { cancelledRequest, describe, getJson, isRecord, ProviderError, REQUEST_TIMEOUT_MS, serverText, type CheckingProvider, type Service } from './providers.js';
 import type { ProviderSeries, Window } from './evidence.js';
 
 /**
@@ -90,7 +91,7 @@ interface SessionsAnswer {
   byStatus: Map<string, number[]>;
 }
 
-export function sentryProvider(options: SentryOptions, headers: Record<string, string>, labels: { canary: string; baseline?: string }): CheckingProvider {
+export function sentryProvider(options: SentryOptions, headers: Record<string, string>, labels: { canary: string; baseline?: string }, cancel?: AbortSignal): CheckingProvider {
   const service: Service = { name: 'Sentry', input: 'sentry-url' };
   const api = `${options.url}/api/0`;
   const org = encodeURIComponent(options.org);
@@ -103,18 +104,23 @@ export function sentryProvider(options: SentryOptions, headers: Record<string, s
 
   const inputOf = (release: string) => (release === labels.canary ? 'canary-label' : release === labels.baseline ? 'baseline-label' : 'metrics');
 
-  /** One GET, 429 honoured while its Retry-After fits in the budget; 401/403 name the token; Sentry's `detail` is kept for the caller. */
+  /**
+   * One GET, 429 honoured while its Retry-After fits in the budget; 401/403 name the token; Sentry's `detail` is kept
+   * for the caller. `cancel` ends the request and the wait at once.
+   */
   const call = async (path: string, params: URLSearchParams, timeoutMs: number): Promise<{ status: number; body: unknown }> => {
     const deadline = Date.now() + timeoutMs;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await getJson(`${api}${path}${params.size > 0 ? `?${params.toString()}` : ''}`, headers, Math.max(1, deadline - Date.now()), service);
+        return await getJson(`${api}${path}${params.size > 0 ? `?${params.toString()}` : ''}`, headers, Math.max(1, deadline - Date.now()), service, cancel);
       } catch (error) {
         if (!(error instanceof ProviderError)) throw error;
         if (error.failure === 'refused') throw new ProviderError(`Sentry refused the token (sentry-token): ${error.message.replace(/^.*refused the request: /, '')}`, 'refused');
         const wait = error.retryAfterMs;
         if (error.failure !== 'rate-limited' || wait === undefined || attempt >= MAX_RATE_LIMIT_RETRIES || Date.now() + wait >= deadline) throw error;
-        await new Promise((done) => setTimeout(done, wait));
+        await delay(wait, undefined, cancel ? { signal: cancel } : {}).catch((stopped: unknown) => {
+          throw cancel?.aborted ? cancelledRequest(service) : stopped;
+        });
       }
     }
   };

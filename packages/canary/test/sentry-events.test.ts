@@ -99,6 +99,22 @@ describe('sentry-source: events', () => {
     expect(total(errors!.points)).toBe(2);
   });
 
+  it('a cancel ends a 429 wait at once, named as the cancel, not as the rate limit', async () => {
+    sentry.misbehave = (request) => (request.path.endsWith('/events-stats/') ? { status: 429, headers: { 'retry-after': '8' }, body: { detail: 'Request was throttled.' } } : undefined);
+    const cancel = new AbortController();
+    const source = sentryProvider({ url: sentry.url, org: 'acme', project: 'webapp', token: TOKEN, source: 'events' }, { Authorization: `Bearer ${TOKEN}` }, { canary: CANARY }, cancel.signal);
+    const started = Date.now();
+    const reading = source.range(`release:${CANARY} event.type:error`, nowWindow(), 10_000).catch((caught: unknown) => caught);
+    for (let waited = 0; !sentry.requests.some((request) => request.path.endsWith('/events-stats/')) && waited < 5000; waited += 20) await new Promise((done) => setTimeout(done, 20));
+    await new Promise((done) => setTimeout(done, 200));
+    cancel.abort();
+    const error = (await reading) as ProviderError;
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error.message).toBe('the request to Sentry (sentry-url) was stopped: the run was cancelled');
+    expect(sentry.requests.filter((request) => request.path.endsWith('/events-stats/'))).toHaveLength(1);
+  });
+
   const statsRead = (request: SentryRequest) => request.path.endsWith('/events-stats/');
   it.each<[string, (request: SentryRequest) => SentryAnswer | undefined, string, RegExp]>([
     ['401', (request) => (statsRead(request) ? { status: 401, body: { detail: `Invalid token ${String(request.headers.authorization)}` } } : undefined), 'refused', /^Sentry refused the token \(sentry-token\): HTTP 401/],

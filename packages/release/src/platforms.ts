@@ -40,10 +40,10 @@ export interface PlatformDeps {
   /** A folder for the labels file. */
   scratch: string;
   log: (text: string) => void;
-  /** Aborted on SIGINT/SIGTERM: a running command is stopped. */
+  /** Aborted on SIGINT/SIGTERM: a running deploy command, a request moving traffic and a rate limit's wait are stopped. */
   signal?: AbortSignal;
-  /** How a platform waits (a rate limit's Retry-After); a timer unless a test says otherwise. */
-  sleep?: (ms: number) => Promise<void>;
+  /** How a platform waits (a rate limit's Retry-After), ended by `signal` when given; a timer unless a test says otherwise. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 export async function openPlatform(options: Pick<ReleaseOptions, 'platform' | 'steps' | 'explicitLabels'>, deps: PlatformDeps): Promise<PlatformAdapter> {

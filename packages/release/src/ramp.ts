@@ -42,7 +42,8 @@ export interface RampDeps {
   onMoved?: () => void;
   onStep?: (record: StepRecord, outcome: WatchOutcome | undefined) => Promise<void> | void;
   secrets: readonly string[];
-  provider?: (options: CanaryWatchOptions) => Promise<Provider>;
+  /** Opens the watch's provider; `cancel` ends its requests and waits at once. */
+  provider?: (options: CanaryWatchOptions, cancel?: AbortSignal) => Promise<Provider>;
   cancelled?: AbortSignal;
 }
 
@@ -95,8 +96,10 @@ export async function runRamp(options: ReleaseOptions, deps: RampDeps): Promise<
     steps.push(record);
     let outcome: WatchOutcome;
     try {
-      const provider = await (deps.provider ?? openProvider)(watchOptions);
+      const provider = await (deps.provider ?? openProvider)(watchOptions, deps.cancelled);
       outcome = await watchCanary(watchOptions, { provider, now: deps.now, sleep: deps.sleep, log });
+      // A cancel that ended a request can end the watch as provider errors: still a cancel, not a decision.
+      if (deps.cancelled?.aborted) throw new CancelledError('the run was cancelled');
     } catch (error) {
       const cancelled = error instanceof CancelledError || deps.cancelled?.aborted === true;
       record.reason = cancelled ? 'cancelled during the watch' : redactText((error as Error).message, deps.secrets);

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { ConfigurationError, edgeFetch, RedirectRefusedError, retryAfterSeconds, type EdgeRequestInit } from '@roadstop/core';
 import type { VercelPlatformOptions } from './options.js';
 import { PlatformError, PlatformUnavailableError, type Labels, type PlatformAdapter, type PlatformDeps } from './platforms.js';
@@ -50,9 +51,15 @@ export function vercelPlatform(options: VercelPlatformOptions, steps: readonly n
   let canarySha: string | undefined;
   let stableId: string | undefined;
   let stableSha: Promise<string | undefined> | undefined;
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
+  // A wait ends at once when its signal is aborted (a cancel): the main step rolls back within the runner's grace period.
+  const sleep = deps.sleep ?? ((ms: number, signal?: AbortSignal) => delay(ms, undefined, signal ? { signal } : {}));
+  // The calls that move traffic forward stop on a cancel (deps.signal); the rollback never does, it is what a cancel runs.
+  const cancellable = deps.signal ? { signal: deps.signal } : {};
 
-  /** One request to Vercel, redirects within the origin only, a 429 waited out while its Retry-After fits the budget. */
+  /**
+   * One request to Vercel, redirects within the origin only, a 429 waited out while its Retry-After fits the budget.
+   * init.signal (a cancel) ends the request and the wait alike.
+   */
   const send = async (url: string, init: EdgeRequestInit, what: string): Promise<Response> => {
     const started = Date.now();
     for (let attempt = 1; ; attempt++) {
@@ -75,7 +82,7 @@ export function vercelPlatform(options: VercelPlatformOptions, steps: readonly n
       }
       if (attempt >= RATE_LIMIT_TRIES) throw new PlatformUnavailableError(`Vercel (vercel-api-url) is rate limiting ${what}: HTTP 429${asked}, ${attempt} times`);
       deps.log(`canary-release: Vercel is rate limiting ${what} (HTTP 429${asked}): waiting ${Math.ceil(waitMs / 1000)} s, then try ${attempt + 1} of ${RATE_LIMIT_TRIES}`);
-      await sleep(waitMs);
+      await sleep(waitMs, init.signal ?? undefined);
     }
   };
 
@@ -84,7 +91,7 @@ export function vercelPlatform(options: VercelPlatformOptions, steps: readonly n
    * 1.28.35's updateRollingReleaseConfig sends no request body (its generated function sets `body = null`), so the
    * stages cannot be configured through it: the documented body goes here instead.
    */
-  const call = async (method: 'GET' | 'PATCH', path: string, body?: unknown): Promise<{ status: number; json: unknown }> => {
+  const call = async (method: 'GET' | 'PATCH', path: string, body?: unknown, signal?: AbortSignal): Promise<{ status: number; json: unknown }> => {
     let response: Response;
     try {
       response = await send(
@@ -93,6 +100,7 @@ export function vercelPlatform(options: VercelPlatformOptions, steps: readonly n
           method,
           headers: { Authorization: `Bearer ${options.token}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
           ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+          ...(signal ? { signal } : {}),
         },
         `${method} ${path.replace(/\?.*$/, '')}`,
       );
@@ -162,7 +170,7 @@ export function vercelPlatform(options: VercelPlatformOptions, steps: readonly n
   };
 
   const shaOf = async (id: string): Promise<string | undefined> => {
-    const { status, json } = await call('GET', `/v13/deployments/${encodeURIComponent(id)}${query}`);
+    const { status, json } = await call('GET', `/v13/deployments/${encodeURIComponent(id)}${query}`, undefined, deps.signal);
     if (status !== 200) throw refused(status, `reading deployment ${id}`, json);
     const sha = (json as { meta?: { githubCommitSha?: unknown } } | undefined)?.meta?.githubCommitSha;
     return typeof sha === 'string' && /^[0-9a-f]{7,64}$/i.test(sha) ? sha : undefined;
@@ -180,7 +188,7 @@ export function vercelPlatform(options: VercelPlatformOptions, steps: readonly n
         // Both labels given and the deployment named by its ID: nothing of the deployment is needed.
         canaryId = options.deployment;
       } else {
-        const { status, json } = await call('GET', `/v13/deployments/${encodeURIComponent(options.deployment)}${query}`);
+        const { status, json } = await call('GET', `/v13/deployments/${encodeURIComponent(options.deployment)}${query}`, undefined, deps.signal);
         if (status === 404) throw new ConfigurationError(`Vercel knows no deployment '${options.deployment}'`, { input: 'deployment' }, 'the ID (dpl_…) or URL of the canary deployment');
         if (status !== 200) throw refused(status, 'reading the canary deployment', json);
         const deployment = json as { id?: unknown; meta?: { githubCommitSha?: unknown } };
@@ -191,7 +199,7 @@ export function vercelPlatform(options: VercelPlatformOptions, steps: readonly n
       }
       const stages = steps.map((targetPercentage) => ({ targetPercentage, requireApproval: targetPercentage < 100 }));
       // https://vercel.com/docs/rest-api/rolling-release/update-the-rolling-release-settings-for-the-project
-      const config = await call('PATCH', `/v1/projects/${project}/rolling-release/config${query}`, { enabled: true, advancementType: 'manual-approval', stages });
+      const config = await call('PATCH', `/v1/projects/${project}/rolling-release/config${query}`, { enabled: true, advancementType: 'manual-approval', stages }, deps.signal);
       if (config.status >= 300) throw refused(config.status, 'configuring Rolling Releases', config.json);
       deps.log(`canary-release: Vercel Rolling Releases configured for ${options.project}: manual approval at ${steps.join(', ')}%`);
     },
@@ -200,7 +208,7 @@ export function vercelPlatform(options: VercelPlatformOptions, steps: readonly n
       const canaryDeploymentId = canaryId!;
       let rr: RollingRelease;
       if (step === 1) {
-        const started = await api.start(api.client, { idOrName: options.project, ...team, requestBody: { canaryDeploymentId } });
+        const started = await api.start(api.client, { idOrName: options.project, ...team, requestBody: { canaryDeploymentId } }, cancellable);
         // The project answered its config in prepare: a 404 here is the deployment (not read, when both labels were given).
         if (!started.ok && (started.error as { statusCode?: unknown }).statusCode === 404) {
           throw new ConfigurationError(`Vercel knows no deployment '${options.deployment}' to start the rolling release with`, { input: 'deployment' }, 'the ID (dpl_…) or URL of the canary deployment');
@@ -208,7 +216,7 @@ export function vercelPlatform(options: VercelPlatformOptions, steps: readonly n
         rr = checked(value(started, 'starting the rolling release'), 'the start');
         stableId = rr.currentDeployment?.id;
       } else {
-        rr = checked(value(await api.approve(api.client, { idOrName: options.project, ...team, requestBody: { nextStageIndex: step - 1, canaryDeploymentId } }), `approving stage ${step}`), 'the approval');
+        rr = checked(value(await api.approve(api.client, { idOrName: options.project, ...team, requestBody: { nextStageIndex: step - 1, canaryDeploymentId } }, cancellable), `approving stage ${step}`), 'the approval');
       }
       const now = rr.state === 'COMPLETE' ? 100 : rr.activeStage?.targetPercentage;
       if (now !== weight) throw new PlatformError(`Vercel's rolling release is at ${now === undefined ? 'no stage' : `${now}%`} (state ${text(rr.state)}), not ${weight}%`);
@@ -246,9 +254,9 @@ export function vercelPlatform(options: VercelPlatformOptions, steps: readonly n
     },
     async promote() {
       const api = await client();
-      const rr = checked(value(await api.get(api.client, { idOrName: options.project, ...team }), 'reading the rolling release'), 'the read');
+      const rr = checked(value(await api.get(api.client, { idOrName: options.project, ...team }, cancellable), 'reading the rolling release'), 'the read');
       if (rr.state === 'COMPLETE') return;
-      value(await api.complete(api.client, { idOrName: options.project, ...team, requestBody: { canaryDeploymentId: canaryId! } }), 'completing the rolling release');
+      value(await api.complete(api.client, { idOrName: options.project, ...team, requestBody: { canaryDeploymentId: canaryId! } }, cancellable), 'completing the rolling release');
     },
   };
 }

@@ -179,6 +179,31 @@ describe('runRamp', () => {
     expect(second.calls).toEqual(['move 10 1', 'move 50 2', 'move 100 3', 'promote']);
   });
 
+  it('a cancel that ends the provider’s request ends the watch as a cancel: rolled back, not the provider errors’ decision', async () => {
+    const { calls, platform } = recorder();
+    const cancel = new AbortController();
+    let opened: AbortSignal | undefined;
+    // The provider's request is what the cancel stops (as getJson does): a provider error, and then the watch would go on to decide.
+    const stopped: Provider = {
+      range: () => {
+        cancel.abort();
+        return Promise.reject(new Error('the request to Prometheus (prometheus-url) was stopped: the run was cancelled'));
+      },
+    };
+    const outcome = await runRamp(options({ 'max-consecutive-errors': '1', 'on-inconclusive': 'continue' }), {
+      ...deps(platform, stopped),
+      provider: (_options, signal) => {
+        opened = signal;
+        return Promise.resolve(stopped);
+      },
+      cancelled: cancel.signal,
+    });
+    expect(opened).toBe(cancel.signal);
+    expect(outcome).toMatchObject({ decision: 'rollback', weight: 0, rolledBack: true, reason: 'the run was cancelled during the watch' });
+    expect(outcome.error?.message).toBe('the run was cancelled');
+    expect(calls).toEqual(['move 10 1', 'rollback']);
+  });
+
   it('a failed move rolls back, with the error kept', async () => {
     const { calls, platform } = recorder(undefined, 2);
     const outcome = await runRamp(options(), deps(platform, provider(() => 1)));

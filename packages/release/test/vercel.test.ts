@@ -79,6 +79,25 @@ describe('vercelPlatform: a 429 is waited out within the budget', () => {
     expect(vercel.canaryPercentage()).toBe(0);
   });
 
+  it('a cancel ends a 429 wait of a move at once; the rollback that follows is not cancelled', async () => {
+    const cancel = new AbortController();
+    // The real timer: the wait is what the cancel must end.
+    const adapter = vercelPlatform({ kind: 'vercel', token: TOKEN, project: 'webapp', deployment: CANARY.url, apiUrl: vercel.url }, STEPS, { scratch: '/nonexistent', log: (text) => logs.push(text), signal: cancel.signal });
+    await adapter.prepare();
+    await adapter.move(10, 1);
+    rateLimit('/rolling-release/approve-stage', 1, { 'retry-after': '60' });
+    const started = Date.now();
+    const moving = adapter.move(25, 2).catch((caught: unknown) => caught);
+    for (let waited = 0; !logs.some((line) => line.includes('waiting 60 s')) && waited < 5000; waited += 20) await new Promise((done) => setTimeout(done, 20));
+    cancel.abort();
+    expect(await moving).toBeInstanceOf(Error);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(vercel.requests.filter((request) => request.path.endsWith('/approve-stage'))).toHaveLength(1);
+    await adapter.rollback();
+    expect(vercel.rollingRelease?.state).toBe('ABORTED');
+    expect(vercel.production).toBe(STABLE.id);
+  });
+
   it('without Retry-After backs off 1, 2, 4, 8 s and gives up after 5 tries', async () => {
     rateLimit('/v13/deployments/webapp-canary.vercel.app', 10, {});
     const error = (await platform().prepare().catch((caught: unknown) => caught)) as Error;
