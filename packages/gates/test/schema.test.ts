@@ -134,6 +134,11 @@ describe('the config JSON Schema', () => {
     expect(schemaErrors(text)).not.toEqual([]);
   });
 
+  it("is named in the README for editors, by its own $id", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain(`# yaml-language-server: $schema=${String(schema.$id)}\n`);
+  });
+
   it('is valid draft-07 with an $id at a release tag', () => {
     expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
     expect(schema.$id).toMatch(/^https:\/\/raw\.githubusercontent\.com\/[^/]+\/roadstop\/v\d+\/schema\/roadstop\.schema\.json$/);

@@ -181,6 +181,22 @@ describe('baseline: auto within its budget', () => {
     expect(logs).toEqual([`baseline: finding the run of ci.yml for the merge base of main and ${HEAD_SHA.slice(0, 7)} (budget 400 ms)`]);
   });
 
+  // Issue 18, item 7: with no baseline input, a pull request inside GitHub Actions looks for its baseline as
+  // `baseline: auto` does; any other event has nothing to compare with and says nothing.
+  it('with no baseline input, looks for it on a pull request as auto does, and not on a push', async () => {
+    const server = await silent();
+    process.env[NETWORK_BUDGET_ENV] = '400';
+    const options = { gate: 'bundle-budget', token: TOKEN, artifactName: 'roadstop-bundle-budget', workspace: tmpdir(), temp: tmpdir() };
+    const logs: string[] = [];
+    const onPullRequest = await acquireBaseline({ kind: 'default' }, { ...options, context: await prContext(server.url), log: (line) => logs.push(line) });
+    expect(logs).toEqual([`baseline: finding the run of ci.yml for the merge base of main and ${HEAD_SHA.slice(0, 7)} (budget 400 ms)`]);
+    expect(onPullRequest.messages.map((message) => message.text)).toEqual([expect.stringMatching(/^no baseline: GitHub did not answer within the 400 ms budget/)]);
+    const hits = server.hits.length;
+    const push = readRunnerContext({ GITHUB_EVENT_NAME: 'push', GITHUB_REPOSITORY: 'octo-org/webapp', GITHUB_API_URL: server.url, GITHUB_REF: 'refs/heads/main' });
+    expect(await acquireBaseline({ kind: 'default' }, { ...options, context: push })).toEqual({ messages: [] });
+    expect(server.hits.length).toBe(hits);
+  });
+
   it('refuses a budget that is not a number of milliseconds, and says so', async () => {
     process.env[NETWORK_BUDGET_ENV] = '1m';
     const acquired = await acquireBaseline(

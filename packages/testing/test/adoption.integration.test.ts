@@ -187,6 +187,36 @@ describe('a caller pinned to a release, across repositories', () => {
     expect(row(again)).toMatch(/coverage ok · lines \d/);
     expect(row(later)).toMatch(/coverage fine \(changed on main\) · lines \d/);
   }, 600_000);
+
+  it('runs the same road stops on a merge queue (merge_group), with the growth limits said to be unjudged, never failed', async () => {
+    const { repositories } = await roadstopRelease();
+    const example = await readFile(join(REPO_ROOT, 'examples/workflows/pipeline.yml'), 'utf8');
+    const pipeline = parse(example) as { on: Record<string, unknown>; jobs: { gates: { with: Record<string, string> } } };
+    expect(pipeline.on).toHaveProperty('merge_group');
+    const caller = await callerRepository({});
+    const head = await git(caller, 'rev-parse', 'HEAD');
+    const npm = await npmStandIn();
+    const headRef = `refs/heads/gh-readonly-queue/main/pr-7-${head}`;
+    // The merge_group webhook's payload (docs.github.com/en/webhooks/webhook-events-and-payloads#merge_group):
+    // merge_group.head_sha, head_ref, base_sha, base_ref; no pull_request.
+    const run = await runLocalWorkflow({
+      workflow: 'acme/roadstop/.github/workflows/gates.yml@v1.0.0',
+      repositories,
+      caller,
+      inputs: { ...pipeline.jobs.gates.with, 'secret-scan': false },
+      env: { PATH: `${npm}:${process.env.PATH ?? ''}`, CHROMIUM_PATH: '/usr/bin/chromium' },
+      github: { event_name: 'merge_group', ref: headRef, sha: head },
+      event: { action: 'checks_requested', merge_group: { head_sha: head, head_ref: headRef, base_sha: head, base_ref: 'refs/heads/main', head_commit: { id: head, message: 'pr 7' } } },
+      // npm audit and the lint have nothing of the event to read; every other job runs.
+      skip: ['security', 'lint'],
+      onStep: progress,
+    });
+    const logs = Object.values(run.jobs).flatMap((job) => job.runs.flatMap((each) => each.steps.filter((step) => step.outcome === 'failure').map((step) => `${step.name}\n${step.stdout}\n${step.stderr}`)));
+    expect(Object.fromEntries(Object.entries(run.jobs).map(([id, job]) => [id, job.result])), logs.join('\n')).toMatchObject({ plan: 'success', test: 'success', coverage: 'success', build: 'success', lighthouse: 'success', e2e: 'success', summary: 'success' });
+    expect(run.jobs.summary!.outputs).toMatchObject({ 'coverage-gate-status': expect.stringMatching(/^(pass|warn)$/), 'bundle-budget-status': expect.stringMatching(/^(pass|warn)$/), 'lighthouse-gate-status': expect.stringMatching(/^(pass|warn)$/), 'e2e-status': 'pass' });
+    const budget = run.jobs.build!.runs[0]!.steps.find((step) => step.name === 'bundle-budget')!;
+    expect(`${budget.stdout}${budget.stderr}`).toMatch(/not judged/);
+  }, 600_000);
 });
 
 describe('gates.yml for real projects, its build job run from the release', () => {

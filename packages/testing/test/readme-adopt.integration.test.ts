@@ -59,6 +59,20 @@ describe("the README's Adopt it", () => {
     expect(blocks[3]).toMatch(/^version: 1\n/);
   });
 
+  it('says, before the first block, that owner/roadstop is a placeholder and how to pin a release', () => {
+    const intro = adopt.slice(0, adopt.indexOf('```yaml'));
+    expect(intro).toMatch(/`owner\/roadstop` below is a placeholder/);
+    expect(intro).toMatch(/`@v1\.4\.2` or its commit SHA/);
+  });
+
+  it("says how much traffic the canary needs, with the traffic table's own count", () => {
+    const table = README.slice(README.indexOf('<!-- canary-traffic:start -->'), README.indexOf('<!-- canary-traffic:end -->'));
+    const needed = /\| 0% \| upper bound under 1% \(promote\) \| ([\d,]+) \|/.exec(table)![1]!;
+    expect(adopt).toContain(`about ${needed} requests at each step`);
+    expect(adopt).toContain('[how much traffic a canary needs](#how-much-traffic-a-canary-needs)');
+    expect(anchors(README)).toContain('how-much-traffic-a-canary-needs');
+  });
+
   it('calls the reusable workflows with inputs and secrets they declare, and passes the policy', () => {
     // The preview is a job of the pull-request file: the two blocks are one workflow.
     const pullRequest = sourceFile('README.md', `${blocks[0]}${blocks[1]}`);

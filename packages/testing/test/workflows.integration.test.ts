@@ -92,7 +92,7 @@ describe('the workflows and actions, statically', () => {
     expect(called('.github/workflows/preview.yml')).toEqual(['actions/pr-staging-comment/action.yml', 'actions/pr-staging-comment/action.yml']);
   });
 
-  it('the policy holds: permissions on every job, third-party actions by SHA, nothing untrusted inside run:, no secrets: inherit', () => {
+  it('the policy holds: permissions on every job, third-party actions by SHA, nothing untrusted inside run:, no secrets: inherit, pipefail under every pipe', () => {
     expect(files.flatMap(checkPolicy)).toEqual([]);
   });
 

@@ -17,7 +17,7 @@ const SAFE_IN_RUN = /^(runner\.(temp|os|arch|tool_cache|workspace)|github\.(sha|
  */
 const INHERITS = new RegExp(`^${FIRST_PARTY.replace('/', '\\/')}/\\.github/workflows/canary\\.yml@`);
 
-export const POLICY_RULES = ['permissions', 'pinned', 'run-expressions', 'secrets-inherit'] as const;
+export const POLICY_RULES = ['permissions', 'pinned', 'run-expressions', 'secrets-inherit', 'pipefail'] as const;
 export type PolicyRule = (typeof POLICY_RULES)[number];
 
 /** The repository's rules for workflows and actions; see docs/playbook.md. */
@@ -40,9 +40,12 @@ export function checkPolicy(file: SourceFile): Finding[] {
       if (typeof job.uses === 'string') checkPinned(job.uses, `job ${id}`);
     }
   }
-  for (const { step, where } of stepsOf(file)) {
+  const jobs = new Map(file.kind === 'workflow' ? jobsOf(file) : []);
+  for (const { job, step, where } of stepsOf(file)) {
     if (typeof step.uses === 'string') checkPinned(step.uses, where);
     if (typeof step.run === 'string') {
+      const shell = step.shell ?? mapping(mapping(jobs.get(job)?.defaults).run).shell ?? mapping(mapping(file.doc.defaults).run).shell;
+      if (withoutPipefail(shell, step.run) && hasPipe(step.run)) report('pipefail', where, "a pipe under a shell without pipefail records the pipeline's last command only: set shell: bash (bash -eo pipefail) on the step");
       for (const expression of expressions(step.run)) {
         if (!SAFE_IN_RUN.test(expression)) report('run-expressions', where, `\${{ ${expression} }} inside run: pass it through env: and read the variable`);
       }
@@ -60,6 +63,31 @@ export function checkPolicy(file: SourceFile): Finding[] {
     if (name === FIRST_PARTY || name?.startsWith(`${FIRST_PARTY}/`)) return;
     if (!/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/.test(uses)) report('pinned', where, `${uses}: pin third-party actions by full commit SHA, with the tag in a comment`);
   }
+}
+
+/**
+ * GitHub runs a step with no shell as `bash -e {0}`, and `shell: sh` as `sh -e {0}`: neither sets pipefail, so
+ * `deploy | tee log` succeeds when the deploy fails. `shell: bash` is `bash --noprofile --norc -eo pipefail {0}`
+ * (docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax#exit-codes-and-error-action-preference).
+ */
+function withoutPipefail(shell: unknown, run: string): boolean {
+  if (/\bset\s+-[a-z]*o\s+pipefail\b|\bset\s+-o\s+pipefail\b/.test(run)) return false;
+  if (shell === undefined) return true;
+  if (typeof shell !== 'string') return false;
+  if (shell === 'bash' || /pipefail/.test(shell)) return false;
+  return /^(bash|sh)\b/.test(shell);
+}
+
+/** A `|` of the script itself: not `||`, nor inside quotes, a comment or an expression. */
+function hasPipe(run: string): boolean {
+  const code = run
+    .replace(/\$\{\{[\s\S]*?\}\}/g, 'x')
+    .replace(/'[^']*'/g, "''")
+    .replace(/"(?:[^"\\]|\\.)*"/g, '""')
+    .split('\n')
+    .map((line) => line.replace(/(^|\s)#.*$/, ''))
+    .join('\n');
+  return /(^|[^|])\|(?!\|)/.test(code.replace(/\|\|/g, ' '));
 }
 
 /** Permissions a job runs with: its own, or the workflow's. */
