@@ -58,6 +58,10 @@ export async function runGateInStep(gate: GateDescriptor, inputs: StepInputs<Par
   const config = await loadConfig(inputs.config, { workspace, input: 'config', sections: configSections() });
   warnConfig(stepPrefix(gate), config.warnings.filter((warning) => warning.key.startsWith(`${gate.name}.`)));
   const options = gate.resolveOptions(config.section(gate.name), inputs.gate, workspace);
+  // Secrets the config file gave (not inputs, so not masked above) are masked before the run first uses them.
+  const fromConfig = (gate.secretsOf?.(options) ?? []).filter((value) => value !== '' && !masked.includes(value));
+  for (const value of fromConfig) setSecret(value);
+  masked.push(...fromConfig);
 
   // What follows (the report path, the baseline and its GitHub client, the run, the result, the summary) is loaded
   // only now: a step that stops at its inputs, config or options never parses it.
