@@ -13,9 +13,10 @@
 // not a guarantee.
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { register } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+// Node strips the sources' types itself; the hook maps their `.js` imports to the `.ts` beside them (as the benchmarks do).
+import './ts-resolve.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const START = '<!-- canary-traffic:start -->';
@@ -31,8 +32,6 @@ const PASSING = [0, 0.001, 0.0025, 0.005];
 const FAILING = [0.075, 0.1, 0.2];
 const TRAFFIC = [0.5, 5, 50];
 
-// Node strips the sources' types itself; the hook maps their `.js` imports to the `.ts` beside them (as the benchmarks do).
-register('../bench/canary/ts-resolve.mjs', import.meta.url);
 
 async function loadJudge() {
   const [judge, options] = await Promise.all(['judge', 'options'].map((name) => import(pathToFileURL(join(root, `packages/canary/src/${name}.ts`)).href)));

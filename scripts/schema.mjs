@@ -6,17 +6,16 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { register } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
+// Node strips the sources' types itself; the hook maps their `.js` imports to the `.ts` beside them (as the benchmarks do).
+import './ts-resolve.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SCHEMA_PATH = join(root, 'schema/roadstop.schema.json');
 /** Where editors fetch it: the file at a release tag, so a config names the schema of the roadstop it runs. */
 export const SCHEMA_ID = 'https://raw.githubusercontent.com/owner/roadstop/v1/schema/roadstop.schema.json';
 
-// Node strips the sources' types itself; the hook maps their `.js` imports to the `.ts` beside them (as the benchmarks do).
-register('../bench/canary/ts-resolve.mjs', import.meta.url);
 const load = (path) => import(pathToFileURL(join(root, path)).href);
 
 /** The input descriptions of actions/<name>/action.yml, by input name. */

@@ -2,8 +2,8 @@
 // canary-watch's judge against today's (`pocock`, the judge before issue 19), the playbook's naive rule and an
 // Argo-style rule, over seeded synthetic canaries.
 //
-//   node --import ./bench/canary/register.mjs bench/canary/run.mjs [--runs 1000] [--seed 1]
-//   node --import ./bench/canary/register.mjs bench/canary/run.mjs --quick
+//   node --import ./scripts/ts-resolve.mjs bench/canary/run.mjs [--runs 1000] [--seed 1]
+//   node --import ./scripts/ts-resolve.mjs bench/canary/run.mjs --quick
 //     (a few runs per case, seconds; checks that every rule runs and the table prints, never timings)
 //
 // Each run watches 15 looks of 60 s. Traffic: 50 requests/s, the canary gets a share (10%, or 1% for thin

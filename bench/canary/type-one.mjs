@@ -3,7 +3,7 @@
 // looks, each look judging the whole window and the recent ones exactly as the watch does, for canaries that are
 // healthy or exactly at the margin (the edge of "not worse", the hardest case for a false rollback).
 //
-//   node --import ./bench/canary/register.mjs bench/canary/type-one.mjs [--runs 10000] [--quick]
+//   node --import ./scripts/ts-resolve.mjs bench/canary/type-one.mjs [--runs 10000] [--quick]
 //
 // Fails unless every case's rate is at most its alpha. Reported with a 95% Clopper-Pearson upper bound, from the
 // beta quantile (jstat), so a reader sees how far the simulation could be off.

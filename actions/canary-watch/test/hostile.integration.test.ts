@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -206,5 +206,21 @@ describe('canary-watch against a misbehaving metrics service (the built action)'
     const outside = textOutsideMasks(run, report);
     for (const secret of SECRETS) expect(outside).not.toContain(secret);
     hostile.check?.(run, fake, other);
+  });
+
+  it('a header value given in the config file (not an input) is masked before the run, and redacted', async () => {
+    const workspace = await mkdtemp(join(tmpdir(), 'roadstop-canary-config-header-'));
+    await mkdir(join(workspace, '.github'));
+    await writeFile(join(workspace, '.github/roadstop.yml'), `canary-watch:\n  http-headers: "X-Api-Key: ${API_KEY}"\n`);
+    fake.answer = (request) => (request.path === '/api/v1/query_range' ? echoAuthorization(500)(request) : prometheus(healthy)(request));
+    const report = join(workspace, 'report.json');
+    const run = await runAction({ action: 'canary-watch', workspace, inputs: { 'prometheus-url': fake.url, interval: '1s', duration: '3s', metrics: ERRORS, report, upload: 'never' }, timeoutMs: 30_000 });
+    // The header was sent: the config's value is the one in use.
+    expect(fake.requests.some((request) => request.headers['x-api-key'] === API_KEY)).toBe(true);
+    expect(run.masked).toContain(API_KEY);
+    const lines = run.stdout.split('\n').filter((line) => line !== '');
+    expect(lines.findIndex((line) => line.startsWith('::add-mask::') && line.includes(API_KEY))).toBeLessThan(lines.findIndex((line) => !line.startsWith('::add-mask::')));
+    expect(textOutsideMasks(run, report)).not.toContain(API_KEY);
+    await rm(workspace, { recursive: true, force: true });
   });
 });

@@ -1,7 +1,7 @@
 // roadstop's lcov parser run from its TypeScript sources by Node 24's type
 // stripping (the hook maps the sources' './x.js' imports onto x.ts): the same
 // code as the bundle, plus stripping and loading @roadstop/core at start-up.
-await import('../ts-resolve.mjs');
+await import('../../../scripts/ts-resolve.mjs');
 const { readCoverageReport, reportTotals } = await import('../../../packages/coverage/src/index.ts');
 
 const report = await readCoverageReport(process.argv[2]);

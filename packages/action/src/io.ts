@@ -1,5 +1,5 @@
-import { describeFailure, isConfigurationError, isEnvironmentError, type ConfigWarning, type ResultMessage } from '@roadstop/core';
-import type { StepIo } from './gate-step.js';
+import { describeFailure, isConfigurationError, isEnvironmentError, type ConfigWarning, type GateDescriptor, type ResultMessage } from '@roadstop/core';
+import type { StepIo } from './gate-run.js';
 import * as runner from './runner.js';
 
 /*
@@ -17,6 +17,11 @@ export const fail = runner.setFailed;
  * Mask a secret, and each line of one that spans lines: the runner masks line
  * by line, so a multi-line value registered whole would show its lines.
  */
+/** How a gate's step names itself in errors and annotations. */
+export function stepPrefix(gate: Pick<GateDescriptor, 'name'>): string {
+  return `roadstop ${gate.name}`;
+}
+
 export function setSecret(value: string): void {
   if (!value) return;
   runner.setSecret(value);

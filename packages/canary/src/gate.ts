@@ -1,5 +1,5 @@
 import type { GateDescriptor } from '@roadstop/core';
-import { CANARY_WATCH_OPTIONS, GATE, INPUT_DEFINITIONS, INPUT_NAMES, resolveCanaryWatchOptions, type CanaryWatchOptions, type InputName } from './options.js';
+import { CANARY_WATCH_OPTIONS, GATE, INPUT_DEFINITIONS, INPUT_NAMES, resolveCanaryWatchOptions, secretsOf, type CanaryWatchOptions, type InputName } from './options.js';
 import { renderCanaryMarkdown, renderCanaryTerminal } from './render.js';
 
 export const CANARY_WATCH_HELP = `Usage: roadstop canary-watch [options]
@@ -52,6 +52,7 @@ export const canaryWatchGate: GateDescriptor<CanaryWatchOptions, InputName> = {
   options: CANARY_WATCH_OPTIONS,
   ownStep: true,
   resolveOptions: resolveCanaryWatchOptions,
+  secretsOf,
   run: async (options, env) => (await import('./run.js')).runCanaryWatch(options, env),
   outputValues: (result) => ({ decision: String(result.settings.decision ?? ''), score: result.metrics.score }),
   renderMarkdown: (result) => renderCanaryMarkdown(result),

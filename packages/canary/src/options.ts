@@ -1,6 +1,6 @@
-import { JSONPath } from 'jsonpath-plus';
 import { ConfigSection, ConfigurationError, givenInput, parseSectionList, rejectUnsafeUrlText, type ErrorLocation, type InputDefinition, type OptionDefinitions, rangeOf } from '@roadstop/core';
 import type { BaselineSpec, GateOptionsBase } from '@roadstop/core';
+import { jsonPathPackage } from './jsonpath-package.cjs';
 
 export const GATE = 'canary-watch';
 
@@ -524,7 +524,7 @@ function boundedDuration(text: string, where: ErrorLocation): number {
 /** JSONPath filter and script expressions, `[?(...)]` and `[(...)]`: code the answer's author would choose to run. */
 function hasScript(path: string): boolean {
   try {
-    return JSONPath.toPathArray(path).some((segment) => /^\??\(/.test(segment));
+    return jsonPathPackage().JSONPath.toPathArray(path).some((segment) => /^\??\(/.test(segment));
   } catch {
     return true;
   }

@@ -1,5 +1,5 @@
-import { JSONPath } from 'jsonpath-plus';
 import { ConfigurationError, EnvironmentError, edgeFetch, RedirectRefusedError, retryAfterSeconds } from '@roadstop/core';
+import { jsonPathPackage } from './jsonpath-package.cjs';
 import type { CanaryWatchOptions } from './options.js';
 import { sentryProvider } from './sentry.js';
 import { substitute, type Provider, type ProviderSeries } from './watch.js';
@@ -247,7 +247,7 @@ export function httpJsonProvider(headers: Record<string, string>, pathOf: (query
     const { status, body } = await getJson(url, headers, timeoutMs, service, cancel);
     if (status >= 500) throw new ProviderError(`${describe(service)} is failing: HTTP ${status}`, 'outage');
     if (status >= 400) throw new ProviderError(`${describe(service)} answered HTTP ${status}`, 'query');
-    const matches = JSONPath({ path, json: body as object, wrap: true, eval: false }) as unknown[];
+    const matches = jsonPathPackage().JSONPath({ path, json: body as object, wrap: true, eval: false }) as unknown[];
     return { matches, service, path, metric };
   };
   return {

@@ -66,7 +66,10 @@ export function confinedPathSync(workspace: string, path: string, where: ErrorLo
 }
 
 /** What a file that is not a regular file or a folder is, for the message: undefined for those two. */
-export function specialFileKind(stats: Pick<Stats, 'isFIFO' | 'isCharacterDevice' | 'isBlockDevice' | 'isSocket' | 'isFile' | 'isDirectory'>): string | undefined {
+/** The type tests of a Stats or a Dirent that specialFileKind reads. */
+export type SpecialFileTypes = Pick<Stats, 'isFIFO' | 'isCharacterDevice' | 'isBlockDevice' | 'isSocket' | 'isFile' | 'isDirectory'>;
+
+export function specialFileKind(stats: SpecialFileTypes): string | undefined {
   if (stats.isFile() || stats.isDirectory()) return undefined;
   if (stats.isFIFO()) return 'a FIFO (named pipe)';
   if (stats.isCharacterDevice()) return 'a character device';

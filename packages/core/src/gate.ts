@@ -32,6 +32,11 @@ export interface GateDescriptor<Options extends GateOptionsBase = GateOptionsBas
   resultRanges?: ResultRanges;
   /** Inputs (as given, absent when empty) over the config section, validated: every mistake a ConfigurationError. */
   resolveOptions(section: ConfigSection, inputs: Partial<Record<Input, string>>, workspace: string): Options;
+  /**
+   * Secret values in the resolved options, wherever they came from: the edge masks them (`::add-mask::`) before the
+   * run, so a secret written in the config file (canary-watch's `http-headers`) is masked as an input's is.
+   */
+  secretsOf?(options: Options): string[];
   /** Measure and judge. Never throws for a failing check: that is a result with status fail. */
   run(options: Options, env: GateEnv): Promise<GateResult>;
   /** Values of `outputs`, from the result alone. */

@@ -1,7 +1,7 @@
 // fs.promises is read when first used: the promise API (and the streams it loads) costs a step that stops at its config.
 import { lstatSync, promises as fsp, realpathSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { isWithin } from './confine.js';
+import { isWithin, specialFileKind, type SpecialFileTypes } from './confine.js';
 import { ConfigurationError, type ErrorLocation } from './errors.js';
 import { insideWorkspace } from './confine.js';
 
@@ -10,6 +10,8 @@ export interface Selection {
   files: string[];
   /** Symlinks the globs matched, which are never followed: the caller says so in its result. */
   skippedLinks: string[];
+  /** FIFOs, devices and sockets the globs matched, never opened (a pipe would hang the step): path and kind. */
+  skippedSpecial: Array<{ path: string; kind: string }>;
 }
 
 /**
@@ -36,19 +38,22 @@ export async function selectFiles(workspace: string, patterns: readonly string[]
   for (const pattern of include) refuseLinkedBase(workspace, pattern, origin);
   const files: string[] = [];
   const skippedLinks: string[] = [];
+  const skippedSpecial: Selection['skippedSpecial'] = [];
   for (const entry of await matchEntries(workspace, include, exclude)) {
+    const special = entry.kind.isSymbolicLink() ? undefined : specialFileKind(entry.kind);
     if (entry.kind.isSymbolicLink()) skippedLinks.push(entry.path);
     else if (entry.kind.isFile()) files.push(entry.path);
+    else if (special) skippedSpecial.push({ path: entry.path, kind: special });
   }
   files.sort();
   await refuseEscapes(workspace, files, patterns, origin);
-  return { files, skippedLinks: skippedLinks.sort() };
+  return { files, skippedLinks: skippedLinks.sort(), skippedSpecial: skippedSpecial.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
 }
 
 interface MatchedEntry {
   path: string;
   /** The entry's own type, a symlink not followed: a Dirent, or the lstat of a literal path. */
-  kind: { isSymbolicLink(): boolean; isFile(): boolean };
+  kind: SpecialFileTypes & { isSymbolicLink(): boolean };
 }
 
 /**
@@ -83,11 +88,19 @@ export function isLiteralPath(pattern: string): boolean {
 }
 
 /** The warning for symlinks a selection skipped, or nothing. */
-export function describeSkippedLinks(selection: Selection, examples = 3): string | undefined {
+export function describeSkippedLinks(selection: Pick<Selection, 'skippedLinks'> & Partial<Pick<Selection, 'skippedSpecial'>>, examples = 3): string | undefined {
   const links = selection.skippedLinks;
-  if (links.length === 0) return undefined;
-  const shown = links.slice(0, examples).join(', ') + (links.length > examples ? ', …' : '');
-  return `skipped ${links.length} symlink${links.length === 1 ? '' : 's'} the globs match (${shown}): symlinks are not followed, so nothing outside the workspace is read`;
+  const special = selection.skippedSpecial ?? [];
+  const parts: string[] = [];
+  if (links.length > 0) {
+    const shown = links.slice(0, examples).join(', ') + (links.length > examples ? ', …' : '');
+    parts.push(`skipped ${links.length} symlink${links.length === 1 ? '' : 's'} the globs match (${shown}): symlinks are not followed, so nothing outside the workspace is read`);
+  }
+  if (special.length > 0) {
+    const shown = special.slice(0, examples).map((entry) => `${entry.path} is ${entry.kind}`).join(', ') + (special.length > examples ? ', …' : '');
+    parts.push(`skipped ${special.length} match${special.length === 1 ? '' : 'es'} that ${special.length === 1 ? 'is' : 'are'} not a regular file (${shown}): roadstop reads only regular files, so a pipe or device never hangs the step`);
+  }
+  return parts.length > 0 ? parts.join('; ') : undefined;
 }
 
 /**

@@ -1,8 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, mkdir, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countBraceExpansions, isLiteralPath, MAX_GLOB_EXPANSIONS, selectFiles } from '../src/index.js';
+import { countBraceExpansions, describeSkippedLinks, isLiteralPath, MAX_GLOB_EXPANSIONS, selectFiles } from '../src/index.js';
 
 describe('brace expansion is bounded', () => {
   it.each([
@@ -58,12 +59,14 @@ describe('literal paths are selected without fast-glob, exactly as fast-glob sel
     await symlink(join(workspace, 'dist/app.js'), join(workspace, 'dist/link.js'));
     await symlink(join(workspace, 'dist/sub'), join(workspace, 'dist/linked-folder'));
     await symlink(join(workspace, 'missing.js'), join(workspace, 'dist/dangling.js'));
+    execFileSync('mkfifo', [join(workspace, 'coverage/pipe.info')]);
     const { default: fg } = await import('fast-glob');
     const viaFastGlob = async (patterns: string[]) => {
       const entries = await fg(patterns, { cwd: workspace, onlyFiles: false, dot: true, unique: true, followSymbolicLinks: false, objectMode: true });
       return {
         files: entries.filter((entry) => !entry.dirent.isSymbolicLink() && entry.dirent.isFile()).map((entry) => entry.path).sort(),
         skippedLinks: entries.filter((entry) => entry.dirent.isSymbolicLink()).map((entry) => entry.path).sort(),
+        skippedSpecial: entries.filter((entry) => entry.dirent.isFIFO()).map((entry) => ({ path: entry.path, kind: 'a FIFO (named pipe)' })),
       };
     };
     const cases = [
@@ -74,6 +77,7 @@ describe('literal paths are selected without fast-glob, exactly as fast-glob sel
       ['dist/linked-folder/deep.js'],
       ['dist', 'dist/sub', 'dist/linked-folder'],
       ['missing.js', 'coverage/lcov.info'],
+      ['coverage/pipe.info', 'coverage/lcov.info'],
     ];
     for (const patterns of cases) {
       expect(patterns.every(isLiteralPath)).toBe(true);
@@ -82,6 +86,20 @@ describe('literal paths are selected without fast-glob, exactly as fast-glob sel
     }
     // Something selected, or the comparison proves nothing.
     expect((await selectFiles(workspace, ['dist/link.js', 'dist/app.js'], { input: 'path' })).files).toEqual(['dist/app.js']);
+  });
+
+  it('names a FIFO it matched and did not select, by path and kind, as a literal path and through a glob', async () => {
+    const workspace = await mkdtemp(join(tmpdir(), 'roadstop-fifo-'));
+    await mkdir(join(workspace, 'coverage'));
+    execFileSync('mkfifo', [join(workspace, 'coverage/lcov.info')]);
+    for (const pattern of ['coverage/lcov.info', 'coverage/*.info']) {
+      const selection = await selectFiles(workspace, [pattern], { input: 'files' });
+      expect(selection.files).toEqual([]);
+      expect(selection.skippedSpecial).toEqual([{ path: 'coverage/lcov.info', kind: 'a FIFO (named pipe)' }]);
+      expect(describeSkippedLinks(selection)).toBe(
+        'skipped 1 match that is not a regular file (coverage/lcov.info is a FIFO (named pipe)): roadstop reads only regular files, so a pipe or device never hangs the step',
+      );
+    }
   });
 
   it('refuses a literal path through a symlinked folder that leads out, as a glob would be refused', async () => {

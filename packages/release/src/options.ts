@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve, sep } from 'node:path';
 import { ConfigurationError, givenInput, type ConfigSection, type InputDefinition } from '@roadstop/core';
-import { INPUT_DEFINITIONS as WATCH_SECRETS, INPUT_NAMES as WATCH_INPUTS, parseDuration, resolveCanaryWatchOptions, type CanaryWatchOptions } from '@roadstop/canary';
+import { INPUT_DEFINITIONS as WATCH_SECRETS, INPUT_NAMES as WATCH_INPUTS, parseDuration, resolveCanaryWatchOptions, type CanaryWatchOptions } from '@roadstop/canary/options';
 import { PLATFORMS, type PlatformName } from './platforms.js';
 
 /** The canary-watch inputs canary-release passes through to each step's watch (fail-on is the ramp's own business). */

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { EnvironmentError } from '@roadstop/core';
@@ -63,8 +62,10 @@ const MAX_LABEL = 200;
  */
 export function commandPlatform(options: CommandPlatformOptions, deps: PlatformDeps): PlatformAdapter {
   const labelsFile = join(deps.scratch, 'canary-labels');
-  const run = (what: 'deploy' | 'rollback' | 'promote', command: string, env: Record<string, string>) =>
-    new Promise<void>((done, fail) => {
+  const run = async (what: 'deploy' | 'rollback' | 'promote', command: string, env: Record<string, string>) => {
+    // child_process loads with the first command, not with the options a step may stop at.
+    const { spawn } = await import('node:child_process');
+    return new Promise<void>((done, fail) => {
       // A cancel stops a running deploy; the rollback and the promotion run to their end.
       const signal = what === 'deploy' ? deps.signal : undefined;
       const child = spawn('bash', ['-eo', 'pipefail', '-c', command], { cwd: options.cwd, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env, CANARY_LABELS_FILE: labelsFile }, ...(signal ? { signal } : {}) });
@@ -79,6 +80,7 @@ export function commandPlatform(options: CommandPlatformOptions, deps: PlatformD
         else fail(new PlatformError(`the ${what} command (input '${what}') ${signal ? `was stopped by ${signal}` : `exited with ${code}`}`));
       });
     });
+  };
   let rolledBack = false;
   return {
     prepare: () => Promise.resolve(),

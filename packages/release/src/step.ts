@@ -2,9 +2,6 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActionStep } from '@roadstop/action';
 import { redactText } from '@roadstop/core';
-import { releaseError, rollbackUnfinished, runRelease } from './release.js';
-import { renderReleaseMarkdown } from './render.js';
-import { slackLifecycle } from './slack-lifecycle.js';
 import { readReleaseInputs } from './step-inputs.js';
 
 /**
@@ -18,6 +15,9 @@ export function canaryReleaseStep(step: ActionStep): Promise<void> {
 async function mainStep(step: ActionStep): Promise<void> {
   step.saveState('isPost', 'true');
   const { options, secrets, scratch } = readReleaseInputs(step);
+  // The ramp (the providers, the platform, the HTTP client), the report and Slack load once the inputs and the
+  // config are read: a step that stops at a mistake there never parses them.
+  const [{ releaseError, runRelease }, { renderReleaseMarkdown }, { slackLifecycle }] = await Promise.all([import('./release.js'), import('./render.js'), import('./slack-lifecycle.js')]);
   const slack = slackLifecycle(step);
   const total = options.steps.length;
   await slack?.send('started', { text: `canary release: ${options.steps.join(' → ')}%, ${options.watch.durationMs / 1000}s watch per step` });
@@ -51,6 +51,7 @@ async function mainStep(step: ActionStep): Promise<void> {
 async function postStep(step: ActionStep): Promise<void> {
   if (step.state('moved') !== 'true' || step.state('finished') === 'true') return;
   const { options, secrets, scratch } = readReleaseInputs(step);
+  const { rollbackUnfinished } = await import('./release.js');
   step.info('canary-release: the release did not finish (cancelled, timed out or its rollback failed): rolling back');
   await rollbackUnfinished(options, { scratch, log: (text) => step.info(redactText(text, secrets)) });
   step.info('canary-release: rolled back: all traffic on stable');

@@ -36,7 +36,7 @@ describe('benchmarks, quick mode', () => {
   });
 
   it('bench/canary/run.mjs: runs the real judge over seeded canaries and its checks hold', async () => {
-    const { stdout } = await quick(['--import', './bench/canary/register.mjs', 'bench/canary/run.mjs', '--quick']);
+    const { stdout } = await quick(['--import', './scripts/ts-resolve.mjs', 'bench/canary/run.mjs', '--quick']);
     expect(stdout).toMatch(/\| 10% of 50 req\/s \| errors 1% → 8% \| roadstop \| 20 \| 1000\.0 \|/);
     expect(stdout).toContain('checks OK');
   });

@@ -1,3 +1,0 @@
-import { register } from 'node:module';
-
-register('./ts-resolve.mjs', import.meta.url);
