@@ -191,6 +191,28 @@ describe('canary-release with platform command (the built action)', () => {
     noSecret(post);
   });
 
+  it('the Slack lifecycle over a whole healthy ramp (bot token): the one message updated at each of the 4 steps and at the end, a threaded verdict per step', async () => {
+    rates = healthy;
+    const slack = await startFakeSlack();
+    try {
+      slack.addChannel('releases');
+      const dir = await mkdtemp(join(folder, 'slack-ramp-'));
+      const run = await runAction({ action: 'canary-release', workspace: dir, inputs: { ...baseInputs(dir), 'slack-token': slack.token, 'slack-channel': 'releases', 'slack-api-url': slack.apiUrl, title: 'webapp' }, timeoutMs: 60_000 });
+      expect(run.outputs.decision, run.stdout).toBe('promote');
+      const parents = slack.parents('releases');
+      expect(parents).toHaveLength(1);
+      // started, a progress per step, succeeded.
+      expect(parents[0]!.revisions.length).toBe(6);
+      const replies = slack.replies(parents[0]!.ts).map((reply) => slack.render(reply).text).join('\n');
+      for (const [index, weight] of [10, 25, 50, 100].entries()) expect(replies).toMatch(new RegExp(`step ${index + 1} at ${weight}%: promote: [^\\n]+\\n?[^]*session-error-rate: pass`));
+      expect(slack.render(parents[0]!.revisions.at(-1)!).text).toMatch(/promote/);
+      noSecret(run);
+      expect(textOutsideMasks(run)).not.toContain(slack.token);
+    } finally {
+      await slack.close();
+    }
+  });
+
   it('the Slack lifecycle with a bot token: one message updated per step, each verdict threaded; a webhook gets one message per event', async () => {
     rates = { ...healthy, [CANARY]: { perSecond: 5000, errored: 0.2 } };
     const slack = await startFakeSlack();
