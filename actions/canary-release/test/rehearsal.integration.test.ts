@@ -121,9 +121,16 @@ describe('the rehearsal: Vercel + Sentry with the real SDK, through dist/canary-
 
   it('a healthy canary ramps 10 → 25 → 50 → 100 and completes', async () => {
     await start(0);
-    const run = await runAction({ action: 'canary-release', workspace: folder, inputs: inputs(), timeoutMs: 120_000 });
+    // The canary's share of the split, sampled while the release runs: each stage really served its percentage.
+    const shares = new Set<number>();
+    const sampler = setInterval(() => shares.add(vercel.canaryPercentage()), 50);
+    const run = await runAction({ action: 'canary-release', workspace: folder, inputs: inputs(), timeoutMs: 120_000 }).finally(() => clearInterval(sampler));
     expect(run.outputs.decision, run.stdout).toBe('promote');
-    expect(run.summary).toMatch(/\| 4 \| 100% \| cccc3333dddd4444 vs aaaa1111bbbb2222 \| promote \|/);
+    for (const [index, weight] of [10, 25, 50, 100].entries()) expect(run.summary).toMatch(new RegExp(`\\| ${index + 1} \\| ${weight}% \\| cccc3333dddd4444 vs aaaa1111bbbb2222 \\| promote \\|`));
+    expect([...shares]).toEqual(expect.arrayContaining([10, 25, 50]));
+    const approvals = vercel.requests.filter((request) => request.method === 'POST').map((request) => `${request.path.replace(/^\/v1\/projects\/webapp/, '')} ${String((request.body as { nextStageIndex?: number } | undefined)?.nextStageIndex ?? '')}`.trim());
+    expect(approvals).toEqual(['/rolling-release/start', '/rolling-release/approve-stage 1', '/rolling-release/approve-stage 2', '/rolling-release/approve-stage 3']);
+    expect(served[STABLE.id]).toBeGreaterThan(0);
     expect(vercel.rollingRelease?.state).toBe('COMPLETE');
     expect(vercel.production).toBe(CANARY.id);
     // The SDK's sessions arrived for both releases: the judge read real envelopes.
