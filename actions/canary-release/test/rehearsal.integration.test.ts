@@ -74,6 +74,7 @@ describe('the rehearsal: Vercel + Sentry with the real SDK, through dist/canary-
   /** The builds and the load: every 20 ms, a batch of page views routed by Vercel's current split. */
   const start = async (canaryErrorEvery: number) => {
     sentry.sessions.clear();
+    sentry.events.length = 0;
     sentry.releases = new Set();
     vercel = await startVercelFake({ token: VERCEL_TOKEN, deployments: [STABLE, CANARY], production: STABLE.id });
     builds = { [STABLE.id]: await startBuild(sentry, STABLE.sha, 0), [CANARY.id]: await startBuild(sentry, CANARY.sha, canaryErrorEvery) };
@@ -151,6 +152,10 @@ describe('the rehearsal: Vercel + Sentry with the real SDK, through dist/canary-
     expect(vercel.canaryPercentage()).toBe(0);
     const errored = [...sentry.sessions.values()].filter((session) => session.release === CANARY.sha && session.status === 'errored').length;
     expect(errored).toBeGreaterThan(0);
+    // The SDK's envelopes carried the errors too (captureException's event items), of the canary's release only.
+    const errors = sentry.events.filter((event) => event.kind === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    expect(new Set(errors.map((event) => event.release))).toEqual(new Set([CANARY.sha]));
   });
 
   it('a run killed mid-watch is rolled back by the post step', async () => {
