@@ -28,7 +28,13 @@ interface Case {
   /** The recorded calls of the stub commands, in order. */
   calls: string[];
   summary?: RegExp;
+  /** The report's steps (the `report` output's JSON): weight, watch decision and the verdict of each metric. */
+  report?: { decision: string; weight: number; steps: [number, string, string][] };
 }
+
+/** The summary's row of one step: its weight, the labels, the watch's decision and each metric's reason. */
+const row = (step: number, weight: number, decision: string, verdict: string) =>
+  new RegExp(`\\| ${step} \\| ${weight}% \\| ${CANARY} vs ${STABLE} \\| ${decision} \\| [^|\\n]* — session-error-rate: ${verdict}: [^|\\n]+ \\|`);
 
 const CASES: Case[] = [
   {
@@ -37,6 +43,7 @@ const CASES: Case[] = [
     weight: '100',
     calls: ['deploy 10 1', 'deploy 25 2', 'deploy 50 3', 'deploy 100 4', 'promote'],
     summary: /\| 4 \| 100% \| a1b2c3d4e5f6 vs f6e5d4c3b2a1 \| promote \|/,
+    report: { decision: 'promote', weight: 100, steps: [[10, 'promote', 'pass'], [25, 'promote', 'pass'], [50, 'promote', 'pass'], [100, 'promote', 'pass']] },
   },
   {
     name: 'a broken canary (one session in five errors) is rolled back at its first step',
@@ -46,6 +53,7 @@ const CASES: Case[] = [
     error: /rollback: step 1 \(10%\): session-error-rate failed 1 look in a row/,
     calls: ['deploy 10 1', 'rollback'],
     summary: /\| 1 \| 10% \| a1b2c3d4e5f6 vs f6e5d4c3b2a1 \| rollback \| .*session-error-rate: fail/,
+    report: { decision: 'rollback', weight: 0, steps: [[10, 'rollback', 'fail']] },
   },
   {
     name: 'a canary without sessions: inconclusive, rolled back (on-inconclusive: rollback)',
@@ -125,6 +133,15 @@ describe('canary-release with platform command (the built action)', () => {
     }
     expect(calls(dir), log).toEqual(hostile.calls);
     if (hostile.summary) expect(run.summary).toMatch(hostile.summary);
+    if (hostile.report) {
+      // A row per step in the job summary, each with its watch's reasons; the steps not reached said so.
+      hostile.report.steps.forEach(([weight, decision, verdict], index) => expect(run.summary).toMatch(row(index + 1, weight, decision, verdict)));
+      for (const [index, weight] of [10, 25, 50, 100].entries()) if (index >= hostile.report.steps.length) expect(run.summary).toContain(`| ${index + 1} | ${weight}% | – | – | not reached |`);
+      const report = JSON.parse(readFileSync(run.outputs.report!, 'utf8')) as { decision: string; weight: number; steps: { weight: number; decision: string; reasons: { name: string; verdict: string; reason: string }[] }[] };
+      expect([report.decision, report.weight]).toEqual([hostile.report.decision, hostile.report.weight]);
+      expect(report.steps.map((one) => [one.weight, one.decision, one.reasons.map((reason) => `${reason.name}: ${reason.verdict}`).join('; ')])).toEqual(hostile.report.steps.map(([weight, decision, verdict]) => [weight, decision, `session-error-rate: ${verdict}`]));
+      for (const one of report.steps) expect(one.reasons[0]!.reason).not.toBe('');
+    }
     expect(run.masked).toContain(inputs['sentry-token']);
     noSecret(run, run.outputs.report);
   });
@@ -172,6 +189,28 @@ describe('canary-release with platform command (the built action)', () => {
     expect(post.stdout).toMatch(/the release did not finish .*: rolling back/);
     expect(calls(dir)).toEqual(['deploy 10 1', 'deploy 25 2', 'rollback']);
     noSecret(post);
+  });
+
+  it('the Slack lifecycle over a whole healthy ramp (bot token): the one message updated at each of the 4 steps and at the end, a threaded verdict per step', async () => {
+    rates = healthy;
+    const slack = await startFakeSlack();
+    try {
+      slack.addChannel('releases');
+      const dir = await mkdtemp(join(folder, 'slack-ramp-'));
+      const run = await runAction({ action: 'canary-release', workspace: dir, inputs: { ...baseInputs(dir), 'slack-token': slack.token, 'slack-channel': 'releases', 'slack-api-url': slack.apiUrl, title: 'webapp' }, timeoutMs: 60_000 });
+      expect(run.outputs.decision, run.stdout).toBe('promote');
+      const parents = slack.parents('releases');
+      expect(parents).toHaveLength(1);
+      // started, a progress per step, succeeded.
+      expect(parents[0]!.revisions.length).toBe(6);
+      const replies = slack.replies(parents[0]!.ts).map((reply) => slack.render(reply).text).join('\n');
+      for (const [index, weight] of [10, 25, 50, 100].entries()) expect(replies).toMatch(new RegExp(`step ${index + 1} at ${weight}%: promote: [^\\n]+\\n?[^]*session-error-rate: pass`));
+      expect(slack.render(parents[0]!.revisions.at(-1)!).text).toMatch(/promote/);
+      noSecret(run);
+      expect(textOutsideMasks(run)).not.toContain(slack.token);
+    } finally {
+      await slack.close();
+    }
   });
 
   it('the Slack lifecycle with a bot token: one message updated per step, each verdict threaded; a webhook gets one message per event', async () => {

@@ -74,6 +74,7 @@ describe('the rehearsal: Vercel + Sentry with the real SDK, through dist/canary-
   /** The builds and the load: every 20 ms, a batch of page views routed by Vercel's current split. */
   const start = async (canaryErrorEvery: number) => {
     sentry.sessions.clear();
+    sentry.events.length = 0;
     sentry.releases = new Set();
     vercel = await startVercelFake({ token: VERCEL_TOKEN, deployments: [STABLE, CANARY], production: STABLE.id });
     builds = { [STABLE.id]: await startBuild(sentry, STABLE.sha, 0), [CANARY.id]: await startBuild(sentry, CANARY.sha, canaryErrorEvery) };
@@ -121,9 +122,16 @@ describe('the rehearsal: Vercel + Sentry with the real SDK, through dist/canary-
 
   it('a healthy canary ramps 10 → 25 → 50 → 100 and completes', async () => {
     await start(0);
-    const run = await runAction({ action: 'canary-release', workspace: folder, inputs: inputs(), timeoutMs: 120_000 });
+    // The canary's share of the split, sampled while the release runs: each stage really served its percentage.
+    const shares = new Set<number>();
+    const sampler = setInterval(() => shares.add(vercel.canaryPercentage()), 50);
+    const run = await runAction({ action: 'canary-release', workspace: folder, inputs: inputs(), timeoutMs: 120_000 }).finally(() => clearInterval(sampler));
     expect(run.outputs.decision, run.stdout).toBe('promote');
-    expect(run.summary).toMatch(/\| 4 \| 100% \| cccc3333dddd4444 vs aaaa1111bbbb2222 \| promote \|/);
+    for (const [index, weight] of [10, 25, 50, 100].entries()) expect(run.summary).toMatch(new RegExp(`\\| ${index + 1} \\| ${weight}% \\| cccc3333dddd4444 vs aaaa1111bbbb2222 \\| promote \\|`));
+    expect([...shares]).toEqual(expect.arrayContaining([10, 25, 50]));
+    const approvals = vercel.requests.filter((request) => request.method === 'POST').map((request) => `${request.path.replace(/^\/v1\/projects\/webapp/, '')} ${String((request.body as { nextStageIndex?: number } | undefined)?.nextStageIndex ?? '')}`.trim());
+    expect(approvals).toEqual(['/rolling-release/start', '/rolling-release/approve-stage 1', '/rolling-release/approve-stage 2', '/rolling-release/approve-stage 3']);
+    expect(served[STABLE.id]).toBeGreaterThan(0);
     expect(vercel.rollingRelease?.state).toBe('COMPLETE');
     expect(vercel.production).toBe(CANARY.id);
     // The SDK's sessions arrived for both releases: the judge read real envelopes.
@@ -144,6 +152,10 @@ describe('the rehearsal: Vercel + Sentry with the real SDK, through dist/canary-
     expect(vercel.canaryPercentage()).toBe(0);
     const errored = [...sentry.sessions.values()].filter((session) => session.release === CANARY.sha && session.status === 'errored').length;
     expect(errored).toBeGreaterThan(0);
+    // The SDK's envelopes carried the errors too (captureException's event items), of the canary's release only.
+    const errors = sentry.events.filter((event) => event.kind === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    expect(new Set(errors.map((event) => event.release))).toEqual(new Set([CANARY.sha]));
   });
 
   it('a run killed mid-watch is rolled back by the post step', async () => {

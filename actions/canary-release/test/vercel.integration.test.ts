@@ -141,6 +141,17 @@ describe('canary-release with platform vercel (the built action)', () => {
     noSecret(run);
   });
 
+  it('a project Vercel does not know (404): the same one error naming vercel-project and the plan, nothing moved or rolled back', async () => {
+    const run = await runAction({ action: 'canary-release', workspace: folder, inputs: inputs({ 'vercel-project': 'nothing' }), timeoutMs: 60_000 });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.decision).toBeUndefined();
+    expect(errorsOf(run)).toEqual([expect.stringMatching(/input 'vercel-project'.*HTTP 404 .*Rolling Releases need a Pro or Enterprise plan/)]);
+    expect(vercel.requests.filter((request) => request.method === 'POST')).toEqual([]);
+    expect(vercel.rollingRelease).toBeUndefined();
+    expect(vercel.production).toBe(STABLE.id);
+    noSecret(run);
+  });
+
   it('a wrong token (401): one error naming vercel-token, never printed', async () => {
     const run = await runAction({ action: 'canary-release', workspace: folder, inputs: inputs({ 'vercel-token': `${VERCEL_TOKEN}x` }), timeoutMs: 60_000 });
     expect(run.exitCode).toBe(1);

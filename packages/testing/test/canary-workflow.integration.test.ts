@@ -42,7 +42,7 @@ const runJob = (options: Omit<LocalJobOptions, 'repositories'>) => runLocalJob({
 describe('canary.yml, the wrapper itself', () => {
   it('keeps every input and secret its callers had (names, types, defaults), under 150 lines, one roadstop step', async () => {
     const text = await readFile(join(REPO_ROOT, '.github/workflows/canary.yml'), 'utf8');
-    const doc = parse(text) as { on: { workflow_call: { inputs: Record<string, { type: string; default?: unknown }>; secrets: Record<string, unknown> } }; jobs: Record<string, { steps: { uses?: string }[] }> };
+    const doc = parse(text) as { on: { workflow_call: { inputs: Record<string, { type: string; default?: unknown }>; secrets: Record<string, unknown> } }; jobs: Record<string, { steps: { uses?: string; with?: Record<string, string> }[] }> };
     const { inputs, secrets } = doc.on.workflow_call;
     // Before the wrapper (roadstop at d21ebfc), with the defaults callers relied on.
     const before: Record<string, [string, unknown]> = {
@@ -57,6 +57,13 @@ describe('canary.yml, the wrapper itself', () => {
       if (value !== undefined) expect(inputs[name]?.default, name).toBe(value);
     }
     expect(Object.keys(secrets)).toEqual(expect.arrayContaining(['deploy-token', 'metrics-token', 'datadog-api-key', 'datadog-app-key', 'slack-bot-token', 'slack-webhook-url']));
+    // Every input of canary-release reaches it from the wrapper (a secret's under its secret's name), but the judge's
+    // tuning and the http provider's headers, which the config file's canary-watch section holds.
+    const CONFIG_ONLY = ['http-headers', 'failure-limit', 'consecutive-successes', 'max-consecutive-errors', 'false-rollback-rate'];
+    const action = parse(await readFile(join(REPO_ROOT, 'actions/canary-release/action.yml'), 'utf8')) as { inputs: Record<string, unknown> };
+    const given = Object.values(doc.jobs).flatMap((job) => job.steps).find((step) => step.uses?.includes('canary-release')) as { with: Record<string, string> };
+    expect(Object.keys(action.inputs).filter((name) => !(name in given.with) && !CONFIG_ONLY.includes(name))).toEqual([]);
+    for (const [name, value] of Object.entries(given.with)) expect(value, name).toMatch(/^\$\{\{ (inputs|secrets)\.[a-z-]+/);
     expect(text.split('\n').length).toBeLessThan(150);
     expect(Object.values(doc.jobs).flatMap((job) => job.steps.map((step) => step.uses ?? '')).filter((uses) => uses.includes('roadstop'))).toEqual(['owner/roadstop/actions/canary-release@v1']);
   });
@@ -151,6 +158,7 @@ describe('canary.yml, its ramp job run here over the built canary-release', () =
     [{ steps: 'abc' }, "'abc' is not a whole percentage from 1 to 100"],
     [{ steps: '50,25,100' }, 'the steps must rise: 25 comes after 50'],
     [{ steps: '10,50' }, 'the last step is 50, not 100'],
+    [{ 'sentry-source': 'logs' }, "input 'sentry-source': 'logs' is not a Sentry source"],
     [{ steps: '10,25,50,100', duration: '30m' }, "input 'timeout-minutes': 120 is shorter than 4 steps × 30m of watching + 10 minutes for the moves"],
     [{ steps: '10,50,100', duration: '', 'timeout-minutes': 60 }, "input 'timeout-minutes': 60 is shorter than 3 steps × 20m of watching + 10 minutes for the moves"],
   ])('refused before anything moves: %j', async (inputs, message) => {
