@@ -20,9 +20,12 @@ __webpack_require__.d(__webpack_exports__, {
 var src = __webpack_require__(38471);
 // EXTERNAL MODULE: ./packages/canary/src/options.ts
 var src_options = __webpack_require__(56404);
-// EXTERNAL MODULE: ./node_modules/jsonpath-plus/dist/index-node-esm.js
-var index_node_esm = __webpack_require__(96229);
+// EXTERNAL MODULE: ./packages/canary/src/jsonpath-package.cjs
+var jsonpath_package = __webpack_require__(5285);
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(58500);
 ;// CONCATENATED MODULE: ./packages/canary/src/sentry.ts
+
 
 
 /**
@@ -104,7 +107,7 @@ function parseSentryEventsQuery(query, where) {
         throw new src/* ConfigurationError */.j1(`${where}: the Sentry events query names no event.type`, { input: 'metrics' }, hint);
     return { release, eventType };
 }
-function sentryProvider(options, headers, labels) {
+function sentryProvider(options, headers, labels, cancel) {
     const service = { name: 'Sentry', input: 'sentry-url' };
     const api = `${options.url}/api/0`;
     const org = encodeURIComponent(options.org);
@@ -115,12 +118,15 @@ function sentryProvider(options, headers, labels) {
     let reads = new Map();
     let readsEnd = Number.NEGATIVE_INFINITY;
     const inputOf = (release) => (release === labels.canary ? 'canary-label' : release === labels.baseline ? 'baseline-label' : 'metrics');
-    /** One GET, 429 honoured while its Retry-After fits in the budget; 401/403 name the token; Sentry's `detail` is kept for the caller. */
+    /**
+     * One GET, 429 honoured while its Retry-After fits in the budget; 401/403 name the token; Sentry's `detail` is kept
+     * for the caller. `cancel` ends the request and the wait at once.
+     */
     const call = async (path, params, timeoutMs) => {
         const deadline = Date.now() + timeoutMs;
         for (let attempt = 0;; attempt++) {
             try {
-                return await getJson(`${api}${path}${params.size > 0 ? `?${params.toString()}` : ''}`, headers, Math.max(1, deadline - Date.now()), service);
+                return await getJson(`${api}${path}${params.size > 0 ? `?${params.toString()}` : ''}`, headers, Math.max(1, deadline - Date.now()), service, cancel);
             }
             catch (error) {
                 if (!(error instanceof ProviderError))
@@ -130,7 +136,9 @@ function sentryProvider(options, headers, labels) {
                 const wait = error.retryAfterMs;
                 if (error.failure !== 'rate-limited' || wait === undefined || attempt >= MAX_RATE_LIMIT_RETRIES || Date.now() + wait >= deadline)
                     throw error;
-                await new Promise((done) => setTimeout(done, wait));
+                await (0,promises_.setTimeout)(wait, undefined, cancel ? { signal: cancel } : {}).catch((stopped) => {
+                    throw cancel?.aborted ? cancelledRequest(service) : stopped;
+                });
             }
         }
     };
@@ -1244,15 +1252,18 @@ function describe(service) {
  * GET a JSON answer. Redirects follow edgeFetch's same-origin policy: within the origin they are followed, one to
  * another origin is refused before the token or a custom header is sent there. A status the service uses for
  * refusal, rate limits or outages throws here; other statuses are returned with the body for the provider to read
- * its own error format.
+ * its own error format. `cancel` (a SIGINT/SIGTERM of canary-release) ends the request at once.
  */
-async function getJson(url, headers, timeoutMs, service) {
-    const signal = AbortSignal.timeout(Math.max(1, Math.round(timeoutMs)));
+async function getJson(url, headers, timeoutMs, service, cancel) {
+    const timeout = AbortSignal.timeout(Math.max(1, Math.round(timeoutMs)));
+    const signal = cancel ? AbortSignal.any([timeout, cancel]) : timeout;
     let response;
     try {
         response = await (0,src/* edgeFetch */.aI)(url, { headers, signal, redirect: 'same-origin' });
     }
     catch (error) {
+        if (cancel?.aborted)
+            throw cancelledRequest(service);
         if (error instanceof src/* RedirectRefusedError */.jw) {
             if (error.refusal === 'cross-origin') {
                 throw new ProviderError(`${describe(service)} redirected to another origin, ${error.targetOrigin}: refused, the credentials and headers are never sent there (point the input at the final URL)`, 'redirect');
@@ -1264,12 +1275,13 @@ async function getJson(url, headers, timeoutMs, service) {
         throw new ProviderError(`cannot reach ${describe(service)} at ${new URL(url).origin} (${serverText(why)})`, 'unreachable');
     }
     const retryAfter = response.headers.get('retry-after');
-    const text = await readBody(response, signal, service, timeoutMs);
+    const text = await readBody(response, signal, service, timeoutMs, cancel);
     if (response.status === 401 || response.status === 403) {
         throw new ProviderError(`${describe(service)} refused the request: HTTP ${response.status} (check the token, keys or headers)`, 'refused');
     }
     if (response.status === 429) {
-        throw new ProviderError(`${describe(service)} is rate limiting: HTTP 429${retryAfter ? ` (Retry-After ${serverText(retryAfter)})` : ''}`, 'rate-limited', retryAfterMsOf(retryAfter));
+        const seconds = (0,src/* retryAfterSeconds */.C3)(retryAfter, Date.now());
+        throw new ProviderError(`${describe(service)} is rate limiting: HTTP 429${retryAfter ? ` (Retry-After ${serverText(retryAfter)})` : ''}`, 'rate-limited', seconds === undefined ? undefined : seconds * 1000);
     }
     let body;
     try {
@@ -1282,22 +1294,19 @@ async function getJson(url, headers, timeoutMs, service) {
     }
     return { status: response.status, body };
 }
-/** Retry-After as seconds or an HTTP date (RFC 9110 section 10.2.3); anything else, or a negative wait, is no hint. */
-function retryAfterMsOf(value) {
-    if (value === null)
-        return undefined;
-    if (/^\s*\d{1,9}\s*$/.test(value))
-        return Number(value) * 1000;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+/** A request or a rate limit's wait ended by the cancel: no evidence, and the watch ends at its next wait. */
+function cancelledRequest(service) {
+    return new ProviderError(`the request to ${describe(service)} was stopped: the run was cancelled`, 'unreachable');
 }
-async function readBody(response, signal, service, timeoutMs) {
+async function readBody(response, signal, service, timeoutMs, cancel) {
     try {
         return await boundedText(response, service);
     }
     catch (error) {
         if (error instanceof ProviderError)
             throw error;
+        if (cancel?.aborted)
+            throw cancelledRequest(service);
         if (signal.aborted)
             throw new ProviderError(`${describe(service)} did not finish its answer within ${Math.round(timeoutMs / 100) / 10}s`, 'unreachable');
         throw new ProviderError(`${describe(service)} broke off its answer (${serverText(error.message)})`, 'unreachable');
@@ -1330,9 +1339,9 @@ function labelsOf(metric) {
  * errors `{"status":"error","errorType":"bad_data","error":"..."}` with 400 (bad parameters), 422 (cannot be
  * executed), 503 (timed out or aborted).
  */
-function prometheusProvider(baseUrl, headers, service = { name: 'Prometheus', input: 'prometheus-url' }) {
+function prometheusProvider(baseUrl, headers, service = { name: 'Prometheus', input: 'prometheus-url' }, cancel) {
     const call = async (path, params, timeoutMs) => {
-        const { status, body } = await getJson(`${baseUrl}${path}?${new URLSearchParams(params).toString()}`, headers, timeoutMs, service);
+        const { status, body } = await getJson(`${baseUrl}${path}?${new URLSearchParams(params).toString()}`, headers, timeoutMs, service, cancel);
         if (!isRecord(body))
             throw new ProviderError(`${describe(service)} answered HTTP ${status} with JSON that is not an API answer`, 'garbage');
         if (body.status === 'success' && status < 300)
@@ -1374,9 +1383,9 @@ function prometheusProvider(baseUrl, headers, service = { name: 'Prometheus', in
  * "scope":"...","expression":"..."}]}`; errors `{"errors":["..."]}` with 400, 403, 429. The query should roll up by
  * the interval, e.g. `sum:trace.http.request.errors{version:{{target}}}.as_count().rollup(sum, {{interval_seconds}})`.
  */
-function datadogProvider(baseUrl, headers, service = { name: 'Datadog', input: 'datadog-site' }) {
+function datadogProvider(baseUrl, headers, service = { name: 'Datadog', input: 'datadog-site' }, cancel) {
     const call = async (query, from, to, timeoutMs) => {
-        const { status, body } = await getJson(`${baseUrl}/api/v1/query?${new URLSearchParams({ from: String(Math.floor(from)), to: String(Math.ceil(to)), query }).toString()}`, headers, timeoutMs, service);
+        const { status, body } = await getJson(`${baseUrl}/api/v1/query?${new URLSearchParams({ from: String(Math.floor(from)), to: String(Math.ceil(to)), query }).toString()}`, headers, timeoutMs, service, cancel);
         if (!isRecord(body))
             throw new ProviderError(`${describe(service)} answered HTTP ${status} with JSON that is not an API answer`, 'garbage');
         if (status >= 400 || body.status === 'error') {
@@ -1429,16 +1438,16 @@ function jsonNumber(value) {
  * Any HTTP endpoint answering JSON: the query is a URL, the metric's `path` a JSONPath (scripts disabled) to the
  * number of the last interval; each match is a series of one point at the end of the window.
  */
-function httpJsonProvider(headers, pathOf) {
+function httpJsonProvider(headers, pathOf, cancel) {
     const read = async (url, timeoutMs) => {
         const { path, metric } = pathOf(url);
         const service = { name: `the endpoint ${new URL(url).origin}`, input: 'metrics' };
-        const { status, body } = await getJson(url, headers, timeoutMs, service);
+        const { status, body } = await getJson(url, headers, timeoutMs, service, cancel);
         if (status >= 500)
             throw new ProviderError(`${describe(service)} is failing: HTTP ${status}`, 'outage');
         if (status >= 400)
             throw new ProviderError(`${describe(service)} answered HTTP ${status}`, 'query');
-        const matches = (0,index_node_esm/* JSONPath */.E)({ path, json: body, wrap: true, eval: false });
+        const matches = (0,jsonpath_package/* jsonPathPackage */.K)().JSONPath({ path, json: body, wrap: true, eval: false });
         return { matches, service, path, metric };
     };
     return {
@@ -1459,7 +1468,8 @@ function httpJsonProvider(headers, pathOf) {
     };
 }
 /** The provider the options name, with every query checked once (all at a time) before the watch starts. */
-async function openProvider(options) {
+/** `cancel`: a SIGINT/SIGTERM (canary-release) ends every request, and Sentry's rate-limit waits, at once. */
+async function openProvider(options, cancel) {
     const headers = { ...options.headers };
     if (options.basicAuth !== undefined)
         headers.Authorization = `Basic ${Buffer.from(options.basicAuth).toString('base64')}`;
@@ -1478,7 +1488,7 @@ async function openProvider(options) {
             }
         }
     }
-    const provider = chooseProvider(options, headers, queries);
+    const provider = chooseProvider(options, headers, queries, cancel);
     if (options.provider === 'http') {
         for (const { query, where } of queries) {
             if (!isHttpUrl(query))
@@ -1495,15 +1505,15 @@ async function openProvider(options) {
     }));
     return provider;
 }
-function chooseProvider(options, headers, queries) {
+function chooseProvider(options, headers, queries, cancel) {
     if (options.provider === 'prometheus')
-        return prometheusProvider(options.prometheusUrl, headers);
+        return prometheusProvider(options.prometheusUrl, headers, undefined, cancel);
     if (options.provider === 'sentry')
-        return sentryProvider(options.sentry, headers, { canary: options.canaryLabel, ...(options.baselineLabel !== undefined ? { baseline: options.baselineLabel } : {}) });
+        return sentryProvider(options.sentry, headers, { canary: options.canaryLabel, ...(options.baselineLabel !== undefined ? { baseline: options.baselineLabel } : {}) }, cancel);
     if (options.provider === 'datadog')
-        return datadogProvider(options.datadog.url, { ...headers, 'DD-API-KEY': options.datadog.apiKey, 'DD-APPLICATION-KEY': options.datadog.appKey });
+        return datadogProvider(options.datadog.url, { ...headers, 'DD-API-KEY': options.datadog.apiKey, 'DD-APPLICATION-KEY': options.datadog.appKey }, undefined, cancel);
     const paths = new Map(queries.map(({ query, path, metric }) => [query, { path, metric }]));
-    return httpJsonProvider(headers, (url) => paths.get(url) ?? { path: '$', metric: url });
+    return httpJsonProvider(headers, (url) => paths.get(url) ?? { path: '$', metric: url }, cancel);
 }
 function isHttpUrl(text) {
     try {

@@ -394,8 +394,8 @@ function sum(values) {
 /* harmony export */   wX: () => (/* binding */ resolveCanaryWatchOptions)
 /* harmony export */ });
 /* unused harmony exports PROVIDERS, METRIC_TYPES, AGGREGATES, MIN_INTERVAL_MS, MAX_DURATION_MS, SENTRY_SOURCES, SENTRY_DEFAULT_METRIC, SENTRY_EVENTS_DEFAULT_METRIC, defaultMinSamples, overlapOf, parseFraction */
-/* harmony import */ var jsonpath_plus__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6229);
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8471);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8471);
+/* harmony import */ var _jsonpath_package_cjs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5285);
 
 
 const GATE = 'canary-watch';
@@ -535,7 +535,7 @@ function secretsOf(options) {
 /** Merge the config's `canary-watch:` section with the inputs; an input, when given, wins. Every mistake is found here, before any watching. */
 function resolveCanaryWatchOptions(section, inputs, workspace) {
     section.rejectUnknown(Object.keys(CANARY_WATCH_OPTIONS));
-    const given = (name) => (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .givenInput */ .CB)(inputs, name);
+    const given = (name) => (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .givenInput */ .CB)(inputs, name);
     const from = (name) => (given(name) !== undefined ? { input: name } : section.locate(name));
     const text = (name) => {
         const value = given(name) ?? section.stringOrNumber(name);
@@ -543,13 +543,13 @@ function resolveCanaryWatchOptions(section, inputs, workspace) {
     };
     const providerText = text('provider') ?? 'prometheus';
     if (!PROVIDERS.includes(providerText)) {
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`unknown provider '${providerText}'`, from('provider'), 'use prometheus, http, datadog or sentry');
+        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`unknown provider '${providerText}'`, from('provider'), 'use prometheus, http, datadog or sentry');
     }
     const provider = providerText;
     const prometheusUrl = text('prometheus-url');
     if (provider === 'prometheus') {
         if (prometheusUrl === undefined)
-            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('provider prometheus needs prometheus-url', from('prometheus-url'), 'e.g. http://prometheus:9090 (Thanos, Mimir and VictoriaMetrics serve the same API)');
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('provider prometheus needs prometheus-url', from('prometheus-url'), 'e.g. http://prometheus:9090 (Thanos, Mimir and VictoriaMetrics serve the same API)');
         checkUrl(prometheusUrl, from('prometheus-url'));
     }
     const prometheus = prometheusUrl === undefined ? undefined : withoutCredentials(prometheusUrl);
@@ -559,11 +559,11 @@ function resolveCanaryWatchOptions(section, inputs, workspace) {
         const url = site.includes('://') ? site.replace(/\/+$/, '') : `https://api.${site}`;
         checkUrl(url, from('datadog-site'));
         if (new URL(url).username !== '' || new URL(url).password !== '')
-            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('the Datadog site takes no credentials in its URL', from('datadog-site'), 'give the keys as datadog-api-key and datadog-app-key');
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('the Datadog site takes no credentials in its URL', from('datadog-site'), 'give the keys as datadog-api-key and datadog-app-key');
         const apiKey = given('datadog-api-key');
         const appKey = given('datadog-app-key');
         if (apiKey === undefined || appKey === undefined) {
-            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('provider datadog needs datadog-api-key and datadog-app-key', { input: apiKey === undefined ? 'datadog-api-key' : 'datadog-app-key' }, 'pass them from secrets: ${{ secrets.DD_API_KEY }}');
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('provider datadog needs datadog-api-key and datadog-app-key', { input: apiKey === undefined ? 'datadog-api-key' : 'datadog-app-key' }, 'pass them from secrets: ${{ secrets.DD_API_KEY }}');
         }
         checkHeaderValue(apiKey, 'datadog-api-key');
         checkHeaderValue(appKey, 'datadog-app-key');
@@ -574,24 +574,24 @@ function resolveCanaryWatchOptions(section, inputs, workspace) {
         const url = (text('sentry-url') ?? 'https://sentry.io').replace(/\/+$/, '');
         checkUrl(url, from('sentry-url'));
         if (new URL(url).username !== '' || new URL(url).password !== '')
-            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('the Sentry URL takes no credentials', from('sentry-url'), 'give the auth token as sentry-token');
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('the Sentry URL takes no credentials', from('sentry-url'), 'give the auth token as sentry-token');
         const slug = (name) => {
             const value = text(name);
             if (value === undefined)
-                throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`provider sentry needs ${name}`, from(name), name === 'sentry-org' ? 'the organization slug, as in https://sentry.io/organizations/<slug>/' : 'the project slug or its numeric ID');
+                throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`provider sentry needs ${name}`, from(name), name === 'sentry-org' ? 'the organization slug, as in https://sentry.io/organizations/<slug>/' : 'the project slug or its numeric ID');
             if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/.test(value))
-                throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`'${value.slice(0, 100)}' is not a Sentry slug or ID`, from(name), 'letters, digits, - _ and .');
+                throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${value.slice(0, 100)}' is not a Sentry slug or ID`, from(name), 'letters, digits, - _ and .');
             return value;
         };
         const org = slug('sentry-org');
         const project = slug('sentry-project');
         const token = given('sentry-token');
         if (token === undefined)
-            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('provider sentry needs sentry-token', { input: 'sentry-token' }, 'an auth token with the org:read and project:read scopes, from secrets: ${{ secrets.SENTRY_TOKEN }}');
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('provider sentry needs sentry-token', { input: 'sentry-token' }, 'an auth token with the org:read and project:read scopes, from secrets: ${{ secrets.SENTRY_TOKEN }}');
         checkHeaderValue(token, 'sentry-token');
         const source = text('sentry-source') ?? 'sessions';
         if (!SENTRY_SOURCES.includes(source))
-            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`'${source.slice(0, 40)}' is not a Sentry source`, from('sentry-source'), 'sessions (release health, the default) or events (error events per transaction, where sessions are not collected)');
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${source.slice(0, 40)}' is not a Sentry source`, from('sentry-source'), 'sessions (release health, the default) or events (error events per transaction, where sessions are not collected)');
         sentry = { url, org, project, token, source: source };
         const environment = text('sentry-environment');
         if (environment !== undefined)
@@ -600,21 +600,21 @@ function resolveCanaryWatchOptions(section, inputs, workspace) {
     const intervalMs = boundedDuration(text('interval') ?? '60s', from('interval'));
     const durationMs = boundedDuration(text('duration') ?? '15m', from('duration'));
     if (durationMs < intervalMs) {
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`duration ${text('duration')} is shorter than interval ${text('interval') ?? '60s'}`, from('duration'), 'the watch looks once every interval over the duration: make the duration at least one interval');
+        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`duration ${text('duration')} is shorter than interval ${text('interval') ?? '60s'}`, from('duration'), 'the watch looks once every interval over the duration: make the duration at least one interval');
     }
     const metricsInput = given('metrics');
     const metricSections = metricsInput !== undefined ? inputMetricSections(metricsInput) : section.sections('metrics');
     if (metricSections.length === 0 && sentry)
         metricSections.push(...inputMetricSections(sentryDefaultMetric(sentry.source)));
     if (metricSections.length === 0) {
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('no metrics to watch', metricsInput !== undefined ? { input: 'metrics' } : { input: 'metrics', ...section.locate() }, 'give the input metrics (a YAML list) or canary-watch.metrics in the config');
+        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('no metrics to watch', metricsInput !== undefined ? { input: 'metrics' } : { input: 'metrics', ...section.locate() }, 'give the input metrics (a YAML list) or canary-watch.metrics in the config');
     }
     const notices = [];
     const metrics = metricSections.map((metric) => parseMetric(metric, provider, intervalMs, notices));
     const names = new Set();
     for (const metric of metrics) {
         if (names.has(metric.name))
-            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`two metrics are named '${metric.name}'`, metric.where);
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`two metrics are named '${metric.name}'`, metric.where);
         names.add(metric.name);
     }
     const headers = parseHeaders(text('http-headers'), from('http-headers'));
@@ -624,19 +624,19 @@ function resolveCanaryWatchOptions(section, inputs, workspace) {
     const rate = text('false-rollback-rate');
     const falseRollbackRate = rate === undefined ? 0.005 : parseFraction(rate, from('false-rollback-rate'));
     if (falseRollbackRate <= 0 || falseRollbackRate >= 0.5)
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('must be above 0% and below 50%', from('false-rollback-rate'), 'e.g. 0.5%');
+        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('must be above 0% and below 50%', from('false-rollback-rate'), 'e.g. 0.5%');
     const onProviderError = text('on-provider-error') ?? 'inconclusive';
     if (onProviderError !== 'inconclusive' && onProviderError !== 'rollback')
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`'${onProviderError}' is not one of inconclusive, rollback`, from('on-provider-error'));
+        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${onProviderError}' is not one of inconclusive, rollback`, from('on-provider-error'));
     const failOn = text('fail-on') ?? 'rollback';
     if (failOn !== 'rollback' && failOn !== 'inconclusive') {
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`'${failOn}' is not one of rollback, inconclusive`, from('fail-on'), 'rollback (default) fails the step on a rollback; inconclusive fails it on anything but promote');
+        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${failOn}' is not one of rollback, inconclusive`, from('fail-on'), 'rollback (default) fails the step on a rollback; inconclusive fails it on anything but promote');
     }
     const baselineLabel = text('baseline-label');
     const baselineWindow = text('baseline-window');
     const baselineWindowMs = baselineWindow === undefined ? undefined : boundedDuration(baselineWindow, from('baseline-window'));
     if (baselineWindowMs !== undefined && baselineLabel === undefined) {
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('baseline-window needs baseline-label', from('baseline-window'), "baseline-label names the stable version whose series are read over the window before the watch");
+        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('baseline-window needs baseline-label', from('baseline-window'), "baseline-label names the stable version whose series are read over the window before the watch");
     }
     const baseline = { kind: 'none' };
     const options = {
@@ -681,16 +681,16 @@ function sentryDefaultMetric(source) {
 }
 /** The `metrics` input: a YAML list, its errors located by line in the input. */
 function inputMetricSections(text) {
-    return (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .parseSectionList */ .HK)(text, { key: 'metrics', file: "input 'metrics'", where: { input: 'metrics' }, expected: 'must be a YAML list of metrics (- name: ...)' });
+    return (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseSectionList */ .HK)(text, { key: 'metrics', file: "input 'metrics'", where: { input: 'metrics' }, expected: 'must be a YAML list of metrics (- name: ...)' });
 }
 function parseMetric(metric, provider, intervalMs, notices) {
     metric.rejectUnknown(Object.keys(METRIC_OPTIONS));
     const name = metric.string('name');
     if (name === undefined || name.trim() === '')
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('a metric needs a name', metric.locate());
+        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('a metric needs a name', metric.locate());
     const type = metric.oneOf('type', METRIC_TYPES);
     if (type === undefined)
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`metric '${name}' needs a type`, metric.locate('name'), `type: ${METRIC_TYPES.join(' | ')}`);
+        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`metric '${name}' needs a type`, metric.locate('name'), `type: ${METRIC_TYPES.join(' | ')}`);
     const where = metric.locate('name');
     const spec = {
         name,
@@ -708,36 +708,36 @@ function parseMetric(metric, provider, intervalMs, notices) {
         for (const key of ['slower', 'requests']) {
             const query = metric.string(key);
             if (query === undefined)
-                throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`metric '${name}' of type latency read from buckets needs '${key}'`, metric.locate(), 'slower: the count of requests slower than the threshold (count minus the bucket le=threshold); requests: the count of all');
+                throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`metric '${name}' of type latency read from buckets needs '${key}'`, metric.locate(), 'slower: the count of requests slower than the threshold (count minus the bucket le=threshold); requests: the count of all');
             spec[key] = query;
         }
         const threshold = metric.stringOrNumber('threshold');
         if (threshold === undefined)
-            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`metric '${name}': slower needs the threshold it counts past`, metric.locate('slower'), 'threshold: 300ms (the le of the bucket the query subtracts)');
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`metric '${name}': slower needs the threshold it counts past`, metric.locate('slower'), 'threshold: 300ms (the le of the bucket the query subtracts)');
         spec.threshold = parseDuration(String(threshold), metric.locate('threshold'), true) / (spec.unit === 'seconds' ? 1000 : 1);
         if (metric.has('query'))
-            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`metric '${name}' read from buckets takes slower and requests, not query`, metric.locate('query'));
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`metric '${name}' read from buckets takes slower and requests, not query`, metric.locate('query'));
     }
     else if (type === 'error-rate') {
         for (const key of ['errors', 'requests']) {
             const query = metric.string(key);
             if (query === undefined) {
-                throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`metric '${name}' of type error-rate needs '${key}'`, metric.locate(), 'an error rate is judged from two counts, errors and requests, never from a ratio alone');
+                throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`metric '${name}' of type error-rate needs '${key}'`, metric.locate(), 'an error rate is judged from two counts, errors and requests, never from a ratio alone');
             }
             spec[key] = query;
         }
         if (metric.has('query'))
-            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`metric '${name}' of type error-rate takes errors and requests, not query`, metric.locate('query'));
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`metric '${name}' of type error-rate takes errors and requests, not query`, metric.locate('query'));
     }
     else {
         if (metric.has('threshold'))
-            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`metric '${name}': threshold goes with slower (latency from histogram buckets)`, metric.locate('threshold'));
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`metric '${name}': threshold goes with slower (latency from histogram buckets)`, metric.locate('threshold'));
         const query = metric.string('query');
         if (query === undefined)
-            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`metric '${name}' of type ${type} needs 'query'`, metric.locate());
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`metric '${name}' of type ${type} needs 'query'`, metric.locate());
         spec.query = query;
         if (type === 'value' && !metric.has('direction'))
-            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`metric '${name}' of type value needs a direction`, metric.locate(), 'direction: higher-is-worse | lower-is-worse');
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`metric '${name}' of type value needs a direction`, metric.locate(), 'direction: higher-is-worse | lower-is-worse');
     }
     const threshold = (key) => {
         const value = metric.stringOrNumber(key);
@@ -754,7 +754,7 @@ function parseMetric(metric, provider, intervalMs, notices) {
     if (alert !== undefined && rollback !== undefined) {
         const wrong = spec.direction === 'higher-is-worse' ? alert > rollback : alert < rollback;
         if (wrong) {
-            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`metric '${name}': alert ${metric.stringOrNumber('alert')} is ${spec.direction === 'higher-is-worse' ? 'above' : 'below'} rollback ${metric.stringOrNumber('rollback')}`, metric.locate('alert'), 'the alert level comes before the rollback level');
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`metric '${name}': alert ${metric.stringOrNumber('alert')} is ${spec.direction === 'higher-is-worse' ? 'above' : 'below'} rollback ${metric.stringOrNumber('rollback')}`, metric.locate('alert'), 'the alert level comes before the rollback level');
         }
     }
     if (alert !== undefined)
@@ -766,7 +766,7 @@ function parseMetric(metric, provider, intervalMs, notices) {
     if (ratio && (type === 'error-rate' || counted)) {
         const factor = Number(ratio[1]);
         if (!(factor >= 1))
-            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`'${increase}' is below 1x`, metric.locate('max-increase'), 'a ratio form allows the canary up to that many times the baseline\'s rate, e.g. 1.5x');
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${increase}' is below 1x`, metric.locate('max-increase'), 'a ratio form allows the canary up to that many times the baseline\'s rate, e.g. 1.5x');
         spec.maxIncrease = factor - 1;
         spec.relativeIncrease = true;
     }
@@ -779,7 +779,7 @@ function parseMetric(metric, provider, intervalMs, notices) {
         const allowed = metric.boolean('allow-overlap') === true;
         const said = `metric '${name}': its range selector spans ${overlap.toFixed(overlap % 1 === 0 ? 0 : 1)} intervals, so each look counts each request ${overlap.toFixed(overlap % 1 === 0 ? 0 : 1)} times`;
         if (counts && !allowed) {
-            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${said}, and the counts would claim that much more evidence than there is`, metric.locate(spec.errors !== undefined ? 'errors' : 'slower'), 'write the range as [{{interval}}], or set allow-overlap: true to have the counts divided by the factor');
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${said}, and the counts would claim that much more evidence than there is`, metric.locate(spec.errors !== undefined ? 'errors' : 'slower'), 'write the range as [{{interval}}], or set allow-overlap: true to have the counts divided by the factor');
         }
         if (counts)
             spec.overlapFactor = overlap;
@@ -788,12 +788,12 @@ function parseMetric(metric, provider, intervalMs, notices) {
     const aggregate = metric.oneOf('aggregate', AGGREGATES);
     if (aggregate !== undefined)
         spec.aggregate = aggregate;
-    const minSamples = metric.number('min-samples', (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .rangeOf */ .uB)(METRIC_OPTIONS['min-samples']));
+    const minSamples = metric.number('min-samples', (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .rangeOf */ .uB)(METRIC_OPTIONS['min-samples']));
     spec.minSamples = minSamples ?? defaultMinSamples(spec);
     if (provider === 'http' && !spec.path.startsWith('$'))
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`'${spec.path}' is not a JSONPath`, metric.locate('path'), 'start it with $, e.g. $.data.value');
+        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${spec.path}' is not a JSONPath`, metric.locate('path'), 'start it with $, e.g. $.data.value');
     if (provider === 'http' && hasScript(spec.path)) {
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`metric '${name}': the JSONPath ${spec.path} holds a script (?(...) or (...)), which canary-watch does not run`, metric.locate('path'), 'select by names, indexes and wildcards only, e.g. $.data.canary.errors');
+        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`metric '${name}': the JSONPath ${spec.path} holds a script (?(...) or (...)), which canary-watch does not run`, metric.locate('path'), 'select by names, indexes and wildcards only, e.g. $.data.canary.errors');
     }
     return spec;
 }
@@ -829,43 +829,43 @@ function overlapOf(queries, intervalMs) {
 function parseDuration(text, where, bareIsMs = false) {
     const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/.exec(text);
     if (!match)
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`'${text}' is not a duration`, where, 'write e.g. 500ms, 60s, 15m or 1h');
+        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${text}' is not a duration`, where, 'write e.g. 500ms, 60s, 15m or 1h');
     const value = Number(match[1]);
     const unit = match[2] ?? (bareIsMs ? 'ms' : 's');
     const ms = value * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[unit];
     if (ms <= 0)
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`'${text}' must be above zero`, where);
+        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${text}' must be above zero`, where);
     return ms;
 }
 /** `5%` or a fraction such as 0.05. */
 function parseFraction(text, where) {
     const match = /^\s*(\d+(?:\.\d+)?)\s*(%)?\s*$/.exec(text);
     if (!match)
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`'${text}' is not a percentage`, where, 'write e.g. 5% or 0.05');
+        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${text}' is not a percentage`, where, 'write e.g. 5% or 0.05');
     const value = match[2] ? Number(match[1]) / 100 : Number(match[1]);
     if (value > 1)
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`'${text}' is above 100%`, where, 'write a percentage such as 5%');
+        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${text}' is above 100%`, where, 'write a percentage such as 5%');
     return value;
 }
 function parseNumber(text, where) {
     const value = Number(text);
     if (text.trim() === '' || !Number.isFinite(value))
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`'${text}' is not a number`, where);
+        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${text}' is not a number`, where);
     return value;
 }
 /** A duration between MIN_INTERVAL_MS and MAX_DURATION_MS. */
 function boundedDuration(text, where) {
     const ms = parseDuration(text, where);
     if (ms < MIN_INTERVAL_MS)
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`'${text}' is shorter than 1s`, where, 'metrics backends resolve seconds at best: use 1s or more');
+        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${text}' is shorter than 1s`, where, 'metrics backends resolve seconds at best: use 1s or more');
     if (ms > MAX_DURATION_MS)
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`'${text}' is longer than 6h`, where, 'GitHub ends a job after 6 hours: watch for 6h at most');
+        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${text}' is longer than 6h`, where, 'GitHub ends a job after 6 hours: watch for 6h at most');
     return ms;
 }
 /** JSONPath filter and script expressions, `[?(...)]` and `[(...)]`: code the answer's author would choose to run. */
 function hasScript(path) {
     try {
-        return jsonpath_plus__WEBPACK_IMPORTED_MODULE_0__/* .JSONPath */ .E.toPathArray(path).some((segment) => /^\??\(/.test(segment));
+        return (0,_jsonpath_package_cjs__WEBPACK_IMPORTED_MODULE_1__/* .jsonPathPackage */ .K)().JSONPath.toPathArray(path).some((segment) => /^\??\(/.test(segment));
     }
     catch {
         return true;
@@ -876,20 +876,20 @@ function count(text, where, fallback, min) {
         return fallback;
     const value = Number(text);
     if (!Number.isInteger(value) || value < min)
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`'${text}' must be a whole number of at least ${min}`, where);
+        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${text}' must be a whole number of at least ${min}`, where);
     return value;
 }
 function checkUrl(url, where) {
-    (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .rejectUnsafeUrlText */ .G1)(url, where);
+    (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .rejectUnsafeUrlText */ .G1)(url, where);
     let parsed;
     try {
         parsed = new URL(url);
     }
     catch {
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`'${url}' is not a URL`, where);
+        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${url}' is not a URL`, where);
     }
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`'${url}' is not an http or https URL`, where);
+        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${url}' is not an http or https URL`, where);
 }
 /** An HTTP field name (RFC 9110 section 5.1: a token). */
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -897,7 +897,7 @@ const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 function checkHeaderValue(value, input) {
     if (!HEADER_VALUE.test(value))
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('holds a line break or a control character', { input }, 'paste the secret alone, without a newline');
+        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('holds a line break or a control character', { input }, 'paste the secret alone, without a newline');
 }
 /** `Name: value` per line, each name an HTTP token and each value sendable. The values are never quoted in an error. */
 function parseHeaders(text, where) {
@@ -909,13 +909,13 @@ function parseHeaders(text, where) {
             continue;
         const colon = line.indexOf(':');
         if (colon <= 0)
-            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`line ${index + 1} is not 'Name: value'`, where);
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`line ${index + 1} is not 'Name: value'`, where);
         const name = line.slice(0, colon).trim();
         const value = line.slice(colon + 1).trim();
         if (!HEADER_NAME.test(name))
-            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`line ${index + 1}: '${name.replace(/[^\x20-\x7e]/g, '?')}' is not a header name`, where, 'a name is letters, digits and !#$%&\'*+-.^_`|~');
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`line ${index + 1}: '${name.replace(/[^\x20-\x7e]/g, '?')}' is not a header name`, where, 'a name is letters, digits and !#$%&\'*+-.^_`|~');
         if (!HEADER_VALUE.test(value))
-            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`line ${index + 1}: the value of ${name} holds a control character`, where);
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`line ${index + 1}: the value of ${name} holds a control character`, where);
         headers[name] = value;
     }
     return headers;
@@ -963,6 +963,7 @@ function withoutCredentials(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $N: () => (/* binding */ cancelledRequest),
 /* harmony export */   C2: () => (/* binding */ openProvider),
 /* harmony export */   Tn: () => (/* binding */ serverText),
 /* harmony export */   Tt: () => (/* binding */ getJson),
@@ -972,8 +973,8 @@ function withoutCredentials(text) {
 /* harmony export */   u4: () => (/* binding */ isRecord)
 /* harmony export */ });
 /* unused harmony exports prometheusProvider, datadogProvider, httpJsonProvider */
-/* harmony import */ var jsonpath_plus__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6229);
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8471);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8471);
+/* harmony import */ var _jsonpath_package_cjs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5285);
 /* harmony import */ var _sentry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5883);
 /* harmony import */ var _watch_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3168);
 
@@ -1033,16 +1034,19 @@ function describe(service) {
  * GET a JSON answer. Redirects follow edgeFetch's same-origin policy: within the origin they are followed, one to
  * another origin is refused before the token or a custom header is sent there. A status the service uses for
  * refusal, rate limits or outages throws here; other statuses are returned with the body for the provider to read
- * its own error format.
+ * its own error format. `cancel` (a SIGINT/SIGTERM of canary-release) ends the request at once.
  */
-async function getJson(url, headers, timeoutMs, service) {
-    const signal = AbortSignal.timeout(Math.max(1, Math.round(timeoutMs)));
+async function getJson(url, headers, timeoutMs, service, cancel) {
+    const timeout = AbortSignal.timeout(Math.max(1, Math.round(timeoutMs)));
+    const signal = cancel ? AbortSignal.any([timeout, cancel]) : timeout;
     let response;
     try {
-        response = await (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .edgeFetch */ .aI)(url, { headers, signal, redirect: 'same-origin' });
+        response = await (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .edgeFetch */ .aI)(url, { headers, signal, redirect: 'same-origin' });
     }
     catch (error) {
-        if (error instanceof _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .RedirectRefusedError */ .jw) {
+        if (cancel?.aborted)
+            throw cancelledRequest(service);
+        if (error instanceof _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .RedirectRefusedError */ .jw) {
             if (error.refusal === 'cross-origin') {
                 throw new ProviderError(`${describe(service)} redirected to another origin, ${error.targetOrigin}: refused, the credentials and headers are never sent there (point the input at the final URL)`, 'redirect');
             }
@@ -1053,12 +1057,13 @@ async function getJson(url, headers, timeoutMs, service) {
         throw new ProviderError(`cannot reach ${describe(service)} at ${new URL(url).origin} (${serverText(why)})`, 'unreachable');
     }
     const retryAfter = response.headers.get('retry-after');
-    const text = await readBody(response, signal, service, timeoutMs);
+    const text = await readBody(response, signal, service, timeoutMs, cancel);
     if (response.status === 401 || response.status === 403) {
         throw new ProviderError(`${describe(service)} refused the request: HTTP ${response.status} (check the token, keys or headers)`, 'refused');
     }
     if (response.status === 429) {
-        throw new ProviderError(`${describe(service)} is rate limiting: HTTP 429${retryAfter ? ` (Retry-After ${serverText(retryAfter)})` : ''}`, 'rate-limited', retryAfterMsOf(retryAfter));
+        const seconds = (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .retryAfterSeconds */ .C3)(retryAfter, Date.now());
+        throw new ProviderError(`${describe(service)} is rate limiting: HTTP 429${retryAfter ? ` (Retry-After ${serverText(retryAfter)})` : ''}`, 'rate-limited', seconds === undefined ? undefined : seconds * 1000);
     }
     let body;
     try {
@@ -1071,22 +1076,19 @@ async function getJson(url, headers, timeoutMs, service) {
     }
     return { status: response.status, body };
 }
-/** Retry-After as seconds or an HTTP date (RFC 9110 section 10.2.3); anything else, or a negative wait, is no hint. */
-function retryAfterMsOf(value) {
-    if (value === null)
-        return undefined;
-    if (/^\s*\d{1,9}\s*$/.test(value))
-        return Number(value) * 1000;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+/** A request or a rate limit's wait ended by the cancel: no evidence, and the watch ends at its next wait. */
+function cancelledRequest(service) {
+    return new ProviderError(`the request to ${describe(service)} was stopped: the run was cancelled`, 'unreachable');
 }
-async function readBody(response, signal, service, timeoutMs) {
+async function readBody(response, signal, service, timeoutMs, cancel) {
     try {
         return await boundedText(response, service);
     }
     catch (error) {
         if (error instanceof ProviderError)
             throw error;
+        if (cancel?.aborted)
+            throw cancelledRequest(service);
         if (signal.aborted)
             throw new ProviderError(`${describe(service)} did not finish its answer within ${Math.round(timeoutMs / 100) / 10}s`, 'unreachable');
         throw new ProviderError(`${describe(service)} broke off its answer (${serverText(error.message)})`, 'unreachable');
@@ -1119,9 +1121,9 @@ function labelsOf(metric) {
  * errors `{"status":"error","errorType":"bad_data","error":"..."}` with 400 (bad parameters), 422 (cannot be
  * executed), 503 (timed out or aborted).
  */
-function prometheusProvider(baseUrl, headers, service = { name: 'Prometheus', input: 'prometheus-url' }) {
+function prometheusProvider(baseUrl, headers, service = { name: 'Prometheus', input: 'prometheus-url' }, cancel) {
     const call = async (path, params, timeoutMs) => {
-        const { status, body } = await getJson(`${baseUrl}${path}?${new URLSearchParams(params).toString()}`, headers, timeoutMs, service);
+        const { status, body } = await getJson(`${baseUrl}${path}?${new URLSearchParams(params).toString()}`, headers, timeoutMs, service, cancel);
         if (!isRecord(body))
             throw new ProviderError(`${describe(service)} answered HTTP ${status} with JSON that is not an API answer`, 'garbage');
         if (body.status === 'success' && status < 300)
@@ -1163,9 +1165,9 @@ function prometheusProvider(baseUrl, headers, service = { name: 'Prometheus', in
  * "scope":"...","expression":"..."}]}`; errors `{"errors":["..."]}` with 400, 403, 429. The query should roll up by
  * the interval, e.g. `sum:trace.http.request.errors{version:{{target}}}.as_count().rollup(sum, {{interval_seconds}})`.
  */
-function datadogProvider(baseUrl, headers, service = { name: 'Datadog', input: 'datadog-site' }) {
+function datadogProvider(baseUrl, headers, service = { name: 'Datadog', input: 'datadog-site' }, cancel) {
     const call = async (query, from, to, timeoutMs) => {
-        const { status, body } = await getJson(`${baseUrl}/api/v1/query?${new URLSearchParams({ from: String(Math.floor(from)), to: String(Math.ceil(to)), query }).toString()}`, headers, timeoutMs, service);
+        const { status, body } = await getJson(`${baseUrl}/api/v1/query?${new URLSearchParams({ from: String(Math.floor(from)), to: String(Math.ceil(to)), query }).toString()}`, headers, timeoutMs, service, cancel);
         if (!isRecord(body))
             throw new ProviderError(`${describe(service)} answered HTTP ${status} with JSON that is not an API answer`, 'garbage');
         if (status >= 400 || body.status === 'error') {
@@ -1218,23 +1220,23 @@ function jsonNumber(value) {
  * Any HTTP endpoint answering JSON: the query is a URL, the metric's `path` a JSONPath (scripts disabled) to the
  * number of the last interval; each match is a series of one point at the end of the window.
  */
-function httpJsonProvider(headers, pathOf) {
+function httpJsonProvider(headers, pathOf, cancel) {
     const read = async (url, timeoutMs) => {
         const { path, metric } = pathOf(url);
         const service = { name: `the endpoint ${new URL(url).origin}`, input: 'metrics' };
-        const { status, body } = await getJson(url, headers, timeoutMs, service);
+        const { status, body } = await getJson(url, headers, timeoutMs, service, cancel);
         if (status >= 500)
             throw new ProviderError(`${describe(service)} is failing: HTTP ${status}`, 'outage');
         if (status >= 400)
             throw new ProviderError(`${describe(service)} answered HTTP ${status}`, 'query');
-        const matches = (0,jsonpath_plus__WEBPACK_IMPORTED_MODULE_0__/* .JSONPath */ .E)({ path, json: body, wrap: true, eval: false });
+        const matches = (0,_jsonpath_package_cjs__WEBPACK_IMPORTED_MODULE_1__/* .jsonPathPackage */ .K)().JSONPath({ path, json: body, wrap: true, eval: false });
         return { matches, service, path, metric };
     };
     return {
         async validate(url, where) {
             const { matches, service, path } = await read(url, REQUEST_TIMEOUT_MS);
             if (matches.length === 0)
-                throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${where}: the JSONPath ${path} matches nothing in the answer of ${service.name}${new URL(url).pathname}`, { input: 'metrics' }, 'check the path against the endpoint\u2019s JSON');
+                throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where}: the JSONPath ${path} matches nothing in the answer of ${service.name}${new URL(url).pathname}`, { input: 'metrics' }, 'check the path against the endpoint\u2019s JSON');
         },
         async range(url, window, timeoutMs) {
             const { matches, service, path, metric } = await read(url, timeoutMs);
@@ -1248,7 +1250,8 @@ function httpJsonProvider(headers, pathOf) {
     };
 }
 /** The provider the options name, with every query checked once (all at a time) before the watch starts. */
-async function openProvider(options) {
+/** `cancel`: a SIGINT/SIGTERM (canary-release) ends every request, and Sentry's rate-limit waits, at once. */
+async function openProvider(options, cancel) {
     const headers = { ...options.headers };
     if (options.basicAuth !== undefined)
         headers.Authorization = `Basic ${Buffer.from(options.basicAuth).toString('base64')}`;
@@ -1267,11 +1270,11 @@ async function openProvider(options) {
             }
         }
     }
-    const provider = chooseProvider(options, headers, queries);
+    const provider = chooseProvider(options, headers, queries, cancel);
     if (options.provider === 'http') {
         for (const { query, where } of queries) {
             if (!isHttpUrl(query))
-                throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${where}: '${query}' is not an http or https URL`, { input: 'metrics' }, 'with provider http every query is the URL of a JSON endpoint');
+                throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where}: '${query}' is not an http or https URL`, { input: 'metrics' }, 'with provider http every query is the URL of a JSON endpoint');
         }
     }
     await Promise.all(queries.map(async ({ query, where }) => {
@@ -1284,15 +1287,15 @@ async function openProvider(options) {
     }));
     return provider;
 }
-function chooseProvider(options, headers, queries) {
+function chooseProvider(options, headers, queries, cancel) {
     if (options.provider === 'prometheus')
-        return prometheusProvider(options.prometheusUrl, headers);
+        return prometheusProvider(options.prometheusUrl, headers, undefined, cancel);
     if (options.provider === 'sentry')
-        return (0,_sentry_js__WEBPACK_IMPORTED_MODULE_2__/* .sentryProvider */ .Ps)(options.sentry, headers, { canary: options.canaryLabel, ...(options.baselineLabel !== undefined ? { baseline: options.baselineLabel } : {}) });
+        return (0,_sentry_js__WEBPACK_IMPORTED_MODULE_2__/* .sentryProvider */ .Ps)(options.sentry, headers, { canary: options.canaryLabel, ...(options.baselineLabel !== undefined ? { baseline: options.baselineLabel } : {}) }, cancel);
     if (options.provider === 'datadog')
-        return datadogProvider(options.datadog.url, { ...headers, 'DD-API-KEY': options.datadog.apiKey, 'DD-APPLICATION-KEY': options.datadog.appKey });
+        return datadogProvider(options.datadog.url, { ...headers, 'DD-API-KEY': options.datadog.apiKey, 'DD-APPLICATION-KEY': options.datadog.appKey }, undefined, cancel);
     const paths = new Map(queries.map(({ query, path, metric }) => [query, { path, metric }]));
-    return httpJsonProvider(headers, (url) => paths.get(url) ?? { path: '$', metric: url });
+    return httpJsonProvider(headers, (url) => paths.get(url) ?? { path: '$', metric: url }, cancel);
 }
 function isHttpUrl(text) {
     try {
@@ -1310,8 +1313,8 @@ function beforeWatching(error, where, query) {
     if (!(error instanceof ProviderError))
         return error;
     if (error.failure === 'query')
-        return new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${where}: ${error.message}`, { input: 'metrics' }, `the query was: ${query}`);
-    return new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${where}: ${error.message}`);
+        return new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where}: ${error.message}`, { input: 'metrics' }, `the query was: ${query}`);
+    return new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`${where}: ${error.message}`);
 }
 
 
@@ -1455,8 +1458,11 @@ function canaryResult(options, outcome, env) {
 /* harmony export */   Ps: () => (/* binding */ sentryProvider)
 /* harmony export */ });
 /* unused harmony exports SESSION_STATUSES, parseSentryQuery, EVENT_TYPES, parseSentryEventsQuery */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8471);
-/* harmony import */ var _providers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8252);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8471);
+/* harmony import */ var _providers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8252);
+
 
 
 /**
@@ -1502,16 +1508,16 @@ function parseSentryQuery(query, where) {
             const named = value.split(',').filter((status) => status !== '');
             const unknown = named.filter((status) => !SESSION_STATUSES.includes(status));
             if (named.length === 0 || unknown.length > 0) {
-                throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where}: '${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .serverText */ .Tn)(unknown[0] ?? value)}' is not a session status`, { input: 'metrics' }, `one or more of ${SESSION_STATUSES.join(', ')}, comma-separated`);
+                throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${where}: '${(0,_providers_js__WEBPACK_IMPORTED_MODULE_2__/* .serverText */ .Tn)(unknown[0] ?? value)}' is not a session status`, { input: 'metrics' }, `one or more of ${SESSION_STATUSES.join(', ')}, comma-separated`);
             }
             statuses = named;
         }
         else {
-            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where}: '${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .serverText */ .Tn)(token)}' is not part of a Sentry sessions query`, { input: 'metrics' }, 'write release:{{target}} and optionally session.status:errored,crashed,abnormal');
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${where}: '${(0,_providers_js__WEBPACK_IMPORTED_MODULE_2__/* .serverText */ .Tn)(token)}' is not part of a Sentry sessions query`, { input: 'metrics' }, 'write release:{{target}} and optionally session.status:errored,crashed,abnormal');
         }
     }
     if (release === undefined)
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where}: the Sentry query names no release`, { input: 'metrics' }, 'write release:{{target}}');
+        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${where}: the Sentry query names no release`, { input: 'metrics' }, 'write release:{{target}}');
     return { release, statuses };
 }
 const EVENT_TYPES = ['error', 'transaction'];
@@ -1530,15 +1536,15 @@ function parseSentryEventsQuery(query, where) {
         else if (key === 'event.type' && EVENT_TYPES.includes(value))
             eventType = value;
         else
-            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where}: '${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .serverText */ .Tn)(token)}' is not part of a Sentry events query`, { input: 'metrics' }, hint);
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${where}: '${(0,_providers_js__WEBPACK_IMPORTED_MODULE_2__/* .serverText */ .Tn)(token)}' is not part of a Sentry events query`, { input: 'metrics' }, hint);
     }
     if (release === undefined)
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where}: the Sentry query names no release`, { input: 'metrics' }, hint);
+        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${where}: the Sentry query names no release`, { input: 'metrics' }, hint);
     if (eventType === undefined)
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where}: the Sentry events query names no event.type`, { input: 'metrics' }, hint);
+        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${where}: the Sentry events query names no event.type`, { input: 'metrics' }, hint);
     return { release, eventType };
 }
-function sentryProvider(options, headers, labels) {
+function sentryProvider(options, headers, labels, cancel) {
     const service = { name: 'Sentry', input: 'sentry-url' };
     const api = `${options.url}/api/0`;
     const org = encodeURIComponent(options.org);
@@ -1549,36 +1555,41 @@ function sentryProvider(options, headers, labels) {
     let reads = new Map();
     let readsEnd = Number.NEGATIVE_INFINITY;
     const inputOf = (release) => (release === labels.canary ? 'canary-label' : release === labels.baseline ? 'baseline-label' : 'metrics');
-    /** One GET, 429 honoured while its Retry-After fits in the budget; 401/403 name the token; Sentry's `detail` is kept for the caller. */
+    /**
+     * One GET, 429 honoured while its Retry-After fits in the budget; 401/403 name the token; Sentry's `detail` is kept
+     * for the caller. `cancel` ends the request and the wait at once.
+     */
     const call = async (path, params, timeoutMs) => {
         const deadline = Date.now() + timeoutMs;
         for (let attempt = 0;; attempt++) {
             try {
-                return await (0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .getJson */ .Tt)(`${api}${path}${params.size > 0 ? `?${params.toString()}` : ''}`, headers, Math.max(1, deadline - Date.now()), service);
+                return await (0,_providers_js__WEBPACK_IMPORTED_MODULE_2__/* .getJson */ .Tt)(`${api}${path}${params.size > 0 ? `?${params.toString()}` : ''}`, headers, Math.max(1, deadline - Date.now()), service, cancel);
             }
             catch (error) {
-                if (!(error instanceof _providers_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderError */ .mZ))
+                if (!(error instanceof _providers_js__WEBPACK_IMPORTED_MODULE_2__/* .ProviderError */ .mZ))
                     throw error;
                 if (error.failure === 'refused')
-                    throw new _providers_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderError */ .mZ(`Sentry refused the token (sentry-token): ${error.message.replace(/^.*refused the request: /, '')}`, 'refused');
+                    throw new _providers_js__WEBPACK_IMPORTED_MODULE_2__/* .ProviderError */ .mZ(`Sentry refused the token (sentry-token): ${error.message.replace(/^.*refused the request: /, '')}`, 'refused');
                 const wait = error.retryAfterMs;
                 if (error.failure !== 'rate-limited' || wait === undefined || attempt >= MAX_RATE_LIMIT_RETRIES || Date.now() + wait >= deadline)
                     throw error;
-                await new Promise((done) => setTimeout(done, wait));
+                await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(wait, undefined, cancel ? { signal: cancel } : {}).catch((stopped) => {
+                    throw cancel?.aborted ? (0,_providers_js__WEBPACK_IMPORTED_MODULE_2__/* .cancelledRequest */ .$N)(service) : stopped;
+                });
             }
         }
     };
-    const detail = (body) => (0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .serverText */ .Tn)((0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(body) ? (body.detail ?? 'no detail') : body);
+    const detail = (body) => (0,_providers_js__WEBPACK_IMPORTED_MODULE_2__/* .serverText */ .Tn)((0,_providers_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(body) ? (body.detail ?? 'no detail') : body);
     const resolveProject = () => {
         if (/^\d+$/.test(options.project))
             return Promise.resolve(options.project);
         // Retrieve a Project: https://docs.sentry.io/api/projects/retrieve-a-project/ answers {"id": "<numeric>", "slug", ...}.
-        projectId ??= call(`/projects/${org}/${encodeURIComponent(options.project)}/`, new URLSearchParams(), _providers_js__WEBPACK_IMPORTED_MODULE_1__/* .REQUEST_TIMEOUT_MS */ .j2).then(({ status, body }) => {
+        projectId ??= call(`/projects/${org}/${encodeURIComponent(options.project)}/`, new URLSearchParams(), _providers_js__WEBPACK_IMPORTED_MODULE_2__/* .REQUEST_TIMEOUT_MS */ .j2).then(({ status, body }) => {
             if (status === 404)
-                throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Sentry knows no project '${options.project}' in organization '${options.org}' (HTTP 404: ${detail(body)})`, { input: 'sentry-project' }, 'the project slug as in its settings URL, or its numeric ID; and check sentry-org');
-            const id = (0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(body) ? body.id : undefined;
+                throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Sentry knows no project '${options.project}' in organization '${options.org}' (HTTP 404: ${detail(body)})`, { input: 'sentry-project' }, 'the project slug as in its settings URL, or its numeric ID; and check sentry-org');
+            const id = (0,_providers_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(body) ? body.id : undefined;
             if (status >= 300 || (typeof id !== 'string' && typeof id !== 'number') || !/^\d+$/.test(String(id))) {
-                throw new _providers_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderError */ .mZ(`${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(service)} answered HTTP ${status} for the project without a numeric id: ${detail(body)}`, status >= 500 ? 'outage' : 'garbage');
+                throw new _providers_js__WEBPACK_IMPORTED_MODULE_2__/* .ProviderError */ .mZ(`${(0,_providers_js__WEBPACK_IMPORTED_MODULE_2__/* .describe */ .q0)(service)} answered HTTP ${status} for the project without a numeric id: ${detail(body)}`, status >= 500 ? 'outage' : 'garbage');
             }
             return String(id);
         });
@@ -1592,20 +1603,20 @@ function sentryProvider(options, headers, labels) {
             search.set('environment', options.environment);
         const { status, body } = await call(`/organizations/${org}/sessions/`, search, timeoutMs);
         if (status === 404)
-            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Sentry knows no organization '${options.org}' (HTTP 404: ${detail(body)})`, { input: 'sentry-org' }, 'the organization slug, as in https://sentry.io/organizations/<slug>/');
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Sentry knows no organization '${options.org}' (HTTP 404: ${detail(body)})`, { input: 'sentry-org' }, 'the organization slug, as in https://sentry.io/organizations/<slug>/');
         if (status === 400)
-            throw new _providers_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderError */ .mZ(`Sentry refused the sessions query: HTTP 400: ${detail(body)}`, 'query');
+            throw new _providers_js__WEBPACK_IMPORTED_MODULE_2__/* .ProviderError */ .mZ(`Sentry refused the sessions query: HTTP 400: ${detail(body)}`, 'query');
         if (status >= 500)
-            throw new _providers_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderError */ .mZ(`${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(service)} is failing: HTTP ${status}: ${detail(body)}`, 'outage');
+            throw new _providers_js__WEBPACK_IMPORTED_MODULE_2__/* .ProviderError */ .mZ(`${(0,_providers_js__WEBPACK_IMPORTED_MODULE_2__/* .describe */ .q0)(service)} is failing: HTTP ${status}: ${detail(body)}`, 'outage');
         if (status >= 300)
-            throw new _providers_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderError */ .mZ(`${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(service)} answered HTTP ${status}: ${detail(body)}`, 'garbage');
+            throw new _providers_js__WEBPACK_IMPORTED_MODULE_2__/* .ProviderError */ .mZ(`${(0,_providers_js__WEBPACK_IMPORTED_MODULE_2__/* .describe */ .q0)(service)} answered HTTP ${status}: ${detail(body)}`, 'garbage');
         return checkedSessions(body, service);
     };
     const checkProject = () => {
-        projectHasSessions ??= sessions({ statsPeriod: '24h', interval: '1h' }, [], _providers_js__WEBPACK_IMPORTED_MODULE_1__/* .REQUEST_TIMEOUT_MS */ .j2).then(({ groups }) => {
+        projectHasSessions ??= sessions({ statsPeriod: '24h', interval: '1h' }, [], _providers_js__WEBPACK_IMPORTED_MODULE_2__/* .REQUEST_TIMEOUT_MS */ .j2).then(({ groups }) => {
             const total = groups.reduce((sum, group) => sum + group.series.reduce((a, b) => a + b, 0), 0);
             if (total === 0) {
-                throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Sentry project '${options.project}' has no sessions in the last 24 hours${options.environment ? ` in environment '${options.environment}'` : ''}: no release health to judge`, { input: 'sentry-project' }, 'enable session tracking in the SDK (autoSessionTracking), or watch error events with another provider');
+                throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Sentry project '${options.project}' has no sessions in the last 24 hours${options.environment ? ` in environment '${options.environment}'` : ''}: no release health to judge`, { input: 'sentry-project' }, 'enable session tracking in the SDK (autoSessionTracking), or watch error events with another provider');
             }
         });
         return projectHasSessions;
@@ -1614,13 +1625,13 @@ function sentryProvider(options, headers, labels) {
         let checked = releasesChecked.get(release);
         if (!checked) {
             // Retrieve an Organization's Release: https://docs.sentry.io/api/releases/retrieve-an-organizations-release/ (404: no such version).
-            checked = call(`/organizations/${org}/releases/${encodeURIComponent(release)}/`, new URLSearchParams(), _providers_js__WEBPACK_IMPORTED_MODULE_1__/* .REQUEST_TIMEOUT_MS */ .j2).then(({ status, body }) => {
+            checked = call(`/organizations/${org}/releases/${encodeURIComponent(release)}/`, new URLSearchParams(), _providers_js__WEBPACK_IMPORTED_MODULE_2__/* .REQUEST_TIMEOUT_MS */ .j2).then(({ status, body }) => {
                 if (status === 404)
-                    throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Sentry knows no release '${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .serverText */ .Tn)(release)}' in organization '${options.org}'`, { input: inputOf(release) }, 'the label must be the SDK\u2019s release (e.g. the build\u2019s git SHA); create it at deploy time with sentry-cli releases new');
+                    throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Sentry knows no release '${(0,_providers_js__WEBPACK_IMPORTED_MODULE_2__/* .serverText */ .Tn)(release)}' in organization '${options.org}'`, { input: inputOf(release) }, 'the label must be the SDK\u2019s release (e.g. the build\u2019s git SHA); create it at deploy time with sentry-cli releases new');
                 if (status >= 500)
-                    throw new _providers_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderError */ .mZ(`${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(service)} is failing: HTTP ${status}: ${detail(body)}`, 'outage');
+                    throw new _providers_js__WEBPACK_IMPORTED_MODULE_2__/* .ProviderError */ .mZ(`${(0,_providers_js__WEBPACK_IMPORTED_MODULE_2__/* .describe */ .q0)(service)} is failing: HTTP ${status}: ${detail(body)}`, 'outage');
                 if (status >= 300)
-                    throw new _providers_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderError */ .mZ(`${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(service)} answered HTTP ${status} for release '${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .serverText */ .Tn)(release)}': ${detail(body)}`, 'garbage');
+                    throw new _providers_js__WEBPACK_IMPORTED_MODULE_2__/* .ProviderError */ .mZ(`${(0,_providers_js__WEBPACK_IMPORTED_MODULE_2__/* .describe */ .q0)(service)} answered HTTP ${status} for release '${(0,_providers_js__WEBPACK_IMPORTED_MODULE_2__/* .serverText */ .Tn)(release)}': ${detail(body)}`, 'garbage');
             });
             releasesChecked.set(release, checked);
         }
@@ -1648,7 +1659,7 @@ function sentryProvider(options, headers, labels) {
                 for (const group of own) {
                     const status = group.by['session.status'];
                     if (typeof status !== 'string')
-                        throw new _providers_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderError */ .mZ(`${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(service)} answered a group without a session.status`, 'garbage');
+                        throw new _providers_js__WEBPACK_IMPORTED_MODULE_2__/* .ProviderError */ .mZ(`${(0,_providers_js__WEBPACK_IMPORTED_MODULE_2__/* .describe */ .q0)(service)} answered a group without a session.status`, 'garbage');
                     byStatus.set(status, group.series);
                 }
                 return { intervals, byStatus };
@@ -1664,20 +1675,20 @@ function sentryProvider(options, headers, labels) {
             search.set('environment', options.environment);
         const { status, body } = await call(`/organizations/${org}/events-stats/`, search, timeoutMs);
         if (status === 404)
-            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Sentry knows no organization '${options.org}' (HTTP 404: ${detail(body)})`, { input: 'sentry-org' }, 'the organization slug, as in https://sentry.io/organizations/<slug>/');
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Sentry knows no organization '${options.org}' (HTTP 404: ${detail(body)})`, { input: 'sentry-org' }, 'the organization slug, as in https://sentry.io/organizations/<slug>/');
         if (status === 400)
-            throw new _providers_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderError */ .mZ(`Sentry refused the events query: HTTP 400: ${detail(body)}`, 'query');
+            throw new _providers_js__WEBPACK_IMPORTED_MODULE_2__/* .ProviderError */ .mZ(`Sentry refused the events query: HTTP 400: ${detail(body)}`, 'query');
         if (status >= 500)
-            throw new _providers_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderError */ .mZ(`${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(service)} is failing: HTTP ${status}: ${detail(body)}`, 'outage');
+            throw new _providers_js__WEBPACK_IMPORTED_MODULE_2__/* .ProviderError */ .mZ(`${(0,_providers_js__WEBPACK_IMPORTED_MODULE_2__/* .describe */ .q0)(service)} is failing: HTTP ${status}: ${detail(body)}`, 'outage');
         if (status >= 300)
-            throw new _providers_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderError */ .mZ(`${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(service)} answered HTTP ${status}: ${detail(body)}`, 'garbage');
+            throw new _providers_js__WEBPACK_IMPORTED_MODULE_2__/* .ProviderError */ .mZ(`${(0,_providers_js__WEBPACK_IMPORTED_MODULE_2__/* .describe */ .q0)(service)} answered HTTP ${status}: ${detail(body)}`, 'garbage');
         return checkedEventsStats(body, service);
     };
     let projectHasTransactions;
     const checkTransactions = () => {
-        projectHasTransactions ??= eventsStats({ statsPeriod: '24h', interval: '1h', query: 'event.type:transaction' }, _providers_js__WEBPACK_IMPORTED_MODULE_1__/* .REQUEST_TIMEOUT_MS */ .j2).then((points) => {
+        projectHasTransactions ??= eventsStats({ statsPeriod: '24h', interval: '1h', query: 'event.type:transaction' }, _providers_js__WEBPACK_IMPORTED_MODULE_2__/* .REQUEST_TIMEOUT_MS */ .j2).then((points) => {
             if (points.reduce((sum, [, count]) => sum + count, 0) === 0) {
-                throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Sentry project '${options.project}' has no transactions in the last 24 hours${options.environment ? ` in environment '${options.environment}'` : ''}: no requests to count error events against`, { input: 'sentry-project' }, 'enable tracing in the SDK (tracesSampleRate), or collect sessions and use sentry-source: sessions');
+                throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Sentry project '${options.project}' has no transactions in the last 24 hours${options.environment ? ` in environment '${options.environment}'` : ''}: no requests to count error events against`, { input: 'sentry-project' }, 'enable tracing in the SDK (tracesSampleRate), or collect sessions and use sentry-source: sessions');
             }
         });
         return projectHasTransactions;
@@ -1699,7 +1710,7 @@ function sentryProvider(options, headers, labels) {
                     query: `release:"${release.replaceAll('"', '\\"')}" event.type:${eventType}`,
                 }, timeoutMs);
                 // An interval is counted at its end, as the sessions are: the events that happened in it.
-                return [{ labels: `release:${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .serverText */ .Tn)(release)} event.type:${eventType}`, points: points.map(([start, count]) => [start + window.stepSeconds, count]) }];
+                return [{ labels: `release:${(0,_providers_js__WEBPACK_IMPORTED_MODULE_2__/* .serverText */ .Tn)(release)} event.type:${eventType}`, points: points.map(([start, count]) => [start + window.stepSeconds, count]) }];
             },
         };
     }
@@ -1715,45 +1726,45 @@ function sentryProvider(options, headers, labels) {
             if (answer === undefined)
                 return [];
             const points = answer.intervals.map((start, index) => [start + window.stepSeconds, statuses.reduce((sum, status) => sum + (answer.byStatus.get(status)?.[index] ?? 0), 0)]);
-            return [{ labels: `release:${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .serverText */ .Tn)(release)} ${statuses.join(',')}`, points }];
+            return [{ labels: `release:${(0,_providers_js__WEBPACK_IMPORTED_MODULE_2__/* .serverText */ .Tn)(release)} ${statuses.join(',')}`, points }];
         },
     };
 }
 /** The events-stats answer checked: `data` a list of [seconds, [{count}]], each count a whole number \u2265 0. */
 function checkedEventsStats(body, service) {
-    const garbage = (what) => new _providers_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderError */ .mZ(`${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(service)} answered events-stats ${what}`, 'garbage');
-    if (!(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(body) || !Array.isArray(body.data))
+    const garbage = (what) => new _providers_js__WEBPACK_IMPORTED_MODULE_2__/* .ProviderError */ .mZ(`${(0,_providers_js__WEBPACK_IMPORTED_MODULE_2__/* .describe */ .q0)(service)} answered events-stats ${what}`, 'garbage');
+    if (!(0,_providers_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(body) || !Array.isArray(body.data))
         throw garbage('without data');
     return body.data.map((entry) => {
         if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'number' || !Number.isFinite(entry[0]) || !Array.isArray(entry[1]))
-            throw garbage(`with an entry that is not [time, [{count}]]: ${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .serverText */ .Tn)(entry)}`);
+            throw garbage(`with an entry that is not [time, [{count}]]: ${(0,_providers_js__WEBPACK_IMPORTED_MODULE_2__/* .serverText */ .Tn)(entry)}`);
         const counts = entry[1];
-        const count = counts.length === 1 && (0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(counts[0]) ? counts[0].count : undefined;
+        const count = counts.length === 1 && (0,_providers_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(counts[0]) ? counts[0].count : undefined;
         if (typeof count !== 'number' || !Number.isInteger(count) || count < 0)
-            throw garbage(`with a count that is not a whole number of events: ${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .serverText */ .Tn)(counts)}`);
+            throw garbage(`with a count that is not a whole number of events: ${(0,_providers_js__WEBPACK_IMPORTED_MODULE_2__/* .serverText */ .Tn)(counts)}`);
         return [entry[0], count];
     });
 }
 /** The sessions answer checked: intervals ISO times, each group's series one count (a whole number \u2265 0) per interval. */
 function checkedSessions(body, service) {
-    const garbage = (what) => new _providers_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderError */ .mZ(`${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(service)} answered sessions ${what}`, 'garbage');
-    if (!(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(body) || !Array.isArray(body.intervals) || !Array.isArray(body.groups))
+    const garbage = (what) => new _providers_js__WEBPACK_IMPORTED_MODULE_2__/* .ProviderError */ .mZ(`${(0,_providers_js__WEBPACK_IMPORTED_MODULE_2__/* .describe */ .q0)(service)} answered sessions ${what}`, 'garbage');
+    if (!(0,_providers_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(body) || !Array.isArray(body.intervals) || !Array.isArray(body.groups))
         throw garbage('without intervals and groups');
     const intervals = body.intervals.map((text) => {
         const time = typeof text === 'string' ? Date.parse(text) : Number.NaN;
         if (Number.isNaN(time))
-            throw garbage(`with an interval that is not a time: ${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .serverText */ .Tn)(text)}`);
+            throw garbage(`with an interval that is not a time: ${(0,_providers_js__WEBPACK_IMPORTED_MODULE_2__/* .serverText */ .Tn)(text)}`);
         return time / 1000;
     });
     const groups = body.groups.map((group) => {
-        if (!(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(group) || !(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(group.by) || !(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(group.series))
+        if (!(0,_providers_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(group) || !(0,_providers_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(group.by) || !(0,_providers_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(group.series))
             throw garbage('with a group without by and series');
         const series = group.series[FIELD];
         if (!Array.isArray(series) || series.length !== intervals.length)
             throw garbage(`with a ${FIELD} series that is not one count per interval`);
         for (const value of series) {
             if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
-                throw garbage(`with a count that is not a whole number of sessions: ${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .serverText */ .Tn)(value)}`);
+                throw garbage(`with a count that is not a whole number of sessions: ${(0,_providers_js__WEBPACK_IMPORTED_MODULE_2__/* .serverText */ .Tn)(value)}`);
         }
         return { by: group.by, series: series };
     });
@@ -2978,6 +2989,7 @@ const canaryWatchGate = {
     options: src_options/* CANARY_WATCH_OPTIONS */.qo,
     ownStep: true,
     resolveOptions: src_options/* resolveCanaryWatchOptions */.wX,
+    secretsOf: src_options/* secretsOf */.Fj,
     run: async (options, env) => (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 7259))).runCanaryWatch(options, env),
     outputValues: (result) => ({ decision: String(result.settings.decision ?? ''), score: result.metrics.score }),
     renderMarkdown: (result) => renderCanaryMarkdown(result),
@@ -3425,30 +3437,6 @@ async function runGateCommand(gate, args, io) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./packages/canary/src/judge.ts
-var src_judge = __webpack_require__(8749);
-// EXTERNAL MODULE: ./packages/canary/src/providers.ts
-var providers = __webpack_require__(8252);
-// EXTERNAL MODULE: ./packages/canary/src/run.ts
-var run = __webpack_require__(7259);
-// EXTERNAL MODULE: ./packages/canary/src/sentry.ts
-var sentry = __webpack_require__(5883);
-// EXTERNAL MODULE: ./packages/canary/src/stats.ts
-var stats = __webpack_require__(7301);
-// EXTERNAL MODULE: ./packages/canary/src/watch.ts + 1 modules
-var watch = __webpack_require__(3168);
-;// CONCATENATED MODULE: ./packages/canary/src/index.ts
-
-
-
-
-
-
-
-
-
-
-
 // EXTERNAL MODULE: ./packages/release/src/platforms.ts
 var platforms = __webpack_require__(2153);
 ;// CONCATENATED MODULE: ./packages/release/src/options.ts
@@ -3602,6 +3590,30 @@ function deploymentId(text) {
     throw new src/* ConfigurationError */.j1(`'${text.slice(0, 100)}' is not a deployment ID or URL`, { input: 'deployment' }, 'dpl_\u2026 or the URL vercel deploy printed');
 }
 
+// EXTERNAL MODULE: ./packages/canary/src/judge.ts
+var src_judge = __webpack_require__(8749);
+// EXTERNAL MODULE: ./packages/canary/src/providers.ts
+var providers = __webpack_require__(8252);
+// EXTERNAL MODULE: ./packages/canary/src/run.ts
+var run = __webpack_require__(7259);
+// EXTERNAL MODULE: ./packages/canary/src/sentry.ts
+var sentry = __webpack_require__(5883);
+// EXTERNAL MODULE: ./packages/canary/src/stats.ts
+var stats = __webpack_require__(7301);
+// EXTERNAL MODULE: ./packages/canary/src/watch.ts + 1 modules
+var watch = __webpack_require__(3168);
+;// CONCATENATED MODULE: ./packages/canary/src/index.ts
+
+
+
+
+
+
+
+
+
+
+
 ;// CONCATENATED MODULE: ./packages/release/src/ramp.ts
 
 
@@ -3663,8 +3675,11 @@ async function runRamp(options, deps) {
         steps.push(record);
         let outcome;
         try {
-            const provider = await (deps.provider ?? providers/* openProvider */.C2)(watchOptions);
+            const provider = await (deps.provider ?? providers/* openProvider */.C2)(watchOptions, deps.cancelled);
             outcome = await (0,watch/* watchCanary */.QH)(watchOptions, { provider, now: deps.now, sleep: deps.sleep, log });
+            // A cancel that ended a request can end the watch as provider errors: still a cancel, not a decision.
+            if (deps.cancelled?.aborted)
+                throw new CancelledError('the run was cancelled');
         }
         catch (error) {
             const cancelled = error instanceof CancelledError || deps.cancelled?.aborted === true;
@@ -4160,7 +4175,6 @@ function confinedPathSync(workspace, path, where, options = {}) {
     const allowed = roots.length > 1 ? 'the workspace or the runner temp folder' : `the workspace ${(0,external_node_path_.resolve)(workspace)}`;
     throw new errors_ConfigurationError(`${options.what ?? 'the path'} is outside ${allowed}${through}; roadstop reads and writes only inside it`, where, 'use a path inside the repository');
 }
-/** What a file that is not a regular file or a folder is, for the message: undefined for those two. */
 function specialFileKind(stats) {
     if (stats.isFile() || stats.isDirectory())
         return undefined;
@@ -4973,15 +4987,19 @@ async function globs_selectFiles(workspace, patterns, origin) {
         refuseLinkedBase(workspace, pattern, origin);
     const files = [];
     const skippedLinks = [];
+    const skippedSpecial = [];
     for (const entry of await matchEntries(workspace, include, exclude)) {
+        const special = entry.kind.isSymbolicLink() ? undefined : specialFileKind(entry.kind);
         if (entry.kind.isSymbolicLink())
             skippedLinks.push(entry.path);
         else if (entry.kind.isFile())
             files.push(entry.path);
+        else if (special)
+            skippedSpecial.push({ path: entry.path, kind: special });
     }
     files.sort();
     await refuseEscapes(workspace, files, patterns, origin);
-    return { files, skippedLinks: skippedLinks.sort() };
+    return { files, skippedLinks: skippedLinks.sort(), skippedSpecial: skippedSpecial.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
 }
 /**
  * Every entry the globs match, each once, files or not. Literal paths
@@ -5015,10 +5033,17 @@ function isLiteralPath(pattern) {
 /** The warning for symlinks a selection skipped, or nothing. */
 function globs_describeSkippedLinks(selection, examples = 3) {
     const links = selection.skippedLinks;
-    if (links.length === 0)
-        return undefined;
-    const shown = links.slice(0, examples).join(', ') + (links.length > examples ? ', \u2026' : '');
-    return `skipped ${links.length} symlink${links.length === 1 ? '' : 's'} the globs match (${shown}): symlinks are not followed, so nothing outside the workspace is read`;
+    const special = selection.skippedSpecial ?? [];
+    const parts = [];
+    if (links.length > 0) {
+        const shown = links.slice(0, examples).join(', ') + (links.length > examples ? ', \u2026' : '');
+        parts.push(`skipped ${links.length} symlink${links.length === 1 ? '' : 's'} the globs match (${shown}): symlinks are not followed, so nothing outside the workspace is read`);
+    }
+    if (special.length > 0) {
+        const shown = special.slice(0, examples).map((entry) => `${entry.path} is ${entry.kind}`).join(', ') + (special.length > examples ? ', \u2026' : '');
+        parts.push(`skipped ${special.length} match${special.length === 1 ? '' : 'es'} that ${special.length === 1 ? 'is' : 'are'} not a regular file (${shown}): roadstop reads only regular files, so a pipe or device never hangs the step`);
+    }
+    return parts.length > 0 ? parts.join('; ') : undefined;
 }
 /**
  * fast-glob does not follow symlinks while walking, but a symlinked folder in
@@ -5852,20 +5877,21 @@ function urlCredentials(url) {
 
 ;// CONCATENATED MODULE: ./packages/core/src/retry-after.ts
 /**
- * The wait a `Retry-After` header asks for, in whole seconds (rounded up):
- * delay-seconds or an HTTP date, as RFC 9110 allows both. Undefined when the
- * header is absent or neither.
+ * The wait a `Retry-After` header asks for, in whole seconds (rounded up): delay-seconds (digits only) or an
+ * HTTP-date (it begins with the day's name), the two forms RFC 9110 section 10.2.3 allows; a date past is no wait.
+ * Undefined when the header is absent or neither: a fraction, a sign, hex or a bare number Date.parse would read
+ * as a year is no hint.
  */
 function retryAfterSeconds(value, nowMs) {
-    if (value === undefined || value === null || value.trim() === '')
+    if (value === undefined || value === null)
         return undefined;
-    const seconds = Number(value);
-    if (Number.isFinite(seconds))
-        return Math.max(0, Math.ceil(seconds));
-    const date = Date.parse(value);
-    if (!Number.isNaN(date))
-        return Math.max(0, Math.ceil((date - nowMs) / 1000));
-    return undefined;
+    const text = value.trim();
+    if (/^\d{1,9}$/.test(text))
+        return Number(text);
+    if (!/^[A-Za-z]{3,9},? /.test(text))
+        return undefined;
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - nowMs) / 1000));
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/http-fetch.ts
@@ -7289,21 +7315,18 @@ function toNumber(value) {
 /* harmony export */   Wk: () => (/* binding */ PlatformError)
 /* harmony export */ });
 /* unused harmony exports commandPlatform, parseLabelsFile */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8471);
-
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8471);
 
 
 
 /** The platforms, listed once: each a module behind PlatformAdapter. */
 const PLATFORMS = ['command', 'vercel'];
 /** A traffic move, rollback or promotion that failed: the ramp rolls back and stops. */
-class PlatformError extends _roadstop_core__WEBPACK_IMPORTED_MODULE_3__/* .EnvironmentError */ .eG {
+class PlatformError extends _roadstop_core__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG {
 }
 /**
  * The platform's service would not act now (a rate limit past what a call may wait): an environment error naming
@@ -7327,32 +7350,36 @@ const MAX_LABEL = 200;
  * `rollback` runs with CANARY_WEIGHT=0 and CANARY_STEP=rollback, `promote` as given. Each under bash -eo pipefail, its output in the step's log.
  */
 function commandPlatform(options, deps) {
-    const labelsFile = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(deps.scratch, 'canary-labels');
-    const run = (what, command, env) => new Promise((done, fail) => {
-        // A cancel stops a running deploy; the rollback and the promotion run to their end.
-        const signal = what === 'deploy' ? deps.signal : undefined;
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('bash', ['-eo', 'pipefail', '-c', command], { cwd: options.cwd, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env, CANARY_LABELS_FILE: labelsFile }, ...(signal ? { signal } : {}) });
-        const timer = setTimeout(() => child.kill('SIGTERM'), options.timeoutMs);
-        child.on('error', (error) => {
-            clearTimeout(timer);
-            fail(new PlatformError(error.name === 'AbortError' ? `the ${what} command was stopped by the cancel` : `the ${what} command could not start: ${error.message}`));
+    const labelsFile = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(deps.scratch, 'canary-labels');
+    const run = async (what, command, env) => {
+        // child_process loads with the first command, not with the options a step may stop at.
+        const { spawn } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1421, 23));
+        return new Promise((done, fail) => {
+            // A cancel stops a running deploy; the rollback and the promotion run to their end.
+            const signal = what === 'deploy' ? deps.signal : undefined;
+            const child = spawn('bash', ['-eo', 'pipefail', '-c', command], { cwd: options.cwd, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env, CANARY_LABELS_FILE: labelsFile }, ...(signal ? { signal } : {}) });
+            const timer = setTimeout(() => child.kill('SIGTERM'), options.timeoutMs);
+            child.on('error', (error) => {
+                clearTimeout(timer);
+                fail(new PlatformError(error.name === 'AbortError' ? `the ${what} command was stopped by the cancel` : `the ${what} command could not start: ${error.message}`));
+            });
+            child.on('close', (code, signal) => {
+                clearTimeout(timer);
+                if (code === 0)
+                    done();
+                else
+                    fail(new PlatformError(`the ${what} command (input '${what}') ${signal ? `was stopped by ${signal}` : `exited with ${code}`}`));
+            });
         });
-        child.on('close', (code, signal) => {
-            clearTimeout(timer);
-            if (code === 0)
-                done();
-            else
-                fail(new PlatformError(`the ${what} command (input '${what}') ${signal ? `was stopped by ${signal}` : `exited with ${code}`}`));
-        });
-    });
+    };
     let rolledBack = false;
     return {
         prepare: () => Promise.resolve(),
         async move(weight, step) {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(labelsFile, { force: true });
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(labelsFile, { force: true });
             deps.log(`canary-release: step ${step}: deploy at ${weight}%`);
             await run('deploy', options.deploy, { CANARY_WEIGHT: String(weight), CANARY_STEP: String(step) });
-            return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(labelsFile) ? parseLabelsFile((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(labelsFile, 'utf8')) : {};
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(labelsFile) ? parseLabelsFile((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(labelsFile, 'utf8')) : {};
         },
         async rollback() {
             if (rolledBack)
@@ -7385,6 +7412,21 @@ function parseLabelsFile(text) {
     }
     return labels;
 }
+
+
+/***/ }),
+
+/***/ 5285:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+// jsonpath-plus, required the first time a JSONPath is read (an http metric's `path`),
+// as packages/core/src/yaml-package.cjs does for yaml: a CommonJS require inside a
+// function runs when called, in the sources and in an ncc bundle alike. Imported at the
+// top of options.ts it ran (with node:vm, which it loads) in every step that holds the
+// registry, a bundle-budget step stopping at its config included.
+
+let loaded;
+exports.K = () => (loaded ??= __webpack_require__(5464));
 
 
 /***/ }),

@@ -11,7 +11,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // The CLI's code as a chunk of its own, as every action's (packages/action/src/entry.ts): ncc's
 // ESM output writes the licences of the packages in chunks only, so a dependency bundled into the
 // entry (yaml, through @roadstop/core) would ship without its licence in dist/cli/licenses.txt.
-const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(775), __nccwpck_require__.e(802)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3802));
+const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(254), __nccwpck_require__.e(802)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3802));
 process.exitCode = await main(process.argv.slice(2), (0,_io_js__WEBPACK_IMPORTED_MODULE_0__/* .processIo */ .W)());
 
 __webpack_async_result__();
@@ -210,6 +210,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
+
+/***/ }),
+
+/***/ 8500:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 
 /***/ }),
 

@@ -7,7 +7,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _roadstop_action_entry__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(39964);
 
-await (0,_roadstop_action_entry__WEBPACK_IMPORTED_MODULE_0__/* .startAction */ .R)(() => Promise.all(/* import() */[__nccwpck_require__.e(755), __nccwpck_require__.e(632)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58632)));
+await (0,_roadstop_action_entry__WEBPACK_IMPORTED_MODULE_0__/* .startAction */ .R)(() => Promise.all(/* import() */[__nccwpck_require__.e(610), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 22735)));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
