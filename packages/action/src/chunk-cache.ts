@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
@@ -64,11 +64,7 @@ function loadChunk(url: unknown, digest: unknown, dir: string): Promise<ChunkDat
   try {
     const source = chunkScript(readFileSync(url, 'utf8'));
     if (source === undefined) return undefined;
-    try {
-      cache = readFileSync(file);
-    } catch {
-      cache = undefined;
-    }
+    cache = ownCache(file);
     script = new Script(source, { filename: fileURLToPath(url), cachedData: cache });
   } catch {
     return undefined;
@@ -77,6 +73,23 @@ function loadChunk(url: unknown, digest: unknown, dir: string): Promise<ChunkDat
   chunkCacheLog.push({ file, cache: state });
   loaded.push({ script, file, fresh: state !== 'used' });
   return Promise.resolve().then(() => (script.runInThisContext() as () => ChunkData)());
+}
+
+/**
+ * The cache file's bytes when this user wrote it, else undefined: the temp folder is shared on a
+ * self-hosted runner, and code planted there by another user would run in this step.
+ */
+function ownCache(file: string): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    if (process.getuid !== undefined && fstatSync(fd).uid !== process.getuid()) return undefined;
+    return readFileSync(fd);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /**
@@ -89,7 +102,7 @@ export function saveChunkCaches(): void {
     if (!chunk.fresh) continue;
     const temporary = `${chunk.file}.${process.pid}.tmp`;
     try {
-      mkdirSync(join(chunk.file, '..'), { recursive: true });
+      mkdirSync(join(chunk.file, '..'), { recursive: true, mode: 0o700 });
       writeFileSync(temporary, chunk.script.createCachedData());
       renameSync(temporary, chunk.file);
     } catch {
