@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
+import { createHash } from 'node:crypto';
+import { Script } from 'node:vm';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -70,13 +72,44 @@ async function buildOne(out, name, entry) {
   const folder = join(out, name);
   await rm(folder, { recursive: true, force: true });
   await mkdir(folder, { recursive: true });
-  await writeFile(join(folder, 'index.js'), asciiOnly(code));
-  for (const [file, asset] of Object.entries(assets ?? {})) {
+  const files = Object.entries(assets ?? {}).map(([file, asset]) => [file, file.endsWith('.js') ? asciiOnly(asset.source.toString()) : asset.source]);
+  await writeFile(join(folder, 'index.js'), await cachedChunks(asciiOnly(code), files));
+  for (const [file, source] of files) {
     await mkdir(dirname(join(folder, file)), { recursive: true });
-    await writeFile(join(folder, file), file.endsWith('.js') ? asciiOnly(asset.source.toString()) : asset.source);
+    await writeFile(join(folder, file), source);
   }
   if (name === 'cli') await chmod(join(folder, 'index.js'), 0o755);
   process.stdout.write(`built dist/${name}/index.js (${Math.round(code.length / 1024)} kB)\n`);
+}
+
+/** webpack's loader of one chunk, in the entry of an ncc bundle whose chunks are ES modules. */
+const CHUNK_IMPORT = 'import("./" + __nccwpck_require__.u(chunkId))';
+
+/**
+ * The entry with its chunk loader pointed at packages/action/src/chunk-cache.ts's hook (chunk-script.cjs) (installed
+ * by every action's entry before it loads a chunk; where it is not, as in a bundle whose entry does
+ * not install it, `import()` as before), with the SHA-256 of every chunk the hook can compile as a
+ * script: the hook names the chunk's code cache by it. A chunk that is not a plain ncc chunk (one
+ * reading `import.meta`) has no digest and is imported as before. Checked by compiling each chunk
+ * here, so a chunk the hook would fail on never reaches it.
+ */
+async function cachedChunks(entry, files) {
+  if (!entry.includes(CHUNK_IMPORT)) return entry;
+  const { chunkScript, CHUNK_HOOK } = await import('../packages/action/src/chunk-script.cjs');
+  const digests = {};
+  for (const [file, text] of files) {
+    const id = /^(\d+)\.index\.js$/.exec(file)?.[1];
+    const script = id === undefined ? undefined : chunkScript(text);
+    if (script === undefined) continue;
+    try {
+      new Script(script, { filename: file });
+    } catch {
+      continue;
+    }
+    digests[id] = createHash('sha256').update(text).digest('hex');
+  }
+  const hooked = `(globalThis[Symbol.for(${JSON.stringify(CHUNK_HOOK)})]?.(new URL("./" + __nccwpck_require__.u(chunkId), import.meta.url), ${JSON.stringify(digests)}[chunkId]) ?? ${CHUNK_IMPORT})`;
+  return entry.replace(CHUNK_IMPORT, () => hooked);
 }
 
 /**

@@ -9,11 +9,12 @@ import { REPO_ROOT, refusalOf, runAction } from '@roadstop/testing';
 // Issue 16 (start-up): a step that stops at its config loads what reading the config needs and nothing of the run.
 // Every built action with a `config` input is run as bench/startup.mjs's config-error case runs it (a misspelt
 // top-level key), with a preload that writes the built-in modules Node loaded (process.moduleLoadList) when the
-// process exits. Each one below costs start-up and is only needed once a gate runs: node:vm came with
-// jsonpath-plus, which canary-watch's options imported at the top and so every bundle holding the registry ran;
+// process exits. Each one below costs start-up and is only needed once a gate runs (node:vm is not among them:
+// every entry compiles its chunks with it, packages/action/src/chunk-cache.ts, to keep their compiled code;
+// it first came with jsonpath-plus, which canary-watch's options imported at the top);
 // HTTP (undici, http, https, net, tls) with the GitHub client; crypto, zlib, child_process and worker_threads
 // with hashing, compressing, git and the measuring workers.
-const NOT_AT_START = ['vm', 'crypto', 'zlib', 'http', 'https', 'http2', 'net', 'tls', 'child_process', 'worker_threads', 'internal/deps/undici/undici'];
+const NOT_AT_START = ['crypto', 'zlib', 'http', 'https', 'http2', 'net', 'tls', 'child_process', 'worker_threads', 'internal/deps/undici/undici'];
 
 const actionsWithConfig = readdirSync(join(REPO_ROOT, 'actions'))
   .filter((name) => existsSync(join(REPO_ROOT, 'actions', name, 'action.yml')))
