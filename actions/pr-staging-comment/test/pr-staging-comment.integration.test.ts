@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decodeState, encodeState, markerLine, type CommentState } from '@roadstop/comment';
+import { decodeState, encodeState, markerLine, renderComment, type CommentState } from '@roadstop/comment';
 import { createResult, writeResult, type GateResult } from '@roadstop/core';
 import { BAD_TOKEN, runAction, startFakeGitHub, type FakeFailure, type FakeGitHub } from '@roadstop/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -374,6 +374,92 @@ describe('hostile: who owns the comment', () => {
     expect(errorsOf(outcome), outcome.stdout).toEqual([]);
     expect(github.comments(7).map((comment) => comment.login)).toEqual(['octo-dev']);
     expect(github.requests.filter((request) => request.path === '/user')).toEqual([]);
+  });
+});
+
+describe('hostile: our own comment edited by someone else (a repository admin)', () => {
+  /** A forgery the state checks cannot catch: a well-formed state, rendered as roadstop renders it, written by another login. */
+  function forgeAs(login: string): { id: number; body: string } {
+    const comment = github.comments(7).find((item) => item.login === 'github-actions[bot]')!;
+    const state = decodeState(comment.body)!;
+    const forged: CommentState = {
+      ...state,
+      rows: [
+        ...state.rows.map((row) => ({ ...row, status: 'pass' as const, headline: 'forged: coverage fine' })),
+        { ...state.rows[0]!, id: 'security-gate@audit', gate: 'security-gate', job: 'audit', status: 'pass' as const, headline: 'forged: security audit passed' },
+      ],
+    };
+    const body = renderComment(forged, { key: 'ci', serverUrl: 'https://github.com', repository: 'octo-org/webapp' }).body;
+    // The forgery passes every check on the state: only who edited can tell it apart.
+    expect(decodeState(body)?.rows.map((row) => row.id)).toEqual(['coverage-gate@test', 'security-gate@audit']);
+    github.editComment(comment.id, body, login);
+    return { id: comment.id, body };
+  }
+
+  it("an admin's forged rows are not shown: the comment is rewritten from this run, with a warning naming the editor", async () => {
+    const failing = await writeResults('cov', result('coverage-gate', { status: 'fail', headline: 'coverage 61% below 80%' }));
+    await run({ job: 'test', inputs: { results: failing } });
+    const { id } = forgeAs('mallory-admin');
+
+    const outcome = await run({ job: 'build', runId: 1002, inputs: { results: await writeResults('b', result('bundle-budget')) } });
+    expect(errorsOf(outcome), outcome.stdout).toEqual([]);
+    expect(warningsOf(outcome)).toEqual([expect.stringMatching(new RegExp(`comment ${id} was last edited by mallory-admin, not by github-actions\\[bot\\]: the rows stored in it are not believed`))]);
+    const [comment] = github.comments(7);
+    expect(comment!.id).toBe(id);
+    expect(comment!.body).not.toContain('forged');
+    expect(comment!.editor).toBe('github-actions[bot]');
+    expect(stateOf()!.rows.map((row) => row.id)).toEqual(['bundle-budget@build']);
+    expect(outcome.summary).not.toContain('forged');
+    // One GraphQL look-up of the editors for the one read.
+    expect(github.requests.filter((request) => request.path === '/graphql' && request.body.includes('nodes(ids:'))).toHaveLength(1);
+
+    // Once roadstop wrote last, its state is believed again: the failing job's next run merges beside build's row.
+    const next = await run({ job: 'test', runId: 1003, inputs: { results: failing } });
+    expect(warningsOf(next)).toEqual([]);
+    expect(stateOf()!.rows.map((row) => `${row.id} ${row.status}`).sort()).toEqual(['bundle-budget@build pass', 'coverage-gate@test fail']);
+  });
+
+  it('a forged state saying a newer commit does not freeze the comment', async () => {
+    await run({ job: 'test', inputs: { results: await writeResults('r', result('coverage-gate')) } });
+    const comment = github.comments(7)[0]!;
+    const state = decodeState(comment.body)!;
+    const newer = renderComment({ ...state, head: { sha: NEWER, runId: 5000 } }, { key: 'ci', serverUrl: 'https://github.com', repository: 'octo-org/webapp' }).body;
+    expect(decodeState(newer)?.head?.sha).toBe(NEWER);
+    github.editComment(comment.id, newer, 'mallory-admin');
+    const outcome = await run({ job: 'build', runId: 1002, inputs: { results: await writeResults('b', result('bundle-budget')) } });
+    expect(outcome.stdout).not.toContain('already shows a newer commit');
+    expect(stateOf()!.head).toEqual({ sha: HEAD, runId: 1002 });
+  });
+
+  it('a comment last edited by the token itself is believed, under either spelling of a bot login', async () => {
+    await run({ job: 'test', inputs: { results: await writeResults('a', result('coverage-gate')) } });
+    await run({ job: 'build', runId: 1002, inputs: { results: await writeResults('b', result('bundle-budget')) } });
+    // The second run edited the comment: GraphQL names its editor `github-actions`, REST `github-actions[bot]`.
+    expect(github.comments(7)[0]).toMatchObject({ editor: 'github-actions[bot]', lastEditedAt: expect.any(String) });
+    const third = await run({ job: 'e2e', runId: 1003, inputs: { results: await writeResults('c', result('lighthouse-gate')) } });
+    expect(warningsOf(third)).toEqual([]);
+    expect(stateOf()!.rows.map((row) => row.id).sort()).toEqual(['bundle-budget@build', 'coverage-gate@test', 'lighthouse-gate@e2e']);
+  });
+
+  it.each<{ name: string; failure: FakeFailure; says: RegExp; budget?: string }>([
+    // Three retries wait 1 + 2 + 4 s: a budget that outlasts them, so the failure itself is named.
+    { name: '502 on the editor look-up, on every retry', budget: '12000', failure: { kind: 'status', status: 502, body: { message: 'Server Error' } }, says: /GitHub failed checking who last edited the comment \(GraphQL nodes\) \(502\)/ },
+    { name: 'a GraphQL FORBIDDEN error', failure: { kind: 'status', status: 200, body: { data: null, errors: [{ type: 'FORBIDDEN', message: 'Resource not accessible by integration' }] } }, says: /GitHub refused checking who last edited the comment \(GraphQL nodes\) \(GraphQL FORBIDDEN\)/ },
+    { name: 'nodes of another shape', failure: { kind: 'status', status: 200, body: { data: { nodes: 'none' } } }, says: /GitHub answered with something that is not a list of comment nodes/ },
+  ])('$name: one error naming GitHub, nothing written', async ({ failure, says, budget }) => {
+    const results = await writeResults('r', result('coverage-gate'));
+    await run({ inputs: { results } });
+    const before = github.comments(7)[0]!.body;
+    github.requests.length = 0;
+    github.failNext(100, failure, /^POST \/graphql nodes/);
+    const outcome = await run({ job: 'build', runId: 1002, env: { ROADSTOP_NETWORK_BUDGET_MS: budget ?? '4000' }, inputs: { results: await writeResults('b', result('bundle-budget')) } });
+    expect(outcome.exitCode).toBe(1);
+    const errors = errorsOf(outcome);
+    expect(errors, outcome.stdout).toHaveLength(1);
+    expect(errors[0]).toMatch(says);
+    expect(errors[0]).not.toMatch(/bug in roadstop|undefined/);
+    expect(commentWrites()).toEqual([]);
+    expect(github.comments(7)[0]!.body).toBe(before);
   });
 });
 

@@ -100,6 +100,7 @@ export async function stagingComment(step: ActionStep, env: Env = process.env): 
         hidePrevious: inputs.hidePrevious,
         render: (state) => renderComment(state, renderOptions).body,
         log: (text) => step.info(text),
+        warn: (text) => warn(text),
       });
       if (outcome.state) shown = outcome.state;
       if (outcome.comment) {

@@ -13,6 +13,10 @@ import type { AddressInfo } from 'node:net';
  * - pulls: https://docs.github.com/en/rest/pulls/pulls (list, get);
  * - GraphQL: https://docs.github.com/en/graphql/reference/queries#viewer (`viewer { login }`: the app's
  *   bot user for an installation token) and .../mutations#minimizecomment; errors come with 200;
+ *   `nodes(ids:)` (https://docs.github.com/en/graphql/reference/queries#nodes, at most 100 IDs) answering
+ *   IssueComment's `id`, `author { login }`, `editor { login }` (the last editor, null when never edited) and
+ *   `lastEditedAt` (https://docs.github.com/en/graphql/reference/objects#issuecomment); a GraphQL actor's
+ *   login has no `[bot]` suffix (`github-actions`); an unknown ID is a null node with a NOT_FOUND error;
  * - GET /user: https://docs.github.com/en/rest/users/users#get-the-authenticated-user, which answers 403
  *   "Resource not accessible by integration" to an installation token (`ghs_`);
  * - rate limits: https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api (429 or
@@ -32,6 +36,9 @@ export interface FakeComment {
   minimized?: string;
   /** `user.login` of the author: the token's account for comments the action posts. */
   login: string;
+  /** GraphQL `editor.login` and `lastEditedAt`: who edited the comment last, and when; absent when never edited. */
+  editor?: string;
+  lastEditedAt?: string;
 }
 
 export interface FakePullRequest {
@@ -92,11 +99,13 @@ export interface FakeGitHub {
   comments(issue: number): FakeComment[];
   /** Comments by others (`login`, default `octocat`), e.g. 150 of them to push the sticky one to page two; `createdAt` for older ones. */
   addComment(issue: number, body: string, createdAt?: string, login?: string): FakeComment;
+  /** `login` edits comment `id` (a repository admin may edit anyone's comment): body, `editor`, `lastEditedAt`, `updated_at`; `''` for an account deleted since (GraphQL `editor: null`). */
+  editComment(id: number, body: string, login: string): FakeComment;
   addPullRequest(pull: FakePullRequest): void;
   deployments: FakeDeployment[];
   /** The next `count` requests get a 429 with `retry-after: seconds`. */
   rateLimitNext(count: number, seconds: number): void;
-  /** The next `count` requests whose `METHOD path` matches `match` (all when absent) fail as told. */
+  /** The next `count` requests whose `METHOD path` (GraphQL: `POST /graphql field`, e.g. `POST /graphql nodes`) matches `match` (all when absent) fail as told. */
   failNext(count: number, failure: FakeFailure, match?: RegExp): void;
   close(): Promise<void>;
 }
@@ -150,7 +159,10 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string }
   const handle = (method: string, url: URL, body: string, token: string): [number, unknown, Record<string, string>?] => {
     const path = url.pathname;
     const write = method !== 'GET' && method !== 'HEAD';
-    const failure = failures.find((item) => item.count > 0 && (!item.match || item.match.test(`${method} ${path}`)));
+    // A GraphQL request is told apart by its first field: `POST /graphql viewer`, `POST /graphql nodes`.
+    const field = path === '/graphql' ? /\{\s*([A-Za-z_]\w*)/.exec(graphqlQuery(body))?.[1] : undefined;
+    const subject = `${method} ${path}${field ? ` ${field}` : ''}`;
+    const failure = failures.find((item) => item.count > 0 && (!item.match || item.match.test(subject)));
     if (failure) {
       failure.count--;
       const { failure: what } = failure;
@@ -166,6 +178,19 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string }
     // A GraphQL query reads: a read-only token may ask who it is.
     if (method === 'POST' && path === '/graphql' && /^\s*(query\s*)?\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(String(json().query))) {
       return [200, { data: { viewer: { login: behaviour.login } } }];
+    }
+    // So does the look-up of who wrote and last edited comments.
+    if (method === 'POST' && path === '/graphql' && /^\s*query\s*\(\s*\$ids\s*:\s*\[ID!\]!\s*\)\s*\{\s*nodes\s*\(\s*ids\s*:\s*\$ids\s*\)/.test(String(json().query))) {
+      const ids = (json().variables as { ids?: unknown } | undefined)?.ids;
+      if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) return [200, { errors: [{ message: 'Variable $ids of type [ID!]! was provided invalid value' }] }];
+      if (ids.length > 100) return [200, { errors: [{ type: 'EXCESSIVE_PAGINATION', message: 'You may not request more than 100 node IDs at once' }] }];
+      const actor = (login: string) => ({ login: login.replace(/\[bot\]$/, '') });
+      const nodes = (ids as string[]).map((id) => {
+        const comment = comments.find((item) => item.node_id === id);
+        return comment ? { id, author: actor(comment.login), editor: comment.editor ? actor(comment.editor) : null, lastEditedAt: comment.lastEditedAt ?? null } : null;
+      });
+      const missing = nodes.flatMap((node, index) => (node ? [] : [{ type: 'NOT_FOUND', path: ['nodes', index], message: `Could not resolve to a node with the global id of '${ids[index]}'` }]));
+      return [200, { data: { nodes }, ...(missing.length > 0 ? { errors: missing } : {}) }];
     }
     if (write && behaviour.readOnly) {
       return [403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' }];
@@ -214,6 +239,8 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string }
         if (Array.from(text).length > behaviour.maxBodyChars) return tooLong();
         comment.body = text;
         comment.updated_at = now();
+        comment.editor = behaviour.login;
+        comment.lastEditedAt = comment.updated_at;
         return [200, view(comment)];
       }
     }
@@ -357,6 +384,14 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string }
     deployments,
     comments: (issue) => comments.filter((comment) => comment.issue === issue).sort((a, b) => a.id - b.id),
     addComment,
+    editComment: (id, body, login) => {
+      const comment = comments.find((item) => item.id === id);
+      if (!comment) throw new Error(`the fake has no comment ${id}`);
+      comment.body = body;
+      comment.updated_at = comment.lastEditedAt = now();
+      comment.editor = login;
+      return comment;
+    },
     addPullRequest: (pull) => void pulls.set(pull.number, pull),
     rateLimitNext: (count, seconds) => void (rateLimited = { count, seconds }),
     failNext: (count, failure, match) => void failures.push({ count, failure, ...(match ? { match } : {}) }),
@@ -366,6 +401,14 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string }
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+function graphqlQuery(body: string): string {
+  try {
+    return stringField((JSON.parse(body) as { query?: unknown } | null)?.query);
+  } catch {
+    return '';
+  }
 }
 
 function stringField(value: unknown): string {
