@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _roadstop_action_entry__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(39964);
+/* harmony import */ var _roadstop_action_entry__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92786);
 
 await (0,_roadstop_action_entry__WEBPACK_IMPORTED_MODULE_0__/* .startAction */ .R)(() => Promise.all(/* import() */[__nccwpck_require__.e(229), __nccwpck_require__.e(384)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3384)));
 
@@ -14,18 +14,120 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 39964:
+/***/ 92786:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ startAction)
-/* harmony export */ });
-/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98995);
-/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  R: () => (/* binding */ startAction)
+});
+
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __nccwpck_require__(98995);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(73136);
+// EXTERNAL MODULE: external "node:vm"
+var external_node_vm_ = __nccwpck_require__(30714);
+// EXTERNAL MODULE: ./packages/action/src/chunk-script.cjs
+var chunk_script = __nccwpck_require__(78006);
+;// CONCATENATED MODULE: ./packages/action/src/chunk-cache.ts
+
+
+
+
+
+
+const loaded = [];
+/** What each chunk's load found, for tests and the benchmark: the cache file and whether V8 took it. */
+const chunkCacheLog = [];
+/** Installs the hook; `dir` is the folder for the cache files (made when the first is written). */
+function installChunkCache(dir) {
+    let saving = false;
+    globalThis[Symbol.for(chunk_script/* CHUNK_HOOK */.Y)] = (url, digest) => {
+        const found = loadChunk(url, digest, dir);
+        if (found !== undefined && !saving) {
+            saving = true;
+            process.once('exit', saveChunkCaches);
+        }
+        return found;
+    };
+}
+function loadChunk(url, digest, dir) {
+    if (!(url instanceof URL) || typeof digest !== 'string' || !/^[0-9a-f]{64}$/.test(digest))
+        return undefined;
+    let script;
+    const file = (0,external_node_path_.join)(dir, `${digest}.v8`);
+    let cache;
+    try {
+        const source = (0,chunk_script/* chunkScript */.T)((0,external_node_fs_.readFileSync)(url, 'utf8'));
+        if (source === undefined)
+            return undefined;
+        cache = ownCache(file);
+        script = new external_node_vm_.Script(source, { filename: (0,external_node_url_.fileURLToPath)(url), cachedData: cache });
+    }
+    catch {
+        return undefined;
+    }
+    const state = cache === undefined ? 'missing' : script.cachedDataRejected === true ? 'rejected' : 'used';
+    chunkCacheLog.push({ file, cache: state });
+    loaded.push({ script, file, fresh: state !== 'used' });
+    return Promise.resolve().then(() => script.runInThisContext()());
+}
+/**
+ * The cache file's bytes when this user wrote it, else undefined: the temp folder is shared on a
+ * self-hosted runner, and code planted there by another user would run in this step.
+ */
+function ownCache(file) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(file, 'r');
+        if (process.getuid !== undefined && (0,external_node_fs_.fstatSync)(fd).uid !== process.getuid())
+            return undefined;
+        return (0,external_node_fs_.readFileSync)(fd);
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        if (fd !== undefined)
+            (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/**
+ * Writes the cache of every chunk loaded without a usable one, now that the step has run: V8
+ * includes each function compiled so far. Written to a temporary name and renamed, so a step
+ * running beside this one reads the old file or the new, never half of one.
+ */
+function saveChunkCaches() {
+    for (const chunk of loaded.splice(0)) {
+        if (!chunk.fresh)
+            continue;
+        const temporary = `${chunk.file}.${process.pid}.tmp`;
+        try {
+            (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(chunk.file, '..'), { recursive: true, mode: 0o700 });
+            (0,external_node_fs_.writeFileSync)(temporary, chunk.script.createCachedData());
+            (0,external_node_fs_.renameSync)(temporary, chunk.file);
+        }
+        catch {
+            try {
+                (0,external_node_fs_.rmSync)(temporary, { force: true });
+            }
+            catch {
+                // Speed lost, never the step.
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/action/src/entry.ts
+
 
 
 
@@ -35,11 +137,15 @@ __webpack_async_result__();
  * under the cache. The first roadstop step on a machine writes the cache to
  * the temp folder; every later step of the job (the root action, the PR
  * comment, Slack) reuses the compiled code instead of parsing it again.
- * This module imports nothing of roadstop's, so the entry chunk stays tiny.
+ * Its chunks are compiled through chunk-cache.ts, whose cache also keeps the
+ * functions compiled while the step ran (yaml's parser), beside Node's.
+ * This module imports nothing of roadstop's but that, so the entry chunk stays tiny.
  */
 async function startAction(load) {
+    const cache = (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'roadstop-compile-cache');
+    installChunkCache((0,external_node_path_.join)(cache, `chunks-${process.version}-${process.arch}`));
     try {
-        (0,node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'roadstop-compile-cache'));
+        (0,external_node_module_.enableCompileCache)(cache);
     }
     catch {
         // A read-only temp folder costs speed, never the step.
@@ -441,6 +547,33 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
+/***/ }),
+
+/***/ 78006:
+/***/ ((__unused_webpack_module, exports) => {
+
+// How chunk-cache.ts compiles an ncc chunk as a script, shared with scripts/build.mjs, which
+// checks every chunk with it at build time (plain JavaScript: the build runs without TypeScript).
+
+
+/** The hook's name on globalThis; the build writes the same into each bundle's chunk loader. */
+exports.Y = 'roadstop.loadChunk';
+
+/** An ncc chunk's header: `export const id = \u2026; export const ids = [\u2026]; export const modules = {`. */
+const HEADER = /^export const id = (\d+);\nexport const ids = (\[[\d, ]*\]);\nexport const modules = /;
+
+/**
+ * The chunk's text as a script whose value is a function returning its exports, or undefined
+ * when the text is not a plain ncc chunk (then it is imported as before). Lines are kept, so a
+ * stack trace names the same line of the chunk as before.
+ */
+exports.T = (text) => {
+  const header = HEADER.exec(text);
+  if (header === null) return undefined;
+  return `(function () { 'use strict'; var id = ${header[1]};\nvar ids = ${header[2]};\nvar modules = ${text.slice(header[0].length)}\nreturn { id: id, ids: ids, modules: modules }; })`;
+};
+
+
 /***/ })
 
 /******/ });
@@ -709,7 +842,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ 				} else {
 /******/ 					if(true) { // all chunks have JS
 /******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 						var promise = (globalThis[Symbol.for("roadstop.loadChunk")]?.(new URL("./" + __nccwpck_require__.u(chunkId), import.meta.url), {"105":"ba9c2ef5ed4dc9ab0039adaae965f99c687cd32ca082998fdd4707992fcaf65c","134":"c118ae2fab2d67133edd267bf9cd36e03b32871ff9d739373a059195d90310c5","149":"b328ca6f260661c816df9a2d469ae398723c35171c77436ea87081be923d2d4d","157":"ed5041da8b7e92ea9515ef401e41dfb89a7f2f677bf1fd09126e9c966dc411f0","158":"f47dbf197409bd6efd19896b21c32adca84c3472a0dc585c747c17a191e9be84","170":"00c36c67816c977a0636294843c4ff4070d6d25e55fb36c0773f52500a99af7d","229":"1d9c280c288e00cbe84dc6142965dd1d9c21f650da77a5499a35707681450d7a","259":"f57559bd4ab6f209d56004085a2b148a7ac644fec3e6ccf13068aca6d1874419","301":"634e5c28f3cfcb5828c22e3546a36d294cd7efbcaa1d57fc84e821d68946b859","306":"32da43ae074b06091fad6d77e61e57ea4ba097f63eb34788614eed9e3c83663c","316":"2f5d3f6bac770afabcdb54b51db52fc3e99884d39aefe146214fab82321376df","384":"73182abc3814f32d77afc5e6a428c3bcc2e0a010efe8b5070ee8cb0e800f47d3","401":"3fe4daf2a6ded23ea973862a6f5f74ad30bb902713ad2db699c5493e3c99e1df","453":"4ee0ba06316a58093db41164bfa1d062b6a6e476e7b834a21e00bfb30c1c1efc","467":"8be96b6b2a3cc146234a6d5f2c8897741eeb31a4015d7b38441e7b8dd362562b","512":"283fb1e9ca1adb915c3c6f0773783fa18b287da17366719667f6116bcdcced47","526":"1d45b029ce9a69f9627d7633d7bc8ab04acbf98677aaf44f1b663defe17deb4b","536":"af42b0f77f4e2e7daebf3d0ef374ebf482366f48ccae25105c3707a902193ead","579":"b79cdcad37fe8042b280ae9ad73781e1a68ede302f9fdbbf87d49bd5f93c2128","610":"3d8df1a28ffc64c52a8caba1b4c6481e08b07b64740f587a318ddaeeed05d886","626":"08f82fa4d1f0b7b378ac35357d5af73920f150d34cd496b36d01fc874488a4d9","648":"e104df2f91d0314bd62170be5ce53174966b04ebf6bb9b1ffeafdc1ce62cd7b8","677":"1d02412d96da68befd1314b3bd82847f073a6ddc22dcfee243b3c3017a938ab0","753":"21c1def38570a110f65692f5961951a5d4047e3c1f3d8c2d050b0658aa59d4b3","761":"d44de597449c466765f91b867c4d72f6cd23b08e376732fb54ac12042c6faed1","800":"cd83b1f1bab20cbb2219da94384b242328d183ad2e80e7772242462435df1d50","816":"cafdeed17c29eefb658702a2b2c7bf54848c2049651aac03e2e3a3fa6c7643cf","834":"2e091be0d584bd162d15147d4bb57ffb6748fdd381a26863a64c49e83d56dae2","861":"6f65cb7f22bab4805645be6fa41c5ce1bf0f81ede10303ddd87c14ada3f6b97b","917":"08dfe96f4ee2b36249fc217a29c105bf5752dacef33f01a4915e42fd4f8d8c2d","943":"0d9b21c4ead2f9eb95fd729436643a8552829e9610e31db382a254f3d27e1fe1"}[chunkId]) ?? import("./" + __nccwpck_require__.u(chunkId))).then(installChunk, (e) => {
 /******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
 /******/ 							throw e;
 /******/ 						});

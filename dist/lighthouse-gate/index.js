@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _roadstop_action_entry__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(39964);
+/* harmony import */ var _roadstop_action_entry__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92786);
 
 await (0,_roadstop_action_entry__WEBPACK_IMPORTED_MODULE_0__/* .startAction */ .R)(() => Promise.all(/* import() */[__nccwpck_require__.e(610), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 22735)));
 
@@ -14,18 +14,120 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 39964:
+/***/ 92786:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ startAction)
-/* harmony export */ });
-/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98995);
-/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  R: () => (/* binding */ startAction)
+});
+
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __nccwpck_require__(98995);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(73136);
+// EXTERNAL MODULE: external "node:vm"
+var external_node_vm_ = __nccwpck_require__(30714);
+// EXTERNAL MODULE: ./packages/action/src/chunk-script.cjs
+var chunk_script = __nccwpck_require__(78006);
+;// CONCATENATED MODULE: ./packages/action/src/chunk-cache.ts
+
+
+
+
+
+
+const loaded = [];
+/** What each chunk's load found, for tests and the benchmark: the cache file and whether V8 took it. */
+const chunkCacheLog = [];
+/** Installs the hook; `dir` is the folder for the cache files (made when the first is written). */
+function installChunkCache(dir) {
+    let saving = false;
+    globalThis[Symbol.for(chunk_script/* CHUNK_HOOK */.Y)] = (url, digest) => {
+        const found = loadChunk(url, digest, dir);
+        if (found !== undefined && !saving) {
+            saving = true;
+            process.once('exit', saveChunkCaches);
+        }
+        return found;
+    };
+}
+function loadChunk(url, digest, dir) {
+    if (!(url instanceof URL) || typeof digest !== 'string' || !/^[0-9a-f]{64}$/.test(digest))
+        return undefined;
+    let script;
+    const file = (0,external_node_path_.join)(dir, `${digest}.v8`);
+    let cache;
+    try {
+        const source = (0,chunk_script/* chunkScript */.T)((0,external_node_fs_.readFileSync)(url, 'utf8'));
+        if (source === undefined)
+            return undefined;
+        cache = ownCache(file);
+        script = new external_node_vm_.Script(source, { filename: (0,external_node_url_.fileURLToPath)(url), cachedData: cache });
+    }
+    catch {
+        return undefined;
+    }
+    const state = cache === undefined ? 'missing' : script.cachedDataRejected === true ? 'rejected' : 'used';
+    chunkCacheLog.push({ file, cache: state });
+    loaded.push({ script, file, fresh: state !== 'used' });
+    return Promise.resolve().then(() => script.runInThisContext()());
+}
+/**
+ * The cache file's bytes when this user wrote it, else undefined: the temp folder is shared on a
+ * self-hosted runner, and code planted there by another user would run in this step.
+ */
+function ownCache(file) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(file, 'r');
+        if (process.getuid !== undefined && (0,external_node_fs_.fstatSync)(fd).uid !== process.getuid())
+            return undefined;
+        return (0,external_node_fs_.readFileSync)(fd);
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        if (fd !== undefined)
+            (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/**
+ * Writes the cache of every chunk loaded without a usable one, now that the step has run: V8
+ * includes each function compiled so far. Written to a temporary name and renamed, so a step
+ * running beside this one reads the old file or the new, never half of one.
+ */
+function saveChunkCaches() {
+    for (const chunk of loaded.splice(0)) {
+        if (!chunk.fresh)
+            continue;
+        const temporary = `${chunk.file}.${process.pid}.tmp`;
+        try {
+            (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(chunk.file, '..'), { recursive: true, mode: 0o700 });
+            (0,external_node_fs_.writeFileSync)(temporary, chunk.script.createCachedData());
+            (0,external_node_fs_.renameSync)(temporary, chunk.file);
+        }
+        catch {
+            try {
+                (0,external_node_fs_.rmSync)(temporary, { force: true });
+            }
+            catch {
+                // Speed lost, never the step.
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/action/src/entry.ts
+
 
 
 
@@ -35,11 +137,15 @@ __webpack_async_result__();
  * under the cache. The first roadstop step on a machine writes the cache to
  * the temp folder; every later step of the job (the root action, the PR
  * comment, Slack) reuses the compiled code instead of parsing it again.
- * This module imports nothing of roadstop's, so the entry chunk stays tiny.
+ * Its chunks are compiled through chunk-cache.ts, whose cache also keeps the
+ * functions compiled while the step ran (yaml's parser), beside Node's.
+ * This module imports nothing of roadstop's but that, so the entry chunk stays tiny.
  */
 async function startAction(load) {
+    const cache = (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'roadstop-compile-cache');
+    installChunkCache((0,external_node_path_.join)(cache, `chunks-${process.version}-${process.arch}`));
     try {
-        (0,node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'roadstop-compile-cache'));
+        (0,external_node_module_.enableCompileCache)(cache);
     }
     catch {
         // A read-only temp folder costs speed, never the step.
@@ -441,6 +547,33 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
+/***/ }),
+
+/***/ 78006:
+/***/ ((__unused_webpack_module, exports) => {
+
+// How chunk-cache.ts compiles an ncc chunk as a script, shared with scripts/build.mjs, which
+// checks every chunk with it at build time (plain JavaScript: the build runs without TypeScript).
+
+
+/** The hook's name on globalThis; the build writes the same into each bundle's chunk loader. */
+exports.Y = 'roadstop.loadChunk';
+
+/** An ncc chunk's header: `export const id = \u2026; export const ids = [\u2026]; export const modules = {`. */
+const HEADER = /^export const id = (\d+);\nexport const ids = (\[[\d, ]*\]);\nexport const modules = /;
+
+/**
+ * The chunk's text as a script whose value is a function returning its exports, or undefined
+ * when the text is not a plain ncc chunk (then it is imported as before). Lines are kept, so a
+ * stack trace names the same line of the chunk as before.
+ */
+exports.T = (text) => {
+  const header = HEADER.exec(text);
+  if (header === null) return undefined;
+  return `(function () { 'use strict'; var id = ${header[1]};\nvar ids = ${header[2]};\nvar modules = ${text.slice(header[0].length)}\nreturn { id: id, ids: ids, modules: modules }; })`;
+};
+
+
 /***/ })
 
 /******/ });
@@ -709,7 +842,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ 				} else {
 /******/ 					if(true) { // all chunks have JS
 /******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 						var promise = (globalThis[Symbol.for("roadstop.loadChunk")]?.(new URL("./" + __nccwpck_require__.u(chunkId), import.meta.url), {"134":"c118ae2fab2d67133edd267bf9cd36e03b32871ff9d739373a059195d90310c5","149":"b328ca6f260661c816df9a2d469ae398723c35171c77436ea87081be923d2d4d","306":"32da43ae074b06091fad6d77e61e57ea4ba097f63eb34788614eed9e3c83663c","453":"4ee0ba06316a58093db41164bfa1d062b6a6e476e7b834a21e00bfb30c1c1efc","523":"99e18094a0a7499d70c22aee2fdd28bfa5b986bd605cf243a898d6a13d744b48","533":"7a3905d73fd68abfc15fd4259bb7df4f2835018f77ca76fdd30e5dfcf5b3185e","579":"b79cdcad37fe8042b280ae9ad73781e1a68ede302f9fdbbf87d49bd5f93c2128","610":"9f35199ed4cb3a2d8c9678fd970f6b21810e4f972a6adb1ff5a796a0e5bc176f","648":"e104df2f91d0314bd62170be5ce53174966b04ebf6bb9b1ffeafdc1ce62cd7b8","735":"bbbfae8366f52a3ea46a85d41399d992600c8f11c7589ff4d32e3218b3551c99","761":"d44de597449c466765f91b867c4d72f6cd23b08e376732fb54ac12042c6faed1","800":"cd83b1f1bab20cbb2219da94384b242328d183ad2e80e7772242462435df1d50","816":"cafdeed17c29eefb658702a2b2c7bf54848c2049651aac03e2e3a3fa6c7643cf","917":"08dfe96f4ee2b36249fc217a29c105bf5752dacef33f01a4915e42fd4f8d8c2d"}[chunkId]) ?? import("./" + __nccwpck_require__.u(chunkId))).then(installChunk, (e) => {
 /******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
 /******/ 							throw e;
 /******/ 						});

@@ -1528,6 +1528,8 @@ const MAX_DELETES_PER_RUN = 10;
 const MAX_COMMENT_PAGES = 50;
 /** Comments created this long before ours are not duplicates of ours: a racing job posts within seconds. */
 const DUPLICATE_WINDOW_MS = 10 * 60 * 1000;
+/** Node IDs GraphQL `nodes(ids:)` takes in one query (https://docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api). */
+const MAX_CHECKED_COMMENTS = 100;
 const defaultSettle = () => (0,promises_.setTimeout)(150 + Math.floor(Math.random() * 350));
 /**
  * Every comment of `key` written by `identity` on the pull request, oldest
@@ -1618,6 +1620,7 @@ async function upsertStickyComment(client, ref, update, options) {
     const settle = options.settle ?? defaultSettle;
     const find = (since) => findStickyComments(client, ref, options.key, options.identity, since);
     const deletes = { left: MAX_DELETES_PER_RUN };
+    const warned = new Set();
     let comments = await find();
     let recreate = options.mode === 'recreate';
     let action;
@@ -1633,7 +1636,15 @@ async function upsertStickyComment(client, ref, update, options) {
             continue;
         }
         const [canonical, ...duplicates] = comments;
-        const stored = mergeStates(comments.map((comment) => decodeState(comment.body)));
+        // Every read checks who edited last: a state someone else wrote into our comment is not ours to merge.
+        const foreign = await findForeignEdits(client, comments, options.identity);
+        for (const [id, editor] of foreign) {
+            if (warned.has(id))
+                continue;
+            warned.add(id);
+            (options.warn ?? options.log)(`comment ${id} was last edited by ${editor}, not by ${options.identity.login}: the rows stored in it are not believed, and it is rewritten from this run's rows (other jobs' rows return when they run again)`);
+        }
+        const stored = mergeStates(comments.map((comment) => (foreign.has(comment.id) ? undefined : decodeState(comment.body))));
         const outcome = mergeUpdate(stored, update);
         if (outcome.stale && duplicates.length === 0) {
             options.log(`comment ${canonical.id} already shows a newer commit (${stored?.head?.sha.slice(0, 7) ?? '?'}): nothing of this run is written`);
@@ -1676,8 +1687,9 @@ async function upsertStickyComment(client, ref, update, options) {
             await deleteComment(client, ref, duplicate.id, deletes);
         await settle();
         const check = await getComment(client, ref, canonical.id);
+        // The state reported (the job summary) is the one this job merged and wrote, whose sources were checked: not re-read unchecked.
         if (check && holdsUpdate(decodeState(check.body), update))
-            return { action: action ?? 'updated', comment: check, state: decodeState(check.body) };
+            return { action: action ?? 'updated', comment: check, state: outcome.state };
         options.log(`another job overwrote comment ${canonical.id}: merging again`);
         comments = check ? [check] : await find();
     }
@@ -1699,6 +1711,79 @@ async function upsertStickyComment(client, ref, update, options) {
         action = done;
         return undefined;
     }
+}
+const EDITORS_QUERY = 'query($ids: [ID!]!) { nodes(ids: $ids) { ... on IssueComment { id author { login } editor { login } lastEditedAt } } }';
+/**
+ * The comments among `comments` whose last edit was not made by the token's
+ * account, each with who made it, from one GraphQL query
+ * (`nodes(ids:)`, at most MAX_CHECKED_COMMENTS; any beyond are not believed).
+ * The REST comment object does not say who edited; GraphQL's IssueComment
+ * does: `editor` (the last editor, null for an unedited comment), `lastEditedAt`
+ * and `author` (https://docs.github.com/en/graphql/reference/objects#issuecomment).
+ * A repository admin can edit the bot's comment; nothing stored in it can
+ * prove it was not (docs/security-pr-staging-comment.md).
+ */
+async function findForeignEdits(client, comments, identity) {
+    const foreign = new Map();
+    if (comments.length === 0)
+        return foreign;
+    const checked = comments.slice(0, MAX_CHECKED_COMMENTS);
+    for (const comment of comments.slice(MAX_CHECKED_COMMENTS))
+        foreign.set(comment.id, `someone unknown (more than ${MAX_CHECKED_COMMENTS} comments, not checked)`);
+    const what = 'checking who last edited the comment (GraphQL nodes)';
+    let answer;
+    try {
+        answer = await client.graphql(EDITORS_QUERY, { ids: checked.map((comment) => comment.node_id) });
+    }
+    catch (error) {
+        // A comment deleted since the list: GitHub answers its node null with a NOT_FOUND error beside the others' data.
+        const partial = notFoundOnly(error);
+        if (partial === undefined)
+            throw (0,github_src/* toGitHubError */.Lg)(graphqlRefusal(error, what), what);
+        answer = partial;
+    }
+    const nodes = answer?.nodes;
+    if (!Array.isArray(nodes) || nodes.length !== checked.length)
+        throw new github_src/* GitHubGarbageError */.f$(what, 'a list of comment nodes');
+    checked.forEach((comment, index) => {
+        const node = nodes[index];
+        if (node === null || node === undefined) {
+            foreign.set(comment.id, 'someone unknown (GitHub no longer finds the comment)');
+            return;
+        }
+        if (typeof node !== 'object' || node.id !== comment.node_id)
+            throw new github_src/* GitHubGarbageError */.f$(what, 'a list of comment nodes');
+        const author = loginOf(node.author, what);
+        const editor = loginOf(node.editor, what);
+        const edited = node.lastEditedAt !== null && node.lastEditedAt !== undefined;
+        if (edited && (typeof node.lastEditedAt !== 'string' || !Number.isFinite(Date.parse(node.lastEditedAt))))
+            throw new github_src/* GitHubGarbageError */.f$(what, 'a time of the last edit');
+        if (author === undefined || !sameLogin(author, identity.login))
+            foreign.set(comment.id, `someone else (GitHub names ${author ?? 'no'} author)`);
+        else if (editor !== undefined && !sameLogin(editor, identity.login))
+            foreign.set(comment.id, editor);
+        else if (editor === undefined && edited)
+            foreign.set(comment.id, 'an account GitHub no longer names');
+    });
+    return foreign;
+}
+/** A login GitHub answered, checked: only its letters reach a warning. Undefined for null (a deleted account, or no edit). */
+function loginOf(actor, what) {
+    if (actor === null || actor === undefined)
+        return undefined;
+    const login = typeof actor === 'object' ? actor.login : undefined;
+    if (typeof login !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9-]{0,99}(\[bot\])?$/.test(login))
+        throw new github_src/* GitHubGarbageError */.f$(what, 'a login');
+    return login;
+}
+/** The data of a GraphQL answer whose only errors are NOT_FOUND nodes; undefined for any other failure. */
+function notFoundOnly(error) {
+    if (!(error instanceof Error) || error.name !== 'GraphqlResponseError')
+        return undefined;
+    const { errors, data } = error;
+    if (!Array.isArray(errors) || errors.length === 0 || !errors.every((item) => item?.type === 'NOT_FOUND'))
+        return undefined;
+    return data ?? undefined;
 }
 async function createComment(client, ref, body) {
     const { data } = await client.rest.issues.createComment({ owner: ref.owner, repo: ref.repo, issue_number: ref.issue, body });
@@ -2123,6 +2208,7 @@ async function stagingComment(step, env = process.env) {
                 hidePrevious: inputs.hidePrevious,
                 render: (state) => renderComment(state, renderOptions).body,
                 log: (text) => step.info(text),
+                warn: (text) => warn(text),
             });
             if (outcome.state)
                 shown = outcome.state;
