@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ActionStep } from '@roadstop/action';
 import { ConfigurationError } from '@roadstop/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RELEASE_INPUT_DEFINITIONS } from '../src/options.js';
 import { readReleaseInputs } from '../src/step-inputs.js';
 
@@ -25,12 +25,17 @@ function fakeStep(inputs: Record<string, string>): { step: ActionStep; calls: st
 
 describe('readReleaseInputs: the Slack secrets are declared once and masked before first use', () => {
   const workspace = mkdtempSync(join(tmpdir(), 'roadstop-step-inputs-'));
-  const previous = { workspace: process.env.GITHUB_WORKSPACE, temp: process.env.RUNNER_TEMP };
-  process.env.GITHUB_WORKSPACE = workspace;
-  process.env.RUNNER_TEMP = workspace;
+  const previous = { GITHUB_WORKSPACE: process.env.GITHUB_WORKSPACE, RUNNER_TEMP: process.env.RUNNER_TEMP };
+  // Set before each test and put back after it (an unset variable deleted, not set to the string 'undefined').
+  beforeEach(() => {
+    process.env.GITHUB_WORKSPACE = workspace;
+    process.env.RUNNER_TEMP = workspace;
+  });
   afterEach(() => {
-    process.env.GITHUB_WORKSPACE = previous.workspace;
-    process.env.RUNNER_TEMP = previous.temp;
+    for (const [name, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   });
   const inputs = {
     deploy: 'true',
