@@ -6,6 +6,8 @@ const server = { deps: { inline: ['@actions/workflow-parser'] } };
 
 export default defineConfig({
   test: {
+    // One temporary root per run, removed at its end: see packages/testing/src/temp-root.ts.
+    globalSetup: ['packages/testing/src/temp-root.ts'],
     projects: [
       {
         test: {
