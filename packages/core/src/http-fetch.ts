@@ -58,11 +58,6 @@ const MAX_REDIRECTS = 10;
 /** What may go to another origin: what the request is, never who sends it. */
 const CROSS_ORIGIN_HEADERS = new Set(['accept', 'accept-encoding', 'accept-language', 'content-type', 'user-agent']);
 
-/** The proxy variables set, by the names runners and curl read. */
-export function proxyVariables(env: Env): string[] {
-  return ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'].filter((name) => env[name]);
-}
-
 type BaseFetch = (url: string, init: RequestInit) => Promise<Response>;
 /** One dispatcher per proxy setting: in a step, the one the environment names, built once. */
 const proxied = new Map<string, Promise<BaseFetch>>();

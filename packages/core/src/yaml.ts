@@ -93,11 +93,11 @@ function parseBounded(text: string, where: ErrorLocation): ParsedYaml {
   const doc = yaml.parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const problem = doc.errors[0];
   if (problem) throw new YamlSyntaxError(problem.message.split('\n')[0]!, { ...where, line: lineCounter.linePos(problem.pos[0]).line });
-  const nodeLine = (node: unknown): number => {
+  const lineOf = (node: unknown): number => {
     const offset = (node as { range?: [number, number, number] } | null)?.range?.[0];
     return offset === undefined ? 1 : lineCounter.linePos(offset).line;
   };
-  return { yaml, doc, lineOf: nodeLine };
+  return { yaml, doc, lineOf };
 }
 
 /**
