@@ -90,11 +90,10 @@ function checkValue(parent: ConfigSection, key: string, definition: OptionDefini
       if (definition.enum) parent.oneOf(key, definition.enum);
       else parent.string(key);
       return;
-    case 'number': {
+    case 'number':
       if (typeof parent.value(key) !== 'number') throw new ConfigurationError('must be a number', parent.locate(key));
       parent.number(key, rangeOf(definition));
       return;
-    }
     case 'boolean':
       parent.boolean(key);
       return;

@@ -1,5 +1,5 @@
 import { NOT_JUDGED, type GateResult, type ResultItem } from '@roadstop/core';
-import { countText } from './check-text.js';
+import { countText } from './figures.js';
 import { cell, code, details, markdownBlock, STATUS_ICON, table } from './markdown.js';
 
 const METRICS = ['lines', 'statements', 'functions', 'branches'] as const;

@@ -29,6 +29,18 @@ export function formatChange(check: ResultCheck): string {
   return `${sign}${size}`;
 }
 
+/**
+ * A count that says what it counts, when the check tells (`details.counting`,
+ * and `details.of` for the whole): `files under 30%: 0 of 12`, not a bare 0
+ * a reader cannot place.
+ */
+export function countText(check: ResultCheck): string | undefined {
+  const counting = check.details?.counting;
+  const of = check.details?.of;
+  if (check.unit !== 'count' || typeof counting !== 'string') return undefined;
+  return `${counting}: ${check.value}${typeof of === 'number' ? ` of ${of}` : ''}`;
+}
+
 function trim(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(2)));
 }

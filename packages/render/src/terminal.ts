@@ -1,5 +1,5 @@
 import { formatBytes, formatDelta, type GateResult, type GateStatus } from '@roadstop/core';
-import { countText } from './check-text.js';
+import { countText } from './figures.js';
 
 export interface TerminalOptions {
   color: boolean;
@@ -50,9 +50,7 @@ function columns(headers: string[], rows: string[][], paintRow: (row: string[] |
   return [format(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map((row) => paintRow(row, format(row)))];
 }
 
-function width(text: string): number {
-  return [...text].length;
-}
+const width = (text: string) => [...text].length;
 
 function formatValue(value: number, unit: string, compression?: string | number | boolean): string {
   if (unit === 'bytes') return `${formatBytes(value)}${compression && compression !== 'raw' ? ` ${String(compression)}` : ''}`;
