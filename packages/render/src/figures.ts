@@ -7,10 +7,9 @@ export function formatFigure(value: number, unit: ResultCheck['unit']): string {
       return formatBytes(value);
     case 'percent':
       return `${trim(value)}%`;
-    case 'score':
-      return trim(value);
     case 'ms':
       return `${trim(value)} ms`;
+    case 'score':
     case 'ratio':
     case 'count':
       return trim(value);
