@@ -51,7 +51,12 @@ export class ConfigSection {
   /** Where `key` (or the section itself) is, for an error. */
   locate(key?: string): ErrorLocation {
     const line = key === undefined ? this.node?.line : (this.entry(key)?.line ?? this.node?.line);
-    return this.at(key === undefined ? this.path : this.join(key), line);
+    const location: ErrorLocation = { key: key === undefined ? this.path : this.join(key) };
+    if (this.source) {
+      location.file = this.source.file;
+      if (line !== undefined) location.line = line;
+    }
+    return location;
   }
 
   /**
@@ -169,15 +174,6 @@ export class ConfigSection {
     if (node === undefined) return [];
     if (node.kind !== 'list') throw this.typeError(key, 'a list');
     return listSections(node, this.join(key), this.source);
-  }
-
-  private at(key: string, line: number | undefined): ErrorLocation {
-    const location: ErrorLocation = { key };
-    if (this.source) {
-      location.file = this.source.file;
-      if (line !== undefined) location.line = line;
-    }
-    return location;
   }
 
   private join(key: string): string {

@@ -30,8 +30,7 @@ export function parseFailOn(value: string, where: ErrorLocation): FailOn {
 /** Nothing (the default), `none`, `auto`, or a path. */
 export function parseBaselineSpec(value: string | undefined, origin: ErrorLocation): BaselineSpec {
   if (value === undefined || value === '') return { kind: 'default' };
-  if (value === 'none') return { kind: 'none' };
-  if (value === 'auto') return { kind: 'auto' };
+  if (value === 'none' || value === 'auto') return { kind: value };
   return { kind: 'file', path: value, origin };
 }
 
