@@ -36,7 +36,7 @@ export function renderResultTerminal(result: GateResult, options: TerminalOption
   ]);
   const headers = parts.headers ?? ['Check', 'Value', 'Limit', 'Δ vs base', 'State'];
   lines.push(...columns([...headers], rows, (row, text) => (row ? paint(row[4] as GateStatus, text) : text)));
-  if (parts.after) lines.push(...parts.after({ bold, columns: (head, body) => columns(head, body) }));
+  if (parts.after) lines.push(...parts.after({ bold, columns }));
   const notes = result.messages.filter((message) => message.level !== 'error');
   if (notes.length > 0) lines.push('', ...notes.map((message) => `${message.file ? `${message.file}${message.line ? `:${message.line}` : ''}: ` : ''}${message.level}: ${message.text}`));
   const problems = result.checks.filter((check) => check.status === 'fail' || check.status === 'warn');
