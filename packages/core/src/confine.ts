@@ -75,7 +75,9 @@ export function specialFileKind(stats: SpecialFileTypes): string | undefined {
 
 /** Refuse an opened file that is not a regular one: a folder is the EISDIR the callers already tell apart. */
 function checkRegular(stats: Stats, path: string, where: ErrorLocation, what: string): void {
-  if (stats.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), { code: 'EISDIR', syscall: 'read', path });
+  if (stats.isDirectory()) {
+    throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), { code: 'EISDIR', syscall: 'read', path });
+  }
   const kind = specialFileKind(stats);
   if (kind) throw new ConfigurationError(`${what} is ${kind}, not a regular file; roadstop reads only regular files, so a pipe or device never hangs the step`, where, 'point it at a file');
 }
