@@ -74,27 +74,13 @@ export interface ConfigWarning {
 export function checkSection(section: ConfigSection, options: OptionDefinitions, warnings: ConfigWarning[]): void {
   for (const [key, definition] of Object.entries(options)) {
     for (const old of definition.renamedFrom ?? []) {
-      const where = locateKey(section, old);
+      const where = section.renameKey(old, key);
       if (!where) continue;
-      if (section.keys().includes(key)) {
-        throw new ConfigurationError(`'${old}' is the old name of '${key}', and both are set`, where, `keep only '${key}'`);
-      }
-      section.renameKey(old, key);
       warnings.push({ key: where.key ?? old, text: `'${where.key}' is deprecated: it is now '${section.locate(key).key}' (the input's name); the old name still works for now`, ...(where.file ? { file: where.file } : {}), ...(where.line ? { line: where.line } : {}) });
     }
   }
   section.rejectUnknown(Object.keys(options));
   for (const key of section.keys()) checkValue(section, key, options[key]!, warnings);
-}
-
-/** Where `path` (a key, or `parent.key` one map down) is in `section`, or undefined when it is not there. */
-function locateKey(section: ConfigSection, path: string) {
-  const dot = path.indexOf('.');
-  if (dot === -1) return section.keys().includes(path) ? section.locate(path) : undefined;
-  const parent = path.slice(0, dot);
-  if (section.kind(parent) !== 'map') return undefined;
-  const map = section.section(parent);
-  return map.keys().includes(path.slice(dot + 1)) ? map.locate(path.slice(dot + 1)) : undefined;
 }
 
 function checkValue(parent: ConfigSection, key: string, definition: OptionDefinition, warnings: ConfigWarning[]): void {
@@ -104,11 +90,10 @@ function checkValue(parent: ConfigSection, key: string, definition: OptionDefini
       if (definition.enum) parent.oneOf(key, definition.enum);
       else parent.string(key);
       return;
-    case 'number': {
+    case 'number':
       if (typeof parent.value(key) !== 'number') throw new ConfigurationError('must be a number', parent.locate(key));
       parent.number(key, rangeOf(definition));
       return;
-    }
     case 'boolean':
       parent.boolean(key);
       return;

@@ -2,6 +2,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { confinedPathSync, readRegularFileSync } from './confine.js';
 import { checkSection, type ConfigSectionDefinitions, type ConfigWarning } from './config-options.js';
 import { ConfigurationError, type ErrorLocation } from './errors.js';
+import { oneOf } from './input-values.js';
 import { parseYamlTree, type TreeList, type TreeMap, type TreeNode } from './yaml.js';
 
 export const DEFAULT_CONFIG_PATH = '.github/roadstop.yml';
@@ -50,7 +51,12 @@ export class ConfigSection {
   /** Where `key` (or the section itself) is, for an error. */
   locate(key?: string): ErrorLocation {
     const line = key === undefined ? this.node?.line : (this.entry(key)?.line ?? this.node?.line);
-    return this.at(key === undefined ? this.path : this.join(key), line);
+    const location: ErrorLocation = { key: key === undefined ? this.path : this.join(key) };
+    if (this.source) {
+      location.file = this.source.file;
+      if (line !== undefined) location.line = line;
+    }
+    return location;
   }
 
   /**
@@ -76,27 +82,35 @@ export class ConfigSection {
 
   /** The scalar under `key` as YAML read it (a map or list reads as an object). */
   value(key: string): string | number | boolean | object | undefined {
-    return this.scalar(key);
+    const node = this.raw(key);
+    if (node === undefined) return undefined;
+    if (node.kind !== 'scalar') return {};
+    return node.value as string | number | boolean;
   }
 
   /**
    * Read an older spelling of a setting under its current name, in place:
    * `from` is a key of this map, or `parent.key` of a map inside it (the
-   * entry moves up, and the map goes once it is empty).
+   * entry moves up, and the map goes once it is empty). Returns where `from`
+   * was, or undefined when it is not there; both set is a mistake.
    */
-  renameKey(from: string, to: string): void {
-    const [parent, child] = from.includes('.') ? [from.slice(0, from.indexOf('.')), from.slice(from.indexOf('.') + 1)] : [undefined, from];
-    const map = parent === undefined ? this.node : this.raw(parent);
-    if (!this.node || map?.kind !== 'map') return;
-    const index = map.entries.findIndex((entry) => entry.key === child);
-    if (index === -1) return;
-    const [entry] = map.entries.splice(index, 1);
+  renameKey(from: string, to: string): ErrorLocation | undefined {
+    const dot = from.indexOf('.');
+    const parent = dot === -1 ? undefined : from.slice(0, dot);
+    const child = from.slice(dot + 1);
+    const holder = parent === undefined ? this : this.kind(parent) === 'map' ? this.section(parent) : undefined;
+    const index = holder?.node?.entries.findIndex((entry) => entry.key === child) ?? -1;
+    if (!this.node || !holder?.node || index === -1) return undefined;
+    const where = holder.locate(child);
+    if (this.keys().includes(to)) throw new ConfigurationError(`'${from}' is the old name of '${to}', and both are set`, where, `keep only '${to}'`);
+    const [entry] = holder.node.entries.splice(index, 1);
     this.node.entries.push({ ...entry!, key: to, name: to });
-    if (parent !== undefined && map.entries.length === 0) this.node.entries = this.node.entries.filter((each) => each.key !== parent);
+    if (parent !== undefined && holder.node.entries.length === 0) this.node.entries = this.node.entries.filter((each) => each.key !== parent);
+    return where;
   }
 
   string(key: string): string | undefined {
-    const value = this.scalar(key);
+    const value = this.value(key);
     if (value === undefined) return undefined;
     if (typeof value === 'object') throw this.typeError(key, 'a string');
     return String(value);
@@ -104,14 +118,14 @@ export class ConfigSection {
 
   /** A size or percentage that YAML may have read as a number (`max: 400000`). */
   stringOrNumber(key: string): string | number | undefined {
-    const value = this.scalar(key);
+    const value = this.value(key);
     if (value === undefined || typeof value === 'number') return value;
     if (typeof value === 'object' || typeof value === 'boolean') throw this.typeError(key, 'a string or a number');
     return String(value);
   }
 
   number(key: string, range: { min?: number; max?: number; integer?: boolean } = {}): number | undefined {
-    const value = this.scalar(key);
+    const value = this.value(key);
     if (value === undefined) return undefined;
     const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
     if (!Number.isFinite(number)) throw this.typeError(key, 'a number');
@@ -120,7 +134,7 @@ export class ConfigSection {
   }
 
   boolean(key: string): boolean | undefined {
-    const value = this.scalar(key);
+    const value = this.value(key);
     if (value === undefined) return undefined;
     if (typeof value !== 'boolean') throw this.typeError(key, 'true or false');
     return value;
@@ -128,11 +142,7 @@ export class ConfigSection {
 
   oneOf<T extends string>(key: string, values: readonly T[]): T | undefined {
     const value = this.string(key);
-    if (value === undefined) return undefined;
-    if (!values.includes(value as T)) {
-      throw new ConfigurationError(`'${value}' is not one of ${values.join(', ')}`, this.locate(key));
-    }
-    return value as T;
+    return value === undefined ? undefined : oneOf(value, values, this.locate(key));
   }
 
   /** A string or a list of strings. */
@@ -166,15 +176,6 @@ export class ConfigSection {
     return listSections(node, this.join(key), this.source);
   }
 
-  private at(key: string, line: number | undefined): ErrorLocation {
-    const location: ErrorLocation = { key };
-    if (this.source) {
-      location.file = this.source.file;
-      if (line !== undefined) location.line = line;
-    }
-    return location;
-  }
-
   private join(key: string): string {
     return this.path ? `${this.path}.${key}` : key;
   }
@@ -188,13 +189,6 @@ export class ConfigSection {
     if (value === undefined) return undefined;
     if (value.kind === 'scalar' && value.value === null) return undefined;
     return value;
-  }
-
-  private scalar(key: string): string | number | boolean | object | undefined {
-    const node = this.raw(key);
-    if (node === undefined) return undefined;
-    if (node.kind !== 'scalar') return {};
-    return node.value as string | number | boolean;
   }
 
   private typeError(key: string, expected: string): ConfigurationError {
@@ -271,7 +265,7 @@ export function loadConfigSync(path: string | undefined, options: LoadConfigOpti
   } catch (error) {
     if (error instanceof ConfigurationError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' && !explicit) return emptyConfig();
+    if (code === 'ENOENT' && !explicit) return loadedConfig(undefined, new ConfigSection(undefined, '', undefined), []);
     throw new ConfigurationError(code === 'ENOENT' ? 'config file not found' : `cannot read the config file (${code ?? String(error)})`, where);
   }
   return parseConfig(text, shown, options.sections);
@@ -300,12 +294,11 @@ export function parseConfig(text: string, file: string, sections?: ConfigSection
       else root.section(name);
     }
   }
-  return { file, root, section: (gate) => root.section(gate), warnings };
+  return loadedConfig(file, root, warnings);
 }
 
-function emptyConfig(): LoadedConfig {
-  const root = new ConfigSection(undefined, '', undefined);
-  return { file: undefined, root, section: (gate) => root.section(gate), warnings: [] };
+function loadedConfig(file: string | undefined, root: ConfigSection, warnings: ConfigWarning[]): LoadedConfig {
+  return { file, root, section: (gate) => root.section(gate), warnings };
 }
 
 export function checkRange(value: number, range: { min?: number; max?: number; integer?: boolean }, where: ErrorLocation): void {

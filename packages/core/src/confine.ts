@@ -13,12 +13,7 @@ export function isWithin(root: string, target: string): boolean {
  * a file not written yet, the realpath of its nearest existing folder with the
  * rest appended. The text of a path says nothing about where it leads.
  */
-export function realLocation(path: string): Promise<string> {
-  return new Promise((done) => done(realLocationSync(path)));
-}
-
-/** realLocation, synchronously: a few realpath calls, for the start of a step (the config file). */
-export function realLocationSync(path: string): string {
+export function realLocation(path: string): string {
   let current = resolve(path);
   const rest: string[] = [];
   for (;;) {
@@ -55,20 +50,20 @@ export function confinedPath(workspace: string, path: string, where: ErrorLocati
 /** confinedPath, synchronously, for the start of a step (the config file). */
 export function confinedPathSync(workspace: string, path: string, where: ErrorLocation, options: ConfineOptions = {}): string {
   const lexical = resolve(workspace, path);
-  const real = realLocationSync(lexical);
+  const real = realLocation(lexical);
   const roots = [workspace, ...(options.also ?? []).filter((root) => root !== '')];
   for (const root of roots) {
-    if (isWithin(realLocationSync(root), real)) return real;
+    if (isWithin(realLocation(root), real)) return real;
   }
   const through = real === lexical ? '' : ` (through a symlink, it leads to ${real})`;
   const allowed = roots.length > 1 ? 'the workspace or the runner temp folder' : `the workspace ${resolve(workspace)}`;
   throw new ConfigurationError(`${options.what ?? 'the path'} is outside ${allowed}${through}; roadstop reads and writes only inside it`, where, 'use a path inside the repository');
 }
 
-/** What a file that is not a regular file or a folder is, for the message: undefined for those two. */
 /** The type tests of a Stats or a Dirent that specialFileKind reads. */
 export type SpecialFileTypes = Pick<Stats, 'isFIFO' | 'isCharacterDevice' | 'isBlockDevice' | 'isSocket' | 'isFile' | 'isDirectory'>;
 
+/** What a file that is not a regular file or a folder is, for the message: undefined for those two. */
 export function specialFileKind(stats: SpecialFileTypes): string | undefined {
   if (stats.isFile() || stats.isDirectory()) return undefined;
   if (stats.isFIFO()) return 'a FIFO (named pipe)';
@@ -78,13 +73,13 @@ export function specialFileKind(stats: SpecialFileTypes): string | undefined {
   return 'not a regular file';
 }
 
-function refusal(kind: string, where: ErrorLocation, what: string): ConfigurationError {
-  return new ConfigurationError(`${what} is ${kind}, not a regular file; roadstop reads only regular files, so a pipe or device never hangs the step`, where, 'point it at a file');
-}
-
-/** A folder opened as a file: the EISDIR the callers already tell apart. */
-function isDirectoryError(path: string): NodeJS.ErrnoException {
-  return Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), { code: 'EISDIR', syscall: 'read', path });
+/** Refuse an opened file that is not a regular one: a folder is the EISDIR the callers already tell apart. */
+function checkRegular(stats: Stats, path: string, where: ErrorLocation, what: string): void {
+  if (stats.isDirectory()) {
+    throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), { code: 'EISDIR', syscall: 'read', path });
+  }
+  const kind = specialFileKind(stats);
+  if (kind) throw new ConfigurationError(`${what} is ${kind}, not a regular file; roadstop reads only regular files, so a pipe or device never hangs the step`, where, 'point it at a file');
 }
 
 /**
@@ -98,10 +93,7 @@ export async function openRegularFile(path: string, where: ErrorLocation, what =
   const { open } = await import('node:fs/promises');
   const handle = await open(path, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
   try {
-    const stats = await handle.stat();
-    if (stats.isDirectory()) throw isDirectoryError(path);
-    const kind = specialFileKind(stats);
-    if (kind) throw refusal(kind, where, what);
+    checkRegular(await handle.stat(), path, where, what);
     return handle;
   } catch (error) {
     await handle.close();
@@ -123,10 +115,7 @@ export async function readRegularFile(path: string, where: ErrorLocation, what =
 export function readRegularFileSync(path: string, where: ErrorLocation, what = 'the file'): string {
   const fd = openSync(path, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
   try {
-    const stats = fstatSync(fd);
-    if (stats.isDirectory()) throw isDirectoryError(path);
-    const kind = specialFileKind(stats);
-    if (kind) throw refusal(kind, where, what);
+    checkRegular(fstatSync(fd), path, where, what);
     return readFileSync(fd, 'utf8');
   } finally {
     closeSync(fd);

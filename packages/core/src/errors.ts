@@ -41,12 +41,6 @@ export function isConfigurationError(error: unknown): error is ConfigurationErro
   return error instanceof ConfigurationError;
 }
 
-/** Text for an error that is not the user's fault: say it is a bug, keep the cause. */
-export function describeUnexpected(error: unknown): string {
-  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return `internal error (a bug in roadstop, please report it): ${detail}`;
-}
-
 /**
  * The runner's or the machine's problem, not the user's config and not a bug:
  * a file the step must write or read that the environment refuses
@@ -73,5 +67,6 @@ export function describeFailure(error: unknown): string {
     const { code, syscall, path } = error as NodeJS.ErrnoException;
     return `the machine refused to ${syscall ?? 'access'} ${path ?? 'a file'} (${code}): check that the path exists and the step may use it`;
   }
-  return describeUnexpected(error);
+  // Not the user's fault: say it is a bug, keep the cause.
+  return `internal error (a bug in roadstop, please report it): ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
 }

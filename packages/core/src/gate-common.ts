@@ -1,5 +1,6 @@
 import type { OptionDefinitions } from './config-options.js';
-import { ConfigurationError, type ErrorLocation } from './errors.js';
+import type { ErrorLocation } from './errors.js';
+import { oneOf } from './input-values.js';
 import type { GateResult, ResultMessage } from './result.js';
 
 /** What every gate does with its own failure: exit 1 (fail), report it as warnings (warn), or only report (never). */
@@ -23,15 +24,13 @@ export const COMMON_GATE_OPTIONS = {
 export type BaselineSpec = { kind: 'default' } | { kind: 'none' } | { kind: 'auto' } | { kind: 'file'; path: string; origin: ErrorLocation };
 
 export function parseFailOn(value: string, where: ErrorLocation): FailOn {
-  if (!(FAIL_ON as readonly string[]).includes(value)) throw new ConfigurationError(`'${value}' is not one of ${FAIL_ON.join(', ')}`, where);
-  return value as FailOn;
+  return oneOf(value, FAIL_ON, where);
 }
 
 /** Nothing (the default), `none`, `auto`, or a path. */
 export function parseBaselineSpec(value: string | undefined, origin: ErrorLocation): BaselineSpec {
   if (value === undefined || value === '') return { kind: 'default' };
-  if (value === 'none') return { kind: 'none' };
-  if (value === 'auto') return { kind: 'auto' };
+  if (value === 'none' || value === 'auto') return { kind: value };
   return { kind: 'file', path: value, origin };
 }
 

@@ -1,9 +1,8 @@
 // fs.promises is read when first used: the promise API (and the streams it loads) costs a step that stops at its config.
 import { lstatSync, promises as fsp, realpathSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { isWithin, specialFileKind, type SpecialFileTypes } from './confine.js';
+import { insideWorkspace, isWithin, specialFileKind, type SpecialFileTypes } from './confine.js';
 import { ConfigurationError, type ErrorLocation } from './errors.js';
-import { insideWorkspace } from './confine.js';
 
 export interface Selection {
   /** Workspace-relative paths of regular files, sorted. */
@@ -40,7 +39,7 @@ export async function selectFiles(workspace: string, patterns: readonly string[]
   const skippedLinks: string[] = [];
   const skippedSpecial: Selection['skippedSpecial'] = [];
   for (const entry of await matchEntries(workspace, include, exclude)) {
-    const special = entry.kind.isSymbolicLink() ? undefined : specialFileKind(entry.kind);
+    const special = specialFileKind(entry.kind);
     if (entry.kind.isSymbolicLink()) skippedLinks.push(entry.path);
     else if (entry.kind.isFile()) files.push(entry.path);
     else if (special) skippedSpecial.push({ path: entry.path, kind: special });

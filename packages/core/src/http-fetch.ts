@@ -22,8 +22,6 @@
  *   is sent there, so neither the credentials nor the request cross over.
  */
 
-type Env = Record<string, string | undefined>;
-
 export interface EdgeRequestInit {
   method?: string;
   headers?: Record<string, string> | Headers | [string, string][];
@@ -58,16 +56,11 @@ const MAX_REDIRECTS = 10;
 /** What may go to another origin: what the request is, never who sends it. */
 const CROSS_ORIGIN_HEADERS = new Set(['accept', 'accept-encoding', 'accept-language', 'content-type', 'user-agent']);
 
-/** The proxy variables set, by the names runners and curl read. */
-export function proxyVariables(env: Env): string[] {
-  return ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'].filter((name) => env[name]);
-}
-
 type BaseFetch = (url: string, init: RequestInit) => Promise<Response>;
 /** One dispatcher per proxy setting: in a step, the one the environment names, built once. */
 const proxied = new Map<string, Promise<BaseFetch>>();
 
-function baseFetch(env: Env): Promise<BaseFetch> {
+function baseFetch(env: NodeJS.ProcessEnv): Promise<BaseFetch> {
   const pick = (upper: string) => env[upper] || env[upper.toLowerCase()] || undefined;
   const httpsProxy = pick('HTTPS_PROXY');
   const httpProxy = pick('HTTP_PROXY');
@@ -87,7 +80,7 @@ function baseFetch(env: Env): Promise<BaseFetch> {
 }
 
 /** edgeFetch over an environment of its own (tests); edgeFetch reads process.env. */
-export function createEdgeFetch(env: Env = process.env): EdgeFetch {
+export function createEdgeFetch(env: NodeJS.ProcessEnv = process.env): EdgeFetch {
   return async (input, init = {}) => {
     const send = await baseFetch(env);
     const mode = init.redirect ?? 'follow';

@@ -30,10 +30,7 @@ export function redactSecrets<Result extends GateResult>(result: Result, secrets
   if (known.length === 0) return result;
   const scrub = (value: unknown): unknown => {
     if (typeof value === 'string') return replaceAll(value, known);
-    if (Array.isArray(value)) {
-      for (let index = 0; index < value.length; index++) value[index] = scrub(value[index]);
-      return value;
-    }
+    // An array's entries are its items.
     if (value !== null && typeof value === 'object') {
       for (const [key, inner] of Object.entries(value)) (value as Record<string, unknown>)[key] = scrub(inner);
       return value;

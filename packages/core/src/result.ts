@@ -119,6 +119,9 @@ export function serializeResult(result: GateResult): string {
   return `${JSON.stringify(result, null, 2)}\n`;
 }
 
+const NOT_A_RESULT = 'point it at a file a roadstop gate wrote';
+const NOT_WRITTEN_BY_ROADSTOP = 'a result roadstop wrote holds none of this; regenerate it, or compare with another run';
+
 /** A result file larger than this is no result (the largest, coverage's, holds a line per file: a few MB). */
 export const MAX_RESULT_BYTES = 64 * 1024 * 1024;
 
@@ -133,7 +136,7 @@ export async function readResult(path: string, options: { input?: string; gate?:
   try {
     const { size } = await fsp.stat(path);
     if (size > MAX_RESULT_BYTES) {
-      throw new ConfigurationError(`not a roadstop result: ${size.toLocaleString('en-US')} bytes, more than the ${MAX_RESULT_BYTES.toLocaleString('en-US')} a result may be`, where, 'point it at a file a roadstop gate wrote');
+      throw new ConfigurationError(`not a roadstop result: ${size.toLocaleString('en-US')} bytes, more than the ${MAX_RESULT_BYTES.toLocaleString('en-US')} a result may be`, where, NOT_A_RESULT);
     }
     text = await readRegularFile(path, where, 'the result file');
   } catch (error) {
@@ -154,11 +157,11 @@ export function parseResult(text: string, options: { input?: string; gate?: stri
   } catch (error) {
     // Never the parser's message: it quotes the file's start, and the file may be anything (a key, /etc/passwd).
     const at = /line (\d+) column (\d+)/.exec((error as Error).message);
-    throw new ConfigurationError(`not a roadstop result: invalid JSON${at ? ` at line ${at[1]}, column ${at[2]}` : ''}`, where, 'point it at a file a roadstop gate wrote');
+    throw new ConfigurationError(`not a roadstop result: invalid JSON${at ? ` at line ${at[1]}, column ${at[2]}` : ''}`, where, NOT_A_RESULT);
   }
-  checkNesting(data, where, 'point it at a file a roadstop gate wrote');
+  checkNesting(data, where, NOT_A_RESULT);
   if (typeof data !== 'object' || data === null || !('schemaVersion' in data) || !('gate' in data)) {
-    throw new ConfigurationError('not a roadstop result: it has no schemaVersion and gate', where, 'point it at a file a roadstop gate wrote');
+    throw new ConfigurationError('not a roadstop result: it has no schemaVersion and gate', where, NOT_A_RESULT);
   }
   const record = data as Record<string, unknown>;
   if (record.schemaVersion !== RESULT_SCHEMA_VERSION) {
@@ -178,9 +181,9 @@ export function parseResult(text: string, options: { input?: string; gate?: stri
     throw new ConfigurationError('not a roadstop result: items, checks and messages must be lists', where);
   }
   const problem = findResultProblem(record, options.ranges?.(String(record.gate)));
-  if (problem) throw new ConfigurationError(`not a valid ${String(record.gate)} result: ${problem}`, where, 'a result roadstop wrote holds none of this; regenerate it, or compare with another run');
+  if (problem) throw new ConfigurationError(`not a valid ${String(record.gate)} result: ${problem}`, where, NOT_WRITTEN_BY_ROADSTOP);
   const implausible = findImplausibleResult(record);
-  if (implausible) throw new ConfigurationError(`not a result roadstop wrote: ${implausible}`, where, 'a result roadstop wrote holds none of this; regenerate it, or compare with another run');
+  if (implausible) throw new ConfigurationError(`not a result roadstop wrote: ${implausible}`, where, NOT_WRITTEN_BY_ROADSTOP);
   return data as GateResult;
 }
 
@@ -194,26 +197,26 @@ export async function prepareReportPath(
   options: { workspace: string; gate: string; temp: string; input?: string; baseline?: string },
 ): Promise<string> {
   if (!given || given.trim() === '') return join(options.temp, 'roadstop', `${options.gate}.json`);
-  const input = options.input ?? 'report';
+  const where = { input: options.input ?? 'report', file: given };
   // Inside the workspace, or the runner's temp folder where the default lives; after symlinks, not by the text.
-  const target = await confinedPath(options.workspace, given, { input, file: given }, { also: [options.temp], what: 'the report' });
-  if (options.baseline !== undefined && (await realLocation(options.baseline)) === target) {
-    throw new ConfigurationError('is the baseline file too: writing the result there would overwrite the baseline it is compared with', { input, file: given }, 'write the report to another path');
+  const target = await confinedPath(options.workspace, given, where, { also: [options.temp], what: 'the report' });
+  if (options.baseline !== undefined && realLocation(options.baseline) === target) {
+    throw new ConfigurationError('is the baseline file too: writing the result there would overwrite the baseline it is compared with', where, 'write the report to another path');
   }
   let existing: string | undefined;
   try {
-    existing = await readRegularFile(target, { input, file: given }, 'the report');
+    existing = await readRegularFile(target, where, 'the report');
   } catch (error) {
     if (error instanceof ConfigurationError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EISDIR') throw new ConfigurationError('is a folder, not a file', { input, file: given });
-    if (code !== 'ENOENT') throw new ConfigurationError(`cannot use it (${code ?? String(error)})`, { input, file: given });
+    if (code === 'EISDIR') throw new ConfigurationError('is a folder, not a file', where);
+    if (code !== 'ENOENT') throw new ConfigurationError(`cannot use it (${code ?? String(error)})`, where);
   }
   if (existing !== undefined) {
     try {
       parseResult(existing, { gate: options.gate });
     } catch {
-      throw new ConfigurationError('already exists and is not a result of this gate; refusing to overwrite it', { input, file: given }, 'choose another path');
+      throw new ConfigurationError('already exists and is not a result of this gate; refusing to overwrite it', where, 'choose another path');
     }
   }
   return target;

@@ -34,9 +34,7 @@ export interface RunnerContext {
   payload: Record<string, unknown>;
 }
 
-type Env = Record<string, string | undefined>;
-
-export function readRunnerContext(env: Env = process.env, cwd = process.cwd()): RunnerContext {
+export function readRunnerContext(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): RunnerContext {
   const eventName = env.GITHUB_EVENT_NAME ?? '';
   const payload = readEvent(env.GITHUB_EVENT_PATH, PULL_REQUEST_EVENTS.has(eventName) ? eventName : undefined);
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');

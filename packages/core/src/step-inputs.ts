@@ -1,4 +1,4 @@
-import { ConfigurationError } from './errors.js';
+import { oneOf } from './input-values.js';
 
 /** Inputs every gate action has beside its own. */
 export const STEP_INPUTS = ['report', 'artifact-name', 'upload', 'github-token'] as const;
@@ -26,16 +26,12 @@ export function readStepInputs<Name extends string>(
     const value = read(name);
     if (value !== '') gate[name] = value;
   }
-  const upload = read('upload') || 'auto';
-  if (!(UPLOAD_MODES as readonly string[]).includes(upload)) {
-    throw new ConfigurationError(`'${upload}' is not one of ${UPLOAD_MODES.join(', ')}`, { input: 'upload' });
-  }
   return {
     config: read('config'),
     gate,
     report: read('report'),
     artifactName: read('artifact-name') || defaultArtifact,
-    upload: upload as UploadMode,
+    upload: oneOf(read('upload') || 'auto', UPLOAD_MODES, { input: 'upload' }),
     token: read('github-token'),
   };
 }

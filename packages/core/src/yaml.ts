@@ -40,9 +40,6 @@ export interface TreeList {
   items: TreeNode[];
 }
 
-/** The document's root, or null for an empty document. */
-export type TreeDocument = TreeNode | null;
-
 /** More YAML than this is not a config, a metric list or a message (a few kB each): it is refused before parsing. */
 export const MAX_YAML_CHARACTERS = 1024 * 1024;
 
@@ -93,11 +90,11 @@ function parseBounded(text: string, where: ErrorLocation): ParsedYaml {
   const doc = yaml.parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const problem = doc.errors[0];
   if (problem) throw new YamlSyntaxError(problem.message.split('\n')[0]!, { ...where, line: lineCounter.linePos(problem.pos[0]).line });
-  const nodeLine = (node: unknown): number => {
+  const lineOf = (node: unknown): number => {
     const offset = (node as { range?: [number, number, number] } | null)?.range?.[0];
     return offset === undefined ? 1 : lineCounter.linePos(offset).line;
   };
-  return { yaml, doc, lineOf: nodeLine };
+  return { yaml, doc, lineOf };
 }
 
 /**
@@ -127,7 +124,7 @@ function deepestOffset(tokens: CST.Token[], max: number): number | undefined {
  * error, its first alias, a nesting too deep or a text too long is a
  * ConfigurationError at its line; `where` locates the text (a file, an input).
  */
-export function parseYamlTree(text: string, where: ErrorLocation): TreeDocument {
+export function parseYamlTree(text: string, where: ErrorLocation): TreeNode | null {
   const { yaml, doc, lineOf } = parseBounded(text, where);
   refuseAliases(yaml, doc, where, lineOf);
   const convert = (node: unknown, fallbackLine: number): TreeNode => {

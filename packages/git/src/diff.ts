@@ -1,12 +1,14 @@
+import type { ChangedLines } from '@roadstop/core';
+
+export type { ChangedLines, ChangeSource } from '@roadstop/core';
+
+const HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+
 /**
  * Lines a change adds or modifies, per file (new path), from a unified diff:
  * `git diff` output with any context (`--unified=0` or the API's 3 lines).
  * Deleted files and pure deletions add no lines; binary files add none.
  */
-export type ChangedLines = Map<string, Set<number>>;
-
-const HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
-
 export function parseUnifiedDiff(text: string): ChangedLines {
   const changed: ChangedLines = new Map();
   let file: string | undefined;
@@ -82,6 +84,3 @@ function unquote(path: string): string {
   }
   return Buffer.from(bytes).toString('utf8');
 }
-
-/** Where a gate's changed lines came from, or why there are none. */
-export type ChangeSource = { lines: ChangedLines; base: string; via: 'git' | 'api' } | { unavailable: string };

@@ -2,13 +2,6 @@ import { ConfigurationError, EnvironmentError, redactUrlCredentials } from '@roa
 import { parseUnifiedDiff, type ChangedLines } from './diff.js';
 import { checkRef } from './ref.js';
 
-// child_process is loaded on the first git command, not with every step that bundles this package.
-function exec(file: string, args: readonly string[], options: import('node:child_process').ExecFileOptions): Promise<{ stdout: string; stderr: string }> {
-  const { execFile } = process.getBuiltinModule('node:child_process');
-  const { promisify } = process.getBuiltinModule('node:util');
-  return promisify(execFile)(file, args, { ...options, encoding: 'utf8' });
-}
-
 /** Longest one git call may take: a local command answers in well under a second, a fetch over a slow link in tens. */
 export const GIT_CALL_TIMEOUT_MS = 60_000;
 /** Longest all the git calls for one set of changed lines may take together (six deepening fetches, then --unshallow). */
@@ -47,8 +40,12 @@ export interface GitCallOptions {
  */
 export async function git(cwd: string, args: string[], options: GitCallOptions = {}): Promise<string> {
   const timeoutMs = Math.max(1, options.timeoutMs ?? GIT_CALL_TIMEOUT_MS);
+  // child_process is loaded on the first git command, not with every step that bundles this package.
+  const { execFile } = process.getBuiltinModule('node:child_process');
+  const { promisify } = process.getBuiltinModule('node:util');
   try {
-    const { stdout } = await exec('git', args, {
+    const { stdout } = await promisify(execFile)('git', args, {
+      encoding: 'utf8',
       cwd,
       maxBuffer: 1 << 30,
       timeout: timeoutMs,

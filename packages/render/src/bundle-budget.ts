@@ -13,10 +13,9 @@ export function primaryCompression(result: GateResult): Compression {
   return first === 'brotli' || first === 'raw' ? first : 'gzip';
 }
 
-export function sizeOfItem(item: ResultItem, compression: Compression, base = false): number | undefined {
-  const key = base ? `base-${compression}` : compression;
-  const value = item[key];
-  return typeof value === 'number' ? value : undefined;
+export function sizeOfItem(item: ResultItem, compression: Compression, base = false): number {
+  const value = item[base ? `base-${compression}` : compression];
+  return typeof value === 'number' ? value : 0;
 }
 
 export interface BundleMarkdownOptions {
@@ -48,14 +47,13 @@ export function renderBundleBudgetMarkdown(result: GateResult, options: BundleMa
   for (const message of result.messages.filter((entry) => entry.title === NOT_JUDGED)) notes.push(`- ℹ️ ${cell(message.text)}`);
   if (notes.length > 0) parts.push(notes.join('\n'));
 
-  const files = result.items.filter((item) => item.change !== 'removed');
-  const largest = [...files].sort((a, b) => (sizeOfItem(b, compression) ?? 0) - (sizeOfItem(a, compression) ?? 0)).slice(0, LARGEST_FILES);
+  const largest = largestFiles(result, compression, LARGEST_FILES);
   if (options.chart !== false && largest.length > 1) {
     parts.push(
       mermaidBarChart(
         `Largest files (${compression})`,
         largest.map((item) => shortName(item.id)),
-        largest.map((item) => (sizeOfItem(item, compression) ?? 0) / 1000),
+        largest.map((item) => sizeOfItem(item, compression) / 1000),
         'kB',
       ),
     );
@@ -72,8 +70,8 @@ function renderChanges(result: GateResult, compression: Compression): string | u
   const moved = result.items
     .filter((item) => item.change === 'added' || item.change === 'removed' || item.change === 'changed')
     .map((item) => {
-      const now = sizeOfItem(item, compression) ?? 0;
-      const before = sizeOfItem(item, compression, true) ?? 0;
+      const now = sizeOfItem(item, compression);
+      const before = sizeOfItem(item, compression, true);
       return { item, now, before, delta: (item.change === 'removed' ? 0 : now) - (item.change === 'added' ? 0 : before) };
     })
     .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || a.item.id.localeCompare(b.item.id));
@@ -97,6 +95,11 @@ function renderFooter(result: GateResult): string {
   return `<sub>${facts.join(' · ')}</sub>`;
 }
 
+function largestFiles(result: GateResult, compression: Compression, count: number): ResultItem[] {
+  const files = result.items.filter((item) => item.change !== 'removed');
+  return files.sort((a, b) => sizeOfItem(b, compression) - sizeOfItem(a, compression)).slice(0, count);
+}
+
 function shortName(path: string): string {
   const name = path.slice(path.lastIndexOf('/') + 1);
   return name.length > 40 ? `…${name.slice(-39)}` : name;
@@ -110,10 +113,7 @@ export function renderBundleBudgetTerminal(result: GateResult, options: Terminal
     after: ({ bold, columns }) => {
       if (count <= 0) return [];
       const compression = primaryCompression(result);
-      const largest = result.items
-        .filter((item) => item.change !== 'removed')
-        .sort((a, b) => (sizeOfItem(b, compression) ?? 0) - (sizeOfItem(a, compression) ?? 0))
-        .slice(0, count);
+      const largest = largestFiles(result, compression, count);
       const totals = [
         `${result.metrics.files ?? 0} files · ${formatBytes(result.metrics['total-raw'] ?? 0)} raw`,
         ...(['gzip', 'brotli'] as const).flatMap((kind) => (result.metrics[`total-${kind}`] !== undefined ? [`${formatBytes(result.metrics[`total-${kind}`]!)} ${kind}`] : [])),
@@ -121,7 +121,7 @@ export function renderBundleBudgetTerminal(result: GateResult, options: Terminal
       return [
         '',
         bold(`Largest files (${compression})`),
-        ...columns(['File', 'Raw', compression, 'Change'], largest.map((item) => [item.id, formatBytes(Number(item.raw)), formatBytes(sizeOfItem(item, compression) ?? 0), String(item.change ?? '')])),
+        ...columns(['File', 'Raw', compression, 'Change'], largest.map((item) => [item.id, formatBytes(Number(item.raw)), formatBytes(sizeOfItem(item, compression)), String(item.change ?? '')])),
         '',
         totals.join(' · '),
       ];

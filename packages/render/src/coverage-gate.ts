@@ -1,5 +1,5 @@
 import { NOT_JUDGED, type GateResult, type ResultItem } from '@roadstop/core';
-import { countText } from './check-text.js';
+import { countText } from './figures.js';
 import { cell, code, details, markdownBlock, STATUS_ICON, table } from './markdown.js';
 
 const METRICS = ['lines', 'statements', 'functions', 'branches'] as const;
@@ -45,7 +45,7 @@ export function renderCoverageGateMarkdown(result: GateResult, options: { headin
   }
   parts.push(table(['Metric', 'Coverage', 'Threshold', 'Δ vs base', 'State'], rows, ['left', 'right', 'right', 'right', 'center']));
   const other = result.checks.filter((check) => !METRICS.includes(check.name as (typeof METRICS)[number]) && check.name !== 'patch' && check.status !== 'pass');
-  const notes = [...other.map((check) => `- ${STATUS_ICON[check.status]} ${cell(check.message ?? check.name)}`)];
+  const notes = other.map((check) => `- ${STATUS_ICON[check.status]} ${cell(check.message ?? check.name)}`);
   for (const message of result.messages.filter((entry) => entry.title === 'Incomplete report' || entry.title === 'Coverage paths')) notes.push(`- ⚠️ ${cell(message.text)}`);
   for (const message of result.messages.filter((entry) => entry.title === NOT_JUDGED)) notes.push(`- ℹ️ ${cell(message.text)}`);
   if (notes.length > 0) parts.push(notes.join('\n'));

@@ -7,10 +7,9 @@ export function formatFigure(value: number, unit: ResultCheck['unit']): string {
       return formatBytes(value);
     case 'percent':
       return `${trim(value)}%`;
-    case 'score':
-      return trim(value);
     case 'ms':
       return `${trim(value)} ms`;
+    case 'score':
     case 'ratio':
     case 'count':
       return trim(value);
@@ -27,6 +26,18 @@ export function formatChange(check: ResultCheck): string {
   if (check.unit === 'percent') return `${sign}${size} pt`;
   if (check.unit === 'ms') return `${sign}${size} ms`;
   return `${sign}${size}`;
+}
+
+/**
+ * A count that says what it counts, when the check tells (`details.counting`,
+ * and `details.of` for the whole): `files under 30%: 0 of 12`, not a bare 0
+ * a reader cannot place.
+ */
+export function countText(check: ResultCheck): string | undefined {
+  const counting = check.details?.counting;
+  const of = check.details?.of;
+  if (check.unit !== 'count' || typeof counting !== 'string') return undefined;
+  return `${counting}: ${check.value}${typeof of === 'number' ? ` of ${of}` : ''}`;
 }
 
 function trim(value: number): string {

@@ -1,5 +1,5 @@
 import { formatBytes, formatDelta, type GateResult, type GateStatus } from '@roadstop/core';
-import { countText } from './check-text.js';
+import { countText } from './figures.js';
 
 export interface TerminalOptions {
   color: boolean;
@@ -36,7 +36,7 @@ export function renderResultTerminal(result: GateResult, options: TerminalOption
   ]);
   const headers = parts.headers ?? ['Check', 'Value', 'Limit', 'Δ vs base', 'State'];
   lines.push(...columns([...headers], rows, (row, text) => (row ? paint(row[4] as GateStatus, text) : text)));
-  if (parts.after) lines.push(...parts.after({ bold, columns: (head, body) => columns(head, body) }));
+  if (parts.after) lines.push(...parts.after({ bold, columns }));
   const notes = result.messages.filter((message) => message.level !== 'error');
   if (notes.length > 0) lines.push('', ...notes.map((message) => `${message.file ? `${message.file}${message.line ? `:${message.line}` : ''}: ` : ''}${message.level}: ${message.text}`));
   const problems = result.checks.filter((check) => check.status === 'fail' || check.status === 'warn');
@@ -50,9 +50,7 @@ function columns(headers: string[], rows: string[][], paintRow: (row: string[] |
   return [format(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map((row) => paintRow(row, format(row)))];
 }
 
-function width(text: string): number {
-  return [...text].length;
-}
+const width = (text: string) => [...text].length;
 
 function formatValue(value: number, unit: string, compression?: string | number | boolean): string {
   if (unit === 'bytes') return `${formatBytes(value)}${compression && compression !== 'raw' ? ` ${String(compression)}` : ''}`;
