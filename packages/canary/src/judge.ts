@@ -82,8 +82,7 @@ export function countWindows(intervals: number, budget: Budget): WindowTest[] {
 export function judgeErrorRate(spec: MetricSpec, data: Extract<MetricData, { type: 'error-rate' }>, budget: Budget): MetricJudgement {
   const total = (points: readonly { errors: number; requests: number }[]): Counts => ({ events: sum(points.map((point) => point.errors)), requests: sum(points.map((point) => point.requests)) });
   const all = total(data.canary);
-  const errors = all.events;
-  const requests = all.requests;
+  const { events: errors, requests } = all;
   const what = spec.threshold !== undefined ? `share slower than ${spec.threshold} ${spec.unit === 'seconds' ? 's' : 'ms'}` : 'error rate';
   const base = data.baseline ? total(data.baseline) : undefined;
   const judgement: MetricJudgement = { name: spec.name, verdict: 'insufficient', reason: '', n: requests };

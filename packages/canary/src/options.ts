@@ -1,5 +1,5 @@
 import { ConfigSection, ConfigurationError, givenInput, parseSectionList, rejectUnsafeUrlText, type ErrorLocation, type InputDefinition, type OptionDefinitions, rangeOf } from '@roadstop/core';
-import type { BaselineSpec, GateOptionsBase } from '@roadstop/core';
+import type { GateOptionsBase } from '@roadstop/core';
 import { jsonPathPackage } from './jsonpath-package.cjs';
 
 export const GATE = 'canary-watch';
@@ -285,11 +285,8 @@ export function resolveCanaryWatchOptions(section: ConfigSection, inputs: RawInp
   }
   const notices: string[] = [];
   const metrics = metricSections.map((metric) => parseMetric(metric, provider, intervalMs, notices));
-  const names = new Set<string>();
-  for (const metric of metrics) {
-    if (names.has(metric.name)) throw new ConfigurationError(`two metrics are named '${metric.name}'`, metric.where);
-    names.add(metric.name);
-  }
+  const twin = metrics.find((metric, index) => metrics.findIndex((other) => other.name === metric.name) !== index);
+  if (twin) throw new ConfigurationError(`two metrics are named '${twin.name}'`, twin.where);
 
   const headers = parseHeaders(text('http-headers'), from('http-headers'));
   const token = given('token');
@@ -306,11 +303,10 @@ export function resolveCanaryWatchOptions(section: ConfigSection, inputs: RawInp
   if (baselineWindowMs !== undefined && baselineLabel === undefined) {
     throw new ConfigurationError('baseline-window needs baseline-label', from('baseline-window'), "baseline-label names the stable version whose series are read over the window before the watch");
   }
-  const baseline: BaselineSpec = { kind: 'none' };
   const options: CanaryWatchOptions = {
     workspace,
     failOn: 'fail',
-    baseline,
+    baseline: { kind: 'none' },
     provider,
     headers,
     intervalMs,

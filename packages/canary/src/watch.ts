@@ -117,18 +117,17 @@ export async function watchCanary(options: CanaryWatchOptions, deps: WatchDeps):
     const data = options.metrics.map((metric) => dataOf(metric, options, store));
     if (look === 1) for (const [index, metric] of options.metrics.entries()) sayWhatTrafficDecides(metric, data[index]!, options, budget, (text) => deps.log(text));
     judgements = options.metrics.map((metric, index) => judgeMetric(metric, data[index]!, { alpha: budget, lookAlpha, looks: looksTotal }));
-    const verdicts: Record<string, Verdict> = {};
-    for (const judgement of judgements) verdicts[judgement.name] = judgement.verdict;
-    looks.push({ elapsed, verdicts });
+    looks.push({ elapsed, verdicts: Object.fromEntries(judgements.map((judgement) => [judgement.name, judgement.verdict])) });
     const samples = judgements.map((judgement) => `${judgement.name} ${judgement.verdict} (n ${judgement.n})`).join(', ');
     deps.log(`canary-watch ${elapsed.toFixed(0)}s of ${options.durationMs / 1000}s, look ${look}/${looksTotal}: ${samples}`);
 
     for (const [index, metric] of options.metrics.entries()) {
       const judgement = judgements[index]!;
-      failStreak.set(metric.name, judgement.verdict === 'fail' ? (failStreak.get(metric.name) ?? 0) + 1 : 0);
-      if (metric.critical && failStreak.get(metric.name)! >= options.failureLimit) {
+      const streak = judgement.verdict === 'fail' ? (failStreak.get(metric.name) ?? 0) + 1 : 0;
+      failStreak.set(metric.name, streak);
+      if (metric.critical && streak >= options.failureLimit) {
         decision = 'rollback';
-        reason = `${metric.name} failed ${failStreak.get(metric.name)} look${failStreak.get(metric.name) === 1 ? '' : 's'} in a row: ${judgement.reason}`;
+        reason = `${metric.name} failed ${streak} look${streak === 1 ? '' : 's'} in a row: ${judgement.reason}`;
       }
     }
     if (decision) break;
