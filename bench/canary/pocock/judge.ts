@@ -1,9 +1,10 @@
 // canary-watch's judge before issue 19 (Pocock-type alpha spending, Wilson bounds, two-proportion/Fisher and
 // Mann-Whitney tests of "no worse at all"), kept unchanged as the `pocock` rule of bench/canary for comparison. Its
-// statistics (Wilson, Fisher, two-proportion, Mann-Whitney, the spending function) stay in packages/canary/src/stats.ts,
-// checked against R there; its types are the judge's own.
+// statistics (Wilson, Fisher, two-proportion, Mann-Whitney) are in ./stats.ts, the spending function and the median
+// in packages/canary/src/stats.ts, all checked against R by packages/canary/test/stats.test.ts; its types are the judge's own.
 import type { MetricSpec } from '../../../packages/canary/src/options.ts';
-import { fisherGreater, mannWhitneyGreater, median, twoProportionGreater, wilsonInterval } from '../../../packages/canary/src/stats.ts';
+import { median } from '../../../packages/canary/src/stats.ts';
+import { fisherGreater, mannWhitneyGreater, twoProportionGreater, wilsonInterval } from './stats.ts';
 
 export type { MetricData, MetricJudgement, Verdict } from '../../../packages/canary/src/judge.ts';
 import type { MetricData, MetricJudgement } from '../../../packages/canary/src/judge.ts';

@@ -55,7 +55,7 @@ export const canaryWatchGate: GateDescriptor<CanaryWatchOptions, InputName> = {
   secretsOf,
   run: async (options, env) => (await import('./run.js')).runCanaryWatch(options, env),
   outputValues: (result) => ({ decision: String(result.settings.decision ?? ''), score: result.metrics.score }),
-  renderMarkdown: (result) => renderCanaryMarkdown(result),
-  renderTerminal: (result, options) => renderCanaryTerminal(result, options),
+  renderMarkdown: renderCanaryMarkdown,
+  renderTerminal: renderCanaryTerminal,
   cli: { help: CANARY_WATCH_HELP },
 };

@@ -1,5 +1,5 @@
 import type { MetricSpec } from './options.js';
-import { differenceBounds, lowerBoundAbove, rateConfidenceSequence, rateUpperBound, type Counts, type DifferenceBounds } from './sequential.js';
+import { differenceBounds, lowerBoundAbove, rateConfidenceSequence, rateUpperBound, type Counts } from './sequential.js';
 import { median, pairedNotWorse } from './stats.js';
 
 export type Verdict = 'pass' | 'alert' | 'fail' | 'insufficient';
@@ -82,8 +82,7 @@ export function countWindows(intervals: number, budget: Budget): WindowTest[] {
 export function judgeErrorRate(spec: MetricSpec, data: Extract<MetricData, { type: 'error-rate' }>, budget: Budget): MetricJudgement {
   const total = (points: readonly { errors: number; requests: number }[]): Counts => ({ events: sum(points.map((point) => point.errors)), requests: sum(points.map((point) => point.requests)) });
   const all = total(data.canary);
-  const errors = all.events;
-  const requests = all.requests;
+  const { events: errors, requests } = all;
   const what = spec.threshold !== undefined ? `share slower than ${spec.threshold} ${spec.unit === 'seconds' ? 's' : 'ms'}` : 'error rate';
   const base = data.baseline ? total(data.baseline) : undefined;
   const judgement: MetricJudgement = { name: spec.name, verdict: 'insufficient', reason: '', n: requests };
@@ -125,7 +124,10 @@ export function judgeErrorRate(spec: MetricSpec, data: Extract<MetricData, { typ
         const shown = relative ? `at least ${bounds.lower.toFixed(2)}× the baseline's` : `at least ${points(bounds.lower)} above the baseline's`;
         return {
           ...judgement,
-          ...summary(bounds, test),
+          lower: bounds.canary.lower,
+          upper: bounds.canary.upper,
+          effect: bounds.lower,
+          test: test.from === 0 ? 'confidence sequence' : 'confidence sequence, recent window',
           verdict: 'fail',
           reason: `${what} ${pct(canary.events / canary.requests)} against the baseline's ${pct(baseline.events / baseline.requests)} ${span}: ${shown} (confidence sequence at ${formatP(test.alpha)}), more than the ${showMargin} allowed`,
         };
@@ -176,10 +178,6 @@ export function judgeErrorRate(spec: MetricSpec, data: Extract<MetricData, { typ
   }
   if (notWorse) return { ...judgement, verdict: 'pass', reason: `${what} ${bounds}, ${notWorse}` };
   return { ...judgement, reason: `${what} ${bounds}: ${unclear ?? `not yet clear of ${pct(level ?? 0)}`}` };
-}
-
-function summary(bounds: DifferenceBounds, test: WindowTest): Partial<MetricJudgement> {
-  return { lower: bounds.canary.lower, upper: bounds.canary.upper, effect: bounds.lower, test: test.from === 0 ? 'confidence sequence' : 'confidence sequence, recent window' };
 }
 
 const RECENT = 3;

@@ -1,5 +1,5 @@
 import { ConfigSection, ConfigurationError, givenInput, parseSectionList, rejectUnsafeUrlText, type ErrorLocation, type InputDefinition, type OptionDefinitions, rangeOf } from '@roadstop/core';
-import type { BaselineSpec, GateOptionsBase } from '@roadstop/core';
+import type { GateOptionsBase } from '@roadstop/core';
 import { jsonPathPackage } from './jsonpath-package.cjs';
 
 export const GATE = 'canary-watch';
@@ -37,11 +37,8 @@ export type RawInputs = Partial<Record<InputName, string>>;
 export const PROVIDERS = ['prometheus', 'http', 'datadog', 'sentry'] as const;
 export type ProviderName = (typeof PROVIDERS)[number];
 export const METRIC_TYPES = ['error-rate', 'latency', 'value'] as const;
-export type MetricType = (typeof METRIC_TYPES)[number];
-export type Direction = 'higher-is-worse' | 'lower-is-worse';
 export type Decision = 'promote' | 'rollback' | 'inconclusive';
 export const AGGREGATES = ['sum', 'max', 'mean'] as const;
-export type Aggregate = (typeof AGGREGATES)[number];
 
 /** Shortest interval: a look a second is already more than any metrics backend resolves. */
 export const MIN_INTERVAL_MS = 1000;
@@ -50,7 +47,7 @@ export const MAX_DURATION_MS = 6 * 3_600_000;
 
 export interface MetricSpec {
   name: string;
-  type: MetricType;
+  type: (typeof METRIC_TYPES)[number];
   /** error-rate: the two count queries; latency and value: `query`. */
   errors?: string;
   requests?: string;
@@ -66,13 +63,13 @@ export interface MetricSpec {
   /** http provider: JSONPath of the number in each response. */
   path: string;
   /** How several series of one query combine; absent: several series are an error, never summed unasked. */
-  aggregate?: Aggregate;
+  aggregate?: (typeof AGGREGATES)[number];
   /** error-rate and latency from buckets: fractions (0.01 = 1%); latency: milliseconds; value: the metric's own unit. */
   alert?: number;
   rollback?: number;
   /** error-rate: percentage points over the baseline (0.01); latency and value: relative (0.2 = 20%). */
   maxIncrease: number;
-  direction: Direction;
+  direction: 'higher-is-worse' | 'lower-is-worse';
   /** error-rate: requests; latency and value: intervals with a value. */
   minSamples: number;
   critical: boolean;
@@ -125,31 +122,16 @@ export interface SentryOptions {
 }
 
 /**
- * With provider sentry and no metrics: the playbook's one metric, the sessions' error rate per release
- * (errored + crashed + abnormal over all sessions), at alert 1%, rollback 5%, 1 percentage point over stable.
+ * With provider sentry and no metrics, per sentry-source, at alert 1%, rollback 5%, 1 percentage point over stable.
+ * sessions: the playbook's one metric, the sessions' error rate per release (errored + crashed + abnormal over all
+ * sessions). events: error events per transaction of the release (errors per request, from the performance data the
+ * SDK sends). Error events are not a rate on their own, and a count per minute would move with the canary's share of
+ * traffic; transactions are the requests they happened in.
  */
-export const SENTRY_DEFAULT_METRIC = {
-  name: 'session-error-rate',
-  errors: 'release:{{target}} session.status:errored,crashed,abnormal',
-  requests: 'release:{{target}}',
-  alert: 0.01,
-  rollback: 0.05,
-  maxIncrease: 0.01,
-} as const;
-
-/**
- * With sentry-source: events and no metrics: error events per transaction of the release (errors per request, from
- * the performance data the SDK sends), at the same levels. Error events are not a rate on their own, and a count
- * per minute would move with the canary's share of traffic; transactions are the requests they happened in.
- */
-export const SENTRY_EVENTS_DEFAULT_METRIC = {
-  name: 'event-error-rate',
-  errors: 'release:{{target}} event.type:error',
-  requests: 'release:{{target}} event.type:transaction',
-  alert: 0.01,
-  rollback: 0.05,
-  maxIncrease: 0.01,
-} as const;
+const SENTRY_DEFAULT_METRICS: Record<SentrySource, { name: string; errors: string; requests: string }> = {
+  sessions: { name: 'session-error-rate', errors: 'release:{{target}} session.status:errored,crashed,abnormal', requests: 'release:{{target}}' },
+  events: { name: 'event-error-rate', errors: 'release:{{target}} event.type:error', requests: 'release:{{target}} event.type:transaction' },
+};
 
 const TEXT = { type: 'string-or-number' } as const;
 
@@ -230,16 +212,20 @@ export function resolveCanaryWatchOptions(section: ConfigSection, inputs: RawInp
   section.rejectUnknown(Object.keys(CANARY_WATCH_OPTIONS));
   const given = (name: InputName) => givenInput(inputs, name);
   const from = (name: InputName): ErrorLocation => (given(name) !== undefined ? { input: name } : section.locate(name));
+  // An input, else the config's key, else the key's default in CANARY_WATCH_OPTIONS.
   const text = (name: InputName): string | undefined => {
-    const value = given(name) ?? section.stringOrNumber(name);
+    const value = given(name) ?? section.stringOrNumber(name) ?? (CANARY_WATCH_OPTIONS as Record<string, { default?: string | number }>)[name]?.default;
     return value === undefined ? undefined : String(value);
   };
+  const choice = <T extends string>(name: InputName, allowed: readonly T[], message?: (value: string) => string, hint?: string): T => {
+    const value = text(name)!;
+    if (!(allowed as readonly string[]).includes(value)) {
+      throw new ConfigurationError(message?.(value) ?? `'${value}' is not one of ${allowed.join(', ')}`, from(name), hint);
+    }
+    return value as T;
+  };
 
-  const providerText = text('provider') ?? 'prometheus';
-  if (!(PROVIDERS as readonly string[]).includes(providerText)) {
-    throw new ConfigurationError(`unknown provider '${providerText}'`, from('provider'), 'use prometheus, http, datadog or sentry');
-  }
-  const provider = providerText as ProviderName;
+  const provider = choice('provider', PROVIDERS, (value) => `unknown provider '${value}'`, 'use prometheus, http, datadog or sentry');
   const prometheusUrl = text('prometheus-url');
   if (provider === 'prometheus') {
     if (prometheusUrl === undefined) throw new ConfigurationError('provider prometheus needs prometheus-url', from('prometheus-url'), 'e.g. http://prometheus:9090 (Thanos, Mimir and VictoriaMetrics serve the same API)');
@@ -251,8 +237,8 @@ export function resolveCanaryWatchOptions(section: ConfigSection, inputs: RawInp
   if (provider === 'datadog') {
     const site = text('datadog-site') ?? 'datadoghq.com';
     const url = site.includes('://') ? site.replace(/\/+$/, '') : `https://api.${site}`;
-    checkUrl(url, from('datadog-site'));
-    if (new URL(url).username !== '' || new URL(url).password !== '') throw new ConfigurationError('the Datadog site takes no credentials in its URL', from('datadog-site'), 'give the keys as datadog-api-key and datadog-app-key');
+    const { username, password } = checkUrl(url, from('datadog-site'));
+    if (username !== '' || password !== '') throw new ConfigurationError('the Datadog site takes no credentials in its URL', from('datadog-site'), 'give the keys as datadog-api-key and datadog-app-key');
     const apiKey = given('datadog-api-key');
     const appKey = given('datadog-app-key');
     if (apiKey === undefined || appKey === undefined) {
@@ -265,9 +251,9 @@ export function resolveCanaryWatchOptions(section: ConfigSection, inputs: RawInp
 
   let sentry: SentryOptions | undefined;
   if (provider === 'sentry') {
-    const url = (text('sentry-url') ?? 'https://sentry.io').replace(/\/+$/, '');
-    checkUrl(url, from('sentry-url'));
-    if (new URL(url).username !== '' || new URL(url).password !== '') throw new ConfigurationError('the Sentry URL takes no credentials', from('sentry-url'), 'give the auth token as sentry-token');
+    const url = text('sentry-url')!.replace(/\/+$/, '');
+    const { username, password } = checkUrl(url, from('sentry-url'));
+    if (username !== '' || password !== '') throw new ConfigurationError('the Sentry URL takes no credentials', from('sentry-url'), 'give the auth token as sentry-token');
     const slug = (name: 'sentry-org' | 'sentry-project'): string => {
       const value = text(name);
       if (value === undefined) throw new ConfigurationError(`provider sentry needs ${name}`, from(name), name === 'sentry-org' ? 'the organization slug, as in https://sentry.io/organizations/<slug>/' : 'the project slug or its numeric ID');
@@ -279,17 +265,16 @@ export function resolveCanaryWatchOptions(section: ConfigSection, inputs: RawInp
     const token = given('sentry-token');
     if (token === undefined) throw new ConfigurationError('provider sentry needs sentry-token', { input: 'sentry-token' }, 'an auth token with the org:read and project:read scopes, from secrets: ${{ secrets.SENTRY_TOKEN }}');
     checkHeaderValue(token, 'sentry-token');
-    const source = text('sentry-source') ?? 'sessions';
-    if (!(SENTRY_SOURCES as readonly string[]).includes(source)) throw new ConfigurationError(`'${source.slice(0, 40)}' is not a Sentry source`, from('sentry-source'), 'sessions (release health, the default) or events (error events per transaction, where sessions are not collected)');
-    sentry = { url, org, project, token, source: source as SentrySource };
+    const source = choice('sentry-source', SENTRY_SOURCES, (value) => `'${value.slice(0, 40)}' is not a Sentry source`, 'sessions (release health, the default) or events (error events per transaction, where sessions are not collected)');
+    sentry = { url, org, project, token, source };
     const environment = text('sentry-environment');
     if (environment !== undefined) sentry.environment = environment;
   }
 
-  const intervalMs = boundedDuration(text('interval') ?? '60s', from('interval'));
-  const durationMs = boundedDuration(text('duration') ?? '15m', from('duration'));
+  const intervalMs = boundedDuration(text('interval')!, from('interval'));
+  const durationMs = boundedDuration(text('duration')!, from('duration'));
   if (durationMs < intervalMs) {
-    throw new ConfigurationError(`duration ${text('duration')} is shorter than interval ${text('interval') ?? '60s'}`, from('duration'), 'the watch looks once every interval over the duration: make the duration at least one interval');
+    throw new ConfigurationError(`duration ${text('duration')} is shorter than interval ${text('interval')}`, from('duration'), 'the watch looks once every interval over the duration: make the duration at least one interval');
   }
 
   const metricsInput = given('metrics');
@@ -300,11 +285,8 @@ export function resolveCanaryWatchOptions(section: ConfigSection, inputs: RawInp
   }
   const notices: string[] = [];
   const metrics = metricSections.map((metric) => parseMetric(metric, provider, intervalMs, notices));
-  const names = new Set<string>();
-  for (const metric of metrics) {
-    if (names.has(metric.name)) throw new ConfigurationError(`two metrics are named '${metric.name}'`, metric.where);
-    names.add(metric.name);
-  }
+  const twin = metrics.find((metric, index) => metrics.findIndex((other) => other.name === metric.name) !== index);
+  if (twin) throw new ConfigurationError(`two metrics are named '${twin.name}'`, twin.where);
 
   const headers = parseHeaders(text('http-headers'), from('http-headers'));
   const token = given('token');
@@ -313,28 +295,23 @@ export function resolveCanaryWatchOptions(section: ConfigSection, inputs: RawInp
   const falseRollbackRate = rate === undefined ? 0.005 : parseFraction(rate, from('false-rollback-rate'));
   if (falseRollbackRate <= 0 || falseRollbackRate >= 0.5) throw new ConfigurationError('must be above 0% and below 50%', from('false-rollback-rate'), 'e.g. 0.5%');
 
-  const onProviderError = text('on-provider-error') ?? 'inconclusive';
-  if (onProviderError !== 'inconclusive' && onProviderError !== 'rollback') throw new ConfigurationError(`'${onProviderError}' is not one of inconclusive, rollback`, from('on-provider-error'));
-  const failOn = text('fail-on') ?? 'rollback';
-  if (failOn !== 'rollback' && failOn !== 'inconclusive') {
-    throw new ConfigurationError(`'${failOn}' is not one of rollback, inconclusive`, from('fail-on'), 'rollback (default) fails the step on a rollback; inconclusive fails it on anything but promote');
-  }
+  const onProviderError = choice('on-provider-error', CANARY_WATCH_OPTIONS['on-provider-error'].enum);
+  const failOn = choice('fail-on', CANARY_WATCH_OPTIONS['fail-on'].enum, undefined, 'rollback (default) fails the step on a rollback; inconclusive fails it on anything but promote');
   const baselineLabel = text('baseline-label');
   const baselineWindow = text('baseline-window');
   const baselineWindowMs = baselineWindow === undefined ? undefined : boundedDuration(baselineWindow, from('baseline-window'));
   if (baselineWindowMs !== undefined && baselineLabel === undefined) {
     throw new ConfigurationError('baseline-window needs baseline-label', from('baseline-window'), "baseline-label names the stable version whose series are read over the window before the watch");
   }
-  const baseline: BaselineSpec = { kind: 'none' };
   const options: CanaryWatchOptions = {
     workspace,
     failOn: 'fail',
-    baseline,
+    baseline: { kind: 'none' },
     provider,
     headers,
     intervalMs,
     durationMs,
-    canaryLabel: text('canary-label') ?? 'canary',
+    canaryLabel: text('canary-label')!,
     metrics,
     failureLimit: count(text('failure-limit'), from('failure-limit'), 1, 1),
     consecutiveSuccesses: count(text('consecutive-successes'), from('consecutive-successes'), 0, 0),
@@ -356,8 +333,8 @@ export function resolveCanaryWatchOptions(section: ConfigSection, inputs: RawInp
 
 /** The default metric as the metrics input would write it, so it is parsed (and its minimum samples derived) like any other. */
 function sentryDefaultMetric(source: SentrySource): string {
-  const metric = source === 'events' ? SENTRY_EVENTS_DEFAULT_METRIC : SENTRY_DEFAULT_METRIC;
-  return `- name: ${metric.name}\n  type: error-rate\n  errors: '${metric.errors}'\n  requests: '${metric.requests}'\n  alert: ${metric.alert}\n  rollback: ${metric.rollback}\n  max-increase: ${metric.maxIncrease}\n`;
+  const metric = SENTRY_DEFAULT_METRICS[source];
+  return `- name: ${metric.name}\n  type: error-rate\n  errors: '${metric.errors}'\n  requests: '${metric.requests}'\n  alert: 0.01\n  rollback: 0.05\n  max-increase: 0.01\n`;
 }
 
 /** The `metrics` input: a YAML list, its errors located by line in the input. */
@@ -384,26 +361,27 @@ function parseMetric(metric: ConfigSection, provider: ProviderName, intervalMs: 
     where,
   };
   const counted = type === 'latency' && metric.has('slower');
-  if (counted) {
-    for (const key of ['slower', 'requests'] as const) {
-      const query = metric.string(key);
-      if (query === undefined) throw new ConfigurationError(`metric '${name}' of type latency read from buckets needs '${key}'`, metric.locate(), 'slower: the count of requests slower than the threshold (count minus the bucket le=threshold); requests: the count of all');
-      spec[key] = query;
-    }
-    const threshold = metric.stringOrNumber('threshold');
-    if (threshold === undefined) throw new ConfigurationError(`metric '${name}': slower needs the threshold it counts past`, metric.locate('slower'), 'threshold: 300ms (the le of the bucket the query subtracts)');
-    spec.threshold = parseDuration(String(threshold), metric.locate('threshold'), true) / (spec.unit === 'seconds' ? 1000 : 1);
-    if (metric.has('query')) throw new ConfigurationError(`metric '${name}' read from buckets takes slower and requests, not query`, metric.locate('query'));
-  } else if (type === 'error-rate') {
-    for (const key of ['errors', 'requests'] as const) {
+  const counts = type === 'error-rate' || counted;
+  if (counts) {
+    for (const key of [counted ? 'slower' : 'errors', 'requests'] as const) {
       const query = metric.string(key);
       if (query === undefined) {
-        throw new ConfigurationError(`metric '${name}' of type error-rate needs '${key}'`, metric.locate(), 'an error rate is judged from two counts, errors and requests, never from a ratio alone');
+        const hint = counted
+          ? 'slower: the count of requests slower than the threshold (count minus the bucket le=threshold); requests: the count of all'
+          : 'an error rate is judged from two counts, errors and requests, never from a ratio alone';
+        throw new ConfigurationError(`metric '${name}' of type ${counted ? 'latency read from buckets' : type} needs '${key}'`, metric.locate(), hint);
       }
       spec[key] = query;
     }
-    if (metric.has('query')) throw new ConfigurationError(`metric '${name}' of type error-rate takes errors and requests, not query`, metric.locate('query'));
-  } else {
+  }
+  if (counted) {
+    const threshold = metric.stringOrNumber('threshold');
+    if (threshold === undefined) throw new ConfigurationError(`metric '${name}': slower needs the threshold it counts past`, metric.locate('slower'), 'threshold: 300ms (the le of the bucket the query subtracts)');
+    spec.threshold = parseDuration(String(threshold), metric.locate('threshold'), true) / (spec.unit === 'seconds' ? 1000 : 1);
+  }
+  if (counts && metric.has('query')) {
+    throw new ConfigurationError(`metric '${name}' ${counted ? 'read from buckets' : 'of type error-rate'} takes ${counted ? 'slower' : 'errors'} and requests, not query`, metric.locate('query'));
+  } else if (!counts) {
     if (metric.has('threshold')) throw new ConfigurationError(`metric '${name}': threshold goes with slower (latency from histogram buckets)`, metric.locate('threshold'));
     const query = metric.string('query');
     if (query === undefined) throw new ConfigurationError(`metric '${name}' of type ${type} needs 'query'`, metric.locate());
@@ -413,7 +391,7 @@ function parseMetric(metric: ConfigSection, provider: ProviderName, intervalMs: 
   const threshold = (key: 'alert' | 'rollback'): number | undefined => {
     const value = metric.stringOrNumber(key);
     if (value === undefined) return undefined;
-    if (type === 'error-rate' || counted) return parseFraction(String(value), metric.locate(key));
+    if (counts) return parseFraction(String(value), metric.locate(key));
     if (type === 'latency') return parseDuration(String(value), metric.locate(key), true);
     return parseNumber(String(value), metric.locate(key));
   };
@@ -429,7 +407,7 @@ function parseMetric(metric: ConfigSection, provider: ProviderName, intervalMs: 
   if (rollback !== undefined) spec.rollback = rollback;
   const increase = metric.stringOrNumber('max-increase');
   const ratio = increase === undefined ? undefined : /^\s*(\d+(?:\.\d+)?)\s*x\s*$/.exec(String(increase));
-  if (ratio && (type === 'error-rate' || counted)) {
+  if (ratio && counts) {
     const factor = Number(ratio[1]);
     if (!(factor >= 1)) throw new ConfigurationError(`'${increase}' is below 1x`, metric.locate('max-increase'), 'a ratio form allows the canary up to that many times the baseline\'s rate, e.g. 1.5x');
     spec.maxIncrease = factor - 1;
@@ -437,7 +415,6 @@ function parseMetric(metric: ConfigSection, provider: ProviderName, intervalMs: 
   } else {
     spec.maxIncrease = increase === undefined ? (type === 'error-rate' ? 0.01 : counted ? 0.02 : 0.2) : parseFraction(String(increase), metric.locate('max-increase'));
   }
-  const counts = type === 'error-rate' || counted;
   const overlap = provider === 'prometheus' ? overlapOf(counts ? [spec.errors ?? spec.slower!, spec.requests!] : [spec.query!], intervalMs) : 1;
   if (overlap > 1) {
     const allowed = metric.boolean('allow-overlap') === true;
@@ -537,7 +514,7 @@ function count(text: string | undefined, where: ErrorLocation, fallback: number,
   return value;
 }
 
-function checkUrl(url: string, where: ErrorLocation): void {
+function checkUrl(url: string, where: ErrorLocation): URL {
   rejectUnsafeUrlText(url, where);
   let parsed: URL;
   try {
@@ -546,6 +523,7 @@ function checkUrl(url: string, where: ErrorLocation): void {
     throw new ConfigurationError(`'${url}' is not a URL`, where);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new ConfigurationError(`'${url}' is not an http or https URL`, where);
+  return parsed;
 }
 
 /** An HTTP field name (RFC 9110 section 5.1: a token). */

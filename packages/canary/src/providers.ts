@@ -2,10 +2,9 @@ import { ConfigurationError, EnvironmentError, edgeFetch, RedirectRefusedError, 
 import { jsonPathPackage } from './jsonpath-package.cjs';
 import type { CanaryWatchOptions } from './options.js';
 import { sentryProvider } from './sentry.js';
-import { substitute, type Provider, type ProviderSeries } from './watch.js';
+import type { ProviderSeries } from './evidence.js';
+import { REQUEST_TIMEOUT_MS, substitute, type Provider } from './watch.js';
 
-/** The longest a single request may take; the watch shortens it to its interval and to what is left of its deadline. */
-export const REQUEST_TIMEOUT_MS = 10_000;
 /** The largest answer read: a range query of a few metrics over 6 hours is far below it. */
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 /** How much of a server's own error text is shown (it is redacted as well, by the run). */
@@ -41,28 +40,6 @@ export interface CheckingProvider extends Provider {
 export function serverText(value: unknown): string {
   const text = (typeof value === 'string' ? value : JSON.stringify(value) ?? '').replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
   return text.length > MAX_SERVER_TEXT ? `${text.slice(0, MAX_SERVER_TEXT)}…` : text;
-}
-
-/**
- * Read a body up to MAX_BODY_BYTES: Response.text() reads whatever a server sends, and a watch must not be
- * held (or its memory filled) by an endless answer.
- */
-async function boundedText(response: Response, service: Service): Promise<string> {
-  const reader = (response.body as ReadableStream<Uint8Array> | null)?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw new ProviderError(`${describe(service)} answered more than ${MAX_BODY_BYTES / 1024 / 1024} MB`, 'garbage');
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 export function describe(service: Service): string {
@@ -117,9 +94,26 @@ export function cancelledRequest(service: Service): ProviderError {
   return new ProviderError(`the request to ${describe(service)} was stopped: the run was cancelled`, 'unreachable');
 }
 
+/**
+ * Read a body up to MAX_BODY_BYTES: Response.text() reads whatever a server sends, and a watch must not be
+ * held (or its memory filled) by an endless answer.
+ */
 async function readBody(response: Response, signal: AbortSignal, service: Service, timeoutMs: number, cancel: AbortSignal | undefined): Promise<string> {
   try {
-    return await boundedText(response, service);
+    const reader = (response.body as ReadableStream<Uint8Array> | null)?.getReader();
+    if (!reader) return '';
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return Buffer.concat(chunks).toString('utf8');
+      size += value.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        await reader.cancel();
+        throw new ProviderError(`${describe(service)} answered more than ${MAX_BODY_BYTES / 1024 / 1024} MB`, 'garbage');
+      }
+      chunks.push(value);
+    }
   } catch (error) {
     if (error instanceof ProviderError) throw error;
     if (cancel?.aborted) throw cancelledRequest(service);
@@ -153,7 +147,8 @@ function labelsOf(metric: unknown): string {
  * errors `{"status":"error","errorType":"bad_data","error":"..."}` with 400 (bad parameters), 422 (cannot be
  * executed), 503 (timed out or aborted).
  */
-export function prometheusProvider(baseUrl: string, headers: Record<string, string>, service: Service = { name: 'Prometheus', input: 'prometheus-url' }, cancel?: AbortSignal): CheckingProvider {
+export function prometheusProvider(baseUrl: string, headers: Record<string, string>, cancel?: AbortSignal): CheckingProvider {
+  const service = { name: 'Prometheus', input: 'prometheus-url' };
   const call = async (path: string, params: Record<string, string>, timeoutMs: number): Promise<unknown> => {
     const { status, body } = await getJson(`${baseUrl}${path}?${new URLSearchParams(params).toString()}`, headers, timeoutMs, service, cancel);
     if (!isRecord(body)) throw new ProviderError(`${describe(service)} answered HTTP ${status} with JSON that is not an API answer`, 'garbage');
@@ -192,7 +187,8 @@ export function prometheusProvider(baseUrl: string, headers: Record<string, stri
  * "scope":"...","expression":"..."}]}`; errors `{"errors":["..."]}` with 400, 403, 429. The query should roll up by
  * the interval, e.g. `sum:trace.http.request.errors{version:{{target}}}.as_count().rollup(sum, {{interval_seconds}})`.
  */
-export function datadogProvider(baseUrl: string, headers: Record<string, string>, service: Service = { name: 'Datadog', input: 'datadog-site' }, cancel?: AbortSignal): CheckingProvider {
+export function datadogProvider(baseUrl: string, headers: Record<string, string>, cancel?: AbortSignal): CheckingProvider {
+  const service = { name: 'Datadog', input: 'datadog-site' };
   const call = async (query: string, from: number, to: number, timeoutMs: number): Promise<unknown[]> => {
     const { status, body } = await getJson(`${baseUrl}/api/v1/query?${new URLSearchParams({ from: String(Math.floor(from)), to: String(Math.ceil(to)), query }).toString()}`, headers, timeoutMs, service, cancel);
     if (!isRecord(body)) throw new ProviderError(`${describe(service)} answered HTTP ${status} with JSON that is not an API answer`, 'garbage');
@@ -266,8 +262,10 @@ export function httpJsonProvider(headers: Record<string, string>, pathOf: (query
   };
 }
 
-/** The provider the options name, with every query checked once (all at a time) before the watch starts. */
-/** `cancel`: a SIGINT/SIGTERM (canary-release) ends every request, and Sentry's rate-limit waits, at once. */
+/**
+ * The provider the options name, with every query checked once (all at a time) before the watch starts. `cancel`: a
+ * SIGINT/SIGTERM (canary-release) ends every request, and Sentry's rate-limit waits, at once.
+ */
 export async function openProvider(options: CanaryWatchOptions, cancel?: AbortSignal): Promise<Provider> {
   const headers = { ...options.headers };
   if (options.basicAuth !== undefined) headers.Authorization = `Basic ${Buffer.from(options.basicAuth).toString('base64')}`;
@@ -302,9 +300,9 @@ export async function openProvider(options: CanaryWatchOptions, cancel?: AbortSi
 }
 
 function chooseProvider(options: CanaryWatchOptions, headers: Record<string, string>, queries: { query: string; path: string; metric: string }[], cancel: AbortSignal | undefined): CheckingProvider {
-  if (options.provider === 'prometheus') return prometheusProvider(options.prometheusUrl!, headers, undefined, cancel);
+  if (options.provider === 'prometheus') return prometheusProvider(options.prometheusUrl!, headers, cancel);
   if (options.provider === 'sentry') return sentryProvider(options.sentry!, headers, { canary: options.canaryLabel, ...(options.baselineLabel !== undefined ? { baseline: options.baselineLabel } : {}) }, cancel);
-  if (options.provider === 'datadog') return datadogProvider(options.datadog!.url, { ...headers, 'DD-API-KEY': options.datadog!.apiKey, 'DD-APPLICATION-KEY': options.datadog!.appKey }, undefined, cancel);
+  if (options.provider === 'datadog') return datadogProvider(options.datadog!.url, { ...headers, 'DD-API-KEY': options.datadog!.apiKey, 'DD-APPLICATION-KEY': options.datadog!.appKey }, cancel);
   const paths = new Map(queries.map(({ query, path, metric }) => [query, { path, metric }]));
   return httpJsonProvider(headers, (url) => paths.get(url) ?? { path: '$', metric: url }, cancel);
 }

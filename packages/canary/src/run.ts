@@ -2,28 +2,25 @@ import { ConfigurationError, createResult, EnvironmentError, redactSecrets, reda
 import type { MetricJudgement } from './judge.js';
 import { secretsOf, type CanaryWatchOptions } from './options.js';
 import { openProvider } from './providers.js';
-import { watchCanary, type Provider, type WatchOutcome } from './watch.js';
+import { watchCanary, type WatchOutcome } from './watch.js';
 
 const VERDICT_STATUS: Record<MetricJudgement['verdict'], GateStatus> = { pass: 'pass', alert: 'warn', fail: 'fail', insufficient: 'skipped' };
 export const DECISION_SCORE = { promote: 100, inconclusive: 50, rollback: 0 } as const;
 const SCORE_POINTS: Record<MetricJudgement['verdict'], number> = { pass: 1, alert: 0.5, fail: 0, insufficient: 0 };
 
 /** The gate's run: open the provider (every query checked first), watch, and write the decision as a result. */
-export async function runCanaryWatch(options: CanaryWatchOptions, env: GateEnv, overrides: { provider?: Provider; now?: () => number; sleep?: (ms: number) => Promise<void> } = {}): Promise<GateResult> {
+export async function runCanaryWatch(options: CanaryWatchOptions, env: GateEnv): Promise<GateResult> {
   // Servers echo what they were sent (an Authorization header in an error): every line out is redacted, not only the result.
   const secrets = [...secretsOf(options), ...env.secrets];
   const log = (text: string) => env.log(redactText(text, secrets));
-  let provider: Provider;
-  try {
-    provider = overrides.provider ?? (await openProvider(options));
-  } catch (error) {
+  const provider = await openProvider(options).catch((error: unknown) => {
     throw redactError(error, secrets);
-  }
+  });
   log(`canary-watch: watching ${options.metrics.length} metric${options.metrics.length === 1 ? '' : 's'} of '${options.canaryLabel}'${options.baselineLabel ? ` against '${options.baselineLabel}'` : ''} every ${options.intervalMs / 1000}s for ${options.durationMs / 1000}s`);
   const outcome = await watchCanary(options, {
     provider,
-    now: overrides.now ?? (() => Date.now()),
-    sleep: overrides.sleep ?? ((ms) => new Promise((done) => setTimeout(done, ms))),
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((done) => setTimeout(done, ms)),
     log,
   });
   return redactSecrets(canaryResult(options, outcome, env), secrets);
@@ -40,8 +37,7 @@ function redactError(error: unknown, secrets: readonly string[]): unknown {
 function statusOf(options: CanaryWatchOptions, outcome: WatchOutcome): GateStatus {
   if (outcome.decision === 'rollback') return 'fail';
   if (outcome.decision === 'inconclusive') return options.decisionFailOn === 'inconclusive' ? 'fail' : 'warn';
-  const anyAlert = outcome.judgements.some((judgement) => judgement.verdict === 'alert');
-  return anyAlert ? 'warn' : 'pass';
+  return outcome.judgements.some((judgement) => judgement.verdict === 'alert') ? 'warn' : 'pass';
 }
 
 /** Score: the share of metrics passing, 0–100 (an alert counts half), as Kayenta scores a canary. */
@@ -55,23 +51,24 @@ export function canaryResult(options: CanaryWatchOptions, outcome: WatchOutcome,
   const status = statusOf(options, outcome);
   const checks: ResultCheck[] = outcome.judgements.map((judgement) => {
     const spec = options.metrics.find((metric) => metric.name === judgement.name)!;
-    const rate = spec.type === 'error-rate';
+    // Rates are fractions in the judgement and percent in the result.
+    const shown = (value: number) => (spec.type === 'error-rate' ? value * 100 : value);
+    const details: NonNullable<ResultCheck['details']> = { verdict: judgement.verdict, n: judgement.n, type: spec.type };
     const check: ResultCheck = {
       name: judgement.name,
       status: VERDICT_STATUS[judgement.verdict],
-      value: judgement.canary === undefined ? 0 : rate ? judgement.canary * 100 : judgement.canary,
-      unit: rate ? 'percent' : spec.type === 'latency' ? 'ms' : 'count',
+      value: judgement.canary === undefined ? 0 : shown(judgement.canary),
+      unit: spec.type === 'error-rate' ? 'percent' : spec.type === 'latency' ? 'ms' : 'count',
       message: judgement.reason,
-      details: { verdict: judgement.verdict, n: judgement.n, type: spec.type },
+      details,
     };
     // The contract needs a number: with no data the value is 0 and `measured: false` says it is not a measurement.
-    if (judgement.canary === undefined) check.details!.measured = false;
-    if (judgement.baseline !== undefined) check.baseline = rate ? judgement.baseline * 100 : judgement.baseline;
-    if (spec.rollback !== undefined) check.limit = rate ? spec.rollback * 100 : spec.rollback;
-    const details = check.details!;
+    if (judgement.canary === undefined) details.measured = false;
+    if (judgement.baseline !== undefined) check.baseline = shown(judgement.baseline);
+    if (spec.rollback !== undefined) check.limit = shown(spec.rollback);
     if (judgement.baselineN !== undefined) details.baselineN = judgement.baselineN;
     if (judgement.p !== undefined) details.p = judgement.p;
-    if (judgement.effect !== undefined) details.effect = rate ? judgement.effect * 100 : judgement.effect;
+    if (judgement.effect !== undefined) details.effect = shown(judgement.effect);
     if (judgement.superiority !== undefined) details.superiority = judgement.superiority;
     if (judgement.test) details.test = judgement.test;
     return check;

@@ -1,8 +1,9 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { ConfigurationError } from '@roadstop/core';
 import type { SentryOptions } from './options.js';
-import { cancelledRequest, describe, getJson, isRecord, ProviderError, REQUEST_TIMEOUT_MS, serverText, type CheckingProvider, type Service } from './providers.js';
+import { cancelledRequest, describe, getJson, isRecord, ProviderError, serverText, type CheckingProvider, type Service } from './providers.js';
 import type { ProviderSeries, Window } from './evidence.js';
+import { REQUEST_TIMEOUT_MS } from './watch.js';
 
 /**
  * Sentry's release health as a metrics provider. The sessions endpoint,
@@ -38,15 +39,19 @@ export interface SentryQuery {
   statuses: readonly string[];
 }
 
-/** `release:<v> session.status:a,b`; a version may be quoted ("1.0 beta"). Anything else is the metric's mistake. */
+/** A query's `key:value` tokens; a value may be quoted ("1.0 beta"). */
+function searchTokens(query: string): { token: string; key: string; value: string }[] {
+  return (query.match(/[\w.]+:(?:"[^"]*"|\S+)|\S+/g) ?? []).map((token) => {
+    const colon = token.indexOf(':');
+    return { token, key: colon > 0 ? token.slice(0, colon) : '', value: token.slice(colon + 1).replace(/^"(.*)"$/, '$1') };
+  });
+}
+
+/** `release:<v> session.status:a,b`. Anything else is the metric's mistake. */
 export function parseSentryQuery(query: string, where: string): SentryQuery {
-  const tokens = query.match(/[\w.]+:(?:"[^"]*"|\S+)|\S+/g) ?? [];
   let release: string | undefined;
   let statuses: readonly string[] = SESSION_STATUSES;
-  for (const token of tokens) {
-    const colon = token.indexOf(':');
-    const key = colon > 0 ? token.slice(0, colon) : '';
-    const value = token.slice(colon + 1).replace(/^"(.*)"$/, '$1');
+  for (const { token, key, value } of searchTokens(query)) {
     if (key === 'release' && value !== '') release = value;
     else if (key === 'session.status') {
       const named = value.split(',').filter((status) => status !== '');
@@ -68,14 +73,10 @@ export type EventType = (typeof EVENT_TYPES)[number];
 
 /** `release:<v> event.type:error|transaction` (sentry-source: events); anything else is the metric's mistake. */
 export function parseSentryEventsQuery(query: string, where: string): { release: string; eventType: EventType } {
-  const tokens = query.match(/[\w.]+:(?:"[^"]*"|\S+)|\S+/g) ?? [];
   let release: string | undefined;
   let eventType: EventType | undefined;
   const hint = 'write release:{{target}} event.type:error (the errors) or release:{{target}} event.type:transaction (the requests)';
-  for (const token of tokens) {
-    const colon = token.indexOf(':');
-    const key = colon > 0 ? token.slice(0, colon) : '';
-    const value = token.slice(colon + 1).replace(/^"(.*)"$/, '$1');
+  for (const { token, key, value } of searchTokens(query)) {
     if (key === 'release' && value !== '') release = value;
     else if (key === 'event.type' && (EVENT_TYPES as readonly string[]).includes(value)) eventType = value as EventType;
     else throw new ConfigurationError(`${where}: '${serverText(token)}' is not part of a Sentry events query`, { input: 'metrics' }, hint);
@@ -127,6 +128,20 @@ export function sentryProvider(options: SentryOptions, headers: Record<string, s
 
   const detail = (body: unknown): string => serverText(isRecord(body) ? (body.detail ?? 'no detail') : body);
 
+  type Params = Record<string, string>;
+  /** The body of the organization's sessions or events-stats endpoint, for the project and environment; its statuses named for what they mean. */
+  const orgRead = async (endpoint: 'sessions' | 'events-stats', first: Params, params: Params, timeoutMs: number, groupBy: string[] = []) => {
+    const search = new URLSearchParams({ ...first, project: await resolveProject(), ...params });
+    for (const group of groupBy) search.append('groupBy', group);
+    if (options.environment !== undefined) search.set('environment', options.environment);
+    const { status, body } = await call(`/organizations/${org}/${endpoint}/`, search, timeoutMs);
+    if (status === 404) throw new ConfigurationError(`Sentry knows no organization '${options.org}' (HTTP 404: ${detail(body)})`, { input: 'sentry-org' }, 'the organization slug, as in https://sentry.io/organizations/<slug>/');
+    if (status === 400) throw new ProviderError(`Sentry refused the ${endpoint.replace('-stats', '')} query: HTTP 400: ${detail(body)}`, 'query');
+    if (status >= 500) throw new ProviderError(`${describe(service)} is failing: HTTP ${status}: ${detail(body)}`, 'outage');
+    if (status >= 300) throw new ProviderError(`${describe(service)} answered HTTP ${status}: ${detail(body)}`, 'garbage');
+    return body;
+  };
+
   const resolveProject = (): Promise<string> => {
     if (/^\d+$/.test(options.project)) return Promise.resolve(options.project);
     // Retrieve a Project: https://docs.sentry.io/api/projects/retrieve-a-project/ answers {"id": "<numeric>", "slug", ...}.
@@ -141,17 +156,8 @@ export function sentryProvider(options: SentryOptions, headers: Record<string, s
     return projectId;
   };
 
-  const sessions = async (params: Record<string, string>, groupBy: string[], timeoutMs: number): Promise<{ intervals: number[]; groups: { by: Record<string, unknown>; series: number[] }[] }> => {
-    const search = new URLSearchParams({ field: FIELD, project: await resolveProject(), ...params });
-    for (const group of groupBy) search.append('groupBy', group);
-    if (options.environment !== undefined) search.set('environment', options.environment);
-    const { status, body } = await call(`/organizations/${org}/sessions/`, search, timeoutMs);
-    if (status === 404) throw new ConfigurationError(`Sentry knows no organization '${options.org}' (HTTP 404: ${detail(body)})`, { input: 'sentry-org' }, 'the organization slug, as in https://sentry.io/organizations/<slug>/');
-    if (status === 400) throw new ProviderError(`Sentry refused the sessions query: HTTP 400: ${detail(body)}`, 'query');
-    if (status >= 500) throw new ProviderError(`${describe(service)} is failing: HTTP ${status}: ${detail(body)}`, 'outage');
-    if (status >= 300) throw new ProviderError(`${describe(service)} answered HTTP ${status}: ${detail(body)}`, 'garbage');
-    return checkedSessions(body, service);
-  };
+  const sessions = async (params: Params, groupBy: string[], timeoutMs: number) =>
+    checkedSessions(await orgRead('sessions', { field: FIELD }, params, timeoutMs, groupBy), service);
 
   const checkProject = (): Promise<void> => {
     projectHasSessions ??= sessions({ statsPeriod: '24h', interval: '1h' }, [], REQUEST_TIMEOUT_MS).then(({ groups }) => {
@@ -184,13 +190,7 @@ export function sentryProvider(options: SentryOptions, headers: Record<string, s
     }
     let read = reads.get(release);
     if (!read) {
-      const params = {
-        interval: `${window.stepSeconds}s`,
-        start: new Date((window.start - window.stepSeconds) * 1000).toISOString(),
-        end: new Date(window.end * 1000).toISOString(),
-        query: `release:"${release.replaceAll('"', '\\"')}"`,
-      };
-      read = sessions(params, ['release', 'session.status'], timeoutMs).then(({ intervals, groups }) => {
+      read = sessions(windowParams(window, release, ''), ['release', 'session.status'], timeoutMs).then(({ intervals, groups }) => {
         const own = groups.filter((group) => group.by.release === release);
         // No group for the release: Sentry saw none of its sessions. Missing, never zero.
         if (own.length === 0) return undefined;
@@ -208,16 +208,8 @@ export function sentryProvider(options: SentryOptions, headers: Record<string, s
   };
 
   /** The events time series of one query: per interval start (seconds), its count of events. */
-  const eventsStats = async (params: Record<string, string>, timeoutMs: number): Promise<[number, number][]> => {
-    const search = new URLSearchParams({ yAxis: 'count()', project: await resolveProject(), ...params });
-    if (options.environment !== undefined) search.set('environment', options.environment);
-    const { status, body } = await call(`/organizations/${org}/events-stats/`, search, timeoutMs);
-    if (status === 404) throw new ConfigurationError(`Sentry knows no organization '${options.org}' (HTTP 404: ${detail(body)})`, { input: 'sentry-org' }, 'the organization slug, as in https://sentry.io/organizations/<slug>/');
-    if (status === 400) throw new ProviderError(`Sentry refused the events query: HTTP 400: ${detail(body)}`, 'query');
-    if (status >= 500) throw new ProviderError(`${describe(service)} is failing: HTTP ${status}: ${detail(body)}`, 'outage');
-    if (status >= 300) throw new ProviderError(`${describe(service)} answered HTTP ${status}: ${detail(body)}`, 'garbage');
-    return checkedEventsStats(body, service);
-  };
+  const eventsStats = async (params: Params, timeoutMs: number) =>
+    checkedEventsStats(await orgRead('events-stats', { yAxis: 'count()' }, params, timeoutMs), service);
 
   let projectHasTransactions: Promise<void> | undefined;
   const checkTransactions = (): Promise<void> => {
@@ -238,15 +230,7 @@ export function sentryProvider(options: SentryOptions, headers: Record<string, s
       },
       async range(query, window, timeoutMs): Promise<ProviderSeries[]> {
         const { release, eventType } = parseSentryEventsQuery(query, 'the query');
-        const points = await eventsStats(
-          {
-            interval: `${window.stepSeconds}s`,
-            start: new Date((window.start - window.stepSeconds) * 1000).toISOString(),
-            end: new Date(window.end * 1000).toISOString(),
-            query: `release:"${release.replaceAll('"', '\\"')}" event.type:${eventType}`,
-          },
-          timeoutMs,
-        );
+        const points = await eventsStats(windowParams(window, release, ` event.type:${eventType}`), timeoutMs);
         // An interval is counted at its end, as the sessions are: the events that happened in it.
         return [{ labels: `release:${serverText(release)} event.type:${eventType}`, points: points.map(([start, count]): [number, number] => [start + window.stepSeconds, count]) }];
       },
@@ -266,6 +250,16 @@ export function sentryProvider(options: SentryOptions, headers: Record<string, s
       const points = answer.intervals.map((start, index): [number, number] => [start + window.stepSeconds, statuses.reduce((sum, status) => sum + (answer.byStatus.get(status)?.[index] ?? 0), 0)]);
       return [{ labels: `release:${serverText(release)} ${statuses.join(',')}`, points }];
     },
+  };
+}
+
+/** The watch's window as Sentry's interval, start (one interval before the first end) and end, and the release's query. */
+function windowParams(window: Window, release: string, more: string): Record<string, string> {
+  return {
+    interval: `${window.stepSeconds}s`,
+    start: new Date((window.start - window.stepSeconds) * 1000).toISOString(),
+    end: new Date(window.end * 1000).toISOString(),
+    query: `release:"${release.replaceAll('"', '\\"')}"${more}`,
   };
 }
 

@@ -4,13 +4,11 @@ import type { CanaryWatchOptions, Decision, MetricSpec } from './options.js';
 import { decidableRates } from './sequential.js';
 import { alphaForLook } from './stats.js';
 
-export type { ProviderSeries, Window } from './evidence.js';
-
 /** One checked series: [unix seconds, value] at the end of each interval. */
 export type Series = [number, number][];
 
-/** The longest one request may take during the watch (shortened to the interval, and to what is left of the deadline). */
-export const WATCH_REQUEST_TIMEOUT_MS = 10_000;
+/** The longest a single request may take; the watch shortens it to its interval and to what is left of its deadline. */
+export const REQUEST_TIMEOUT_MS = 10_000;
 
 export interface Provider {
   /** The query's series over the window so far, unchecked; the answer must come within `timeoutMs`. */
@@ -62,7 +60,7 @@ export async function watchCanary(options: CanaryWatchOptions, deps: WatchDeps):
   const stepSeconds = options.intervalMs / 1000;
   const looksTotal = Math.floor(options.durationMs / options.intervalMs);
   // The whole watch has a deadline: slow answers count against it, and the last look gets one request timeout at most.
-  const requestTimeoutMs = Math.min(WATCH_REQUEST_TIMEOUT_MS, options.intervalMs);
+  const requestTimeoutMs = Math.min(REQUEST_TIMEOUT_MS, options.intervalMs);
   const deadline = start + options.durationMs + requestTimeoutMs;
   // The false-rollback budget is shared by the critical metrics (Bonferroni), each spending its share over the window.
   const criticalCount = Math.max(1, options.metrics.filter((metric) => metric.critical).length);
@@ -119,18 +117,17 @@ export async function watchCanary(options: CanaryWatchOptions, deps: WatchDeps):
     const data = options.metrics.map((metric) => dataOf(metric, options, store));
     if (look === 1) for (const [index, metric] of options.metrics.entries()) sayWhatTrafficDecides(metric, data[index]!, options, budget, (text) => deps.log(text));
     judgements = options.metrics.map((metric, index) => judgeMetric(metric, data[index]!, { alpha: budget, lookAlpha, looks: looksTotal }));
-    const verdicts: Record<string, Verdict> = {};
-    for (const judgement of judgements) verdicts[judgement.name] = judgement.verdict;
-    looks.push({ elapsed, verdicts });
+    looks.push({ elapsed, verdicts: Object.fromEntries(judgements.map((judgement) => [judgement.name, judgement.verdict])) });
     const samples = judgements.map((judgement) => `${judgement.name} ${judgement.verdict} (n ${judgement.n})`).join(', ');
     deps.log(`canary-watch ${elapsed.toFixed(0)}s of ${options.durationMs / 1000}s, look ${look}/${looksTotal}: ${samples}`);
 
     for (const [index, metric] of options.metrics.entries()) {
       const judgement = judgements[index]!;
-      failStreak.set(metric.name, judgement.verdict === 'fail' ? (failStreak.get(metric.name) ?? 0) + 1 : 0);
-      if (metric.critical && failStreak.get(metric.name)! >= options.failureLimit) {
+      const streak = judgement.verdict === 'fail' ? (failStreak.get(metric.name) ?? 0) + 1 : 0;
+      failStreak.set(metric.name, streak);
+      if (metric.critical && streak >= options.failureLimit) {
         decision = 'rollback';
-        reason = `${metric.name} failed ${failStreak.get(metric.name)} look${failStreak.get(metric.name) === 1 ? '' : 's'} in a row: ${judgement.reason}`;
+        reason = `${metric.name} failed ${streak} look${streak === 1 ? '' : 's'} in a row: ${judgement.reason}`;
       }
     }
     if (decision) break;
@@ -205,8 +202,9 @@ function sayWhatTrafficDecides(metric: MetricSpec, data: MetricData, options: Ca
   // The canary's own sequence gets half the budget of the whole window when a baseline shares it.
   const alpha = (options.baselineLabel !== undefined ? budget / 4 : budget / 2);
   const baselineRate = data.baseline && data.baseline.length > 0 ? data.baseline.reduce((total, point) => total + point.errors, 0) / Math.max(1, data.baseline.reduce((total, point) => total + point.requests, 0)) : undefined;
-  const above = metric.rollback ?? (baselineRate !== undefined && !metric.relativeIncrease ? baselineRate + metric.maxIncrease : undefined);
-  const below = metric.alert ?? metric.rollback ?? (baselineRate !== undefined && !metric.relativeIncrease ? baselineRate + metric.maxIncrease : undefined);
+  const margin = baselineRate !== undefined && !metric.relativeIncrease ? baselineRate + metric.maxIncrease : undefined;
+  const above = metric.rollback ?? margin;
+  const below = metric.alert ?? above;
   const { confirmAbove, confirmBelow } = decidableRates(requests, alpha, above, below);
   const what = metric.type === 'error-rate' ? 'an error rate' : 'a share of slow requests';
   const fmt = (rate: number): string => `${Number((rate * 100).toPrecision(2))}%`;
