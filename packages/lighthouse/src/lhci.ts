@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
@@ -29,7 +29,7 @@ export interface LhciLocation {
  * Lighthouse with ncc is not done: both read their own files (locales, the
  * report renderer, axe-core) at run time by path.
  */
-export async function locateLhci(log: (text: string) => void, env: NodeJS.ProcessEnv = process.env, from = ownLocation()): Promise<LhciLocation> {
+export async function locateLhci(log: (text: string) => void, env: NodeJS.ProcessEnv = process.env, from = import.meta.url): Promise<LhciLocation> {
   try {
     // The name is built, not literal, so ncc leaves the lookup to run time.
     return { cli: createRequire(from).resolve(LHCI_ENTRY), via: 'installed' };
@@ -61,10 +61,6 @@ function shippedLockFolder(from: string): string {
     if (existsSync(join(candidate, 'package-lock.json'))) return candidate;
   }
   throw new LighthouseRunError(`the lhci lock file is missing next to ${here}; reinstall roadstop`);
-}
-
-function ownLocation(): string {
-  return import.meta.url;
 }
 
 export interface CollectSettings {
@@ -213,9 +209,4 @@ function runProcess(command: string, args: string[], options: { cwd: string; env
 
 function lastLines(text: string, count: number): string {
   return text.trim().split('\n').slice(-count).join(' ').trim();
-}
-
-/** The LHR of a run, parsed. */
-export async function readLhr(path: string): Promise<unknown> {
-  return JSON.parse(await readFile(path, 'utf8'));
 }
