@@ -48,7 +48,7 @@ export const bundleBudgetGate: GateDescriptor<BundleBudgetOptions, InputName> = 
   // Measuring is loaded when the gate runs: a step that stops at its options never parses it.
   run: async (options, env) => (await import('./run.js')).runBundleBudget(options, env.baseline, env),
   outputValues: (result) => ({ 'total-raw': result.metrics['total-raw'], 'total-gzip': result.metrics['total-gzip'], 'total-brotli': result.metrics['total-brotli'] }),
-  renderMarkdown: (result) => renderBundleBudgetMarkdown(result),
-  renderTerminal: (result, options) => renderBundleBudgetTerminal(result, options),
+  renderMarkdown: renderBundleBudgetMarkdown,
+  renderTerminal: renderBundleBudgetTerminal,
   cli: { help: BUNDLE_BUDGET_HELP, positional: 'path', repeatable: ['path'], flags: ['allow-empty'] },
 };

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
+import { createInterface } from 'node:readline';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -174,16 +175,12 @@ function runProcess(command: string, args: string[], options: { cwd: string; env
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
     let stdout = '';
     let stderr = '';
-    let pending = '';
     let timedOut = false;
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk;
-      if (!options.onLine) return;
-      pending += chunk;
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) if (line.trim()) options.onLine(line.trim());
     });
+    const { onLine } = options;
+    if (onLine) createInterface({ input: child.stdout, crlfDelay: Infinity }).on('line', (line) => line.trim() && onLine(line.trim()));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr = (stderr + chunk).slice(-20_000);
     });
@@ -201,7 +198,6 @@ function runProcess(command: string, args: string[], options: { cwd: string; env
     });
     child.on('close', (code) => {
       clearTimeout(timer);
-      if (options.onLine && pending.trim()) options.onLine(pending.trim());
       resolvePromise({ code, stdout, stderr, timedOut });
     });
   });

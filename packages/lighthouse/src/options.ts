@@ -70,13 +70,8 @@ export const INPUT_NAMES = [
   'urls',
   'runs',
   'preset',
-  'min-performance',
-  'min-accessibility',
-  'min-best-practices',
-  'min-seo',
-  'max-lcp',
-  'max-cls',
-  'max-tbt',
+  ...CATEGORIES.map((category) => `min-${category}` as const),
+  ...(Object.keys(VITALS) as Vital[]).map((vital) => `max-${vital}` as const),
   'max-drop',
   'chrome-path',
   'baseline',
@@ -96,9 +91,7 @@ export const LIGHTHOUSE_GATE_OPTIONS = {
   preset: { type: 'string', enum: Object.keys(PRESETS) },
   ...Object.fromEntries(CATEGORIES.map((category) => [`min-${category}`, { type: 'string-or-number', renamedFrom: [`thresholds.${category}`] }])),
   thresholds: { ...BY_CATEGORY, deprecated: true, description: 'Deprecated: each category is now a key of its own, min-performance, min-accessibility, min-best-practices, min-seo (the inputs\' names).' },
-  'max-lcp': { type: 'string-or-number' },
-  'max-cls': { type: 'string-or-number' },
-  'max-tbt': { type: 'string-or-number' },
+  ...Object.fromEntries(Object.keys(VITALS).map((vital) => [`max-${vital}`, { type: 'string-or-number' }])),
   budgets: {
     type: 'map',
     description: 'Largest transfer size per resource type, e.g. script: 300 kB.',
@@ -138,14 +131,14 @@ export function resolveLighthouseOptions(section: ConfigSection, inputs: RawInpu
   if (preset) for (const category of CATEGORIES) minScores[category] = PRESETS[preset];
   readMap(section.section('thresholds'), CATEGORIES, parseScore, minScores);
   for (const category of CATEGORIES) {
-    const name = `min-${category}` as InputName;
+    const name = `min-${category}` as const;
     const text = given(name) ?? section.stringOrNumber(name);
     if (text !== undefined) minScores[category] = parseScore(text, from(name));
   }
 
   const maxVitals: Partial<Record<Vital, number>> = {};
   for (const vital of Object.keys(VITALS) as Vital[]) {
-    const name = `max-${vital}` as InputName;
+    const name = `max-${vital}` as const;
     const value = given(name) ?? section.stringOrNumber(name);
     if (value === undefined) continue;
     // CLS is the unitless layout shift score, e.g. 0.1.
@@ -171,13 +164,8 @@ export function resolveLighthouseOptions(section: ConfigSection, inputs: RawInpu
   const baseline = parseBaselineSpec(given('baseline') ?? section.string('baseline'), from('baseline'));
   const failOn = parseFailOn(given('fail-on') ?? section.string('fail-on') ?? 'fail', from('fail-on'));
 
-  const options: LighthouseGateOptions = { workspace, target, runs, minScores, maxVitals, budgets, maxDrop, baseline, failOn };
-  if (chromePath !== undefined) {
-    options.chromePath = chromePath;
-    options.chromePathOrigin = from('chrome-path');
-  }
-  if (preset) options.preset = preset;
-  return options;
+  const chrome = chromePath !== undefined ? { chromePath, chromePathOrigin: from('chrome-path') } : {};
+  return { workspace, target, runs, minScores, maxVitals, budgets, maxDrop, baseline, failOn, ...chrome, ...(preset ? { preset } : {}) };
 }
 
 /** Exactly one target: a static build folder served locally, or URLs already served. */
