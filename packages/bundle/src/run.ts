@@ -95,20 +95,20 @@ async function measureAndJudge(
   const match = baseline ? matchBaseline(measured, before) : undefined;
   const baselineChecks = new Map((baseline?.result.checks ?? []).map((check) => [check.name, check]));
 
-  const measure = (name: string, budget: BudgetMeasure['budget'], files: string[]): BudgetMeasure => {
+  const measure = (budget: BudgetMeasure['budget'], files: string[]): BudgetMeasure => {
     const size = sum(files.map((path) => sizeOf(byPath.get(path)!, budget.compression)));
     const entry: BudgetMeasure = { budget, size, files: files.length };
-    const previous = baselineChecks.get(name);
+    const previous = baselineChecks.get(budget.name);
     if (previous && previous.details?.compression === budget.compression && comparable(baseline!.result, settings, budget.compression)) {
       entry.baseline = previous.value;
     }
     return entry;
   };
 
-  const checks = options.budgets.map((budget) => judgeBudget(measure(budget.name, budget, selections.get(budget)!)));
+  const checks = options.budgets.map((budget) => judgeBudget(measure(budget, selections.get(budget)!)));
   const total = options.total;
   if (total.max !== undefined || total.maxIncrease !== undefined || total.warn !== undefined) {
-    checks.push(judgeBudget(measure(TOTAL_CHECK, { ...total, name: TOTAL_CHECK }, totalFiles)));
+    checks.push(judgeBudget(measure({ ...total, name: TOTAL_CHECK }, totalFiles)));
   }
   const limited = new Set([...options.budgets.filter((budget) => budget.maxIncrease).map((budget) => budget.name), ...(total.maxIncrease ? [TOTAL_CHECK] : [])]);
   messages.push(...unjudgedGrowth(checks, limited, baseline !== undefined));
