@@ -96,15 +96,13 @@ export function resolveOptions(section: ConfigSection, inputs: RawInputs, worksp
   section.rejectUnknown(Object.keys(BUNDLE_BUDGET_OPTIONS));
   const given = (name: InputName) => givenInput(inputs, name);
   const input = (name: InputName): ErrorLocation => ({ input: name });
+  const from = (name: InputName): ErrorLocation => (given(name) ? input(name) : section.locate(name));
 
   const compression = given('compression')
     ? oneOf(given('compression')!, COMPRESSIONS, input('compression'))
     : (section.oneOf('compression', COMPRESSIONS) ?? 'gzip');
   const maxIncreaseText = given('max-increase') ?? section.stringOrNumber('max-increase');
-  const maxIncrease =
-    maxIncreaseText === undefined
-      ? undefined
-      : parseIncrease(maxIncreaseText, given('max-increase') ? input('max-increase') : section.locate('max-increase'));
+  const maxIncrease = maxIncreaseText === undefined ? undefined : parseIncrease(maxIncreaseText, from('max-increase'));
 
   // Range and default from the option's definition: the schema says the same.
   const level = (name: 'gzip-level' | 'brotli-quality'): number => {
@@ -164,9 +162,7 @@ export function resolveOptions(section: ConfigSection, inputs: RawInputs, worksp
     origin: totalSection.locate(),
   };
 
-  const baselineText = given('baseline') ?? section.string('baseline');
-  const baselineOrigin = given('baseline') ? input('baseline') : section.locate('baseline');
-  const baseline = parseBaselineSpec(baselineText, baselineOrigin);
+  const baseline = parseBaselineSpec(given('baseline') ?? section.string('baseline'), from('baseline'));
   const failOn = given('fail-on') ? parseFailOn(given('fail-on')!, input('fail-on')) : (section.oneOf('fail-on', FAIL_ON) ?? 'fail');
   const allowEmpty = given('allow-empty') ? parseBoolean(given('allow-empty')!, input('allow-empty')) : (section.boolean('allow-empty') ?? false);
 
