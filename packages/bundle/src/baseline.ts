@@ -1,14 +1,9 @@
 import type { GateResult } from '@roadstop/core';
 import { looseName, stableName } from './hashed-names.js';
-import type { CompressionSettings, SizeCache } from './measure.js';
+import type { CompressionSettings, FileSize, SizeCache } from './measure.js';
 
-export interface BaselineFile {
-  path: string;
-  raw: number;
-  gzip?: number;
-  brotli?: number;
-  hash: string;
-}
+/** A file as the baseline result lists it. */
+export type BaselineFile = Omit<FileSize, 'reused'>;
 
 export interface FileMatch {
   /** Current path → the baseline file it is the new version of. */

@@ -1,4 +1,4 @@
-import { formatBytes, formatIncrease, type GateStatus, type Increase, type ResultCheck } from '@roadstop/core';
+import { formatBytes, formatIncrease, type GateStatus, type ResultCheck } from '@roadstop/core';
 import type { Budget } from './options.js';
 import type { Compression } from './measure.js';
 
@@ -8,10 +8,6 @@ export interface BudgetMeasure {
   files: number;
   /** The same budget's size on the baseline, when the baseline measured it alike. */
   baseline?: number;
-}
-
-export function allowedIncrease(increase: Increase, baseline: number): number {
-  return increase.kind === 'percent' ? Math.floor((baseline * increase.value) / 100) : increase.value;
 }
 
 /** Hold one budget's size against its max, its warn size and its allowed growth. */
@@ -39,7 +35,8 @@ export function judgeBudget({ budget, size, files, baseline }: BudgetMeasure): R
     problems.push({ status: 'fail', text: `${budget.name} is ${formatBytes(size)}${label}, over its ${formatBytes(budget.max)} budget by ${formatBytes(size - budget.max)}` });
   }
   if (budget.maxIncrease && baseline !== undefined) {
-    const allowed = allowedIncrease(budget.maxIncrease, baseline);
+    const { kind, value } = budget.maxIncrease;
+    const allowed = kind === 'percent' ? Math.floor((baseline * value) / 100) : value;
     check.maxIncrease = allowed;
     const growth = size - baseline;
     if (growth > allowed) {

@@ -46,9 +46,9 @@ export const bundleBudgetGate: GateDescriptor<BundleBudgetOptions, InputName> = 
   resolveOptions,
   // The baseline may still be read while the workers start and the globs run.
   // Measuring is loaded when the gate runs: a step that stops at its options never parses it.
-  run: async (options, env) => (await import('./run.js')).runBundleBudget(options, env.baseline, { ...(env.commit ? { commit: env.commit } : {}), ...(env.ref ? { ref: env.ref } : {}), messages: env.messages }),
+  run: async (options, env) => (await import('./run.js')).runBundleBudget(options, env.baseline, env),
   outputValues: (result) => ({ 'total-raw': result.metrics['total-raw'], 'total-gzip': result.metrics['total-gzip'], 'total-brotli': result.metrics['total-brotli'] }),
-  renderMarkdown: (result) => renderBundleBudgetMarkdown(result),
-  renderTerminal: (result, options) => renderBundleBudgetTerminal(result, options),
+  renderMarkdown: renderBundleBudgetMarkdown,
+  renderTerminal: renderBundleBudgetTerminal,
   cli: { help: BUNDLE_BUDGET_HELP, positional: 'path', repeatable: ['path'], flags: ['allow-empty'] },
 };

@@ -1,6 +1,7 @@
 import {
   checkRange,
   ConfigurationError,
+  oneOf,
   parseBoolean,
   parseIncrease,
   parseSize,
@@ -95,15 +96,13 @@ export function resolveOptions(section: ConfigSection, inputs: RawInputs, worksp
   section.rejectUnknown(Object.keys(BUNDLE_BUDGET_OPTIONS));
   const given = (name: InputName) => givenInput(inputs, name);
   const input = (name: InputName): ErrorLocation => ({ input: name });
+  const from = (name: InputName): ErrorLocation => (given(name) ? input(name) : section.locate(name));
 
   const compression = given('compression')
-    ? parseCompression(given('compression')!, input('compression'))
+    ? oneOf(given('compression')!, COMPRESSIONS, input('compression'))
     : (section.oneOf('compression', COMPRESSIONS) ?? 'gzip');
   const maxIncreaseText = given('max-increase') ?? section.stringOrNumber('max-increase');
-  const maxIncrease =
-    maxIncreaseText === undefined
-      ? undefined
-      : parseIncrease(maxIncreaseText, given('max-increase') ? input('max-increase') : section.locate('max-increase'));
+  const maxIncrease = maxIncreaseText === undefined ? undefined : parseIncrease(maxIncreaseText, from('max-increase'));
 
   // Range and default from the option's definition: the schema says the same.
   const level = (name: 'gzip-level' | 'brotli-quality'): number => {
@@ -128,7 +127,7 @@ export function resolveOptions(section: ConfigSection, inputs: RawInputs, worksp
       },
     ];
   } else {
-    budgets = section.sections('budgets').map((entry, index) => readBudget(entry, index, defaults));
+    budgets = section.sections('budgets').map((entry) => readBudget(entry, defaults));
     if (given('max')) {
       if (budgets.length !== 1) {
         throw new ConfigurationError(
@@ -163,22 +162,20 @@ export function resolveOptions(section: ConfigSection, inputs: RawInputs, worksp
     origin: totalSection.locate(),
   };
 
-  const baselineText = given('baseline') ?? section.string('baseline');
-  const baselineOrigin = given('baseline') ? input('baseline') : section.locate('baseline');
-  const baseline = parseBaselineSpec(baselineText, baselineOrigin);
+  const baseline = parseBaselineSpec(given('baseline') ?? section.string('baseline'), from('baseline'));
   const failOn = given('fail-on') ? parseFailOn(given('fail-on')!, input('fail-on')) : (section.oneOf('fail-on', FAIL_ON) ?? 'fail');
   const allowEmpty = given('allow-empty') ? parseBoolean(given('allow-empty')!, input('allow-empty')) : (section.boolean('allow-empty') ?? false);
 
   return { workspace, budgets, total, gzipLevel, brotliQuality, allowEmpty, baseline, failOn };
 }
 
-function readBudget(entry: ConfigSection, index: number, defaults: Pick<Budget, 'compression' | 'maxIncrease'>): Budget {
+function readBudget(entry: ConfigSection, defaults: Pick<Budget, 'compression' | 'maxIncrease'>): Budget {
   entry.rejectUnknown(Object.keys(BUNDLE_BUDGET_OPTIONS.budgets.keys));
   const patterns = entry.stringList('path');
   if (!patterns || patterns.length === 0) {
     throw new ConfigurationError('a budget needs a path (a glob or a list of globs)', entry.locate());
   }
-  return { name: entry.string('name') ?? patterns.join(', ') ?? `budget ${index + 1}`, patterns, ...readLimits(entry, defaults), origin: entry.locate() };
+  return { name: entry.string('name') ?? patterns.join(', '), patterns, ...readLimits(entry, defaults), origin: entry.locate() };
 }
 
 function readLimits(entry: ConfigSection, defaults: Pick<Budget, 'compression' | 'maxIncrease'>): Pick<Budget, 'compression' | 'max' | 'warn' | 'maxIncrease'> {
@@ -196,13 +193,6 @@ function readLimits(entry: ConfigSection, defaults: Pick<Budget, 'compression' |
     throw new ConfigurationError('warn is larger than max, so it could never warn', entry.locate('warn'));
   }
   return limits;
-}
-
-function parseCompression(value: string, where: ErrorLocation): Compression {
-  if (!COMPRESSIONS.includes(value as Compression)) {
-    throw new ConfigurationError(`'${value}' is not one of ${COMPRESSIONS.join(', ')}`, where);
-  }
-  return value as Compression;
 }
 
 function parseInteger(value: string, range: ReturnType<typeof rangeOf>, where: ErrorLocation): number {

@@ -7,7 +7,8 @@ import {
   selectFiles,
   formatBytes,
   worstStatus,
-  type BaselineInfo,
+  type BaselineInput,
+  type GateEnv,
   type GateResult,
   type ResultCheck,
   type ResultItem,
@@ -15,23 +16,11 @@ import {
 } from '@roadstop/core';
 import { baselineFiles, matchBaseline, sizeCacheFrom, type BaselineFile } from './baseline.js';
 import { compressionLabel, judgeBudget, type BudgetMeasure } from './evaluate.js';
-import { MeasurePool, type Compression, type FileSize } from './measure.js';
+import { MeasurePool, type Compression, type CompressionSettings, type FileSize } from './measure.js';
 import { GATE, type Budget, type BundleBudgetOptions } from './options.js';
 
-
-export interface BaselineInput {
-  result: GateResult;
-  info: BaselineInfo;
-  /** The base branch's own result, fetched from its run's artifact: the only baseline whose sizes are reused by hash. */
-  fromBaseRun?: boolean;
-}
-
-export interface RunContext {
-  commit?: string;
-  ref?: string;
-  /** Notices from the edge (e.g. "no baseline artifact found") to keep in the result. */
-  messages?: ResultMessage[];
-}
+/** The edge's commit, ref and notices (e.g. "no baseline artifact found") to keep in the result. */
+export type RunContext = Partial<Pick<GateEnv, 'commit' | 'ref' | 'messages'>>;
 
 export const TOTAL_CHECK = 'total';
 
@@ -106,32 +95,30 @@ async function measureAndJudge(
   const match = baseline ? matchBaseline(measured, before) : undefined;
   const baselineChecks = new Map((baseline?.result.checks ?? []).map((check) => [check.name, check]));
 
-  const measure = (name: string, budget: BudgetMeasure['budget'], files: string[]): BudgetMeasure => {
+  const measure = (budget: BudgetMeasure['budget'], files: string[]): BudgetMeasure => {
     const size = sum(files.map((path) => sizeOf(byPath.get(path)!, budget.compression)));
     const entry: BudgetMeasure = { budget, size, files: files.length };
-    const previous = baselineChecks.get(name);
+    const previous = baselineChecks.get(budget.name);
     if (previous && previous.details?.compression === budget.compression && comparable(baseline!.result, settings, budget.compression)) {
       entry.baseline = previous.value;
     }
     return entry;
   };
 
-  const checks = options.budgets.map((budget) => judgeBudget(measure(budget.name, budget, selections.get(budget)!)));
+  const checks = options.budgets.map((budget) => judgeBudget(measure(budget, selections.get(budget)!)));
   const total = options.total;
   if (total.max !== undefined || total.maxIncrease !== undefined || total.warn !== undefined) {
-    checks.push(judgeBudget(measure(TOTAL_CHECK, { ...total, name: TOTAL_CHECK }, totalFiles)));
+    checks.push(judgeBudget(measure({ ...total, name: TOTAL_CHECK }, totalFiles)));
   }
   const limited = new Set([...options.budgets.filter((budget) => budget.maxIncrease).map((budget) => budget.name), ...(total.maxIncrease ? [TOTAL_CHECK] : [])]);
   messages.push(...unjudgedGrowth(checks, limited, baseline !== undefined));
   for (const check of checks) {
-    if (check.status === 'fail') messages.push({ level: 'error', title: `Budget: ${check.name}`, text: check.message! });
-    if (check.status === 'warn') messages.push({ level: 'warning', title: `Budget: ${check.name}`, text: check.message! });
-  }
-  if (baseline) {
-    const mismatch = baseline.result.settings.gzipLevel !== options.gzipLevel && compressions.has('gzip');
-    if (mismatch) {
-      messages.push({ level: 'notice', text: `the baseline used gzip level ${String(baseline.result.settings.gzipLevel)}, this run ${options.gzipLevel}: gzip deltas are not shown` });
+    if (check.status === 'fail' || check.status === 'warn') {
+      messages.push({ level: check.status === 'fail' ? 'error' : 'warning', title: `Budget: ${check.name}`, text: check.message! });
     }
+  }
+  if (baseline && baseline.result.settings.gzipLevel !== options.gzipLevel && compressions.has('gzip')) {
+    messages.push({ level: 'notice', text: `the baseline used gzip level ${String(baseline.result.settings.gzipLevel)}, this run ${options.gzipLevel}: gzip deltas are not shown` });
   }
 
   const items = buildItems(measured, match, selections, totalFiles);
@@ -201,25 +188,24 @@ function buildItems(
       else {
         item.change = previous.hash === file.hash ? 'unchanged' : 'changed';
         item.base = previous.path;
-        item['base-raw'] = previous.raw;
-        if (previous.gzip !== undefined && file.gzip !== undefined) item['base-gzip'] = previous.gzip;
-        if (previous.brotli !== undefined && file.brotli !== undefined) item['base-brotli'] = previous.brotli;
+        baseSizes(item, previous, file);
       }
     }
     return item;
   });
-  for (const gone of match?.removed ?? []) items.push(removedItem(gone));
+  for (const gone of match?.removed ?? []) items.push(baseSizes({ id: gone.path, change: 'removed' }, gone));
   return items;
 }
 
-function removedItem(file: BaselineFile): ResultItem {
-  const item: ResultItem = { id: file.path, change: 'removed', 'base-raw': file.raw };
-  if (file.gzip !== undefined) item['base-gzip'] = file.gzip;
-  if (file.brotli !== undefined) item['base-brotli'] = file.brotli;
+/** The base's sizes of a file, each compressed one only where this run has it too (a removed file: every one it has). */
+function baseSizes(item: ResultItem, previous: BaselineFile, now?: FileSize): ResultItem {
+  item['base-raw'] = previous.raw;
+  if (previous.gzip !== undefined && (!now || now.gzip !== undefined)) item['base-gzip'] = previous.gzip;
+  if (previous.brotli !== undefined && (!now || now.brotli !== undefined)) item['base-brotli'] = previous.brotli;
   return item;
 }
 
-function comparable(result: GateResult, settings: { gzipLevel: number; brotliQuality: number }, compression: Compression): boolean {
+function comparable(result: GateResult, settings: CompressionSettings, compression: Compression): boolean {
   if (compression === 'gzip') return result.settings.gzipLevel === settings.gzipLevel;
   if (compression === 'brotli') return result.settings.brotliQuality === settings.brotliQuality;
   return true;
@@ -230,9 +216,7 @@ function sizeOf(file: FileSize, compression: Compression): number {
 }
 
 function sum(values: number[]): number {
-  let total = 0;
-  for (const value of values) total += value;
-  return total;
+  return values.reduce((total, value) => total + value, 0);
 }
 
 /** A max-increase that had nothing to compare with is said, once for the run or once for the budgets the baseline lacks. */

@@ -1,5 +1,6 @@
 import type { GateDescriptor } from '@roadstop/core';
-import { LIGHTHOUSE_GATE_OPTIONS, GATE, INPUT_NAMES, resolveLighthouseOptions, type InputName, type LighthouseGateOptions } from './options.js';
+import { CATEGORIES, GATE, INPUT_NAMES, LIGHTHOUSE_GATE_OPTIONS, resolveLighthouseOptions } from './options.js';
+import type { InputName, LighthouseGateOptions } from './options.js';
 import { renderLighthouseMarkdown, renderLighthouseTerminal } from './render.js';
 
 export const LIGHTHOUSE_GATE_HELP = `Usage: roadstop lighthouse-gate [options] [urls...]
@@ -38,18 +39,13 @@ export const lighthouseGate: GateDescriptor<LighthouseGateOptions, InputName> = 
   title: 'Lighthouse',
   summary: 'Lighthouse scores, Core Web Vitals and resource budgets of a build or a preview URL',
   inputs: INPUT_NAMES,
-  outputs: ['performance', 'accessibility', 'best-practices', 'seo'],
+  outputs: CATEGORIES,
   options: LIGHTHOUSE_GATE_OPTIONS,
   resolveOptions: resolveLighthouseOptions,
   // lhci, Chrome discovery and the judge are loaded when the gate runs, not when a step stops at its options.
   run: async (options, env) => (await import('./run.js')).runLighthouseGate(options, env),
-  outputValues: (result) => ({
-    performance: result.metrics.performance,
-    accessibility: result.metrics.accessibility,
-    'best-practices': result.metrics['best-practices'],
-    seo: result.metrics.seo,
-  }),
-  renderMarkdown: (result) => renderLighthouseMarkdown(result),
-  renderTerminal: (result, options) => renderLighthouseTerminal(result, options),
+  outputValues: (result) => Object.fromEntries(CATEGORIES.map((category) => [category, result.metrics[category]])),
+  renderMarkdown: renderLighthouseMarkdown,
+  renderTerminal: renderLighthouseTerminal,
   cli: { help: LIGHTHOUSE_GATE_HELP, positional: 'urls', repeatable: ['urls'] },
 };

@@ -1,6 +1,6 @@
 import { formatBytes, type ResultCheck, type ResultItem, type ResultMessage } from '@roadstop/core';
 import type { CostlyAudit, RunSummary } from './lhr.js';
-import { CATEGORIES, RESOURCE_TYPES, VITALS, type Category, type LighthouseGateOptions, type ResourceType, type Vital } from './options.js';
+import { CATEGORIES, RESOURCE_TYPES, VITALS, type Category, type LighthouseGateOptions, type Vital } from './options.js';
 
 /** One page as judged: its representative run, the spread of all its runs, and what cost it most. */
 export interface PageMeasurement {
@@ -62,35 +62,25 @@ export function judgePage(page: PageMeasurement, options: Pick<LighthouseGateOpt
       checks.push({ name: `${page.id} ${label}`, status: 'skipped', value: 0, limit, limitText, unit, message: `${page.id}: Lighthouse gave no ${label}` });
       continue;
     }
-    const over = value > limit;
-    checks.push({
-      name: `${page.id} ${label}`,
-      status: over ? 'fail' : 'pass',
-      value,
-      limit,
-      limitText,
-      unit,
-      details: { vital, page: page.id },
-      message: over ? `${page.id}: ${label} ${formatVital(vital, value)} is over ${formatVital(vital, limit)}` : `${page.id}: ${label} ${formatVital(vital, value)}`,
-    });
+    const fields = { name: `${page.id} ${label}`, value, limit, limitText, unit, details: { vital, page: page.id } };
+    checks.push(atMost(fields, `${page.id}: ${label} ${formatVital(vital, value)}`, formatVital(vital, limit)));
   }
   for (const type of RESOURCE_TYPES) {
     const limit = options.budgets[type];
     if (limit === undefined) continue;
     const value = page.median.bytes[type] ?? 0;
-    const over = value > limit;
-    checks.push({
-      name: `${page.id} ${type} bytes`,
-      status: over ? 'fail' : 'pass',
-      value,
-      limit,
-      limitText: `≤ ${formatBytes(limit)}`,
-      unit: 'bytes',
-      details: { resource: type, page: page.id },
-      message: over ? `${page.id}: ${resourceLabel(type)} transfer ${formatBytes(value)} is over its budget of ${formatBytes(limit)}` : `${page.id}: ${resourceLabel(type)} transfer ${formatBytes(value)}`,
-    });
+    const details = { resource: type, page: page.id };
+    const fields = { name: `${page.id} ${type} bytes`, value, limit, limitText: `≤ ${formatBytes(limit)}`, unit: 'bytes' as const, details };
+    checks.push(atMost(fields, `${page.id}: ${type} transfer ${formatBytes(value)}`, `its budget of ${formatBytes(limit)}`));
   }
   return checks;
+}
+
+/** A value that must stay at or under its limit; `said` is the message when it does. */
+function atMost(fields: Required<Pick<ResultCheck, 'name' | 'value' | 'limit' | 'limitText' | 'unit' | 'details'>>, said: string, over: string) {
+  const { name, ...rest } = fields;
+  const status: ResultCheck['status'] = rest.value > rest.limit ? 'fail' : 'pass';
+  return { name, status, ...rest, message: status === 'fail' ? `${said} is over ${over}` : said };
 }
 
 /**
@@ -178,8 +168,4 @@ export function pageItem(page: PageMeasurement): ResultItem {
 export function formatVital(vital: Vital, value: number): string {
   if (vital === 'cls') return String(Math.round(value * 1000) / 1000);
   return value >= 1000 ? `${Math.round(value / 100) / 10} s` : `${Math.round(value)} ms`;
-}
-
-function resourceLabel(type: ResourceType): string {
-  return type === 'total' ? 'total' : type;
 }

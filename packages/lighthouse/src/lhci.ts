@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
+import { createInterface } from 'node:readline';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,7 +30,7 @@ export interface LhciLocation {
  * Lighthouse with ncc is not done: both read their own files (locales, the
  * report renderer, axe-core) at run time by path.
  */
-export async function locateLhci(log: (text: string) => void, env: NodeJS.ProcessEnv = process.env, from = ownLocation()): Promise<LhciLocation> {
+export async function locateLhci(log: (text: string) => void, env: NodeJS.ProcessEnv = process.env, from = import.meta.url): Promise<LhciLocation> {
   try {
     // The name is built, not literal, so ncc leaves the lookup to run time.
     return { cli: createRequire(from).resolve(LHCI_ENTRY), via: 'installed' };
@@ -61,10 +62,6 @@ function shippedLockFolder(from: string): string {
     if (existsSync(join(candidate, 'package-lock.json'))) return candidate;
   }
   throw new LighthouseRunError(`the lhci lock file is missing next to ${here}; reinstall roadstop`);
-}
-
-function ownLocation(): string {
-  return import.meta.url;
 }
 
 export interface CollectSettings {
@@ -178,16 +175,12 @@ function runProcess(command: string, args: string[], options: { cwd: string; env
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
     let stdout = '';
     let stderr = '';
-    let pending = '';
     let timedOut = false;
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk;
-      if (!options.onLine) return;
-      pending += chunk;
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) if (line.trim()) options.onLine(line.trim());
     });
+    const { onLine } = options;
+    if (onLine) createInterface({ input: child.stdout, crlfDelay: Infinity }).on('line', (line) => line.trim() && onLine(line.trim()));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr = (stderr + chunk).slice(-20_000);
     });
@@ -205,7 +198,6 @@ function runProcess(command: string, args: string[], options: { cwd: string; env
     });
     child.on('close', (code) => {
       clearTimeout(timer);
-      if (options.onLine && pending.trim()) options.onLine(pending.trim());
       resolvePromise({ code, stdout, stderr, timedOut });
     });
   });
@@ -213,9 +205,4 @@ function runProcess(command: string, args: string[], options: { cwd: string; env
 
 function lastLines(text: string, count: number): string {
   return text.trim().split('\n').slice(-count).join(' ').trim();
-}
-
-/** The LHR of a run, parsed. */
-export async function readLhr(path: string): Promise<unknown> {
-  return JSON.parse(await readFile(path, 'utf8'));
 }

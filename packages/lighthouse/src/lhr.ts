@@ -3,27 +3,22 @@ import { CATEGORIES, RESOURCE_TYPES, VITALS, type Category, type ResourceType, t
 
 /** The part of a Lighthouse result (LHR) roadstop reads. */
 export interface Lhr {
-  lighthouseVersion: string;
   requestedUrl?: string;
   finalDisplayedUrl?: string;
   finalUrl?: string;
   runtimeError?: { code: string; message: string };
-  runWarnings?: string[];
   audits: Record<string, LhrAudit>;
-  categories: Record<string, { id: string; title: string; score: number | null; auditRefs: { id: string; weight: number; group?: string; acronym?: string }[] }>;
-  configSettings?: { formFactor?: string; throttlingMethod?: string };
+  categories: Record<string, { id: string; title: string; score: number | null; auditRefs: { id: string; weight: number }[] }>;
 }
 
 export interface LhrAudit {
   id: string;
   title: string;
   score: number | null;
-  scoreDisplayMode?: string;
   numericValue?: number;
-  numericUnit?: string;
   displayValue?: string;
   metricSavings?: Record<string, number>;
-  details?: { type?: string; overallSavingsMs?: number; overallSavingsBytes?: number; items?: Record<string, unknown>[] };
+  details?: { type?: string; overallSavingsMs?: number; items?: Record<string, unknown>[] };
 }
 
 /** One audit that cost a category points, with why. */
@@ -42,7 +37,6 @@ export interface RunSummary {
   scores: Partial<Record<Category, number>>;
   vitals: Partial<Record<Vital, number>>;
   fcp?: number;
-  interactive?: number;
   /** Transfer size per resource type, in bytes. */
   bytes: Partial<Record<ResourceType, number>>;
   requests?: number;
@@ -72,9 +66,7 @@ export function summarizeRun(lhr: Lhr): RunSummary {
   }
   const summary: RunSummary = { url: readLhrUrl(lhr), scores, vitals, bytes };
   const fcp = lhr.audits['first-contentful-paint']?.numericValue;
-  const interactive = lhr.audits.interactive?.numericValue;
   if (typeof fcp === 'number') summary.fcp = Math.round(fcp);
-  if (typeof interactive === 'number') summary.interactive = Math.round(interactive);
   if (requests !== undefined) summary.requests = requests;
   return summary;
 }

@@ -41,6 +41,7 @@ export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
 export const DEFAULT_RUNS = 3;
 export const MAX_RUNS = 20;
+const RUNS_RANGE = { min: 1, max: MAX_RUNS, integer: true };
 
 export type Target = { kind: 'static'; dir: string; origin: ErrorLocation } | { kind: 'urls'; urls: string[]; origin: ErrorLocation };
 
@@ -69,13 +70,8 @@ export const INPUT_NAMES = [
   'urls',
   'runs',
   'preset',
-  'min-performance',
-  'min-accessibility',
-  'min-best-practices',
-  'min-seo',
-  'max-lcp',
-  'max-cls',
-  'max-tbt',
+  ...CATEGORIES.map((category) => `min-${category}` as const),
+  ...(Object.keys(VITALS) as Vital[]).map((vital) => `max-${vital}` as const),
   'max-drop',
   'chrome-path',
   'baseline',
@@ -95,9 +91,7 @@ export const LIGHTHOUSE_GATE_OPTIONS = {
   preset: { type: 'string', enum: Object.keys(PRESETS) },
   ...Object.fromEntries(CATEGORIES.map((category) => [`min-${category}`, { type: 'string-or-number', renamedFrom: [`thresholds.${category}`] }])),
   thresholds: { ...BY_CATEGORY, deprecated: true, description: 'Deprecated: each category is now a key of its own, min-performance, min-accessibility, min-best-practices, min-seo (the inputs\' names).' },
-  'max-lcp': { type: 'string-or-number' },
-  'max-cls': { type: 'string-or-number' },
-  'max-tbt': { type: 'string-or-number' },
+  ...Object.fromEntries(Object.keys(VITALS).map((vital) => [`max-${vital}`, { type: 'string-or-number' }])),
   budgets: {
     type: 'map',
     description: 'Largest transfer size per resource type, e.g. script: 300 kB.',
@@ -118,7 +112,10 @@ export function resolveLighthouseOptions(section: ConfigSection, inputs: RawInpu
   const target = resolveTarget(section, inputs, workspace);
 
   const runsText = given('runs') ?? section.stringOrNumber('runs');
-  const runs = runsText === undefined ? DEFAULT_RUNS : parseCount(runsText, from('runs'));
+  const runs =
+    runsText === undefined
+      ? DEFAULT_RUNS
+      : parseNumber(runsText, from('runs'), 'a number of runs', `write a whole number from 1 to ${MAX_RUNS}, e.g. 3`, RUNS_RANGE);
 
   const presetText = given('preset') ?? section.string('preset');
   let preset: Preset | undefined;
@@ -132,32 +129,26 @@ export function resolveLighthouseOptions(section: ConfigSection, inputs: RawInpu
   // Least scores: the preset, then the config's thresholds, then the inputs.
   const minScores: Partial<Record<Category, number>> = {};
   if (preset) for (const category of CATEGORIES) minScores[category] = PRESETS[preset];
-  const thresholds = section.section('thresholds');
-  thresholds.rejectUnknown(CATEGORIES);
+  readMap(section.section('thresholds'), CATEGORIES, parseScore, minScores);
   for (const category of CATEGORIES) {
-    const value = thresholds.stringOrNumber(category);
-    if (value !== undefined) minScores[category] = parseScore(value, thresholds.locate(category));
-    const name = `min-${category}` as InputName;
+    const name = `min-${category}` as const;
     const text = given(name) ?? section.stringOrNumber(name);
     if (text !== undefined) minScores[category] = parseScore(text, from(name));
   }
 
   const maxVitals: Partial<Record<Vital, number>> = {};
   for (const vital of Object.keys(VITALS) as Vital[]) {
-    const name = `max-${vital}` as InputName;
+    const name = `max-${vital}` as const;
     const value = given(name) ?? section.stringOrNumber(name);
     if (value === undefined) continue;
-    maxVitals[vital] = vital === 'cls' ? parseShift(value, from(name)) : parseDuration(value, from(name));
+    // CLS is the unitless layout shift score, e.g. 0.1.
+    maxVitals[vital] =
+      vital === 'cls'
+        ? parseNumber(value, from(name), 'a layout shift score', 'write a number such as 0.1', { min: 0, max: 10 })
+        : parseDuration(value, from(name));
   }
 
-  const budgets: Partial<Record<ResourceType, number>> = {};
-  const budgetSection = section.section('budgets');
-  budgetSection.rejectUnknown(RESOURCE_TYPES);
-  for (const type of RESOURCE_TYPES) {
-    const value = budgetSection.stringOrNumber(type);
-    if (value !== undefined) budgets[type] = parseSize(value, budgetSection.locate(type));
-  }
-
+  const budgets = readMap(section.section('budgets'), RESOURCE_TYPES, parseSize);
   const maxDrop = resolveMaxDrop(section, given('max-drop'));
 
   // The browser is a program run with the job's token: taken from the action input (the workflow's, reviewed with
@@ -173,13 +164,8 @@ export function resolveLighthouseOptions(section: ConfigSection, inputs: RawInpu
   const baseline = parseBaselineSpec(given('baseline') ?? section.string('baseline'), from('baseline'));
   const failOn = parseFailOn(given('fail-on') ?? section.string('fail-on') ?? 'fail', from('fail-on'));
 
-  const options: LighthouseGateOptions = { workspace, target, runs, minScores, maxVitals, budgets, maxDrop, baseline, failOn };
-  if (chromePath !== undefined) {
-    options.chromePath = chromePath;
-    options.chromePathOrigin = from('chrome-path');
-  }
-  if (preset) options.preset = preset;
-  return options;
+  const chrome = chromePath !== undefined ? { chromePath, chromePathOrigin: from('chrome-path') } : {};
+  return { workspace, target, runs, minScores, maxVitals, budgets, maxDrop, baseline, failOn, ...chrome, ...(preset ? { preset } : {}) };
 }
 
 /** Exactly one target: a static build folder served locally, or URLs already served. */
@@ -241,34 +227,31 @@ function urlTarget(urls: string[], origin: ErrorLocation): Target {
 
 /** `max-drop: 2` (every category) or a map per category. */
 function resolveMaxDrop(section: ConfigSection, inputText: string | undefined): Partial<Record<Category, number>> {
-  const drops: Partial<Record<Category, number>> = {};
-  if (inputText !== undefined) {
-    const value = parsePoints(inputText, { input: 'max-drop' });
-    for (const category of CATEGORIES) drops[category] = value;
-    return drops;
+  if (inputText === undefined && section.kind('max-drop') === 'map') return readMap(section.section('max-drop'), CATEGORIES, parsePoints);
+  const single = inputText ?? section.stringOrNumber('max-drop');
+  if (single === undefined) return {};
+  const value = parsePoints(single, inputText !== undefined ? { input: 'max-drop' } : section.locate('max-drop'));
+  return Object.fromEntries(CATEGORIES.map((category) => [category, value]));
+}
+
+/** A map of the config whose keys are `keys` (no other), each value parsed where it stands, into `into`. */
+function readMap<Key extends string>(
+  map: ConfigSection,
+  keys: readonly Key[],
+  parse: (value: string | number, where: ErrorLocation) => number,
+  into: Partial<Record<Key, number>> = {},
+): Partial<Record<Key, number>> {
+  map.rejectUnknown(keys);
+  for (const key of keys) {
+    const value = map.stringOrNumber(key);
+    if (value !== undefined) into[key] = parse(value, map.locate(key));
   }
-  if (section.kind('max-drop') === 'map') {
-    const map = section.section('max-drop');
-    map.rejectUnknown(CATEGORIES);
-    for (const category of CATEGORIES) {
-      const value = map.stringOrNumber(category);
-      if (value !== undefined) drops[category] = parsePoints(value, map.locate(category));
-    }
-    return drops;
-  }
-  const single = section.stringOrNumber('max-drop');
-  if (single !== undefined) {
-    const value = parsePoints(single, section.locate('max-drop'));
-    for (const category of CATEGORIES) drops[category] = value;
-  }
-  return drops;
+  return into;
 }
 
 /** A Lighthouse score as people write it, 0–100 (`80`); anything outside that range names where it came from. */
 export function parseScore(value: string | number, where: ErrorLocation): number {
-  const number = toNumber(value);
-  if (number === undefined) throw new ConfigurationError(`'${value}' is not a score`, where, 'write a number from 0 to 100, e.g. 80');
-  checkRange(number, { min: 0, max: 100 }, where);
+  const number = parseNumber(value, where, 'a score', 'write a number from 0 to 100, e.g. 80', { min: 0, max: 100 });
   // lhci's assertions write scores as 0–1 (minScore: 0.8); here 0.8 would be 0.8 points out of 100 and pass anything.
   if (number > 0 && number < 1) {
     throw new ConfigurationError(`${value} reads as ${number} points out of 100, which looks like lhci's 0–1 score`, where, `did you mean ${Math.round(number * 10000) / 100}? scores here are 0–100`);
@@ -277,17 +260,7 @@ export function parseScore(value: string | number, where: ErrorLocation): number
 }
 
 function parsePoints(value: string | number, where: ErrorLocation): number {
-  const number = toNumber(value);
-  if (number === undefined) throw new ConfigurationError(`'${value}' is not a number of points`, where, 'write the largest allowed drop in score points, e.g. 3');
-  checkRange(number, { min: 0, max: 100 }, where);
-  return number;
-}
-
-function parseCount(value: string | number, where: ErrorLocation): number {
-  const number = toNumber(value);
-  if (number === undefined) throw new ConfigurationError(`'${value}' is not a number of runs`, where, `write a whole number from 1 to ${MAX_RUNS}, e.g. 3`);
-  checkRange(number, { min: 1, max: MAX_RUNS, integer: true }, where);
-  return number;
+  return parseNumber(value, where, 'a number of points', 'write the largest allowed drop in score points, e.g. 3', { min: 0, max: 100 });
 }
 
 /** `2500`, `"2500ms"`, `"2.5 s"` → 2500 milliseconds. */
@@ -299,16 +272,11 @@ export function parseDuration(value: string | number, where: ErrorLocation): num
   return Math.round(milliseconds);
 }
 
-/** The unitless layout shift score, e.g. 0.1. */
-function parseShift(value: string | number, where: ErrorLocation): number {
-  const number = toNumber(value);
-  if (number === undefined) throw new ConfigurationError(`'${value}' is not a layout shift score`, where, 'write a number such as 0.1');
-  checkRange(number, { min: 0, max: 10 }, where);
-  return number;
-}
-
-function toNumber(value: string | number): number | undefined {
+/** A finite number within `range`, or the mistake: `'x' is not <what>` and how to write one. */
+function parseNumber(value: string | number, where: ErrorLocation, what: string, hint: string, range: Parameters<typeof checkRange>[1]): number {
   const text = typeof value === 'number' ? String(value) : value.trim();
   const number = Number(text);
-  return text === '' || !Number.isFinite(number) ? undefined : number;
+  if (text === '' || !Number.isFinite(number)) throw new ConfigurationError(`'${value}' is not ${what}`, where, hint);
+  checkRange(number, range, where);
+  return number;
 }

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { copyFile, mkdir, realpath, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, realpath, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   applyFailOn,
@@ -14,31 +14,26 @@ import {
   redactUrlCredentials,
   urlCredentials,
   worstStatus,
+  type BaselineInput,
   type GateEnv,
   type GateResult,
   type ResultCheck,
-  type ResultItem,
   type ResultMessage,
 } from '@roadstop/core';
 import { findChrome, NO_CHROME_HINT, probeBrowser } from './chrome.js';
 import { CATEGORY_LABEL, compareWithBase, judgePage, pageItem, type PageMeasurement } from './judge.js';
-import { LighthouseRunError, locateLhci, readLhr, runCollect, type CollectSettings, type LhciLocation } from './lhci.js';
+import { LighthouseRunError, locateLhci, runCollect, type CollectedRun, type CollectSettings } from './lhci.js';
 import { costliestAudits, representativeRun, summarizeRun, readLhrUrl, type Lhr } from './lhr.js';
-import { CATEGORIES, GATE, VITALS, type Category, type LighthouseGateOptions, type Vital } from './options.js';
+import { CATEGORIES, GATE, VITALS, type LighthouseGateOptions, type Vital } from './options.js';
 
 /** How long a URL may take to answer before the gate gives up on it, before Lighthouse is started. */
 export const ANSWER_TIMEOUT_MS = 10_000;
 /** Longest Lighthouse waits for one page load. */
 export const MAX_WAIT_FOR_LOAD_MS = 30_000;
 
-export interface LighthouseDeps {
-  findChrome: typeof findChrome;
-  locateLhci: (log: (text: string) => void) => Promise<LhciLocation>;
-  runCollect: typeof runCollect;
-  probeBrowser: (path: string) => ReturnType<typeof probeBrowser>;
-}
-
-const DEFAULT_DEPS: LighthouseDeps = { findChrome, locateLhci: (log) => locateLhci(log), runCollect, probeBrowser: (path) => probeBrowser(path) };
+const DEFAULT_DEPS = { findChrome, locateLhci, runCollect, probeBrowser };
+/** What the gate runs outside its own code: the tests give stand-ins. */
+export type LighthouseDeps = typeof DEFAULT_DEPS;
 
 /** Find Chrome and lhci, run Lighthouse `runs` times per page, judge each page's representative run. */
 export async function runLighthouseGate(options: LighthouseGateOptions, env: GateEnv, deps: LighthouseDeps = DEFAULT_DEPS): Promise<GateResult> {
@@ -50,7 +45,7 @@ export async function runLighthouseGate(options: LighthouseGateOptions, env: Gat
   const chrome = deps.findChrome(options.chromePath, options.chromePathOrigin);
   if (!chrome) {
     messages.push({ level: 'warning', title: 'Lighthouse: no browser', text: `Lighthouse needs Chrome or Chromium and none was found: ${NO_CHROME_HINT}` });
-    return finish(options, env, { status: 'skipped', headline: 'skipped: no Chrome or Chromium to run Lighthouse with', checks: [], items: [], messages, metrics: {} });
+    return finish(options, env, { status: 'skipped', headline: 'skipped: no Chrome or Chromium to run Lighthouse with', messages });
   }
   const probe = await deps.probeBrowser(chrome.path);
   if ('problem' in probe) {
@@ -61,14 +56,11 @@ export async function runLighthouseGate(options: LighthouseGateOptions, env: Gat
   }
   log(`Chrome: ${chrome.path} (from ${chrome.via}): ${probe.version}`);
 
-  let settings: CollectSettings;
-  if (options.target.kind === 'static') {
-    settings = { staticDistDir: staticDir!, runs: options.runs, chromePath: chrome.path, allowedHosts: ['localhost', '127.0.0.1'], maxWaitForLoad: MAX_WAIT_FOR_LOAD_MS };
-  } else {
-    for (const url of options.target.urls) await checkAnswers(url, options.target.origin);
-    const hosts = [...new Set(options.target.urls.map((url) => new URL(url).hostname))];
-    settings = { urls: options.target.urls, runs: options.runs, chromePath: chrome.path, allowedHosts: hosts, maxWaitForLoad: MAX_WAIT_FOR_LOAD_MS };
-  }
+  const urls = options.target.kind === 'urls' ? options.target.urls : undefined;
+  for (const url of urls ?? []) await checkAnswers(url, options.target.origin);
+  const allowedHosts = urls ? [...new Set(urls.map((url) => new URL(url).hostname))] : ['localhost', '127.0.0.1'];
+  const target = urls ? { urls } : { staticDistDir: staticDir! };
+  const settings: CollectSettings = { ...target, runs: options.runs, chromePath: chrome.path, allowedHosts, maxWaitForLoad: MAX_WAIT_FOR_LOAD_MS };
 
   const lhci = await deps.locateLhci(log);
   const folder = join(env.scratch, 'lhci');
@@ -79,14 +71,14 @@ export async function runLighthouseGate(options: LighthouseGateOptions, env: Gat
   } catch (error) {
     if (!(error instanceof LighthouseRunError)) throw error;
     messages.push({ level: 'error', title: 'Lighthouse', text: error.message });
-    return finish(options, env, { status: 'fail', headline: error.message, checks: [], items: [], messages, metrics: {} });
+    return finish(options, env, { status: 'fail', headline: error.message, messages });
   }
 
   const pages = await measurePages(files, options, env.scratch);
   if (pages.length === 0) {
     const text = 'Lighthouse produced no report';
     messages.push({ level: 'error', title: 'Lighthouse', text });
-    return finish(options, env, { status: 'fail', headline: text, checks: [], items: [], messages, metrics: {} });
+    return finish(options, env, { status: 'fail', headline: text, messages });
   }
 
   const baseline = await env.baseline;
@@ -119,18 +111,15 @@ export async function runLighthouseGate(options: LighthouseGateOptions, env: Gat
   }
 
   const status = worstStatus(checks.map((check) => check.status), 'pass');
-  return finish(options, env, { status, headline: headline(status, checks, pages, options.runs), checks, items: pages.map(pageItem), messages, metrics: pageMetrics(pages, options.runs), baseline });
+  const metrics = pageMetrics(pages, options.runs);
+  const items = pages.map(pageItem);
+  return finish(options, env, { status, headline: headline(status, checks, metrics), checks, items, messages, metrics, baseline });
 }
 
-interface Outcome {
-  status: GateResult['status'];
-  headline: string;
-  checks: ResultCheck[];
-  items: ResultItem[];
-  messages: ResultMessage[];
-  metrics: Record<string, number>;
-  baseline?: Awaited<GateEnv['baseline']>;
-}
+/** How a run ended; one that stopped before measuring has no checks, items or metrics. */
+type Outcome = Pick<GateResult, 'status' | 'headline' | 'messages'> & Partial<Pick<GateResult, 'checks' | 'items' | 'metrics'>> & {
+  baseline?: BaselineInput;
+};
 
 function finish(options: LighthouseGateOptions, env: GateEnv, outcome: Outcome): GateResult {
   const credentials = options.target.kind === 'urls' ? options.target.urls.flatMap(urlCredentials) : [];
@@ -140,9 +129,9 @@ function finish(options: LighthouseGateOptions, env: GateEnv, outcome: Outcome):
     headline: outcome.headline,
     ...(env.commit ? { commit: env.commit } : {}),
     ...(env.ref ? { ref: env.ref } : {}),
-    metrics: outcome.metrics,
-    checks: outcome.checks,
-    items: outcome.items,
+    metrics: outcome.metrics ?? {},
+    checks: outcome.checks ?? [],
+    items: outcome.items ?? [],
     messages: outcome.messages,
     ...(outcome.baseline ? { baseline: outcome.baseline.info } : {}),
     settings: { target: options.target.kind, runs: options.runs, ...(options.preset ? { preset: options.preset } : {}) },
@@ -203,10 +192,10 @@ async function checkAnswers(given: string, origin: ConfigurationError['location'
 }
 
 /** Group the runs by page, pick each page's representative run, keep its reports under scratch/reports. */
-async function measurePages(files: { json: string; html: string }[], options: LighthouseGateOptions, scratch: string): Promise<PageMeasurement[]> {
-  const byUrl = new Map<string, { file: { json: string; html: string }; lhr: Lhr }[]>();
+async function measurePages(files: CollectedRun[], options: LighthouseGateOptions, scratch: string): Promise<PageMeasurement[]> {
+  const byUrl = new Map<string, { file: CollectedRun; lhr: Lhr }[]>();
   for (const file of files) {
-    const lhr = (await readLhr(file.json)) as Lhr;
+    const lhr = JSON.parse(await readFile(file.json, 'utf8')) as Lhr;
     if (lhr.runtimeError) throw new LighthouseRunError(`Lighthouse could not measure ${readLhrUrl(lhr)}: ${lhr.runtimeError.message}`);
     const url = readLhrUrl(lhr);
     byUrl.set(url, [...(byUrl.get(url) ?? []), { file, lhr }]);
@@ -253,18 +242,17 @@ function pageMetrics(pages: PageMeasurement[], runs: number): Record<string, num
   return metrics;
 }
 
-function headline(status: GateResult['status'], checks: ResultCheck[], pages: PageMeasurement[], runs: number): string {
+/** The first failing check, or each category's worst page (from the metrics). */
+function headline(status: GateResult['status'], checks: ResultCheck[], metrics: Record<string, number>): string {
   const failing = checks.filter((check) => check.status === 'fail');
-  const scope = `${pages.length} page${pages.length === 1 ? '' : 's'}, ${runs === 1 ? '1 run' : `median of ${runs} runs`}`;
+  const { pages, runs } = metrics;
+  const scope = `${pages} page${pages === 1 ? '' : 's'}, ${runs === 1 ? '1 run' : `median of ${runs} runs`}`;
   if (status === 'fail' && failing.length > 0) {
     const first = failing[0]!;
     const more = failing.length > 1 ? ` (and ${failing.length - 1} more failing check${failing.length > 2 ? 's' : ''})` : '';
     return `${first.name} ${formatCheckValue(first)} (${first.limitText ?? first.limit})${more}`;
   }
-  const worst = CATEGORIES.map((category: Category) => {
-    const scores = pages.map((page) => page.median.scores[category]).filter((score): score is number => score !== undefined);
-    return scores.length > 0 ? `${CATEGORY_LABEL[category]} ${Math.min(...scores)}` : undefined;
-  }).filter(Boolean);
+  const worst = CATEGORIES.filter((name) => metrics[name] !== undefined).map((name) => `${CATEGORY_LABEL[name]} ${metrics[name]}`);
   return `${worst.join(' · ')} (${scope})`;
 }
 
