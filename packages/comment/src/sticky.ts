@@ -164,10 +164,7 @@ export async function upsertStickyComment(client: GitHubClient, ref: IssueRef, u
   let action: StickyOutcome['action'] | undefined;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     if (comments.length === 0) {
-      const { state } = mergeUpdate(undefined, update);
-      const created = await createComment(client, ref, options.render(state));
-      options.log(`posted comment ${created.id}`);
-      const outcome = await readBack(created, state, recreate ? 'recreated' : 'created');
+      const outcome = await post(mergeUpdate(undefined, update).state, recreate ? 'recreated' : 'created', []);
       if (outcome) return outcome;
       recreate = false;
       continue;
@@ -190,10 +187,7 @@ export async function upsertStickyComment(client: GitHubClient, ref: IssueRef, u
     }
     const newCommit = !!stored?.head && stored.head.sha !== update.sha && !outcome.stale;
     if (recreate || (options.hidePrevious && newCommit && duplicates.length === 0)) {
-      const created = await createComment(client, ref, options.render(outcome.state));
-      options.log(`posted comment ${created.id}`);
-      for (const old of comments) await retireComment(client, ref, old, options, deletes);
-      const checked = await readBack(created, outcome.state, 'recreated');
+      const checked = await post(outcome.state, 'recreated', comments);
       if (checked) return checked;
       recreate = false;
       continue;
@@ -230,12 +224,15 @@ export async function upsertStickyComment(client: GitHubClient, ref: IssueRef, u
   throw new GitHubFailure(`the comment on pull request #${ref.issue} kept changing under this job for ${MAX_ROUNDS} rounds; run the job again`);
 
   /**
-   * After posting: read the list back after a random pause. Ours alone: done.
-   * Another job posted too (both found none, or both recreated): the next
-   * round folds every copy into the oldest one of our account and checks our
-   * rows are in it.
+   * Post a new comment and retire the older ones, then read the list back
+   * after a random pause. Ours alone: done. Another job posted too (both
+   * found none, or both recreated): the next round folds every copy into the
+   * oldest one of our account and checks our rows are in it.
    */
-  async function readBack(created: IssueComment, state: CommentState, done: 'created' | 'recreated'): Promise<StickyOutcome | undefined> {
+  async function post(state: CommentState, done: 'created' | 'recreated', retired: readonly IssueComment[]): Promise<StickyOutcome | undefined> {
+    const created = await createComment(client, ref, options.render(state));
+    options.log(`posted comment ${created.id}`);
+    for (const old of retired) await retireComment(client, ref, old, options, deletes);
     await settle();
     comments = await find(new Date(Date.parse(created.created_at) - DUPLICATE_WINDOW_MS).toISOString());
     if (comments.length === 1 && comments[0]!.id === created.id) return { action: done, comment: created, state };

@@ -140,7 +140,7 @@ export function readSlackInputs(input: (name: string) => string): SlackInputs {
 }
 
 /** One value per line, or comma-separated: not splitList, which reads `#deploys` as a comment. */
-function splitValues(text: string): string[] {
+export function splitValues(text: string): string[] {
   return text
     .split(/[\r\n,]/)
     .map((item) => item.trim())

@@ -5,7 +5,7 @@ import { resultRangesOf } from '@roadstop/gates';
 import { networkBudgetMs } from '@roadstop/github';
 import { cell, table } from '@roadstop/render';
 import { SlackSendError } from './errors.js';
-import { readSlackInputs, type Destination, type SlackInputs } from './inputs.js';
+import { readSlackInputs, splitValues, type Destination, type SlackInputs } from './inputs.js';
 import { fitBlockKit, type SlackMessage } from './limits.js';
 import { loadPayload, type LoadedPayload } from './payload.js';
 import { prepareResults, summarizeResults } from './results.js';
@@ -42,7 +42,7 @@ export interface Outcome {
  */
 export async function slackNotify(step: ActionStep, env: Env = process.env): Promise<void> {
   // Masked before anything reads them, even a check that refuses them: the token, and each webhook URL as given.
-  for (const raw of [step.input('token'), ...step.input('webhook-url').split(/[\r\n,]/).map((line) => line.trim())]) step.secret(raw);
+  for (const raw of [step.input('token'), ...splitValues(step.input('webhook-url'))]) step.secret(raw);
   const inputs = readSlackInputs((name) => step.input(name));
   const secrets = secretsOf(inputs);
   for (const secret of secrets) step.secret(secret);
