@@ -65,7 +65,9 @@ function checkUrl(url: string): void {
   // Its length first: the checks below quote it. Control and format characters next (URL() drops tabs and
   // newlines silently, and GitHub would get them raw); a plain space is the URL parser's to judge.
   const hint = 'give the preview URL the deploy step printed, e.g. https://pr-7.preview.example.com';
-  if (url.length > MAX_URL) throw new ConfigurationError(`is not a URL (at most ${MAX_URL.toLocaleString('en-US')} characters)`, { input: 'url' }, hint);
+  if (url.length > MAX_URL) {
+    throw new ConfigurationError(`is not a URL (at most ${MAX_URL.toLocaleString('en-US')} characters)`, { input: 'url' }, hint);
+  }
   const parsed = parseHttpUrlInput(url, { input: 'url' }, { hint });
   if (parsed.username || parsed.password) {
     throw new ConfigurationError('holds a user name or password, which the comment would show to everyone', { input: 'url' }, 'give the URL without credentials');

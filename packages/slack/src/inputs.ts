@@ -79,7 +79,8 @@ export function readSlackInputs(input: (name: string) => string): SlackInputs {
 
   const tsList = splitValues(input('ts'));
   const channels = splitValues(input('channel'));
-  const toChannels = (names: string[]) => names.map((channel, index): Destination => ({ kind: 'channel', channel, ...(tsList[index] ? { ts: tsList[index] } : {}) }));
+  const toChannels = (names: string[]) =>
+    names.map((channel, index): Destination => ({ kind: 'channel', channel, ...(tsList[index] ? { ts: tsList[index] } : {}) }));
   let transport: Transport;
   let destinations: Destination[];
   if (token) {

@@ -58,10 +58,10 @@ function fitBlock(block: Json, path: string, cuts: string[]): Json {
       break;
     case 'section':
       fitTextObject(block.text, BLOCK_KIT_LIMITS.sectionText, `${path}.text`, cuts);
-      fitList(block, 'fields', BLOCK_KIT_LIMITS.fields, BLOCK_KIT_LIMITS.fieldText, `${path}.fields`, cuts, (left) => `✂ ${left} more fields cut (Slack shows ${BLOCK_KIT_LIMITS.fields})`);
+      fitList(block, 'fields', `${path}.fields`, cuts);
       break;
     case 'context':
-      fitList(block, 'elements', BLOCK_KIT_LIMITS.contextElements, BLOCK_KIT_LIMITS.contextText, `${path}.elements`, cuts, (left) => `✂ ${left} more cut`);
+      fitList(block, 'elements', `${path}.elements`, cuts);
       break;
     default:
       break;
@@ -69,11 +69,17 @@ function fitBlock(block: Json, path: string, cuts: string[]): Json {
   return block;
 }
 
-/** A section's fields or a context's elements: at most `max`, each text fitted. */
-function fitList(block: Json, key: 'fields' | 'elements', max: number, maxText: number, path: string, cuts: string[], marker: (left: number) => string): void {
+/** A section's fields and a context's elements: how many, how long each, and what the last says when some are cut. */
+const LISTS = {
+  fields: [BLOCK_KIT_LIMITS.fields, BLOCK_KIT_LIMITS.fieldText, `fields cut (Slack shows ${BLOCK_KIT_LIMITS.fields})`],
+  elements: [BLOCK_KIT_LIMITS.contextElements, BLOCK_KIT_LIMITS.contextText, 'cut'],
+} as const;
+
+function fitList(block: Json, key: keyof typeof LISTS, path: string, cuts: string[]): void {
+  const [max, maxText, marker] = LISTS[key];
   const list = block[key];
   if (!Array.isArray(list)) return;
-  block[key] = capList(list, max, `${path}: ${list.length} ${key}`, cuts, (left) => ({ type: 'mrkdwn', text: marker(left) }));
+  block[key] = capList(list, max, `${path}: ${list.length} ${key}`, cuts, (left) => ({ type: 'mrkdwn', text: `✂ ${left} more ${marker}` }));
   (block[key] as unknown[]).forEach((item, index) => fitTextObject(item, maxText, `${path}[${index}]`, cuts));
 }
 
