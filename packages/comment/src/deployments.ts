@@ -5,7 +5,7 @@ import type { DeploymentStatus } from './state.js';
 import { writtenBy, type CommentIdentity } from './sticky.js';
 
 /** GitHub refuses a deployment status description over 140 characters. */
-export const MAX_STATUS_DESCRIPTION = 140;
+const MAX_STATUS_DESCRIPTION = 140;
 
 const STATE: Record<DeploymentStatus, 'in_progress' | 'success' | 'failure' | 'inactive'> = {
   building: 'in_progress',
@@ -102,8 +102,7 @@ export async function deactivateDeployments(
   const ids: number[] = [];
   for (const deployment of await listDeployments(client, repo, { environment: request.environment })) {
     if (!ownedBy(deployment, request.key, identity)) continue;
-    const pr = (payloadOf(deployment) as { roadstop?: { pr?: unknown } } | null)?.roadstop?.pr;
-    if (pr === request.pullRequest) ids.push(deployment.id);
+    if (roadstopPayload(deployment)?.pr === request.pullRequest) ids.push(deployment.id);
   }
   for (const id of ids) {
     await client.rest.repos.createDeploymentStatus({ ...repo, deployment_id: id, state: 'inactive', description: truncateCodePoints(`roadstop ${request.key}: closed`, MAX_STATUS_DESCRIPTION) });
@@ -132,18 +131,16 @@ async function listDeployments(client: GitHubClient, repo: RepoRef, filter: { sh
 /** Ours: roadstop's payload with this key, and, when the token's account is known, created by it. */
 function ownedBy(deployment: Deployment, key: string, identity?: CommentIdentity): boolean {
   if (identity && !(typeof deployment.creator?.login === 'string' && writtenBy({ user: { login: deployment.creator.login } }, identity))) return false;
-  return (payloadOf(deployment) as { roadstop?: { key?: unknown } } | null)?.roadstop?.key === key;
+  return roadstopPayload(deployment)?.key === key;
 }
 
-/** GitHub hands the payload back as an object, or as the string it was given. */
-function payloadOf(deployment: Deployment): unknown {
-  return typeof deployment.payload === 'string' ? safeJson(deployment.payload) : deployment.payload;
-}
-
-function safeJson(text: string): unknown {
+/** roadstop's part of a deployment's payload, which GitHub hands back as an object, or as the string it was given. */
+function roadstopPayload(deployment: Deployment): { key?: unknown; pr?: unknown } | undefined {
+  let payload = deployment.payload;
   try {
-    return JSON.parse(text);
+    if (typeof payload === 'string') payload = JSON.parse(payload);
   } catch {
-    return null;
+    return undefined;
   }
+  return (payload as { roadstop?: { key?: unknown; pr?: unknown } } | null)?.roadstop;
 }

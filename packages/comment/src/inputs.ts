@@ -1,6 +1,6 @@
-import { ConfigurationError, oneOf, parseBoolean, splitList, rejectUnsafeUrlText } from '@roadstop/core';
+import { ConfigurationError, oneOf, parseBoolean, parseHttpUrlInput, splitList } from '@roadstop/core';
 
-export const MODES = ['upsert', 'recreate', 'deactivate'] as const;
+const MODES = ['upsert', 'recreate', 'deactivate'] as const;
 export const STATUSES = ['building', 'ready', 'failed'] as const;
 export type Mode = (typeof MODES)[number];
 export type Status = (typeof STATUSES)[number];
@@ -17,7 +17,6 @@ export interface StagingInputs {
   hidePrevious: boolean;
   token: string;
 }
-
 
 /** Every mistake is one ConfigurationError naming its input. */
 export function readStagingInputs(input: (name: string) => string, env: Record<string, string | undefined> = process.env): StagingInputs {
@@ -59,25 +58,17 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 /** Invisible and direction-changing characters: a key that reads as another. */
 const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
 /** The key is written into every comment's marker line: a name, not a text. */
-export const MAX_KEY = 100;
+const MAX_KEY = 100;
 const MAX_URL = 2048;
 
 function checkUrl(url: string): void {
   // Its length first: the checks below quote it. Control and format characters next (URL() drops tabs and
   // newlines silently, and GitHub would get them raw); a plain space is the URL parser's to judge.
+  const hint = 'give the preview URL the deploy step printed, e.g. https://pr-7.preview.example.com';
   if (url.length > MAX_URL) {
-    throw new ConfigurationError(`is not a URL (at most ${MAX_URL.toLocaleString('en-US')} characters)`, { input: 'url' }, 'give the preview URL the deploy step printed, e.g. https://pr-7.preview.example.com');
+    throw new ConfigurationError(`is not a URL (at most ${MAX_URL.toLocaleString('en-US')} characters)`, { input: 'url' }, hint);
   }
-  rejectUnsafeUrlText(url, { input: 'url' });
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new ConfigurationError(`'${url}' is not a URL`, { input: 'url' }, 'give the preview URL the deploy step printed, e.g. https://pr-7.preview.example.com');
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw new ConfigurationError(`is a ${parsed.protocol} URL, not http(s)`, { input: 'url' }, 'give the preview URL the deploy step printed, e.g. https://pr-7.preview.example.com');
-  }
+  const parsed = parseHttpUrlInput(url, { input: 'url' }, { hint });
   if (parsed.username || parsed.password) {
     throw new ConfigurationError('holds a user name or password, which the comment would show to everyone', { input: 'url' }, 'give the URL without credentials');
   }

@@ -192,7 +192,7 @@ function commitLink(sha: string, options: RenderOptions): string {
 }
 
 /** `2025-06-01 14:03 UTC`: one zone for every reader. */
-export function formatTime(iso: string): string {
+function formatTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '—';
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;

@@ -103,9 +103,9 @@ export function decodeState(body: string | null | undefined): CommentState | und
 }
 
 /** GitHub's run ids are below 2^40 for decades to come; a larger one is forged, and would freeze the comment. */
-export const MAX_RUN_ID = 2 ** 40;
+const MAX_RUN_ID = 2 ** 40;
 /** More rows than gates times jobs any workflow has: a state over it was not written by this action. */
-export const MAX_STATE_ROWS = 1000;
+const MAX_STATE_ROWS = 1000;
 const GATE_STATUSES: readonly GateStatus[] = ['pass', 'warn', 'fail', 'skipped'];
 const DEPLOYMENT_STATUSES: readonly DeploymentStatus[] = ['building', 'ready', 'failed', 'inactive'];
 /** Tags the gates' own markdown uses; any other `<` in a stored detail is shown as text. */

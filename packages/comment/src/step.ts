@@ -28,6 +28,8 @@ export async function stagingComment(step: ActionStep, env: Env = process.env): 
   const warn = (text: string, title = 'pr-staging-comment') => step.annotate({ level: 'warning', text, title });
   const runId = context.runId ?? 0;
   const repository = context.owner && context.repo ? `${context.owner}/${context.repo}` : '';
+  // Read only after github(), which refuses to start without GITHUB_REPOSITORY.
+  const repo = { owner: context.owner!, repo: context.repo! };
   const runLink = repository && runId ? `${context.serverUrl}/${repository}/actions/runs/${runId}${env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1' ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ''}` : undefined;
 
   let client: Promise<GitHubClient> | undefined;
@@ -42,7 +44,9 @@ export async function stagingComment(step: ActionStep, env: Env = process.env): 
   let identity: Promise<CommentIdentity> | undefined;
   const whoAmI = (): Promise<CommentIdentity> => (identity ??= github().then((octokit) => findTokenIdentity(octokit)));
   const inputsFor = (pullRequest?: number): GitHubInputs => ({ token: 'github-token', subject: `the repository ${repository}${pullRequest ? ` and pull request #${pullRequest}` : ''} (GITHUB_REPOSITORY, the event)` });
-  const target = await guard(() => findTarget(context, github), 'finding the pull request', inputsFor());
+  const target = await findTarget(context, github).catch((error: unknown) => {
+    throw toGitHubError(error, 'finding the pull request', inputsFor());
+  });
   const sha = target.kind === 'pull-request' ? target.pullRequest.headSha : (target.sha ?? context.sha ?? '');
   // The commit goes into the deployment's ref, the comment's state and its links: a commit id, or nothing.
   if (sha && !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(sha)) {
@@ -60,7 +64,7 @@ export async function stagingComment(step: ActionStep, env: Env = process.env): 
       warn(`mode deactivate without a pull request: no deployment is marked inactive (only a closed pull request's own previews are)`);
     } else {
       await degradeOn403(refused, async () => {
-        const ids = await deactivateDeployments(await github(), repoRef(context), { environment: inputs.environment, key: inputs.key, pullRequest }, await whoAmI());
+        const ids = await deactivateDeployments(await github(), repo, { environment: inputs.environment, key: inputs.key, pullRequest }, await whoAmI());
         step.info(`marked ${ids.length} deployment${ids.length === 1 ? '' : 's'} of ${inputs.environment} inactive`);
       }, 'deployments: write', 'marking the deployments inactive', inputsFor(pullRequest));
     }
@@ -68,7 +72,7 @@ export async function stagingComment(step: ActionStep, env: Env = process.env): 
     deployment = { environment: inputs.environment, status: inputs.status, ...(inputs.url ? { url: inputs.url } : {}), sha, runId, at, ...(runLink ? { link: runLink } : {}) };
     if (sha) {
       await degradeOn403(refused, async () => {
-        const id = await recordDeployment(await github(), repoRef(context), {
+        const id = await recordDeployment(await github(), repo, {
           sha,
           environment: inputs.environment,
           transient: pullRequest !== undefined,
@@ -91,7 +95,7 @@ export async function stagingComment(step: ActionStep, env: Env = process.env): 
     if (target.warn) warn(`${target.reason}: the report is in the job summary only`);
     else step.info(`${target.reason}: the report is in the job summary only`);
   } else {
-    const ref = { ...repoRef(context), issue: target.pullRequest.number };
+    const ref = { ...repo, issue: target.pullRequest.number };
     await degradeOn403(refused, async () => {
       const outcome = await upsertStickyComment(await github(), ref, update, {
         key: inputs.key,
@@ -133,10 +137,6 @@ async function readRows(inputs: StagingInputs, context: RunnerContext, runnerTem
   return rows;
 }
 
-function repoRef(context: RunnerContext): { owner: string; repo: string } {
-  return { owner: context.owner!, repo: context.repo! };
-}
-
 /** A 403 that is a refusal (not a rate limit) adds the permission to `refused`; anything else is GitHub's failure, said once. */
 async function degradeOn403(refused: string[], body: () => Promise<void>, permission: string, what: string, inputs: GitHubInputs): Promise<void> {
   try {
@@ -147,14 +147,6 @@ async function degradeOn403(refused: string[], body: () => Promise<void>, permis
       refused.push(permission);
       return;
     }
-    throw toGitHubError(error, what, inputs);
-  }
-}
-
-async function guard<T>(body: () => Promise<T>, what: string, inputs: GitHubInputs): Promise<T> {
-  try {
-    return await body();
-  } catch (error) {
     throw toGitHubError(error, what, inputs);
   }
 }

@@ -56,9 +56,9 @@ export interface StickyOutcome {
 /** Read-merge-write rounds before giving up on a comment that keeps changing under us. */
 const MAX_ROUNDS = 6;
 /** Comments of our own a run deletes at most: duplicates come from a few racing jobs, never hundreds. */
-export const MAX_DELETES_PER_RUN = 10;
+const MAX_DELETES_PER_RUN = 10;
 /** Pages of 100 comments read at most (5,000 comments): past that the pull request is not one a bot can keep tidy. */
-export const MAX_COMMENT_PAGES = 50;
+const MAX_COMMENT_PAGES = 50;
 /** Comments created this long before ours are not duplicates of ours: a racing job posts within seconds. */
 const DUPLICATE_WINDOW_MS = 10 * 60 * 1000;
 
@@ -114,16 +114,15 @@ export function writtenBy(comment: Pick<IssueComment, 'user'>, identity: Comment
  * 403 for installation tokens.
  */
 export async function findTokenIdentity(client: GitHubClient): Promise<CommentIdentity> {
+  const what = 'finding the account of the token (GraphQL viewer)';
   let answer: unknown;
   try {
     answer = await client.graphql('query { viewer { login } }');
   } catch (error) {
-    throw graphqlRefusal(error, 'finding the account of the token (GraphQL viewer)');
+    throw graphqlRefusal(error, what);
   }
-  const login = (answer as { viewer?: { login?: unknown } } | null)?.viewer?.login;
-  if (typeof login !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9-]{0,99}(\[bot\])?$/.test(login)) {
-    throw new GitHubGarbageError('finding the account of the token (GraphQL viewer)', 'a login');
-  }
+  const login = loginOf((answer as { viewer?: { login?: unknown } | null } | null)?.viewer, what);
+  if (login === undefined) throw new GitHubGarbageError(what, 'a login');
   return { login };
 }
 
@@ -165,10 +164,7 @@ export async function upsertStickyComment(client: GitHubClient, ref: IssueRef, u
   let action: StickyOutcome['action'] | undefined;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     if (comments.length === 0) {
-      const { state } = mergeUpdate(undefined, update);
-      const created = await createComment(client, ref, options.render(state));
-      options.log(`posted comment ${created.id}`);
-      const outcome = await readBack(created, state, recreate ? 'recreated' : 'created');
+      const outcome = await post(mergeUpdate(undefined, update).state, recreate ? 'recreated' : 'created', []);
       if (outcome) return outcome;
       recreate = false;
       continue;
@@ -191,10 +187,7 @@ export async function upsertStickyComment(client: GitHubClient, ref: IssueRef, u
     }
     const newCommit = !!stored?.head && stored.head.sha !== update.sha && !outcome.stale;
     if (recreate || (options.hidePrevious && newCommit && duplicates.length === 0)) {
-      const created = await createComment(client, ref, options.render(outcome.state));
-      options.log(`posted comment ${created.id}`);
-      for (const old of comments) await retireComment(client, ref, old, options, deletes);
-      const checked = await readBack(created, outcome.state, 'recreated');
+      const checked = await post(outcome.state, 'recreated', comments);
       if (checked) return checked;
       recreate = false;
       continue;
@@ -231,12 +224,15 @@ export async function upsertStickyComment(client: GitHubClient, ref: IssueRef, u
   throw new GitHubFailure(`the comment on pull request #${ref.issue} kept changing under this job for ${MAX_ROUNDS} rounds; run the job again`);
 
   /**
-   * After posting: read the list back after a random pause. Ours alone: done.
-   * Another job posted too (both found none, or both recreated): the next
-   * round folds every copy into the oldest one of our account and checks our
-   * rows are in it.
+   * Post a new comment and retire the older ones, then read the list back
+   * after a random pause. Ours alone: done. Another job posted too (both
+   * found none, or both recreated): the next round folds every copy into the
+   * oldest one of our account and checks our rows are in it.
    */
-  async function readBack(created: IssueComment, state: CommentState, done: 'created' | 'recreated'): Promise<StickyOutcome | undefined> {
+  async function post(state: CommentState, done: 'created' | 'recreated', retired: readonly IssueComment[]): Promise<StickyOutcome | undefined> {
+    const created = await createComment(client, ref, options.render(state));
+    options.log(`posted comment ${created.id}`);
+    for (const old of retired) await retireComment(client, ref, old, options, deletes);
     await settle();
     comments = await find(new Date(Date.parse(created.created_at) - DUPLICATE_WINDOW_MS).toISOString());
     if (comments.length === 1 && comments[0]!.id === created.id) return { action: done, comment: created, state };
@@ -323,35 +319,28 @@ async function createComment(client: GitHubClient, ref: IssueRef, body: string):
 }
 
 async function getComment(client: GitHubClient, ref: IssueRef, id: number): Promise<IssueComment | undefined> {
-  try {
-    const { data } = await client.rest.issues.getComment({ owner: ref.owner, repo: ref.repo, comment_id: id });
-    return checkComment(data, `reading comment ${id}`);
-  } catch (error) {
-    if ((error as { status?: number }).status === 404) return undefined;
-    throw error;
-  }
+  const response = await unless404(client.rest.issues.getComment({ owner: ref.owner, repo: ref.repo, comment_id: id }));
+  return response && checkComment(response.data, `reading comment ${id}`);
 }
 
 /** False when the comment is gone (another job recreated it). */
 async function updateComment(client: GitHubClient, ref: IssueRef, id: number, body: string): Promise<boolean> {
-  try {
-    await client.rest.issues.updateComment({ owner: ref.owner, repo: ref.repo, comment_id: id, body });
-    return true;
-  } catch (error) {
-    if ((error as { status?: number }).status === 404) return false;
-    throw error;
-  }
+  return (await unless404(client.rest.issues.updateComment({ owner: ref.owner, repo: ref.repo, comment_id: id, body }))) !== undefined;
 }
 
 /** Deletes one of our own comments, within the run's allowance: past it, the rest stay for the next run. */
 async function deleteComment(client: GitHubClient, ref: IssueRef, id: number, deletes: { left: number }): Promise<void> {
   if (deletes.left <= 0) return;
   deletes.left--;
-  try {
-    await client.rest.issues.deleteComment({ owner: ref.owner, repo: ref.repo, comment_id: id });
-  } catch (error) {
-    if ((error as { status?: number }).status !== 404) throw error;
-  }
+  await unless404(client.rest.issues.deleteComment({ owner: ref.owner, repo: ref.repo, comment_id: id }));
+}
+
+/** A comment another job deleted meanwhile answers 404: undefined, not a failure. */
+function unless404<T>(request: Promise<T>): Promise<T | undefined> {
+  return request.catch((error: unknown) => {
+    if ((error as { status?: number }).status === 404) return undefined;
+    throw error;
+  });
 }
 
 /**

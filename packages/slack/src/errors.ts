@@ -34,12 +34,14 @@ export class SlackSendError extends Error {
   override readonly name = 'SlackSendError';
   readonly code: string;
   constructor(code: string, detail?: string) {
-    super(describeSlackError(code, detail));
+    super([code, detail, HINTS[code]].filter(Boolean).join(': '));
     this.code = code;
   }
 }
 
-export function describeSlackError(code: string, detail?: string): string {
-  const hint = HINTS[code];
-  return [code, detail, hint].filter(Boolean).join(': ');
-}
+/** Slack's channel IDs (C…, G…, D…): upper-case letters and digits (docs.slack.dev/reference/objects/conversation-object). */
+export const SLACK_CHANNEL_ID = /^[CDG][A-Z0-9]{8,20}$/;
+/** A message's ts, `1712345678.123456`: seconds and microseconds (docs.slack.dev/reference/methods/chat.postMessage). */
+export const SLACK_TS = /^\d{9,12}\.\d{1,8}$/;
+/** Slack's error codes are snake_case words (`channel_not_found`): anything else in `error` is not one. */
+export const SLACK_ERROR_CODE = /^[a-z][a-z_]{1,59}$/;

@@ -1,6 +1,5 @@
 // Not the transports (web-api.ts, webhook.ts): they load @slack/web-api, which a step that stops at its inputs never needs.
 export * from './errors.js';
-export * from './fetch.js';
 export * from './inputs.js';
 export * from './limits.js';
 export * from './mrkdwn.js';

@@ -1,11 +1,11 @@
 import { ConfigurationError, oneOf, parseBoolean, parseHttpUrlInput, splitList } from '@roadstop/core';
-import { SLACK_TS } from './fetch.js';
+import { SLACK_TS } from './errors.js';
 
 /** A deployment's story, event by event: `started` posts the message, the others update it and reply in its thread. */
 export const EVENTS = ['started', 'progress', 'succeeded', 'failed', 'rolled-back', 'custom'] as const;
 export type SlackEvent = (typeof EVENTS)[number];
 
-export const DEFAULT_API_URL = 'https://slack.com/api/';
+const DEFAULT_API_URL = 'https://slack.com/api/';
 
 /** slack-notify's inputs, in action.yml's order. */
 export const SLACK_INPUTS = [
@@ -79,8 +79,10 @@ export function readSlackInputs(input: (name: string) => string): SlackInputs {
 
   const tsList = splitValues(input('ts'));
   const channels = splitValues(input('channel'));
+  const toChannels = (names: string[]) =>
+    names.map((channel, index): Destination => ({ kind: 'channel', channel, ...(tsList[index] ? { ts: tsList[index] } : {}) }));
   let transport: Transport;
-  const destinations: Destination[] = [];
+  let destinations: Destination[];
   if (token) {
     transport = { kind: 'token', token, apiUrl: readApiUrl(input('api-url')) };
     if (channels.length === 0) throw new ConfigurationError('is empty, and the token needs one to post to', { input: 'channel' }, 'give a channel ID such as C0123456789 (or #name), one per line for several');
@@ -90,17 +92,16 @@ export function readSlackInputs(input: (name: string) => string): SlackInputs {
     if (tsList.length > 0 && tsList.length !== channels.length) {
       throw new ConfigurationError(`has ${tsList.length} timestamps for ${channels.length} channels`, { input: 'ts' }, "pass the started step's outputs together: channel: ${{ steps.<id>.outputs.channel }} and ts: ${{ steps.<id>.outputs.ts }}");
     }
-    channels.forEach((channel, index) => destinations.push({ kind: 'channel', channel, ...(tsList[index] ? { ts: tsList[index] } : {}) }));
+    destinations = toChannels(channels);
   } else if (webhooks.length > 0) {
     transport = { kind: 'webhook', urls: webhooks };
-    webhooks.forEach((url, index) => {
+    destinations = webhooks.map((url, index): Destination => {
       checkHttpUrl(url, 'webhook-url', 'the incoming webhook URL Slack gave, https://hooks.slack.com/services/…');
-      destinations.push({ kind: 'webhook', url, label: webhooks.length === 1 ? 'the webhook' : `webhook ${index + 1}` });
+      return { kind: 'webhook', url, label: webhooks.length === 1 ? 'the webhook' : `webhook ${index + 1}` };
     });
   } else if (dryRun) {
     transport = { kind: 'none' };
-    const names = channels.length > 0 ? channels : ['(no channel)'];
-    names.forEach((channel, index) => destinations.push({ kind: 'channel', channel, ...(tsList[index] ? { ts: tsList[index] } : {}) }));
+    destinations = toChannels(channels.length > 0 ? channels : ['(no channel)']);
   } else {
     throw new ConfigurationError('neither token nor webhook-url is given: there is nowhere to send the message', { input: 'token' }, 'give token (a bot token, xoxb-…, with chat:write) and channel, or webhook-url; dry-run: true prints the message without either');
   }
@@ -140,7 +141,7 @@ export function readSlackInputs(input: (name: string) => string): SlackInputs {
 }
 
 /** One value per line, or comma-separated: not splitList, which reads `#deploys` as a comment. */
-function splitValues(text: string): string[] {
+export function splitValues(text: string): string[] {
   return text
     .split(/[\r\n,]/)
     .map((item) => item.trim())

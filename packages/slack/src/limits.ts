@@ -44,15 +44,10 @@ export function fitBlockKit(message: SlackMessage): FittedMessage {
 }
 
 function fitBlocks(blocks: unknown[], path: string, cuts: string[]): unknown[] {
-  let kept = blocks;
-  if (blocks.length > BLOCK_KIT_LIMITS.blocks) {
-    const left = blocks.length - (BLOCK_KIT_LIMITS.blocks - 1);
-    kept = [
-      ...blocks.slice(0, BLOCK_KIT_LIMITS.blocks - 1),
-      { type: 'context', elements: [{ type: 'mrkdwn', text: `✂ ${left} more blocks cut (Slack shows at most ${BLOCK_KIT_LIMITS.blocks} in a message)` }] },
-    ];
-    cuts.push(`${path}: ${blocks.length} blocks, ${left} cut`);
-  }
+  const kept = capList(blocks, BLOCK_KIT_LIMITS.blocks, `${path}: ${blocks.length} blocks`, cuts, (left) => ({
+    type: 'context',
+    elements: [{ type: 'mrkdwn', text: `✂ ${left} more blocks cut (Slack shows at most ${BLOCK_KIT_LIMITS.blocks} in a message)` }],
+  }));
   return kept.map((block, index) => (isObject(block) ? fitBlock(block, `${path}[${index}]`, cuts) : block));
 }
 
@@ -61,34 +56,39 @@ function fitBlock(block: Json, path: string, cuts: string[]): Json {
     case 'header':
       fitTextObject(block.text, BLOCK_KIT_LIMITS.headerText, `${path}.text`, cuts);
       break;
-    case 'section': {
+    case 'section':
       fitTextObject(block.text, BLOCK_KIT_LIMITS.sectionText, `${path}.text`, cuts);
-      if (Array.isArray(block.fields)) {
-        const fields: unknown[] = block.fields;
-        if (fields.length > BLOCK_KIT_LIMITS.fields) {
-          const left = fields.length - (BLOCK_KIT_LIMITS.fields - 1);
-          block.fields = [...fields.slice(0, BLOCK_KIT_LIMITS.fields - 1), { type: 'mrkdwn', text: `✂ ${left} more fields cut (Slack shows ${BLOCK_KIT_LIMITS.fields})` }];
-          cuts.push(`${path}.fields: ${fields.length} fields, ${left} cut`);
-        }
-        (block.fields as unknown[]).forEach((field, index) => fitTextObject(field, BLOCK_KIT_LIMITS.fieldText, `${path}.fields[${index}]`, cuts));
-      }
+      fitList(block, 'fields', `${path}.fields`, cuts);
       break;
-    }
     case 'context':
-      if (Array.isArray(block.elements)) {
-        const elements: unknown[] = block.elements;
-        if (elements.length > BLOCK_KIT_LIMITS.contextElements) {
-          const left = elements.length - (BLOCK_KIT_LIMITS.contextElements - 1);
-          block.elements = [...elements.slice(0, BLOCK_KIT_LIMITS.contextElements - 1), { type: 'mrkdwn', text: `✂ ${left} more cut` }];
-          cuts.push(`${path}.elements: ${elements.length} elements, ${left} cut`);
-        }
-        (block.elements as unknown[]).forEach((element, index) => fitTextObject(element, BLOCK_KIT_LIMITS.contextText, `${path}.elements[${index}]`, cuts));
-      }
+      fitList(block, 'elements', `${path}.elements`, cuts);
       break;
     default:
       break;
   }
   return block;
+}
+
+/** A section's fields and a context's elements: how many, how long each, and what the last says when some are cut. */
+const LISTS = {
+  fields: [BLOCK_KIT_LIMITS.fields, BLOCK_KIT_LIMITS.fieldText, `fields cut (Slack shows ${BLOCK_KIT_LIMITS.fields})`],
+  elements: [BLOCK_KIT_LIMITS.contextElements, BLOCK_KIT_LIMITS.contextText, 'cut'],
+} as const;
+
+function fitList(block: Json, key: keyof typeof LISTS, path: string, cuts: string[]): void {
+  const [max, maxText, marker] = LISTS[key];
+  const list = block[key];
+  if (!Array.isArray(list)) return;
+  block[key] = capList(list, max, `${path}: ${list.length} ${key}`, cuts, (left) => ({ type: 'mrkdwn', text: `✂ ${left} more ${marker}` }));
+  (block[key] as unknown[]).forEach((item, index) => fitTextObject(item, maxText, `${path}[${index}]`, cuts));
+}
+
+/** At most `max` items, the last of them one that says how many were cut. */
+function capList(list: unknown[], max: number, what: string, cuts: string[], filler: (left: number) => unknown): unknown[] {
+  if (list.length <= max) return list;
+  const left = list.length - (max - 1);
+  cuts.push(`${what}, ${left} cut`);
+  return [...list.slice(0, max - 1), filler(left)];
 }
 
 function fitTextObject(object: unknown, max: number, path: string, cuts: string[]): void {

@@ -5,7 +5,7 @@ import { resultRangesOf } from '@roadstop/gates';
 import { networkBudgetMs } from '@roadstop/github';
 import { cell, table } from '@roadstop/render';
 import { SlackSendError } from './errors.js';
-import { readSlackInputs, type Destination, type SlackInputs } from './inputs.js';
+import { readSlackInputs, splitValues, type Destination, type SlackInputs } from './inputs.js';
 import { fitBlockKit, type SlackMessage } from './limits.js';
 import { loadPayload, type LoadedPayload } from './payload.js';
 import { prepareResults, summarizeResults } from './results.js';
@@ -42,7 +42,7 @@ export interface Outcome {
  */
 export async function slackNotify(step: ActionStep, env: Env = process.env): Promise<void> {
   // Masked before anything reads them, even a check that refuses them: the token, and each webhook URL as given.
-  for (const raw of [step.input('token'), ...step.input('webhook-url').split(/[\r\n,]/).map((line) => line.trim())]) step.secret(raw);
+  for (const raw of [step.input('token'), ...splitValues(step.input('webhook-url'))]) step.secret(raw);
   const inputs = readSlackInputs((name) => step.input(name));
   const secrets = secretsOf(inputs);
   for (const secret of secrets) step.secret(secret);
@@ -98,7 +98,7 @@ interface PlanContext {
  * the gates' reports under what it posted; without a thread to use (a webhook,
  * a later event without ts) everything goes in one message.
  */
-export function planDelivery(destination: Destination, { inputs, context, env, results, payload, secrets }: PlanContext): Delivery {
+function planDelivery(destination: Destination, { inputs, context, env, results, payload, secrets }: PlanContext): Delivery {
   const threaded = destination.kind === 'channel';
   const parentTs = destination.kind === 'channel' ? destination.ts : undefined;
   const story = buildStory({ inputs, context, env, startedTs: parentTs, results: summarizeResults(results) });
@@ -141,50 +141,50 @@ async function send(deliveries: Delivery[], inputs: SlackInputs, step: ActionSte
   const startedAt = Date.now();
   const fetch = createEdgeFetch(env);
   const log = (text: string) => step.info(redactText(text, secretsOf(inputs)));
-  const outcomes: Outcome[] = [];
   const transport = inputs.transport;
-  // One destination after another: a rate limit is Slack's word on the whole workspace, and the budget is shared.
+  if (transport.kind === 'none') return [];
+  // What was sent so far goes into `did`; `sent` takes the parent message's channel ID and ts once known.
+  let deliver: (delivery: Delivery, did: string[], sent: { channel: string; ts: string }) => Promise<void>;
   if (transport.kind === 'token') {
     const { openSlackApi } = await import('./web-api.js');
     const api = await openSlackApi({ token: transport.token, apiUrl: transport.apiUrl, fetch, policy, startedAt, log, debug: (text) => step.debug(text) });
-    for (const delivery of deliveries) {
-      const destination = delivery.destination as Extract<Destination, { kind: 'channel' }>;
-      let channel = destination.channel;
-      let ts = destination.ts ?? '';
-      const did: string[] = [];
-      try {
-        if (destination.ts) {
-          const { thread_ts: _thread, ...message } = delivery.message;
-          await api.update({ ...message, channel, ts });
-          did.push('updated its message');
-        } else {
-          ({ channel, ts } = await api.post({ ...delivery.message, channel }));
-          did.push(`posted ${ts}`);
-        }
-        if (delivery.reply) {
-          await api.post({ ...delivery.reply, channel, thread_ts: ts });
-          did.push('replied in its thread');
-        }
-        outcomes.push({ destination, ok: true, channel, ts, did: did.join(', ') });
-      } catch (error) {
-        if (!(error instanceof SlackSendError)) throw error;
-        outcomes.push({ destination, ok: false, channel, ts, did: did.join(', '), error });
+    deliver = async ({ destination, message, reply }, did, sent) => {
+      if (destination.kind === 'channel' && destination.ts) {
+        const { thread_ts: _thread, ...parent } = message;
+        await api.update({ ...parent, ...sent });
+        did.push('updated its message');
+      } else {
+        Object.assign(sent, await api.post({ ...message, channel: sent.channel }));
+        did.push(`posted ${sent.ts}`);
       }
-      log(`${nameOf(destination)}${channel !== destination.channel ? ` (${channel})` : ''}: ${describeOutcome(outcomes.at(-1)!)}`);
-    }
-  } else if (transport.kind === 'webhook') {
+      if (reply) {
+        await api.post({ ...reply, channel: sent.channel, thread_ts: sent.ts });
+        did.push('replied in its thread');
+      }
+    };
+  } else {
     const { postToWebhook } = await import('./webhook.js');
-    for (const delivery of deliveries) {
-      const destination = delivery.destination as Extract<Destination, { kind: 'webhook' }>;
-      try {
-        await postToWebhook(destination.url, delivery.message, { fetch, policy, startedAt, log, label: destination.label });
-        outcomes.push({ destination, ok: true, channel: '', ts: '', did: 'posted' });
-      } catch (error) {
-        if (!(error instanceof SlackSendError)) throw error;
-        outcomes.push({ destination, ok: false, channel: '', ts: '', did: '', error });
-      }
-      log(`${destination.label}: ${describeOutcome(outcomes.at(-1)!)}`);
+    deliver = async ({ destination, message }, did) => {
+      const { url, label } = destination as Extract<Destination, { kind: 'webhook' }>;
+      await postToWebhook(url, message, { fetch, policy, startedAt, log, label });
+      did.push('posted');
+    };
+  }
+  const outcomes: Outcome[] = [];
+  // One destination after another: a rate limit is Slack's word on the whole workspace, and the budget is shared.
+  for (const delivery of deliveries) {
+    const { destination } = delivery;
+    const sent = destination.kind === 'channel' ? { channel: destination.channel, ts: destination.ts ?? '' } : { channel: '', ts: '' };
+    const did: string[] = [];
+    try {
+      await deliver(delivery, did, sent);
+      outcomes.push({ destination, ok: true, ...sent, did: did.join(', ') });
+    } catch (error) {
+      if (!(error instanceof SlackSendError)) throw error;
+      outcomes.push({ destination, ok: false, ...sent, did: did.join(', '), error });
     }
+    const moved = destination.kind === 'channel' && sent.channel !== destination.channel ? ` (${sent.channel})` : '';
+    log(`${nameOf(destination)}${moved}: ${describeOutcome(outcomes.at(-1)!)}`);
   }
   return outcomes;
 }

@@ -5,7 +5,7 @@ import type { PayloadSource } from './inputs.js';
 import type { SlackMessage } from './limits.js';
 
 /** A message file larger than this is not a Slack message (Slack refuses 40,000 characters of text). */
-export const MAX_PAYLOAD_BYTES = 1024 * 1024;
+const MAX_PAYLOAD_BYTES = 1024 * 1024;
 
 export interface LoadedPayload {
   message: SlackMessage;

@@ -1,5 +1,6 @@
-import { retryAfterSeconds } from '@roadstop/core';
+import { retryAfterSeconds, type EdgeFetch } from '@roadstop/core';
 import { formatMs } from '@roadstop/github';
+import type { RetryOptions } from '@slack/web-api';
 
 /**
  * One retry policy for both transports: @slack/web-api applies it to the
@@ -20,12 +21,23 @@ export interface SlackRetryPolicy {
   requestTimeoutMs: number;
 }
 
+/** What both transports send with. */
+export interface SendOptions {
+  /** core's edgeFetch (the environment's proxy, no credentials to another origin on a redirect), or a test's own. */
+  fetch: EdgeFetch;
+  policy: SlackRetryPolicy;
+  /** When the step's budget started counting (shared by every destination). */
+  startedAt: number;
+  /** Told about each retry; never given a URL or the token. */
+  log: (text: string) => void;
+}
+
 export function slackRetryPolicy(budgetMs: number): SlackRetryPolicy {
   return { retries: 5, minTimeoutMs: 1000, factor: 2, maxTimeoutMs: 10_000, budgetMs, requestTimeoutMs: Math.min(20_000, budgetMs) };
 }
 
 /** The policy as @slack/web-api's retryConfig (node-retry's options, run by p-retry). */
-export function webApiRetryConfig(policy: SlackRetryPolicy): { retries: number; factor: number; minTimeout: number; maxTimeout: number; maxRetryTime: number; randomize: boolean } {
+export function webApiRetryConfig(policy: SlackRetryPolicy): RetryOptions {
   return { retries: policy.retries, factor: policy.factor, minTimeout: policy.minTimeoutMs, maxTimeout: policy.maxTimeoutMs, maxRetryTime: policy.budgetMs, randomize: false };
 }
 

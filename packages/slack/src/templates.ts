@@ -21,8 +21,7 @@ export function parentMessage(story: Story, results: readonly GateResult[]): Sla
   if (story.commit.message) blocks.push(section(`*Commit* ${slackLink(story.commit.url, story.commit.short || 'commit')}${story.commit.author ? ` by ${escapeMrkdwn(story.commit.author)}` : ''}\n${escapeMrkdwn(story.commit.message)}`));
   if (story.text) blocks.push(section(escapeMrkdwn(story.text)));
   if (results.length > 0) blocks.push(resultSummaryBlock(results));
-  const links = linkLine(story);
-  if (links) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: links }] });
+  blocks.push(...linkBlocks(story));
   return { text: escapeMrkdwn(story.headline), blocks };
 }
 
@@ -33,8 +32,7 @@ export function replyMessage(story: Story, results: readonly GateResult[]): Slac
   if (story.text) lines.push(escapeMrkdwn(story.text));
   const blocks: Block[] = [section(lines.join('\n'))];
   if (results.length > 0) blocks.push(resultSummaryBlock(results), ...resultReportBlocks(results));
-  const links = linkLine(story);
-  if (links) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: links }] });
+  blocks.push(...linkBlocks(story));
   return { text: escapeMrkdwn(`${story.icon} ${capitalize(story.status || story.event)}${story.text ? `: ${story.text}` : ''}`), blocks };
 }
 
@@ -79,13 +77,13 @@ function canaryText(story: Story): string {
   return [step ? `step ${step}` : '', weight !== '' ? `${weight}% of traffic` : ''].filter(Boolean).join(' · ');
 }
 
-function linkLine(story: Story): string {
+function linkBlocks(story: Story): Block[] {
   const links: string[] = [];
   if (story.run.url) links.push(slackLink(story.run.url, `${story.run.workflow || 'Run'}${story.run.number ? ` #${story.run.number}` : ''}`));
   if (story.pull_request.url) links.push(slackLink(story.pull_request.url, `PR #${story.pull_request.number}`));
   if (story.compare_url) links.push(slackLink(story.compare_url, 'Compare'));
   if (story.repository) links.push(slackLink(story.repository_url, story.repository));
-  return links.join(' · ');
+  return links.length > 0 ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: links.join(' · ') }] }] : [];
 }
 
 function capitalize(text: string): string {

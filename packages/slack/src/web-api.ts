@@ -1,19 +1,15 @@
 import { RedirectRefusedError, redactText, retryAfterSeconds } from '@roadstop/core';
 import { formatMs } from '@roadstop/github';
-import type { Logger, WebAPICallResult } from '@slack/web-api';
-import { SlackSendError } from './errors.js';
-import { SLACK_CHANNEL_ID, SLACK_ERROR_CODE, SLACK_TS, type FetchFunction } from './fetch.js';
-import { webApiRetryConfig, type SlackRetryPolicy } from './retry.js';
+import type { ErrorCode, Logger, WebAPICallResult } from '@slack/web-api';
+import { type EdgeFetch } from '@roadstop/core';
+import { SLACK_CHANNEL_ID, SLACK_ERROR_CODE, SLACK_TS, SlackSendError } from './errors.js';
+import { webApiRetryConfig, type SendOptions } from './retry.js';
 import { describeNetworkError } from './webhook.js';
 
-export interface SlackApiOptions {
+export interface SlackApiOptions extends SendOptions {
   token: string;
   /** `https://slack.com/api/`, or where tests and proxies point it. */
   apiUrl: string;
-  fetch: FetchFunction;
-  policy: SlackRetryPolicy;
-  startedAt: number;
-  log: (text: string) => void;
   debug: (text: string) => void;
 }
 
@@ -49,7 +45,7 @@ export async function openSlackApi(options: SlackApiOptions): Promise<SlackApi> 
     refused = error;
     return new Response('', { status: 429 });
   };
-  const budgeted: FetchFunction = async (url, init) => {
+  const budgeted: EdgeFetch = async (url, init) => {
     const left = policy.budgetMs - (Date.now() - startedAt);
     if (left <= 0) throw Object.assign(new Error(`the ${formatMs(policy.budgetMs)} the step may spend sending are spent`), { name: 'TimeoutError' });
     const signal = AbortSignal.any([AbortSignal.timeout(Math.min(left, policy.requestTimeoutMs)), ...(init?.signal ? [init.signal] : [])]);
@@ -110,7 +106,7 @@ export async function openSlackApi(options: SlackApiOptions): Promise<SlackApi> 
 type WebApiError = Error & { code?: string; data?: { error?: string; response_metadata?: { messages?: string[] } }; statusCode?: number; retryAfter?: number; original?: unknown };
 
 /** A redirect from Slack to another origin (or one that cannot be followed), named with its status and the origin it pointed to: never followed, so the token stays. */
-export function redirectError(status: number, location: string | null, from: string | URL): SlackSendError {
+function redirectError(status: number, location: string | null, from: string | URL): SlackSendError {
   let target = 'nowhere readable';
   try {
     if (location) target = new URL(location, from).origin;
@@ -126,7 +122,7 @@ export function redirectError(status: number, location: string | null, from: str
  * page, an echo of the request with its Authorization header) is said as
  * unreadable. Never the token.
  */
-function toSendError(error: unknown, codes: { PlatformError: string; HTTPError: string; RequestError: string; RateLimitedError: string }, refused: SlackSendError | undefined): SlackSendError {
+function toSendError(error: unknown, codes: typeof ErrorCode, refused: SlackSendError | undefined): SlackSendError {
   const failure = error as WebApiError;
   if (refused) return refused;
   switch (failure.code) {
@@ -157,19 +153,15 @@ function toSendError(error: unknown, codes: { PlatformError: string; HTTPError: 
  */
 function clientLogger(options: SlackApiOptions): Logger {
   const text = (parts: unknown[]) => redactText(parts.map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(' '), [options.token]);
-  let level = 'info';
-  let name = 'web-api';
+  const say = (...parts: unknown[]) => options.log(`Slack: ${text(parts)}`);
   return {
-    debug: (...parts: unknown[]) => options.debug(`${name}: ${text(parts)}`),
-    info: (...parts: unknown[]) => options.log(`Slack: ${text(parts)}`),
-    warn: (...parts: unknown[]) => options.log(`Slack: ${text(parts)}`),
-    error: (...parts: unknown[]) => options.log(`Slack: ${text(parts)}`),
-    setLevel: (next: string) => {
-      level = next;
-    },
-    getLevel: () => level,
-    setName: (next: string) => {
-      name = next;
-    },
+    debug: (...parts: unknown[]) => options.debug(`web-api: ${text(parts)}`),
+    info: say,
+    warn: say,
+    error: say,
+    // The client names and levels only a logger of its own (getLogger): never called on a given one.
+    setLevel: () => {},
+    getLevel: () => 'info',
+    setName: () => {},
   } as unknown as Logger;
 }

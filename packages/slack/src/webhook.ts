@@ -1,17 +1,10 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { RedirectRefusedError } from '@roadstop/core';
-import { SlackSendError } from './errors.js';
-import { SLACK_ERROR_CODE, type FetchFunction } from './fetch.js';
+import { SLACK_ERROR_CODE, SlackSendError } from './errors.js';
 import type { SlackMessage } from './limits.js';
-import { decideRetry, type SlackRetryPolicy, type WebhookAttempt } from './retry.js';
+import { decideRetry, type SendOptions, type WebhookAttempt } from './retry.js';
 
-export interface WebhookOptions {
-  fetch: FetchFunction;
-  policy: SlackRetryPolicy;
-  /** When the step's budget started counting (shared by every destination). */
-  startedAt: number;
-  /** Told about each retry; never given the URL. */
-  log: (text: string) => void;
+export interface WebhookOptions extends SendOptions {
   /** `the webhook`, `webhook 2`: how messages name it, never by its URL (a secret). */
   label: string;
   sleep?: (ms: number) => Promise<void>;
