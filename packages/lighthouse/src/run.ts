@@ -6,6 +6,7 @@ import {
   ConfigurationError,
   confinedPath,
   createResult,
+  edgeFetch,
   EnvironmentError,
   formatBytes,
   notJudgedWithoutBaseline,
@@ -177,7 +178,8 @@ async function checkAnswers(given: string, origin: ConfigurationError['location'
       target.password = '';
     }
     // With credentials, redirects are not followed, so they never go to another origin: a redirect is an answer.
-    const response = await fetch(target, { redirect: headers.authorization ? 'manual' : 'follow', headers, signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS) });
+    // edgeFetch, so a runner behind HTTPS_PROXY/HTTP_PROXY asks through its proxy, as Chromium does after it.
+    const response = await edgeFetch(target, { redirect: headers.authorization ? 'manual' : 'follow', headers, signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS) });
     await response.body?.cancel();
     if (response.status >= 400) {
       throw new ConfigurationError(`'${url}' answers HTTP ${response.status}`, origin, 'point urls at a page that is served (the deploy step’s preview URL?)');

@@ -1,9 +1,11 @@
 import { mkdtemp } from 'node:fs/promises';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError, type GateEnv } from '@roadstop/core';
+import { startForwardProxy } from '@roadstop/testing';
 import { LighthouseRunError, lighthouseGate, runLighthouseGate, type LighthouseDeps, type LighthouseGateOptions } from '../src/index.js';
 
 async function env(): Promise<GateEnv> {
@@ -94,5 +96,27 @@ describe('running the gate', () => {
     const error = await runLighthouseGate(options(target as LighthouseGateOptions['target']), await env(), deps({})).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ConfigurationError);
     expect((error as ConfigurationError).describe()).toContain(message);
+  });
+
+  it('asks whether the URL answers through the proxy HTTP_PROXY names, as a runner behind a proxy must', async () => {
+    const site = createHttpServer((_, response) => response.end('<html></html>'));
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(site.address() as AddressInfo).port}/`;
+    const proxy = await startForwardProxy();
+    const saved = { HTTP_PROXY: process.env.HTTP_PROXY, NO_PROXY: process.env.NO_PROXY };
+    process.env.HTTP_PROXY = proxy.url;
+    delete process.env.NO_PROXY;
+    try {
+      const lhr = join(import.meta.dirname, 'fixtures/good.lhr.json');
+      const collected = deps({ runCollect: () => Promise.resolve([{ json: lhr, html: lhr }]) });
+      const result = await runLighthouseGate(options({ kind: 'urls', urls: [url], origin: { input: 'urls' } }), await env(), collected);
+      expect(result.status).toBe('pass');
+      // undici's proxy agent tunnels plain HTTP too: a CONNECT to the site's host:port.
+      expect(proxy.seen.map((request) => request.target)).toContain(new URL(url).host);
+    } finally {
+      for (const [name, value] of Object.entries(saved)) if (value === undefined) delete process.env[name]; else process.env[name] = value;
+      await proxy.close();
+      await new Promise((resolve) => site.close(resolve));
+    }
   });
 });
