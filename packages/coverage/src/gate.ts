@@ -19,10 +19,8 @@ import { GATE, type CoverageGateOptions, type Thresholds } from './gate-options.
 import { dropLinesBeyondEnd } from './line-bounds.js';
 import { mergeReports } from './merge.js';
 import { carriedMetrics, METRICS, reportTotals, type CoverageReport, type FileCoverage, type Metric, type Ratio } from './model.js';
-import { openReportFile } from './input.js';
 import { describePathMapping, mapReportPaths, remapReport, type PathMapping } from './paths.js';
-import { parseCoverageReport } from './read.js';
-
+import { readCoverageReport } from './read.js';
 
 export interface CoverageContext {
   /** Every file of the repository (git ls-files), for mapping report paths. */
@@ -243,7 +241,7 @@ async function loadReports(options: CoverageGateOptions, repositoryFiles: readon
   const unmatched: PathMapping['unmatched'] = [];
   const ambiguous: PathMapping['ambiguous'] = [];
   for (const file of reportFiles) {
-    const parsed = await parseCoverageReport(await openReportFile(join(options.workspace, file), file), file);
+    const parsed = await readCoverageReport(join(options.workspace, file), file);
     const mapping = mapReportPaths(parsed.files.keys(), repositoryFiles, { roots: [...options.roots, ...(parsed.sourceRoots ?? [])] });
     unmatchedPaths += mapping.unmatched.length + mapping.ambiguous.length;
     unmatched.push(...mapping.unmatched.slice(0, 3));
