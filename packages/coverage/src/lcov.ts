@@ -4,7 +4,7 @@ import { BranchBuilder, BranchColumns, fileWithBranchColumns } from './branch-co
 import { LineHits } from './line-hits.js';
 import { mergeFileInto } from './merge-file.js';
 import type { CoverageReport, FileCoverage, FunctionCoverage, Metric, MetricSupport, Ratio, Totals } from './model.js';
-import { Slab } from './slab.js';
+import { countPositive, grown, Slab } from './slab.js';
 
 /**
  * lcov tracefile parser (geninfo's format, as written by istanbul, c8, v8,
@@ -244,19 +244,13 @@ class LcovParser {
   }
 
   private addLine(line: number, hits: number): void {
-    if (this.scratchCount === this.scratchLines.length) this.growScratch();
+    if (this.scratchCount === this.scratchLines.length) {
+      this.scratchLines = grown(this.scratchLines, this.scratchCount * 2);
+      this.scratchHits = grown(this.scratchHits, this.scratchCount * 2);
+    }
     this.scratchLines[this.scratchCount] = line;
     this.scratchHits[this.scratchCount] = hits;
     this.scratchCount += 1;
-  }
-
-  private growScratch(): void {
-    const lines = new Uint32Array(this.scratchLines.length * 2);
-    lines.set(this.scratchLines);
-    this.scratchLines = lines;
-    const hits = new Float64Array(this.scratchHits.length * 2);
-    hits.set(this.scratchHits);
-    this.scratchHits = hits;
   }
 
   private brda(buffer: Buffer, start: number, end: number): void {
@@ -385,12 +379,12 @@ class LcovParser {
     const { declared, functions } = record;
     const lines = LineHits.from(this.scratchLines, this.scratchHits, this.scratchCount, this.slab);
     this.scratchCount = 0;
-    const branches = this.branches.count > 0 ? BranchColumns.copy(this.branches, this.slab) : undefined;
+    const branches = this.branches.count > 0 ? new BranchColumns(this.branches, this.slab) : undefined;
     this.branches.reset();
     const totals: Totals = {
       lines: this.total(lines.size, () => lines.covered(), declared.LF, declared.LH, () => (this.linesTotalsOnly = true)),
       statements: { covered: 0, total: 0 },
-      functions: this.total(functions.length, () => countPositiveOf(functions, 'hits'), declared.FNF, declared.FNH, () => (this.functionsTotalsOnly = true)),
+      functions: this.total(functions.length, () => countPositive(functions.map((fn) => fn.hits)), declared.FNF, declared.FNH, () => (this.functionsTotalsOnly = true)),
       branches: this.total(branches?.count ?? 0, () => branches?.covered() ?? 0, declared.BRF, declared.BRH, () => (this.branchesTotalsOnly = true)),
     };
     const file = fileWithBranchColumns(record.path, lines, functions, branches, totals);
@@ -413,12 +407,6 @@ class LcovParser {
   private error(message: string, line: number | undefined, hint?: string): ConfigurationError {
     return new ConfigurationError(`lcov: ${message}`, line === undefined ? { file: this.file } : { file: this.file, line }, hint);
   }
-}
-
-function countPositiveOf<T, K extends keyof T>(items: readonly T[], key: K): number {
-  let covered = 0;
-  for (const item of items) if ((item[key] as number) > 0) covered += 1;
-  return covered;
 }
 
 /**

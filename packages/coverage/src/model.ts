@@ -1,4 +1,5 @@
 import { LineHits } from './line-hits.js';
+import { countPositive } from './slab.js';
 
 /**
  * The one shape every coverage format is read into. Parsers fill it, merge and
@@ -120,14 +121,8 @@ export function withPath(file: FileCoverage, path: string): FileCoverage {
   return copy;
 }
 
-function countHits(values: Iterable<number>): Ratio {
-  let covered = 0;
-  let total = 0;
-  for (const hits of values) {
-    total += 1;
-    if (hits > 0) covered += 1;
-  }
-  return { covered, total };
+function countHits(values: number[]): Ratio {
+  return { covered: countPositive(values), total: values.length };
 }
 
 /** Totals of one metric computed from a file's detail. */
@@ -136,7 +131,7 @@ export function totalFromDetail(file: FileCoverage, metric: Metric): Ratio {
     case 'lines':
       return { covered: file.lines.covered(), total: file.lines.size };
     case 'statements':
-      return countHits(file.statements.values());
+      return countHits([...file.statements.values()]);
     case 'functions':
       return countHits(file.functions.map((fn) => fn.hits));
     case 'branches':
