@@ -2,7 +2,7 @@ import { ConfigurationError } from '@roadstop/core';
 import { toChunks, type ReportInput } from './input.js';
 import { BranchBuilder, BranchColumns, fileWithBranchColumns } from './branch-columns.js';
 import { LineHits } from './line-hits.js';
-import { mergeFileInto } from './merge-file.js';
+import { mergeFileInto } from './merge.js';
 import type { CoverageReport, FileCoverage, FunctionCoverage, Metric, MetricSupport, Ratio, Totals } from './model.js';
 import { countPositive, grown, Slab } from './slab.js';
 

@@ -1,5 +1,5 @@
 import { emptyFile, withPath, type CoverageReport, type FileCoverage } from './model.js';
-import { mergeFileInto } from './merge-file.js';
+import { mergeFileInto } from './merge.js';
 
 export interface PathMappingOptions {
   /**

@@ -1,6 +1,6 @@
 import { ConfigurationError } from '@roadstop/core';
 import { SaxesParser } from 'saxes';
-import { mergeFileInto } from './merge-file.js';
+import { mergeFileInto } from './merge.js';
 import type { CoverageReport, FileCoverage, Ratio } from './model.js';
 
 export interface XmlHandler {
