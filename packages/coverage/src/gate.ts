@@ -18,7 +18,7 @@ import type { ChangeSource } from '@roadstop/git';
 import { GATE, type CoverageGateOptions, type Thresholds } from './gate-options.js';
 import { dropLinesBeyondEnd } from './line-bounds.js';
 import { mergeReports } from './merge.js';
-import { carriedMetrics, METRICS, reportTotals, type CoverageReport, type FileCoverage, type Metric, type Ratio } from './model.js';
+import { carriedMetrics, METRICS, reportTotals, type CoverageReport, type Metric, type Ratio } from './model.js';
 import { describePathMapping, mapReportPaths, remapReport, type PathMapping } from './paths.js';
 import { readCoverageReport } from './read.js';
 
@@ -215,17 +215,16 @@ function judgeDrops(
 /** The result's figures: files, each carried metric (percent, covered, total) and the patch's. */
 function resultMetrics(report: CoverageReport, totals: Record<Metric, Ratio>, carried: Set<Metric>, patch: PatchCoverage | undefined, counts: Record<string, number>): Record<string, number> {
   const metrics: Record<string, number> = { files: report.files.size, ...counts };
-  for (const metric of carried) {
-    metrics[metric] = coveragePercent(totals[metric]);
-    metrics[`${metric}-covered`] = totals[metric].covered;
-    metrics[`${metric}-total`] = totals[metric].total;
-  }
-  if (patch && patch.ratio.total > 0) {
-    metrics.patch = coveragePercent(patch.ratio);
-    metrics['patch-covered'] = patch.ratio.covered;
-    metrics['patch-total'] = patch.ratio.total;
-  }
+  for (const metric of carried) putRatio(metrics, metric, totals[metric]);
+  if (patch && patch.ratio.total > 0) putRatio(metrics, 'patch', patch.ratio);
   return metrics;
+}
+
+/** A figure as its percentage, `<name>-covered` and `<name>-total`. */
+function putRatio(into: Record<string, unknown>, name: string, ratio: Ratio): void {
+  into[name] = coveragePercent(ratio);
+  into[`${name}-covered`] = ratio.covered;
+  into[`${name}-total`] = ratio.total;
 }
 
 async function loadReports(options: CoverageGateOptions, repositoryFiles: readonly string[], messages: ResultMessage[]) {
@@ -301,7 +300,7 @@ function refuseEmptyMeasure(report: CoverageReport, totals: Record<Metric, Ratio
 }
 
 function judgeThreshold(name: string, metric: Metric, ratio: Ratio, threshold: number, carried: boolean): ResultCheck {
-  const value = coveragePercent((ratio));
+  const value = coveragePercent(ratio);
   const check: ResultCheck = { name, status: 'pass', value, limit: threshold, limitText: `≥ ${threshold}%`, unit: 'percent', details: { covered: ratio.covered, total: ratio.total } };
   if (!carried) {
     return { ...check, status: 'skipped', value: 0, message: `the report carries no ${metric} coverage` };
@@ -329,7 +328,7 @@ function judgePerFile(report: CoverageReport, thresholds: Thresholds, carried: S
     const below = measured
       .filter((file) => coveragePercent(file.totals[metric]) < threshold)
       .sort((a, b) => coveragePercent(a.totals[metric]) - coveragePercent(b.totals[metric]));
-    const shown = below.slice(0, 5).map((file) => `${file.path} ${coveragePercent((file.totals[metric]))}%`);
+    const shown = below.slice(0, 5).map((file) => `${file.path} ${coveragePercent(file.totals[metric])}%`);
     checks.push({
       name: `per-file ${metric}`,
       status: below.length > 0 ? 'fail' : 'pass',
@@ -401,14 +400,9 @@ function sumRatios(ratios: Ratio[]): Ratio {
 function buildItems(report: CoverageReport, carried: Set<Metric>, patch: PatchCoverage | undefined): ResultItem[] {
   return [...report.files.values()]
     .sort((a, b) => a.path.localeCompare(b.path))
-    .map((file: FileCoverage) => {
+    .map((file) => {
       const item: ResultItem = { id: file.path };
-      for (const metric of carried) {
-        const ratio = file.totals[metric];
-        item[metric] = coveragePercent((ratio));
-        item[`${metric}-covered`] = ratio.covered;
-        item[`${metric}-total`] = ratio.total;
-      }
+      for (const metric of carried) putRatio(item, metric, file.totals[metric]);
       const own = patch?.files.get(file.path);
       if (own) {
         item['patch-covered'] = own.covered;

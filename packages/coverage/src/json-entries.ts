@@ -53,8 +53,9 @@ export async function* readJsonEntries(chunks: AsyncIterable<Uint8Array>, file: 
     const first = text.charCodeAt(tokenStart);
     if (scan === tokenStart) {
       scan += 1;
-      if (first === QUOTE) inString = true;
-      else if (first === OPEN_BRACE || first === OPEN_BRACKET) depth = 1;
+      inString = first === QUOTE;
+      depth = first === OPEN_BRACE || first === OPEN_BRACKET ? 1 : 0;
+      escaped = false;
     }
     const primitive = first !== QUOTE && first !== OPEN_BRACE && first !== OPEN_BRACKET;
     for (; scan < text.length; scan++) {
@@ -114,12 +115,8 @@ export async function* readJsonEntries(chunks: AsyncIterable<Uint8Array>, file: 
           }
           if (tokenStart === -1) {
             if (code !== QUOTE) throw fail(`expected a property name, found '${text[pos]}'`);
-            tokenStart = pos;
+            tokenStart = scan = pos;
             tokenLine = line;
-            scan = pos;
-            depth = 0;
-            inString = false;
-            escaped = false;
           }
           const end = scanToken();
           if (end === -1) return;
@@ -136,12 +133,8 @@ export async function* readJsonEntries(chunks: AsyncIterable<Uint8Array>, file: 
           break;
         case 'value': {
           if (tokenStart === -1) {
-            tokenStart = pos;
+            tokenStart = scan = pos;
             tokenLine = line;
-            scan = pos;
-            depth = 0;
-            inString = false;
-            escaped = false;
           }
           const end = scanToken();
           if (end === -1) {

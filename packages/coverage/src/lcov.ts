@@ -30,14 +30,8 @@ const DASH = 0x2d;
 /** No lcov line is this long; past it the input is something else, and memory stays bounded. */
 const MAX_LINE_BYTES = 16 << 20;
 
-interface FileDeclared {
-  LF?: number;
-  LH?: number;
-  FNF?: number;
-  FNH?: number;
-  BRF?: number;
-  BRH?: number;
-}
+/** The counts a record states of itself (LF: lines found, LH: lines hit, and so on). */
+type FileDeclared = Partial<Record<'LF' | 'LH' | 'FNF' | 'FNH' | 'BRF' | 'BRH', number>>;
 
 interface LcovRecord {
   path: string;
@@ -64,9 +58,8 @@ class LcovParser {
   private record: LcovRecord | undefined;
   private sawFunctions = false;
   private sawBranches = false;
-  private linesTotalsOnly = false;
-  private functionsTotalsOnly = false;
-  private branchesTotalsOnly = false;
+  /** Metrics some record states only as counts (LF/LH without DA:, and the like). */
+  private readonly totalsOnly = new Set<Metric>();
   private records = 0;
   // The current record's DA: lines, collected in reused buffers and handed
   // to the file once at end_of_record, so no per-file array ever grows.
@@ -151,12 +144,12 @@ class LcovParser {
     if (this.records === 0) {
       throw this.error('no SF: records: this lcov file describes no source file', undefined, 'check that the tests ran with coverage enabled');
     }
-    const support = (saw: boolean, totalsOnly: boolean): MetricSupport => (!saw ? 'none' : totalsOnly ? 'totals' : 'detail');
+    const support = (saw: boolean, metric: Metric): MetricSupport => (!saw ? 'none' : this.totalsOnly.has(metric) ? 'totals' : 'detail');
     const metrics: Record<Metric, MetricSupport> = {
-      lines: this.linesTotalsOnly ? 'totals' : 'detail',
+      lines: support(true, 'lines'),
       statements: 'none',
-      functions: support(this.sawFunctions, this.functionsTotalsOnly),
-      branches: support(this.sawBranches, this.branchesTotalsOnly),
+      functions: support(this.sawFunctions, 'functions'),
+      branches: support(this.sawBranches, 'branches'),
     };
     return { format: 'lcov', files: this.files, metrics, sources: [this.file] };
   }
@@ -382,10 +375,10 @@ class LcovParser {
     const branches = this.branches.count > 0 ? new BranchColumns(this.branches, this.slab) : undefined;
     this.branches.reset();
     const totals: Totals = {
-      lines: this.total(lines.size, () => lines.covered(), declared.LF, declared.LH, () => (this.linesTotalsOnly = true)),
+      lines: this.total('lines', lines.size, () => lines.covered(), declared.LF, declared.LH),
       statements: { covered: 0, total: 0 },
-      functions: this.total(functions.length, () => countPositive(functions.map((fn) => fn.hits)), declared.FNF, declared.FNH, () => (this.functionsTotalsOnly = true)),
-      branches: this.total(branches?.count ?? 0, () => branches?.covered() ?? 0, declared.BRF, declared.BRH, () => (this.branchesTotalsOnly = true)),
+      functions: this.total('functions', functions.length, () => countPositive(functions.map((fn) => fn.hits)), declared.FNF, declared.FNH),
+      branches: this.total('branches', branches?.count ?? 0, () => branches?.covered() ?? 0, declared.BRF, declared.BRH),
     };
     const file = fileWithBranchColumns(record.path, lines, functions, branches, totals);
     const existing = this.files.get(file.path);
@@ -398,9 +391,9 @@ class LcovParser {
    * Totals from detail when there is any; a record with only LF/LH (and the
    * like) keeps its declared counts, and the report says it has totals only.
    */
-  private total(detail: number, covered: () => number, declaredTotal: number | undefined, declaredCovered: number | undefined, totalsOnly: () => void): Ratio {
+  private total(metric: Metric, detail: number, covered: () => number, declaredTotal: number | undefined, declaredCovered: number | undefined): Ratio {
     if (detail > 0 || !declaredTotal) return { covered: detail > 0 ? covered() : 0, total: detail };
-    totalsOnly();
+    this.totalsOnly.add(metric);
     return { covered: Math.min(declaredCovered ?? 0, declaredTotal), total: declaredTotal };
   }
 
@@ -438,8 +431,7 @@ function readUint(buffer: Buffer, start: number, end: number): number {
 /** A canonical decimal id ("7", not "07") as a number that fits an Int32Array, else -1. */
 function readId(buffer: Buffer, start: number, end: number): number {
   if (buffer[start] === ZERO && end - start > 1) return -1;
-  const number = end - start > 9 ? -1 : readUint(buffer, start, end);
-  return number;
+  return end - start > 9 ? -1 : readUint(buffer, start, end);
 }
 
 /** Whether the bytes are `text`, for ASCII text; false (decode and compare) otherwise. */
