@@ -132,11 +132,8 @@ function patchCheck(patch: PatchCoverage, minPatch: number | undefined): ResultC
     value: coveragePercent(patch.ratio),
     unit: 'percent',
     details: { covered: patch.ratio.covered, coverable: patch.ratio.total, via: patch.via, base: patch.base },
+    ...(minPatch === undefined ? {} : { limit: minPatch, limitText: `≥ ${minPatch}%` }),
   };
-  if (minPatch !== undefined) {
-    check.limit = minPatch;
-    check.limitText = `≥ ${minPatch}%`;
-  }
   if (patch.ratio.total === 0) {
     check.status = 'skipped';
     check.message = 'no changed line is a line the report can cover';

@@ -139,13 +139,6 @@ export function totalFromDetail(file: FileCoverage, metric: Metric): Ratio {
   }
 }
 
-/** Recompute the totals of the metrics the report carries in detail. */
-export function refreshTotals(file: FileCoverage, metrics: Record<Metric, MetricSupport>): void {
-  for (const metric of METRICS) {
-    if (metrics[metric] === 'detail') file.totals[metric] = totalFromDetail(file, metric);
-  }
-}
-
 /** Totals over all files of a report. */
 export function reportTotals(report: CoverageReport): Totals {
   const totals = emptyTotals();
