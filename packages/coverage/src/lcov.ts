@@ -81,7 +81,7 @@ class LcovParser {
       const newline = findByte(buffer, NEWLINE, 0, length);
       if (newline === length) {
         if (this.carry.length + length > MAX_LINE_BYTES) {
-          throw this.error(`line ${this.lineNumber + 1} is longer than ${MAX_LINE_BYTES >> 20} MiB: this is not an lcov file`, this.lineNumber + 1);
+          throw this.error(`line ${this.lineNumber + 1} is longer than ${MAX_LINE_BYTES >> 20} MiB: this is not an lcov file`, undefined, this.lineNumber + 1);
         }
         this.carry = Buffer.concat([this.carry, buffer]);
         return;
@@ -137,12 +137,11 @@ class LcovParser {
     if (this.record !== undefined) {
       throw this.error(
         `the record for ${this.record.path} (from line ${this.record.startLine}) has no end_of_record: the file is cut off`,
-        this.lineNumber,
         'the tool that wrote it may have been killed or the upload truncated; regenerate the report',
       );
     }
     if (this.records === 0) {
-      throw this.error('no SF: records: this lcov file describes no source file', undefined, 'check that the tests ran with coverage enabled');
+      throw this.error('no SF: records: this lcov file describes no source file', 'check that the tests ran with coverage enabled', 0);
     }
     const support = (saw: boolean, metric: Metric): MetricSupport => (!saw ? 'none' : this.totalsOnly.has(metric) ? 'totals' : 'detail');
     const metrics: Record<Metric, MetricSupport> = {
@@ -186,12 +185,12 @@ class LcovParser {
     // TN:, VER: and tags of newer lcov versions carry nothing roadstop uses.
     const colon = findByte(buffer, COLON, start, end);
     if (colon < end && /^[A-Za-z_]+$/.test(buffer.toString('latin1', start, colon))) return;
-    throw this.error(`not an lcov line: '${excerpt(buffer, start, end)}'`, this.lineNumber);
+    throw this.error(`not an lcov line: '${excerpt(buffer, start, end)}'`);
   }
 
   private current(tag: string): LcovRecord {
     if (this.record === undefined) {
-      throw this.error(`${tag} outside a record: it must follow an SF: line`, this.lineNumber);
+      throw this.error(`${tag} outside a record: it must follow an SF: line`);
     }
     return this.record;
   }
@@ -200,12 +199,11 @@ class LcovParser {
     if (this.record !== undefined) {
       throw this.error(
         `SF: starts a new record, but the record for ${this.record.path} (from line ${this.record.startLine}) has no end_of_record`,
-        this.lineNumber,
         'the file may be two reports concatenated with one cut off; regenerate it',
       );
     }
     const path = buffer.toString('utf8', start, end).trim();
-    if (path === '') throw this.error('SF: has no path', this.lineNumber);
+    if (path === '') throw this.error('SF: has no path');
     this.record = { path, functions: [], startLine: this.lineNumber, declared: {}, fnCursor: 0, fnAssigned: undefined, byName: undefined, byIndex: undefined };
   }
 
@@ -231,7 +229,7 @@ class LcovParser {
       }
     }
     if (digits === 0 || (index < end && byte !== COMMA)) {
-      throw this.error(`DA: needs a line number and a hit count, got '${excerpt(buffer, start - 3, end)}'`, this.lineNumber, 'the file may be cut off or not lcov');
+      throw this.error(`DA: needs a line number and a hit count, got '${excerpt(buffer, start - 3, end)}'`, 'the file may be cut off or not lcov');
     }
     this.addLine(line, hits);
   }
@@ -255,14 +253,14 @@ class LcovParser {
     while (last > second && buffer[last] !== COMMA) last -= 1;
     const line = first < end ? readUint(buffer, start, first) : -1;
     if (line < 0 || second >= end || last <= second) {
-      throw this.error(`BRDA: needs a line, block, branch and taken count, got '${excerpt(buffer, start - 5, end)}'`, this.lineNumber, 'the file may be cut off or not lcov');
+      throw this.error(`BRDA: needs a line, block, branch and taken count, got '${excerpt(buffer, start - 5, end)}'`, 'the file may be cut off or not lcov');
     }
     let taken: number;
     if (last + 2 === end && buffer[last + 1] === DASH) {
       taken = 0;
     } else {
       taken = readUint(buffer, last + 1, end);
-      if (taken < 0) throw this.error(`BRDA: taken count is not a number or '-': '${excerpt(buffer, start - 5, end)}'`, this.lineNumber);
+      if (taken < 0) throw this.error(`BRDA: taken count is not a number or '-': '${excerpt(buffer, start - 5, end)}'`);
     }
     const block = readId(buffer, first + 1, second);
     const branch = readId(buffer, second + 1, last);
@@ -276,7 +274,7 @@ class LcovParser {
     // FN:<line>,<name> or, since lcov 2.0, FN:<line>,<end line>,<name>.
     const first = nextComma(buffer, start, end);
     const line = first < end ? readUint(buffer, start, first) : -1;
-    if (line < 0) throw this.error(`FN: needs a line and a name, got '${excerpt(buffer, start - 3, end)}'`, this.lineNumber);
+    if (line < 0) throw this.error(`FN: needs a line and a name, got '${excerpt(buffer, start - 3, end)}'`);
     let nameStart = first + 1;
     const second = nextComma(buffer, nameStart, end);
     if (second < end && readUint(buffer, nameStart, second) >= 0) nameStart = second + 1;
@@ -289,7 +287,7 @@ class LcovParser {
     const record = this.current('FNDA:');
     const comma = nextComma(buffer, start, end);
     const hits = comma < end ? readUint(buffer, start, comma) : -1;
-    if (hits < 0) throw this.error(`FNDA: needs a hit count and a name, got '${excerpt(buffer, start - 5, end)}'`, this.lineNumber);
+    if (hits < 0) throw this.error(`FNDA: needs a hit count and a name, got '${excerpt(buffer, start - 5, end)}'`);
     this.sawFunctions = true;
     const functions = record.functions;
     if (record.fnAssigned === undefined || record.fnAssigned.length < functions.length) {
@@ -333,7 +331,7 @@ class LcovParser {
     const comma = nextComma(buffer, start, end);
     const index = comma < end ? readUint(buffer, start, comma) : -1;
     const line = index < 0 ? -1 : readUint(buffer, comma + 1, nextComma(buffer, comma + 1, end));
-    if (index < 0 || line < 0) throw this.error(`FNL: needs an index and a line, got '${excerpt(buffer, start - 4, end)}'`, this.lineNumber);
+    if (index < 0 || line < 0) throw this.error(`FNL: needs an index and a line, got '${excerpt(buffer, start - 4, end)}'`);
     const fn: FunctionCoverage = { name: '', line, hits: 0 };
     record.byIndex ??= new Map();
     record.byIndex.set(index, fn);
@@ -350,7 +348,7 @@ class LcovParser {
     const hits = second < end ? readUint(buffer, first + 1, second) : -1;
     const fn = record.byIndex?.get(index);
     if (index < 0 || hits < 0 || fn === undefined) {
-      throw this.error(`FNA: needs the index of an FNL: line, a hit count and a name, got '${excerpt(buffer, start - 4, end)}'`, this.lineNumber);
+      throw this.error(`FNA: needs the index of an FNL: line, a hit count and a name, got '${excerpt(buffer, start - 4, end)}'`);
     }
     if (fn.name === '') fn.name = buffer.toString('utf8', second + 1, end);
     fn.hits += hits;
@@ -359,7 +357,7 @@ class LcovParser {
   private count(tag: keyof FileDeclared, buffer: Buffer, start: number, end: number): void {
     const record = this.current(`${tag}:`);
     const value = readUint(buffer, start, end);
-    if (value < 0) throw this.error(`${tag}: needs a count, got '${excerpt(buffer, start - tag.length - 1, end)}'`, this.lineNumber);
+    if (value < 0) throw this.error(`${tag}: needs a count, got '${excerpt(buffer, start - tag.length - 1, end)}'`);
     record.declared[tag] = value;
     if (tag === 'FNF' || tag === 'FNH') this.sawFunctions = true;
     if (tag === 'BRF' || tag === 'BRH') this.sawBranches = true;
@@ -397,8 +395,9 @@ class LcovParser {
     return { covered: Math.min(declaredCovered ?? 0, declaredTotal), total: declaredTotal };
   }
 
-  private error(message: string, line: number | undefined, hint?: string): ConfigurationError {
-    return new ConfigurationError(`lcov: ${message}`, line === undefined ? { file: this.file } : { file: this.file, line }, hint);
+  /** An error at the current line; 0 for one about the whole file. */
+  private error(message: string, hint?: string, line = this.lineNumber): ConfigurationError {
+    return new ConfigurationError(`lcov: ${message}`, line === 0 ? { file: this.file } : { file: this.file, line }, hint);
   }
 }
 
