@@ -48,8 +48,12 @@ export async function* readJsonEntries(chunks: AsyncIterable<Uint8Array>, file: 
   const fail = (message: string, at = line): ConfigurationError =>
     new ConfigurationError(`JSON: ${message}`, { file, line: at }, 'expected istanbul coverage-final.json or coverage-summary.json');
 
-  // Scans from `scan` to the end of the token starting at tokenStart; returns its end (exclusive) or -1 for "need more text".
+  // Scans from `scan` to the end of the token starting at tokenStart (pos, for a new one); returns its end (exclusive) or -1 for "need more text".
   const scanToken = (): number => {
+    if (tokenStart === -1) {
+      tokenStart = scan = pos;
+      tokenLine = line;
+    }
     const first = text.charCodeAt(tokenStart);
     if (scan === tokenStart) {
       scan += 1;
@@ -113,11 +117,7 @@ export async function* readJsonEntries(chunks: AsyncIterable<Uint8Array>, file: 
             state = 'done';
             break;
           }
-          if (tokenStart === -1) {
-            if (code !== QUOTE) throw fail(`expected a property name, found '${text[pos]}'`);
-            tokenStart = scan = pos;
-            tokenLine = line;
-          }
+          if (tokenStart === -1 && code !== QUOTE) throw fail(`expected a property name, found '${text[pos]}'`);
           const end = scanToken();
           if (end === -1) return;
           key = parse(tokenStart, end, tokenLine) as string;
@@ -132,10 +132,6 @@ export async function* readJsonEntries(chunks: AsyncIterable<Uint8Array>, file: 
           state = 'value';
           break;
         case 'value': {
-          if (tokenStart === -1) {
-            tokenStart = scan = pos;
-            tokenLine = line;
-          }
           const end = scanToken();
           if (end === -1) {
             if (!final || text.charCodeAt(tokenStart) === QUOTE || text.charCodeAt(tokenStart) === OPEN_BRACE || text.charCodeAt(tokenStart) === OPEN_BRACKET) return;

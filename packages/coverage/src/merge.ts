@@ -140,7 +140,7 @@ export function mergeFileInto(target: FileCoverage, source: FileCoverage, combin
 }
 
 /** Fold `source`'s items into `target`'s: one with the same key is combined into it, a new one copied. */
-function foldBy<T extends object>(target: T[], source: readonly T[], keys: (items: readonly T[]) => string[], combine: (into: T, from: T) => void): void {
+function foldBy<T>(target: T[], source: readonly T[], keys: (items: readonly T[]) => string[], combine: (into: T, from: T) => void): void {
   const at = new Map(keys(target).map((key, index) => [key, index]));
   const sourceKeys = keys(source);
   source.forEach((item, index) => {
