@@ -46,10 +46,7 @@ export async function parseXml(chunks: AsyncIterable<Uint8Array>, file: string, 
     stack.pop();
     handler.close(tag.name, parser.line);
   });
-  if (handler.text) {
-    const text = handler.text.bind(handler);
-    parser.on('text', text);
-  }
+  if (handler.text) parser.on('text', handler.text.bind(handler));
 
   const decoder = new TextDecoder('utf-8');
   for await (const chunk of chunks) {
