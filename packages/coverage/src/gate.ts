@@ -18,7 +18,7 @@ import type { ChangeSource } from '@roadstop/git';
 import { GATE, type CoverageGateOptions, type Thresholds } from './gate-options.js';
 import { dropLinesBeyondEnd } from './line-bounds.js';
 import { mergeReports } from './merge.js';
-import { carriedMetrics, METRICS, reportTotals, type CoverageReport, type Metric, type Ratio } from './model.js';
+import { carriedMetrics, METRICS, percent, reportTotals, type CoverageReport, type Metric, type Ratio } from './model.js';
 import { describePathMapping, mapReportPaths, remapReport, type PathMapping } from './paths.js';
 import { readCoverageReport } from './read.js';
 
@@ -36,14 +36,6 @@ export interface CoverageContext {
 export const INCOMPLETE_SHARE = 0.5;
 
 const round = (value: number) => Math.round(value * 100) / 100;
-
-/**
- * A percentage truncated to two decimals, as istanbul (and so vitest, jest, c8)
- * reports it: the figures match the tools', and 79.996% never passes an 80% bar.
- */
-export function coveragePercent(ratio: Ratio): number {
-  return ratio.total === 0 ? 100 : Math.floor((10000 * ratio.covered) / ratio.total) / 100;
-}
 
 /** Read, map and merge the reports; measure them against thresholds, changed lines and the baseline. */
 export async function runCoverageGate(options: CoverageGateOptions, context: CoverageContext): Promise<GateResult> {
@@ -129,7 +121,7 @@ function patchCheck(patch: PatchCoverage, minPatch: number | undefined): ResultC
   const check: ResultCheck = {
     name: 'patch',
     status: 'pass',
-    value: coveragePercent(patch.ratio),
+    value: percent(patch.ratio),
     unit: 'percent',
     details: { covered: patch.ratio.covered, coverable: patch.ratio.total, via: patch.via, base: patch.base },
     ...(minPatch === undefined ? {} : { limit: minPatch, limitText: `≥ ${minPatch}%` }),
@@ -192,7 +184,7 @@ function judgeDrops(
   for (const metric of carried) {
     const before = baseline.result.metrics[metric];
     if (before === undefined) continue;
-    const now = coveragePercent(totals[metric]);
+    const now = percent(totals[metric]);
     const drop = round(before - now);
     const check: ResultCheck = { name: `${metric} vs base`, status: 'pass', value: now, baseline: before, limit: round(before - maxDrop), limitText: `drop ≤ ${maxDrop}%`, unit: 'percent' };
     if (incomplete) {
@@ -219,7 +211,7 @@ function resultMetrics(report: CoverageReport, totals: Record<Metric, Ratio>, ca
 
 /** A figure as its percentage, `<name>-covered` and `<name>-total`. */
 function putRatio(into: Record<string, unknown>, name: string, ratio: Ratio): void {
-  into[name] = coveragePercent(ratio);
+  into[name] = percent(ratio);
   into[`${name}-covered`] = ratio.covered;
   into[`${name}-total`] = ratio.total;
 }
@@ -297,7 +289,7 @@ function refuseEmptyMeasure(report: CoverageReport, totals: Record<Metric, Ratio
 }
 
 function judgeThreshold(name: string, metric: Metric, ratio: Ratio, threshold: number, carried: boolean): ResultCheck {
-  const value = coveragePercent(ratio);
+  const value = percent(ratio);
   const check: ResultCheck = { name, status: 'pass', value, limit: threshold, limitText: `≥ ${threshold}%`, unit: 'percent', details: { covered: ratio.covered, total: ratio.total } };
   if (!carried) {
     return { ...check, status: 'skipped', value: 0, message: `the report carries no ${metric} coverage` };
@@ -323,9 +315,9 @@ function judgePerFile(report: CoverageReport, thresholds: Thresholds, carried: S
     }
     const measured = [...report.files.values()].filter((file) => file.totals[metric].total > 0);
     const below = measured
-      .filter((file) => coveragePercent(file.totals[metric]) < threshold)
-      .sort((a, b) => coveragePercent(a.totals[metric]) - coveragePercent(b.totals[metric]));
-    const shown = below.slice(0, 5).map((file) => `${file.path} ${coveragePercent(file.totals[metric])}%`);
+      .filter((file) => percent(file.totals[metric]) < threshold)
+      .sort((a, b) => percent(a.totals[metric]) - percent(b.totals[metric]));
+    const shown = below.slice(0, 5).map((file) => `${file.path} ${percent(file.totals[metric])}%`);
     checks.push({
       name: `per-file ${metric}`,
       status: below.length > 0 ? 'fail' : 'pass',
