@@ -1,6 +1,6 @@
 import type { LineHits } from './line-hits.js';
 import type { BranchCoverage, FileCoverage, FunctionCoverage, Totals } from './model.js';
-import type { Slab } from './slab.js';
+import { countPositive, grown, type Slab } from './slab.js';
 
 /**
  * Branches of one file as columns in a single buffer (20 bytes a branch where
@@ -20,34 +20,24 @@ export class BranchColumns {
   /** Ids that are not plain numbers (lcov 2's branch expressions, gcov's e-blocks), by row. */
   private readonly names: Map<number, [string, string]> | undefined;
 
-  private constructor(count: number, taken: Float64Array, lines: Uint32Array, blocks: Int32Array, branches: Int32Array, names: Map<number, [string, string]> | undefined) {
-    this.count = count;
-    this.taken = taken;
-    this.lines = lines;
-    this.blocks = blocks;
-    this.branches = branches;
-    this.names = names;
-  }
-
   /** Copy the first `count` rows of a parser's reused buffers. */
-  static copy(builder: BranchBuilder, slab: Slab): BranchColumns {
+  constructor(builder: BranchBuilder, slab: Slab) {
     const count = builder.count;
+    this.count = count;
     const { buffer, offset } = slab.take(count * 20);
-    const taken = new Float64Array(buffer, offset, count);
-    taken.set(builder.taken.subarray(0, count));
-    const lines = new Uint32Array(buffer, offset + count * 8, count);
-    lines.set(builder.lines.subarray(0, count));
-    const blocks = new Int32Array(buffer, offset + count * 12, count);
-    blocks.set(builder.blocks.subarray(0, count));
-    const branches = new Int32Array(buffer, offset + count * 16, count);
-    branches.set(builder.branches.subarray(0, count));
-    return new BranchColumns(count, taken, lines, blocks, branches, builder.names.size > 0 ? new Map(builder.names) : undefined);
+    this.taken = new Float64Array(buffer, offset, count);
+    this.taken.set(builder.taken.subarray(0, count));
+    this.lines = new Uint32Array(buffer, offset + count * 8, count);
+    this.lines.set(builder.lines.subarray(0, count));
+    this.blocks = new Int32Array(buffer, offset + count * 12, count);
+    this.blocks.set(builder.blocks.subarray(0, count));
+    this.branches = new Int32Array(buffer, offset + count * 16, count);
+    this.branches.set(builder.branches.subarray(0, count));
+    this.names = builder.names.size > 0 ? new Map(builder.names) : undefined;
   }
 
   covered(): number {
-    let covered = 0;
-    for (let index = 0; index < this.count; index++) if (this.taken[index]! > 0) covered += 1;
-    return covered;
+    return countPositive(this.taken);
   }
 
   toArray(): BranchCoverage[] {
@@ -113,13 +103,9 @@ export class BranchBuilder {
 
   private grow(): void {
     const capacity = this.taken.length * 2;
-    const grow = <T extends Float64Array | Uint32Array | Int32Array>(from: T, to: T): T => {
-      to.set(from);
-      return to;
-    };
-    this.taken = grow(this.taken, new Float64Array(capacity));
-    this.lines = grow(this.lines, new Uint32Array(capacity));
-    this.blocks = grow(this.blocks, new Int32Array(capacity));
-    this.branches = grow(this.branches, new Int32Array(capacity));
+    this.taken = grown(this.taken, capacity);
+    this.lines = grown(this.lines, capacity);
+    this.blocks = grown(this.blocks, capacity);
+    this.branches = grown(this.branches, capacity);
   }
 }

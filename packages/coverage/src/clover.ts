@@ -1,13 +1,6 @@
 import { ConfigurationError } from '@roadstop/core';
-import { mergeFileInto } from './merge-file.js';
 import { emptyFile, totalFromDetail, type CoverageReport, type FileCoverage, type Metric, type MetricSupport, type Ratio, type Totals } from './model.js';
-import { numberAttribute, optionalNumberAttribute, type XmlHandler } from './xml.js';
-
-interface CloverMetrics {
-  statements?: Ratio;
-  conditionals?: Ratio;
-  methods?: Ratio;
-}
+import { XmlDialect } from './xml.js';
 
 /**
  * Clover XML, as written by OpenClover, PHPUnit and istanbul (jest, vitest):
@@ -20,22 +13,16 @@ interface CloverMetrics {
  * no method lines at all. Only without `<metrics>` are they counted from the
  * lines, OpenClover's way.
  */
-export class CloverHandler implements XmlHandler {
-  private readonly file: string;
-  private readonly files = new Map<string, FileCoverage>();
+export class CloverHandler extends XmlDialect {
   private declared: Partial<Totals> | undefined;
   private current: FileCoverage | undefined;
-  private currentMetrics: CloverMetrics | undefined;
+  private currentMetrics: Partial<Totals> | undefined;
   private conditions: Ratio = { covered: 0, total: 0 };
   private statementLines: Ratio = { covered: 0, total: 0 };
   private sawFiles = false;
   private sawMethodLines = false;
   private sawMethodMetrics = false;
   private sawConditionals = false;
-
-  constructor(file: string) {
-    this.file = file;
-  }
 
   open(name: string, attributes: Record<string, string>, parent: string, line: number): void {
     switch (name) {
@@ -50,7 +37,7 @@ export class CloverHandler implements XmlHandler {
         return;
       }
       case 'metrics':
-        if (parent === 'project') this.declared = toTotals(this.readMetrics(attributes, line));
+        if (parent === 'project') this.declared = this.readMetrics(attributes, line);
         else if (parent === 'file' && this.current !== undefined) this.currentMetrics = this.readMetrics(attributes, line);
         return;
       case 'line':
@@ -66,11 +53,9 @@ export class CloverHandler implements XmlHandler {
     this.current = undefined;
     file.totals.lines = totalFromDetail(file, 'lines');
     file.totals.statements = metrics?.statements ?? this.statementLines;
-    file.totals.functions = metrics?.methods ?? totalFromDetail(file, 'functions');
-    file.totals.branches = metrics?.conditionals ?? this.conditions;
-    const existing = this.files.get(file.path);
-    if (existing === undefined) this.files.set(file.path, file);
-    else mergeFileInto(existing, file, 'max');
+    file.totals.functions = metrics?.functions ?? totalFromDetail(file, 'functions');
+    file.totals.branches = metrics?.branches ?? this.conditions;
+    this.addFile(file);
   }
 
   finish(): CoverageReport {
@@ -86,31 +71,21 @@ export class CloverHandler implements XmlHandler {
     return { format: 'clover', files: this.files, metrics, ...(this.declared ? { declared: this.declared } : {}), sources: [this.file] };
   }
 
-  private readMetrics(attributes: Record<string, string>, line: number): CloverMetrics {
-    const ratio = (total: string, covered: string): Ratio | undefined => {
-      const totalValue = optionalNumberAttribute(attributes, total, 'metrics', this.file, line);
-      const coveredValue = optionalNumberAttribute(attributes, covered, 'metrics', this.file, line);
-      return totalValue === undefined || coveredValue === undefined ? undefined : { covered: coveredValue, total: totalValue };
-    };
-    const result: CloverMetrics = {};
-    const statements = ratio('statements', 'coveredstatements');
-    const conditionals = ratio('conditionals', 'coveredconditionals');
-    const methods = ratio('methods', 'coveredmethods');
-    if (statements) result.statements = statements;
-    if (conditionals) {
-      result.conditionals = conditionals;
-      this.sawConditionals = true;
+  /** `<metrics>` as totals: Clover's conditionals are branches, its methods functions. */
+  private readMetrics(attributes: Record<string, string>, line: number): Partial<Totals> {
+    const result: Partial<Totals> = {};
+    for (const [metric, name] of [['statements', 'statements'], ['branches', 'conditionals'], ['functions', 'methods']] as const) {
+      const ratio = this.ratio(attributes, name, `covered${name}`, 'metrics', line);
+      if (ratio) result[metric] = ratio;
     }
-    if (methods) {
-      result.methods = methods;
-      this.sawMethodMetrics = true;
-    }
+    if (result.branches) this.sawConditionals = true;
+    if (result.functions) this.sawMethodMetrics = true;
     return result;
   }
 
   private line(file: FileCoverage, attributes: Record<string, string>, line: number): void {
-    const number = numberAttribute(attributes, 'num', 'line', this.file, line);
-    const count = numberAttribute(attributes, 'count', 'line', this.file, line);
+    const number = this.number(attributes, 'num', 'line', line);
+    const count = this.number(attributes, 'count', 'line', line);
     const type = attributes.type ?? 'stmt';
     if (type === 'method') {
       file.functions.push({ name: attributes.signature ?? attributes.name ?? '', line: number, hits: count });
@@ -123,19 +98,11 @@ export class CloverHandler implements XmlHandler {
     if (count > 0) this.statementLines.covered += 1;
     if (type === 'cond') {
       // OpenClover: a condition has two outcomes, each covered once seen.
-      const trueCount = optionalNumberAttribute(attributes, 'truecount', 'line', this.file, line) ?? 0;
-      const falseCount = optionalNumberAttribute(attributes, 'falsecount', 'line', this.file, line) ?? 0;
+      const trueCount = this.optionalNumber(attributes, 'truecount', 'line', line) ?? 0;
+      const falseCount = this.optionalNumber(attributes, 'falsecount', 'line', line) ?? 0;
       this.conditions.total += 2;
       this.conditions.covered += (trueCount > 0 ? 1 : 0) + (falseCount > 0 ? 1 : 0);
       this.sawConditionals = true;
     }
   }
-}
-
-function toTotals(metrics: CloverMetrics): Partial<Totals> {
-  const totals: Partial<Totals> = {};
-  if (metrics.statements) totals.statements = metrics.statements;
-  if (metrics.conditionals) totals.branches = metrics.conditionals;
-  if (metrics.methods) totals.functions = metrics.methods;
-  return totals;
 }

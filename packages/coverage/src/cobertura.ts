@@ -1,7 +1,6 @@
 import { ConfigurationError } from '@roadstop/core';
-import { mergeFileInto } from './merge-file.js';
 import { emptyFile, totalFromDetail, type CoverageReport, type FileCoverage, type Metric, type MetricSupport, type Totals } from './model.js';
-import { numberAttribute, optionalNumberAttribute, type XmlHandler } from './xml.js';
+import { XmlDialect } from './xml.js';
 
 const CONDITION_COVERAGE = /\((\d+)\s*\/\s*(\d+)\)/;
 
@@ -24,9 +23,7 @@ interface OpenMethod {
  * Paths are relative to `<sources>` (coverage.py writes the measured
  * directory there; istanbul the project root), kept as `sourceRoots`.
  */
-export class CoberturaHandler implements XmlHandler {
-  private readonly file: string;
-  private readonly files = new Map<string, FileCoverage>();
+export class CoberturaHandler extends XmlDialect {
   private readonly sources: string[] = [];
   private readonly declared: Partial<Totals> = {};
   private sourceText: string | undefined;
@@ -36,10 +33,6 @@ export class CoberturaHandler implements XmlHandler {
   private sawMethods = false;
   private sawBranches = false;
   private sawClasses = false;
-
-  constructor(file: string) {
-    this.file = file;
-  }
 
   open(name: string, attributes: Record<string, string>, parent: string, line: number): void {
     switch (name) {
@@ -61,7 +54,7 @@ export class CoberturaHandler implements XmlHandler {
       }
       case 'method':
         if (this.current === undefined) return;
-        this.method = { name: attributes.name ?? '', hits: optionalNumberAttribute(attributes, 'hits', 'method', this.file, line), line: 0, maxLineHits: 0 };
+        this.method = { name: attributes.name ?? '', hits: this.optionalNumber(attributes, 'hits', 'method', line), line: 0, maxLineHits: 0 };
         this.sawMethods = true;
         return;
       case 'line':
@@ -70,7 +63,7 @@ export class CoberturaHandler implements XmlHandler {
     }
   }
 
-  text(text: string): void {
+  override text(text: string): void {
     if (this.sourceText !== undefined) this.sourceText += text;
   }
 
@@ -95,10 +88,7 @@ export class CoberturaHandler implements XmlHandler {
         this.current = undefined;
         if (file === undefined) return;
         for (const metric of ['lines', 'functions', 'branches'] as const) file.totals[metric] = totalFromDetail(file, metric);
-        const existing = this.files.get(file.path);
-        // Several classes of one file (inner classes, partial classes) describe one run: never add them up.
-        if (existing === undefined) this.files.set(file.path, file);
-        else mergeFileInto(existing, file, 'max');
+        this.addFile(file);
         return;
       }
     }
@@ -125,19 +115,17 @@ export class CoberturaHandler implements XmlHandler {
   }
 
   private readDeclared(attributes: Record<string, string>, line: number): void {
-    const linesValid = optionalNumberAttribute(attributes, 'lines-valid', 'coverage', this.file, line);
-    const linesCovered = optionalNumberAttribute(attributes, 'lines-covered', 'coverage', this.file, line);
-    if (linesValid !== undefined && linesCovered !== undefined) this.declared.lines = { covered: linesCovered, total: linesValid };
-    const branchesValid = optionalNumberAttribute(attributes, 'branches-valid', 'coverage', this.file, line);
-    const branchesCovered = optionalNumberAttribute(attributes, 'branches-covered', 'coverage', this.file, line);
-    if (branchesValid !== undefined && branchesCovered !== undefined) this.declared.branches = { covered: branchesCovered, total: branchesValid };
+    for (const metric of ['lines', 'branches'] as const) {
+      const ratio = this.ratio(attributes, `${metric}-valid`, `${metric}-covered`, 'coverage', line);
+      if (ratio) this.declared[metric] = ratio;
+    }
   }
 
   private line(attributes: Record<string, string>, line: number): void {
     const file = this.current;
     if (file === undefined) return;
-    const number = numberAttribute(attributes, 'number', 'line', this.file, line);
-    const hits = numberAttribute(attributes, 'hits', 'line', this.file, line);
+    const number = this.number(attributes, 'number', 'line', line);
+    const hits = this.number(attributes, 'hits', 'line', line);
     if (this.method !== undefined) {
       if (this.method.line === 0) this.method.line = number;
       this.method.maxLineHits = Math.max(this.method.maxLineHits, hits);

@@ -31,6 +31,7 @@ options or config; 3 an internal error.`;
 /** What a baseline's coverage figures may be: percentages, and whole counts of lines. */
 const PERCENT = { min: 0, max: 100 };
 const COUNT = { min: 0, integer: true };
+const OUTPUTS = ['lines', 'statements', 'functions', 'branches', 'patch'];
 
 /** coverage-gate, as the registry, the edges and the renderers know it. */
 export const coverageGate: GateDescriptor<CoverageGateOptions, InputName> = {
@@ -38,7 +39,7 @@ export const coverageGate: GateDescriptor<CoverageGateOptions, InputName> = {
   title: 'Coverage',
   summary: 'coverage reports against thresholds, changed lines and a baseline',
   inputs: INPUT_NAMES,
-  outputs: ['lines', 'statements', 'functions', 'branches', 'patch'],
+  outputs: OUTPUTS,
   options: COVERAGE_GATE_OPTIONS,
   resultRanges: {
     item: (field) => (/^(?:lines|statements|functions|branches)$/.test(field) ? PERCENT : /-(?:covered|total)$/.test(field) ? COUNT : undefined),
@@ -64,13 +65,7 @@ export const coverageGate: GateDescriptor<CoverageGateOptions, InputName> = {
       ...(env.ref ? { ref: env.ref } : {}),
     });
   },
-  outputValues: (result) => ({
-    lines: result.metrics.lines,
-    statements: result.metrics.statements,
-    functions: result.metrics.functions,
-    branches: result.metrics.branches,
-    patch: result.metrics.patch,
-  }),
+  outputValues: (result) => Object.fromEntries(OUTPUTS.map((name) => [name, result.metrics[name]])),
   renderMarkdown: (result) => renderCoverageGateMarkdown(result),
   renderTerminal: (result, options) => renderResultTerminal(result, options),
   cli: { help: COVERAGE_GATE_HELP, positional: 'files', repeatable: ['files'] },

@@ -104,6 +104,11 @@ export function resolveCoverageOptions(section: ConfigSection, inputs: RawInputs
   section.rejectUnknown(Object.keys(COVERAGE_GATE_OPTIONS));
   const given = (name: InputName) => givenInput(inputs, name);
   const input = (name: InputName): ErrorLocation => ({ input: name });
+  // An input, when given, wins over the config key of its name; the origin names the one used, for errors.
+  const pick = <Read extends 'string' | 'stringOrNumber'>(name: InputName, read: Read): [string | ReturnType<ConfigSection[Read]>, ErrorLocation] => {
+    const value = given(name);
+    return value !== undefined ? [value, input(name)] : [section[read](name) as ReturnType<ConfigSection[Read]>, section.locate(name)];
+  };
 
   const filesText = given('files');
   const files = filesText ? splitList(filesText) : (section.stringList('files') ?? []);
@@ -112,11 +117,11 @@ export function resolveCoverageOptions(section: ConfigSection, inputs: RawInputs
     throw new ConfigurationError('no coverage report given', filesOrigin, "give the input 'files' (paths or globs of lcov, coverage-final.json, Cobertura or Clover reports) or coverage-gate.files in the config");
   }
 
-  const presetText = given('preset') ?? section.string('preset');
+  const [presetText, presetOrigin] = pick('preset', 'string');
   let preset: Preset | undefined;
   if (presetText !== undefined) {
     if (!(presetText in PRESETS)) {
-      throw new ConfigurationError(`'${presetText}' is not a preset`, given('preset') ? input('preset') : section.locate('preset'), `use ${Object.entries(PRESETS).map(([name, lines]) => `${name} (${lines}% lines)`).join(', ')}`);
+      throw new ConfigurationError(`'${presetText}' is not a preset`, presetOrigin, `use ${Object.entries(PRESETS).map(([name, lines]) => `${name} (${lines}% lines)`).join(', ')}`);
     }
     preset = presetText as Preset;
   }
@@ -124,9 +129,8 @@ export function resolveCoverageOptions(section: ConfigSection, inputs: RawInputs
   const thresholds: Thresholds = readThresholds(section.section('thresholds'));
   if (preset && thresholds.lines === undefined) thresholds.lines = PRESETS[preset];
   for (const metric of METRICS) {
-    const name = `min-${metric}` as InputName;
-    const value = given(name) ?? section.stringOrNumber(name);
-    if (value !== undefined) thresholds[metric] = parseThreshold(value, given(name) !== undefined ? input(name) : section.locate(name));
+    const [value, origin] = pick(`min-${metric}`, 'stringOrNumber');
+    if (value !== undefined) thresholds[metric] = parseThreshold(value, origin);
   }
 
   const perFile = readThresholds(section.section('per-file'));
@@ -142,15 +146,15 @@ export function resolveCoverageOptions(section: ConfigSection, inputs: RawInputs
     return { pattern, thresholds: readThresholds(pathsSection.section(pattern)), origin };
   });
 
-  const patchText = given('min-patch') ?? section.stringOrNumber('min-patch');
-  const minPatch = patchText === undefined ? undefined : parseThreshold(patchText, given('min-patch') ? input('min-patch') : section.locate('min-patch'));
-  const dropText = given('max-drop') ?? section.stringOrNumber('max-drop');
-  const maxDrop = dropText === undefined ? undefined : parsePercent(dropText, given('max-drop') ? input('max-drop') : section.locate('max-drop'));
+  const [patchText, patchOrigin] = pick('min-patch', 'stringOrNumber');
+  const minPatch = patchText === undefined ? undefined : parseThreshold(patchText, patchOrigin);
+  const [dropText, dropOrigin] = pick('max-drop', 'stringOrNumber');
+  const maxDrop = dropText === undefined ? undefined : parsePercent(dropText, dropOrigin);
+  const baseline = parseBaselineSpec(...pick('baseline', 'string'));
+  const [failOnText = 'fail', failOnOrigin] = pick('fail-on', 'string');
+  const failOn = parseFailOn(failOnText, failOnOrigin);
+  const [base, baseOrigin] = pick('base', 'string');
 
-  const baseline = parseBaselineSpec(given('baseline') ?? section.string('baseline'), given('baseline') ? input('baseline') : section.locate('baseline'));
-  const failOn = parseFailOn(given('fail-on') ?? section.string('fail-on') ?? 'fail', given('fail-on') ? input('fail-on') : section.locate('fail-on'));
-
-  const base = given('base') ?? section.string('base');
   const options: CoverageGateOptions = {
     workspace,
     files,
@@ -167,7 +171,6 @@ export function resolveCoverageOptions(section: ConfigSection, inputs: RawInputs
   if (maxDrop !== undefined) options.maxDrop = maxDrop;
   if (base !== undefined) {
     // The config file is the pull request's own: a base of `--upload-pack=…` would be a command git runs with the job's token.
-    const baseOrigin = given('base') ? input('base') : section.locate('base');
     [options.base, options.baseOrigin] = [checkRef(base.trim(), baseOrigin), baseOrigin];
   }
   if (preset) options.preset = preset;

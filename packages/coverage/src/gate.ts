@@ -18,11 +18,9 @@ import type { ChangeSource } from '@roadstop/git';
 import { GATE, type CoverageGateOptions, type Thresholds } from './gate-options.js';
 import { dropLinesBeyondEnd } from './line-bounds.js';
 import { mergeReports } from './merge.js';
-import { carriedMetrics, METRICS, reportTotals, type CoverageReport, type FileCoverage, type Metric, type Ratio } from './model.js';
-import { openReportFile } from './input.js';
+import { carriedMetrics, METRICS, percent, reportTotals, type CoverageReport, type Metric, type Ratio } from './model.js';
 import { describePathMapping, mapReportPaths, remapReport, type PathMapping } from './paths.js';
-import { parseCoverageReport } from './read.js';
-
+import { readCoverageReport } from './read.js';
 
 export interface CoverageContext {
   /** Every file of the repository (git ls-files), for mapping report paths. */
@@ -38,14 +36,6 @@ export interface CoverageContext {
 export const INCOMPLETE_SHARE = 0.5;
 
 const round = (value: number) => Math.round(value * 100) / 100;
-
-/**
- * A percentage truncated to two decimals, as istanbul (and so vitest, jest, c8)
- * reports it: the figures match the tools', and 79.996% never passes an 80% bar.
- */
-export function coveragePercent(ratio: Ratio): number {
-  return ratio.total === 0 ? 100 : Math.floor((10000 * ratio.covered) / ratio.total) / 100;
-}
 
 /** Read, map and merge the reports; measure them against thresholds, changed lines and the baseline. */
 export async function runCoverageGate(options: CoverageGateOptions, context: CoverageContext): Promise<GateResult> {
@@ -131,14 +121,11 @@ function patchCheck(patch: PatchCoverage, minPatch: number | undefined): ResultC
   const check: ResultCheck = {
     name: 'patch',
     status: 'pass',
-    value: coveragePercent(patch.ratio),
+    value: percent(patch.ratio),
     unit: 'percent',
     details: { covered: patch.ratio.covered, coverable: patch.ratio.total, via: patch.via, base: patch.base },
+    ...(minPatch === undefined ? {} : { limit: minPatch, limitText: `≥ ${minPatch}%` }),
   };
-  if (minPatch !== undefined) {
-    check.limit = minPatch;
-    check.limitText = `≥ ${minPatch}%`;
-  }
   if (patch.ratio.total === 0) {
     check.status = 'skipped';
     check.message = 'no changed line is a line the report can cover';
@@ -197,7 +184,7 @@ function judgeDrops(
   for (const metric of carried) {
     const before = baseline.result.metrics[metric];
     if (before === undefined) continue;
-    const now = coveragePercent(totals[metric]);
+    const now = percent(totals[metric]);
     const drop = round(before - now);
     const check: ResultCheck = { name: `${metric} vs base`, status: 'pass', value: now, baseline: before, limit: round(before - maxDrop), limitText: `drop ≤ ${maxDrop}%`, unit: 'percent' };
     if (incomplete) {
@@ -217,17 +204,16 @@ function judgeDrops(
 /** The result's figures: files, each carried metric (percent, covered, total) and the patch's. */
 function resultMetrics(report: CoverageReport, totals: Record<Metric, Ratio>, carried: Set<Metric>, patch: PatchCoverage | undefined, counts: Record<string, number>): Record<string, number> {
   const metrics: Record<string, number> = { files: report.files.size, ...counts };
-  for (const metric of carried) {
-    metrics[metric] = coveragePercent(totals[metric]);
-    metrics[`${metric}-covered`] = totals[metric].covered;
-    metrics[`${metric}-total`] = totals[metric].total;
-  }
-  if (patch && patch.ratio.total > 0) {
-    metrics.patch = coveragePercent(patch.ratio);
-    metrics['patch-covered'] = patch.ratio.covered;
-    metrics['patch-total'] = patch.ratio.total;
-  }
+  for (const metric of carried) putRatio(metrics, metric, totals[metric]);
+  if (patch && patch.ratio.total > 0) putRatio(metrics, 'patch', patch.ratio);
   return metrics;
+}
+
+/** A figure as its percentage, `<name>-covered` and `<name>-total`. */
+function putRatio(into: Record<string, unknown>, name: string, ratio: Ratio): void {
+  into[name] = percent(ratio);
+  into[`${name}-covered`] = ratio.covered;
+  into[`${name}-total`] = ratio.total;
 }
 
 async function loadReports(options: CoverageGateOptions, repositoryFiles: readonly string[], messages: ResultMessage[]) {
@@ -243,7 +229,7 @@ async function loadReports(options: CoverageGateOptions, repositoryFiles: readon
   const unmatched: PathMapping['unmatched'] = [];
   const ambiguous: PathMapping['ambiguous'] = [];
   for (const file of reportFiles) {
-    const parsed = await parseCoverageReport(await openReportFile(join(options.workspace, file), file), file);
+    const parsed = await readCoverageReport(join(options.workspace, file), file);
     const mapping = mapReportPaths(parsed.files.keys(), repositoryFiles, { roots: [...options.roots, ...(parsed.sourceRoots ?? [])] });
     unmatchedPaths += mapping.unmatched.length + mapping.ambiguous.length;
     unmatched.push(...mapping.unmatched.slice(0, 3));
@@ -303,7 +289,7 @@ function refuseEmptyMeasure(report: CoverageReport, totals: Record<Metric, Ratio
 }
 
 function judgeThreshold(name: string, metric: Metric, ratio: Ratio, threshold: number, carried: boolean): ResultCheck {
-  const value = coveragePercent((ratio));
+  const value = percent(ratio);
   const check: ResultCheck = { name, status: 'pass', value, limit: threshold, limitText: `≥ ${threshold}%`, unit: 'percent', details: { covered: ratio.covered, total: ratio.total } };
   if (!carried) {
     return { ...check, status: 'skipped', value: 0, message: `the report carries no ${metric} coverage` };
@@ -329,9 +315,9 @@ function judgePerFile(report: CoverageReport, thresholds: Thresholds, carried: S
     }
     const measured = [...report.files.values()].filter((file) => file.totals[metric].total > 0);
     const below = measured
-      .filter((file) => coveragePercent(file.totals[metric]) < threshold)
-      .sort((a, b) => coveragePercent(a.totals[metric]) - coveragePercent(b.totals[metric]));
-    const shown = below.slice(0, 5).map((file) => `${file.path} ${coveragePercent((file.totals[metric]))}%`);
+      .filter((file) => percent(file.totals[metric]) < threshold)
+      .sort((a, b) => percent(a.totals[metric]) - percent(b.totals[metric]));
+    const shown = below.slice(0, 5).map((file) => `${file.path} ${percent(file.totals[metric])}%`);
     checks.push({
       name: `per-file ${metric}`,
       status: below.length > 0 ? 'fail' : 'pass',
@@ -403,14 +389,9 @@ function sumRatios(ratios: Ratio[]): Ratio {
 function buildItems(report: CoverageReport, carried: Set<Metric>, patch: PatchCoverage | undefined): ResultItem[] {
   return [...report.files.values()]
     .sort((a, b) => a.path.localeCompare(b.path))
-    .map((file: FileCoverage) => {
+    .map((file) => {
       const item: ResultItem = { id: file.path };
-      for (const metric of carried) {
-        const ratio = file.totals[metric];
-        item[metric] = coveragePercent((ratio));
-        item[`${metric}-covered`] = ratio.covered;
-        item[`${metric}-total`] = ratio.total;
-      }
+      for (const metric of carried) putRatio(item, metric, file.totals[metric]);
       const own = patch?.files.get(file.path);
       if (own) {
         item['patch-covered'] = own.covered;

@@ -1,10 +1,6 @@
 export * from './model.js';
-export { LineHits } from './line-hits.js';
-export { readCoverageReport, parseCoverageReport } from './read.js';
-export { detectFamily, type ReportFamily } from './detect.js';
+export { readCoverageReport, parseCoverageReport, detectFamily } from './read.js';
 export { parseLcov } from './lcov.js';
-export { parseIstanbulJson } from './istanbul-json.js';
-export { parseCoverageXml } from './xml-report.js';
 export { mergeReports, type MergeResult } from './merge.js';
 export {
   mapReportPaths,

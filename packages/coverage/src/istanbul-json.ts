@@ -1,7 +1,7 @@
 import { ConfigurationError } from '@roadstop/core';
 import { toChunks, type ReportInput } from './input.js';
 import { readJsonEntries, type JsonEntry } from './json-entries.js';
-import { emptyFile, emptyTotals, refreshTotals, type CoverageReport, type FileCoverage, type Metric, type MetricSupport, type Ratio, type Totals } from './model.js';
+import { emptyFile, emptyTotals, METRICS, totalFromDetail, type CoverageReport, type FileCoverage, type Metric, type MetricSupport, type Ratio, type Totals } from './model.js';
 
 /**
  * Istanbul's JSON reports: coverage-final.json (the raw per-file counters, as
@@ -40,12 +40,10 @@ export async function parseIstanbulJson(input: ReportInput, file: string): Promi
   if (kind === undefined) {
     throw new ConfigurationError('JSON is an empty object: the report describes no files', { file }, 'check that the tests ran with coverage enabled and instrumented the sources');
   }
-  if (kind === 'summary') {
-    const metrics: Record<Metric, MetricSupport> = { lines: 'totals', statements: 'totals', functions: 'totals', branches: 'totals' };
-    return { format: 'istanbul-summary', files, metrics, ...(declared ? { declared } : {}), sources: [file] };
-  }
-  const metrics: Record<Metric, MetricSupport> = { lines: 'detail', statements: 'detail', functions: 'detail', branches: 'detail' };
-  return { format: 'istanbul-json', files, metrics, sources: [file] };
+  // A summary has per-file counts only; coverage-final.json has every counter.
+  const support: MetricSupport = kind === 'summary' ? 'totals' : 'detail';
+  const metrics: Record<Metric, MetricSupport> = { lines: support, statements: support, functions: support, branches: support };
+  return { format: kind === 'summary' ? 'istanbul-summary' : 'istanbul-json', files, metrics, ...(declared ? { declared } : {}), sources: [file] };
 }
 
 type Json = Record<string, unknown>;
@@ -70,7 +68,7 @@ function kindOf(entry: JsonEntry): 'final' | 'summary' | undefined {
 function summaryTotals(entry: JsonEntry, file: string): Totals {
   const value = entry.value as Json;
   const totals = emptyTotals();
-  for (const metric of ['lines', 'statements', 'functions', 'branches'] as const) {
+  for (const metric of METRICS) {
     const raw = value[metric];
     if (raw === undefined) continue;
     if (!isObject(raw) || typeof raw.total !== 'number' || typeof raw.covered !== 'number') {
@@ -155,6 +153,6 @@ function fileFromIstanbul(entry: JsonEntry, file: string): FileCoverage {
     counts.forEach((taken, index) => result.branches.push({ line, block: id, branch: String(index), taken: hitCount(taken) }));
   }
 
-  refreshTotals(result, { lines: 'detail', statements: 'detail', functions: 'detail', branches: 'detail' });
+  for (const metric of METRICS) result.totals[metric] = totalFromDetail(result, metric);
   return result;
 }

@@ -48,13 +48,18 @@ export async function* readJsonEntries(chunks: AsyncIterable<Uint8Array>, file: 
   const fail = (message: string, at = line): ConfigurationError =>
     new ConfigurationError(`JSON: ${message}`, { file, line: at }, 'expected istanbul coverage-final.json or coverage-summary.json');
 
-  // Scans from `scan` to the end of the token starting at tokenStart; returns its end (exclusive) or -1 for "need more text".
+  // Scans from `scan` to the end of the token starting at tokenStart (pos, for a new one); returns its end (exclusive) or -1 for "need more text".
   const scanToken = (): number => {
+    if (tokenStart === -1) {
+      tokenStart = scan = pos;
+      tokenLine = line;
+    }
     const first = text.charCodeAt(tokenStart);
     if (scan === tokenStart) {
       scan += 1;
-      if (first === QUOTE) inString = true;
-      else if (first === OPEN_BRACE || first === OPEN_BRACKET) depth = 1;
+      inString = first === QUOTE;
+      depth = first === OPEN_BRACE || first === OPEN_BRACKET ? 1 : 0;
+      escaped = false;
     }
     const primitive = first !== QUOTE && first !== OPEN_BRACE && first !== OPEN_BRACKET;
     for (; scan < text.length; scan++) {
@@ -112,15 +117,7 @@ export async function* readJsonEntries(chunks: AsyncIterable<Uint8Array>, file: 
             state = 'done';
             break;
           }
-          if (tokenStart === -1) {
-            if (code !== QUOTE) throw fail(`expected a property name, found '${text[pos]}'`);
-            tokenStart = pos;
-            tokenLine = line;
-            scan = pos;
-            depth = 0;
-            inString = false;
-            escaped = false;
-          }
+          if (tokenStart === -1 && code !== QUOTE) throw fail(`expected a property name, found '${text[pos]}'`);
           const end = scanToken();
           if (end === -1) return;
           key = parse(tokenStart, end, tokenLine) as string;
@@ -135,14 +132,6 @@ export async function* readJsonEntries(chunks: AsyncIterable<Uint8Array>, file: 
           state = 'value';
           break;
         case 'value': {
-          if (tokenStart === -1) {
-            tokenStart = pos;
-            tokenLine = line;
-            scan = pos;
-            depth = 0;
-            inString = false;
-            escaped = false;
-          }
           const end = scanToken();
           if (end === -1) {
             if (!final || text.charCodeAt(tokenStart) === QUOTE || text.charCodeAt(tokenStart) === OPEN_BRACE || text.charCodeAt(tokenStart) === OPEN_BRACKET) return;

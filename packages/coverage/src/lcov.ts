@@ -2,9 +2,9 @@ import { ConfigurationError } from '@roadstop/core';
 import { toChunks, type ReportInput } from './input.js';
 import { BranchBuilder, BranchColumns, fileWithBranchColumns } from './branch-columns.js';
 import { LineHits } from './line-hits.js';
-import { mergeFileInto } from './merge-file.js';
+import { mergeFileInto } from './merge.js';
 import type { CoverageReport, FileCoverage, FunctionCoverage, Metric, MetricSupport, Ratio, Totals } from './model.js';
-import { Slab } from './slab.js';
+import { countPositive, grown, Slab } from './slab.js';
 
 /**
  * lcov tracefile parser (geninfo's format, as written by istanbul, c8, v8,
@@ -30,14 +30,8 @@ const DASH = 0x2d;
 /** No lcov line is this long; past it the input is something else, and memory stays bounded. */
 const MAX_LINE_BYTES = 16 << 20;
 
-interface FileDeclared {
-  LF?: number;
-  LH?: number;
-  FNF?: number;
-  FNH?: number;
-  BRF?: number;
-  BRH?: number;
-}
+/** The counts a record states of itself (LF: lines found, LH: lines hit, and so on). */
+type FileDeclared = Partial<Record<'LF' | 'LH' | 'FNF' | 'FNH' | 'BRF' | 'BRH', number>>;
 
 interface LcovRecord {
   path: string;
@@ -64,9 +58,8 @@ class LcovParser {
   private record: LcovRecord | undefined;
   private sawFunctions = false;
   private sawBranches = false;
-  private linesTotalsOnly = false;
-  private functionsTotalsOnly = false;
-  private branchesTotalsOnly = false;
+  /** Metrics some record states only as counts (LF/LH without DA:, and the like). */
+  private readonly totalsOnly = new Set<Metric>();
   private records = 0;
   // The current record's DA: lines, collected in reused buffers and handed
   // to the file once at end_of_record, so no per-file array ever grows.
@@ -88,7 +81,7 @@ class LcovParser {
       const newline = findByte(buffer, NEWLINE, 0, length);
       if (newline === length) {
         if (this.carry.length + length > MAX_LINE_BYTES) {
-          throw this.error(`line ${this.lineNumber + 1} is longer than ${MAX_LINE_BYTES >> 20} MiB: this is not an lcov file`, this.lineNumber + 1);
+          throw this.error(`line ${this.lineNumber + 1} is longer than ${MAX_LINE_BYTES >> 20} MiB: this is not an lcov file`, undefined, this.lineNumber + 1);
         }
         this.carry = Buffer.concat([this.carry, buffer]);
         return;
@@ -144,19 +137,18 @@ class LcovParser {
     if (this.record !== undefined) {
       throw this.error(
         `the record for ${this.record.path} (from line ${this.record.startLine}) has no end_of_record: the file is cut off`,
-        this.lineNumber,
         'the tool that wrote it may have been killed or the upload truncated; regenerate the report',
       );
     }
     if (this.records === 0) {
-      throw this.error('no SF: records: this lcov file describes no source file', undefined, 'check that the tests ran with coverage enabled');
+      throw this.error('no SF: records: this lcov file describes no source file', 'check that the tests ran with coverage enabled', 0);
     }
-    const support = (saw: boolean, totalsOnly: boolean): MetricSupport => (!saw ? 'none' : totalsOnly ? 'totals' : 'detail');
+    const support = (saw: boolean, metric: Metric): MetricSupport => (!saw ? 'none' : this.totalsOnly.has(metric) ? 'totals' : 'detail');
     const metrics: Record<Metric, MetricSupport> = {
-      lines: this.linesTotalsOnly ? 'totals' : 'detail',
+      lines: support(true, 'lines'),
       statements: 'none',
-      functions: support(this.sawFunctions, this.functionsTotalsOnly),
-      branches: support(this.sawBranches, this.branchesTotalsOnly),
+      functions: support(this.sawFunctions, 'functions'),
+      branches: support(this.sawBranches, 'branches'),
     };
     return { format: 'lcov', files: this.files, metrics, sources: [this.file] };
   }
@@ -193,12 +185,12 @@ class LcovParser {
     // TN:, VER: and tags of newer lcov versions carry nothing roadstop uses.
     const colon = findByte(buffer, COLON, start, end);
     if (colon < end && /^[A-Za-z_]+$/.test(buffer.toString('latin1', start, colon))) return;
-    throw this.error(`not an lcov line: '${excerpt(buffer, start, end)}'`, this.lineNumber);
+    throw this.error(`not an lcov line: '${excerpt(buffer, start, end)}'`);
   }
 
   private current(tag: string): LcovRecord {
     if (this.record === undefined) {
-      throw this.error(`${tag} outside a record: it must follow an SF: line`, this.lineNumber);
+      throw this.error(`${tag} outside a record: it must follow an SF: line`);
     }
     return this.record;
   }
@@ -207,12 +199,11 @@ class LcovParser {
     if (this.record !== undefined) {
       throw this.error(
         `SF: starts a new record, but the record for ${this.record.path} (from line ${this.record.startLine}) has no end_of_record`,
-        this.lineNumber,
         'the file may be two reports concatenated with one cut off; regenerate it',
       );
     }
     const path = buffer.toString('utf8', start, end).trim();
-    if (path === '') throw this.error('SF: has no path', this.lineNumber);
+    if (path === '') throw this.error('SF: has no path');
     this.record = { path, functions: [], startLine: this.lineNumber, declared: {}, fnCursor: 0, fnAssigned: undefined, byName: undefined, byIndex: undefined };
   }
 
@@ -238,25 +229,19 @@ class LcovParser {
       }
     }
     if (digits === 0 || (index < end && byte !== COMMA)) {
-      throw this.error(`DA: needs a line number and a hit count, got '${excerpt(buffer, start - 3, end)}'`, this.lineNumber, 'the file may be cut off or not lcov');
+      throw this.error(`DA: needs a line number and a hit count, got '${excerpt(buffer, start - 3, end)}'`, 'the file may be cut off or not lcov');
     }
     this.addLine(line, hits);
   }
 
   private addLine(line: number, hits: number): void {
-    if (this.scratchCount === this.scratchLines.length) this.growScratch();
+    if (this.scratchCount === this.scratchLines.length) {
+      this.scratchLines = grown(this.scratchLines, this.scratchCount * 2);
+      this.scratchHits = grown(this.scratchHits, this.scratchCount * 2);
+    }
     this.scratchLines[this.scratchCount] = line;
     this.scratchHits[this.scratchCount] = hits;
     this.scratchCount += 1;
-  }
-
-  private growScratch(): void {
-    const lines = new Uint32Array(this.scratchLines.length * 2);
-    lines.set(this.scratchLines);
-    this.scratchLines = lines;
-    const hits = new Float64Array(this.scratchHits.length * 2);
-    hits.set(this.scratchHits);
-    this.scratchHits = hits;
   }
 
   private brda(buffer: Buffer, start: number, end: number): void {
@@ -268,14 +253,14 @@ class LcovParser {
     while (last > second && buffer[last] !== COMMA) last -= 1;
     const line = first < end ? readUint(buffer, start, first) : -1;
     if (line < 0 || second >= end || last <= second) {
-      throw this.error(`BRDA: needs a line, block, branch and taken count, got '${excerpt(buffer, start - 5, end)}'`, this.lineNumber, 'the file may be cut off or not lcov');
+      throw this.error(`BRDA: needs a line, block, branch and taken count, got '${excerpt(buffer, start - 5, end)}'`, 'the file may be cut off or not lcov');
     }
     let taken: number;
     if (last + 2 === end && buffer[last + 1] === DASH) {
       taken = 0;
     } else {
       taken = readUint(buffer, last + 1, end);
-      if (taken < 0) throw this.error(`BRDA: taken count is not a number or '-': '${excerpt(buffer, start - 5, end)}'`, this.lineNumber);
+      if (taken < 0) throw this.error(`BRDA: taken count is not a number or '-': '${excerpt(buffer, start - 5, end)}'`);
     }
     const block = readId(buffer, first + 1, second);
     const branch = readId(buffer, second + 1, last);
@@ -289,7 +274,7 @@ class LcovParser {
     // FN:<line>,<name> or, since lcov 2.0, FN:<line>,<end line>,<name>.
     const first = nextComma(buffer, start, end);
     const line = first < end ? readUint(buffer, start, first) : -1;
-    if (line < 0) throw this.error(`FN: needs a line and a name, got '${excerpt(buffer, start - 3, end)}'`, this.lineNumber);
+    if (line < 0) throw this.error(`FN: needs a line and a name, got '${excerpt(buffer, start - 3, end)}'`);
     let nameStart = first + 1;
     const second = nextComma(buffer, nameStart, end);
     if (second < end && readUint(buffer, nameStart, second) >= 0) nameStart = second + 1;
@@ -302,7 +287,7 @@ class LcovParser {
     const record = this.current('FNDA:');
     const comma = nextComma(buffer, start, end);
     const hits = comma < end ? readUint(buffer, start, comma) : -1;
-    if (hits < 0) throw this.error(`FNDA: needs a hit count and a name, got '${excerpt(buffer, start - 5, end)}'`, this.lineNumber);
+    if (hits < 0) throw this.error(`FNDA: needs a hit count and a name, got '${excerpt(buffer, start - 5, end)}'`);
     this.sawFunctions = true;
     const functions = record.functions;
     if (record.fnAssigned === undefined || record.fnAssigned.length < functions.length) {
@@ -346,7 +331,7 @@ class LcovParser {
     const comma = nextComma(buffer, start, end);
     const index = comma < end ? readUint(buffer, start, comma) : -1;
     const line = index < 0 ? -1 : readUint(buffer, comma + 1, nextComma(buffer, comma + 1, end));
-    if (index < 0 || line < 0) throw this.error(`FNL: needs an index and a line, got '${excerpt(buffer, start - 4, end)}'`, this.lineNumber);
+    if (index < 0 || line < 0) throw this.error(`FNL: needs an index and a line, got '${excerpt(buffer, start - 4, end)}'`);
     const fn: FunctionCoverage = { name: '', line, hits: 0 };
     record.byIndex ??= new Map();
     record.byIndex.set(index, fn);
@@ -363,7 +348,7 @@ class LcovParser {
     const hits = second < end ? readUint(buffer, first + 1, second) : -1;
     const fn = record.byIndex?.get(index);
     if (index < 0 || hits < 0 || fn === undefined) {
-      throw this.error(`FNA: needs the index of an FNL: line, a hit count and a name, got '${excerpt(buffer, start - 4, end)}'`, this.lineNumber);
+      throw this.error(`FNA: needs the index of an FNL: line, a hit count and a name, got '${excerpt(buffer, start - 4, end)}'`);
     }
     if (fn.name === '') fn.name = buffer.toString('utf8', second + 1, end);
     fn.hits += hits;
@@ -372,7 +357,7 @@ class LcovParser {
   private count(tag: keyof FileDeclared, buffer: Buffer, start: number, end: number): void {
     const record = this.current(`${tag}:`);
     const value = readUint(buffer, start, end);
-    if (value < 0) throw this.error(`${tag}: needs a count, got '${excerpt(buffer, start - tag.length - 1, end)}'`, this.lineNumber);
+    if (value < 0) throw this.error(`${tag}: needs a count, got '${excerpt(buffer, start - tag.length - 1, end)}'`);
     record.declared[tag] = value;
     if (tag === 'FNF' || tag === 'FNH') this.sawFunctions = true;
     if (tag === 'BRF' || tag === 'BRH') this.sawBranches = true;
@@ -385,13 +370,13 @@ class LcovParser {
     const { declared, functions } = record;
     const lines = LineHits.from(this.scratchLines, this.scratchHits, this.scratchCount, this.slab);
     this.scratchCount = 0;
-    const branches = this.branches.count > 0 ? BranchColumns.copy(this.branches, this.slab) : undefined;
+    const branches = this.branches.count > 0 ? new BranchColumns(this.branches, this.slab) : undefined;
     this.branches.reset();
     const totals: Totals = {
-      lines: this.total(lines.size, () => lines.covered(), declared.LF, declared.LH, () => (this.linesTotalsOnly = true)),
+      lines: this.total('lines', lines.size, () => lines.covered(), declared.LF, declared.LH),
       statements: { covered: 0, total: 0 },
-      functions: this.total(functions.length, () => countPositiveOf(functions, 'hits'), declared.FNF, declared.FNH, () => (this.functionsTotalsOnly = true)),
-      branches: this.total(branches?.count ?? 0, () => branches?.covered() ?? 0, declared.BRF, declared.BRH, () => (this.branchesTotalsOnly = true)),
+      functions: this.total('functions', functions.length, () => countPositive(functions.map((fn) => fn.hits)), declared.FNF, declared.FNH),
+      branches: this.total('branches', branches?.count ?? 0, () => branches?.covered() ?? 0, declared.BRF, declared.BRH),
     };
     const file = fileWithBranchColumns(record.path, lines, functions, branches, totals);
     const existing = this.files.get(file.path);
@@ -404,21 +389,16 @@ class LcovParser {
    * Totals from detail when there is any; a record with only LF/LH (and the
    * like) keeps its declared counts, and the report says it has totals only.
    */
-  private total(detail: number, covered: () => number, declaredTotal: number | undefined, declaredCovered: number | undefined, totalsOnly: () => void): Ratio {
+  private total(metric: Metric, detail: number, covered: () => number, declaredTotal: number | undefined, declaredCovered: number | undefined): Ratio {
     if (detail > 0 || !declaredTotal) return { covered: detail > 0 ? covered() : 0, total: detail };
-    totalsOnly();
+    this.totalsOnly.add(metric);
     return { covered: Math.min(declaredCovered ?? 0, declaredTotal), total: declaredTotal };
   }
 
-  private error(message: string, line: number | undefined, hint?: string): ConfigurationError {
-    return new ConfigurationError(`lcov: ${message}`, line === undefined ? { file: this.file } : { file: this.file, line }, hint);
+  /** An error at the current line; 0 for one about the whole file. */
+  private error(message: string, hint?: string, line = this.lineNumber): ConfigurationError {
+    return new ConfigurationError(`lcov: ${message}`, line === 0 ? { file: this.file } : { file: this.file, line }, hint);
   }
-}
-
-function countPositiveOf<T, K extends keyof T>(items: readonly T[], key: K): number {
-  let covered = 0;
-  for (const item of items) if ((item[key] as number) > 0) covered += 1;
-  return covered;
 }
 
 /**
@@ -450,8 +430,7 @@ function readUint(buffer: Buffer, start: number, end: number): number {
 /** A canonical decimal id ("7", not "07") as a number that fits an Int32Array, else -1. */
 function readId(buffer: Buffer, start: number, end: number): number {
   if (buffer[start] === ZERO && end - start > 1) return -1;
-  const number = end - start > 9 ? -1 : readUint(buffer, start, end);
-  return number;
+  return end - start > 9 ? -1 : readUint(buffer, start, end);
 }
 
 /** Whether the bytes are `text`, for ASCII text; false (decode and compare) otherwise. */

@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import { refreshTotals, type CoverageReport } from './model.js';
+import { totalFromDetail, type CoverageReport } from './model.js';
 
 /** Source files larger than this are not read to count their lines: no hand-written source is 64 MB. */
 const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
@@ -31,7 +31,7 @@ export function dropLinesBeyondEnd(report: CoverageReport, workspace: string): B
     for (const line of beyond) file.lines.delete(line);
     found.lines += beyond.length;
     found.example ??= { path: file.path, line: last, length };
-    if (report.metrics.lines === 'detail') refreshTotals(file, { ...report.metrics, statements: 'none', functions: 'none', branches: 'none' });
+    if (report.metrics.lines === 'detail') file.totals.lines = totalFromDetail(file, 'lines');
   }
   return found;
 }

@@ -5,7 +5,7 @@
  * line order. Reports add lines in order almost always, so `set` appends;
  * a line out of order is placed by binary search.
  */
-import type { Slab } from './slab.js';
+import { countPositive, grown, type Slab } from './slab.js';
 
 const EMPTY_LINES = new Uint32Array(0);
 const EMPTY_HITS = new Float64Array(0);
@@ -52,9 +52,7 @@ export class LineHits implements Map<number, number> {
 
   /** How many lines have hits: the covered count, without iterating entries. */
   covered(): number {
-    let covered = 0;
-    for (let index = 0; index < this.count; index++) if (this.hitsAt[index]! > 0) covered += 1;
-    return covered;
+    return countPositive(this.hitsAt, this.count);
   }
 
   get size(): number {
@@ -151,12 +149,8 @@ export class LineHits implements Map<number, number> {
     if (!Number.isInteger(line) || line < 0 || line > 0xffffffff) throw new RangeError(`line number must be a non-negative integer, got ${line}`);
     if (this.count === this.lineAt.length) {
       const capacity = Math.max(8, this.lineAt.length * 2);
-      const lines = new Uint32Array(capacity);
-      lines.set(this.lineAt);
-      this.lineAt = lines;
-      const counts = new Float64Array(capacity);
-      counts.set(this.hitsAt);
-      this.hitsAt = counts;
+      this.lineAt = grown(this.lineAt, capacity);
+      this.hitsAt = grown(this.hitsAt, capacity);
     }
     if (index < this.count) {
       this.lineAt.copyWithin(index + 1, index, this.count);

@@ -1,6 +1,6 @@
 import { ConfigurationError } from '@roadstop/core';
-import { mergeFileInto } from './merge-file.js';
-import { METRICS, emptyFile, type CoverageReport, type FileCoverage, type Metric, type MetricSupport } from './model.js';
+import { METRICS, emptyFile, totalFromDetail, type CoverageReport, type FileCoverage, type Metric, type MetricSupport } from './model.js';
+import type { BranchCoverage, FunctionCoverage } from './model.js';
 
 export interface MergeResult {
   report: CoverageReport;
@@ -101,4 +101,72 @@ function explain(reports: readonly CoverageReport[], metric: Metric): string {
     else parts.push(`${name} ${WHY_TOTALS_ONLY[report.format] ?? 'carries totals only'}`);
   }
   return `${parts.join('; ')}, so the parts cannot be combined`;
+}
+
+/**
+ * How two descriptions of one file combine. `sum`: they are different runs
+ * (shards, lcov records under different test names), so hits add up. `max`:
+ * one run described twice (Cobertura classes sharing a file), so adding would
+ * count the same execution twice.
+ */
+export type Combine = 'sum' | 'max';
+
+/** Fold `source` into `target` by line, statement, function and branch identity. */
+export function mergeFileInto(target: FileCoverage, source: FileCoverage, combine: Combine): void {
+  const add = combine === 'sum' ? (a: number, b: number) => a + b : Math.max;
+  const hadDetail = detailSizes(target);
+  const sourceDetail = detailSizes(source);
+
+  for (const [line, hits] of source.lines) {
+    const previous = target.lines.get(line);
+    target.lines.set(line, previous === undefined ? hits : add(previous, hits));
+  }
+  for (const [key, hits] of source.statements) {
+    const previous = target.statements.get(key);
+    target.statements.set(key, previous === undefined ? hits : add(previous, hits));
+  }
+
+  foldBy(target.functions, source.functions, functionKeys, (into, from) => (into.hits = add(into.hits, from.hits)));
+  const branchKeys = (branches: readonly BranchCoverage[]) => branches.map((branch) => `${branch.line}\u0000${branch.block}\u0000${branch.branch}`);
+  foldBy(target.branches, source.branches, branchKeys, (into, from) => (into.taken = add(into.taken, from.taken)));
+
+  for (const metric of METRICS) {
+    const [mine, theirs] = [target.totals[metric], source.totals[metric]];
+    if (hadDetail[metric] > 0 || sourceDetail[metric] > 0) target.totals[metric] = totalFromDetail(target, metric);
+    // Neither side has detail: the best there is, the stated counts added (or the larger, for one run described twice).
+    else if (combine === 'sum') target.totals[metric] = { covered: mine.covered + theirs.covered, total: mine.total + theirs.total };
+    else if (theirs.total > mine.total) target.totals[metric] = theirs;
+  }
+}
+
+/** Fold `source`'s items into `target`'s: one with the same key is combined into it, a new one copied. */
+function foldBy<T>(target: T[], source: readonly T[], keys: (items: readonly T[]) => string[], combine: (into: T, from: T) => void): void {
+  const at = new Map(keys(target).map((key, index) => [key, index]));
+  const sourceKeys = keys(source);
+  source.forEach((item, index) => {
+    const existing = at.get(sourceKeys[index]!);
+    if (existing !== undefined) combine(target[existing]!, item);
+    else {
+      at.set(sourceKeys[index]!, target.length);
+      target.push({ ...item });
+    }
+  });
+}
+
+function detailSizes(file: FileCoverage): Record<Metric, number> {
+  return { lines: file.lines.size, statements: file.statements.size, functions: file.functions.length, branches: file.branches.length };
+}
+
+/**
+ * A function is its line and name; a second function of the same name on the
+ * same line (two anonymous callbacks) is told apart by its order.
+ */
+function functionKeys(functions: readonly FunctionCoverage[]): string[] {
+  const seen = new Map<string, number>();
+  return functions.map((fn) => {
+    const base = `${fn.line}\u0000${fn.name}`;
+    const occurrence = seen.get(base) ?? 0;
+    seen.set(base, occurrence + 1);
+    return `${base}\u0000${occurrence}`;
+  });
 }

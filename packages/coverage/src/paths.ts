@@ -1,5 +1,5 @@
 import { emptyFile, withPath, type CoverageReport, type FileCoverage } from './model.js';
-import { mergeFileInto } from './merge-file.js';
+import { mergeFileInto } from './merge.js';
 
 export interface PathMappingOptions {
   /**
@@ -117,8 +117,7 @@ export function mapReportPaths(reportPaths: Iterable<string>, repositoryFiles: I
 }
 
 function startsWith(segments: readonly string[], prefix: readonly string[]): boolean {
-  if (prefix.length > segments.length) return false;
-  return prefix.every((segment, index) => segments[index] === segment);
+  return prefix.length <= segments.length && prefix.every((segment, index) => segments[index] === segment);
 }
 
 function commonSuffix(a: readonly string[], b: readonly string[]): number {

@@ -27,3 +27,17 @@ export class Slab {
     return piece;
   }
 }
+
+/** A copy of `array` with room for `capacity` elements, for buffers that grow by doubling. */
+export function grown<T extends Uint32Array | Int32Array | Float64Array>(array: T, capacity: number): T {
+  const copy = new (array.constructor as new (length: number) => T)(capacity);
+  copy.set(array);
+  return copy;
+}
+
+/** How many of the first `count` values are above zero: covered lines, taken branches. */
+export function countPositive(values: ArrayLike<number>, count = values.length): number {
+  let positive = 0;
+  for (let index = 0; index < count; index++) if (values[index]! > 0) positive += 1;
+  return positive;
+}

@@ -1,5 +1,7 @@
 import { ConfigurationError } from '@roadstop/core';
 import { SaxesParser } from 'saxes';
+import { mergeFileInto } from './merge.js';
+import type { CoverageReport, FileCoverage, Ratio } from './model.js';
 
 export interface XmlHandler {
   /** `parent` is the enclosing element's name, '' for the root. */
@@ -44,10 +46,7 @@ export async function parseXml(chunks: AsyncIterable<Uint8Array>, file: string, 
     stack.pop();
     handler.close(tag.name, parser.line);
   });
-  if (handler.text) {
-    const text = handler.text.bind(handler);
-    parser.on('text', text);
-  }
+  if (handler.text) parser.on('text', handler.text.bind(handler));
 
   const decoder = new TextDecoder('utf-8');
   for await (const chunk of chunks) {
@@ -59,17 +58,46 @@ export async function parseXml(chunks: AsyncIterable<Uint8Array>, file: string, 
   parser.close();
 }
 
-/** A non-negative number attribute, or a ConfigurationError naming the element and line. */
-export function numberAttribute(attributes: Record<string, string>, name: string, element: string, file: string, line: number): number {
-  const raw = attributes[name];
-  const value = raw === undefined ? Number.NaN : Number(raw);
-  if (!Number.isFinite(value) || value < 0) {
-    throw new ConfigurationError(`<${element}> has ${raw === undefined ? `no ${name} attribute` : `${name}="${raw.slice(0, 40)}", not a count`}`, { file, line });
-  }
-  return value;
-}
+/** What the Cobertura and Clover handlers share: the report's files by path, and checked attributes. */
+export abstract class XmlDialect implements XmlHandler {
+  protected readonly file: string;
+  protected readonly files = new Map<string, FileCoverage>();
 
-/** Like numberAttribute, but undefined when the attribute is absent. */
-export function optionalNumberAttribute(attributes: Record<string, string>, name: string, element: string, file: string, line: number): number | undefined {
-  return attributes[name] === undefined ? undefined : numberAttribute(attributes, name, element, file, line);
+  constructor(file: string) {
+    this.file = file;
+  }
+
+  abstract open(name: string, attributes: Record<string, string>, parent: string, line: number): void;
+  abstract close(name: string): void;
+  abstract finish(): CoverageReport;
+  text(_text: string): void {}
+
+  /** Several elements of one file (inner classes, partial classes) describe one run: never add them up. */
+  protected addFile(file: FileCoverage): void {
+    const existing = this.files.get(file.path);
+    if (existing === undefined) this.files.set(file.path, file);
+    else mergeFileInto(existing, file, 'max');
+  }
+
+  /** A non-negative number attribute, or a ConfigurationError naming the element and line. */
+  protected number(attributes: Record<string, string>, name: string, element: string, line: number): number {
+    const raw = attributes[name];
+    const value = raw === undefined ? Number.NaN : Number(raw);
+    if (!Number.isFinite(value) || value < 0) {
+      throw new ConfigurationError(`<${element}> has ${raw === undefined ? `no ${name} attribute` : `${name}="${raw.slice(0, 40)}", not a count`}`, { file: this.file, line });
+    }
+    return value;
+  }
+
+  /** Like number, but undefined when the attribute is absent. */
+  protected optionalNumber(attributes: Record<string, string>, name: string, element: string, line: number): number | undefined {
+    return attributes[name] === undefined ? undefined : this.number(attributes, name, element, line);
+  }
+
+  /** A ratio from a pair of count attributes, or undefined unless both are there. */
+  protected ratio(attributes: Record<string, string>, total: string, covered: string, element: string, line: number): Ratio | undefined {
+    const totalValue = this.optionalNumber(attributes, total, element, line);
+    const coveredValue = this.optionalNumber(attributes, covered, element, line);
+    return totalValue === undefined || coveredValue === undefined ? undefined : { covered: coveredValue, total: totalValue };
+  }
 }
