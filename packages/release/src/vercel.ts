@@ -1,5 +1,4 @@
-import { setTimeout as delay } from 'node:timers/promises';
-import { ConfigurationError, edgeFetch, RedirectRefusedError, retryAfterSeconds, type EdgeRequestInit } from '@roadstop/core';
+import { ConfigurationError, edgeFetch, RedirectRefusedError, retryAfterSeconds, waitOutRateLimit, type EdgeRequestInit } from '@roadstop/core';
 import type { VercelPlatformOptions } from './options.js';
 import { PlatformError, PlatformUnavailableError, type Labels, type PlatformAdapter, type PlatformDeps } from './platforms.js';
 
@@ -51,14 +50,12 @@ export function vercelPlatform(options: VercelPlatformOptions, steps: readonly n
   let canarySha: string | undefined;
   let stableId: string | undefined;
   let stableSha: Promise<string | undefined> | undefined;
-  // A wait ends at once when its signal is aborted (a cancel): the main step rolls back within the runner's grace period.
-  const sleep = deps.sleep ?? ((ms: number, signal?: AbortSignal) => delay(ms, undefined, signal ? { signal } : {}));
   // The calls that move traffic forward stop on a cancel (deps.signal); the rollback never does, it is what a cancel runs.
   const cancellable = deps.signal ? { signal: deps.signal } : {};
 
   /**
    * One request to Vercel, redirects within the origin only, a 429 waited out while its Retry-After fits the budget.
-   * init.signal (a cancel) ends the request and the wait alike.
+   * init.signal (a cancel) ends the request and the wait alike: the main step rolls back within the runner's grace period.
    */
   const send = async (url: string, init: EdgeRequestInit, what: string): Promise<Response> => {
     const started = Date.now();
@@ -77,12 +74,13 @@ export function vercelPlatform(options: VercelPlatformOptions, steps: readonly n
       const waitMs = seconds !== undefined ? seconds * 1000 : 1000 * 2 ** (attempt - 1);
       const leftMs = RATE_LIMIT_BUDGET_MS - (Date.now() - started);
       const asked = seconds !== undefined ? `, Retry-After ${seconds} s` : '';
-      if (waitMs > leftMs) {
-        throw new PlatformUnavailableError(`Vercel (vercel-api-url) is rate limiting ${what}: HTTP 429${asked}, more than the ${Math.max(0, Math.floor(leftMs / 1000))} s left of the ${RATE_LIMIT_BUDGET_MS / 1000} s one call may wait`);
-      }
-      if (attempt >= RATE_LIMIT_TRIES) throw new PlatformUnavailableError(`Vercel (vercel-api-url) is rate limiting ${what}: HTTP 429${asked}, ${attempt} times`);
-      deps.log(`canary-release: Vercel is rate limiting ${what} (HTTP 429${asked}): waiting ${Math.ceil(waitMs / 1000)} s, then try ${attempt + 1} of ${RATE_LIMIT_TRIES}`);
-      await sleep(waitMs, init.signal ?? undefined);
+      const limiting = `Vercel (vercel-api-url) is rate limiting ${what}: HTTP 429${asked}`;
+      const tooLong = `more than the ${Math.max(0, Math.floor(leftMs / 1000))} s left of the ${RATE_LIMIT_BUDGET_MS / 1000} s one call may wait`;
+      await waitOutRateLimit({
+        waitMs, leftMs, attempt: attempt - 1, maxRetries: RATE_LIMIT_TRIES - 1, signal: init.signal ?? undefined, sleep: deps.sleep,
+        giveUp: (why) => new PlatformUnavailableError(`${limiting}, ${why === 'too-long' ? tooLong : `${attempt} times`}`),
+        onWait: () => deps.log(`canary-release: Vercel is rate limiting ${what} (HTTP 429${asked}): waiting ${Math.ceil(waitMs / 1000)} s, then try ${attempt + 1} of ${RATE_LIMIT_TRIES}`),
+      });
     }
   };
 
