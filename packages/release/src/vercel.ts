@@ -21,6 +21,15 @@ interface RollingRelease {
   currentDeployment: { id: string } | null;
 }
 
+/** A body as JSON, or undefined when it is none (an HTML page, a proxy's text). */
+const parsed = (raw: string): unknown => {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+};
+
 const text = (value: unknown) => String(value).replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').slice(0, MAX_TEXT);
 
 /**
@@ -106,14 +115,7 @@ export function vercelPlatform(options: VercelPlatformOptions, steps: readonly n
       if (error instanceof PlatformError) throw error;
       throw new PlatformError(`cannot reach Vercel (vercel-api-url) at ${new URL(options.apiUrl).origin}: ${text((error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message)}`);
     }
-    const raw = (await response.text()).slice(0, 1_000_000);
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch {
-      json = undefined;
-    }
-    return { status: response.status, json };
+    return { status: response.status, json: parsed((await response.text()).slice(0, 1_000_000)) };
   };
   const refused = (status: number, what: string, json: unknown): Error => {
     const detail = text((json as { error?: { message?: unknown } } | undefined)?.error?.message ?? 'no message');
@@ -155,15 +157,7 @@ export function vercelPlatform(options: VercelPlatformOptions, steps: readonly n
       if (inner instanceof PlatformError) throw inner;
     }
     const error = result.error as { statusCode?: number; body?: string; message?: string };
-    if (typeof error.statusCode === 'number') {
-      let json: unknown;
-      try {
-        json = JSON.parse(error.body ?? '');
-      } catch {
-        json = undefined;
-      }
-      throw refused(error.statusCode, what, json);
-    }
+    if (typeof error.statusCode === 'number') throw refused(error.statusCode, what, parsed(error.body ?? ''));
     throw new PlatformError(`Vercel: ${what} failed: ${text(error.message ?? error)}`);
   };
 
