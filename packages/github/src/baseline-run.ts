@@ -47,10 +47,6 @@ export interface BaselineNotFound {
 
 export type BaselineLookup = BaselineRun | BaselineNotFound;
 
-export function isBaselineFound(lookup: BaselineLookup): lookup is BaselineRun {
-  return !('notFound' in lookup);
-}
-
 /**
  * The run whose result a pull request is compared with: a successful run of
  * the same workflow, with a live result artifact, on the PR's merge-base
