@@ -2,9 +2,6 @@ import type { GitHubClient } from './client.js';
 import { gitHubMessage, isHttpError, toGitHubError } from './errors.js';
 import { SuccessfulRuns, WorkflowNotFoundError, type CommitRef, type WorkflowRunSummary } from './workflow-runs.js';
 
-// Re-exported: callers reach for it together with findBaselineRun.
-export { workflowFileFromRef } from './workflow-ref.js';
-
 export interface FindBaselineRunOptions {
   octokit: GitHubClient;
   owner: string;

@@ -40,11 +40,9 @@ export class GitHubFailure extends EnvironmentError {
 export class GitHubRefusedError extends GitHubFailure {
   override readonly name = 'GitHubRefusedError';
   readonly status: number;
-  readonly hint: string;
   constructor(status: number, message: string, hint: string, options?: { cause?: unknown }) {
     super(`${message} (${hint})`, options);
     this.status = status;
-    this.hint = hint;
   }
 }
 
@@ -176,9 +174,7 @@ export function toGitHubError(error: unknown, what: string, inputs: GitHubInputs
     return new GitHubRefusedError(
       404,
       `GitHub found nothing for ${what} (404): ${message}`,
-      inputs.subject
-        ? `check ${inputs.subject}; a token${tokenInput} without access to a private repository also gets 404`
-        : `check the repository, branch and workflow file names; a token${tokenInput} without access to a private repository also gets 404`,
+      `check ${inputs.subject || 'the repository, branch and workflow file names'}; a token${tokenInput} without access to a private repository also gets 404`,
       { cause: error },
     );
   }

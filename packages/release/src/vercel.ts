@@ -98,7 +98,7 @@ export function vercelPlatform(options: VercelPlatformOptions, steps: readonly n
    * 1.28.35's updateRollingReleaseConfig sends no request body (its generated function sets `body = null`), so the
    * stages cannot be configured through it: the documented body goes here instead.
    */
-  const call = async (method: 'GET' | 'PATCH', path: string, body?: unknown, signal?: AbortSignal): Promise<{ status: number; json: unknown }> => {
+  const call = async (method: 'GET' | 'PATCH', path: string, body?: unknown): Promise<{ status: number; json: unknown }> => {
     let response: Response;
     try {
       response = await send(
@@ -107,7 +107,7 @@ export function vercelPlatform(options: VercelPlatformOptions, steps: readonly n
           method,
           headers: { Authorization: `Bearer ${options.token}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
           ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-          ...(signal ? { signal } : {}),
+          ...cancellable,
         },
         `${method} ${path.replace(/\?.*$/, '')}`,
       );
@@ -162,7 +162,7 @@ export function vercelPlatform(options: VercelPlatformOptions, steps: readonly n
   };
 
   const shaOf = async (id: string): Promise<string | undefined> => {
-    const { status, json } = await call('GET', `/v13/deployments/${encodeURIComponent(id)}${query}`, undefined, deps.signal);
+    const { status, json } = await call('GET', `/v13/deployments/${encodeURIComponent(id)}${query}`);
     if (status !== 200) throw refused(status, `reading deployment ${id}`, json);
     const sha = (json as { meta?: { githubCommitSha?: unknown } } | undefined)?.meta?.githubCommitSha;
     return typeof sha === 'string' && /^[0-9a-f]{7,64}$/i.test(sha) ? sha : undefined;
@@ -180,7 +180,7 @@ export function vercelPlatform(options: VercelPlatformOptions, steps: readonly n
         // Both labels given and the deployment named by its ID: nothing of the deployment is needed.
         canaryId = options.deployment;
       } else {
-        const { status, json } = await call('GET', `/v13/deployments/${encodeURIComponent(options.deployment)}${query}`, undefined, deps.signal);
+        const { status, json } = await call('GET', `/v13/deployments/${encodeURIComponent(options.deployment)}${query}`);
         if (status === 404) throw new ConfigurationError(`Vercel knows no deployment '${options.deployment}'`, { input: 'deployment' }, 'the ID (dpl_…) or URL of the canary deployment');
         if (status !== 200) throw refused(status, 'reading the canary deployment', json);
         const deployment = json as { id?: unknown; meta?: { githubCommitSha?: unknown } };
@@ -191,7 +191,7 @@ export function vercelPlatform(options: VercelPlatformOptions, steps: readonly n
       }
       const stages = steps.map((targetPercentage) => ({ targetPercentage, requireApproval: targetPercentage < 100 }));
       // https://vercel.com/docs/rest-api/rolling-release/update-the-rolling-release-settings-for-the-project
-      const config = await call('PATCH', `/v1/projects/${project}/rolling-release/config${query}`, { enabled: true, advancementType: 'manual-approval', stages }, deps.signal);
+      const config = await call('PATCH', `/v1/projects/${project}/rolling-release/config${query}`, { enabled: true, advancementType: 'manual-approval', stages });
       if (config.status >= 300) throw refused(config.status, 'configuring Rolling Releases', config.json);
       deps.log(`canary-release: Vercel Rolling Releases configured for ${options.project}: manual approval at ${steps.join(', ')}%`);
     },
