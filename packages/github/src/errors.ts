@@ -16,11 +16,8 @@ export class GitHubRateLimitError extends EnvironmentError {
   readonly status: number;
   readonly waitSeconds: number;
   readonly maxRetryWaitSeconds: number;
-  constructor(status: number, waitSeconds: number, maxRetryWaitSeconds: number, request: string, options?: { cause?: unknown }) {
-    super(
-      `GitHub rate-limited ${request} (${status}) and asked to wait ${waitSeconds} s, more than the ${maxRetryWaitSeconds} s roadstop waits`,
-      options,
-    );
+  constructor(status: number, waitSeconds: number, maxRetryWaitSeconds: number, request: string) {
+    super(`GitHub rate-limited ${request} (${status}) and asked to wait ${waitSeconds} s, more than the ${maxRetryWaitSeconds} s roadstop waits`);
     this.status = status;
     this.waitSeconds = waitSeconds;
     this.maxRetryWaitSeconds = maxRetryWaitSeconds;
