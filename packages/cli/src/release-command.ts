@@ -47,7 +47,7 @@ export async function runReleaseCommand(args: string[], io: Io): Promise<number>
     return 0;
   }
   const workspace = await commandWorkspace(typeof values.cwd === 'string' ? values.cwd : undefined, io);
-  // Every name is a string option: parseArgs (strict) gives a string or nothing.
+  // All string options: parseArgs (strict) gives a string or nothing.
   const given = values as Record<string, string | undefined>;
   const inputs: ReleaseRawInputs = Object.fromEntries(names.filter((name) => given[name] !== undefined).map((name) => [name, given[name]]));
   const config = await loadConfig(commandConfigPath(values.config, io), { workspace, input: '--config', also: [io.cwd], sections: configSections() });

@@ -5,7 +5,7 @@ import { commandConfigPath, commandWorkspace } from './common.js';
 import { runGateCommand } from './gate-command.js';
 import type { Io } from './io.js';
 
-/** The gates the root action runs (the others, such as canary-release, take a step of their own). */
+// As the root action: a gate that owns its step is not run.
 const ROOT_GATES = GATES.filter((gate) => !gate.ownStep);
 const NAMES = ROOT_GATES.map((gate) => gate.name).join(', ');
 
