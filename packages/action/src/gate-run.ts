@@ -11,20 +11,11 @@ import {
   type GateEnv,
   type GateOptionsBase,
   type GateStatus,
-  type ResultMessage,
   type RunnerContext,
   type StepInputs,
 } from '@roadstop/core';
 import { acquireBaseline, acquireChanges, publishBaseline, uploadResultArtifact } from '@roadstop/github';
 import { coreIo, info, stepPrefix } from './io.js';
-
-/** What a step writes to the runner (io.ts's coreIo): outputs, annotations, the summary, notices. */
-export interface StepIo {
-  output(name: string, value: string): void;
-  annotate(message: ResultMessage): void;
-  summary(markdown: string): Promise<void>;
-  notice(text: string): void;
-}
 
 export interface GateOutcome {
   status: GateStatus;

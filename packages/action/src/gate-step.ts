@@ -13,7 +13,7 @@ import { configSections } from '@roadstop/gates';
 import type { GateOutcome } from './gate-run.js';
 import { fail, getInput, reportError, setSecret, stepPrefix, warnConfig } from './io.js';
 
-export type { GateOutcome, StepIo } from './gate-run.js';
+export type { GateOutcome } from './gate-run.js';
 export { stepPrefix } from './io.js';
 
 /** Every input of a gate's action.yml, in order: config, the gate's own, then the common step inputs. */

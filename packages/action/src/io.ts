@@ -1,5 +1,4 @@
 import { describeFailure, isConfigurationError, isEnvironmentError, type ConfigWarning, type GateDescriptor, type ResultMessage } from '@roadstop/core';
-import type { StepIo } from './gate-run.js';
 import * as runner from './runner.js';
 
 /*
@@ -13,15 +12,15 @@ export const info = runner.info;
 export const setOutput = (name: string, value: string): void => runner.setOutput(name, value);
 export const fail = runner.setFailed;
 
-/**
- * Mask a secret, and each line of one that spans lines: the runner masks line
- * by line, so a multi-line value registered whole would show its lines.
- */
 /** How a gate's step names itself in errors and annotations. */
 export function stepPrefix(gate: Pick<GateDescriptor, 'name'>): string {
   return `roadstop ${gate.name}`;
 }
 
+/**
+ * Mask a secret, and each line of one that spans lines: the runner masks line
+ * by line, so a multi-line value registered whole would show its lines.
+ */
 export function setSecret(value: string): void {
   if (!value) return;
   runner.setSecret(value);
@@ -37,8 +36,7 @@ export function setSecret(value: string): void {
  */
 export function reportError(prefix: string, error: unknown): void {
   if (isConfigurationError(error)) {
-    const { file, line } = error.location;
-    runner.annotate('error', error.describe(), { title: prefix, ...(file ? { file } : {}), ...(line ? { startLine: line } : {}) });
+    runner.annotate('error', error.describe(), { title: prefix, file: error.location.file, startLine: error.location.line });
     process.exitCode = 1;
     return;
   }
@@ -48,22 +46,17 @@ export function reportError(prefix: string, error: unknown): void {
 
 /** Deprecated config keys, each a warning on its file and line. */
 export function warnConfig(prefix: string, warnings: readonly ConfigWarning[]): void {
-  for (const warning of warnings) runner.annotate('warning', warning.text, { title: prefix, ...(warning.file ? { file: warning.file } : {}), ...(warning.line ? { startLine: warning.line } : {}) });
+  for (const warning of warnings) runner.annotate('warning', warning.text, { title: prefix, file: warning.file, startLine: warning.line });
 }
 
-/** The runner behind the interface the shared step code speaks. */
-export function coreIo(prefix: string): StepIo {
+/** What a step writes to the runner: outputs, annotations, the summary, notices. */
+export function coreIo(prefix: string) {
   return {
     output: setOutput,
-    annotate: (message: ResultMessage) => {
-      runner.annotate(message.level, message.text, {
-        title: message.title ?? prefix,
-        ...(message.file ? { file: message.file } : {}),
-        ...(message.line ? { startLine: message.line } : {}),
-      });
-    },
+    annotate: (message: ResultMessage) =>
+      runner.annotate(message.level, message.text, { title: message.title ?? prefix, file: message.file, startLine: message.line }),
     // The summary is a courtesy: a runner without a writable GITHUB_STEP_SUMMARY must not turn a verdict into an error.
-    summary: (markdown) => {
+    summary: (markdown: string) => {
       try {
         runner.appendSummary(markdown);
       } catch (error) {
@@ -71,7 +64,7 @@ export function coreIo(prefix: string): StepIo {
       }
       return Promise.resolve();
     },
-    notice: (text) => runner.annotate('notice', text, { title: prefix }),
+    notice: (text: string) => runner.annotate('notice', text, { title: prefix }),
   };
 }
 

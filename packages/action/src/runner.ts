@@ -15,13 +15,14 @@ import { EOL } from 'node:os';
  * to @actions/core's own output.
  */
 
+/** As @actions/core's; a property without a value (undefined, '', 0) is left out of the command. */
 export interface AnnotationProperties {
-  title?: string;
-  file?: string;
-  startLine?: number;
-  endLine?: number;
-  startColumn?: number;
-  endColumn?: number;
+  title?: string | undefined;
+  file?: string | undefined;
+  startLine?: number | undefined;
+  endLine?: number | undefined;
+  startColumn?: number | undefined;
+  endColumn?: number | undefined;
 }
 
 /*
@@ -78,19 +79,10 @@ export function issueCommand(command: string, properties: Record<string, unknown
   writeOut(`::${command}${pairs.length > 0 ? ` ${pairs.join(',')}` : ''}::${escapeData(message)}${EOL}`);
 }
 
-function commandProperties(properties: AnnotationProperties): Record<string, unknown> {
-  return {
-    title: properties.title,
-    file: properties.file,
-    line: properties.startLine,
-    endLine: properties.endLine,
-    col: properties.startColumn,
-    endColumn: properties.endColumn,
-  };
-}
-
 export function annotate(level: 'error' | 'warning' | 'notice', message: string, properties: AnnotationProperties = {}): void {
-  issueCommand(level, commandProperties(properties), message);
+  // @actions/core's toCommandProperties: the same names, in the same order.
+  const { title, file, startLine: line, endLine, startColumn: col, endColumn } = properties;
+  issueCommand(level, { title, file, line, endLine, col, endColumn }, message);
 }
 
 export function info(message: string): void {
@@ -118,17 +110,13 @@ export function setOutput(name: string, value: unknown): void {
     issueCommand('set-output', { name }, toCommandValue(value));
     return;
   }
-  const text = neutralizeCommands(toCommandValue(value));
-  const delimiter = heredocDelimiter(`${name}\n${text}`);
-  appendFileCommand('OUTPUT', file, `${name}<<${delimiter}${EOL}${text}${EOL}${delimiter}`);
+  appendFileCommand('OUTPUT', file, name, neutralizeCommands(toCommandValue(value)));
 }
 
 /** State for the action's post step (GITHUB_STATE), read there as STATE_<name>: written as an output is. */
 export function saveState(name: string, value: string): void {
   const file = process.env.GITHUB_STATE ?? '';
-  if (!file) return;
-  const delimiter = heredocDelimiter(`${name}\n${value}`);
-  appendFileCommand('STATE', file, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}`);
+  if (file) appendFileCommand('STATE', file, name, value);
 }
 
 /** What the main step saved with saveState, in the post step; '' when nothing. */
@@ -179,9 +167,11 @@ function writeOut(text: string): void {
   }
 }
 
-function appendFileCommand(command: string, file: string, message: string): void {
+/** `name<<delimiter`, the value, the delimiter: a value of any lines, appended to GITHUB_OUTPUT or GITHUB_STATE. */
+function appendFileCommand(command: string, file: string, name: string, value: string): void {
   if (!existsSync(file)) throw new Error(`Missing file at path: ${file} (GITHUB_${command})`);
-  appendFileSync(file, `${message}${EOL}`, { encoding: 'utf8' });
+  const delimiter = heredocDelimiter(`${name}\n${value}`);
+  appendFileSync(file, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, { encoding: 'utf8' });
 }
 
 /** Append markdown to the job summary, as core.summary.addRaw(markdown, true).write() does. */

@@ -1,5 +1,4 @@
-import { setTimeout as delay } from 'node:timers/promises';
-import { ConfigurationError } from '@roadstop/core';
+import { ConfigurationError, waitOutRateLimit } from '@roadstop/core';
 import type { SentryOptions } from './options.js';
 import { cancelledRequest, describe, getJson, isRecord, ProviderError, serverText, type CheckingProvider, type Service } from './providers.js';
 import type { ProviderSeries, Window } from './evidence.js';
@@ -117,10 +116,11 @@ export function sentryProvider(options: SentryOptions, headers: Record<string, s
       } catch (error) {
         if (!(error instanceof ProviderError)) throw error;
         if (error.failure === 'refused') throw new ProviderError(`Sentry refused the token (sentry-token): ${error.message.replace(/^.*refused the request: /, '')}`, 'refused');
-        const wait = error.retryAfterMs;
-        if (error.failure !== 'rate-limited' || wait === undefined || attempt >= MAX_RATE_LIMIT_RETRIES || Date.now() + wait >= deadline) throw error;
-        await delay(wait, undefined, cancel ? { signal: cancel } : {}).catch((stopped: unknown) => {
-          throw cancel?.aborted ? cancelledRequest(service) : stopped;
+        const waitMs = error.retryAfterMs;
+        if (error.failure !== 'rate-limited' || waitMs === undefined) throw error;
+        await waitOutRateLimit({
+          waitMs, leftMs: deadline - Date.now(), attempt, maxRetries: MAX_RATE_LIMIT_RETRIES, giveUp: () => error,
+          signal: cancel, cancelled: () => cancelledRequest(service),
         });
       }
     }

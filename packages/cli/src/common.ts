@@ -66,13 +66,8 @@ export function wantsColor(values: { color?: boolean; 'no-color'?: boolean }, io
 /** The folder the gates run in: --cwd against the shell's directory, which must be a folder that exists. */
 export async function commandWorkspace(given: string | undefined, io: Io): Promise<string> {
   const workspace = resolve(io.cwd, given ?? '.');
-  let kind: 'folder' | 'file' | 'missing';
-  try {
-    kind = (await stat(workspace)).isDirectory() ? 'folder' : 'file';
-  } catch {
-    kind = 'missing';
-  }
-  if (kind === 'missing') throw new ConfigurationError(`no such folder: ${workspace}`, { input: '--cwd' });
-  if (kind === 'file') throw new ConfigurationError(`${workspace} is a file; --cwd takes the folder to run in (the repository root)`, { input: '--cwd' });
+  const found = await stat(workspace).catch(() => undefined);
+  if (!found) throw new ConfigurationError(`no such folder: ${workspace}`, { input: '--cwd' });
+  if (!found.isDirectory()) throw new ConfigurationError(`${workspace} is a file; --cwd takes the folder to run in (the repository root)`, { input: '--cwd' });
   return workspace;
 }

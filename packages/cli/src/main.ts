@@ -2,7 +2,7 @@ import { describeFailure, isConfigurationError, isEnvironmentError } from '@road
 import { GATES } from '@roadstop/gates';
 import { runGateCommand } from './gate-command.js';
 import { CANARY_RELEASE_SUMMARY, runReleaseCommand } from './release-command.js';
-import { RUN_HELP, runAllCommand } from './run-all.js';
+import { runAllCommand } from './run-all.js';
 import type { Io } from './io.js';
 import packageJson from '../../../package.json' with { type: 'json' };
 
@@ -30,8 +30,6 @@ ${Object.entries(COMMANDS)
   .join('\n')}
 
 Run 'roadstop <command> --help' for a command's options; 'roadstop --version' for the version.`;
-
-export { RUN_HELP };
 
 /** Run the CLI; returns the exit code. Mistakes print one line, never a stack trace. */
 export async function main(argv: string[], io: Io): Promise<number> {

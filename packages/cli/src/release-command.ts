@@ -47,11 +47,9 @@ export async function runReleaseCommand(args: string[], io: Io): Promise<number>
     return 0;
   }
   const workspace = await commandWorkspace(typeof values.cwd === 'string' ? values.cwd : undefined, io);
-  const inputs: ReleaseRawInputs = {};
-  for (const name of names) {
-    const value = (values as Record<string, unknown>)[name];
-    if (typeof value === 'string') inputs[name] = value;
-  }
+  // All string options: parseArgs (strict) gives a string or nothing.
+  const given = values as Record<string, string | undefined>;
+  const inputs: ReleaseRawInputs = Object.fromEntries(names.filter((name) => given[name] !== undefined).map((name) => [name, given[name]]));
   const config = await loadConfig(commandConfigPath(values.config, io), { workspace, input: '--config', also: [io.cwd], sections: configSections() });
   const options = resolveReleaseOptions(config.section('canary-watch'), inputs, workspace);
   const secrets = releaseSecrets(options);

@@ -5,10 +5,14 @@ import { commandConfigPath, commandWorkspace } from './common.js';
 import { runGateCommand } from './gate-command.js';
 import type { Io } from './io.js';
 
+// As the root action: a gate that owns its step is not run.
+const ROOT_GATES = GATES.filter((gate) => !gate.ownStep);
+const NAMES = ROOT_GATES.map((gate) => gate.name).join(', ');
+
 export const RUN_HELP = `Usage: roadstop run [--cwd DIR] [--config FILE] [--no-color]
 
 Run every gate the config names, as the root action does in a workflow, in
-this order: ${GATES.filter((gate) => !gate.ownStep).map((gate) => gate.name).join(', ')}. Exits with the worst exit code.`;
+this order: ${NAMES}. Exits with the worst exit code.`;
 
 export async function runAllCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
@@ -23,12 +27,11 @@ export async function runAllCommand(args: string[], io: Io): Promise<number> {
   const workspace = await commandWorkspace(values.cwd, io);
   const configPath = commandConfigPath(values.config, io);
   const config = await loadConfig(configPath, { workspace, input: '--config', also: [io.cwd], sections: configSections() });
-  const names = GATES.filter((gate) => !gate.ownStep).map((gate) => gate.name).join(', ');
   if (config.file === undefined) {
-    throw new ConfigurationError(`config file not found: ${DEFAULT_CONFIG_PATH} does not exist in ${workspace}`, { input: '--config' }, `roadstop run runs the gates a config file names (${names})`);
+    throw new ConfigurationError(`config file not found: ${DEFAULT_CONFIG_PATH} does not exist in ${workspace}`, { input: '--config' }, `roadstop run runs the gates a config file names (${NAMES})`);
   }
-  const named = GATES.filter((gate) => !gate.ownStep && config.root.has(gate.name));
-  if (named.length === 0) throw new ConfigurationError(`names no gate (${names})`, { file: config.file, input: '--config' });
+  const named = ROOT_GATES.filter((gate) => config.root.has(gate.name));
+  if (named.length === 0) throw new ConfigurationError(`names no gate (${NAMES})`, { file: config.file, input: '--config' });
   const passOn = ['--cwd', workspace, ...(configPath ? ['--config', configPath] : []), ...(values['no-color'] ? ['--no-color'] : [])];
   let worst = 0;
   for (const [index, gate] of named.entries()) {

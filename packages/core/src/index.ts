@@ -15,6 +15,7 @@ export * from './step-inputs.js';
 export * from './gate.js';
 export * from './redact.js';
 export * from './retry-after.js';
+export * from './rate-limit.js';
 export * from './http-fetch.js';
 export * from './url-input.js';
 export type { Range, ResultRanges } from './result-check.js';

@@ -7,18 +7,6 @@ import { toGitHubError } from './errors.js';
 import { openGitHubClient } from './lazy-client.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS, formatMs, NetworkBudgetError, type NetworkBudget } from './network-budget.js';
 
-/*
- * @actions/artifact is imported on first use, not at the top: the
- * @actions/github inside it reads GITHUB_API_URL once, when it is loaded, and
- * gates that never touch artifacts should not pay for loading the Azure SDK.
- */
-type ArtifactModule = typeof import('@actions/artifact');
-let artifactModule: Promise<ArtifactModule> | undefined;
-function loadArtifactModule(): Promise<ArtifactModule> {
-  artifactModule ??= import('@actions/artifact');
-  return artifactModule;
-}
-
 export interface DownloadBaselineOptions {
   /** A token with `actions: read` on the repository. */
   token: string;
@@ -141,7 +129,9 @@ export async function uploadResultArtifact(options: UploadResultOptions): Promis
       reason: `not running inside a GitHub Actions job (${missing.join(' and ')} not set), so the result was not uploaded as an artifact`,
     };
   }
-  const { DefaultArtifactClient } = await loadArtifactModule();
+  // @actions/artifact is imported on first use, not at the top: the @actions/github inside it reads GITHUB_API_URL
+  // once, when it is loaded, and gates that never touch artifacts should not pay for loading the Azure SDK.
+  const { DefaultArtifactClient } = await import('@actions/artifact');
   let id: number | undefined;
   try {
     ({ id } = await new DefaultArtifactClient().uploadArtifact(

@@ -2,9 +2,6 @@ import type { GitHubClient } from './client.js';
 import { gitHubMessage, isHttpError, toGitHubError } from './errors.js';
 import { SuccessfulRuns, WorkflowNotFoundError, type CommitRef, type WorkflowRunSummary } from './workflow-runs.js';
 
-// Re-exported: callers reach for it together with findBaselineRun.
-export { workflowFileFromRef } from './workflow-ref.js';
-
 export interface FindBaselineRunOptions {
   octokit: GitHubClient;
   owner: string;
@@ -46,10 +43,6 @@ export interface BaselineNotFound {
 }
 
 export type BaselineLookup = BaselineRun | BaselineNotFound;
-
-export function isBaselineFound(lookup: BaselineLookup): lookup is BaselineRun {
-  return !('notFound' in lookup);
-}
 
 /**
  * The run whose result a pull request is compared with: a successful run of

@@ -1,10 +1,10 @@
 import { ConfigurationError, readBaselineFile, readResult, type BaselineInfo, type BaselineSpec, type GateResult, type ResultMessage, type ResultRanges, type RunnerContext } from '@roadstop/core';
 import { downloadBaselineResult, uploadResultArtifact } from './artifact-store.js';
-import { findBaselineRun, workflowFileFromRef } from './baseline-run.js';
+import { findBaselineRun } from './baseline-run.js';
 import { describeGitHubError } from './errors.js';
 import { openGitHubClient } from './lazy-client.js';
 import { NetworkBudgetError, formatMs, networkBudgetMs, startNetworkBudget } from './network-budget.js';
-
+import { workflowFileFromRef } from './workflow-ref.js';
 
 export interface AcquireOptions {
   gate: string;

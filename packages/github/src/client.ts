@@ -1,5 +1,4 @@
-import { setTimeout as delay } from 'node:timers/promises';
-import { edgeFetch, type EdgeFetch } from '@roadstop/core';
+import { edgeFetch, waitOutRateLimit, type EdgeFetch, type Sleep } from '@roadstop/core';
 import { Octokit } from '@octokit/rest';
 import { GitHubGarbageError, GitHubRateLimitError, gitHubMessage, isHttpError, redactedHttpError } from './errors.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS, formatMs, NetworkBudgetError, RequestTimeoutError, type NetworkBudget } from './network-budget.js';
@@ -37,14 +36,12 @@ export interface GitHubClientOptions {
   /** Told about each retry; never given the token. */
   log?: (message: string) => void;
   /** How to wait between retries; tests pass a fake so they do not sleep. */
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  sleep?: Sleep;
   /** Largest JSON or text answer read (MAX_RESPONSE_BYTES); binary answers (artifacts) have readers of their own. */
   maxResponseBytes?: number;
 }
 
 export type GitHubClient = Octokit;
-
-const realSleep = (ms: number, signal?: AbortSignal): Promise<void> => delay(ms, undefined, signal ? { signal } : {});
 
 /**
  * An Octokit that rides out rate limits and GitHub's own hiccups, so a gate
@@ -59,7 +56,6 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     serverErrorBackoffSeconds: options.serverErrorBackoffSeconds ?? 1,
   };
   const log = options.log ?? (() => {});
-  const sleep = options.sleep ?? realSleep;
   const { budget } = options;
   const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const token = options.token;
@@ -78,15 +74,11 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     log: { debug: () => {}, info: () => {}, warn: log, error: () => {} },
   });
 
-  /** The pause before a retry, cut short (and named) when the budget runs out during it. */
-  const waitToRetry = async (waitMs: number, label: string): Promise<void> => {
-    try {
-      await sleep(waitMs, budget?.signal);
-    } catch (sleepError) {
-      if (budget?.signal.aborted) throw new NetworkBudgetError(budget.ms, `waiting to retry ${label}`);
-      throw sleepError;
-    }
-  };
+  /** The pause before a retry, within the budget, cut short (and named) when the budget runs out during it. */
+  const waitToRetry = (waitMs: number, label: string, attempt: number) => ({
+    waitMs, leftMs: budget?.remainingMs() ?? Infinity, attempt, signal: budget?.signal, sleep: options.sleep,
+    cancelled: () => new NetworkBudgetError(budget?.ms ?? 0, `waiting to retry ${label}`),
+  });
 
   octokit.hook.wrap('request', async (request, requestOptions) => {
     // Method and path only: the token travels in a header and never reaches a message.
@@ -123,23 +115,21 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
           // No answer at all (reset, refused, DNS): retried as a 5xx is, and when that cannot help any more,
           // said as what it is ("could not reach GitHub"), not as a budget or a status GitHub never sent.
           const waitMs = limits.serverErrorBackoffSeconds * 1000 * 2 ** attempt;
-          if (attempt >= limits.maxRetries || (budget && waitMs >= budget.remainingMs())) throw error;
-          log(`GitHub did not answer ${label} (${gitHubMessage(error)}); retry ${attempt + 1} of ${limits.maxRetries} in ${formatMs(waitMs)}`);
-          await waitToRetry(waitMs, label);
+          await waitOutRateLimit({
+            ...waitToRetry(waitMs, label, attempt), maxRetries: limits.maxRetries, giveUp: () => error,
+            onWait: () => log(`GitHub did not answer ${label} (${gitHubMessage(error)}); retry ${attempt + 1} of ${limits.maxRetries} in ${formatMs(waitMs)}`),
+          });
           continue;
         }
         const headers = error.response?.headers ?? {};
         const decision = decideRetry({ status: error.status, headers, message: gitHubMessage(error) }, attempt, limits, Date.now());
         if (decision.retry) {
-          const waitMs = decision.waitSeconds * 1000;
-          if (budget && waitMs >= budget.remainingMs()) {
-            throw new NetworkBudgetError(
-              budget.ms,
-              `GitHub asked to wait ${decision.waitSeconds} s before retrying ${label} (${decision.reason}), more than the ${formatMs(budget.remainingMs())} left`,
-            );
-          }
-          log(`GitHub ${decision.reason} on ${label}; retry ${attempt + 1} of ${limits.maxRetries} in ${decision.waitSeconds} s`);
-          await waitToRetry(waitMs, label);
+          // decideRetry counted the retries; only the budget is checked here.
+          await waitOutRateLimit({
+            ...waitToRetry(decision.waitSeconds * 1000, label, attempt), maxRetries: Infinity,
+            giveUp: () => new NetworkBudgetError(budget?.ms ?? 0, `GitHub asked to wait ${decision.waitSeconds} s before retrying ${label} (${decision.reason}), more than the ${formatMs(budget?.remainingMs() ?? 0)} left`),
+            onWait: () => log(`GitHub ${decision.reason} on ${label}; retry ${attempt + 1} of ${limits.maxRetries} in ${decision.waitSeconds} s`),
+          });
           continue;
         }
         if (decision.reason === 'wait-too-long') {

@@ -16,11 +16,8 @@ export class GitHubRateLimitError extends EnvironmentError {
   readonly status: number;
   readonly waitSeconds: number;
   readonly maxRetryWaitSeconds: number;
-  constructor(status: number, waitSeconds: number, maxRetryWaitSeconds: number, request: string, options?: { cause?: unknown }) {
-    super(
-      `GitHub rate-limited ${request} (${status}) and asked to wait ${waitSeconds} s, more than the ${maxRetryWaitSeconds} s roadstop waits`,
-      options,
-    );
+  constructor(status: number, waitSeconds: number, maxRetryWaitSeconds: number, request: string) {
+    super(`GitHub rate-limited ${request} (${status}) and asked to wait ${waitSeconds} s, more than the ${maxRetryWaitSeconds} s roadstop waits`);
     this.status = status;
     this.waitSeconds = waitSeconds;
     this.maxRetryWaitSeconds = maxRetryWaitSeconds;
@@ -40,11 +37,9 @@ export class GitHubFailure extends EnvironmentError {
 export class GitHubRefusedError extends GitHubFailure {
   override readonly name = 'GitHubRefusedError';
   readonly status: number;
-  readonly hint: string;
   constructor(status: number, message: string, hint: string, options?: { cause?: unknown }) {
     super(`${message} (${hint})`, options);
     this.status = status;
-    this.hint = hint;
   }
 }
 
@@ -176,9 +171,7 @@ export function toGitHubError(error: unknown, what: string, inputs: GitHubInputs
     return new GitHubRefusedError(
       404,
       `GitHub found nothing for ${what} (404): ${message}`,
-      inputs.subject
-        ? `check ${inputs.subject}; a token${tokenInput} without access to a private repository also gets 404`
-        : `check the repository, branch and workflow file names; a token${tokenInput} without access to a private repository also gets 404`,
+      `check ${inputs.subject || 'the repository, branch and workflow file names'}; a token${tokenInput} without access to a private repository also gets 404`,
       { cause: error },
     );
   }

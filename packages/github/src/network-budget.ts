@@ -36,24 +36,16 @@ export function networkBudgetMs(env: NodeJS.ProcessEnv = process.env): number {
 /** A lookup that ran out of its budget; `during` says what it was waiting for when it was stopped. */
 export class NetworkBudgetError extends EnvironmentError {
   override readonly name = 'NetworkBudgetError';
-  readonly budgetMs: number;
-  readonly during: string;
   constructor(budgetMs: number, during: string) {
     super(`GitHub did not answer within the ${formatMs(budgetMs)} budget of the lookup (${NETWORK_BUDGET_ENV}); it was stopped while ${during}`);
-    this.budgetMs = budgetMs;
-    this.during = during;
   }
 }
 
 /** A single request that got no (complete) answer in time, after its retries. */
 export class RequestTimeoutError extends EnvironmentError {
   override readonly name = 'RequestTimeoutError';
-  readonly timeoutMs: number;
-  readonly request: string;
   constructor(timeoutMs: number, request: string) {
     super(`GitHub did not answer ${request} within ${formatMs(timeoutMs)}`);
-    this.timeoutMs = timeoutMs;
-    this.request = request;
   }
 }
 

@@ -58,10 +58,9 @@ export function decideRetry(
     waitSeconds = rateLimitWaitSeconds(response.headers, attempt, nowMs);
     reason = response.status === 429 ? 'rate limited (429)' : 'rate limited (403)';
   } else if (response.status >= 500 && response.status <= 599) {
-    waitSeconds = limits.serverErrorBackoffSeconds * 2 ** attempt;
-    reason = `server error (${response.status})`;
     // A flaky server is not worth failing over a long backoff: cap it instead.
-    waitSeconds = Math.min(waitSeconds, limits.maxRetryWaitSeconds);
+    waitSeconds = Math.min(limits.serverErrorBackoffSeconds * 2 ** attempt, limits.maxRetryWaitSeconds);
+    reason = `server error (${response.status})`;
   } else {
     return { retry: false, reason: 'not-retryable' };
   }

@@ -65,19 +65,16 @@ export class SuccessfulRuns {
     this.maxPages = maxPages;
   }
 
+  /** The listing's parameters: successful runs of the workflow on the branch. */
+  private params() {
+    const { owner, repo, workflow, branch } = this.query;
+    return { owner, repo, workflow_id: workflow, branch, status: 'success' as const, per_page: PER_PAGE };
+  }
+
   /** Exact: every successful run of the workflow on the branch for this commit, newest first. */
   async forHeadSha(sha: string): Promise<WorkflowRunSummary[]> {
-    const { owner, repo, workflow, branch } = this.query;
     try {
-      const { data } = await this.octokit.rest.actions.listWorkflowRuns({
-        owner,
-        repo,
-        workflow_id: workflow,
-        branch,
-        head_sha: sha,
-        status: 'success',
-        per_page: PER_PAGE,
-      });
+      const { data } = await this.octokit.rest.actions.listWorkflowRuns({ ...this.params(), head_sha: sha });
       return data.workflow_runs.map(summarize);
     } catch (error) {
       throw this.translate(error);
@@ -128,15 +125,7 @@ export class SuccessfulRuns {
   }
 
   private async *listPages(): AsyncGenerator<WorkflowRunSummary[]> {
-    const { owner, repo, workflow, branch } = this.query;
-    const iterator = this.octokit.paginate.iterator(this.octokit.rest.actions.listWorkflowRuns, {
-      owner,
-      repo,
-      workflow_id: workflow,
-      branch,
-      status: 'success',
-      per_page: PER_PAGE,
-    });
+    const iterator = this.octokit.paginate.iterator(this.octokit.rest.actions.listWorkflowRuns, this.params());
     try {
       for await (const { data, headers } of iterator) {
         this.morePages = /rel="next"/.test(headers.link ?? '');
@@ -156,13 +145,6 @@ export class SuccessfulRuns {
   }
 }
 
-interface RunFields {
-  id: number;
-  head_sha: string;
-  html_url: string;
-  created_at: string;
-}
-
-function summarize(run: RunFields): WorkflowRunSummary {
+function summarize(run: { id: number; head_sha: string; html_url: string; created_at: string }): WorkflowRunSummary {
   return { id: run.id, headSha: run.head_sha, htmlUrl: run.html_url, createdAt: run.created_at };
 }

@@ -87,11 +87,7 @@ export function resolveReleaseOptions(section: ConfigSection, inputs: ReleaseRaw
   if (onInconclusive !== 'rollback' && onInconclusive !== 'continue') throw new ConfigurationError(`'${onInconclusive.slice(0, 40)}' is not one of rollback, continue`, { input: 'on-inconclusive' });
 
   const platform = resolvePlatform(platformName as PlatformName, given, workspace);
-  const watchInputs: Record<string, string> = {};
-  for (const name of WATCH_INPUT_NAMES) {
-    const value = inputs[name];
-    if (value !== undefined) watchInputs[name] = value;
-  }
+  const watchInputs = Object.fromEntries(WATCH_INPUT_NAMES.flatMap((name) => (inputs[name] !== undefined ? [[name, inputs[name]]] : [])));
   // The labels may come from the platform (the deployments' SHAs, the deploy command's labels file) once traffic moves.
   const canary = given('canary-label');
   const baseline = given('baseline-label');

@@ -18,10 +18,8 @@ export interface StepRecord {
   elapsedMs: number;
 }
 
-export type ReleaseDecision = Decision;
-
 export interface RampOutcome {
-  decision: ReleaseDecision;
+  decision: Decision;
   /** The canary's weight when the ramp ended: 100 promoted, 0 rolled back. */
   weight: number;
   reason: string;
@@ -56,7 +54,7 @@ export async function runRamp(options: ReleaseOptions, deps: RampDeps): Promise<
   let moved = false;
   let weight = 0;
   const log = (text: string) => deps.log(redactText(text, deps.secrets));
-  const stopWith = async (decision: ReleaseDecision, reason: string, error?: Error): Promise<RampOutcome> => {
+  const stopWith = async (decision: Decision, reason: string, error?: Error): Promise<RampOutcome> => {
     let rolledBack = false;
     if (moved) {
       try {

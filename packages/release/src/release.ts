@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { secretsOf } from '@roadstop/canary';
 import { ConfigurationError, EnvironmentError, isConfigurationError, redactText } from '@roadstop/core';
 import type { ReleaseOptions } from './options.js';
@@ -57,21 +58,10 @@ export async function rollbackUnfinished(options: ReleaseOptions, edge: Pick<Rel
   await platform.rollback();
 }
 
+/** A wait that a cancel ends at once, as a CancelledError (the timer's only rejection is the abort). */
 function cancellableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((done, fail) => {
-    if (signal.aborted) {
-      fail(new CancelledError('cancelled'));
-      return;
-    }
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      done();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      fail(new CancelledError('cancelled'));
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
+  return delay(ms, undefined, { signal }).catch(() => {
+    throw new CancelledError('cancelled');
   });
 }
 

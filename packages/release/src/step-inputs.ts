@@ -9,11 +9,8 @@ import { RELEASE_INPUT_DEFINITIONS, RELEASE_INPUT_NAMES, RELEASE_SLACK_SECRET_IN
 
 /** Read every input once, mask the secrets first, and check them all: nothing moves before this returns. */
 export function readReleaseInputs(step: ActionStep): { options: ReleaseOptions; secrets: string[]; scratch: string } {
-  const raw: ReleaseRawInputs = {};
-  for (const name of [...RELEASE_INPUT_NAMES, ...WATCH_INPUT_NAMES, ...RELEASE_SLACK_SECRET_INPUTS]) {
-    const value = step.input(name);
-    if (value !== '') raw[name] = value;
-  }
+  const names = [...RELEASE_INPUT_NAMES, ...WATCH_INPUT_NAMES, ...RELEASE_SLACK_SECRET_INPUTS];
+  const raw: ReleaseRawInputs = Object.fromEntries(names.flatMap((name) => (step.input(name) !== '' ? [[name, step.input(name)]] : [])));
   // Every secret input, the Slack token and webhook URLs among them, as RELEASE_INPUT_DEFINITIONS declares it.
   const secrets = secretInputValues(RELEASE_INPUT_DEFINITIONS, raw);
   for (const secret of secrets) step.secret(secret);

@@ -1,5 +1,4 @@
-import { setTimeout as delay } from 'node:timers/promises';
-import { ConfigurationError, edgeFetch, RedirectRefusedError, retryAfterSeconds, type EdgeRequestInit } from '@roadstop/core';
+import { ConfigurationError, edgeFetch, RedirectRefusedError, retryAfterSeconds, waitOutRateLimit, type EdgeRequestInit } from '@roadstop/core';
 import type { VercelPlatformOptions } from './options.js';
 import { PlatformError, PlatformUnavailableError, type Labels, type PlatformAdapter, type PlatformDeps } from './platforms.js';
 
@@ -21,6 +20,15 @@ interface RollingRelease {
   canaryDeployment: { id: string; url?: string } | null;
   currentDeployment: { id: string } | null;
 }
+
+/** A body as JSON, or undefined when it is none (an HTML page, a proxy's text). */
+const parsed = (raw: string): unknown => {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+};
 
 const text = (value: unknown) => String(value).replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').slice(0, MAX_TEXT);
 
@@ -51,14 +59,12 @@ export function vercelPlatform(options: VercelPlatformOptions, steps: readonly n
   let canarySha: string | undefined;
   let stableId: string | undefined;
   let stableSha: Promise<string | undefined> | undefined;
-  // A wait ends at once when its signal is aborted (a cancel): the main step rolls back within the runner's grace period.
-  const sleep = deps.sleep ?? ((ms: number, signal?: AbortSignal) => delay(ms, undefined, signal ? { signal } : {}));
   // The calls that move traffic forward stop on a cancel (deps.signal); the rollback never does, it is what a cancel runs.
   const cancellable = deps.signal ? { signal: deps.signal } : {};
 
   /**
    * One request to Vercel, redirects within the origin only, a 429 waited out while its Retry-After fits the budget.
-   * init.signal (a cancel) ends the request and the wait alike.
+   * init.signal (a cancel) ends the request and the wait alike: the main step rolls back within the runner's grace period.
    */
   const send = async (url: string, init: EdgeRequestInit, what: string): Promise<Response> => {
     const started = Date.now();
@@ -77,12 +83,13 @@ export function vercelPlatform(options: VercelPlatformOptions, steps: readonly n
       const waitMs = seconds !== undefined ? seconds * 1000 : 1000 * 2 ** (attempt - 1);
       const leftMs = RATE_LIMIT_BUDGET_MS - (Date.now() - started);
       const asked = seconds !== undefined ? `, Retry-After ${seconds} s` : '';
-      if (waitMs > leftMs) {
-        throw new PlatformUnavailableError(`Vercel (vercel-api-url) is rate limiting ${what}: HTTP 429${asked}, more than the ${Math.max(0, Math.floor(leftMs / 1000))} s left of the ${RATE_LIMIT_BUDGET_MS / 1000} s one call may wait`);
-      }
-      if (attempt >= RATE_LIMIT_TRIES) throw new PlatformUnavailableError(`Vercel (vercel-api-url) is rate limiting ${what}: HTTP 429${asked}, ${attempt} times`);
-      deps.log(`canary-release: Vercel is rate limiting ${what} (HTTP 429${asked}): waiting ${Math.ceil(waitMs / 1000)} s, then try ${attempt + 1} of ${RATE_LIMIT_TRIES}`);
-      await sleep(waitMs, init.signal ?? undefined);
+      const limiting = `Vercel (vercel-api-url) is rate limiting ${what}: HTTP 429${asked}`;
+      const tooLong = `more than the ${Math.max(0, Math.floor(leftMs / 1000))} s left of the ${RATE_LIMIT_BUDGET_MS / 1000} s one call may wait`;
+      await waitOutRateLimit({
+        waitMs, leftMs, attempt: attempt - 1, maxRetries: RATE_LIMIT_TRIES - 1, signal: init.signal ?? undefined, sleep: deps.sleep,
+        giveUp: (why) => new PlatformUnavailableError(`${limiting}, ${why === 'too-long' ? tooLong : `${attempt} times`}`),
+        onWait: () => deps.log(`canary-release: Vercel is rate limiting ${what} (HTTP 429${asked}): waiting ${Math.ceil(waitMs / 1000)} s, then try ${attempt + 1} of ${RATE_LIMIT_TRIES}`),
+      });
     }
   };
 
@@ -91,7 +98,7 @@ export function vercelPlatform(options: VercelPlatformOptions, steps: readonly n
    * 1.28.35's updateRollingReleaseConfig sends no request body (its generated function sets `body = null`), so the
    * stages cannot be configured through it: the documented body goes here instead.
    */
-  const call = async (method: 'GET' | 'PATCH', path: string, body?: unknown, signal?: AbortSignal): Promise<{ status: number; json: unknown }> => {
+  const call = async (method: 'GET' | 'PATCH', path: string, body?: unknown): Promise<{ status: number; json: unknown }> => {
     let response: Response;
     try {
       response = await send(
@@ -100,7 +107,7 @@ export function vercelPlatform(options: VercelPlatformOptions, steps: readonly n
           method,
           headers: { Authorization: `Bearer ${options.token}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
           ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-          ...(signal ? { signal } : {}),
+          ...cancellable,
         },
         `${method} ${path.replace(/\?.*$/, '')}`,
       );
@@ -108,14 +115,7 @@ export function vercelPlatform(options: VercelPlatformOptions, steps: readonly n
       if (error instanceof PlatformError) throw error;
       throw new PlatformError(`cannot reach Vercel (vercel-api-url) at ${new URL(options.apiUrl).origin}: ${text((error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message)}`);
     }
-    const raw = (await response.text()).slice(0, 1_000_000);
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch {
-      json = undefined;
-    }
-    return { status: response.status, json };
+    return { status: response.status, json: parsed((await response.text()).slice(0, 1_000_000)) };
   };
   const refused = (status: number, what: string, json: unknown): Error => {
     const detail = text((json as { error?: { message?: unknown } } | undefined)?.error?.message ?? 'no message');
@@ -157,20 +157,12 @@ export function vercelPlatform(options: VercelPlatformOptions, steps: readonly n
       if (inner instanceof PlatformError) throw inner;
     }
     const error = result.error as { statusCode?: number; body?: string; message?: string };
-    if (typeof error.statusCode === 'number') {
-      let json: unknown;
-      try {
-        json = JSON.parse(error.body ?? '');
-      } catch {
-        json = undefined;
-      }
-      throw refused(error.statusCode, what, json);
-    }
+    if (typeof error.statusCode === 'number') throw refused(error.statusCode, what, parsed(error.body ?? ''));
     throw new PlatformError(`Vercel: ${what} failed: ${text(error.message ?? error)}`);
   };
 
   const shaOf = async (id: string): Promise<string | undefined> => {
-    const { status, json } = await call('GET', `/v13/deployments/${encodeURIComponent(id)}${query}`, undefined, deps.signal);
+    const { status, json } = await call('GET', `/v13/deployments/${encodeURIComponent(id)}${query}`);
     if (status !== 200) throw refused(status, `reading deployment ${id}`, json);
     const sha = (json as { meta?: { githubCommitSha?: unknown } } | undefined)?.meta?.githubCommitSha;
     return typeof sha === 'string' && /^[0-9a-f]{7,64}$/i.test(sha) ? sha : undefined;
@@ -188,7 +180,7 @@ export function vercelPlatform(options: VercelPlatformOptions, steps: readonly n
         // Both labels given and the deployment named by its ID: nothing of the deployment is needed.
         canaryId = options.deployment;
       } else {
-        const { status, json } = await call('GET', `/v13/deployments/${encodeURIComponent(options.deployment)}${query}`, undefined, deps.signal);
+        const { status, json } = await call('GET', `/v13/deployments/${encodeURIComponent(options.deployment)}${query}`);
         if (status === 404) throw new ConfigurationError(`Vercel knows no deployment '${options.deployment}'`, { input: 'deployment' }, 'the ID (dpl_…) or URL of the canary deployment');
         if (status !== 200) throw refused(status, 'reading the canary deployment', json);
         const deployment = json as { id?: unknown; meta?: { githubCommitSha?: unknown } };
@@ -199,7 +191,7 @@ export function vercelPlatform(options: VercelPlatformOptions, steps: readonly n
       }
       const stages = steps.map((targetPercentage) => ({ targetPercentage, requireApproval: targetPercentage < 100 }));
       // https://vercel.com/docs/rest-api/rolling-release/update-the-rolling-release-settings-for-the-project
-      const config = await call('PATCH', `/v1/projects/${project}/rolling-release/config${query}`, { enabled: true, advancementType: 'manual-approval', stages }, deps.signal);
+      const config = await call('PATCH', `/v1/projects/${project}/rolling-release/config${query}`, { enabled: true, advancementType: 'manual-approval', stages });
       if (config.status >= 300) throw refused(config.status, 'configuring Rolling Releases', config.json);
       deps.log(`canary-release: Vercel Rolling Releases configured for ${options.project}: manual approval at ${steps.join(', ')}%`);
     },
