@@ -24,10 +24,10 @@ const LAYER: Record<string, number> = {
   release: 7,
 };
 
-function sources(folder: string): string[] {
+function sources(folder: string, every = false): string[] {
   return readdirSync(folder).flatMap((entry) => {
     const path = join(folder, entry);
-    return statSync(path).isDirectory() ? sources(path) : path.endsWith('.ts') ? [path] : [];
+    return statSync(path).isDirectory() ? sources(path, every) : every || path.endsWith('.ts') ? [path] : [];
   });
 }
 
@@ -60,5 +60,21 @@ describe('the layers', () => {
   it('keep the GitHub package to the client and baselines: the step lifecycle is the action edge', () => {
     expect(readdirSync(join(ROOT, 'packages/github/src'))).not.toContain('gate-step.ts');
     expect(graph.get('github')).toEqual(new Set(['core', 'git']));
+  });
+});
+
+describe('the size of the sources', () => {
+  // docs/architecture.md, "Size": the line budget of packages/*/src (without packages/testing), counted as wc -l counts.
+  const doc = readFileSync(join(ROOT, 'docs/architecture.md'), 'utf8');
+  const budget = Number(/line budget is \*\*([\d,]+)\*\*/.exec(doc)?.[1]?.replace(/,/g, ''));
+  const lines = readdirSync(join(ROOT, 'packages'))
+    .filter((name) => name !== 'testing')
+    .flatMap((name) => sources(join(ROOT, 'packages', name, 'src'), true))
+    .reduce((sum, file) => sum + (readFileSync(file, 'utf8').match(/\n/g)?.length ?? 0), 0);
+
+  it('stays within the line budget docs/architecture.md states, and the budget is not left far above them', () => {
+    expect(Number.isInteger(budget) && budget > 0).toBe(true);
+    expect(lines).toBeLessThanOrEqual(budget);
+    expect(budget - lines).toBeLessThanOrEqual(300);
   });
 });
