@@ -1,11 +1,8 @@
 import { edgeFetch, waitOutRateLimit, type EdgeFetch, type Sleep } from '@roadstop/core';
 import { Octokit } from '@octokit/rest';
-import { GitHubGarbageError, GitHubRateLimitError, gitHubMessage, isHttpError, redactedHttpError } from './errors.js';
+import { GitHubGarbageError, GitHubRateLimitError, gitHubMessage, isHttpError, pathOf, redactedHttpError } from './errors.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS, formatMs, NetworkBudgetError, RequestTimeoutError, type NetworkBudget } from './network-budget.js';
 import { decideRetry, type RetryLimits } from './retry-policy.js';
-
-// Re-exported: callers that create the client also describe its failures.
-export { describeGitHubError } from './errors.js';
 
 export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
 /**
@@ -187,8 +184,4 @@ function withBody(response: Response, body: ReadableStream<Uint8Array> | null): 
 
 function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${bytes} bytes`;
-}
-
-function pathOf(url: string): string {
-  return url.replace(/^[a-z]+:\/\/[^/]+/i, '');
 }

@@ -226,10 +226,15 @@ function describeValidationError(item: unknown): string {
   return [resource, field, code].filter((part) => typeof part === 'string').join(' ');
 }
 
+/** A request's URL without its origin (a GitHub Enterprise host's too), as the log and the permission hint read it. */
+export function pathOf(url: string): string {
+  return url.replace(/^[a-z]+:\/\/[^/]+/i, '');
+}
+
 /** The permission a GITHUB_TOKEN needs for the request that was refused. */
 export function permissionFor(method = 'GET', url = ''): string {
   const write = !['GET', 'HEAD'].includes(method.toUpperCase());
-  const path = url.replace(/^[a-z]+:\/\/[^/]+/i, '').split('?')[0] ?? '';
+  const path = pathOf(url).split('?')[0] ?? '';
   if (/\/actions\//.test(path)) return `actions: ${write ? 'write' : 'read'}`;
   if (/\/(issues|pulls)(\/|$)/.test(path)) return `pull-requests: ${write ? 'write' : 'read'}`;
   if (/\/statuses\//.test(path)) return `statuses: ${write ? 'write' : 'read'}`;

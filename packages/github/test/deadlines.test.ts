@@ -9,7 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { acquireBaseline } from '../src/baseline-source.js';
 import { downloadBaselineResult } from '../src/artifact-store.js';
 import { acquireChanges } from '../src/changes.js';
-import { createGitHubClient, describeGitHubError } from '../src/client.js';
+import { createGitHubClient } from '../src/client.js';
+import { describeGitHubError } from '../src/errors.js';
 import { NETWORK_BUDGET_ENV, NetworkBudgetError, startNetworkBudget } from '../src/network-budget.js';
 import { HEAD_SHA, TOKEN, testClient } from './scenario.js';
 
