@@ -1,4 +1,4 @@
-import { ConfigurationError, EnvironmentError, edgeFetch, RedirectRefusedError, retryAfterSeconds } from '@roadstop/core';
+import { ConfigurationError, EnvironmentError, edgeFetch, isRecord, RedirectRefusedError, retryAfterSeconds } from '@roadstop/core';
 import { jsonPathPackage } from './jsonpath-package.cjs';
 import type { CanaryWatchOptions } from './options.js';
 import { sentryProvider } from './sentry.js';
@@ -120,10 +120,6 @@ async function readBody(response: Response, signal: AbortSignal, service: Servic
     if (signal.aborted) throw new ProviderError(`${describe(service)} did not finish its answer within ${Math.round(timeoutMs / 100) / 10}s`, 'unreachable');
     throw new ProviderError(`${describe(service)} broke off its answer (${serverText((error as Error).message)})`, 'unreachable');
   }
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Prometheus writes sample values as strings, with NaN, +Inf and -Inf spelled its own way. */

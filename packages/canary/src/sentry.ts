@@ -1,6 +1,6 @@
-import { ConfigurationError, waitOutRateLimit } from '@roadstop/core';
+import { ConfigurationError, isRecord, waitOutRateLimit } from '@roadstop/core';
 import type { SentryOptions } from './options.js';
-import { cancelledRequest, describe, getJson, isRecord, ProviderError, serverText, type CheckingProvider, type Service } from './providers.js';
+import { cancelledRequest, describe, getJson, ProviderError, serverText, type CheckingProvider, type Service } from './providers.js';
 import type { ProviderSeries, Window } from './evidence.js';
 import { REQUEST_TIMEOUT_MS } from './watch.js';
 

@@ -1,4 +1,4 @@
-import type { GateStatus } from '@roadstop/core';
+import { isRecord, type GateStatus } from '@roadstop/core';
 import { MAX_ROW_DETAIL } from './rows.js';
 import { MAX_UNTRUSTED_TEXT, sanitizeUntrusted } from './sanitize.js';
 
@@ -119,11 +119,11 @@ const DETAIL_TAGS = /^<\/?(details|summary|br|sub|sup|code|b|i)( open)?\/?>/;
  * is refused: the comment is then rebuilt from this run's rows.
  */
 function checkState(data: unknown): CommentState | undefined {
-  if (!isObject(data) || data.v !== 1 || !isCount(data.revision) || !Array.isArray(data.rows) || data.rows.length > MAX_STATE_ROWS) return undefined;
+  if (!isRecord(data) || data.v !== 1 || !isCount(data.revision) || !Array.isArray(data.rows) || data.rows.length > MAX_STATE_ROWS) return undefined;
   if (typeof data.updatedAt !== 'string' || !isTime(data.updatedAt)) return undefined;
   let head: CommentState['head'];
   if (data.head !== undefined) {
-    if (!isObject(data.head) || !isSha(data.head.sha) || !isRunId(data.head.runId)) return undefined;
+    if (!isRecord(data.head) || !isSha(data.head.sha) || !isRunId(data.head.runId)) return undefined;
     head = { sha: data.head.sha, runId: data.head.runId };
   }
   let deployment: DeploymentState | undefined;
@@ -141,7 +141,7 @@ function checkState(data: unknown): CommentState | undefined {
 }
 
 function checkDeployment(data: unknown): DeploymentState | undefined {
-  if (!isObject(data)) return undefined;
+  if (!isRecord(data)) return undefined;
   const { environment, status, url, sha, runId, at, link } = data;
   if (!isLine(environment, 255) || !DEPLOYMENT_STATUSES.includes(status as DeploymentStatus) || !isSha(sha) || !isRunId(runId) || !isTime(at)) return undefined;
   if ((url !== undefined && !isWebUrl(url)) || (link !== undefined && !isWebUrl(link))) return undefined;
@@ -157,7 +157,7 @@ function checkDeployment(data: unknown): DeploymentState | undefined {
 }
 
 function checkRow(data: unknown): CommentRow | undefined {
-  if (!isObject(data)) return undefined;
+  if (!isRecord(data)) return undefined;
   const { id, gate, job, status, headline, figure, delta, link, sha, runId, at, detail, detailTooLong } = data;
   if (!isLine(id, 300) || !isLine(gate, 100) || (job !== undefined && !isLine(job, 100)) || !GATE_STATUSES.includes(status as GateStatus)) return undefined;
   // Stored text is already inert, entities and all: up to five characters for each one of the original.
@@ -193,10 +193,6 @@ function inertDetail(text: string): string {
     .replace(/<[^<]*/g, (part) => (DETAIL_TAGS.test(part) ? part : `&lt;${part.slice(1)}`))
     .replace(/@/g, '&#64;')
     .replace(/\]\(\s*(?!https?:\/\/)[^)]*\)/gi, ']');
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isCount(value: unknown): value is number {

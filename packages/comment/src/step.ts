@@ -1,5 +1,5 @@
 import type { ActionStep } from '@roadstop/action';
-import { ConfigurationError, EnvironmentError, readResultFiles, readRunnerContext, type RunnerContext } from '@roadstop/core';
+import { ConfigurationError, EnvironmentError, readResultFiles, readRunnerContext, runUrlOf, type RunnerContext } from '@roadstop/core';
 import { resultRangesOf } from '@roadstop/gates';
 import { openGitHubClient, toGitHubError, isHttpError, isRateLimited, gitHubMessage, networkBudgetMs, startNetworkBudget, type GitHubClient, type GitHubInputs, type NetworkBudget } from '@roadstop/github';
 import { deactivateDeployments, recordDeployment } from './deployments.js';
@@ -30,7 +30,7 @@ export async function stagingComment(step: ActionStep, env: Env = process.env): 
   const repository = context.owner && context.repo ? `${context.owner}/${context.repo}` : '';
   // Read only after github(), which refuses to start without GITHUB_REPOSITORY.
   const repo = { owner: context.owner!, repo: context.repo! };
-  const runLink = repository && runId ? `${context.serverUrl}/${repository}/actions/runs/${runId}${env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1' ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ''}` : undefined;
+  const runLink = runUrlOf(context, env);
 
   let client: Promise<GitHubClient> | undefined;
   let budget: NetworkBudget | undefined;

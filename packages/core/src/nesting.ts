@@ -8,6 +8,11 @@ import { ConfigurationError, type ErrorLocation } from './errors.js';
  */
 export const MAX_NESTING = 100;
 
+/** A parsed JSON object (not null, not an array): the one value whose fields a reader may look up. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /**
  * Refuse a parsed JSON value nested more than MAX_NESTING deep. JSON.parse
  * itself reads any depth; whatever walks the value afterwards recurses, so

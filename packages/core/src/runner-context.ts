@@ -70,6 +70,13 @@ export function readRunnerContext(env: NodeJS.ProcessEnv = process.env, cwd = pr
   return context;
 }
 
+/** The run's page at this attempt: a link that outlives a re-run still shows the attempt that wrote it. */
+export function runUrlOf(context: RunnerContext, env: Record<string, string | undefined>): string | undefined {
+  if (!context.owner || !context.repo || !context.runId) return undefined;
+  const attempt = env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1' ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : '';
+  return `${context.serverUrl.replace(/\/+$/, '')}/${context.owner}/${context.repo}/actions/runs/${context.runId}${attempt}`;
+}
+
 /**
  * The event payload. Outside a pull request a missing file is an empty
  * payload (a local run); on a pull request event it is the runner's failure,

@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@roadstop/core';
+import { ConfigurationError, isRecord } from '@roadstop/core';
 import { toChunks, type ReportInput } from './input.js';
 import { readJsonEntries, type JsonEntry } from './json-entries.js';
 import { emptyFile, emptyTotals, METRICS, totalFromDetail, type CoverageReport, type FileCoverage, type Metric, type MetricSupport, type Ratio, type Totals } from './model.js';
@@ -48,20 +48,16 @@ export async function parseIstanbulJson(input: ReportInput, file: string): Promi
 
 type Json = Record<string, unknown>;
 
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Old istanbul versions wrapped each file's counters in `{ data: … }`. */
 function unwrap(value: unknown): unknown {
-  return isObject(value) && isObject(value.data) && !('s' in value) ? value.data : value;
+  return isRecord(value) && isRecord(value.data) && !('s' in value) ? value.data : value;
 }
 
 function kindOf(entry: JsonEntry): 'final' | 'summary' | undefined {
   const value = unwrap(entry.value);
-  if (!isObject(value)) return undefined;
-  if (isObject(value.statementMap) && isObject(value.s)) return 'final';
-  if (isObject(value.lines) && isObject(value.statements) && typeof value.lines.total === 'number') return 'summary';
+  if (!isRecord(value)) return undefined;
+  if (isRecord(value.statementMap) && isRecord(value.s)) return 'final';
+  if (isRecord(value.lines) && isRecord(value.statements) && typeof value.lines.total === 'number') return 'summary';
   return undefined;
 }
 
@@ -71,7 +67,7 @@ function summaryTotals(entry: JsonEntry, file: string): Totals {
   for (const metric of METRICS) {
     const raw = value[metric];
     if (raw === undefined) continue;
-    if (!isObject(raw) || typeof raw.total !== 'number' || typeof raw.covered !== 'number') {
+    if (!isRecord(raw) || typeof raw.total !== 'number' || typeof raw.covered !== 'number') {
       throw new ConfigurationError(`coverage-summary entry "${entry.key}" has no numeric ${metric}.total and ${metric}.covered`, { file, line: entry.line });
     }
     if (!(Number.isInteger(raw.total) && Number.isInteger(raw.covered) && raw.covered >= 0 && raw.covered <= raw.total)) {
@@ -88,15 +84,15 @@ interface Position {
 }
 
 function position(value: unknown): Position | undefined {
-  if (!isObject(value) || typeof value.line !== 'number') return undefined;
+  if (!isRecord(value) || typeof value.line !== 'number') return undefined;
   return { line: value.line, column: typeof value.column === 'number' ? value.column : 0 };
 }
 
 function startLine(meta: unknown, ...fields: string[]): number {
-  if (!isObject(meta)) return 0;
+  if (!isRecord(meta)) return 0;
   for (const field of fields) {
     const range = meta[field];
-    const start = isObject(range) ? position(range.start) : undefined;
+    const start = isRecord(range) ? position(range.start) : undefined;
     if (start) return start.line;
   }
   return typeof meta.line === 'number' ? meta.line : 0;
@@ -111,10 +107,10 @@ function fileFromIstanbul(entry: JsonEntry, file: string): FileCoverage {
   const result = emptyFile(entry.key);
   const statementMap = data.statementMap as Json;
   const s = data.s as Json;
-  const fnMap = isObject(data.fnMap) ? data.fnMap : {};
-  const f = isObject(data.f) ? data.f : {};
-  const branchMap = isObject(data.branchMap) ? data.branchMap : {};
-  const b = isObject(data.b) ? data.b : {};
+  const fnMap = isRecord(data.fnMap) ? data.fnMap : {};
+  const f = isRecord(data.f) ? data.f : {};
+  const branchMap = isRecord(data.branchMap) ? data.branchMap : {};
+  const b = isRecord(data.b) ? data.b : {};
 
   // istanbul-lib-coverage getLineCoverage: a line's hits are the most any
   // statement starting on it has; statements without a location are skipped
@@ -126,8 +122,8 @@ function fileFromIstanbul(entry: JsonEntry, file: string): FileCoverage {
     const hits = hitCount(rawHits);
     const meta = statementMap[id];
     if (meta === undefined) throw contradiction('s', id, 'statementMap');
-    const start = isObject(meta) ? position(meta.start) : undefined;
-    const end = isObject(meta) ? position(meta.end) : undefined;
+    const start = isRecord(meta) ? position(meta.start) : undefined;
+    const end = isRecord(meta) ? position(meta.end) : undefined;
     let key = start ? `${start.line}:${start.column}-${end?.line ?? start.line}:${end?.column ?? start.column}` : `#${id}`;
     if (result.statements.has(key)) key = `${key}#${id}`;
     result.statements.set(key, hits);
@@ -140,15 +136,15 @@ function fileFromIstanbul(entry: JsonEntry, file: string): FileCoverage {
   // Functions and branches are counted from the counters (f, b), as istanbul's summary does.
   for (const [id, rawHits] of Object.entries(f)) {
     const meta = fnMap[id];
-    if (meta === undefined && isObject(data.fnMap)) throw contradiction('f', id, 'fnMap');
-    const name = isObject(meta) && typeof meta.name === 'string' ? meta.name : `(function ${id})`;
+    if (meta === undefined && isRecord(data.fnMap)) throw contradiction('f', id, 'fnMap');
+    const name = isRecord(meta) && typeof meta.name === 'string' ? meta.name : `(function ${id})`;
     result.functions.push({ name, line: startLine(meta, 'decl', 'loc'), hits: hitCount(rawHits) });
   }
   for (const [id, counts] of Object.entries(b)) {
     if (!Array.isArray(counts)) {
       throw new ConfigurationError(`coverage-final entry "${entry.key}": branch counters b["${id}"] are not an array`, { file, line: entry.line });
     }
-    if (branchMap[id] === undefined && isObject(data.branchMap)) throw contradiction('b', id, 'branchMap');
+    if (branchMap[id] === undefined && isRecord(data.branchMap)) throw contradiction('b', id, 'branchMap');
     const line = startLine(branchMap[id], 'loc');
     counts.forEach((taken, index) => result.branches.push({ line, block: id, branch: String(index), taken: hitCount(taken) }));
   }

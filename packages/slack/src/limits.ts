@@ -1,3 +1,4 @@
+import { isRecord } from '@roadstop/core';
 import { cutText } from './mrkdwn.js';
 
 /** What Slack refuses a message over (invalid_blocks, msg_too_long), from its Block Kit reference. */
@@ -37,7 +38,7 @@ export function fitBlockKit(message: SlackMessage): FittedMessage {
   if (Array.isArray(copy.blocks)) copy.blocks = fitBlocks(copy.blocks, 'blocks', cuts);
   if (Array.isArray(copy.attachments)) {
     copy.attachments.forEach((attachment: unknown, index) => {
-      if (isObject(attachment) && Array.isArray(attachment.blocks)) attachment.blocks = fitBlocks(attachment.blocks, `attachments[${index}].blocks`, cuts);
+      if (isRecord(attachment) && Array.isArray(attachment.blocks)) attachment.blocks = fitBlocks(attachment.blocks, `attachments[${index}].blocks`, cuts);
     });
   }
   return { message: copy, cuts };
@@ -48,7 +49,7 @@ function fitBlocks(blocks: unknown[], path: string, cuts: string[]): unknown[] {
     type: 'context',
     elements: [{ type: 'mrkdwn', text: `✂ ${left} more blocks cut (Slack shows at most ${BLOCK_KIT_LIMITS.blocks} in a message)` }],
   }));
-  return kept.map((block, index) => (isObject(block) ? fitBlock(block, `${path}[${index}]`, cuts) : block));
+  return kept.map((block, index) => (isRecord(block) ? fitBlock(block, `${path}[${index}]`, cuts) : block));
 }
 
 function fitBlock(block: Json, path: string, cuts: string[]): Json {
@@ -92,7 +93,7 @@ function capList(list: unknown[], max: number, what: string, cuts: string[], fil
 }
 
 function fitTextObject(object: unknown, max: number, path: string, cuts: string[]): void {
-  if (!isObject(object) || typeof object.text !== 'string' || (object.type !== 'mrkdwn' && object.type !== 'plain_text')) return;
+  if (!isRecord(object) || typeof object.text !== 'string' || (object.type !== 'mrkdwn' && object.type !== 'plain_text')) return;
   // A header is one line: the marker goes on the same line there.
   const fitted = fitText(object.text, max, path, cuts);
   object.text = object.type === 'plain_text' ? fitted.replace(/\n(?=✂)/, ' ') : fitted;
@@ -102,8 +103,4 @@ function fitText(text: string, max: number, path: string, cuts: string[]): strin
   const { text: fitted, cut } = cutText(text, max);
   if (cut > 0) cuts.push(`${path}: ${text.length.toLocaleString('en-US')} characters, cut to ${fitted.length.toLocaleString('en-US')}`);
   return fitted;
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,4 +1,4 @@
-import type { RunnerContext } from '@roadstop/core';
+import { isRecord, runUrlOf, type RunnerContext } from '@roadstop/core';
 import type { SlackEvent, SlackInputs } from './inputs.js';
 
 /**
@@ -74,7 +74,7 @@ export function buildStory({ inputs, context, env, startedTs, results, nowMs = D
   const release = object(payload.release);
   const version = inputs.version ?? (string(release.tag_name) || (context.ref?.startsWith('refs/tags/') ? refName : ''));
   const seconds = startedTs ? Math.max(0, Math.round(nowMs / 1000 - Number(startedTs))) : undefined;
-  const runUrl = repositoryUrl && context.runId ? `${repositoryUrl}/actions/runs/${context.runId}${env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1' ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ''}` : '';
+  const runUrl = runUrlOf(context, env) ?? '';
   return {
     event: inputs.event,
     status: style.status,
@@ -136,7 +136,7 @@ export function formatDuration(seconds: number): string {
 }
 
 function object(value: unknown): Payload {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Payload) : {};
+  return isRecord(value) ? value : {};
 }
 
 function string(value: unknown): string {
