@@ -1,9 +1,9 @@
 import {
-  checkRange,
   ConfigurationError,
   oneOf,
   parseBoolean,
   parseIncrease,
+  parseNumber,
   parseSize,
   splitList,
   FAIL_ON,
@@ -108,7 +108,7 @@ export function resolveOptions(section: ConfigSection, inputs: RawInputs, worksp
   const level = (name: 'gzip-level' | 'brotli-quality'): number => {
     const definition = BUNDLE_BUDGET_OPTIONS[name];
     const text = given(name);
-    return text ? parseInteger(text, rangeOf(definition), input(name)) : (section.number(name, rangeOf(definition)) ?? definition.default);
+    return text ? parseNumber(text, input(name), rangeOf(definition)) : (section.number(name, rangeOf(definition)) ?? definition.default);
   };
   const gzipLevel = level('gzip-level');
   const brotliQuality = level('brotli-quality');
@@ -193,11 +193,4 @@ function readLimits(entry: ConfigSection, defaults: Pick<Budget, 'compression' |
     throw new ConfigurationError('warn is larger than max, so it could never warn', entry.locate('warn'));
   }
   return limits;
-}
-
-function parseInteger(value: string, range: ReturnType<typeof rangeOf>, where: ErrorLocation): number {
-  const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number)) throw new ConfigurationError(`'${value}' is not a number`, where);
-  checkRange(number, range, where);
-  return number;
 }

@@ -1,4 +1,4 @@
-import { ConfigSection, ConfigurationError, givenInput, parseSectionList, rejectUnsafeUrlText, type ErrorLocation, type InputDefinition, type OptionDefinitions, rangeOf } from '@roadstop/core';
+import { ConfigSection, ConfigurationError, givenInput, parseNumber, parseSectionList, rejectUnsafeUrlText, type ErrorLocation, type InputDefinition, type OptionDefinitions, rangeOf } from '@roadstop/core';
 import type { GateOptionsBase } from '@roadstop/core';
 import { jsonPathPackage } from './jsonpath-package.cjs';
 
@@ -393,7 +393,7 @@ function parseMetric(metric: ConfigSection, provider: ProviderName, intervalMs: 
     if (value === undefined) return undefined;
     if (counts) return parseFraction(String(value), metric.locate(key));
     if (type === 'latency') return parseDuration(String(value), metric.locate(key), true);
-    return parseNumber(String(value), metric.locate(key));
+    return parseNumber(value, metric.locate(key), {});
   };
   const alert = threshold('alert');
   const rollback = threshold('rollback');
@@ -481,12 +481,6 @@ export function parseFraction(text: string, where: ErrorLocation): number {
   if (!match) throw new ConfigurationError(`'${text}' is not a percentage`, where, 'write e.g. 5% or 0.05');
   const value = match[2] ? Number(match[1]) / 100 : Number(match[1]);
   if (value > 1) throw new ConfigurationError(`'${text}' is above 100%`, where, 'write a percentage such as 5%');
-  return value;
-}
-
-function parseNumber(text: string, where: ErrorLocation): number {
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value)) throw new ConfigurationError(`'${text}' is not a number`, where);
   return value;
 }
 

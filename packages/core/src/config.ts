@@ -2,7 +2,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { confinedPathSync, readRegularFileSync } from './confine.js';
 import { checkSection, type ConfigSectionDefinitions, type ConfigWarning } from './config-options.js';
 import { ConfigurationError, type ErrorLocation } from './errors.js';
-import { oneOf } from './input-values.js';
+import { checkRange, oneOf } from './input-values.js';
 import { parseYamlTree, type TreeList, type TreeMap, type TreeNode } from './yaml.js';
 
 export const DEFAULT_CONFIG_PATH = '.github/roadstop.yml';
@@ -299,14 +299,6 @@ export function parseConfig(text: string, file: string, sections?: ConfigSection
 
 function loadedConfig(file: string | undefined, root: ConfigSection, warnings: ConfigWarning[]): LoadedConfig {
   return { file, root, section: (gate) => root.section(gate), warnings };
-}
-
-export function checkRange(value: number, range: { min?: number; max?: number; integer?: boolean }, where: ErrorLocation): void {
-  if (range.integer && !Number.isInteger(value)) throw new ConfigurationError(`${value} must be a whole number`, where);
-  if ((range.min !== undefined && value < range.min) || (range.max !== undefined && value > range.max)) {
-    const bounds = range.max === undefined ? `at least ${range.min}` : range.min === undefined ? `at most ${range.max}` : `from ${range.min} to ${range.max}`;
-    throw new ConfigurationError(`${value} is out of range: must be ${bounds}`, where);
-  }
 }
 
 function displayPath(absolute: string, workspace: string): string {

@@ -44,3 +44,20 @@ export function oneOf<T extends string>(value: string, allowed: readonly T[], wh
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new ConfigurationError(`'${value}' is not one of ${allowed.join(', ')}`, where);
 }
+
+export function checkRange(value: number, range: { min?: number; max?: number; integer?: boolean }, where: ErrorLocation): void {
+  if (range.integer && !Number.isInteger(value)) throw new ConfigurationError(`${value} must be a whole number`, where);
+  if ((range.min !== undefined && value < range.min) || (range.max !== undefined && value > range.max)) {
+    const bounds = range.max === undefined ? `at least ${range.min}` : range.min === undefined ? `at most ${range.max}` : `from ${range.min} to ${range.max}`;
+    throw new ConfigurationError(`${value} is out of range: must be ${bounds}`, where);
+  }
+}
+
+/** A finite number within `range`, or the mistake: `'x' is not <what>` and how to write one. */
+export function parseNumber(value: string | number, where: ErrorLocation, range: Parameters<typeof checkRange>[1], what = 'a number', hint?: string): number {
+  const text = String(value).trim();
+  const number = Number(text);
+  if (text === '' || !Number.isFinite(number)) throw new ConfigurationError(`'${value}' is not ${what}`, where, hint);
+  checkRange(number, range, where);
+  return number;
+}

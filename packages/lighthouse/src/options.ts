@@ -2,6 +2,7 @@ import {
   checkRange,
   ConfigurationError,
   givenInput,
+  parseNumber,
   parseBaselineSpec,
   parseFailOn,
   parseSize,
@@ -115,7 +116,7 @@ export function resolveLighthouseOptions(section: ConfigSection, inputs: RawInpu
   const runs =
     runsText === undefined
       ? DEFAULT_RUNS
-      : parseNumber(runsText, from('runs'), 'a number of runs', `write a whole number from 1 to ${MAX_RUNS}, e.g. 3`, RUNS_RANGE);
+      : parseNumber(runsText, from('runs'), RUNS_RANGE, 'a number of runs', `write a whole number from 1 to ${MAX_RUNS}, e.g. 3`);
 
   const presetText = given('preset') ?? section.string('preset');
   let preset: Preset | undefined;
@@ -144,7 +145,7 @@ export function resolveLighthouseOptions(section: ConfigSection, inputs: RawInpu
     // CLS is the unitless layout shift score, e.g. 0.1.
     maxVitals[vital] =
       vital === 'cls'
-        ? parseNumber(value, from(name), 'a layout shift score', 'write a number such as 0.1', { min: 0, max: 10 })
+        ? parseNumber(value, from(name), { min: 0, max: 10 }, 'a layout shift score', 'write a number such as 0.1')
         : parseDuration(value, from(name));
   }
 
@@ -251,7 +252,7 @@ function readMap<Key extends string>(
 
 /** A Lighthouse score as people write it, 0–100 (`80`); anything outside that range names where it came from. */
 export function parseScore(value: string | number, where: ErrorLocation): number {
-  const number = parseNumber(value, where, 'a score', 'write a number from 0 to 100, e.g. 80', { min: 0, max: 100 });
+  const number = parseNumber(value, where, { min: 0, max: 100 }, 'a score', 'write a number from 0 to 100, e.g. 80');
   // lhci's assertions write scores as 0–1 (minScore: 0.8); here 0.8 would be 0.8 points out of 100 and pass anything.
   if (number > 0 && number < 1) {
     throw new ConfigurationError(`${value} reads as ${number} points out of 100, which looks like lhci's 0–1 score`, where, `did you mean ${Math.round(number * 10000) / 100}? scores here are 0–100`);
@@ -260,7 +261,7 @@ export function parseScore(value: string | number, where: ErrorLocation): number
 }
 
 function parsePoints(value: string | number, where: ErrorLocation): number {
-  return parseNumber(value, where, 'a number of points', 'write the largest allowed drop in score points, e.g. 3', { min: 0, max: 100 });
+  return parseNumber(value, where, { min: 0, max: 100 }, 'a number of points', 'write the largest allowed drop in score points, e.g. 3');
 }
 
 /** `2500`, `"2500ms"`, `"2.5 s"` → 2500 milliseconds. */
@@ -270,13 +271,4 @@ export function parseDuration(value: string | number, where: ErrorLocation): num
   const milliseconds = Number(match[1]) * ((match[2] ?? 'ms').toLowerCase() === 's' ? 1000 : 1);
   checkRange(milliseconds, { min: 0, max: 600_000 }, where);
   return Math.round(milliseconds);
-}
-
-/** A finite number within `range`, or the mistake: `'x' is not <what>` and how to write one. */
-function parseNumber(value: string | number, where: ErrorLocation, what: string, hint: string, range: Parameters<typeof checkRange>[1]): number {
-  const text = typeof value === 'number' ? String(value) : value.trim();
-  const number = Number(text);
-  if (text === '' || !Number.isFinite(number)) throw new ConfigurationError(`'${value}' is not ${what}`, where, hint);
-  checkRange(number, range, where);
-  return number;
 }
