@@ -55,7 +55,7 @@ export async function runGateInStep(gate: GateDescriptor, inputs: StepInputs<Par
   for (const value of masked) setSecret(value);
   const context = readRunnerContext();
   const workspace = resolve(context.workspace);
-  const config = await loadConfig(inputs.config, { workspace, input: 'config', sections: configSections() });
+  const config = loadConfig(inputs.config, { workspace, input: 'config', sections: configSections() });
   warnConfig(stepPrefix(gate), config.warnings.filter((warning) => warning.key.startsWith(`${gate.name}.`)));
   const options = gate.resolveOptions(config.section(gate.name), inputs.gate, workspace);
   // Secrets the config file gave (not inputs, so not masked above) are masked before the run first uses them.

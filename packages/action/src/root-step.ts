@@ -24,7 +24,7 @@ export async function runRootAction(registry: readonly GateDescriptor[]): Promis
     }
     const workspace = resolve(readRunnerContext().workspace);
     // Each gate's step reads it again and warns of deprecated keys; this read only finds the gates it names.
-    const config = await loadConfig(configPath, { workspace, input: 'config', sections: configSections(registry) });
+    const config = loadConfig(configPath, { workspace, input: 'config', sections: configSections(registry) });
     const names = gates.map((gate) => gate.name).join(', ');
     if (config.file === undefined) {
       throw new ConfigurationError(

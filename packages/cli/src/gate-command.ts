@@ -47,7 +47,7 @@ export async function runGateCommand(gate: GateDescriptor, args: string[], io: I
   const workspace = await commandWorkspace(typeof values.cwd === 'string' ? values.cwd : undefined, io);
   const inputs = cliInputs(gate, values, positionals);
   // --config is the user's own file on their own machine: the shell's folder is as good as the workspace.
-  const config = await loadConfig(commandConfigPath(values.config as string | undefined, io), { workspace, input: '--config', also: [io.cwd], sections: configSections() });
+  const config = loadConfig(commandConfigPath(values.config as string | undefined, io), { workspace, input: '--config', also: [io.cwd], sections: configSections() });
   for (const warning of config.warnings.filter((each) => each.key.startsWith(`${gate.name}.`))) io.stderr(`${warning.file ?? ''}${warning.line ? `:${warning.line}` : ''}: warning: ${warning.text}\n`);
   const options = gate.resolveOptions(config.section(gate.name), inputs, workspace);
   const messages: ResultMessage[] = [];

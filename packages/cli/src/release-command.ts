@@ -50,7 +50,7 @@ export async function runReleaseCommand(args: string[], io: Io): Promise<number>
   // All string options: parseArgs (strict) gives a string or nothing.
   const given = values as Record<string, string | undefined>;
   const inputs: ReleaseRawInputs = Object.fromEntries(names.filter((name) => given[name] !== undefined).map((name) => [name, given[name]]));
-  const config = await loadConfig(commandConfigPath(values.config, io), { workspace, input: '--config', also: [io.cwd], sections: configSections() });
+  const config = loadConfig(commandConfigPath(values.config, io), { workspace, input: '--config', also: [io.cwd], sections: configSections() });
   const options = resolveReleaseOptions(config.section('canary-watch'), inputs, workspace);
   const secrets = releaseSecrets(options);
   const outcome = await runRelease(options, { scratch: await mkdtemp(join(tmpdir(), 'roadstop-canary-release-')), log: (text) => io.stderr(`${redactText(text, secrets)}\n`), onMoved: () => undefined });

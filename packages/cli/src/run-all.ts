@@ -26,7 +26,7 @@ export async function runAllCommand(args: string[], io: Io): Promise<number> {
   }
   const workspace = await commandWorkspace(values.cwd, io);
   const configPath = commandConfigPath(values.config, io);
-  const config = await loadConfig(configPath, { workspace, input: '--config', also: [io.cwd], sections: configSections() });
+  const config = loadConfig(configPath, { workspace, input: '--config', also: [io.cwd], sections: configSections() });
   if (config.file === undefined) {
     throw new ConfigurationError(`config file not found: ${DEFAULT_CONFIG_PATH} does not exist in ${workspace}`, { input: '--config' }, `roadstop run runs the gates a config file names (${NAMES})`);
   }

@@ -239,18 +239,11 @@ interface LoadConfigOptions {
 
 /**
  * Read the roadstop config. A missing file is fine at the default path and an
- * error at a path the user named; a mistake is a rejection.
+ * error at a path the user named; a mistake is thrown. Synchronous: every step
+ * starts with a file of a few kB, and the promise API of node:fs (with the
+ * streams it loads) cost more than the read.
  */
-export function loadConfig(path: string | undefined, options: LoadConfigOptions): Promise<LoadedConfig> {
-  return new Promise((done) => done(loadConfigSync(path, options)));
-}
-
-/**
- * loadConfig, synchronously, as it reads: every step starts with a file of a
- * few kB, and the promise API of node:fs (with the streams it loads) cost
- * more than the read.
- */
-export function loadConfigSync(path: string | undefined, options: LoadConfigOptions): LoadedConfig {
+export function loadConfig(path: string | undefined, options: LoadConfigOptions): LoadedConfig {
   // The default path is optional even when spelled out (action.yml's default): every gate also works from inputs alone.
   const file = path !== undefined && path.trim() !== '' ? path.trim() : DEFAULT_CONFIG_PATH;
   const explicit = file !== DEFAULT_CONFIG_PATH;

@@ -32,7 +32,7 @@ async function layout() {
   return { root, workspace, outside };
 }
 
-async function refusal(run: () => Promise<unknown>): Promise<string> {
+async function refusal(run: () => unknown): Promise<string> {
   try {
     await run();
   } catch (error) {
@@ -119,7 +119,7 @@ describe('baseline, report and config paths stay in the workspace', () => {
 
   it('reads a config file in a folder the edge also allows', async () => {
     const { workspace, outside } = await layout();
-    const config = await loadConfig(join(outside, 'roadstop.yml'), { workspace, input: '--config', also: [outside], sections: SECTIONS });
+    const config = loadConfig(join(outside, 'roadstop.yml'), { workspace, input: '--config', also: [outside], sections: SECTIONS });
     expect(config.section('bundle-budget').keys()).toEqual(['budgets']);
   });
 });

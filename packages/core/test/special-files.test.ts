@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, loadConfigSync, openRegularFile, readRegularFile, readRegularFileSync, readResult } from '../src/index.js';
+import { ConfigurationError, loadConfig, openRegularFile, readRegularFile, readRegularFileSync, readResult } from '../src/index.js';
 
 // A FIFO without a writer blocks whoever opens it for reading; a device never ends. Each reader refuses them before
 // a byte is read, and says what the file is. The test would hang (and time out) if any of them opened the FIFO.
@@ -36,7 +36,7 @@ describe('special files', () => {
 
   it('refuses a config file that is a FIFO, naming it', async () => {
     const { folder } = await fifo();
-    expect(() => loadConfigSync('pipe', { workspace: folder, sections: {} })).toThrow(/the config file is a FIFO/);
+    expect(() => loadConfig('pipe', { workspace: folder, sections: {} })).toThrow(/the config file is a FIFO/);
   });
 
   it('reads a regular file, and a folder is EISDIR as before', async () => {

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ActionStep } from '@roadstop/action';
-import { loadConfigSync, secretInputValues } from '@roadstop/core';
+import { loadConfig, secretInputValues } from '@roadstop/core';
 import { configSections } from '@roadstop/gates';
 import { secretsOf } from '@roadstop/canary/options';
 import { RELEASE_INPUT_DEFINITIONS, RELEASE_INPUT_NAMES, RELEASE_SLACK_SECRET_INPUTS, resolveReleaseOptions, WATCH_INPUT_NAMES, type ReleaseOptions, type ReleaseRawInputs } from './options.js';
@@ -15,7 +15,7 @@ export function readReleaseInputs(step: ActionStep): { options: ReleaseOptions; 
   const secrets = secretInputValues(RELEASE_INPUT_DEFINITIONS, raw);
   for (const secret of secrets) step.secret(secret);
   const workspace = resolve(process.env.GITHUB_WORKSPACE || process.cwd());
-  const config = loadConfigSync(step.input('config') || undefined, { workspace, input: 'config', sections: configSections() });
+  const config = loadConfig(step.input('config') || undefined, { workspace, input: 'config', sections: configSections() });
   const options = resolveReleaseOptions(config.section('canary-watch'), raw, workspace);
   // Secrets the config file gave (canary-watch's http-headers there) are masked too, before the ramp uses them.
   const fromConfig = secretsOf(options.watch).filter((value) => value !== '' && !secrets.includes(value));
