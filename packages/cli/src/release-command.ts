@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig, redactText } from '@roadstop/core';
 import { configSections } from '@roadstop/gates';
-import { RELEASE_INPUT_NAMES, releaseError, releaseSecrets, renderReleaseTerminal, resolveReleaseOptions, runRelease, WATCH_INPUT_NAMES, type ReleaseRawInputs } from '@roadstop/release';
+import { RELEASE_INPUT_NAMES, releaseJson, releaseSecrets, renderReleaseTerminal, resolveReleaseOptions, runRelease, throwRampError, WATCH_INPUT_NAMES, type ReleaseRawInputs } from '@roadstop/release';
 import { commandConfigPath, commandWorkspace } from './common.js';
 import type { Io } from './io.js';
 
@@ -54,9 +54,7 @@ export async function runReleaseCommand(args: string[], io: Io): Promise<number>
   const options = resolveReleaseOptions(config.section('canary-watch'), inputs, workspace);
   const secrets = releaseSecrets(options);
   const outcome = await runRelease(options, { scratch: await mkdtemp(join(tmpdir(), 'roadstop-canary-release-')), log: (text) => io.stderr(`${redactText(text, secrets)}\n`), onMoved: () => undefined });
-  const { error, ...rest } = outcome;
-  io.stdout(redactText(values.json ? `${JSON.stringify({ ...rest, ...(error ? { error: error.message } : {}) }, null, 2)}\n` : renderReleaseTerminal(outcome), secrets));
-  const failure = releaseError(outcome, secrets);
-  if (failure) throw failure;
+  io.stdout(values.json ? `${releaseJson(outcome, secrets)}\n` : redactText(renderReleaseTerminal(outcome), secrets));
+  throwRampError(outcome, secrets);
   return outcome.decision === 'promote' ? 0 : 1;
 }

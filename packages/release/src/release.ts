@@ -69,12 +69,16 @@ function cancellableSleep(ms: number, signal: AbortSignal): Promise<void> {
  * What stopped the ramp, as the one error the edge reports: the user's mistake as it was (its input named); anything
  * else as the environment's, with the step it happened at and whether the traffic is back on stable.
  */
-export function releaseError(outcome: RampOutcome, secrets: readonly string[]): Error | undefined {
-  if (!outcome.error) return undefined;
+export function throwRampError(outcome: RampOutcome, secrets: readonly string[]): void {
+  if (!outcome.error) return;
   // Servers echo what they were sent (an Authorization header in an error): redacted before it is reported.
   if (isConfigurationError(outcome.error)) {
     const { message, location, hint } = outcome.error;
-    return new ConfigurationError(redactText(message, secrets), location, hint === undefined ? undefined : redactText(hint, secrets));
+    throw new ConfigurationError(redactText(message, secrets), location, hint === undefined ? undefined : redactText(hint, secrets));
   }
-  return new EnvironmentError(redactText(`${outcome.reason}${outcome.rolledBack ? '; rolled back: all traffic on stable' : ''}`, secrets));
+  throw new EnvironmentError(redactText(`${outcome.reason}${outcome.rolledBack ? '; rolled back: all traffic on stable' : ''}`, secrets));
 }
+
+/** An Error is {} to JSON: the report and --json carry its message. */
+export const releaseJson = ({ error, ...rest }: RampOutcome, secrets: readonly string[]): string =>
+  redactText(JSON.stringify({ ...rest, ...(error ? { error: error.message } : {}) }, null, 2), secrets);

@@ -17,7 +17,7 @@ async function mainStep(step: ActionStep): Promise<void> {
   const { options, secrets, scratch } = readReleaseInputs(step);
   // The ramp (the providers, the platform, the HTTP client), the report and Slack load once the inputs and the
   // config are read: a step that stops at a mistake there never parses them.
-  const [{ releaseError, runRelease }, { renderReleaseMarkdown }, { slackLifecycle }] = await Promise.all([import('./release.js'), import('./render.js'), import('./slack-lifecycle.js')]);
+  const [{ releaseJson, runRelease, throwRampError }, { renderReleaseMarkdown }, { slackLifecycle }] = await Promise.all([import('./release.js'), import('./render.js'), import('./slack-lifecycle.js')]);
   const slack = slackLifecycle(step);
   const total = options.steps.length;
   await slack?.send('started', { text: `canary release: ${options.steps.join(' → ')}%, ${options.watch.durationMs / 1000}s watch per step` });
@@ -36,14 +36,12 @@ async function mainStep(step: ActionStep): Promise<void> {
   // Done when nothing is left split: promoted, rolled back, or never moved. Otherwise the post step rolls back.
   if (outcome.decision === 'promote' || outcome.rolledBack || outcome.steps.length === 0) step.saveState('finished', 'true');
   const report = join(scratch, 'canary-release.json');
-  const { error, ...rest } = outcome;
-  writeFileSync(report, redactText(JSON.stringify({ ...rest, ...(error ? { error: error.message } : {}), steps: rest.steps }, null, 2), secrets));
+  writeFileSync(report, releaseJson(outcome, secrets));
   step.output('decision', outcome.decision);
   step.output('weight', outcome.weight);
   step.output('report', report);
   await step.summary(redactText(renderReleaseMarkdown(outcome, options.steps), secrets));
-  const failure = releaseError(outcome, secrets);
-  if (failure) throw failure;
+  throwRampError(outcome, secrets);
   if (outcome.decision !== 'promote') step.fail(redactText(`${outcome.decision}: ${outcome.reason}`, secrets));
 }
 
