@@ -16,10 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./packages/slack/src/errors.ts
 var errors = __webpack_require__(9257);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 21 modules
-var src = __webpack_require__(38471);
-// EXTERNAL MODULE: ./packages/slack/src/fetch.ts
-var fetch = __webpack_require__(11684);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 22 modules
+var src = __webpack_require__(95758);
 ;// CONCATENATED MODULE: ./packages/slack/src/inputs.ts
 
 
@@ -69,8 +67,9 @@ function readSlackInputs(input) {
         throw new src/* ConfigurationError */.j1('custom sends a payload of your own, and neither payload nor payload-file is given', { input: 'event' }, 'give payload or payload-file, or one of the built-in events');
     const tsList = splitValues(input('ts'));
     const channels = splitValues(input('channel'));
+    const toChannels = (names) => names.map((channel, index) => ({ kind: 'channel', channel, ...(tsList[index] ? { ts: tsList[index] } : {}) }));
     let transport;
-    const destinations = [];
+    let destinations;
     if (token) {
         transport = { kind: 'token', token, apiUrl: readApiUrl(input('api-url')) };
         if (channels.length === 0)
@@ -82,19 +81,18 @@ function readSlackInputs(input) {
         if (tsList.length > 0 && tsList.length !== channels.length) {
             throw new src/* ConfigurationError */.j1(`has ${tsList.length} timestamps for ${channels.length} channels`, { input: 'ts' }, "pass the started step's outputs together: channel: ${{ steps.<id>.outputs.channel }} and ts: ${{ steps.<id>.outputs.ts }}");
         }
-        channels.forEach((channel, index) => destinations.push({ kind: 'channel', channel, ...(tsList[index] ? { ts: tsList[index] } : {}) }));
+        destinations = toChannels(channels);
     }
     else if (webhooks.length > 0) {
         transport = { kind: 'webhook', urls: webhooks };
-        webhooks.forEach((url, index) => {
+        destinations = webhooks.map((url, index) => {
             checkHttpUrl(url, 'webhook-url', 'the incoming webhook URL Slack gave, https://hooks.slack.com/services/\u2026');
-            destinations.push({ kind: 'webhook', url, label: webhooks.length === 1 ? 'the webhook' : `webhook ${index + 1}` });
+            return { kind: 'webhook', url, label: webhooks.length === 1 ? 'the webhook' : `webhook ${index + 1}` };
         });
     }
     else if (dryRun) {
         transport = { kind: 'none' };
-        const names = channels.length > 0 ? channels : ['(no channel)'];
-        names.forEach((channel, index) => destinations.push({ kind: 'channel', channel, ...(tsList[index] ? { ts: tsList[index] } : {}) }));
+        destinations = toChannels(channels.length > 0 ? channels : ['(no channel)']);
     }
     else {
         throw new src/* ConfigurationError */.j1('neither token nor webhook-url is given: there is nowhere to send the message', { input: 'token' }, 'give token (a bot token, xoxb-\u2026, with chat:write) and channel, or webhook-url; dry-run: true prints the message without either');
@@ -106,7 +104,7 @@ function readSlackInputs(input) {
         if (event === 'started')
             throw new src/* ConfigurationError */.j1('is given with event started, which posts a new message', { input: 'ts' }, 'leave ts out for started; give it to the later events (progress, succeeded, \u2026)');
         for (const ts of tsList) {
-            if (!fetch/* SLACK_TS */.xK.test(ts))
+            if (!errors/* SLACK_TS */.xK.test(ts))
                 throw new src/* ConfigurationError */.j1(`'${ts}' is not a Slack message timestamp (such as 1712345678.123456)`, { input: 'ts' }, "pass the started step's ts output");
         }
     }
@@ -288,15 +286,10 @@ function fitBlockKit(message) {
     return { message: copy, cuts };
 }
 function fitBlocks(blocks, path, cuts) {
-    let kept = blocks;
-    if (blocks.length > BLOCK_KIT_LIMITS.blocks) {
-        const left = blocks.length - (BLOCK_KIT_LIMITS.blocks - 1);
-        kept = [
-            ...blocks.slice(0, BLOCK_KIT_LIMITS.blocks - 1),
-            { type: 'context', elements: [{ type: 'mrkdwn', text: `\u2702 ${left} more blocks cut (Slack shows at most ${BLOCK_KIT_LIMITS.blocks} in a message)` }] },
-        ];
-        cuts.push(`${path}: ${blocks.length} blocks, ${left} cut`);
-    }
+    const kept = capList(blocks, BLOCK_KIT_LIMITS.blocks, `${path}: ${blocks.length} blocks`, cuts, (left) => ({
+        type: 'context',
+        elements: [{ type: 'mrkdwn', text: `\u2702 ${left} more blocks cut (Slack shows at most ${BLOCK_KIT_LIMITS.blocks} in a message)` }],
+    }));
     return kept.map((block, index) => (isObject(block) ? fitBlock(block, `${path}[${index}]`, cuts) : block));
 }
 function fitBlock(block, path, cuts) {
@@ -304,34 +297,38 @@ function fitBlock(block, path, cuts) {
         case 'header':
             fitTextObject(block.text, BLOCK_KIT_LIMITS.headerText, `${path}.text`, cuts);
             break;
-        case 'section': {
+        case 'section':
             fitTextObject(block.text, BLOCK_KIT_LIMITS.sectionText, `${path}.text`, cuts);
-            if (Array.isArray(block.fields)) {
-                const fields = block.fields;
-                if (fields.length > BLOCK_KIT_LIMITS.fields) {
-                    const left = fields.length - (BLOCK_KIT_LIMITS.fields - 1);
-                    block.fields = [...fields.slice(0, BLOCK_KIT_LIMITS.fields - 1), { type: 'mrkdwn', text: `\u2702 ${left} more fields cut (Slack shows ${BLOCK_KIT_LIMITS.fields})` }];
-                    cuts.push(`${path}.fields: ${fields.length} fields, ${left} cut`);
-                }
-                block.fields.forEach((field, index) => fitTextObject(field, BLOCK_KIT_LIMITS.fieldText, `${path}.fields[${index}]`, cuts));
-            }
+            fitList(block, 'fields', `${path}.fields`, cuts);
             break;
-        }
         case 'context':
-            if (Array.isArray(block.elements)) {
-                const elements = block.elements;
-                if (elements.length > BLOCK_KIT_LIMITS.contextElements) {
-                    const left = elements.length - (BLOCK_KIT_LIMITS.contextElements - 1);
-                    block.elements = [...elements.slice(0, BLOCK_KIT_LIMITS.contextElements - 1), { type: 'mrkdwn', text: `\u2702 ${left} more cut` }];
-                    cuts.push(`${path}.elements: ${elements.length} elements, ${left} cut`);
-                }
-                block.elements.forEach((element, index) => fitTextObject(element, BLOCK_KIT_LIMITS.contextText, `${path}.elements[${index}]`, cuts));
-            }
+            fitList(block, 'elements', `${path}.elements`, cuts);
             break;
         default:
             break;
     }
     return block;
+}
+/** A section's fields and a context's elements: how many, how long each, and what the last says when some are cut. */
+const LISTS = {
+    fields: [BLOCK_KIT_LIMITS.fields, BLOCK_KIT_LIMITS.fieldText, `fields cut (Slack shows ${BLOCK_KIT_LIMITS.fields})`],
+    elements: [BLOCK_KIT_LIMITS.contextElements, BLOCK_KIT_LIMITS.contextText, 'cut'],
+};
+function fitList(block, key, path, cuts) {
+    const [max, maxText, marker] = LISTS[key];
+    const list = block[key];
+    if (!Array.isArray(list))
+        return;
+    block[key] = capList(list, max, `${path}: ${list.length} ${key}`, cuts, (left) => ({ type: 'mrkdwn', text: `\u2702 ${left} more ${marker}` }));
+    block[key].forEach((item, index) => fitTextObject(item, maxText, `${path}[${index}]`, cuts));
+}
+/** At most `max` items, the last of them one that says how many were cut. */
+function capList(list, max, what, cuts, filler) {
+    if (list.length <= max)
+        return list;
+    const left = list.length - (max - 1);
+    cuts.push(`${what}, ${left} cut`);
+    return [...list.slice(0, max - 1), filler(left)];
 }
 function fitTextObject(object, max, path, cuts) {
     if (!isObject(object) || typeof object.text !== 'string' || (object.type !== 'mrkdwn' && object.type !== 'plain_text'))
@@ -356,8 +353,8 @@ var external_node_path_ = __webpack_require__(76760);
 var gates_src = __webpack_require__(48110);
 // EXTERNAL MODULE: ./packages/github/src/index.ts + 7 modules
 var github_src = __webpack_require__(76610);
-// EXTERNAL MODULE: ./packages/render/src/index.ts + 8 modules
-var render_src = __webpack_require__(22480);
+// EXTERNAL MODULE: ./packages/render/src/index.ts + 6 modules
+var render_src = __webpack_require__(35715);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./packages/slack/src/payload.ts
@@ -687,9 +684,7 @@ function parentMessage(story, results) {
         blocks.push(section(escapeMrkdwn(story.text)));
     if (results.length > 0)
         blocks.push(resultSummaryBlock(results));
-    const links = linkLine(story);
-    if (links)
-        blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: links }] });
+    blocks.push(...linkBlocks(story));
     return { text: escapeMrkdwn(story.headline), blocks };
 }
 /** A later event's entry in the parent's thread: what happened, and the gates' reports. */
@@ -701,9 +696,7 @@ function replyMessage(story, results) {
     const blocks = [section(lines.join('\n'))];
     if (results.length > 0)
         blocks.push(resultSummaryBlock(results), ...resultReportBlocks(results));
-    const links = linkLine(story);
-    if (links)
-        blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: links }] });
+    blocks.push(...linkBlocks(story));
     return { text: escapeMrkdwn(`${story.icon} ${capitalize(story.status || story.event)}${story.text ? `: ${story.text}` : ''}`), blocks };
 }
 /** The reports alone, as the reply under a freshly posted message. */
@@ -745,7 +738,7 @@ function canaryText(story) {
         return '';
     return [step ? `step ${step}` : '', weight !== '' ? `${weight}% of traffic` : ''].filter(Boolean).join(' \u00b7 ');
 }
-function linkLine(story) {
+function linkBlocks(story) {
     const links = [];
     if (story.run.url)
         links.push(slackLink(story.run.url, `${story.run.workflow || 'Run'}${story.run.number ? ` #${story.run.number}` : ''}`));
@@ -755,7 +748,7 @@ function linkLine(story) {
         links.push(slackLink(story.compare_url, 'Compare'));
     if (story.repository)
         links.push(slackLink(story.repository_url, story.repository));
-    return links.join(' \u00b7 ');
+    return links.length > 0 ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: links.join(' \u00b7 ') }] }] : [];
 }
 function capitalize(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
@@ -784,7 +777,7 @@ function capitalize(text) {
  */
 async function slackNotify(step, env = process.env) {
     // Masked before anything reads them, even a check that refuses them: the token, and each webhook URL as given.
-    for (const raw of [step.input('token'), ...step.input('webhook-url').split(/[\r\n,]/).map((line) => line.trim())])
+    for (const raw of [step.input('token'), ...splitValues(step.input('webhook-url'))])
         step.secret(raw);
     const inputs = readSlackInputs((name) => step.input(name));
     const secrets = secretsOf(inputs);
@@ -881,56 +874,55 @@ async function send(deliveries, inputs, step, env) {
     const startedAt = Date.now();
     const fetch = (0,src/* createEdgeFetch */.OI)(env);
     const log = (text) => step.info((0,src/* redactText */.Rd)(text, secretsOf(inputs)));
-    const outcomes = [];
     const transport = inputs.transport;
-    // One destination after another: a rate limit is Slack's word on the whole workspace, and the budget is shared.
+    if (transport.kind === 'none')
+        return [];
+    // What was sent so far goes into `did`; `sent` takes the parent message's channel ID and ts once known.
+    let deliver;
     if (transport.kind === 'token') {
         const { openSlackApi } = await __webpack_require__.e(/* import() */ 943).then(__webpack_require__.bind(__webpack_require__, 52943));
         const api = await openSlackApi({ token: transport.token, apiUrl: transport.apiUrl, fetch, policy, startedAt, log, debug: (text) => step.debug(text) });
-        for (const delivery of deliveries) {
-            const destination = delivery.destination;
-            let channel = destination.channel;
-            let ts = destination.ts ?? '';
-            const did = [];
-            try {
-                if (destination.ts) {
-                    const { thread_ts: _thread, ...message } = delivery.message;
-                    await api.update({ ...message, channel, ts });
-                    did.push('updated its message');
-                }
-                else {
-                    ({ channel, ts } = await api.post({ ...delivery.message, channel }));
-                    did.push(`posted ${ts}`);
-                }
-                if (delivery.reply) {
-                    await api.post({ ...delivery.reply, channel, thread_ts: ts });
-                    did.push('replied in its thread');
-                }
-                outcomes.push({ destination, ok: true, channel, ts, did: did.join(', ') });
+        deliver = async ({ destination, message, reply }, did, sent) => {
+            if (destination.kind === 'channel' && destination.ts) {
+                const { thread_ts: _thread, ...parent } = message;
+                await api.update({ ...parent, ...sent });
+                did.push('updated its message');
             }
-            catch (error) {
-                if (!(error instanceof errors/* SlackSendError */.P))
-                    throw error;
-                outcomes.push({ destination, ok: false, channel, ts, did: did.join(', '), error });
+            else {
+                Object.assign(sent, await api.post({ ...message, channel: sent.channel }));
+                did.push(`posted ${sent.ts}`);
             }
-            log(`${nameOf(destination)}${channel !== destination.channel ? ` (${channel})` : ''}: ${describeOutcome(outcomes.at(-1))}`);
-        }
+            if (reply) {
+                await api.post({ ...reply, channel: sent.channel, thread_ts: sent.ts });
+                did.push('replied in its thread');
+            }
+        };
     }
-    else if (transport.kind === 'webhook') {
+    else {
         const { postToWebhook } = await __webpack_require__.e(/* import() */ 861).then(__webpack_require__.bind(__webpack_require__, 99861));
-        for (const delivery of deliveries) {
-            const destination = delivery.destination;
-            try {
-                await postToWebhook(destination.url, delivery.message, { fetch, policy, startedAt, log, label: destination.label });
-                outcomes.push({ destination, ok: true, channel: '', ts: '', did: 'posted' });
-            }
-            catch (error) {
-                if (!(error instanceof errors/* SlackSendError */.P))
-                    throw error;
-                outcomes.push({ destination, ok: false, channel: '', ts: '', did: '', error });
-            }
-            log(`${destination.label}: ${describeOutcome(outcomes.at(-1))}`);
+        deliver = async ({ destination, message }, did) => {
+            const { url, label } = destination;
+            await postToWebhook(url, message, { fetch, policy, startedAt, log, label });
+            did.push('posted');
+        };
+    }
+    const outcomes = [];
+    // One destination after another: a rate limit is Slack's word on the whole workspace, and the budget is shared.
+    for (const delivery of deliveries) {
+        const { destination } = delivery;
+        const sent = destination.kind === 'channel' ? { channel: destination.channel, ts: destination.ts ?? '' } : { channel: '', ts: '' };
+        const did = [];
+        try {
+            await deliver(delivery, did, sent);
+            outcomes.push({ destination, ok: true, ...sent, did: did.join(', ') });
         }
+        catch (error) {
+            if (!(error instanceof errors/* SlackSendError */.PX))
+                throw error;
+            outcomes.push({ destination, ok: false, ...sent, did: did.join(', '), error });
+        }
+        const moved = destination.kind === 'channel' && sent.channel !== destination.channel ? ` (${sent.channel})` : '';
+        log(`${nameOf(destination)}${moved}: ${describeOutcome(outcomes.at(-1))}`);
     }
     return outcomes;
 }
@@ -972,7 +964,6 @@ function summaryTable(outcomes) {
 
 ;// CONCATENATED MODULE: ./packages/slack/src/index.ts
 // Not the transports (web-api.ts, webhook.ts): they load @slack/web-api, which a step that stops at its inputs never needs.
-
 
 
 
@@ -1040,9 +1031,11 @@ function slackLifecycle(step) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ SlackSendError)
+/* harmony export */   CZ: () => (/* binding */ SLACK_ERROR_CODE),
+/* harmony export */   PX: () => (/* binding */ SlackSendError),
+/* harmony export */   Xh: () => (/* binding */ SLACK_CHANNEL_ID),
+/* harmony export */   xK: () => (/* binding */ SLACK_TS)
 /* harmony export */ });
-/* unused harmony export describeSlackError */
 /** What to do about Slack's own error codes, for the ones a notification meets. */
 const HINTS = {
     channel_not_found: 'the channel does not exist, or the app cannot see it: use the channel ID (C0\u2026) and invite the app to a private channel',
@@ -1078,26 +1071,10 @@ class SlackSendError extends Error {
     name = 'SlackSendError';
     code;
     constructor(code, detail) {
-        super(describeSlackError(code, detail));
+        super([code, detail, HINTS[code]].filter(Boolean).join(': '));
         this.code = code;
     }
 }
-function describeSlackError(code, detail) {
-    const hint = HINTS[code];
-    return [code, detail, hint].filter(Boolean).join(': ');
-}
-
-
-/***/ }),
-
-/***/ 11684:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CZ: () => (/* binding */ SLACK_ERROR_CODE),
-/* harmony export */   Xh: () => (/* binding */ SLACK_CHANNEL_ID),
-/* harmony export */   xK: () => (/* binding */ SLACK_TS)
-/* harmony export */ });
 /** Slack's channel IDs (C\u2026, G\u2026, D\u2026): upper-case letters and digits (docs.slack.dev/reference/objects/conversation-object). */
 const SLACK_CHANNEL_ID = /^[CDG][A-Z0-9]{8,20}$/;
 /** A message's ts, `1712345678.123456`: seconds and microseconds (docs.slack.dev/reference/methods/chat.postMessage). */
@@ -1116,7 +1093,7 @@ const SLACK_ERROR_CODE = /^[a-z][a-z_]{1,59}$/;
 /* harmony export */   t4: () => (/* binding */ webApiRetryConfig),
 /* harmony export */   tE: () => (/* binding */ decideRetry)
 /* harmony export */ });
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38471);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(95758);
 /* harmony import */ var _roadstop_github__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76610);
 
 

@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 21 modules
-var src = __webpack_require__(38471);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 22 modules
+var src = __webpack_require__(95758);
 // EXTERNAL MODULE: ./packages/gates/src/index.ts + 5 modules
 var gates_src = __webpack_require__(48110);
 // EXTERNAL MODULE: ./packages/action/src/io.ts
@@ -244,12 +244,7 @@ function resolveReleaseOptions(section, inputs, workspace) {
     if (onInconclusive !== 'rollback' && onInconclusive !== 'continue')
         throw new src/* ConfigurationError */.j1(`'${onInconclusive.slice(0, 40)}' is not one of rollback, continue`, { input: 'on-inconclusive' });
     const platform = resolvePlatform(platformName, given, workspace);
-    const watchInputs = {};
-    for (const name of WATCH_INPUT_NAMES) {
-        const value = inputs[name];
-        if (value !== undefined)
-            watchInputs[name] = value;
-    }
+    const watchInputs = Object.fromEntries(WATCH_INPUT_NAMES.flatMap((name) => (inputs[name] !== undefined ? [[name, inputs[name]]] : [])));
     // The labels may come from the platform (the deployments' SHAs, the deploy command's labels file) once traffic moves.
     const canary = given('canary-label');
     const baseline = given('baseline-label');
@@ -348,12 +343,8 @@ function deploymentId(text) {
 
 /** Read every input once, mask the secrets first, and check them all: nothing moves before this returns. */
 function readReleaseInputs(step) {
-    const raw = {};
-    for (const name of [...RELEASE_INPUT_NAMES, ...WATCH_INPUT_NAMES, ...RELEASE_SLACK_SECRET_INPUTS]) {
-        const value = step.input(name);
-        if (value !== '')
-            raw[name] = value;
-    }
+    const names = [...RELEASE_INPUT_NAMES, ...WATCH_INPUT_NAMES, ...RELEASE_SLACK_SECRET_INPUTS];
+    const raw = Object.fromEntries(names.flatMap((name) => (step.input(name) !== '' ? [[name, step.input(name)]] : [])));
     // Every secret input, the Slack token and webhook URLs among them, as RELEASE_INPUT_DEFINITIONS declares it.
     const secrets = (0,src/* secretInputValues */.fl)(RELEASE_INPUT_DEFINITIONS, raw);
     for (const secret of secrets)
@@ -453,7 +444,7 @@ const run = () => runActionStep('canary-release', canaryReleaseStep);
 /* harmony export */   uH: () => (/* binding */ setOutput)
 /* harmony export */ });
 /* unused harmony export warnConfig */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38471);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(95758);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(29768);
 
 
@@ -466,14 +457,14 @@ const getInput = _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4;
 const info = _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq;
 const setOutput = (name, value) => _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH(name, value);
 const fail = _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1;
-/**
- * Mask a secret, and each line of one that spans lines: the runner masks line
- * by line, so a multi-line value registered whole would show its lines.
- */
 /** How a gate's step names itself in errors and annotations. */
 function stepPrefix(gate) {
     return `roadstop ${gate.name}`;
 }
+/**
+ * Mask a secret, and each line of one that spans lines: the runner masks line
+ * by line, so a multi-line value registered whole would show its lines.
+ */
 function setSecret(value) {
     if (!value)
         return;
@@ -492,8 +483,7 @@ function setSecret(value) {
  */
 function reportError(prefix, error) {
     if ((0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .isConfigurationError */ .p0)(error)) {
-        const { file, line } = error.location;
-        _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .annotate */ .fz('error', error.describe(), { title: prefix, ...(file ? { file } : {}), ...(line ? { startLine: line } : {}) });
+        _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .annotate */ .fz('error', error.describe(), { title: prefix, file: error.location.file, startLine: error.location.line });
         process.exitCode = 1;
         return;
     }
@@ -504,19 +494,13 @@ function reportError(prefix, error) {
 /** Deprecated config keys, each a warning on its file and line. */
 function warnConfig(prefix, warnings) {
     for (const warning of warnings)
-        runner.annotate('warning', warning.text, { title: prefix, ...(warning.file ? { file: warning.file } : {}), ...(warning.line ? { startLine: warning.line } : {}) });
+        runner.annotate('warning', warning.text, { title: prefix, file: warning.file, startLine: warning.line });
 }
-/** The runner behind the interface the shared step code speaks. */
+/** What a step writes to the runner: outputs, annotations, the summary, notices. */
 function coreIo(prefix) {
     return {
         output: setOutput,
-        annotate: (message) => {
-            _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .annotate */ .fz(message.level, message.text, {
-                title: message.title ?? prefix,
-                ...(message.file ? { file: message.file } : {}),
-                ...(message.line ? { startLine: message.line } : {}),
-            });
-        },
+        annotate: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .annotate */ .fz(message.level, message.text, { title: message.title ?? prefix, file: message.file, startLine: message.line }),
         // The summary is a courtesy: a runner without a writable GITHUB_STEP_SUMMARY must not turn a verdict into an error.
         summary: (markdown) => {
             try {
@@ -609,18 +593,10 @@ function issueCommand(command, properties, message) {
         .map(([key, value]) => `${key}=${escapeProperty(value)}`);
     writeOut(`::${command}${pairs.length > 0 ? ` ${pairs.join(',')}` : ''}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
-function commandProperties(properties) {
-    return {
-        title: properties.title,
-        file: properties.file,
-        line: properties.startLine,
-        endLine: properties.endLine,
-        col: properties.startColumn,
-        endColumn: properties.endColumn,
-    };
-}
 function annotate(level, message, properties = {}) {
-    issueCommand(level, commandProperties(properties), message);
+    // @actions/core's toCommandProperties: the same names, in the same order.
+    const { title, file, startLine: line, endLine, startColumn: col, endColumn } = properties;
+    issueCommand(level, { title, file, line, endLine, col, endColumn }, message);
 }
 function info(message) {
     writeOut(`${neutralizeCommands(message)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
@@ -643,17 +619,13 @@ function setOutput(name, value) {
         issueCommand('set-output', { name }, toCommandValue(value));
         return;
     }
-    const text = neutralizeCommands(toCommandValue(value));
-    const delimiter = heredocDelimiter(`${name}\n${text}`);
-    appendFileCommand('OUTPUT', file, `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${text}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${delimiter}`);
+    appendFileCommand('OUTPUT', file, name, neutralizeCommands(toCommandValue(value)));
 }
 /** State for the action's post step (GITHUB_STATE), read there as STATE_<name>: written as an output is. */
 function saveState(name, value) {
     const file = process.env.GITHUB_STATE ?? '';
-    if (!file)
-        return;
-    const delimiter = heredocDelimiter(`${name}\n${value}`);
-    appendFileCommand('STATE', file, `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${delimiter}`);
+    if (file)
+        appendFileCommand('STATE', file, name, value);
 }
 /** What the main step saved with saveState, in the post step; '' when nothing. */
 function getState(name) {
@@ -705,10 +677,12 @@ function writeOut(text) {
         process.stdout.write(bytes.subarray(written));
     }
 }
-function appendFileCommand(command, file, message) {
+/** `name<<delimiter`, the value, the delimiter: a value of any lines, appended to GITHUB_OUTPUT or GITHUB_STATE. */
+function appendFileCommand(command, file, name, value) {
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
         throw new Error(`Missing file at path: ${file} (GITHUB_${command})`);
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(file, `${message}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`, { encoding: 'utf8' });
+    const delimiter = heredocDelimiter(`${name}\n${value}`);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(file, `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`, { encoding: 'utf8' });
 }
 /** Append markdown to the job summary, as core.summary.addRaw(markdown, true).write() does. */
 function appendSummary(markdown) {
@@ -731,7 +705,7 @@ function appendSummary(markdown) {
 /* harmony export */   k6: () => (/* binding */ GATE)
 /* harmony export */ });
 /* unused harmony export COMPRESSIONS */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38471);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(95758);
 
 const GATE = 'bundle-budget';
 const COMPRESSIONS = ['gzip', 'brotli', 'raw'];
@@ -775,13 +749,12 @@ function resolveOptions(section, inputs, workspace) {
     section.rejectUnknown(Object.keys(BUNDLE_BUDGET_OPTIONS));
     const given = (name) => (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .givenInput */ .CB)(inputs, name);
     const input = (name) => ({ input: name });
+    const from = (name) => (given(name) ? input(name) : section.locate(name));
     const compression = given('compression')
-        ? parseCompression(given('compression'), input('compression'))
+        ? (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .oneOf */ .yL)(given('compression'), COMPRESSIONS, input('compression'))
         : (section.oneOf('compression', COMPRESSIONS) ?? 'gzip');
     const maxIncreaseText = given('max-increase') ?? section.stringOrNumber('max-increase');
-    const maxIncrease = maxIncreaseText === undefined
-        ? undefined
-        : (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseIncrease */ .KW)(maxIncreaseText, given('max-increase') ? input('max-increase') : section.locate('max-increase'));
+    const maxIncrease = maxIncreaseText === undefined ? undefined : (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseIncrease */ .KW)(maxIncreaseText, from('max-increase'));
     // Range and default from the option's definition: the schema says the same.
     const level = (name) => {
         const definition = BUNDLE_BUDGET_OPTIONS[name];
@@ -805,7 +778,7 @@ function resolveOptions(section, inputs, workspace) {
         ];
     }
     else {
-        budgets = section.sections('budgets').map((entry, index) => readBudget(entry, index, defaults));
+        budgets = section.sections('budgets').map((entry) => readBudget(entry, defaults));
         if (given('max')) {
             if (budgets.length !== 1) {
                 throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(budgets.length === 0 ? 'there is no budget for it to limit' : `the config has ${budgets.length} budgets and one max cannot apply to all`, input('max'), budgets.length === 0 ? "give the input 'path' too" : 'set max on each budget in the config');
@@ -832,20 +805,18 @@ function resolveOptions(section, inputs, workspace) {
         patterns: totalPatterns ?? [...new Set(budgets.flatMap((budget) => budget.patterns))],
         origin: totalSection.locate(),
     };
-    const baselineText = given('baseline') ?? section.string('baseline');
-    const baselineOrigin = given('baseline') ? input('baseline') : section.locate('baseline');
-    const baseline = (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseBaselineSpec */ .gz)(baselineText, baselineOrigin);
+    const baseline = (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseBaselineSpec */ .gz)(given('baseline') ?? section.string('baseline'), from('baseline'));
     const failOn = given('fail-on') ? (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseFailOn */ .XV)(given('fail-on'), input('fail-on')) : (section.oneOf('fail-on', _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .FAIL_ON */ .d$) ?? 'fail');
     const allowEmpty = given('allow-empty') ? (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseBoolean */ .yG)(given('allow-empty'), input('allow-empty')) : (section.boolean('allow-empty') ?? false);
     return { workspace, budgets, total, gzipLevel, brotliQuality, allowEmpty, baseline, failOn };
 }
-function readBudget(entry, index, defaults) {
+function readBudget(entry, defaults) {
     entry.rejectUnknown(Object.keys(BUNDLE_BUDGET_OPTIONS.budgets.keys));
     const patterns = entry.stringList('path');
     if (!patterns || patterns.length === 0) {
         throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('a budget needs a path (a glob or a list of globs)', entry.locate());
     }
-    return { name: entry.string('name') ?? patterns.join(', ') ?? `budget ${index + 1}`, patterns, ...readLimits(entry, defaults), origin: entry.locate() };
+    return { name: entry.string('name') ?? patterns.join(', '), patterns, ...readLimits(entry, defaults), origin: entry.locate() };
 }
 function readLimits(entry, defaults) {
     const max = entry.stringOrNumber('max');
@@ -866,12 +837,6 @@ function readLimits(entry, defaults) {
         throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('warn is larger than max, so it could never warn', entry.locate('warn'));
     }
     return limits;
-}
-function parseCompression(value, where) {
-    if (!COMPRESSIONS.includes(value)) {
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${value}' is not one of ${COMPRESSIONS.join(', ')}`, where);
-    }
-    return value;
 }
 function parseInteger(value, range, where) {
     const number = Number(value);
@@ -947,8 +912,8 @@ const canaryWatchGate = {
     secretsOf: _options_js__WEBPACK_IMPORTED_MODULE_0__/* .secretsOf */ .Fj,
     run: async (options, env) => (await Promise.all(/* import() */[__webpack_require__.e(453), __webpack_require__.e(259)]).then(__webpack_require__.bind(__webpack_require__, 57259))).runCanaryWatch(options, env),
     outputValues: (result) => ({ decision: String(result.settings.decision ?? ''), score: result.metrics.score }),
-    renderMarkdown: (result) => (0,_render_js__WEBPACK_IMPORTED_MODULE_1__/* .renderCanaryMarkdown */ .I)(result),
-    renderTerminal: (result, options) => (0,_render_js__WEBPACK_IMPORTED_MODULE_1__/* .renderCanaryTerminal */ .F)(result, options),
+    renderMarkdown: _render_js__WEBPACK_IMPORTED_MODULE_1__/* .renderCanaryMarkdown */ .I,
+    renderTerminal: _render_js__WEBPACK_IMPORTED_MODULE_1__/* .renderCanaryTerminal */ .F,
     cli: { help: CANARY_WATCH_HELP },
 };
 
@@ -967,8 +932,8 @@ const canaryWatchGate = {
 /* harmony export */   qo: () => (/* binding */ CANARY_WATCH_OPTIONS),
 /* harmony export */   wX: () => (/* binding */ resolveCanaryWatchOptions)
 /* harmony export */ });
-/* unused harmony exports PROVIDERS, METRIC_TYPES, AGGREGATES, MIN_INTERVAL_MS, MAX_DURATION_MS, SENTRY_SOURCES, SENTRY_DEFAULT_METRIC, SENTRY_EVENTS_DEFAULT_METRIC, defaultMinSamples, overlapOf, parseFraction */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38471);
+/* unused harmony exports PROVIDERS, METRIC_TYPES, AGGREGATES, MIN_INTERVAL_MS, MAX_DURATION_MS, SENTRY_SOURCES, defaultMinSamples, overlapOf, parseFraction */
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(95758);
 /* harmony import */ var _jsonpath_package_cjs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5285);
 
 
@@ -1010,29 +975,15 @@ const MAX_DURATION_MS = 6 * 3_600_000;
 /** What the sentry provider counts: release health's sessions (the default), or error events where sessions are not collected. */
 const SENTRY_SOURCES = ['sessions', 'events'];
 /**
- * With provider sentry and no metrics: the playbook's one metric, the sessions' error rate per release
- * (errored + crashed + abnormal over all sessions), at alert 1%, rollback 5%, 1 percentage point over stable.
+ * With provider sentry and no metrics, per sentry-source, at alert 1%, rollback 5%, 1 percentage point over stable.
+ * sessions: the playbook's one metric, the sessions' error rate per release (errored + crashed + abnormal over all
+ * sessions). events: error events per transaction of the release (errors per request, from the performance data the
+ * SDK sends). Error events are not a rate on their own, and a count per minute would move with the canary's share of
+ * traffic; transactions are the requests they happened in.
  */
-const SENTRY_DEFAULT_METRIC = {
-    name: 'session-error-rate',
-    errors: 'release:{{target}} session.status:errored,crashed,abnormal',
-    requests: 'release:{{target}}',
-    alert: 0.01,
-    rollback: 0.05,
-    maxIncrease: 0.01,
-};
-/**
- * With sentry-source: events and no metrics: error events per transaction of the release (errors per request, from
- * the performance data the SDK sends), at the same levels. Error events are not a rate on their own, and a count
- * per minute would move with the canary's share of traffic; transactions are the requests they happened in.
- */
-const SENTRY_EVENTS_DEFAULT_METRIC = {
-    name: 'event-error-rate',
-    errors: 'release:{{target}} event.type:error',
-    requests: 'release:{{target}} event.type:transaction',
-    alert: 0.01,
-    rollback: 0.05,
-    maxIncrease: 0.01,
+const SENTRY_DEFAULT_METRICS = {
+    sessions: { name: 'session-error-rate', errors: 'release:{{target}} session.status:errored,crashed,abnormal', requests: 'release:{{target}}' },
+    events: { name: 'event-error-rate', errors: 'release:{{target}} event.type:error', requests: 'release:{{target}} event.type:transaction' },
 };
 const TEXT = { type: 'string-or-number' };
 /** A metric's keys, in the config's list or the `metrics` input. */
@@ -1111,15 +1062,19 @@ function resolveCanaryWatchOptions(section, inputs, workspace) {
     section.rejectUnknown(Object.keys(CANARY_WATCH_OPTIONS));
     const given = (name) => (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .givenInput */ .CB)(inputs, name);
     const from = (name) => (given(name) !== undefined ? { input: name } : section.locate(name));
+    // An input, else the config's key, else the key's default in CANARY_WATCH_OPTIONS.
     const text = (name) => {
-        const value = given(name) ?? section.stringOrNumber(name);
+        const value = given(name) ?? section.stringOrNumber(name) ?? CANARY_WATCH_OPTIONS[name]?.default;
         return value === undefined ? undefined : String(value);
     };
-    const providerText = text('provider') ?? 'prometheus';
-    if (!PROVIDERS.includes(providerText)) {
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`unknown provider '${providerText}'`, from('provider'), 'use prometheus, http, datadog or sentry');
-    }
-    const provider = providerText;
+    const choice = (name, allowed, message, hint) => {
+        const value = text(name);
+        if (!allowed.includes(value)) {
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(message?.(value) ?? `'${value}' is not one of ${allowed.join(', ')}`, from(name), hint);
+        }
+        return value;
+    };
+    const provider = choice('provider', PROVIDERS, (value) => `unknown provider '${value}'`, 'use prometheus, http, datadog or sentry');
     const prometheusUrl = text('prometheus-url');
     if (provider === 'prometheus') {
         if (prometheusUrl === undefined)
@@ -1131,8 +1086,8 @@ function resolveCanaryWatchOptions(section, inputs, workspace) {
     if (provider === 'datadog') {
         const site = text('datadog-site') ?? 'datadoghq.com';
         const url = site.includes('://') ? site.replace(/\/+$/, '') : `https://api.${site}`;
-        checkUrl(url, from('datadog-site'));
-        if (new URL(url).username !== '' || new URL(url).password !== '')
+        const { username, password } = checkUrl(url, from('datadog-site'));
+        if (username !== '' || password !== '')
             throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('the Datadog site takes no credentials in its URL', from('datadog-site'), 'give the keys as datadog-api-key and datadog-app-key');
         const apiKey = given('datadog-api-key');
         const appKey = given('datadog-app-key');
@@ -1145,9 +1100,9 @@ function resolveCanaryWatchOptions(section, inputs, workspace) {
     }
     let sentry;
     if (provider === 'sentry') {
-        const url = (text('sentry-url') ?? 'https://sentry.io').replace(/\/+$/, '');
-        checkUrl(url, from('sentry-url'));
-        if (new URL(url).username !== '' || new URL(url).password !== '')
+        const url = text('sentry-url').replace(/\/+$/, '');
+        const { username, password } = checkUrl(url, from('sentry-url'));
+        if (username !== '' || password !== '')
             throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('the Sentry URL takes no credentials', from('sentry-url'), 'give the auth token as sentry-token');
         const slug = (name) => {
             const value = text(name);
@@ -1163,18 +1118,16 @@ function resolveCanaryWatchOptions(section, inputs, workspace) {
         if (token === undefined)
             throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('provider sentry needs sentry-token', { input: 'sentry-token' }, 'an auth token with the org:read and project:read scopes, from secrets: ${{ secrets.SENTRY_TOKEN }}');
         checkHeaderValue(token, 'sentry-token');
-        const source = text('sentry-source') ?? 'sessions';
-        if (!SENTRY_SOURCES.includes(source))
-            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${source.slice(0, 40)}' is not a Sentry source`, from('sentry-source'), 'sessions (release health, the default) or events (error events per transaction, where sessions are not collected)');
-        sentry = { url, org, project, token, source: source };
+        const source = choice('sentry-source', SENTRY_SOURCES, (value) => `'${value.slice(0, 40)}' is not a Sentry source`, 'sessions (release health, the default) or events (error events per transaction, where sessions are not collected)');
+        sentry = { url, org, project, token, source };
         const environment = text('sentry-environment');
         if (environment !== undefined)
             sentry.environment = environment;
     }
-    const intervalMs = boundedDuration(text('interval') ?? '60s', from('interval'));
-    const durationMs = boundedDuration(text('duration') ?? '15m', from('duration'));
+    const intervalMs = boundedDuration(text('interval'), from('interval'));
+    const durationMs = boundedDuration(text('duration'), from('duration'));
     if (durationMs < intervalMs) {
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`duration ${text('duration')} is shorter than interval ${text('interval') ?? '60s'}`, from('duration'), 'the watch looks once every interval over the duration: make the duration at least one interval');
+        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`duration ${text('duration')} is shorter than interval ${text('interval')}`, from('duration'), 'the watch looks once every interval over the duration: make the duration at least one interval');
     }
     const metricsInput = given('metrics');
     const metricSections = metricsInput !== undefined ? inputMetricSections(metricsInput) : section.sections('metrics');
@@ -1185,12 +1138,9 @@ function resolveCanaryWatchOptions(section, inputs, workspace) {
     }
     const notices = [];
     const metrics = metricSections.map((metric) => parseMetric(metric, provider, intervalMs, notices));
-    const names = new Set();
-    for (const metric of metrics) {
-        if (names.has(metric.name))
-            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`two metrics are named '${metric.name}'`, metric.where);
-        names.add(metric.name);
-    }
+    const twin = metrics.find((metric, index) => metrics.findIndex((other) => other.name === metric.name) !== index);
+    if (twin)
+        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`two metrics are named '${twin.name}'`, twin.where);
     const headers = parseHeaders(text('http-headers'), from('http-headers'));
     const token = given('token');
     if (token !== undefined)
@@ -1199,29 +1149,23 @@ function resolveCanaryWatchOptions(section, inputs, workspace) {
     const falseRollbackRate = rate === undefined ? 0.005 : parseFraction(rate, from('false-rollback-rate'));
     if (falseRollbackRate <= 0 || falseRollbackRate >= 0.5)
         throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('must be above 0% and below 50%', from('false-rollback-rate'), 'e.g. 0.5%');
-    const onProviderError = text('on-provider-error') ?? 'inconclusive';
-    if (onProviderError !== 'inconclusive' && onProviderError !== 'rollback')
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${onProviderError}' is not one of inconclusive, rollback`, from('on-provider-error'));
-    const failOn = text('fail-on') ?? 'rollback';
-    if (failOn !== 'rollback' && failOn !== 'inconclusive') {
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${failOn}' is not one of rollback, inconclusive`, from('fail-on'), 'rollback (default) fails the step on a rollback; inconclusive fails it on anything but promote');
-    }
+    const onProviderError = choice('on-provider-error', CANARY_WATCH_OPTIONS['on-provider-error'].enum);
+    const failOn = choice('fail-on', CANARY_WATCH_OPTIONS['fail-on'].enum, undefined, 'rollback (default) fails the step on a rollback; inconclusive fails it on anything but promote');
     const baselineLabel = text('baseline-label');
     const baselineWindow = text('baseline-window');
     const baselineWindowMs = baselineWindow === undefined ? undefined : boundedDuration(baselineWindow, from('baseline-window'));
     if (baselineWindowMs !== undefined && baselineLabel === undefined) {
         throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('baseline-window needs baseline-label', from('baseline-window'), "baseline-label names the stable version whose series are read over the window before the watch");
     }
-    const baseline = { kind: 'none' };
     const options = {
         workspace,
         failOn: 'fail',
-        baseline,
+        baseline: { kind: 'none' },
         provider,
         headers,
         intervalMs,
         durationMs,
-        canaryLabel: text('canary-label') ?? 'canary',
+        canaryLabel: text('canary-label'),
         metrics,
         failureLimit: count(text('failure-limit'), from('failure-limit'), 1, 1),
         consecutiveSuccesses: count(text('consecutive-successes'), from('consecutive-successes'), 0, 0),
@@ -1250,8 +1194,8 @@ function resolveCanaryWatchOptions(section, inputs, workspace) {
 }
 /** The default metric as the metrics input would write it, so it is parsed (and its minimum samples derived) like any other. */
 function sentryDefaultMetric(source) {
-    const metric = source === 'events' ? SENTRY_EVENTS_DEFAULT_METRIC : SENTRY_DEFAULT_METRIC;
-    return `- name: ${metric.name}\n  type: error-rate\n  errors: '${metric.errors}'\n  requests: '${metric.requests}'\n  alert: ${metric.alert}\n  rollback: ${metric.rollback}\n  max-increase: ${metric.maxIncrease}\n`;
+    const metric = SENTRY_DEFAULT_METRICS[source];
+    return `- name: ${metric.name}\n  type: error-rate\n  errors: '${metric.errors}'\n  requests: '${metric.requests}'\n  alert: 0.01\n  rollback: 0.05\n  max-increase: 0.01\n`;
 }
 /** The `metrics` input: a YAML list, its errors located by line in the input. */
 function inputMetricSections(text) {
@@ -1278,32 +1222,29 @@ function parseMetric(metric, provider, intervalMs, notices) {
         where,
     };
     const counted = type === 'latency' && metric.has('slower');
-    if (counted) {
-        for (const key of ['slower', 'requests']) {
+    const counts = type === 'error-rate' || counted;
+    if (counts) {
+        for (const key of [counted ? 'slower' : 'errors', 'requests']) {
             const query = metric.string(key);
-            if (query === undefined)
-                throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`metric '${name}' of type latency read from buckets needs '${key}'`, metric.locate(), 'slower: the count of requests slower than the threshold (count minus the bucket le=threshold); requests: the count of all');
+            if (query === undefined) {
+                const hint = counted
+                    ? 'slower: the count of requests slower than the threshold (count minus the bucket le=threshold); requests: the count of all'
+                    : 'an error rate is judged from two counts, errors and requests, never from a ratio alone';
+                throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`metric '${name}' of type ${counted ? 'latency read from buckets' : type} needs '${key}'`, metric.locate(), hint);
+            }
             spec[key] = query;
         }
+    }
+    if (counted) {
         const threshold = metric.stringOrNumber('threshold');
         if (threshold === undefined)
             throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`metric '${name}': slower needs the threshold it counts past`, metric.locate('slower'), 'threshold: 300ms (the le of the bucket the query subtracts)');
         spec.threshold = parseDuration(String(threshold), metric.locate('threshold'), true) / (spec.unit === 'seconds' ? 1000 : 1);
-        if (metric.has('query'))
-            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`metric '${name}' read from buckets takes slower and requests, not query`, metric.locate('query'));
     }
-    else if (type === 'error-rate') {
-        for (const key of ['errors', 'requests']) {
-            const query = metric.string(key);
-            if (query === undefined) {
-                throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`metric '${name}' of type error-rate needs '${key}'`, metric.locate(), 'an error rate is judged from two counts, errors and requests, never from a ratio alone');
-            }
-            spec[key] = query;
-        }
-        if (metric.has('query'))
-            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`metric '${name}' of type error-rate takes errors and requests, not query`, metric.locate('query'));
+    if (counts && metric.has('query')) {
+        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`metric '${name}' ${counted ? 'read from buckets' : 'of type error-rate'} takes ${counted ? 'slower' : 'errors'} and requests, not query`, metric.locate('query'));
     }
-    else {
+    else if (!counts) {
         if (metric.has('threshold'))
             throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`metric '${name}': threshold goes with slower (latency from histogram buckets)`, metric.locate('threshold'));
         const query = metric.string('query');
@@ -1317,7 +1258,7 @@ function parseMetric(metric, provider, intervalMs, notices) {
         const value = metric.stringOrNumber(key);
         if (value === undefined)
             return undefined;
-        if (type === 'error-rate' || counted)
+        if (counts)
             return parseFraction(String(value), metric.locate(key));
         if (type === 'latency')
             return parseDuration(String(value), metric.locate(key), true);
@@ -1337,7 +1278,7 @@ function parseMetric(metric, provider, intervalMs, notices) {
         spec.rollback = rollback;
     const increase = metric.stringOrNumber('max-increase');
     const ratio = increase === undefined ? undefined : /^\s*(\d+(?:\.\d+)?)\s*x\s*$/.exec(String(increase));
-    if (ratio && (type === 'error-rate' || counted)) {
+    if (ratio && counts) {
         const factor = Number(ratio[1]);
         if (!(factor >= 1))
             throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${increase}' is below 1x`, metric.locate('max-increase'), 'a ratio form allows the canary up to that many times the baseline\'s rate, e.g. 1.5x');
@@ -1347,7 +1288,6 @@ function parseMetric(metric, provider, intervalMs, notices) {
     else {
         spec.maxIncrease = increase === undefined ? (type === 'error-rate' ? 0.01 : counted ? 0.02 : 0.2) : parseFraction(String(increase), metric.locate('max-increase'));
     }
-    const counts = type === 'error-rate' || counted;
     const overlap = provider === 'prometheus' ? overlapOf(counts ? [spec.errors ?? spec.slower, spec.requests] : [spec.query], intervalMs) : 1;
     if (overlap > 1) {
         const allowed = metric.boolean('allow-overlap') === true;
@@ -1464,6 +1404,7 @@ function checkUrl(url, where) {
     }
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
         throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${url}' is not an http or https URL`, where);
+    return parsed;
 }
 /** An HTTP field name (RFC 9110 section 5.1: a token). */
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -1540,7 +1481,7 @@ function withoutCredentials(text) {
 /* harmony export */   F: () => (/* binding */ renderCanaryTerminal),
 /* harmony export */   I: () => (/* binding */ renderCanaryMarkdown)
 /* harmony export */ });
-/* harmony import */ var _roadstop_render__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22480);
+/* harmony import */ var _roadstop_render__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(35715);
 
 const figure = (value, unit) => (value === undefined ? '\u2013' : `${Number(value.toPrecision(4))}${unit}`);
 /** The decision, then each metric: canary against baseline, n, p, effect, verdict and why; a chart of each over the window. */
@@ -1588,14 +1529,14 @@ function renderCanaryTerminal(result, options) {
 
 /***/ }),
 
-/***/ 38471:
+/***/ 95758:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   L8: () => (/* reexport */ COMMON_GATE_OPTIONS),
-  j1: () => (/* reexport */ errors_ConfigurationError),
+  j1: () => (/* reexport */ ConfigurationError),
   eG: () => (/* reexport */ EnvironmentError),
   d$: () => (/* reexport */ FAIL_ON),
   Gv: () => (/* reexport */ NOT_JUDGED),
@@ -1624,7 +1565,7 @@ __webpack_require__.d(__webpack_exports__, {
   UO: () => (/* reexport */ isWithin),
   Mv: () => (/* reexport */ loadConfigSync),
   CZ: () => (/* reexport */ notJudgedWithoutBaseline),
-  yL: () => (/* reexport */ oneOf),
+  yL: () => (/* reexport */ input_values_oneOf),
   ZU: () => (/* reexport */ openRegularFile),
   gz: () => (/* reexport */ parseBaselineSpec),
   yG: () => (/* reexport */ parseBoolean),
@@ -1650,18 +1591,19 @@ __webpack_require__.d(__webpack_exports__, {
   AL: () => (/* reexport */ selectFiles),
   ry: () => (/* reexport */ splitList),
   O4: () => (/* reexport */ urlCredentials),
+  pO: () => (/* reexport */ waitOutRateLimit),
   A4: () => (/* reexport */ worstStatus),
   Zk: () => (/* reexport */ writeResult)
 });
 
-// UNUSED EXPORTS: ALLOW_SKIP, CONFIG_VERSION, ConfigSection, DEFAULT_CONFIG_PATH, GATE_NAME, MAX_GLOB_EXPANSIONS, MAX_NESTING, MAX_PLAUSIBLE_BYTES, MAX_RESULT_BYTES, MAX_YAML_ALIASES, MAX_YAML_CHARACTERS, RESULT_SCHEMA_ID, RESULT_SCHEMA_VERSION, STEP_INPUTS, UPLOAD_MODES, checkSection, configJsonSchema, confinedPathSync, countBraceExpansions, describeUnexpected, findImplausibleResult, isLiteralPath, loadConfig, parseConfig, parseResult, parseYamlTree, proxyVariables, readRegularFileSync, readStepInputs, realLocation, realLocationSync, refuseLinkedBase, serializeResult, specialFileKind
+// UNUSED EXPORTS: ALLOW_SKIP, CONFIG_VERSION, ConfigSection, DEFAULT_CONFIG_PATH, GATE_NAME, MAX_GLOB_EXPANSIONS, MAX_NESTING, MAX_PLAUSIBLE_BYTES, MAX_RESULT_BYTES, MAX_YAML_ALIASES, MAX_YAML_CHARACTERS, RESULT_SCHEMA_ID, RESULT_SCHEMA_VERSION, STEP_INPUTS, UPLOAD_MODES, checkSection, configJsonSchema, confinedPathSync, countBraceExpansions, findImplausibleResult, isLiteralPath, loadConfig, parseConfig, parseResult, parseYamlTree, readRegularFileSync, readStepInputs, realLocation, refuseLinkedBase, serializeResult, specialFileKind
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
-class errors_ConfigurationError extends Error {
+class ConfigurationError extends Error {
     name = 'ConfigurationError';
     location;
     hint;
@@ -1685,12 +1627,7 @@ class errors_ConfigurationError extends Error {
     }
 }
 function isConfigurationError(error) {
-    return error instanceof errors_ConfigurationError;
-}
-/** Text for an error that is not the user's fault: say it is a bug, keep the cause. */
-function describeUnexpected(error) {
-    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return `internal error (a bug in roadstop, please report it): ${detail}`;
+    return error instanceof ConfigurationError;
 }
 /**
  * The runner's or the machine's problem, not the user's config and not a bug:
@@ -1718,7 +1655,8 @@ function describeFailure(error) {
         const { code, syscall, path } = error;
         return `the machine refused to ${syscall ?? 'access'} ${path ?? 'a file'} (${code}): check that the path exists and the step may use it`;
     }
-    return describeUnexpected(error);
+    // Not the user's fault: say it is a bug, keep the cause.
+    return `internal error (a bug in roadstop, please report it): ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/confine.ts
@@ -1736,10 +1674,6 @@ function isWithin(root, target) {
  * rest appended. The text of a path says nothing about where it leads.
  */
 function realLocation(path) {
-    return new Promise((done) => done(realLocationSync(path)));
-}
-/** realLocation, synchronously: a few realpath calls, for the start of a step (the config file). */
-function realLocationSync(path) {
     let current = (0,external_node_path_.resolve)(path);
     const rest = [];
     for (;;) {
@@ -1770,16 +1704,17 @@ function confinedPath(workspace, path, where, options = {}) {
 /** confinedPath, synchronously, for the start of a step (the config file). */
 function confinedPathSync(workspace, path, where, options = {}) {
     const lexical = (0,external_node_path_.resolve)(workspace, path);
-    const real = realLocationSync(lexical);
+    const real = realLocation(lexical);
     const roots = [workspace, ...(options.also ?? []).filter((root) => root !== '')];
     for (const root of roots) {
-        if (isWithin(realLocationSync(root), real))
+        if (isWithin(realLocation(root), real))
             return real;
     }
     const through = real === lexical ? '' : ` (through a symlink, it leads to ${real})`;
     const allowed = roots.length > 1 ? 'the workspace or the runner temp folder' : `the workspace ${(0,external_node_path_.resolve)(workspace)}`;
-    throw new errors_ConfigurationError(`${options.what ?? 'the path'} is outside ${allowed}${through}; roadstop reads and writes only inside it`, where, 'use a path inside the repository');
+    throw new ConfigurationError(`${options.what ?? 'the path'} is outside ${allowed}${through}; roadstop reads and writes only inside it`, where, 'use a path inside the repository');
 }
+/** What a file that is not a regular file or a folder is, for the message: undefined for those two. */
 function specialFileKind(stats) {
     if (stats.isFile() || stats.isDirectory())
         return undefined;
@@ -1793,12 +1728,14 @@ function specialFileKind(stats) {
         return 'a socket';
     return 'not a regular file';
 }
-function refusal(kind, where, what) {
-    return new errors_ConfigurationError(`${what} is ${kind}, not a regular file; roadstop reads only regular files, so a pipe or device never hangs the step`, where, 'point it at a file');
-}
-/** A folder opened as a file: the EISDIR the callers already tell apart. */
-function isDirectoryError(path) {
-    return Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), { code: 'EISDIR', syscall: 'read', path });
+/** Refuse an opened file that is not a regular one: a folder is the EISDIR the callers already tell apart. */
+function checkRegular(stats, path, where, what) {
+    if (stats.isDirectory()) {
+        throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), { code: 'EISDIR', syscall: 'read', path });
+    }
+    const kind = specialFileKind(stats);
+    if (kind)
+        throw new ConfigurationError(`${what} is ${kind}, not a regular file; roadstop reads only regular files, so a pipe or device never hangs the step`, where, 'point it at a file');
 }
 /**
  * Open a file the user named for reading, refusing FIFOs, devices and sockets
@@ -1811,12 +1748,7 @@ async function openRegularFile(path, where, what = 'the file') {
     const { open } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 51455, 23));
     const handle = await open(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
     try {
-        const stats = await handle.stat();
-        if (stats.isDirectory())
-            throw isDirectoryError(path);
-        const kind = specialFileKind(stats);
-        if (kind)
-            throw refusal(kind, where, what);
+        checkRegular(await handle.stat(), path, where, what);
         return handle;
     }
     catch (error) {
@@ -1838,12 +1770,7 @@ async function readRegularFile(path, where, what = 'the file') {
 function readRegularFileSync(path, where, what = 'the file') {
     const fd = (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
     try {
-        const stats = (0,external_node_fs_.fstatSync)(fd);
-        if (stats.isDirectory())
-            throw isDirectoryError(path);
-        const kind = specialFileKind(stats);
-        if (kind)
-            throw refusal(kind, where, what);
+        checkRegular((0,external_node_fs_.fstatSync)(fd), path, where, what);
         return (0,external_node_fs_.readFileSync)(fd, 'utf8');
     }
     finally {
@@ -1859,7 +1786,7 @@ function insideWorkspace(workspace, path, where) {
     const base = (0,external_node_path_.resolve)(workspace);
     const target = (0,external_node_path_.resolve)(base, path.replace(/^!/, ''));
     if (!isWithin(base, target))
-        throw new errors_ConfigurationError(`'${path}' is outside the workspace ${base}`, where, 'use a path inside the repository');
+        throw new ConfigurationError(`'${path}' is outside the workspace ${base}`, where, 'use a path inside the repository');
     return (0,external_node_path_.relative)(base, target).split(external_node_path_.sep).join('/');
 }
 
@@ -1876,30 +1803,15 @@ function rangeOf(definition) {
 function checkSection(section, options, warnings) {
     for (const [key, definition] of Object.entries(options)) {
         for (const old of definition.renamedFrom ?? []) {
-            const where = locateKey(section, old);
+            const where = section.renameKey(old, key);
             if (!where)
                 continue;
-            if (section.keys().includes(key)) {
-                throw new errors_ConfigurationError(`'${old}' is the old name of '${key}', and both are set`, where, `keep only '${key}'`);
-            }
-            section.renameKey(old, key);
             warnings.push({ key: where.key ?? old, text: `'${where.key}' is deprecated: it is now '${section.locate(key).key}' (the input's name); the old name still works for now`, ...(where.file ? { file: where.file } : {}), ...(where.line ? { line: where.line } : {}) });
         }
     }
     section.rejectUnknown(Object.keys(options));
     for (const key of section.keys())
         checkValue(section, key, options[key], warnings);
-}
-/** Where `path` (a key, or `parent.key` one map down) is in `section`, or undefined when it is not there. */
-function locateKey(section, path) {
-    const dot = path.indexOf('.');
-    if (dot === -1)
-        return section.keys().includes(path) ? section.locate(path) : undefined;
-    const parent = path.slice(0, dot);
-    if (section.kind(parent) !== 'map')
-        return undefined;
-    const map = section.section(parent);
-    return map.keys().includes(path.slice(dot + 1)) ? map.locate(path.slice(dot + 1)) : undefined;
 }
 function checkValue(parent, key, definition, warnings) {
     if (!parent.has(key))
@@ -1911,12 +1823,11 @@ function checkValue(parent, key, definition, warnings) {
             else
                 parent.string(key);
             return;
-        case 'number': {
+        case 'number':
             if (typeof parent.value(key) !== 'number')
-                throw new errors_ConfigurationError('must be a number', parent.locate(key));
+                throw new ConfigurationError('must be a number', parent.locate(key));
             parent.number(key, rangeOf(definition));
             return;
-        }
         case 'boolean':
             parent.boolean(key);
             return;
@@ -2017,6 +1928,58 @@ function defaultOf(value) {
     return value === undefined ? {} : { default: value };
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/input-values.ts
+// Values of inputs and config keys as text: lists, booleans, choices.
+
+/**
+ * Split a multi-line input into items: one per line, and commas separate too,
+ * except inside `{a,b}` brace sets where a comma belongs to the glob.
+ */
+function splitList(text) {
+    if (!text)
+        return [];
+    const items = [];
+    for (const line of text.split(/\r?\n/)) {
+        let depth = 0;
+        let current = '';
+        for (const char of line) {
+            if (char === '{')
+                depth++;
+            else if (char === '}')
+                depth = Math.max(0, depth - 1);
+            if (char === ',' && depth === 0) {
+                items.push(current);
+                current = '';
+            }
+            else {
+                current += char;
+            }
+        }
+        items.push(current);
+    }
+    return items.map((item) => item.trim()).filter((item) => item !== '' && !item.startsWith('#'));
+}
+/**
+ * A boolean input, read as GitHub Actions' getBooleanInput and YAML 1.2 (the
+ * config file) read one: true, True, TRUE, false, False, FALSE. `yes`, `on`
+ * or `1` would mean true here and a string in the config file, so neither
+ * place takes them.
+ */
+function parseBoolean(value, where) {
+    const text = value.trim();
+    if (['true', 'True', 'TRUE'].includes(text))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(text))
+        return false;
+    throw new ConfigurationError(`'${value}' is not true or false`, where, 'write true or false, as every GitHub Actions boolean input');
+}
+/** `value` when it is one of `allowed`, else the mistake, located and listing what is allowed. */
+function input_values_oneOf(value, allowed, where) {
+    if (allowed.includes(value))
+        return value;
+    throw new ConfigurationError(`'${value}' is not one of ${allowed.join(', ')}`, where);
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/nesting.ts
 
 /**
@@ -2038,7 +2001,7 @@ function checkNesting(value, where, hint) {
         if (typeof node !== 'object' || node === null)
             continue;
         if (depth >= MAX_NESTING)
-            throw new errors_ConfigurationError(`JSON nested more than ${MAX_NESTING} levels deep`, where, hint);
+            throw new ConfigurationError(`JSON nested more than ${MAX_NESTING} levels deep`, where, hint);
         for (const child of Array.isArray(node) ? node : Object.values(node))
             stack.push([child, depth + 1]);
     }
@@ -2055,7 +2018,7 @@ const MAX_YAML_CHARACTERS = 1024 * 1024;
 /** How many aliases a document that may hold them (a Slack message) may resolve: yaml's own guard against alias bombs. */
 const MAX_YAML_ALIASES = 100;
 /** Text that is not YAML, as yaml's first error says (`detail`), at its line. */
-class YamlSyntaxError extends errors_ConfigurationError {
+class YamlSyntaxError extends ConfigurationError {
     detail;
     constructor(detail, where) {
         super(`invalid YAML: ${detail}`, where);
@@ -2070,24 +2033,24 @@ class YamlSyntaxError extends errors_ConfigurationError {
  */
 function parseBounded(text, where) {
     if (text.length > MAX_YAML_CHARACTERS) {
-        throw new errors_ConfigurationError(`is ${text.length.toLocaleString('en-US')} characters of YAML, more than the ${MAX_YAML_CHARACTERS.toLocaleString('en-US')} roadstop reads`, where, 'a config, a metric list or a message is a few kB');
+        throw new ConfigurationError(`is ${text.length.toLocaleString('en-US')} characters of YAML, more than the ${MAX_YAML_CHARACTERS.toLocaleString('en-US')} roadstop reads`, where, 'a config, a metric list or a message is a few kB');
     }
     const yaml = (0,yaml_package/* yamlPackage */.A)();
     // Lines from the first pass's line starts: the text is the same for parseDocument.
     const lineCounter = new yaml.LineCounter();
     const tooDeep = deepestOffset(Array.from(new yaml.Parser(lineCounter.addNewLine).parse(text)), MAX_NESTING);
     if (tooDeep !== undefined) {
-        throw new errors_ConfigurationError(`YAML nested more than ${MAX_NESTING} levels deep`, { ...where, line: lineCounter.linePos(tooDeep).line }, 'a config, a metric list or a message is a few levels deep');
+        throw new ConfigurationError(`YAML nested more than ${MAX_NESTING} levels deep`, { ...where, line: lineCounter.linePos(tooDeep).line }, 'a config, a metric list or a message is a few levels deep');
     }
     const doc = yaml.parseDocument(text, { prettyErrors: false, uniqueKeys: true });
     const problem = doc.errors[0];
     if (problem)
         throw new YamlSyntaxError(problem.message.split('\n')[0], { ...where, line: lineCounter.linePos(problem.pos[0]).line });
-    const nodeLine = (node) => {
+    const lineOf = (node) => {
         const offset = node?.range?.[0];
         return offset === undefined ? 1 : lineCounter.linePos(offset).line;
     };
-    return { yaml, doc, lineOf: nodeLine };
+    return { yaml, doc, lineOf };
 }
 /**
  * The offset of the first collection nested deeper than `max` in yaml's
@@ -2156,7 +2119,7 @@ function parseYamlData(text, where) {
         // yaml's guard throws a ReferenceError ("Excessive alias count ..."); anything else is a bug, not the user's.
         if (!(error instanceof ReferenceError))
             throw error;
-        throw new errors_ConfigurationError(`YAML aliases expand to more than ${MAX_YAML_ALIASES} values`, where, 'write the message out without anchors and aliases');
+        throw new ConfigurationError(`YAML aliases expand to more than ${MAX_YAML_ALIASES} values`, where, 'write the message out without anchors and aliases');
     }
 }
 /**
@@ -2175,11 +2138,12 @@ function refuseAliases(yaml, doc, where, lineOf) {
         },
     });
     if (alias) {
-        throw new errors_ConfigurationError(`YAML aliases are not supported: *${alias.source} refers to an anchor (&${alias.source}) elsewhere`, { ...where, line: lineOf(alias) }, 'write the value out where it is used');
+        throw new ConfigurationError(`YAML aliases are not supported: *${alias.source} refers to an anchor (&${alias.source}) elsewhere`, { ...where, line: lineOf(alias) }, 'write the value out where it is used');
     }
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/config.ts
+
 
 
 
@@ -2218,7 +2182,13 @@ class ConfigSection {
     /** Where `key` (or the section itself) is, for an error. */
     locate(key) {
         const line = key === undefined ? this.node?.line : (this.entry(key)?.line ?? this.node?.line);
-        return this.at(key === undefined ? this.path : this.join(key), line);
+        const location = { key: key === undefined ? this.path : this.join(key) };
+        if (this.source) {
+            location.file = this.source.file;
+            if (line !== undefined)
+                location.line = line;
+        }
+        return location;
     }
     /**
      * Reject keys this version does not know, naming the closest known one. Every gate's own section also takes
@@ -2233,34 +2203,44 @@ class ConfigSection {
         for (const key of this.keys()) {
             if (!allowed.includes(key)) {
                 const close = closest(key, allowed);
-                throw new errors_ConfigurationError(`unknown key '${key}'`, this.locate(key), close ? `did you mean '${close}'?` : `known keys: ${allowed.join(', ')}`);
+                throw new ConfigurationError(`unknown key '${key}'`, this.locate(key), close ? `did you mean '${close}'?` : `known keys: ${allowed.join(', ')}`);
             }
         }
     }
     /** The scalar under `key` as YAML read it (a map or list reads as an object). */
     value(key) {
-        return this.scalar(key);
+        const node = this.raw(key);
+        if (node === undefined)
+            return undefined;
+        if (node.kind !== 'scalar')
+            return {};
+        return node.value;
     }
     /**
      * Read an older spelling of a setting under its current name, in place:
      * `from` is a key of this map, or `parent.key` of a map inside it (the
-     * entry moves up, and the map goes once it is empty).
+     * entry moves up, and the map goes once it is empty). Returns where `from`
+     * was, or undefined when it is not there; both set is a mistake.
      */
     renameKey(from, to) {
-        const [parent, child] = from.includes('.') ? [from.slice(0, from.indexOf('.')), from.slice(from.indexOf('.') + 1)] : [undefined, from];
-        const map = parent === undefined ? this.node : this.raw(parent);
-        if (!this.node || map?.kind !== 'map')
-            return;
-        const index = map.entries.findIndex((entry) => entry.key === child);
-        if (index === -1)
-            return;
-        const [entry] = map.entries.splice(index, 1);
+        const dot = from.indexOf('.');
+        const parent = dot === -1 ? undefined : from.slice(0, dot);
+        const child = from.slice(dot + 1);
+        const holder = parent === undefined ? this : this.kind(parent) === 'map' ? this.section(parent) : undefined;
+        const index = holder?.node?.entries.findIndex((entry) => entry.key === child) ?? -1;
+        if (!this.node || !holder?.node || index === -1)
+            return undefined;
+        const where = holder.locate(child);
+        if (this.keys().includes(to))
+            throw new ConfigurationError(`'${from}' is the old name of '${to}', and both are set`, where, `keep only '${to}'`);
+        const [entry] = holder.node.entries.splice(index, 1);
         this.node.entries.push({ ...entry, key: to, name: to });
-        if (parent !== undefined && map.entries.length === 0)
+        if (parent !== undefined && holder.node.entries.length === 0)
             this.node.entries = this.node.entries.filter((each) => each.key !== parent);
+        return where;
     }
     string(key) {
-        const value = this.scalar(key);
+        const value = this.value(key);
         if (value === undefined)
             return undefined;
         if (typeof value === 'object')
@@ -2269,7 +2249,7 @@ class ConfigSection {
     }
     /** A size or percentage that YAML may have read as a number (`max: 400000`). */
     stringOrNumber(key) {
-        const value = this.scalar(key);
+        const value = this.value(key);
         if (value === undefined || typeof value === 'number')
             return value;
         if (typeof value === 'object' || typeof value === 'boolean')
@@ -2277,7 +2257,7 @@ class ConfigSection {
         return String(value);
     }
     number(key, range = {}) {
-        const value = this.scalar(key);
+        const value = this.value(key);
         if (value === undefined)
             return undefined;
         const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
@@ -2287,7 +2267,7 @@ class ConfigSection {
         return number;
     }
     boolean(key) {
-        const value = this.scalar(key);
+        const value = this.value(key);
         if (value === undefined)
             return undefined;
         if (typeof value !== 'boolean')
@@ -2296,12 +2276,7 @@ class ConfigSection {
     }
     oneOf(key, values) {
         const value = this.string(key);
-        if (value === undefined)
-            return undefined;
-        if (!values.includes(value)) {
-            throw new errors_ConfigurationError(`'${value}' is not one of ${values.join(', ')}`, this.locate(key));
-        }
-        return value;
+        return value === undefined ? undefined : input_values_oneOf(value, values, this.locate(key));
     }
     /** A string or a list of strings. */
     stringList(key) {
@@ -2312,7 +2287,7 @@ class ConfigSection {
             return node.items.map((item, index) => {
                 const value = item.kind === 'scalar' ? item.value : undefined;
                 if (typeof value !== 'string' && typeof value !== 'number') {
-                    throw new errors_ConfigurationError(`item ${index + 1} must be a string`, this.locate(key));
+                    throw new ConfigurationError(`item ${index + 1} must be a string`, this.locate(key));
                 }
                 return String(value);
             });
@@ -2335,15 +2310,6 @@ class ConfigSection {
             throw this.typeError(key, 'a list');
         return listSections(node, this.join(key), this.source);
     }
-    at(key, line) {
-        const location = { key };
-        if (this.source) {
-            location.file = this.source.file;
-            if (line !== undefined)
-                location.line = line;
-        }
-        return location;
-    }
     join(key) {
         return this.path ? `${this.path}.${key}` : key;
     }
@@ -2358,16 +2324,8 @@ class ConfigSection {
             return undefined;
         return value;
     }
-    scalar(key) {
-        const node = this.raw(key);
-        if (node === undefined)
-            return undefined;
-        if (node.kind !== 'scalar')
-            return {};
-        return node.value;
-    }
     typeError(key, expected) {
-        return new errors_ConfigurationError(`must be ${expected}`, this.locate(key));
+        return new ConfigurationError(`must be ${expected}`, this.locate(key));
     }
 }
 /** The maps of a list, as sections named `path[index]`; an item that is not a map is an error at its line. */
@@ -2375,7 +2333,7 @@ function listSections(list, path, source) {
     return list.items.map((item, index) => {
         const itemPath = `${path}[${index}]`;
         if (item.kind !== 'map') {
-            throw new errors_ConfigurationError('must be a map of keys', { key: itemPath, ...(source ? { file: source.file, line: item.line } : {}) });
+            throw new ConfigurationError('must be a map of keys', { key: itemPath, ...(source ? { file: source.file, line: item.line } : {}) });
         }
         return new ConfigSection(item, itemPath, source);
     });
@@ -2390,7 +2348,7 @@ function listSections(list, path, source) {
 function parseSectionList(text, options) {
     const tree = parseYamlTree(text, options.where);
     if (tree === null || tree.kind !== 'list')
-        throw new errors_ConfigurationError(options.expected, options.where);
+        throw new ConfigurationError(options.expected, options.where);
     return listSections(tree, options.key, { file: options.file });
 }
 /**
@@ -2419,12 +2377,12 @@ function loadConfigSync(path, options) {
         text = readRegularFileSync(real, where, 'the config file');
     }
     catch (error) {
-        if (error instanceof errors_ConfigurationError)
+        if (error instanceof ConfigurationError)
             throw error;
         const code = error.code;
         if (code === 'ENOENT' && !explicit)
-            return emptyConfig();
-        throw new errors_ConfigurationError(code === 'ENOENT' ? 'config file not found' : `cannot read the config file (${code ?? String(error)})`, where);
+            return loadedConfig(undefined, new ConfigSection(undefined, '', undefined), []);
+        throw new ConfigurationError(code === 'ENOENT' ? 'config file not found' : `cannot read the config file (${code ?? String(error)})`, where);
     }
     return parseConfig(text, shown, options.sections);
 }
@@ -2436,12 +2394,12 @@ function loadConfigSync(path, options) {
 function parseConfig(text, file, sections) {
     const contents = parseYamlTree(text, { file });
     if (contents !== null && contents.kind !== 'map') {
-        throw new errors_ConfigurationError('the config must be a map of sections such as bundle-budget:', { file, line: 1 });
+        throw new ConfigurationError('the config must be a map of sections such as bundle-budget:', { file, line: 1 });
     }
     const root = new ConfigSection(contents ?? undefined, '', { file });
     const version = root.number('version', { integer: true });
     if (version !== undefined && version !== CONFIG_VERSION) {
-        throw new errors_ConfigurationError(`config version ${version} is not supported (this roadstop reads version ${CONFIG_VERSION})`, root.locate('version'));
+        throw new ConfigurationError(`config version ${version} is not supported (this roadstop reads version ${CONFIG_VERSION})`, root.locate('version'));
     }
     const warnings = [];
     if (sections) {
@@ -2453,18 +2411,17 @@ function parseConfig(text, file, sections) {
                 root.section(name);
         }
     }
-    return { file, root, section: (gate) => root.section(gate), warnings };
+    return loadedConfig(file, root, warnings);
 }
-function emptyConfig() {
-    const root = new ConfigSection(undefined, '', undefined);
-    return { file: undefined, root, section: (gate) => root.section(gate), warnings: [] };
+function loadedConfig(file, root, warnings) {
+    return { file, root, section: (gate) => root.section(gate), warnings };
 }
 function checkRange(value, range, where) {
     if (range.integer && !Number.isInteger(value))
-        throw new errors_ConfigurationError(`${value} must be a whole number`, where);
+        throw new ConfigurationError(`${value} must be a whole number`, where);
     if ((range.min !== undefined && value < range.min) || (range.max !== undefined && value > range.max)) {
         const bounds = range.max === undefined ? `at least ${range.min}` : range.min === undefined ? `at most ${range.max}` : `from ${range.min} to ${range.max}`;
-        throw new errors_ConfigurationError(`${value} is out of range: must be ${bounds}`, where);
+        throw new ConfigurationError(`${value} is out of range: must be ${bounds}`, where);
     }
 }
 function displayPath(absolute, workspace) {
@@ -2518,18 +2475,14 @@ const COMMON_GATE_OPTIONS = {
     'allow-skip': { type: 'boolean', default: false, description: "A configured gate that did not run (e.g. no Chrome for lighthouse-gate) passes gates.yml's summary only with allow-skip: true." },
 };
 function parseFailOn(value, where) {
-    if (!FAIL_ON.includes(value))
-        throw new errors_ConfigurationError(`'${value}' is not one of ${FAIL_ON.join(', ')}`, where);
-    return value;
+    return input_values_oneOf(value, FAIL_ON, where);
 }
 /** Nothing (the default), `none`, `auto`, or a path. */
 function parseBaselineSpec(value, origin) {
     if (value === undefined || value === '')
         return { kind: 'default' };
-    if (value === 'none')
-        return { kind: 'none' };
-    if (value === 'auto')
-        return { kind: 'auto' };
+    if (value === 'none' || value === 'auto')
+        return { kind: value };
     return { kind: 'file', path: value, origin };
 }
 /**
@@ -2566,7 +2519,6 @@ const NOT_JUDGED = 'Not judged';
 
 
 
-
 /**
  * Brace sets a single glob may expand to. fast-glob (micromatch) expands
  * `{a,b}` into one pattern per combination before matching: twenty groups are a
@@ -2587,14 +2539,14 @@ async function selectFiles(workspace, patterns, origin) {
         (pattern.startsWith('!') ? exclude : include).push(relative);
     }
     if (include.length === 0)
-        throw new errors_ConfigurationError('only exclusions (!) were given', origin, 'add a glob that selects files');
+        throw new ConfigurationError('only exclusions (!) were given', origin, 'add a glob that selects files');
     for (const pattern of include)
         refuseLinkedBase(workspace, pattern, origin);
     const files = [];
     const skippedLinks = [];
     const skippedSpecial = [];
     for (const entry of await matchEntries(workspace, include, exclude)) {
-        const special = entry.kind.isSymbolicLink() ? undefined : specialFileKind(entry.kind);
+        const special = specialFileKind(entry.kind);
         if (entry.kind.isSymbolicLink())
             skippedLinks.push(entry.path);
         else if (entry.kind.isFile())
@@ -2666,7 +2618,7 @@ async function refuseEscapes(workspace, files, patterns, origin) {
     await Promise.all([...folders].map(async ([folder, file]) => {
         const real = await external_node_fs_.promises.realpath((0,external_node_path_.join)(workspace, folder));
         if (!isWithin(root, real)) {
-            throw new errors_ConfigurationError(`'${file}' (matched by ${patterns.map((pattern) => `'${pattern}'`).join(', ')}) is outside the workspace: the folder ${folder} leads to ${real} through a symlink`, origin, 'point the glob at the build output itself, not at a symlink to it');
+            throw new ConfigurationError(`'${file}' (matched by ${patterns.map((pattern) => `'${pattern}'`).join(', ')}) is outside the workspace: the folder ${folder} leads to ${real} through a symlink`, origin, 'point the glob at the build output itself, not at a symlink to it');
         }
     }));
 }
@@ -2700,7 +2652,7 @@ function refuseLinkedBase(workspace, pattern, origin) {
             return; // a dangling link matches nothing
         }
         if (!isWithin(root, real)) {
-            throw new errors_ConfigurationError(`the glob '${pattern}' goes through ${folder}, a symlink to ${real} outside the workspace; globs do not follow it`, origin, 'point the glob at the build output itself, not at a symlink to it');
+            throw new ConfigurationError(`the glob '${pattern}' goes through ${folder}, a symlink to ${real} outside the workspace; globs do not follow it`, origin, 'point the glob at the build output itself, not at a symlink to it');
         }
     }
 }
@@ -2708,7 +2660,7 @@ function refuseLinkedBase(workspace, pattern, origin) {
 function checkGlobSize(pattern, origin) {
     const count = countBraceExpansions(pattern);
     if (count > MAX_GLOB_EXPANSIONS) {
-        throw new errors_ConfigurationError(`the glob '${pattern.length > 80 ? `${pattern.slice(0, 80)}\u2026` : pattern}' expands to more than ${MAX_GLOB_EXPANSIONS} patterns through its {\u2026} brace sets`, origin, 'use fewer {a,b} groups, or ** and a wildcard');
+        throw new ConfigurationError(`the glob '${pattern.length > 80 ? `${pattern.slice(0, 80)}\u2026` : pattern}' expands to more than ${MAX_GLOB_EXPANSIONS} patterns through its {\u2026} brace sets`, origin, 'use fewer {a,b} groups, or ** and a wildcard');
     }
 }
 /**
@@ -2755,58 +2707,6 @@ function countBraceExpansions(pattern) {
         }
     };
     return sequence(false);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/input-values.ts
-// Values of inputs and config keys as text: lists, booleans, choices.
-
-/**
- * Split a multi-line input into items: one per line, and commas separate too,
- * except inside `{a,b}` brace sets where a comma belongs to the glob.
- */
-function splitList(text) {
-    if (!text)
-        return [];
-    const items = [];
-    for (const line of text.split(/\r?\n/)) {
-        let depth = 0;
-        let current = '';
-        for (const char of line) {
-            if (char === '{')
-                depth++;
-            else if (char === '}')
-                depth = Math.max(0, depth - 1);
-            if (char === ',' && depth === 0) {
-                items.push(current);
-                current = '';
-            }
-            else {
-                current += char;
-            }
-        }
-        items.push(current);
-    }
-    return items.map((item) => item.trim()).filter((item) => item !== '' && !item.startsWith('#'));
-}
-/**
- * A boolean input, read as GitHub Actions' getBooleanInput and YAML 1.2 (the
- * config file) read one: true, True, TRUE, false, False, FALSE. `yes`, `on`
- * or `1` would mean true here and a string in the config file, so neither
- * place takes them.
- */
-function parseBoolean(value, where) {
-    const text = value.trim();
-    if (['true', 'True', 'TRUE'].includes(text))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(text))
-        return false;
-    throw new errors_ConfigurationError(`'${value}' is not true or false`, where, 'write true or false, as every GitHub Actions boolean input');
-}
-/** `value` when it is one of `allowed`, else the mistake, located and listing what is allowed. */
-function oneOf(value, allowed, where) {
-    if (allowed.includes(value))
-        return value;
-    throw new errors_ConfigurationError(`'${value}' is not one of ${allowed.join(', ')}`, where);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/result-check.ts
@@ -3044,6 +2944,8 @@ async function writeResult(path, result, text = serializeResult(result)) {
 function serializeResult(result) {
     return `${JSON.stringify(result, null, 2)}\n`;
 }
+const NOT_A_RESULT = 'point it at a file a roadstop gate wrote';
+const NOT_WRITTEN_BY_ROADSTOP = 'a result roadstop wrote holds none of this; regenerate it, or compare with another run';
 /** A result file larger than this is no result (the largest, coverage's, holds a line per file: a few MB). */
 const MAX_RESULT_BYTES = 64 * 1024 * 1024;
 /**
@@ -3057,14 +2959,14 @@ async function readResult(path, options = {}) {
     try {
         const { size } = await external_node_fs_.promises.stat(path);
         if (size > MAX_RESULT_BYTES) {
-            throw new errors_ConfigurationError(`not a roadstop result: ${size.toLocaleString('en-US')} bytes, more than the ${MAX_RESULT_BYTES.toLocaleString('en-US')} a result may be`, where, 'point it at a file a roadstop gate wrote');
+            throw new ConfigurationError(`not a roadstop result: ${size.toLocaleString('en-US')} bytes, more than the ${MAX_RESULT_BYTES.toLocaleString('en-US')} a result may be`, where, NOT_A_RESULT);
         }
         text = await readRegularFile(path, where, 'the result file');
     }
     catch (error) {
-        if (error instanceof errors_ConfigurationError)
+        if (error instanceof ConfigurationError)
             throw error;
-        throw new errors_ConfigurationError(`cannot read the result file: ${error.code ?? String(error)}`, where);
+        throw new ConfigurationError(`cannot read the result file: ${error.code ?? String(error)}`, where);
     }
     return parseResult(text, { ...options, file: path });
 }
@@ -3077,32 +2979,32 @@ function parseResult(text, options = {}) {
     catch (error) {
         // Never the parser's message: it quotes the file's start, and the file may be anything (a key, /etc/passwd).
         const at = /line (\d+) column (\d+)/.exec(error.message);
-        throw new errors_ConfigurationError(`not a roadstop result: invalid JSON${at ? ` at line ${at[1]}, column ${at[2]}` : ''}`, where, 'point it at a file a roadstop gate wrote');
+        throw new ConfigurationError(`not a roadstop result: invalid JSON${at ? ` at line ${at[1]}, column ${at[2]}` : ''}`, where, NOT_A_RESULT);
     }
-    checkNesting(data, where, 'point it at a file a roadstop gate wrote');
+    checkNesting(data, where, NOT_A_RESULT);
     if (typeof data !== 'object' || data === null || !('schemaVersion' in data) || !('gate' in data)) {
-        throw new errors_ConfigurationError('not a roadstop result: it has no schemaVersion and gate', where, 'point it at a file a roadstop gate wrote');
+        throw new ConfigurationError('not a roadstop result: it has no schemaVersion and gate', where, NOT_A_RESULT);
     }
     const record = data;
     if (record.schemaVersion !== RESULT_SCHEMA_VERSION) {
-        throw new errors_ConfigurationError(`result schema version ${JSON.stringify(record.schemaVersion)} is not supported (this roadstop reads version ${RESULT_SCHEMA_VERSION})`, where, 'produce the baseline with the same major version of roadstop');
+        throw new ConfigurationError(`result schema version ${JSON.stringify(record.schemaVersion)} is not supported (this roadstop reads version ${RESULT_SCHEMA_VERSION})`, where, 'produce the baseline with the same major version of roadstop');
     }
     if (options.gate && record.gate !== options.gate) {
-        throw new errors_ConfigurationError(`this is a ${String(record.gate)} result, not a ${options.gate} result`, where);
+        throw new ConfigurationError(`this is a ${String(record.gate)} result, not a ${options.gate} result`, where);
     }
     for (const key of ['status', 'headline', 'metrics', 'checks', 'items', 'messages', 'settings']) {
         if (!(key in record))
-            throw new errors_ConfigurationError(`not a roadstop result: '${key}' is missing`, where);
+            throw new ConfigurationError(`not a roadstop result: '${key}' is missing`, where);
     }
     if (!Array.isArray(record.items) || !Array.isArray(record.checks) || !Array.isArray(record.messages)) {
-        throw new errors_ConfigurationError('not a roadstop result: items, checks and messages must be lists', where);
+        throw new ConfigurationError('not a roadstop result: items, checks and messages must be lists', where);
     }
     const problem = findResultProblem(record, options.ranges?.(String(record.gate)));
     if (problem)
-        throw new errors_ConfigurationError(`not a valid ${String(record.gate)} result: ${problem}`, where, 'a result roadstop wrote holds none of this; regenerate it, or compare with another run');
+        throw new ConfigurationError(`not a valid ${String(record.gate)} result: ${problem}`, where, NOT_WRITTEN_BY_ROADSTOP);
     const implausible = findImplausibleResult(record);
     if (implausible)
-        throw new errors_ConfigurationError(`not a result roadstop wrote: ${implausible}`, where, 'a result roadstop wrote holds none of this; regenerate it, or compare with another run');
+        throw new ConfigurationError(`not a result roadstop wrote: ${implausible}`, where, NOT_WRITTEN_BY_ROADSTOP);
     return data;
 }
 /**
@@ -3113,31 +3015,31 @@ function parseResult(text, options = {}) {
 async function prepareReportPath(given, options) {
     if (!given || given.trim() === '')
         return (0,external_node_path_.join)(options.temp, 'roadstop', `${options.gate}.json`);
-    const input = options.input ?? 'report';
+    const where = { input: options.input ?? 'report', file: given };
     // Inside the workspace, or the runner's temp folder where the default lives; after symlinks, not by the text.
-    const target = await confinedPath(options.workspace, given, { input, file: given }, { also: [options.temp], what: 'the report' });
-    if (options.baseline !== undefined && (await realLocation(options.baseline)) === target) {
-        throw new errors_ConfigurationError('is the baseline file too: writing the result there would overwrite the baseline it is compared with', { input, file: given }, 'write the report to another path');
+    const target = await confinedPath(options.workspace, given, where, { also: [options.temp], what: 'the report' });
+    if (options.baseline !== undefined && realLocation(options.baseline) === target) {
+        throw new ConfigurationError('is the baseline file too: writing the result there would overwrite the baseline it is compared with', where, 'write the report to another path');
     }
     let existing;
     try {
-        existing = await readRegularFile(target, { input, file: given }, 'the report');
+        existing = await readRegularFile(target, where, 'the report');
     }
     catch (error) {
-        if (error instanceof errors_ConfigurationError)
+        if (error instanceof ConfigurationError)
             throw error;
         const code = error.code;
         if (code === 'EISDIR')
-            throw new errors_ConfigurationError('is a folder, not a file', { input, file: given });
+            throw new ConfigurationError('is a folder, not a file', where);
         if (code !== 'ENOENT')
-            throw new errors_ConfigurationError(`cannot use it (${code ?? String(error)})`, { input, file: given });
+            throw new ConfigurationError(`cannot use it (${code ?? String(error)})`, where);
     }
     if (existing !== undefined) {
         try {
             parseResult(existing, { gate: options.gate });
         }
         catch {
-            throw new errors_ConfigurationError('already exists and is not a result of this gate; refusing to overwrite it', { input, file: given }, 'choose another path');
+            throw new ConfigurationError('already exists and is not a result of this gate; refusing to overwrite it', where, 'choose another path');
         }
     }
     return target;
@@ -3153,8 +3055,8 @@ async function readBaselineFile(path, options) {
         result = await readResult(real, { gate: options.gate, ...(options.ranges ? { ranges: options.ranges } : {}) });
     }
     catch (error) {
-        if (error instanceof errors_ConfigurationError)
-            throw new errors_ConfigurationError(error.message, { ...options.origin, file: path }, error.hint);
+        if (error instanceof ConfigurationError)
+            throw new ConfigurationError(error.message, { ...options.origin, file: path }, error.hint);
         throw error;
     }
     return { result, info: { source: path, ...(result.commit ? { commit: result.commit } : {}), createdAt: result.createdAt } };
@@ -3201,11 +3103,11 @@ async function readResultFiles(patterns, options) {
         try {
             const result = await readResult(path, { input, ...(options.ranges ? { ranges: options.ranges } : {}) });
             if (!GATE_NAME.test(result.gate))
-                throw new errors_ConfigurationError('not a roadstop result: its gate is not a gate name');
+                throw new ConfigurationError('not a roadstop result: its gate is not a gate name');
             results.push({ file, result });
         }
         catch (error) {
-            if (!(error instanceof errors_ConfigurationError))
+            if (!(error instanceof ConfigurationError))
                 throw error;
             warn(`input '${input}': skipped ${file}: ${error.message}`);
         }
@@ -3283,7 +3185,7 @@ function readEvent(path, pullRequestEvent) {
         return typeof data === 'object' && data !== null ? data : {};
     }
     catch (error) {
-        throw new errors_ConfigurationError(`the event file is not JSON (${error.message})`, { file: path });
+        throw new ConfigurationError(`the event file is not JSON (${error.message})`, { file: path });
     }
 }
 
@@ -3307,12 +3209,12 @@ function parseSize(value, where = {}) {
     if (typeof value === 'number') {
         if (Number.isFinite(value) && value >= 0)
             return Math.round(value);
-        throw new errors_ConfigurationError(`'${value}' is not a size`, where, 'use bytes or a size such as "400 kB"');
+        throw new ConfigurationError(`'${value}' is not a size`, where, 'use bytes or a size such as "400 kB"');
     }
     const match = SIZE_PATTERN.exec(value);
     const unit = match ? sizes_UNITS[(match[2] ?? '').toLowerCase() || 'b'] : undefined;
     if (!match || unit === undefined) {
-        throw new errors_ConfigurationError(`'${value}' is not a size`, where, 'write a number with B, kB, MB, GB (1000) or KiB, MiB, GiB (1024), e.g. "400 kB"');
+        throw new ConfigurationError(`'${value}' is not a size`, where, 'write a number with B, kB, MB, GB (1000) or KiB, MiB, GiB (1024), e.g. "400 kB"');
     }
     return Math.round(Number(match[1]) * unit);
 }
@@ -3321,7 +3223,7 @@ function parseIncrease(value, where = {}) {
     if (typeof value === 'string' && value.trim().endsWith('%')) {
         const number = Number(value.trim().slice(0, -1));
         if (!Number.isFinite(number) || number < 0 || value.trim() === '%') {
-            throw new errors_ConfigurationError(`'${value}' is not a percentage`, where, 'write e.g. "2%"');
+            throw new ConfigurationError(`'${value}' is not a percentage`, where, 'write e.g. "2%"');
         }
         return { kind: 'percent', value: number };
     }
@@ -3368,16 +3270,12 @@ function readStepInputs(gateInputs, read, defaultArtifact) {
         if (value !== '')
             gate[name] = value;
     }
-    const upload = read('upload') || 'auto';
-    if (!UPLOAD_MODES.includes(upload)) {
-        throw new ConfigurationError(`'${upload}' is not one of ${UPLOAD_MODES.join(', ')}`, { input: 'upload' });
-    }
     return {
         config: read('config'),
         gate,
         report: read('report'),
         artifactName: read('artifact-name') || defaultArtifact,
-        upload: upload,
+        upload: oneOf(read('upload') || 'auto', UPLOAD_MODES, { input: 'upload' }),
         token: read('github-token'),
     };
 }
@@ -3415,11 +3313,7 @@ function redactSecrets(result, secrets) {
     const scrub = (value) => {
         if (typeof value === 'string')
             return replaceAll(value, known);
-        if (Array.isArray(value)) {
-            for (let index = 0; index < value.length; index++)
-                value[index] = scrub(value[index]);
-            return value;
-        }
+        // An array's entries are its items.
         if (value !== null && typeof value === 'object') {
             for (const [key, inner] of Object.entries(value))
                 value[key] = scrub(inner);
@@ -3499,6 +3393,32 @@ function retryAfterSeconds(value, nowMs) {
     return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - nowMs) / 1000));
 }
 
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(58500);
+;// CONCATENATED MODULE: ./packages/core/src/rate-limit.ts
+
+const sleep = (ms, signal) => (0,promises_.setTimeout)(ms, undefined, signal ? { signal } : {});
+/**
+ * Waits out one rate-limited answer within its caller's budget and retries, or throws the caller's error: the one
+ * policy of the Vercel adapter, the Sentry provider and the GitHub client, so that none waits past its budget, none
+ * retries forever, and a cancel ends every wait at once.
+ */
+async function waitOutRateLimit(wait) {
+    if (wait.waitMs >= wait.leftMs)
+        throw wait.giveUp('too-long');
+    if (wait.attempt >= wait.maxRetries)
+        throw wait.giveUp('retries-spent');
+    wait.onWait?.();
+    try {
+        await (wait.sleep ?? sleep)(wait.waitMs, wait.signal);
+    }
+    catch (error) {
+        if (wait.signal?.aborted && wait.cancelled)
+            throw wait.cancelled();
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/http-fetch.ts
 /*
  * The one way roadstop speaks HTTP to the outside: GitHub (Octokit's fetch),
@@ -3541,10 +3461,6 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 10;
 /** What may go to another origin: what the request is, never who sends it. */
 const CROSS_ORIGIN_HEADERS = new Set(['accept', 'accept-encoding', 'accept-language', 'content-type', 'user-agent']);
-/** The proxy variables set, by the names runners and curl read. */
-function proxyVariables(env) {
-    return ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'].filter((name) => env[name]);
-}
 /** One dispatcher per proxy setting: in a step, the one the environment names, built once. */
 const proxied = new Map();
 function baseFetch(env) {
@@ -3643,7 +3559,7 @@ function rejectUnsafeUrlText(text, where, options = {}) {
         return;
     const code = `U+${match[0].codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
     const quoted = options.echo === false ? '' : `'${JSON.stringify(text).slice(1, -1)}' `;
-    throw new errors_ConfigurationError(`${quoted}holds a control or format character (${code} at character ${match.index + 1}), which no URL has`, where, options.hint ?? 'give the URL on one line, as it is');
+    throw new ConfigurationError(`${quoted}holds a control or format character (${code} at character ${match.index + 1}), which no URL has`, where, options.hint ?? 'give the URL on one line, as it is');
 }
 /** An http(s) URL input, checked: no unsafe character, parsed, http or https. */
 function parseHttpUrlInput(text, where, options = {}) {
@@ -3654,14 +3570,15 @@ function parseHttpUrlInput(text, where, options = {}) {
         parsed = new URL(text);
     }
     catch {
-        throw new errors_ConfigurationError(`${quoted}is not a URL`, where, options.hint);
+        throw new ConfigurationError(`${quoted}is not a URL`, where, options.hint);
     }
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-        throw new errors_ConfigurationError(`${quoted}is a ${parsed.protocol} URL, not http(s)`, where, options.hint);
+        throw new ConfigurationError(`${quoted}is a ${parsed.protocol} URL, not http(s)`, where, options.hint);
     return parsed;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
 
 
 
@@ -3697,7 +3614,7 @@ function parseHttpUrlInput(text, where, options = {}) {
 /* harmony export */   k6: () => (/* binding */ GATE)
 /* harmony export */ });
 /* unused harmony exports PRESETS, parsePercent, parseThreshold */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38471);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(95758);
 /* harmony import */ var _roadstop_git__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(20630);
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83101);
 
@@ -3745,17 +3662,22 @@ function resolveCoverageOptions(section, inputs, workspace) {
     section.rejectUnknown(Object.keys(COVERAGE_GATE_OPTIONS));
     const given = (name) => (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .givenInput */ .CB)(inputs, name);
     const input = (name) => ({ input: name });
+    // An input, when given, wins over the config key of its name; the origin names the one used, for errors.
+    const pick = (name, read) => {
+        const value = given(name);
+        return value !== undefined ? [value, input(name)] : [section[read](name), section.locate(name)];
+    };
     const filesText = given('files');
     const files = filesText ? (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .splitList */ .ry)(filesText) : (section.stringList('files') ?? []);
     const filesOrigin = filesText ? input('files') : section.has('files') ? section.locate('files') : input('files');
     if (files.length === 0) {
         throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('no coverage report given', filesOrigin, "give the input 'files' (paths or globs of lcov, coverage-final.json, Cobertura or Clover reports) or coverage-gate.files in the config");
     }
-    const presetText = given('preset') ?? section.string('preset');
+    const [presetText, presetOrigin] = pick('preset', 'string');
     let preset;
     if (presetText !== undefined) {
         if (!(presetText in PRESETS)) {
-            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${presetText}' is not a preset`, given('preset') ? input('preset') : section.locate('preset'), `use ${Object.entries(PRESETS).map(([name, lines]) => `${name} (${lines}% lines)`).join(', ')}`);
+            throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${presetText}' is not a preset`, presetOrigin, `use ${Object.entries(PRESETS).map(([name, lines]) => `${name} (${lines}% lines)`).join(', ')}`);
         }
         preset = presetText;
     }
@@ -3763,10 +3685,9 @@ function resolveCoverageOptions(section, inputs, workspace) {
     if (preset && thresholds.lines === undefined)
         thresholds.lines = PRESETS[preset];
     for (const metric of _model_js__WEBPACK_IMPORTED_MODULE_2__/* .METRICS */ .Cb) {
-        const name = `min-${metric}`;
-        const value = given(name) ?? section.stringOrNumber(name);
+        const [value, origin] = pick(`min-${metric}`, 'stringOrNumber');
         if (value !== undefined)
-            thresholds[metric] = parseThreshold(value, given(name) !== undefined ? input(name) : section.locate(name));
+            thresholds[metric] = parseThreshold(value, origin);
     }
     const perFile = readThresholds(section.section('per-file'));
     const pathsSection = section.section('paths');
@@ -3781,13 +3702,14 @@ function resolveCoverageOptions(section, inputs, workspace) {
         }
         return { pattern, thresholds: readThresholds(pathsSection.section(pattern)), origin };
     });
-    const patchText = given('min-patch') ?? section.stringOrNumber('min-patch');
-    const minPatch = patchText === undefined ? undefined : parseThreshold(patchText, given('min-patch') ? input('min-patch') : section.locate('min-patch'));
-    const dropText = given('max-drop') ?? section.stringOrNumber('max-drop');
-    const maxDrop = dropText === undefined ? undefined : parsePercent(dropText, given('max-drop') ? input('max-drop') : section.locate('max-drop'));
-    const baseline = (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseBaselineSpec */ .gz)(given('baseline') ?? section.string('baseline'), given('baseline') ? input('baseline') : section.locate('baseline'));
-    const failOn = (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseFailOn */ .XV)(given('fail-on') ?? section.string('fail-on') ?? 'fail', given('fail-on') ? input('fail-on') : section.locate('fail-on'));
-    const base = given('base') ?? section.string('base');
+    const [patchText, patchOrigin] = pick('min-patch', 'stringOrNumber');
+    const minPatch = patchText === undefined ? undefined : parseThreshold(patchText, patchOrigin);
+    const [dropText, dropOrigin] = pick('max-drop', 'stringOrNumber');
+    const maxDrop = dropText === undefined ? undefined : parsePercent(dropText, dropOrigin);
+    const baseline = (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseBaselineSpec */ .gz)(...pick('baseline', 'string'));
+    const [failOnText = 'fail', failOnOrigin] = pick('fail-on', 'string');
+    const failOn = (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseFailOn */ .XV)(failOnText, failOnOrigin);
+    const [base, baseOrigin] = pick('base', 'string');
     const options = {
         workspace,
         files,
@@ -3806,7 +3728,6 @@ function resolveCoverageOptions(section, inputs, workspace) {
         options.maxDrop = maxDrop;
     if (base !== undefined) {
         // The config file is the pull request's own: a base of `--upload-pack=\u2026` would be a command git runs with the job's token.
-        const baseOrigin = given('base') ? input('base') : section.locate('base');
         [options.base, options.baseOrigin] = [(0,_roadstop_git__WEBPACK_IMPORTED_MODULE_1__.checkRef)(base.trim(), baseOrigin), baseOrigin];
     }
     if (preset)
@@ -3855,6 +3776,15 @@ function parseThreshold(value, where) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ LineHits)
 /* harmony export */ });
+/* harmony import */ var _slab_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26178);
+/**
+ * Hits per line with Map's interface, stored as two typed arrays kept sorted
+ * by line: 12 bytes a line where a Map<number, number> takes about 40, which
+ * is what lets a 100 MB lcov file parse in a few hundred MB. Iteration is in
+ * line order. Reports add lines in order almost always, so `set` appends;
+ * a line out of order is placed by binary search.
+ */
+
 const EMPTY_LINES = new Uint32Array(0);
 const EMPTY_HITS = new Float64Array(0);
 class LineHits {
@@ -3899,11 +3829,7 @@ class LineHits {
     }
     /** How many lines have hits: the covered count, without iterating entries. */
     covered() {
-        let covered = 0;
-        for (let index = 0; index < this.count; index++)
-            if (this.hitsAt[index] > 0)
-                covered += 1;
-        return covered;
+        return (0,_slab_js__WEBPACK_IMPORTED_MODULE_0__/* .countPositive */ .D8)(this.hitsAt, this.count);
     }
     get size() {
         return this.count;
@@ -4001,12 +3927,8 @@ class LineHits {
             throw new RangeError(`line number must be a non-negative integer, got ${line}`);
         if (this.count === this.lineAt.length) {
             const capacity = Math.max(8, this.lineAt.length * 2);
-            const lines = new Uint32Array(capacity);
-            lines.set(this.lineAt);
-            this.lineAt = lines;
-            const counts = new Float64Array(capacity);
-            counts.set(this.hitsAt);
-            this.hitsAt = counts;
+            this.lineAt = (0,_slab_js__WEBPACK_IMPORTED_MODULE_0__/* .grown */ .gT)(this.lineAt, capacity);
+            this.hitsAt = (0,_slab_js__WEBPACK_IMPORTED_MODULE_0__/* .grown */ .gT)(this.hitsAt, capacity);
         }
         if (index < this.count) {
             this.lineAt.copyWithin(index + 1, index, this.count);
@@ -4026,7 +3948,7 @@ class LineHits {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Cb: () => (/* binding */ METRICS),
-/* harmony export */   PE: () => (/* binding */ refreshTotals),
+/* harmony export */   KN: () => (/* binding */ percent),
 /* harmony export */   Tf: () => (/* binding */ emptyTotals),
 /* harmony export */   iD: () => (/* binding */ withPath),
 /* harmony export */   m0: () => (/* binding */ totalFromDetail),
@@ -4034,16 +3956,19 @@ class LineHits {
 /* harmony export */   sX: () => (/* binding */ emptyFile),
 /* harmony export */   wO: () => (/* binding */ carriedMetrics)
 /* harmony export */ });
-/* unused harmony export percent */
 /* harmony import */ var _line_hits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47035);
+/* harmony import */ var _slab_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26178);
+
 
 const METRICS = ['lines', 'statements', 'functions', 'branches'];
 /**
- * Percentage covered, unrounded. A metric with nothing to cover counts as 100%,
- * as istanbul and coverage.py report it, so an empty file never fails a threshold.
+ * Percentage covered, truncated to two decimals as istanbul (and so vitest, jest, c8)
+ * reports it: the figures match the tools', and 79.996% never passes an 80% bar.
+ * A metric with nothing to cover counts as 100%, as istanbul and coverage.py
+ * report it, so an empty file never fails a threshold.
  */
 function percent(ratio) {
-    return ratio.total === 0 ? 100 : (ratio.covered / ratio.total) * 100;
+    return ratio.total === 0 ? 100 : Math.floor((10000 * ratio.covered) / ratio.total) / 100;
 }
 function emptyTotals() {
     return {
@@ -4066,14 +3991,7 @@ function withPath(file, path) {
     return copy;
 }
 function countHits(values) {
-    let covered = 0;
-    let total = 0;
-    for (const hits of values) {
-        total += 1;
-        if (hits > 0)
-            covered += 1;
-    }
-    return { covered, total };
+    return { covered: (0,_slab_js__WEBPACK_IMPORTED_MODULE_1__/* .countPositive */ .D8)(values), total: values.length };
 }
 /** Totals of one metric computed from a file's detail. */
 function totalFromDetail(file, metric) {
@@ -4081,18 +3999,11 @@ function totalFromDetail(file, metric) {
         case 'lines':
             return { covered: file.lines.covered(), total: file.lines.size };
         case 'statements':
-            return countHits(file.statements.values());
+            return countHits([...file.statements.values()]);
         case 'functions':
             return countHits(file.functions.map((fn) => fn.hits));
         case 'branches':
             return countHits(file.branches.map((branch) => branch.taken));
-    }
-}
-/** Recompute the totals of the metrics the report carries in detail. */
-function refreshTotals(file, metrics) {
-    for (const metric of METRICS) {
-        if (metrics[metric] === 'detail')
-            file.totals[metric] = totalFromDetail(file, metric);
     }
 }
 /** Totals over all files of a report. */
@@ -4114,6 +4025,60 @@ function carriedMetrics(report) {
 
 /***/ }),
 
+/***/ 26178:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D8: () => (/* binding */ countPositive),
+/* harmony export */   F6: () => (/* binding */ Slab),
+/* harmony export */   gT: () => (/* binding */ grown)
+/* harmony export */ });
+/**
+ * Hands out pieces of large ArrayBuffers for the typed arrays of many small
+ * files: one allocation per few MB instead of one per file, which the garbage
+ * collector and the allocator both notice. A slab lives as long as any piece
+ * of it, so a parser uses its own and its report keeps it.
+ */
+class Slab {
+    size;
+    buffer;
+    offset = 0;
+    constructor(size = 1 << 22) {
+        this.size = size;
+    }
+    /** `bytes` at an 8-byte aligned offset of some buffer. */
+    take(bytes) {
+        const rounded = (bytes + 7) & ~7;
+        // A big piece gets its own buffer rather than wasting the rest of a slab.
+        if (rounded > this.size / 4)
+            return { buffer: new ArrayBuffer(rounded), offset: 0 };
+        if (this.buffer === undefined || this.offset + rounded > this.size) {
+            this.buffer = new ArrayBuffer(this.size);
+            this.offset = 0;
+        }
+        const piece = { buffer: this.buffer, offset: this.offset };
+        this.offset += rounded;
+        return piece;
+    }
+}
+/** A copy of `array` with room for `capacity` elements, for buffers that grow by doubling. */
+function grown(array, capacity) {
+    const copy = new array.constructor(capacity);
+    copy.set(array);
+    return copy;
+}
+/** How many of the first `count` values are above zero: covered lines, taken branches. */
+function countPositive(values, count = values.length) {
+    let positive = 0;
+    for (let index = 0; index < count; index++)
+        if (values[index] > 0)
+            positive += 1;
+    return positive;
+}
+
+
+/***/ }),
+
 /***/ 48110:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -4128,8 +4093,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: GATES, renderGateMarkdown
 
-// EXTERNAL MODULE: ./packages/render/src/index.ts + 8 modules
-var src = __webpack_require__(22480);
+// EXTERNAL MODULE: ./packages/render/src/index.ts + 6 modules
+var src = __webpack_require__(35715);
 // EXTERNAL MODULE: ./packages/bundle/src/options.ts
 var options = __webpack_require__(3632);
 ;// CONCATENATED MODULE: ./packages/bundle/src/gate.ts
@@ -4177,10 +4142,10 @@ const bundleBudgetGate = {
     resolveOptions: options/* resolveOptions */.$i,
     // The baseline may still be read while the workers start and the globs run.
     // Measuring is loaded when the gate runs: a step that stops at its options never parses it.
-    run: async (options, env) => (await __webpack_require__.e(/* import() */ 149).then(__webpack_require__.bind(__webpack_require__, 52149))).runBundleBudget(options, env.baseline, { ...(env.commit ? { commit: env.commit } : {}), ...(env.ref ? { ref: env.ref } : {}), messages: env.messages }),
+    run: async (options, env) => (await __webpack_require__.e(/* import() */ 149).then(__webpack_require__.bind(__webpack_require__, 52149))).runBundleBudget(options, env.baseline, env),
     outputValues: (result) => ({ 'total-raw': result.metrics['total-raw'], 'total-gzip': result.metrics['total-gzip'], 'total-brotli': result.metrics['total-brotli'] }),
-    renderMarkdown: (result) => (0,src/* renderBundleBudgetMarkdown */.rR)(result),
-    renderTerminal: (result, options) => (0,src/* renderBundleBudgetTerminal */.GK)(result, options),
+    renderMarkdown: src/* renderBundleBudgetMarkdown */.rR,
+    renderTerminal: src/* renderBundleBudgetTerminal */.GK,
     cli: { help: BUNDLE_BUDGET_HELP, positional: 'path', repeatable: ['path'], flags: ['allow-empty'] },
 };
 
@@ -4219,13 +4184,14 @@ options or config; 3 an internal error.`;
 /** What a baseline's coverage figures may be: percentages, and whole counts of lines. */
 const PERCENT = { min: 0, max: 100 };
 const COUNT = { min: 0, integer: true };
+const OUTPUTS = ['lines', 'statements', 'functions', 'branches', 'patch'];
 /** coverage-gate, as the registry, the edges and the renderers know it. */
 const coverageGate = {
     name: gate_options/* GATE */.k6,
     title: 'Coverage',
     summary: 'coverage reports against thresholds, changed lines and a baseline',
     inputs: gate_options/* INPUT_NAMES */.Qh,
-    outputs: ['lines', 'statements', 'functions', 'branches', 'patch'],
+    outputs: OUTPUTS,
     options: gate_options/* COVERAGE_GATE_OPTIONS */.Yw,
     resultRanges: {
         item: (field) => (/^(?:lines|statements|functions|branches)$/.test(field) ? PERCENT : /-(?:covered|total)$/.test(field) ? COUNT : undefined),
@@ -4237,7 +4203,7 @@ const coverageGate = {
         // In a workflow the pull request gives the base; on a laptop the diff is taken only when asked for.
         const wantsChanges = env.where === 'action' || options.base !== undefined || options.minPatch !== undefined;
         // The parsers and git are loaded when the gate runs: a step that stops at its options never parses them.
-        const [{ runCoverageGate }, { repositoryFiles }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(800), __webpack_require__.e(816)]).then(__webpack_require__.bind(__webpack_require__, 53816)), Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 20630))]);
+        const [{ runCoverageGate }, { repositoryFiles }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(800), __webpack_require__.e(48)]).then(__webpack_require__.bind(__webpack_require__, 48048)), Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 20630))]);
         // A folder that is not a git checkout is listed instead, and the result says so in a notice.
         const notes = [];
         const listed = repositoryFiles(options.workspace, (text) => notes.push({ level: 'notice', title: 'Repository files', text }));
@@ -4251,13 +4217,7 @@ const coverageGate = {
             ...(env.ref ? { ref: env.ref } : {}),
         });
     },
-    outputValues: (result) => ({
-        lines: result.metrics.lines,
-        statements: result.metrics.statements,
-        functions: result.metrics.functions,
-        branches: result.metrics.branches,
-        patch: result.metrics.patch,
-    }),
+    outputValues: (result) => Object.fromEntries(OUTPUTS.map((name) => [name, result.metrics[name]])),
     renderMarkdown: (result) => (0,src/* renderCoverageGateMarkdown */.dg)(result),
     renderTerminal: (result, options) => (0,src/* renderResultTerminal */.YB)(result, options),
     cli: { help: COVERAGE_GATE_HELP, positional: 'files', repeatable: ['files'] },
@@ -4391,19 +4351,14 @@ const lighthouseGate = {
     title: 'Lighthouse',
     summary: 'Lighthouse scores, Core Web Vitals and resource budgets of a build or a preview URL',
     inputs: src_options/* INPUT_NAMES */.Qh,
-    outputs: ['performance', 'accessibility', 'best-practices', 'seo'],
+    outputs: src_options/* CATEGORIES */.R6,
     options: src_options/* LIGHTHOUSE_GATE_OPTIONS */.ms,
     resolveOptions: src_options/* resolveLighthouseOptions */.Xw,
     // lhci, Chrome discovery and the judge are loaded when the gate runs, not when a step stops at its options.
     run: async (options, env) => (await __webpack_require__.e(/* import() */ 920).then(__webpack_require__.bind(__webpack_require__, 81920))).runLighthouseGate(options, env),
-    outputValues: (result) => ({
-        performance: result.metrics.performance,
-        accessibility: result.metrics.accessibility,
-        'best-practices': result.metrics['best-practices'],
-        seo: result.metrics.seo,
-    }),
-    renderMarkdown: (result) => renderLighthouseMarkdown(result),
-    renderTerminal: (result, options) => renderLighthouseTerminal(result, options),
+    outputValues: (result) => Object.fromEntries(src_options/* CATEGORIES */.R6.map((category) => [category, result.metrics[category]])),
+    renderMarkdown: renderLighthouseMarkdown,
+    renderTerminal: renderLighthouseTerminal,
     cli: { help: LIGHTHOUSE_GATE_HELP, positional: 'urls', repeatable: ['urls'] },
 };
 
@@ -4481,6 +4436,11 @@ __webpack_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: ./packages/git/src/diff.ts
 const HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+/**
+ * Lines a change adds or modifies, per file (new path), from a unified diff:
+ * `git diff` output with any context (`--unified=0` or the API's 3 lines).
+ * Deleted files and pure deletions add no lines; binary files add none.
+ */
 function parseUnifiedDiff(text) {
     const changed = new Map();
     let file;
@@ -4560,8 +4520,8 @@ function unquote(path) {
     return Buffer.from(bytes).toString('utf8');
 }
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 21 modules
-var src = __webpack_require__(38471);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 22 modules
+var src = __webpack_require__(95758);
 ;// CONCATENATED MODULE: ./packages/git/src/ref.ts
 
 /** Longest ref roadstop passes to git: a branch name or a SHA, never a paragraph. */
@@ -4616,12 +4576,6 @@ function checkRef(ref, where) {
 
 
 
-// child_process is loaded on the first git command, not with every step that bundles this package.
-function exec(file, args, options) {
-    const { execFile } = process.getBuiltinModule('node:child_process');
-    const { promisify } = process.getBuiltinModule('node:util');
-    return promisify(execFile)(file, args, { ...options, encoding: 'utf8' });
-}
 /** Longest one git call may take: a local command answers in well under a second, a fetch over a slow link in tens. */
 const GIT_CALL_TIMEOUT_MS = 60_000;
 /** Longest all the git calls for one set of changed lines may take together (six deepening fetches, then --unshallow). */
@@ -4653,8 +4607,12 @@ class GitError extends src/* EnvironmentError */.eG {
  */
 async function git(cwd, args, options = {}) {
     const timeoutMs = Math.max(1, options.timeoutMs ?? GIT_CALL_TIMEOUT_MS);
+    // child_process is loaded on the first git command, not with every step that bundles this package.
+    const { execFile } = process.getBuiltinModule('node:child_process');
+    const { promisify } = process.getBuiltinModule('node:util');
     try {
-        const { stdout } = await exec('git', args, {
+        const { stdout } = await promisify(execFile)('git', args, {
+            encoding: 'utf8',
             cwd,
             maxBuffer: 1 << 30,
             timeout: timeoutMs,
@@ -4804,7 +4762,7 @@ async function repositoryFiles(cwd, log) {
 /* harmony export */   zw: () => (/* binding */ judgePage)
 /* harmony export */ });
 /* unused harmony exports spreadOf, describeAudits, baseSpread */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38471);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(95758);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19636);
 
 
@@ -4858,36 +4816,25 @@ function judgePage(page, options) {
             checks.push({ name: `${page.id} ${label}`, status: 'skipped', value: 0, limit, limitText, unit, message: `${page.id}: Lighthouse gave no ${label}` });
             continue;
         }
-        const over = value > limit;
-        checks.push({
-            name: `${page.id} ${label}`,
-            status: over ? 'fail' : 'pass',
-            value,
-            limit,
-            limitText,
-            unit,
-            details: { vital, page: page.id },
-            message: over ? `${page.id}: ${label} ${formatVital(vital, value)} is over ${formatVital(vital, limit)}` : `${page.id}: ${label} ${formatVital(vital, value)}`,
-        });
+        const fields = { name: `${page.id} ${label}`, value, limit, limitText, unit, details: { vital, page: page.id } };
+        checks.push(atMost(fields, `${page.id}: ${label} ${formatVital(vital, value)}`, formatVital(vital, limit)));
     }
     for (const type of _options_js__WEBPACK_IMPORTED_MODULE_1__/* .RESOURCE_TYPES */ .Rx) {
         const limit = options.budgets[type];
         if (limit === undefined)
             continue;
         const value = page.median.bytes[type] ?? 0;
-        const over = value > limit;
-        checks.push({
-            name: `${page.id} ${type} bytes`,
-            status: over ? 'fail' : 'pass',
-            value,
-            limit,
-            limitText: `\u2264 ${(0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(limit)}`,
-            unit: 'bytes',
-            details: { resource: type, page: page.id },
-            message: over ? `${page.id}: ${resourceLabel(type)} transfer ${(0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(value)} is over its budget of ${(0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(limit)}` : `${page.id}: ${resourceLabel(type)} transfer ${(0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(value)}`,
-        });
+        const details = { resource: type, page: page.id };
+        const fields = { name: `${page.id} ${type} bytes`, value, limit, limitText: `\u2264 ${(0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(limit)}`, unit: 'bytes', details };
+        checks.push(atMost(fields, `${page.id}: ${type} transfer ${(0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(value)}`, `its budget of ${(0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(limit)}`));
     }
     return checks;
+}
+/** A value that must stay at or under its limit; `said` is the message when it does. */
+function atMost(fields, said, over) {
+    const { name, ...rest } = fields;
+    const status = rest.value > rest.limit ? 'fail' : 'pass';
+    return { name, status, ...rest, message: status === 'fail' ? `${said} is over ${over}` : said };
 }
 /**
  * Each category against the same page on the base. Lighthouse scores move
@@ -4983,9 +4930,6 @@ function formatVital(vital, value) {
         return String(Math.round(value * 1000) / 1000);
     return value >= 1000 ? `${Math.round(value / 100) / 10} s` : `${Math.round(value)} ms`;
 }
-function resourceLabel(type) {
-    return type === 'total' ? 'total' : type;
-}
 
 
 /***/ }),
@@ -5003,7 +4947,7 @@ function resourceLabel(type) {
 /* harmony export */   ms: () => (/* binding */ LIGHTHOUSE_GATE_OPTIONS)
 /* harmony export */ });
 /* unused harmony exports PRESETS, DEFAULT_RUNS, MAX_RUNS, parseScore, parseDuration */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38471);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(95758);
 
 const GATE = 'lighthouse-gate';
 /** Lighthouse's four categories, as its LHR names them. */
@@ -5020,18 +4964,14 @@ const VITALS = {
 const RESOURCE_TYPES = ['total', 'document', 'script', 'stylesheet', 'image', 'media', 'font', 'other', 'third-party'];
 const DEFAULT_RUNS = 3;
 const MAX_RUNS = 20;
+const RUNS_RANGE = { min: 1, max: MAX_RUNS, integer: true };
 const INPUT_NAMES = [
     'static-dir',
     'urls',
     'runs',
     'preset',
-    'min-performance',
-    'min-accessibility',
-    'min-best-practices',
-    'min-seo',
-    'max-lcp',
-    'max-cls',
-    'max-tbt',
+    ...CATEGORIES.map((category) => `min-${category}`),
+    ...Object.keys(VITALS).map((vital) => `max-${vital}`),
     'max-drop',
     'chrome-path',
     'baseline',
@@ -5047,9 +4987,7 @@ const LIGHTHOUSE_GATE_OPTIONS = {
     preset: { type: 'string', enum: Object.keys(PRESETS) },
     ...Object.fromEntries(CATEGORIES.map((category) => [`min-${category}`, { type: 'string-or-number', renamedFrom: [`thresholds.${category}`] }])),
     thresholds: { ...BY_CATEGORY, deprecated: true, description: 'Deprecated: each category is now a key of its own, min-performance, min-accessibility, min-best-practices, min-seo (the inputs\' names).' },
-    'max-lcp': { type: 'string-or-number' },
-    'max-cls': { type: 'string-or-number' },
-    'max-tbt': { type: 'string-or-number' },
+    ...Object.fromEntries(Object.keys(VITALS).map((vital) => [`max-${vital}`, { type: 'string-or-number' }])),
     budgets: {
         type: 'map',
         description: 'Largest transfer size per resource type, e.g. script: 300 kB.',
@@ -5067,7 +5005,9 @@ function resolveLighthouseOptions(section, inputs, workspace) {
     const from = (name, key = name) => (given(name) !== undefined ? input(name) : section.locate(key));
     const target = resolveTarget(section, inputs, workspace);
     const runsText = given('runs') ?? section.stringOrNumber('runs');
-    const runs = runsText === undefined ? DEFAULT_RUNS : parseCount(runsText, from('runs'));
+    const runs = runsText === undefined
+        ? DEFAULT_RUNS
+        : parseNumber(runsText, from('runs'), 'a number of runs', `write a whole number from 1 to ${MAX_RUNS}, e.g. 3`, RUNS_RANGE);
     const presetText = given('preset') ?? section.string('preset');
     let preset;
     if (presetText !== undefined) {
@@ -5081,12 +5021,8 @@ function resolveLighthouseOptions(section, inputs, workspace) {
     if (preset)
         for (const category of CATEGORIES)
             minScores[category] = PRESETS[preset];
-    const thresholds = section.section('thresholds');
-    thresholds.rejectUnknown(CATEGORIES);
+    readMap(section.section('thresholds'), CATEGORIES, parseScore, minScores);
     for (const category of CATEGORIES) {
-        const value = thresholds.stringOrNumber(category);
-        if (value !== undefined)
-            minScores[category] = parseScore(value, thresholds.locate(category));
         const name = `min-${category}`;
         const text = given(name) ?? section.stringOrNumber(name);
         if (text !== undefined)
@@ -5098,16 +5034,13 @@ function resolveLighthouseOptions(section, inputs, workspace) {
         const value = given(name) ?? section.stringOrNumber(name);
         if (value === undefined)
             continue;
-        maxVitals[vital] = vital === 'cls' ? parseShift(value, from(name)) : parseDuration(value, from(name));
+        // CLS is the unitless layout shift score, e.g. 0.1.
+        maxVitals[vital] =
+            vital === 'cls'
+                ? parseNumber(value, from(name), 'a layout shift score', 'write a number such as 0.1', { min: 0, max: 10 })
+                : parseDuration(value, from(name));
     }
-    const budgets = {};
-    const budgetSection = section.section('budgets');
-    budgetSection.rejectUnknown(RESOURCE_TYPES);
-    for (const type of RESOURCE_TYPES) {
-        const value = budgetSection.stringOrNumber(type);
-        if (value !== undefined)
-            budgets[type] = (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseSize */ .DB)(value, budgetSection.locate(type));
-    }
+    const budgets = readMap(section.section('budgets'), RESOURCE_TYPES, _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseSize */ .DB);
     const maxDrop = resolveMaxDrop(section, given('max-drop'));
     // The browser is a program run with the job's token: taken from the action input (the workflow's, reviewed with
     // it) or the CLI, never from the config file, which a pull request edits along with its code.
@@ -5117,14 +5050,8 @@ function resolveLighthouseOptions(section, inputs, workspace) {
     const chromePath = given('chrome-path');
     const baseline = (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseBaselineSpec */ .gz)(given('baseline') ?? section.string('baseline'), from('baseline'));
     const failOn = (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseFailOn */ .XV)(given('fail-on') ?? section.string('fail-on') ?? 'fail', from('fail-on'));
-    const options = { workspace, target, runs, minScores, maxVitals, budgets, maxDrop, baseline, failOn };
-    if (chromePath !== undefined) {
-        options.chromePath = chromePath;
-        options.chromePathOrigin = from('chrome-path');
-    }
-    if (preset)
-        options.preset = preset;
-    return options;
+    const chrome = chromePath !== undefined ? { chromePath, chromePathOrigin: from('chrome-path') } : {};
+    return { workspace, target, runs, minScores, maxVitals, budgets, maxDrop, baseline, failOn, ...chrome, ...(preset ? { preset } : {}) };
 }
 /** Exactly one target: a static build folder served locally, or URLs already served. */
 function resolveTarget(section, inputs, workspace) {
@@ -5176,37 +5103,27 @@ function urlTarget(urls, origin) {
 }
 /** `max-drop: 2` (every category) or a map per category. */
 function resolveMaxDrop(section, inputText) {
-    const drops = {};
-    if (inputText !== undefined) {
-        const value = parsePoints(inputText, { input: 'max-drop' });
-        for (const category of CATEGORIES)
-            drops[category] = value;
-        return drops;
+    if (inputText === undefined && section.kind('max-drop') === 'map')
+        return readMap(section.section('max-drop'), CATEGORIES, parsePoints);
+    const single = inputText ?? section.stringOrNumber('max-drop');
+    if (single === undefined)
+        return {};
+    const value = parsePoints(single, inputText !== undefined ? { input: 'max-drop' } : section.locate('max-drop'));
+    return Object.fromEntries(CATEGORIES.map((category) => [category, value]));
+}
+/** A map of the config whose keys are `keys` (no other), each value parsed where it stands, into `into`. */
+function readMap(map, keys, parse, into = {}) {
+    map.rejectUnknown(keys);
+    for (const key of keys) {
+        const value = map.stringOrNumber(key);
+        if (value !== undefined)
+            into[key] = parse(value, map.locate(key));
     }
-    if (section.kind('max-drop') === 'map') {
-        const map = section.section('max-drop');
-        map.rejectUnknown(CATEGORIES);
-        for (const category of CATEGORIES) {
-            const value = map.stringOrNumber(category);
-            if (value !== undefined)
-                drops[category] = parsePoints(value, map.locate(category));
-        }
-        return drops;
-    }
-    const single = section.stringOrNumber('max-drop');
-    if (single !== undefined) {
-        const value = parsePoints(single, section.locate('max-drop'));
-        for (const category of CATEGORIES)
-            drops[category] = value;
-    }
-    return drops;
+    return into;
 }
 /** A Lighthouse score as people write it, 0\u2013100 (`80`); anything outside that range names where it came from. */
 function parseScore(value, where) {
-    const number = toNumber(value);
-    if (number === undefined)
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${value}' is not a score`, where, 'write a number from 0 to 100, e.g. 80');
-    (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .checkRange */ .cd)(number, { min: 0, max: 100 }, where);
+    const number = parseNumber(value, where, 'a score', 'write a number from 0 to 100, e.g. 80', { min: 0, max: 100 });
     // lhci's assertions write scores as 0\u20131 (minScore: 0.8); here 0.8 would be 0.8 points out of 100 and pass anything.
     if (number > 0 && number < 1) {
         throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${value} reads as ${number} points out of 100, which looks like lhci's 0\u20131 score`, where, `did you mean ${Math.round(number * 10000) / 100}? scores here are 0\u2013100`);
@@ -5214,18 +5131,7 @@ function parseScore(value, where) {
     return number;
 }
 function parsePoints(value, where) {
-    const number = toNumber(value);
-    if (number === undefined)
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${value}' is not a number of points`, where, 'write the largest allowed drop in score points, e.g. 3');
-    (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .checkRange */ .cd)(number, { min: 0, max: 100 }, where);
-    return number;
-}
-function parseCount(value, where) {
-    const number = toNumber(value);
-    if (number === undefined)
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${value}' is not a number of runs`, where, `write a whole number from 1 to ${MAX_RUNS}, e.g. 3`);
-    (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .checkRange */ .cd)(number, { min: 1, max: MAX_RUNS, integer: true }, where);
-    return number;
+    return parseNumber(value, where, 'a number of points', 'write the largest allowed drop in score points, e.g. 3', { min: 0, max: 100 });
 }
 /** `2500`, `"2500ms"`, `"2.5 s"` \u2192 2500 milliseconds. */
 function parseDuration(value, where) {
@@ -5236,18 +5142,14 @@ function parseDuration(value, where) {
     (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .checkRange */ .cd)(milliseconds, { min: 0, max: 600_000 }, where);
     return Math.round(milliseconds);
 }
-/** The unitless layout shift score, e.g. 0.1. */
-function parseShift(value, where) {
-    const number = toNumber(value);
-    if (number === undefined)
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${value}' is not a layout shift score`, where, 'write a number such as 0.1');
-    (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .checkRange */ .cd)(number, { min: 0, max: 10 }, where);
-    return number;
-}
-function toNumber(value) {
+/** A finite number within `range`, or the mistake: `'x' is not <what>` and how to write one. */
+function parseNumber(value, where, what, hint, range) {
     const text = typeof value === 'number' ? String(value) : value.trim();
     const number = Number(text);
-    return text === '' || !Number.isFinite(number) ? undefined : number;
+    if (text === '' || !Number.isFinite(number))
+        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${value}' is not ${what}`, where, hint);
+    (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .checkRange */ .cd)(number, range, where);
+    return number;
 }
 
 
@@ -5267,7 +5169,7 @@ function toNumber(value) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38471);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(95758);
 
 
 
@@ -5364,38 +5266,38 @@ function parseLabelsFile(text) {
 
 /***/ }),
 
-/***/ 22480:
+/***/ 35715:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  tW: () => (/* reexport */ markdown_STATUS_ICON),
-  Hn: () => (/* reexport */ markdown_cell),
+  tW: () => (/* reexport */ STATUS_ICON),
+  Hn: () => (/* reexport */ cell),
   aY: () => (/* reexport */ code),
   zH: () => (/* reexport */ details),
   eD: () => (/* reexport */ formatChange),
   Mo: () => (/* reexport */ formatFigure),
   iB: () => (/* reexport */ mapResultStrings),
-  dI: () => (/* reexport */ markdown_markdownBlock),
+  dI: () => (/* reexport */ markdownBlock),
   i: () => (/* reexport */ removeInvisible),
   rR: () => (/* reexport */ renderBundleBudgetMarkdown),
   GK: () => (/* reexport */ renderBundleBudgetTerminal),
   dg: () => (/* reexport */ renderCoverageGateMarkdown),
   YB: () => (/* reexport */ renderResultTerminal),
-  tp: () => (/* reexport */ markdown_table),
+  tp: () => (/* reexport */ table),
   Bm: () => (/* reexport */ truncateCodePoints)
 });
 
 // UNUSED EXPORTS: countText, mermaidBarChart, primaryCompression, renderResultMarkdown, sizeOfItem
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 21 modules
-var src = __webpack_require__(38471);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 22 modules
+var src = __webpack_require__(95758);
 ;// CONCATENATED MODULE: ./packages/render/src/markdown.ts
 
-const markdown_STATUS_ICON = { pass: '\u2705', warn: '\u26a0\ufe0f', fail: '\u274c', skipped: '\u23ed\ufe0f' };
+const STATUS_ICON = { pass: '\u2705', warn: '\u26a0\ufe0f', fail: '\u274c', skipped: '\u23ed\ufe0f' };
 /** Text safe inside a GitHub markdown table cell. */
-function markdown_cell(text) {
+function cell(text) {
     return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 /** Text safe as inline code, whatever backticks it holds; control characters (a newline in a file name) written as escapes, so a table row stays one row. */
@@ -5404,7 +5306,7 @@ function code(given) {
     const fence = '`'.repeat((text.match(/`+/g) ?? []).reduce((max, run) => Math.max(max, run.length), 0) + 1);
     return `${fence}${fence.length > 1 ? ' ' : ''}${text.replace(/\|/g, '\\|')}${fence.length > 1 ? ' ' : ''}${fence}`;
 }
-function markdown_table(headers, rows, align = []) {
+function table(headers, rows, align = []) {
     const rule = headers.map((_, index) => ({ left: ':---', right: '---:', center: ':---:' })[align[index] ?? 'left']);
     return [headers, rule, ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
 }
@@ -5414,7 +5316,7 @@ function markdown_table(headers, rows, align = []) {
  * `</details>`) runs on to the next blank line: without one, the next gate's
  * `### heading`, appended to the same summary or comment, shows as raw text.
  */
-function markdown_markdownBlock(parts) {
+function markdownBlock(parts) {
     return `${parts.filter((part) => part !== '').join('\n\n')}\n\n`;
 }
 function details(summary, body, open = false) {
@@ -5434,8 +5336,47 @@ function mermaidBarChart(title, labels, values, unit) {
         '```',
     ].join('\n');
 }
+/**
+ * Markdown for a result whose gate has no renderer of its own (a newer gate's
+ * file read by an older build): the headline and a checks table. Each gate's
+ * own renderer is named by its descriptor in the registry (packages/gates).
+ */
+function renderResultMarkdown(result) {
+    const rows = result.checks.map((check) => [cell(check.name), String(check.value), check.limit !== undefined ? String(check.limit) : '\u2014', `${STATUS_ICON[check.status]} ${check.status}`]);
+    return markdownBlock([`### ${STATUS_ICON[result.status]} ${result.gate}: ${result.status}`, `**${cell(result.headline)}**`, rows.length ? table(['Check', 'Value', 'Limit', 'State'], rows) : '']);
+}
 
-;// CONCATENATED MODULE: ./packages/render/src/check-text.ts
+;// CONCATENATED MODULE: ./packages/render/src/figures.ts
+
+/** A check's value in its unit, as the gates' own tables print it. */
+function formatFigure(value, unit) {
+    switch (unit) {
+        case 'bytes':
+            return (0,src/* formatBytes */.z3)(value);
+        case 'percent':
+            return `${trim(value)}%`;
+        case 'ms':
+            return `${trim(value)} ms`;
+        case 'score':
+        case 'ratio':
+        case 'count':
+            return trim(value);
+    }
+}
+/** The change against the base: bytes with a percentage, percentages in points, the rest as plain differences. */
+function formatChange(check) {
+    const base = check.baseline;
+    const delta = check.value - base;
+    if (check.unit === 'bytes')
+        return (0,src/* formatDelta */.CW)(delta, base);
+    const sign = delta > 0 ? '+' : delta < 0 ? '\u2212' : '\u00b1';
+    const size = trim(Math.abs(delta));
+    if (check.unit === 'percent')
+        return `${sign}${size} pt`;
+    if (check.unit === 'ms')
+        return `${sign}${size} ms`;
+    return `${sign}${size}`;
+}
 /**
  * A count that says what it counts, when the check tells (`details.counting`,
  * and `details.of` for the whole): `files under 30%: 0 of 12`, not a bare 0
@@ -5447,6 +5388,9 @@ function countText(check) {
     if (check.unit !== 'count' || typeof counting !== 'string')
         return undefined;
     return `${counting}: ${check.value}${typeof of === 'number' ? ` of ${of}` : ''}`;
+}
+function trim(value) {
+    return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(2)));
 }
 
 ;// CONCATENATED MODULE: ./packages/render/src/terminal.ts
@@ -5471,7 +5415,7 @@ function renderResultTerminal(result, options, parts = {}) {
     const headers = parts.headers ?? ['Check', 'Value', 'Limit', '\u0394 vs base', 'State'];
     lines.push(...columns([...headers], rows, (row, text) => (row ? paint(row[4], text) : text)));
     if (parts.after)
-        lines.push(...parts.after({ bold, columns: (head, body) => columns(head, body) }));
+        lines.push(...parts.after({ bold, columns }));
     const notes = result.messages.filter((message) => message.level !== 'error');
     if (notes.length > 0)
         lines.push('', ...notes.map((message) => `${message.file ? `${message.file}${message.line ? `:${message.line}` : ''}: ` : ''}${message.level}: ${message.text}`));
@@ -5485,9 +5429,7 @@ function columns(headers, rows, paintRow = (_, text) => text) {
     const format = (row) => row.map((text, index) => (index === 0 ? text.padEnd(widths[index]) : text.padStart(widths[index]))).join('  ');
     return [format(headers), widths.map((w) => '\u2500'.repeat(w)).join('  '), ...rows.map((row) => paintRow(row, format(row)))];
 }
-function width(text) {
-    return [...text].length;
-}
+const width = (text) => [...text].length;
 function formatValue(value, unit, compression) {
     if (unit === 'bytes')
         return `${(0,src/* formatBytes */.z3)(value)}${compression && compression !== 'raw' ? ` ${String(compression)}` : ''}`;
@@ -5512,38 +5454,36 @@ function primaryCompression(result) {
     return first === 'brotli' || first === 'raw' ? first : 'gzip';
 }
 function sizeOfItem(item, compression, base = false) {
-    const key = base ? `base-${compression}` : compression;
-    const value = item[key];
-    return typeof value === 'number' ? value : undefined;
+    const value = item[base ? `base-${compression}` : compression];
+    return typeof value === 'number' ? value : 0;
 }
 function renderBundleBudgetMarkdown(result, options = {}) {
     const compression = primaryCompression(result);
     const parts = [];
-    parts.push(`${options.heading ?? '###'} ${markdown_STATUS_ICON[result.status]} Bundle budget: ${result.status}`);
-    parts.push(`**${markdown_cell(result.headline)}**`);
-    parts.push(markdown_table(['Budget', 'Size', 'Limit', '\u0394 vs base', 'State'], result.checks.map((check) => [
-        markdown_cell(check.name),
+    parts.push(`${options.heading ?? '###'} ${STATUS_ICON[result.status]} Bundle budget: ${result.status}`);
+    parts.push(`**${cell(result.headline)}**`);
+    parts.push(table(['Budget', 'Size', 'Limit', '\u0394 vs base', 'State'], result.checks.map((check) => [
+        cell(check.name),
         `${(0,src/* formatBytes */.z3)(check.value)}${check.details?.compression && check.details.compression !== 'raw' ? ` (${String(check.details.compression)})` : ''}`,
-        check.limitText ? markdown_cell(check.limitText) : '\u2014',
+        check.limitText ? cell(check.limitText) : '\u2014',
         check.baseline !== undefined ? (0,src/* formatDelta */.CW)(check.value - check.baseline, check.baseline) : '\u2014',
-        `${markdown_STATUS_ICON[check.status]} ${check.status}`,
+        `${STATUS_ICON[check.status]} ${check.status}`,
     ]), ['left', 'right', 'right', 'right', 'center']));
     const problems = result.checks.filter((check) => check.status === 'fail' || check.status === 'warn');
-    const notes = problems.map((check) => `- ${markdown_STATUS_ICON[check.status]} ${markdown_cell(check.message ?? check.name)}`);
+    const notes = problems.map((check) => `- ${STATUS_ICON[check.status]} ${cell(check.message ?? check.name)}`);
     for (const message of result.messages.filter((entry) => entry.title === src/* NOT_JUDGED */.Gv))
-        notes.push(`- \u2139\ufe0f ${markdown_cell(message.text)}`);
+        notes.push(`- \u2139\ufe0f ${cell(message.text)}`);
     if (notes.length > 0)
         parts.push(notes.join('\n'));
-    const files = result.items.filter((item) => item.change !== 'removed');
-    const largest = [...files].sort((a, b) => (sizeOfItem(b, compression) ?? 0) - (sizeOfItem(a, compression) ?? 0)).slice(0, LARGEST_FILES);
+    const largest = largestFiles(result, compression, LARGEST_FILES);
     if (options.chart !== false && largest.length > 1) {
-        parts.push(mermaidBarChart(`Largest files (${compression})`, largest.map((item) => shortName(item.id)), largest.map((item) => (sizeOfItem(item, compression) ?? 0) / 1000), 'kB'));
+        parts.push(mermaidBarChart(`Largest files (${compression})`, largest.map((item) => shortName(item.id)), largest.map((item) => sizeOfItem(item, compression) / 1000), 'kB'));
     }
     const changes = renderChanges(result, compression);
     if (changes)
         parts.push(changes);
     parts.push(renderFooter(result));
-    return markdown_markdownBlock(parts);
+    return markdownBlock(parts);
 }
 function renderChanges(result, compression) {
     if (!result.baseline)
@@ -5551,8 +5491,8 @@ function renderChanges(result, compression) {
     const moved = result.items
         .filter((item) => item.change === 'added' || item.change === 'removed' || item.change === 'changed')
         .map((item) => {
-        const now = sizeOfItem(item, compression) ?? 0;
-        const before = sizeOfItem(item, compression, true) ?? 0;
+        const now = sizeOfItem(item, compression);
+        const before = sizeOfItem(item, compression, true);
         return { item, now, before, delta: (item.change === 'removed' ? 0 : now) - (item.change === 'added' ? 0 : before) };
     })
         .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || a.item.id.localeCompare(b.item.id));
@@ -5564,7 +5504,7 @@ function renderChanges(result, compression) {
         item.change === 'added' ? 'new' : item.change === 'removed' ? 'removed' : (0,src/* formatDelta */.CW)(delta, before),
     ]);
     const more = moved.length > CHANGED_FILES ? `\n\n\u2026and ${moved.length - CHANGED_FILES} more changed files.` : '';
-    return details(`${moved.length} file${moved.length === 1 ? '' : 's'} changed against the base (${compression})`, markdown_table(['File', 'Size', '\u0394'], rows, ['left', 'right', 'right']) + more);
+    return details(`${moved.length} file${moved.length === 1 ? '' : 's'} changed against the base (${compression})`, table(['File', 'Size', '\u0394'], rows, ['left', 'right', 'right']) + more);
 }
 function renderFooter(result) {
     const facts = [`${result.metrics.files ?? result.items.length} files`];
@@ -5574,10 +5514,14 @@ function renderFooter(result) {
         facts.push(`${(0,src/* formatBytes */.z3)(result.metrics['total-brotli'])} brotli`);
     facts.push(`${(0,src/* formatBytes */.z3)(result.metrics['total-raw'] ?? 0)} raw`);
     if (result.baseline)
-        facts.push(`base: ${result.baseline.commit ? code(result.baseline.commit.slice(0, 7)) : markdown_cell(result.baseline.source)}`);
+        facts.push(`base: ${result.baseline.commit ? code(result.baseline.commit.slice(0, 7)) : cell(result.baseline.source)}`);
     if ((result.metrics.reused ?? 0) > 0)
         facts.push(`${result.metrics.reused} unchanged files not recompressed`);
     return `<sub>${facts.join(' \u00b7 ')}</sub>`;
+}
+function largestFiles(result, compression, count) {
+    const files = result.items.filter((item) => item.change !== 'removed');
+    return files.sort((a, b) => sizeOfItem(b, compression) - sizeOfItem(a, compression)).slice(0, count);
 }
 function shortName(path) {
     const name = path.slice(path.lastIndexOf('/') + 1);
@@ -5592,10 +5536,7 @@ function renderBundleBudgetTerminal(result, options) {
             if (count <= 0)
                 return [];
             const compression = primaryCompression(result);
-            const largest = result.items
-                .filter((item) => item.change !== 'removed')
-                .sort((a, b) => (sizeOfItem(b, compression) ?? 0) - (sizeOfItem(a, compression) ?? 0))
-                .slice(0, count);
+            const largest = largestFiles(result, compression, count);
             const totals = [
                 `${result.metrics.files ?? 0} files \u00b7 ${(0,src/* formatBytes */.z3)(result.metrics['total-raw'] ?? 0)} raw`,
                 ...['gzip', 'brotli'].flatMap((kind) => (result.metrics[`total-${kind}`] !== undefined ? [`${(0,src/* formatBytes */.z3)(result.metrics[`total-${kind}`])} ${kind}`] : [])),
@@ -5603,7 +5544,7 @@ function renderBundleBudgetTerminal(result, options) {
             return [
                 '',
                 bold(`Largest files (${compression})`),
-                ...columns(['File', 'Raw', compression, 'Change'], largest.map((item) => [item.id, (0,src/* formatBytes */.z3)(Number(item.raw)), (0,src/* formatBytes */.z3)(sizeOfItem(item, compression) ?? 0), String(item.change ?? '')])),
+                ...columns(['File', 'Raw', compression, 'Change'], largest.map((item) => [item.id, (0,src/* formatBytes */.z3)(Number(item.raw)), (0,src/* formatBytes */.z3)(sizeOfItem(item, compression)), String(item.change ?? '')])),
                 '',
                 totals.join(' \u00b7 '),
             ];
@@ -5626,7 +5567,7 @@ const delta = (now, before) => {
     return `${change > 0 ? '+' : ''}${change}`;
 };
 function renderCoverageGateMarkdown(result, options = {}) {
-    const parts = [`${options.heading ?? '###'} ${markdown_STATUS_ICON[result.status]} Coverage: ${result.status}`, `**${markdown_cell(result.headline)}**`];
+    const parts = [`${options.heading ?? '###'} ${STATUS_ICON[result.status]} Coverage: ${result.status}`, `**${cell(result.headline)}**`];
     const thresholds = new Map(result.checks.map((check) => [check.name, check]));
     const base = new Map(result.baseline ? result.checks.filter((check) => check.name.endsWith(' vs base')).map((check) => [check.name.replace(' vs base', ''), check.baseline]) : []);
     const rows = METRICS.filter((metric) => result.metrics[metric] !== undefined).map((metric) => {
@@ -5636,7 +5577,7 @@ function renderCoverageGateMarkdown(result, options = {}) {
             `${percent(result.metrics[metric])} (${result.metrics[`${metric}-covered`]}/${result.metrics[`${metric}-total`]})`,
             check?.limitText ?? '\u2014',
             delta(result.metrics[metric], base.get(metric)),
-            check ? `${markdown_STATUS_ICON[check.status]} ${check.status}` : '',
+            check ? `${STATUS_ICON[check.status]} ${check.status}` : '',
         ];
     });
     const patch = thresholds.get('patch');
@@ -5646,87 +5587,39 @@ function renderCoverageGateMarkdown(result, options = {}) {
             result.metrics.patch === undefined ? '\u2014' : `${percent(result.metrics.patch)} (${result.metrics['patch-covered']}/${result.metrics['patch-total']})`,
             patch?.limitText ?? '\u2014',
             '\u2014',
-            patch ? `${markdown_STATUS_ICON[patch.status]} ${patch.status}` : '',
+            patch ? `${STATUS_ICON[patch.status]} ${patch.status}` : '',
         ]);
     }
     // Per-file thresholds, as what they count: `files under 30%: 0 of 12`.
     for (const check of result.checks.filter((entry) => entry.name.startsWith('per-file ') && entry.status !== 'skipped')) {
-        rows.push([`${check.name.slice('per-file '.length)}, per file`, markdown_cell(countText(check) ?? String(check.value)), check.limitText ? markdown_cell(check.limitText) : '\u2014', '\u2014', `${markdown_STATUS_ICON[check.status]} ${check.status}`]);
+        rows.push([`${check.name.slice('per-file '.length)}, per file`, cell(countText(check) ?? String(check.value)), check.limitText ? cell(check.limitText) : '\u2014', '\u2014', `${STATUS_ICON[check.status]} ${check.status}`]);
     }
-    parts.push(markdown_table(['Metric', 'Coverage', 'Threshold', '\u0394 vs base', 'State'], rows, ['left', 'right', 'right', 'right', 'center']));
+    parts.push(table(['Metric', 'Coverage', 'Threshold', '\u0394 vs base', 'State'], rows, ['left', 'right', 'right', 'right', 'center']));
     const other = result.checks.filter((check) => !METRICS.includes(check.name) && check.name !== 'patch' && check.status !== 'pass');
-    const notes = [...other.map((check) => `- ${markdown_STATUS_ICON[check.status]} ${markdown_cell(check.message ?? check.name)}`)];
+    const notes = other.map((check) => `- ${STATUS_ICON[check.status]} ${cell(check.message ?? check.name)}`);
     for (const message of result.messages.filter((entry) => entry.title === 'Incomplete report' || entry.title === 'Coverage paths'))
-        notes.push(`- \u26a0\ufe0f ${markdown_cell(message.text)}`);
+        notes.push(`- \u26a0\ufe0f ${cell(message.text)}`);
     for (const message of result.messages.filter((entry) => entry.title === src/* NOT_JUDGED */.Gv))
-        notes.push(`- \u2139\ufe0f ${markdown_cell(message.text)}`);
+        notes.push(`- \u2139\ufe0f ${cell(message.text)}`);
     if (notes.length > 0)
         parts.push(notes.join('\n'));
     const changed = result.items.filter((item) => typeof item['patch-total'] === 'number' && Number(item['patch-total']) > 0);
     if (changed.length > 0) {
         const worst = [...changed].sort((a, b) => ratio(a) - ratio(b) || a.id.localeCompare(b.id)).slice(0, WORST_CHANGED);
         parts.push(`**Worst-covered changed files**\n\n` +
-            markdown_table(['File', 'Changed lines covered', 'Not covered'], worst.map((item) => [code(item.id), `${item['patch-covered']}/${item['patch-total']}`, item['uncovered-changed'] ? markdown_cell(String(item['uncovered-changed'])) : '\u2014']), ['left', 'right', 'left']));
+            table(['File', 'Changed lines covered', 'Not covered'], worst.map((item) => [code(item.id), `${item['patch-covered']}/${item['patch-total']}`, item['uncovered-changed'] ? cell(String(item['uncovered-changed'])) : '\u2014']), ['left', 'right', 'left']));
         const uncovered = changed.filter((item) => item['uncovered-changed']);
         if (uncovered.length > WORST_CHANGED) {
-            const listed = uncovered.slice(0, UNCOVERED_LISTED).map((item) => `- ${code(item.id)}: ${markdown_cell(String(item['uncovered-changed']))}`);
+            const listed = uncovered.slice(0, UNCOVERED_LISTED).map((item) => `- ${code(item.id)}: ${cell(String(item['uncovered-changed']))}`);
             parts.push(details(`All ${uncovered.length} files with uncovered changed lines`, listed.join('\n') + (uncovered.length > UNCOVERED_LISTED ? `\n- \u2026and ${uncovered.length - UNCOVERED_LISTED} more` : '')));
         }
     }
     const carried = METRICS.filter((metric) => result.metrics[metric] !== undefined);
-    parts.push(details(`Coverage of ${result.items.length} files`, markdown_table(['File', ...carried], result.items.map((item) => [code(item.id), ...carried.map((metric) => percent(item[metric]))]), ['left', ...carried.map(() => 'right')])));
-    return markdown_markdownBlock(parts);
+    parts.push(details(`Coverage of ${result.items.length} files`, table(['File', ...carried], result.items.map((item) => [code(item.id), ...carried.map((metric) => percent(item[metric]))]), ['left', ...carried.map(() => 'right')])));
+    return markdownBlock(parts);
 }
 function ratio(item) {
     return Number(item['patch-covered']) / Math.max(1, Number(item['patch-total']));
-}
-
-;// CONCATENATED MODULE: ./packages/render/src/figures.ts
-
-/** A check's value in its unit, as the gates' own tables print it. */
-function formatFigure(value, unit) {
-    switch (unit) {
-        case 'bytes':
-            return (0,src/* formatBytes */.z3)(value);
-        case 'percent':
-            return `${trim(value)}%`;
-        case 'score':
-            return trim(value);
-        case 'ms':
-            return `${trim(value)} ms`;
-        case 'ratio':
-        case 'count':
-            return trim(value);
-    }
-}
-/** The change against the base: bytes with a percentage, percentages in points, the rest as plain differences. */
-function formatChange(check) {
-    const base = check.baseline;
-    const delta = check.value - base;
-    if (check.unit === 'bytes')
-        return (0,src/* formatDelta */.CW)(delta, base);
-    const sign = delta > 0 ? '+' : delta < 0 ? '\u2212' : '\u00b1';
-    const size = trim(Math.abs(delta));
-    if (check.unit === 'percent')
-        return `${sign}${size} pt`;
-    if (check.unit === 'ms')
-        return `${sign}${size} ms`;
-    return `${sign}${size}`;
-}
-function trim(value) {
-    return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(2)));
-}
-
-;// CONCATENATED MODULE: ./packages/render/src/result.ts
-
-/**
- * Markdown for a result whose gate has no renderer of its own (a newer gate's
- * file read by an older build): the headline and a checks table. Each gate's
- * own renderer is named by its descriptor in the registry (packages/gates).
- */
-function renderResultMarkdown(result) {
-    const rows = result.checks.map((check) => [cell(check.name), String(check.value), check.limit !== undefined ? String(check.limit) : '\u2014', `${STATUS_ICON[check.status]} ${check.status}`]);
-    return markdownBlock([`### ${STATUS_ICON[result.status]} ${result.gate}: ${result.status}`, `**${cell(result.headline)}**`, rows.length ? table(['Check', 'Value', 'Limit', 'State'], rows) : '']);
 }
 
 ;// CONCATENATED MODULE: ./packages/render/src/text.ts
@@ -5763,8 +5656,6 @@ function mapResultStrings(result, map) {
 }
 
 ;// CONCATENATED MODULE: ./packages/render/src/index.ts
-
-
 
 
 

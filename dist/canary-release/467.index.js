@@ -16,6 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
   runRelease: () => (/* binding */ runRelease)
 });
 
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: ./packages/canary/src/gate.ts
 var gate = __webpack_require__(55459);
 // EXTERNAL MODULE: ./packages/canary/src/judge.ts
@@ -46,8 +48,8 @@ var watch = __webpack_require__(53168);
 
 
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 21 modules
-var src = __webpack_require__(38471);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 22 modules
+var src = __webpack_require__(95758);
 // EXTERNAL MODULE: ./packages/release/src/platforms.ts
 var platforms = __webpack_require__(2153);
 ;// CONCATENATED MODULE: ./packages/release/src/ramp.ts
@@ -153,6 +155,7 @@ async function runRamp(options, deps) {
 
 
 
+
 /** Every secret of the options, for redaction. */
 function releaseSecrets(options) {
     return [...(0,src_options/* secretsOf */.Fj)(options.watch), ...(options.platform.kind === 'vercel' ? [options.platform.token] : [])];
@@ -195,21 +198,10 @@ async function rollbackUnfinished(options, edge) {
     const platform = await (0,platforms/* openPlatform */.WN)(options, { scratch: edge.scratch, log: edge.log });
     await platform.rollback();
 }
+/** A wait that a cancel ends at once, as a CancelledError (the timer's only rejection is the abort). */
 function cancellableSleep(ms, signal) {
-    return new Promise((done, fail) => {
-        if (signal.aborted) {
-            fail(new CancelledError('cancelled'));
-            return;
-        }
-        const timer = setTimeout(() => {
-            signal.removeEventListener('abort', onAbort);
-            done();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(timer);
-            fail(new CancelledError('cancelled'));
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
+    return (0,promises_.setTimeout)(ms, undefined, { signal }).catch(() => {
+        throw new CancelledError('cancelled');
     });
 }
 /**

@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   renderReleaseMarkdown: () => (/* binding */ renderReleaseMarkdown),
 /* harmony export */   renderReleaseTerminal: () => (/* binding */ renderReleaseTerminal)
 /* harmony export */ });
-/* harmony import */ var _roadstop_render__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22480);
+/* harmony import */ var _roadstop_render__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(35715);
 
 const ICON = { promote: '\u2705', rollback: '\u274c', inconclusive: '\u26a0\ufe0f' };
 /** The job summary: the outcome, then a row per step with its watch's decision and each metric's reason. */

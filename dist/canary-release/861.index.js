@@ -11,11 +11,9 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38471);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95758);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9257);
-/* harmony import */ var _fetch_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(11684);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31554);
-
 
 
 
@@ -49,17 +47,17 @@ async function postToWebhook(url, message, options) {
         catch (error) {
             // A redirect is an answer, not a failure to reach Slack: said at once, not retried, and not followed.
             if (error instanceof _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .RedirectRefusedError */ .jw)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .P('redirected', `Slack answered HTTP ${error.status}, a redirect to ${error.targetOrigin}, which is not followed: the message goes to no other address`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .PX('redirected', `Slack answered HTTP ${error.status}, a redirect to ${error.targetOrigin}, which is not followed: the message goes to no other address`);
             attempt = { networkError: describeNetworkError(error) };
         }
         const decision = (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .decideRetry */ .tE)(attempt, retries, policy, Date.now() - options.startedAt, Date.now());
         if (!decision.retry) {
             if ('networkError' in attempt)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .P('network_error', decision.reason);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .PX('network_error', decision.reason);
             // Slack's incoming webhooks answer with the error code as the body; any other body is never shown.
-            if (!_fetch_js__WEBPACK_IMPORTED_MODULE_4__/* .SLACK_ERROR_CODE */ .CZ.test(body))
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .P(`http_${attempt.status}`, `Slack answered ${attempt.status} with an unreadable body${attempt.status === 429 || attempt.status >= 500 ? `; ${decision.reason}` : ''}`);
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .P(body, attempt.status === 429 || attempt.status >= 500 ? decision.reason : `HTTP ${attempt.status}`);
+            if (!_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SLACK_ERROR_CODE */ .CZ.test(body))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .PX(`http_${attempt.status}`, `Slack answered ${attempt.status} with an unreadable body${attempt.status === 429 || attempt.status >= 500 ? `; ${decision.reason}` : ''}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .PX(body, attempt.status === 429 || attempt.status >= 500 ? decision.reason : `HTTP ${attempt.status}`);
         }
         log(`${label}: ${decision.reason}; retry ${retries + 1} of ${policy.retries} in ${Math.ceil(decision.waitMs / 1000)} s`);
         await sleep(decision.waitMs);

@@ -100,8 +100,8 @@ var external_node_fs_ = __webpack_require__(73024);
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 21 modules
-var src = __webpack_require__(38471);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 22 modules
+var src = __webpack_require__(95758);
 ;// CONCATENATED MODULE: ./packages/lighthouse/src/chrome.ts
 
 
@@ -188,9 +188,12 @@ var external_node_child_process_ = __webpack_require__(31421);
 var external_node_module_ = __webpack_require__(98995);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:readline"
+var external_node_readline_ = __webpack_require__(80481);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(73136);
 ;// CONCATENATED MODULE: ./packages/lighthouse/src/lhci.ts
+
 
 
 
@@ -214,7 +217,7 @@ class LighthouseRunError extends Error {
  * Lighthouse with ncc is not done: both read their own files (locales, the
  * report renderer, axe-core) at run time by path.
  */
-async function locateLhci(log, env = process.env, from = ownLocation()) {
+async function locateLhci(log, env = process.env, from = import.meta.url) {
     try {
         // The name is built, not literal, so ncc leaves the lookup to run time.
         return { cli: (0,external_node_module_.createRequire)(from).resolve(LHCI_ENTRY), via: 'installed' };
@@ -249,9 +252,6 @@ function shippedLockFolder(from) {
             return candidate;
     }
     throw new LighthouseRunError(`the lhci lock file is missing next to ${here}; reinstall roadstop`);
-}
-function ownLocation() {
-    return import.meta.url;
 }
 /** Chrome's flags: headless and container-safe, no traffic of Chrome's own, and only the target's hosts resolvable. */
 function chromeFlags(allowedHosts) {
@@ -338,19 +338,13 @@ function runProcess(command, args, options) {
         const child = (0,external_node_child_process_.spawn)(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
         let stdout = '';
         let stderr = '';
-        let pending = '';
         let timedOut = false;
         child.stdout.setEncoding('utf8').on('data', (chunk) => {
             stdout += chunk;
-            if (!options.onLine)
-                return;
-            pending += chunk;
-            const lines = pending.split('\n');
-            pending = lines.pop() ?? '';
-            for (const line of lines)
-                if (line.trim())
-                    options.onLine(line.trim());
         });
+        const { onLine } = options;
+        if (onLine)
+            (0,external_node_readline_.createInterface)({ input: child.stdout, crlfDelay: Infinity }).on('line', (line) => line.trim() && onLine(line.trim()));
         child.stderr.setEncoding('utf8').on('data', (chunk) => {
             stderr = (stderr + chunk).slice(-20_000);
         });
@@ -370,18 +364,12 @@ function runProcess(command, args, options) {
         });
         child.on('close', (code) => {
             clearTimeout(timer);
-            if (options.onLine && pending.trim())
-                options.onLine(pending.trim());
             resolvePromise({ code, stdout, stderr, timedOut });
         });
     });
 }
 function lastLines(text, count) {
     return text.trim().split('\n').slice(-count).join(' ').trim();
-}
-/** The LHR of a run, parsed. */
-async function readLhr(path) {
-    return JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
 }
 
 // EXTERNAL MODULE: ./node_modules/@lhci/utils/src/representative-runs.js
@@ -418,11 +406,8 @@ function summarizeRun(lhr) {
     }
     const summary = { url: readLhrUrl(lhr), scores, vitals, bytes };
     const fcp = lhr.audits['first-contentful-paint']?.numericValue;
-    const interactive = lhr.audits.interactive?.numericValue;
     if (typeof fcp === 'number')
         summary.fcp = Math.round(fcp);
-    if (typeof interactive === 'number')
-        summary.interactive = Math.round(interactive);
     if (requests !== undefined)
         summary.requests = requests;
     return summary;
@@ -496,7 +481,7 @@ function performanceOpportunities(lhr) {
 const ANSWER_TIMEOUT_MS = 10_000;
 /** Longest Lighthouse waits for one page load. */
 const MAX_WAIT_FOR_LOAD_MS = 30_000;
-const DEFAULT_DEPS = { findChrome: findChrome, locateLhci: (log) => locateLhci(log), runCollect: runCollect, probeBrowser: (path) => probeBrowser(path) };
+const DEFAULT_DEPS = { findChrome: findChrome, locateLhci: locateLhci, runCollect: runCollect, probeBrowser: probeBrowser };
 /** Find Chrome and lhci, run Lighthouse `runs` times per page, judge each page's representative run. */
 async function runLighthouseGate(options, env, deps = DEFAULT_DEPS) {
     const messages = [...env.messages];
@@ -507,7 +492,7 @@ async function runLighthouseGate(options, env, deps = DEFAULT_DEPS) {
     const chrome = deps.findChrome(options.chromePath, options.chromePathOrigin);
     if (!chrome) {
         messages.push({ level: 'warning', title: 'Lighthouse: no browser', text: `Lighthouse needs Chrome or Chromium and none was found: ${NO_CHROME_HINT}` });
-        return finish(options, env, { status: 'skipped', headline: 'skipped: no Chrome or Chromium to run Lighthouse with', checks: [], items: [], messages, metrics: {} });
+        return finish(options, env, { status: 'skipped', headline: 'skipped: no Chrome or Chromium to run Lighthouse with', messages });
     }
     const probe = await deps.probeBrowser(chrome.path);
     if ('problem' in probe) {
@@ -519,16 +504,12 @@ async function runLighthouseGate(options, env, deps = DEFAULT_DEPS) {
         throw new src/* EnvironmentError */.eG(`lighthouse-gate: ${text} (found on ${chrome.via === 'PATH' ? 'the PATH' : 'a well-known path'}); install Chrome or Chromium, or give chrome-path`);
     }
     log(`Chrome: ${chrome.path} (from ${chrome.via}): ${probe.version}`);
-    let settings;
-    if (options.target.kind === 'static') {
-        settings = { staticDistDir: staticDir, runs: options.runs, chromePath: chrome.path, allowedHosts: ['localhost', '127.0.0.1'], maxWaitForLoad: MAX_WAIT_FOR_LOAD_MS };
-    }
-    else {
-        for (const url of options.target.urls)
-            await checkAnswers(url, options.target.origin);
-        const hosts = [...new Set(options.target.urls.map((url) => new URL(url).hostname))];
-        settings = { urls: options.target.urls, runs: options.runs, chromePath: chrome.path, allowedHosts: hosts, maxWaitForLoad: MAX_WAIT_FOR_LOAD_MS };
-    }
+    const urls = options.target.kind === 'urls' ? options.target.urls : undefined;
+    for (const url of urls ?? [])
+        await checkAnswers(url, options.target.origin);
+    const allowedHosts = urls ? [...new Set(urls.map((url) => new URL(url).hostname))] : ['localhost', '127.0.0.1'];
+    const target = urls ? { urls } : { staticDistDir: staticDir };
+    const settings = { ...target, runs: options.runs, chromePath: chrome.path, allowedHosts, maxWaitForLoad: MAX_WAIT_FOR_LOAD_MS };
     const lhci = await deps.locateLhci(log);
     const folder = (0,external_node_path_.join)(env.scratch, 'lhci');
     await (0,promises_.rm)(folder, { recursive: true, force: true });
@@ -540,13 +521,13 @@ async function runLighthouseGate(options, env, deps = DEFAULT_DEPS) {
         if (!(error instanceof LighthouseRunError))
             throw error;
         messages.push({ level: 'error', title: 'Lighthouse', text: error.message });
-        return finish(options, env, { status: 'fail', headline: error.message, checks: [], items: [], messages, metrics: {} });
+        return finish(options, env, { status: 'fail', headline: error.message, messages });
     }
     const pages = await measurePages(files, options, env.scratch);
     if (pages.length === 0) {
         const text = 'Lighthouse produced no report';
         messages.push({ level: 'error', title: 'Lighthouse', text });
-        return finish(options, env, { status: 'fail', headline: text, checks: [], items: [], messages, metrics: {} });
+        return finish(options, env, { status: 'fail', headline: text, messages });
     }
     const baseline = await env.baseline;
     const baseItems = new Map((baseline?.result.items ?? []).map((item) => [item.id, item]));
@@ -581,7 +562,9 @@ async function runLighthouseGate(options, env, deps = DEFAULT_DEPS) {
         messages.push({ level: 'warning', title: 'Lighthouse reports', text: `the reports were not uploaded: ${error.message}` });
     }
     const status = (0,src/* worstStatus */.A4)(checks.map((check) => check.status), 'pass');
-    return finish(options, env, { status, headline: headline(status, checks, pages, options.runs), checks, items: pages.map(judge/* pageItem */.FW), messages, metrics: pageMetrics(pages, options.runs), baseline });
+    const metrics = pageMetrics(pages, options.runs);
+    const items = pages.map(judge/* pageItem */.FW);
+    return finish(options, env, { status, headline: headline(status, checks, metrics), checks, items, messages, metrics, baseline });
 }
 function finish(options, env, outcome) {
     const credentials = options.target.kind === 'urls' ? options.target.urls.flatMap(src/* urlCredentials */.O4) : [];
@@ -591,9 +574,9 @@ function finish(options, env, outcome) {
         headline: outcome.headline,
         ...(env.commit ? { commit: env.commit } : {}),
         ...(env.ref ? { ref: env.ref } : {}),
-        metrics: outcome.metrics,
-        checks: outcome.checks,
-        items: outcome.items,
+        metrics: outcome.metrics ?? {},
+        checks: outcome.checks ?? [],
+        items: outcome.items ?? [],
         messages: outcome.messages,
         ...(outcome.baseline ? { baseline: outcome.baseline.info } : {}),
         settings: { target: options.target.kind, runs: options.runs, ...(options.preset ? { preset: options.preset } : {}) },
@@ -638,7 +621,8 @@ async function checkAnswers(given, origin) {
             target.password = '';
         }
         // With credentials, redirects are not followed, so they never go to another origin: a redirect is an answer.
-        const response = await fetch(target, { redirect: headers.authorization ? 'manual' : 'follow', headers, signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS) });
+        // edgeFetch, so a runner behind HTTPS_PROXY/HTTP_PROXY asks through its proxy, as Chromium does after it.
+        const response = await (0,src/* edgeFetch */.aI)(target, { redirect: headers.authorization ? 'manual' : 'follow', headers, signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS) });
         await response.body?.cancel();
         if (response.status >= 400) {
             throw new src/* ConfigurationError */.j1(`'${url}' answers HTTP ${response.status}`, origin, 'point urls at a page that is served (the deploy step\u2019s preview URL?)');
@@ -657,7 +641,7 @@ async function checkAnswers(given, origin) {
 async function measurePages(files, options, scratch) {
     const byUrl = new Map();
     for (const file of files) {
-        const lhr = (await readLhr(file.json));
+        const lhr = JSON.parse(await (0,promises_.readFile)(file.json, 'utf8'));
         if (lhr.runtimeError)
             throw new LighthouseRunError(`Lighthouse could not measure ${readLhrUrl(lhr)}: ${lhr.runtimeError.message}`);
         const url = readLhrUrl(lhr);
@@ -706,18 +690,17 @@ function pageMetrics(pages, runs) {
     }
     return metrics;
 }
-function headline(status, checks, pages, runs) {
+/** The first failing check, or each category's worst page (from the metrics). */
+function headline(status, checks, metrics) {
     const failing = checks.filter((check) => check.status === 'fail');
-    const scope = `${pages.length} page${pages.length === 1 ? '' : 's'}, ${runs === 1 ? '1 run' : `median of ${runs} runs`}`;
+    const { pages, runs } = metrics;
+    const scope = `${pages} page${pages === 1 ? '' : 's'}, ${runs === 1 ? '1 run' : `median of ${runs} runs`}`;
     if (status === 'fail' && failing.length > 0) {
         const first = failing[0];
         const more = failing.length > 1 ? ` (and ${failing.length - 1} more failing check${failing.length > 2 ? 's' : ''})` : '';
         return `${first.name} ${formatCheckValue(first)} (${first.limitText ?? first.limit})${more}`;
     }
-    const worst = src_options/* CATEGORIES */.R6.map((category) => {
-        const scores = pages.map((page) => page.median.scores[category]).filter((score) => score !== undefined);
-        return scores.length > 0 ? `${judge/* CATEGORY_LABEL */.gh[category]} ${Math.min(...scores)}` : undefined;
-    }).filter(Boolean);
+    const worst = src_options/* CATEGORIES */.R6.filter((name) => metrics[name] !== undefined).map((name) => `${judge/* CATEGORY_LABEL */.gh[name]} ${metrics[name]}`);
     return `${worst.join(' \u00b7 ')} (${scope})`;
 }
 function formatCheckValue(check) {

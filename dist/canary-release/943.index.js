@@ -8,11 +8,9 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   openSlackApi: () => (/* binding */ openSlackApi)
 /* harmony export */ });
-/* unused harmony export redirectError */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38471);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(95758);
 /* harmony import */ var _roadstop_github__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76610);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9257);
-/* harmony import */ var _fetch_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(11684);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31554);
 /* harmony import */ var _webhook_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(99861);
 
@@ -56,7 +54,7 @@ async function openSlackApi(options) {
         catch (error) {
             if (error instanceof _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .RedirectRefusedError */ .jw) {
                 // Another origin: never followed. Too many hops, or not to http(s): said as edgeFetch says it.
-                return giveUp(error.refusal === 'cross-origin' ? redirectError(error.status, error.targetOrigin, url) : new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .P('redirected', `Slack answered ${error.message}`));
+                return giveUp(error.refusal === 'cross-origin' ? redirectError(error.status, error.targetOrigin, url) : new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .PX('redirected', `Slack answered ${error.message}`));
             }
             throw error;
         }
@@ -69,7 +67,7 @@ async function openSlackApi(options) {
             const remaining = policy.budgetMs - (Date.now() - startedAt);
             if (seconds !== undefined && seconds * 1000 >= remaining) {
                 await response.body?.cancel().catch(() => { });
-                return giveUp(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .P('ratelimited', `rate limited (429): Slack asked to wait ${seconds} s, more than the ${(0,_roadstop_github__WEBPACK_IMPORTED_MODULE_1__/* .formatMs */ ._V)(Math.max(0, remaining))} left of the ${(0,_roadstop_github__WEBPACK_IMPORTED_MODULE_1__/* .formatMs */ ._V)(policy.budgetMs)} the step may spend sending`));
+                return giveUp(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .PX('ratelimited', `rate limited (429): Slack asked to wait ${seconds} s, more than the ${(0,_roadstop_github__WEBPACK_IMPORTED_MODULE_1__/* .formatMs */ ._V)(Math.max(0, remaining))} left of the ${(0,_roadstop_github__WEBPACK_IMPORTED_MODULE_1__/* .formatMs */ ._V)(policy.budgetMs)} the step may spend sending`));
             }
         }
         return response;
@@ -94,8 +92,8 @@ async function openSlackApi(options) {
         }
         // Both go to the log, the outputs and later steps' inputs: only Slack's own shapes are taken.
         const { channel, ts } = result;
-        if (typeof channel !== 'string' || !_fetch_js__WEBPACK_IMPORTED_MODULE_5__/* .SLACK_CHANNEL_ID */ .Xh.test(channel) || typeof ts !== 'string' || !_fetch_js__WEBPACK_IMPORTED_MODULE_5__/* .SLACK_TS */ .xK.test(ts)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .P('unreadable_answer', `Slack answered ${method} with ok but without a channel ID and message ts of Slack's form (C0123456789, 1712345678.123456)`);
+        if (typeof channel !== 'string' || !_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SLACK_CHANNEL_ID */ .Xh.test(channel) || typeof ts !== 'string' || !_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SLACK_TS */ .xK.test(ts)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .PX('unreadable_answer', `Slack answered ${method} with ok but without a channel ID and message ts of Slack's form (C0123456789, 1712345678.123456)`);
         }
         return { channel, ts };
     };
@@ -111,7 +109,7 @@ function redirectError(status, location, from) {
     catch {
         // Not a URL: said as such.
     }
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .P('redirected', `Slack answered HTTP ${status}, a redirect to ${target}, which is not followed: neither the token nor the message goes to another address`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .PX('redirected', `Slack answered HTTP ${status}, a redirect to ${target}, which is not followed: neither the token nor the message goes to another address`);
 }
 /**
  * Slack's own error code where Slack answered; what happened on the way where
@@ -127,20 +125,20 @@ function toSendError(error, codes, refused) {
         case codes.PlatformError: {
             // The client makes a PlatformError of a 200 only (any other status is an HTTPError).
             const code = failure.data?.error;
-            return typeof code === 'string' && _fetch_js__WEBPACK_IMPORTED_MODULE_5__/* .SLACK_ERROR_CODE */ .CZ.test(code) ? new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .P(code) : new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .P('unreadable_answer', 'Slack answered 200 with an unreadable body');
+            return typeof code === 'string' && _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SLACK_ERROR_CODE */ .CZ.test(code) ? new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .PX(code) : new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .PX('unreadable_answer', 'Slack answered 200 with an unreadable body');
         }
         case codes.HTTPError: {
             const status = Number.isInteger(failure.statusCode) ? String(failure.statusCode) : 'error';
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .P(`http_${status}`, 'Slack answered with an error page, after the retries');
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .PX(`http_${status}`, 'Slack answered with an error page, after the retries');
         }
         case codes.RateLimitedError:
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .P('ratelimited', `Slack asked to wait ${Number.isFinite(failure.retryAfter) ? failure.retryAfter : '?'} s`);
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .PX('ratelimited', `Slack asked to wait ${Number.isFinite(failure.retryAfter) ? failure.retryAfter : '?'} s`);
         case codes.RequestError:
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .P('network_error', `no answer from Slack after the retries (${(0,_webhook_js__WEBPACK_IMPORTED_MODULE_4__/* .describeNetworkError */ .g)(failure.original)})`);
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .PX('network_error', `no answer from Slack after the retries (${(0,_webhook_js__WEBPACK_IMPORTED_MODULE_4__/* .describeNetworkError */ .g)(failure.original)})`);
         case undefined:
         default:
             // The client's own failure, not Slack's words: its name only.
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .P('unknown_error', `the Slack client failed (${failure instanceof Error ? failure.name : typeof error})`);
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .PX('unknown_error', `the Slack client failed (${failure instanceof Error ? failure.name : typeof error})`);
     }
 }
 /**
@@ -150,20 +148,16 @@ function toSendError(error, codes, refused) {
  */
 function clientLogger(options) {
     const text = (parts) => (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(parts.map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(' '), [options.token]);
-    let level = 'info';
-    let name = 'web-api';
+    const say = (...parts) => options.log(`Slack: ${text(parts)}`);
     return {
-        debug: (...parts) => options.debug(`${name}: ${text(parts)}`),
-        info: (...parts) => options.log(`Slack: ${text(parts)}`),
-        warn: (...parts) => options.log(`Slack: ${text(parts)}`),
-        error: (...parts) => options.log(`Slack: ${text(parts)}`),
-        setLevel: (next) => {
-            level = next;
-        },
-        getLevel: () => level,
-        setName: (next) => {
-            name = next;
-        },
+        debug: (...parts) => options.debug(`web-api: ${text(parts)}`),
+        info: say,
+        warn: say,
+        error: say,
+        // The client names and levels only a logger of its own (getLogger): never called on a given one.
+        setLevel: () => { },
+        getLevel: () => 'info',
+        setName: () => { },
     };
 }
 
@@ -179,11 +173,9 @@ function clientLogger(options) {
 /* harmony export */ });
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38471);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95758);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9257);
-/* harmony import */ var _fetch_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(11684);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31554);
-
 
 
 
@@ -217,17 +209,17 @@ async function postToWebhook(url, message, options) {
         catch (error) {
             // A redirect is an answer, not a failure to reach Slack: said at once, not retried, and not followed.
             if (error instanceof _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .RedirectRefusedError */ .jw)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .P('redirected', `Slack answered HTTP ${error.status}, a redirect to ${error.targetOrigin}, which is not followed: the message goes to no other address`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .PX('redirected', `Slack answered HTTP ${error.status}, a redirect to ${error.targetOrigin}, which is not followed: the message goes to no other address`);
             attempt = { networkError: describeNetworkError(error) };
         }
         const decision = (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .decideRetry */ .tE)(attempt, retries, policy, Date.now() - options.startedAt, Date.now());
         if (!decision.retry) {
             if ('networkError' in attempt)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .P('network_error', decision.reason);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .PX('network_error', decision.reason);
             // Slack's incoming webhooks answer with the error code as the body; any other body is never shown.
-            if (!_fetch_js__WEBPACK_IMPORTED_MODULE_4__/* .SLACK_ERROR_CODE */ .CZ.test(body))
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .P(`http_${attempt.status}`, `Slack answered ${attempt.status} with an unreadable body${attempt.status === 429 || attempt.status >= 500 ? `; ${decision.reason}` : ''}`);
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .P(body, attempt.status === 429 || attempt.status >= 500 ? decision.reason : `HTTP ${attempt.status}`);
+            if (!_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SLACK_ERROR_CODE */ .CZ.test(body))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .PX(`http_${attempt.status}`, `Slack answered ${attempt.status} with an unreadable body${attempt.status === 429 || attempt.status >= 500 ? `; ${decision.reason}` : ''}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SlackSendError */ .PX(body, attempt.status === 429 || attempt.status >= 500 ? decision.reason : `HTTP ${attempt.status}`);
         }
         log(`${label}: ${decision.reason}; retry ${retries + 1} of ${policy.retries} in ${Math.ceil(decision.waitMs / 1000)} s`);
         await sleep(decision.waitMs);

@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
   unjudgedGrowth: () => (/* binding */ unjudgedGrowth)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 21 modules
-var src = __webpack_require__(8471);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 22 modules
+var src = __webpack_require__(5758);
 ;// CONCATENATED MODULE: ./packages/bundle/src/hashed-names.ts
 /**
  * Build tools put a content hash in chunk names so that `main.3f9a1c2e.js` in a
@@ -199,9 +199,6 @@ function closestPairs(now, before) {
 
 ;// CONCATENATED MODULE: ./packages/bundle/src/evaluate.ts
 
-function allowedIncrease(increase, baseline) {
-    return increase.kind === 'percent' ? Math.floor((baseline * increase.value) / 100) : increase.value;
-}
 /** Hold one budget's size against its max, its warn size and its allowed growth. */
 function judgeBudget({ budget, size, files, baseline }) {
     const label = compressionLabel(budget.compression);
@@ -229,7 +226,8 @@ function judgeBudget({ budget, size, files, baseline }) {
         problems.push({ status: 'fail', text: `${budget.name} is ${(0,src/* formatBytes */.z3)(size)}${label}, over its ${(0,src/* formatBytes */.z3)(budget.max)} budget by ${(0,src/* formatBytes */.z3)(size - budget.max)}` });
     }
     if (budget.maxIncrease && baseline !== undefined) {
-        const allowed = allowedIncrease(budget.maxIncrease, baseline);
+        const { kind, value } = budget.maxIncrease;
+        const allowed = kind === 'percent' ? Math.floor((baseline * value) / 100) : value;
         check.maxIncrease = allowed;
         const growth = size - baseline;
         if (growth > allowed) {
@@ -482,33 +480,29 @@ async function measureAndJudge(options, pool, pendingBaseline, context) {
     const measured = allFiles.map((path) => byPath.get(path));
     const match = baseline ? matchBaseline(measured, before) : undefined;
     const baselineChecks = new Map((baseline?.result.checks ?? []).map((check) => [check.name, check]));
-    const measure = (name, budget, files) => {
+    const measure = (budget, files) => {
         const size = sum(files.map((path) => run_sizeOf(byPath.get(path), budget.compression)));
         const entry = { budget, size, files: files.length };
-        const previous = baselineChecks.get(name);
+        const previous = baselineChecks.get(budget.name);
         if (previous && previous.details?.compression === budget.compression && comparable(baseline.result, settings, budget.compression)) {
             entry.baseline = previous.value;
         }
         return entry;
     };
-    const checks = options.budgets.map((budget) => judgeBudget(measure(budget.name, budget, selections.get(budget))));
+    const checks = options.budgets.map((budget) => judgeBudget(measure(budget, selections.get(budget))));
     const total = options.total;
     if (total.max !== undefined || total.maxIncrease !== undefined || total.warn !== undefined) {
-        checks.push(judgeBudget(measure(TOTAL_CHECK, { ...total, name: TOTAL_CHECK }, totalFiles)));
+        checks.push(judgeBudget(measure({ ...total, name: TOTAL_CHECK }, totalFiles)));
     }
     const limited = new Set([...options.budgets.filter((budget) => budget.maxIncrease).map((budget) => budget.name), ...(total.maxIncrease ? [TOTAL_CHECK] : [])]);
     messages.push(...unjudgedGrowth(checks, limited, baseline !== undefined));
     for (const check of checks) {
-        if (check.status === 'fail')
-            messages.push({ level: 'error', title: `Budget: ${check.name}`, text: check.message });
-        if (check.status === 'warn')
-            messages.push({ level: 'warning', title: `Budget: ${check.name}`, text: check.message });
-    }
-    if (baseline) {
-        const mismatch = baseline.result.settings.gzipLevel !== options.gzipLevel && compressions.has('gzip');
-        if (mismatch) {
-            messages.push({ level: 'notice', text: `the baseline used gzip level ${String(baseline.result.settings.gzipLevel)}, this run ${options.gzipLevel}: gzip deltas are not shown` });
+        if (check.status === 'fail' || check.status === 'warn') {
+            messages.push({ level: check.status === 'fail' ? 'error' : 'warning', title: `Budget: ${check.name}`, text: check.message });
         }
+    }
+    if (baseline && baseline.result.settings.gzipLevel !== options.gzipLevel && compressions.has('gzip')) {
+        messages.push({ level: 'notice', text: `the baseline used gzip level ${String(baseline.result.settings.gzipLevel)}, this run ${options.gzipLevel}: gzip deltas are not shown` });
     }
     const items = buildItems(measured, match, selections, totalFiles);
     const status = (0,src/* worstStatus */.A4)(checks.map((check) => check.status), 'pass');
@@ -578,25 +572,22 @@ function buildItems(measured, match, selections, totalFiles) {
             else {
                 item.change = previous.hash === file.hash ? 'unchanged' : 'changed';
                 item.base = previous.path;
-                item['base-raw'] = previous.raw;
-                if (previous.gzip !== undefined && file.gzip !== undefined)
-                    item['base-gzip'] = previous.gzip;
-                if (previous.brotli !== undefined && file.brotli !== undefined)
-                    item['base-brotli'] = previous.brotli;
+                baseSizes(item, previous, file);
             }
         }
         return item;
     });
     for (const gone of match?.removed ?? [])
-        items.push(removedItem(gone));
+        items.push(baseSizes({ id: gone.path, change: 'removed' }, gone));
     return items;
 }
-function removedItem(file) {
-    const item = { id: file.path, change: 'removed', 'base-raw': file.raw };
-    if (file.gzip !== undefined)
-        item['base-gzip'] = file.gzip;
-    if (file.brotli !== undefined)
-        item['base-brotli'] = file.brotli;
+/** The base's sizes of a file, each compressed one only where this run has it too (a removed file: every one it has). */
+function baseSizes(item, previous, now) {
+    item['base-raw'] = previous.raw;
+    if (previous.gzip !== undefined && (!now || now.gzip !== undefined))
+        item['base-gzip'] = previous.gzip;
+    if (previous.brotli !== undefined && (!now || now.brotli !== undefined))
+        item['base-brotli'] = previous.brotli;
     return item;
 }
 function comparable(result, settings, compression) {
@@ -610,10 +601,7 @@ function run_sizeOf(file, compression) {
     return compression === 'raw' ? file.raw : (file[compression] ?? 0);
 }
 function sum(values) {
-    let total = 0;
-    for (const value of values)
-        total += value;
-    return total;
+    return values.reduce((total, value) => total + value, 0);
 }
 /** A max-increase that had nothing to compare with is said, once for the run or once for the budgets the baseline lacks. */
 function unjudgedGrowth(checks, limited, hadBaseline) {

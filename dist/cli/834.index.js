@@ -9,11 +9,8 @@ export const modules = {
 /* harmony export */   vercelPlatform: () => (/* binding */ vercelPlatform)
 /* harmony export */ });
 /* unused harmony export RATE_LIMIT_BUDGET_MS */
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8471);
-/* harmony import */ var _platforms_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2153);
-
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5758);
+/* harmony import */ var _platforms_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2153);
 
 
 /** The longest one Vercel request may take. */
@@ -26,6 +23,15 @@ const RATE_LIMIT_BUDGET_MS = 120_000;
 /** Tries of one call under a rate limit; without a Retry-After the waits are 1, 2, 4, 8 s. */
 const RATE_LIMIT_TRIES = 5;
 const MAX_TEXT = 300;
+/** A body as JSON, or undefined when it is none (an HTML page, a proxy's text). */
+const parsed = (raw) => {
+    try {
+        return JSON.parse(raw);
+    }
+    catch {
+        return undefined;
+    }
+};
 const text = (value) => String(value).replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').slice(0, MAX_TEXT);
 /**
  * Vercel Rolling Releases (https://vercel.com/docs/rolling-releases), through @vercel/sdk's standalone functions over
@@ -54,13 +60,11 @@ function vercelPlatform(options, steps, deps, need = { canary: true, baseline: t
     let canarySha;
     let stableId;
     let stableSha;
-    // A wait ends at once when its signal is aborted (a cancel): the main step rolls back within the runner's grace period.
-    const sleep = deps.sleep ?? ((ms, signal) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(ms, undefined, signal ? { signal } : {}));
     // The calls that move traffic forward stop on a cancel (deps.signal); the rollback never does, it is what a cancel runs.
     const cancellable = deps.signal ? { signal: deps.signal } : {};
     /**
      * One request to Vercel, redirects within the origin only, a 429 waited out while its Retry-After fits the budget.
-     * init.signal (a cancel) ends the request and the wait alike.
+     * init.signal (a cancel) ends the request and the wait alike: the main step rolls back within the runner's grace period.
      */
     const send = async (url, init, what) => {
         const started = Date.now();
@@ -68,27 +72,27 @@ function vercelPlatform(options, steps, deps, need = { canary: true, baseline: t
             let response;
             try {
                 const signal = AbortSignal.any([AbortSignal.timeout(REQUEST_TIMEOUT_MS), ...(init.signal ? [init.signal] : [])]);
-                response = await (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .edgeFetch */ .aI)(url, { ...init, redirect: 'same-origin', signal });
+                response = await (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .edgeFetch */ .aI)(url, { ...init, redirect: 'same-origin', signal });
             }
             catch (error) {
-                if (error instanceof _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .RedirectRefusedError */ .jw)
-                    throw new _platforms_js__WEBPACK_IMPORTED_MODULE_2__/* .PlatformError */ .Wk(`Vercel (vercel-api-url) answered ${what} with ${error.message}`);
+                if (error instanceof _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .RedirectRefusedError */ .jw)
+                    throw new _platforms_js__WEBPACK_IMPORTED_MODULE_1__/* .PlatformError */ .Wk(`Vercel (vercel-api-url) answered ${what} with ${error.message}`);
                 throw error;
             }
             if (response.status !== 429)
                 return response;
             await response.body?.cancel().catch(() => { });
-            const seconds = (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .retryAfterSeconds */ .C3)(response.headers.get('retry-after'), Date.now());
+            const seconds = (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .retryAfterSeconds */ .C3)(response.headers.get('retry-after'), Date.now());
             const waitMs = seconds !== undefined ? seconds * 1000 : 1000 * 2 ** (attempt - 1);
             const leftMs = RATE_LIMIT_BUDGET_MS - (Date.now() - started);
             const asked = seconds !== undefined ? `, Retry-After ${seconds} s` : '';
-            if (waitMs > leftMs) {
-                throw new _platforms_js__WEBPACK_IMPORTED_MODULE_2__/* .PlatformUnavailableError */ .Sd(`Vercel (vercel-api-url) is rate limiting ${what}: HTTP 429${asked}, more than the ${Math.max(0, Math.floor(leftMs / 1000))} s left of the ${RATE_LIMIT_BUDGET_MS / 1000} s one call may wait`);
-            }
-            if (attempt >= RATE_LIMIT_TRIES)
-                throw new _platforms_js__WEBPACK_IMPORTED_MODULE_2__/* .PlatformUnavailableError */ .Sd(`Vercel (vercel-api-url) is rate limiting ${what}: HTTP 429${asked}, ${attempt} times`);
-            deps.log(`canary-release: Vercel is rate limiting ${what} (HTTP 429${asked}): waiting ${Math.ceil(waitMs / 1000)} s, then try ${attempt + 1} of ${RATE_LIMIT_TRIES}`);
-            await sleep(waitMs, init.signal ?? undefined);
+            const limiting = `Vercel (vercel-api-url) is rate limiting ${what}: HTTP 429${asked}`;
+            const tooLong = `more than the ${Math.max(0, Math.floor(leftMs / 1000))} s left of the ${RATE_LIMIT_BUDGET_MS / 1000} s one call may wait`;
+            await (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .waitOutRateLimit */ .pO)({
+                waitMs, leftMs, attempt: attempt - 1, maxRetries: RATE_LIMIT_TRIES - 1, signal: init.signal ?? undefined, sleep: deps.sleep,
+                giveUp: (why) => new _platforms_js__WEBPACK_IMPORTED_MODULE_1__/* .PlatformUnavailableError */ .Sd(`${limiting}, ${why === 'too-long' ? tooLong : `${attempt} times`}`),
+                onWait: () => deps.log(`canary-release: Vercel is rate limiting ${what} (HTTP 429${asked}): waiting ${Math.ceil(waitMs / 1000)} s, then try ${attempt + 1} of ${RATE_LIMIT_TRIES}`),
+            });
         }
     };
     /**
@@ -96,41 +100,33 @@ function vercelPlatform(options, steps, deps, need = { canary: true, baseline: t
      * 1.28.35's updateRollingReleaseConfig sends no request body (its generated function sets `body = null`), so the
      * stages cannot be configured through it: the documented body goes here instead.
      */
-    const call = async (method, path, body, signal) => {
+    const call = async (method, path, body) => {
         let response;
         try {
             response = await send(`${options.apiUrl}${path}`, {
                 method,
                 headers: { Authorization: `Bearer ${options.token}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
                 ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-                ...(signal ? { signal } : {}),
+                ...cancellable,
             }, `${method} ${path.replace(/\?.*$/, '')}`);
         }
         catch (error) {
-            if (error instanceof _platforms_js__WEBPACK_IMPORTED_MODULE_2__/* .PlatformError */ .Wk)
+            if (error instanceof _platforms_js__WEBPACK_IMPORTED_MODULE_1__/* .PlatformError */ .Wk)
                 throw error;
-            throw new _platforms_js__WEBPACK_IMPORTED_MODULE_2__/* .PlatformError */ .Wk(`cannot reach Vercel (vercel-api-url) at ${new URL(options.apiUrl).origin}: ${text(error.cause?.code ?? error.message)}`);
+            throw new _platforms_js__WEBPACK_IMPORTED_MODULE_1__/* .PlatformError */ .Wk(`cannot reach Vercel (vercel-api-url) at ${new URL(options.apiUrl).origin}: ${text(error.cause?.code ?? error.message)}`);
         }
-        const raw = (await response.text()).slice(0, 1_000_000);
-        let json;
-        try {
-            json = JSON.parse(raw);
-        }
-        catch {
-            json = undefined;
-        }
-        return { status: response.status, json };
+        return { status: response.status, json: parsed((await response.text()).slice(0, 1_000_000)) };
     };
     const refused = (status, what, json) => {
         const detail = text(json?.error?.message ?? 'no message');
         if (status === 401)
-            return new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Vercel refused the token: HTTP 401 (${detail})`, { input: 'vercel-token' }, 'a Vercel access token with access to the project (and the team, with vercel-team)');
+            return new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Vercel refused the token: HTTP 401 (${detail})`, { input: 'vercel-token' }, 'a Vercel access token with access to the project (and the team, with vercel-team)');
         if (status === 403 || status === 404) {
-            return new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Vercel answered HTTP ${status} to ${what} of project '${options.project}' (${detail}): Rolling Releases need a Pro or Enterprise plan, and the project must exist under the token's account${options.team ? ` or team ${options.team}` : ' (set vercel-team for a team project)'}`, { input: 'vercel-project' });
+            return new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Vercel answered HTTP ${status} to ${what} of project '${options.project}' (${detail}): Rolling Releases need a Pro or Enterprise plan, and the project must exist under the token's account${options.team ? ` or team ${options.team}` : ' (set vercel-team for a team project)'}`, { input: 'vercel-project' });
         }
         if (status === 429)
-            return new _platforms_js__WEBPACK_IMPORTED_MODULE_2__/* .PlatformUnavailableError */ .Sd(`Vercel (vercel-api-url) is rate limiting ${what}: HTTP 429`);
-        return new _platforms_js__WEBPACK_IMPORTED_MODULE_2__/* .PlatformError */ .Wk(`Vercel answered HTTP ${status} to ${what}: ${detail}`);
+            return new _platforms_js__WEBPACK_IMPORTED_MODULE_1__/* .PlatformUnavailableError */ .Sd(`Vercel (vercel-api-url) is rate limiting ${what}: HTTP 429`);
+        return new _platforms_js__WEBPACK_IMPORTED_MODULE_1__/* .PlatformError */ .Wk(`Vercel answered HTTP ${status} to ${what}: ${detail}`);
     };
     const loadSdk = async () => {
         const [{ VercelCore }, { HTTPClient }, start, approve, complete, get, rollback] = await Promise.all([
@@ -159,24 +155,16 @@ function vercelPlatform(options, steps, deps, need = { canary: true, baseline: t
             return result.value;
         // What `send` threw inside the SDK (a rate limit past the budget, a refused redirect) comes back as its cause.
         for (let inner = result.error, depth = 0; inner instanceof Error && depth < 4; inner = inner.cause, depth++) {
-            if (inner instanceof _platforms_js__WEBPACK_IMPORTED_MODULE_2__/* .PlatformError */ .Wk)
+            if (inner instanceof _platforms_js__WEBPACK_IMPORTED_MODULE_1__/* .PlatformError */ .Wk)
                 throw inner;
         }
         const error = result.error;
-        if (typeof error.statusCode === 'number') {
-            let json;
-            try {
-                json = JSON.parse(error.body ?? '');
-            }
-            catch {
-                json = undefined;
-            }
-            throw refused(error.statusCode, what, json);
-        }
-        throw new _platforms_js__WEBPACK_IMPORTED_MODULE_2__/* .PlatformError */ .Wk(`Vercel: ${what} failed: ${text(error.message ?? error)}`);
+        if (typeof error.statusCode === 'number')
+            throw refused(error.statusCode, what, parsed(error.body ?? ''));
+        throw new _platforms_js__WEBPACK_IMPORTED_MODULE_1__/* .PlatformError */ .Wk(`Vercel: ${what} failed: ${text(error.message ?? error)}`);
     };
     const shaOf = async (id) => {
-        const { status, json } = await call('GET', `/v13/deployments/${encodeURIComponent(id)}${query}`, undefined, deps.signal);
+        const { status, json } = await call('GET', `/v13/deployments/${encodeURIComponent(id)}${query}`);
         if (status !== 200)
             throw refused(status, `reading deployment ${id}`, json);
         const sha = json?.meta?.githubCommitSha;
@@ -185,7 +173,7 @@ function vercelPlatform(options, steps, deps, need = { canary: true, baseline: t
     const checked = (release, what) => {
         const rr = release?.rollingRelease;
         if (!rr || typeof rr.state !== 'string')
-            throw new _platforms_js__WEBPACK_IMPORTED_MODULE_2__/* .PlatformError */ .Wk(`Vercel answered ${what} without a rolling release`);
+            throw new _platforms_js__WEBPACK_IMPORTED_MODULE_1__/* .PlatformError */ .Wk(`Vercel answered ${what} without a rolling release`);
         return rr;
     };
     return {
@@ -195,14 +183,14 @@ function vercelPlatform(options, steps, deps, need = { canary: true, baseline: t
                 canaryId = options.deployment;
             }
             else {
-                const { status, json } = await call('GET', `/v13/deployments/${encodeURIComponent(options.deployment)}${query}`, undefined, deps.signal);
+                const { status, json } = await call('GET', `/v13/deployments/${encodeURIComponent(options.deployment)}${query}`);
                 if (status === 404)
-                    throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Vercel knows no deployment '${options.deployment}'`, { input: 'deployment' }, 'the ID (dpl_\u2026) or URL of the canary deployment');
+                    throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Vercel knows no deployment '${options.deployment}'`, { input: 'deployment' }, 'the ID (dpl_\u2026) or URL of the canary deployment');
                 if (status !== 200)
                     throw refused(status, 'reading the canary deployment', json);
                 const deployment = json;
                 if (typeof deployment.id !== 'string')
-                    throw new _platforms_js__WEBPACK_IMPORTED_MODULE_2__/* .PlatformError */ .Wk('Vercel answered the deployment without an id');
+                    throw new _platforms_js__WEBPACK_IMPORTED_MODULE_1__/* .PlatformError */ .Wk('Vercel answered the deployment without an id');
                 canaryId = deployment.id;
                 const sha = deployment.meta?.githubCommitSha;
                 if (need.canary && typeof sha === 'string' && /^[0-9a-f]{7,64}$/i.test(sha))
@@ -210,7 +198,7 @@ function vercelPlatform(options, steps, deps, need = { canary: true, baseline: t
             }
             const stages = steps.map((targetPercentage) => ({ targetPercentage, requireApproval: targetPercentage < 100 }));
             // https://vercel.com/docs/rest-api/rolling-release/update-the-rolling-release-settings-for-the-project
-            const config = await call('PATCH', `/v1/projects/${project}/rolling-release/config${query}`, { enabled: true, advancementType: 'manual-approval', stages }, deps.signal);
+            const config = await call('PATCH', `/v1/projects/${project}/rolling-release/config${query}`, { enabled: true, advancementType: 'manual-approval', stages });
             if (config.status >= 300)
                 throw refused(config.status, 'configuring Rolling Releases', config.json);
             deps.log(`canary-release: Vercel Rolling Releases configured for ${options.project}: manual approval at ${steps.join(', ')}%`);
@@ -223,7 +211,7 @@ function vercelPlatform(options, steps, deps, need = { canary: true, baseline: t
                 const started = await api.start(api.client, { idOrName: options.project, ...team, requestBody: { canaryDeploymentId } }, cancellable);
                 // The project answered its config in prepare: a 404 here is the deployment (not read, when both labels were given).
                 if (!started.ok && started.error.statusCode === 404) {
-                    throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Vercel knows no deployment '${options.deployment}' to start the rolling release with`, { input: 'deployment' }, 'the ID (dpl_\u2026) or URL of the canary deployment');
+                    throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Vercel knows no deployment '${options.deployment}' to start the rolling release with`, { input: 'deployment' }, 'the ID (dpl_\u2026) or URL of the canary deployment');
                 }
                 rr = checked(value(started, 'starting the rolling release'), 'the start');
                 stableId = rr.currentDeployment?.id;
@@ -233,7 +221,7 @@ function vercelPlatform(options, steps, deps, need = { canary: true, baseline: t
             }
             const now = rr.state === 'COMPLETE' ? 100 : rr.activeStage?.targetPercentage;
             if (now !== weight)
-                throw new _platforms_js__WEBPACK_IMPORTED_MODULE_2__/* .PlatformError */ .Wk(`Vercel's rolling release is at ${now === undefined ? 'no stage' : `${now}%`} (state ${text(rr.state)}), not ${weight}%`);
+                throw new _platforms_js__WEBPACK_IMPORTED_MODULE_1__/* .PlatformError */ .Wk(`Vercel's rolling release is at ${now === undefined ? 'no stage' : `${now}%`} (state ${text(rr.state)}), not ${weight}%`);
             const labels = {};
             if (canarySha !== undefined)
                 labels.canary = canarySha;
@@ -266,7 +254,7 @@ function vercelPlatform(options, steps, deps, need = { canary: true, baseline: t
                 return;
             }
             if (stable === undefined)
-                throw new _platforms_js__WEBPACK_IMPORTED_MODULE_2__/* .PlatformError */ .Wk('Vercel\u2019s rolling release names no current deployment to go back to');
+                throw new _platforms_js__WEBPACK_IMPORTED_MODULE_1__/* .PlatformError */ .Wk('Vercel\u2019s rolling release names no current deployment to go back to');
             value(await api.rollback(api.client, { projectId: options.project, deploymentId: stable, ...team, description: 'roadstop canary-release: the canary failed its watch' }), 'rolling production back to the stable deployment');
             deps.log(`canary-release: Vercel rolled back to ${stable}: the rolling release is aborted, 100% on stable`);
         },

@@ -11,7 +11,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // The CLI's code as a chunk of its own, as every action's (packages/action/src/entry.ts): ncc's
 // ESM output writes the licences of the packages in chunks only, so a dependency bundled into the
 // entry (yaml, through @roadstop/core) would ship without its licence in dist/cli/licenses.txt.
-const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(254), __nccwpck_require__.e(802)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3802));
+const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(254), __nccwpck_require__.e(192)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9192));
 process.exitCode = await main(process.argv.slice(2), (0,_io_js__WEBPACK_IMPORTED_MODULE_0__/* .processIo */ .W)());
 
 __webpack_async_result__();
@@ -189,6 +189,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_ho
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 481:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 
 /***/ }),
 
@@ -570,7 +577,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 				} else {
 /******/ 					if(true) { // all chunks have JS
 /******/ 						// setup Promise in chunk cache
-/******/ 						var promise = (globalThis[Symbol.for("roadstop.loadChunk")]?.(new URL("./" + __nccwpck_require__.u(chunkId), import.meta.url), {"134":"baa6ca8964da7653c4f95c78d37630d5ebf40fdc128c81d0c5514b097ba6d05a","149":"43f1b541fbcca23152c1733083fbe1ad2f11f99bbcd5f1b71f4a9377826667e2","157":"a1181733cabf23cb33a7be49bc9f5e456e5424713ff116ae755c111553cb076f","158":"7e0ac6edbdd7af6213181e4bded9de3f6b9f7c7a9d624382035cf12a97d9aa86","170":"8d1e5fd252b6d9027d11830d86bedf980487952eff6bd93afa638e06365525d2","254":"0f1592331c2c38c0b0714b71e8e51f6ff9a80026f1f971ff46cbb50ddb635624","401":"3503af67e70d8c23b5e0a0c8f15cb38b1f4f91df45a6154c01af73b9ae41b581","512":"b161aec631ea1930c1fb80d06c9da771f9015b7fa668e9876882111477c84088","526":"88ff7de1938c030ed3f9a4d6e8742c6deadc8fb9bf079609b49f4d42b51d8426","536":"a50f25a7cabf879716c6cf274d2ae8274d2036ea8f15ec55d5cd15a8d41da8df","626":"8cd92bd3aade1895e0e520a8f10f72f1aaf3bdc25690982e7ad02c1fb9db0268","648":"27ae2a5f193c379548e8b267b7db31199913120ee74e2c9c455dd61eecf51d0f","677":"5b2bb8e882bfe01feee6ec03d27ac6cb5d44b347cf988b2e31fae1b20dc5770e","761":"4549e1b28d43976be948bfda9b5823761345f7b6fc2288c7c72e3181e023d3a7","800":"ad2b48649e561c636a17afc35693a10848109484e405050fa0428155709a3a51","802":"421bddb1df7499303fc2ad54caf5700adbd6dcec0cc58a5dd84e213d93a8ba0f","816":"93ca4c56902460a3057e40eef63bfc7d86065470fccf55e38ee28415db7e49ff","834":"5e43e3319d50363728ab67c42d8d8f9954b8f708fd63ed45bec20a883cdfe2f6"}[chunkId]) ?? import("./" + __nccwpck_require__.u(chunkId))).then(installChunk, (e) => {
+/******/ 						var promise = (globalThis[Symbol.for("roadstop.loadChunk")]?.(new URL("./" + __nccwpck_require__.u(chunkId), import.meta.url), {"48":"8b578fec7eab04477f977ede69e12e10bd2b8f926dcf91e9d9c501367320668b","134":"baa6ca8964da7653c4f95c78d37630d5ebf40fdc128c81d0c5514b097ba6d05a","149":"5982481a3a54e5b3b453b12870b9d888591d7a285285e706528fe5ff7c17631e","157":"a1181733cabf23cb33a7be49bc9f5e456e5424713ff116ae755c111553cb076f","158":"7e0ac6edbdd7af6213181e4bded9de3f6b9f7c7a9d624382035cf12a97d9aa86","170":"8d1e5fd252b6d9027d11830d86bedf980487952eff6bd93afa638e06365525d2","192":"852f2f87b8b0f3bf00f34d15fed8d62b16a86aa5ee65d3cc8796b637d890f127","254":"0f1592331c2c38c0b0714b71e8e51f6ff9a80026f1f971ff46cbb50ddb635624","401":"3503af67e70d8c23b5e0a0c8f15cb38b1f4f91df45a6154c01af73b9ae41b581","512":"b161aec631ea1930c1fb80d06c9da771f9015b7fa668e9876882111477c84088","526":"88ff7de1938c030ed3f9a4d6e8742c6deadc8fb9bf079609b49f4d42b51d8426","536":"a50f25a7cabf879716c6cf274d2ae8274d2036ea8f15ec55d5cd15a8d41da8df","626":"8cd92bd3aade1895e0e520a8f10f72f1aaf3bdc25690982e7ad02c1fb9db0268","648":"27ae2a5f193c379548e8b267b7db31199913120ee74e2c9c455dd61eecf51d0f","677":"5b2bb8e882bfe01feee6ec03d27ac6cb5d44b347cf988b2e31fae1b20dc5770e","761":"4549e1b28d43976be948bfda9b5823761345f7b6fc2288c7c72e3181e023d3a7","800":"ad2b48649e561c636a17afc35693a10848109484e405050fa0428155709a3a51","834":"c1f11a787240561b8fb5104b585540d3c6078a1822da6bcd947039228075cc04"}[chunkId]) ?? import("./" + __nccwpck_require__.u(chunkId))).then(installChunk, (e) => {
 /******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
 /******/ 							throw e;
 /******/ 						});

@@ -16,324 +16,12 @@ __webpack_require__.d(__webpack_exports__, {
   runCanaryWatch: () => (/* binding */ runCanaryWatch)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 21 modules
-var src = __webpack_require__(38471);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 22 modules
+var src = __webpack_require__(95758);
 // EXTERNAL MODULE: ./packages/canary/src/options.ts
 var src_options = __webpack_require__(56404);
 // EXTERNAL MODULE: ./packages/canary/src/jsonpath-package.cjs
 var jsonpath_package = __webpack_require__(5285);
-// EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(58500);
-;// CONCATENATED MODULE: ./packages/canary/src/sentry.ts
-
-
-
-/**
- * Sentry's release health as a metrics provider. The sessions endpoint,
- * https://docs.sentry.io/api/releases/retrieve-release-health-session-statistics/ :
- * `GET /api/0/organizations/{organization_id_or_slug}/sessions/` with `field=sum(session)`, `groupBy=release`,
- * `groupBy=session.status`, `interval`, `start`/`end` (ISO-8601), `project` (IDs), `environment`, `query`; it answers
- * `{"start","end","intervals":[ISO start of each interval],"groups":[{"by":{"release","session.status"},
- * "totals":{"sum(session)":n},"series":{"sum(session)":[n per interval]}}]}`, a group only for what was seen.
- * Session statuses: healthy, errored, crashed, abnormal (mutually exclusive).
- *
- * A query is a small part of Sentry's search syntax: `release:<version>` (required) and optionally
- * `session.status:<status>,<status>`; its value per interval is the sum of those sessions (all statuses when none
- * is named). Sentry documents its interval as at least one hour and rounds the range to it: the watch's interval is
- * passed through as given, so a self-hosted or stand-in Sentry answering finer intervals is read at its own grain.
- *
- * With `sentry-source: events` (where the SDK collects no sessions) the provider counts events instead, from the
- * events time series, https://docs.sentry.io/api/explore/ ("Query Explore Events in Timeseries Format"):
- * `GET /api/0/organizations/{organization_id_or_slug}/events-stats/` with `yAxis=count()`, `query` (Sentry's search
- * syntax: `release:"<v>" event.type:error`), `interval`, `start`/`end`, `project`, `environment`; it answers
- * `{"data":[[<unix seconds of the interval's start>,[{"count":n}]],...],"start","end"}`. A query there is
- * `release:<version> event.type:error` or `event.type:transaction`: error events and transactions (the requests the
- * SDK traced) of the release per interval, so that an error-rate metric divides errors by requests, as the judge
- * does for any provider. Error events alone are no rate: their count per minute moves with the release's share of
- * the traffic.
- */
-const SESSION_STATUSES = ['healthy', 'errored', 'crashed', 'abnormal'];
-const FIELD = 'sum(session)';
-/** Retries of one read after a 429, each only when its Retry-After fits in what is left of the read's budget. */
-const MAX_RATE_LIMIT_RETRIES = 3;
-/** `release:<v> session.status:a,b`; a version may be quoted ("1.0 beta"). Anything else is the metric's mistake. */
-function parseSentryQuery(query, where) {
-    const tokens = query.match(/[\w.]+:(?:"[^"]*"|\S+)|\S+/g) ?? [];
-    let release;
-    let statuses = SESSION_STATUSES;
-    for (const token of tokens) {
-        const colon = token.indexOf(':');
-        const key = colon > 0 ? token.slice(0, colon) : '';
-        const value = token.slice(colon + 1).replace(/^"(.*)"$/, '$1');
-        if (key === 'release' && value !== '')
-            release = value;
-        else if (key === 'session.status') {
-            const named = value.split(',').filter((status) => status !== '');
-            const unknown = named.filter((status) => !SESSION_STATUSES.includes(status));
-            if (named.length === 0 || unknown.length > 0) {
-                throw new src/* ConfigurationError */.j1(`${where}: '${serverText(unknown[0] ?? value)}' is not a session status`, { input: 'metrics' }, `one or more of ${SESSION_STATUSES.join(', ')}, comma-separated`);
-            }
-            statuses = named;
-        }
-        else {
-            throw new src/* ConfigurationError */.j1(`${where}: '${serverText(token)}' is not part of a Sentry sessions query`, { input: 'metrics' }, 'write release:{{target}} and optionally session.status:errored,crashed,abnormal');
-        }
-    }
-    if (release === undefined)
-        throw new src/* ConfigurationError */.j1(`${where}: the Sentry query names no release`, { input: 'metrics' }, 'write release:{{target}}');
-    return { release, statuses };
-}
-const EVENT_TYPES = ['error', 'transaction'];
-/** `release:<v> event.type:error|transaction` (sentry-source: events); anything else is the metric's mistake. */
-function parseSentryEventsQuery(query, where) {
-    const tokens = query.match(/[\w.]+:(?:"[^"]*"|\S+)|\S+/g) ?? [];
-    let release;
-    let eventType;
-    const hint = 'write release:{{target}} event.type:error (the errors) or release:{{target}} event.type:transaction (the requests)';
-    for (const token of tokens) {
-        const colon = token.indexOf(':');
-        const key = colon > 0 ? token.slice(0, colon) : '';
-        const value = token.slice(colon + 1).replace(/^"(.*)"$/, '$1');
-        if (key === 'release' && value !== '')
-            release = value;
-        else if (key === 'event.type' && EVENT_TYPES.includes(value))
-            eventType = value;
-        else
-            throw new src/* ConfigurationError */.j1(`${where}: '${serverText(token)}' is not part of a Sentry events query`, { input: 'metrics' }, hint);
-    }
-    if (release === undefined)
-        throw new src/* ConfigurationError */.j1(`${where}: the Sentry query names no release`, { input: 'metrics' }, hint);
-    if (eventType === undefined)
-        throw new src/* ConfigurationError */.j1(`${where}: the Sentry events query names no event.type`, { input: 'metrics' }, hint);
-    return { release, eventType };
-}
-function sentryProvider(options, headers, labels, cancel) {
-    const service = { name: 'Sentry', input: 'sentry-url' };
-    const api = `${options.url}/api/0`;
-    const org = encodeURIComponent(options.org);
-    let projectId;
-    let projectHasSessions;
-    const releasesChecked = new Map();
-    // errors and requests of one release read one answer: one request per release and look, not two.
-    let reads = new Map();
-    let readsEnd = Number.NEGATIVE_INFINITY;
-    const inputOf = (release) => (release === labels.canary ? 'canary-label' : release === labels.baseline ? 'baseline-label' : 'metrics');
-    /**
-     * One GET, 429 honoured while its Retry-After fits in the budget; 401/403 name the token; Sentry's `detail` is kept
-     * for the caller. `cancel` ends the request and the wait at once.
-     */
-    const call = async (path, params, timeoutMs) => {
-        const deadline = Date.now() + timeoutMs;
-        for (let attempt = 0;; attempt++) {
-            try {
-                return await getJson(`${api}${path}${params.size > 0 ? `?${params.toString()}` : ''}`, headers, Math.max(1, deadline - Date.now()), service, cancel);
-            }
-            catch (error) {
-                if (!(error instanceof ProviderError))
-                    throw error;
-                if (error.failure === 'refused')
-                    throw new ProviderError(`Sentry refused the token (sentry-token): ${error.message.replace(/^.*refused the request: /, '')}`, 'refused');
-                const wait = error.retryAfterMs;
-                if (error.failure !== 'rate-limited' || wait === undefined || attempt >= MAX_RATE_LIMIT_RETRIES || Date.now() + wait >= deadline)
-                    throw error;
-                await (0,promises_.setTimeout)(wait, undefined, cancel ? { signal: cancel } : {}).catch((stopped) => {
-                    throw cancel?.aborted ? cancelledRequest(service) : stopped;
-                });
-            }
-        }
-    };
-    const detail = (body) => serverText(isRecord(body) ? (body.detail ?? 'no detail') : body);
-    const resolveProject = () => {
-        if (/^\d+$/.test(options.project))
-            return Promise.resolve(options.project);
-        // Retrieve a Project: https://docs.sentry.io/api/projects/retrieve-a-project/ answers {"id": "<numeric>", "slug", ...}.
-        projectId ??= call(`/projects/${org}/${encodeURIComponent(options.project)}/`, new URLSearchParams(), REQUEST_TIMEOUT_MS).then(({ status, body }) => {
-            if (status === 404)
-                throw new src/* ConfigurationError */.j1(`Sentry knows no project '${options.project}' in organization '${options.org}' (HTTP 404: ${detail(body)})`, { input: 'sentry-project' }, 'the project slug as in its settings URL, or its numeric ID; and check sentry-org');
-            const id = isRecord(body) ? body.id : undefined;
-            if (status >= 300 || (typeof id !== 'string' && typeof id !== 'number') || !/^\d+$/.test(String(id))) {
-                throw new ProviderError(`${describe(service)} answered HTTP ${status} for the project without a numeric id: ${detail(body)}`, status >= 500 ? 'outage' : 'garbage');
-            }
-            return String(id);
-        });
-        return projectId;
-    };
-    const sessions = async (params, groupBy, timeoutMs) => {
-        const search = new URLSearchParams({ field: FIELD, project: await resolveProject(), ...params });
-        for (const group of groupBy)
-            search.append('groupBy', group);
-        if (options.environment !== undefined)
-            search.set('environment', options.environment);
-        const { status, body } = await call(`/organizations/${org}/sessions/`, search, timeoutMs);
-        if (status === 404)
-            throw new src/* ConfigurationError */.j1(`Sentry knows no organization '${options.org}' (HTTP 404: ${detail(body)})`, { input: 'sentry-org' }, 'the organization slug, as in https://sentry.io/organizations/<slug>/');
-        if (status === 400)
-            throw new ProviderError(`Sentry refused the sessions query: HTTP 400: ${detail(body)}`, 'query');
-        if (status >= 500)
-            throw new ProviderError(`${describe(service)} is failing: HTTP ${status}: ${detail(body)}`, 'outage');
-        if (status >= 300)
-            throw new ProviderError(`${describe(service)} answered HTTP ${status}: ${detail(body)}`, 'garbage');
-        return checkedSessions(body, service);
-    };
-    const checkProject = () => {
-        projectHasSessions ??= sessions({ statsPeriod: '24h', interval: '1h' }, [], REQUEST_TIMEOUT_MS).then(({ groups }) => {
-            const total = groups.reduce((sum, group) => sum + group.series.reduce((a, b) => a + b, 0), 0);
-            if (total === 0) {
-                throw new src/* ConfigurationError */.j1(`Sentry project '${options.project}' has no sessions in the last 24 hours${options.environment ? ` in environment '${options.environment}'` : ''}: no release health to judge`, { input: 'sentry-project' }, 'enable session tracking in the SDK (autoSessionTracking), or watch error events with another provider');
-            }
-        });
-        return projectHasSessions;
-    };
-    const checkRelease = (release) => {
-        let checked = releasesChecked.get(release);
-        if (!checked) {
-            // Retrieve an Organization's Release: https://docs.sentry.io/api/releases/retrieve-an-organizations-release/ (404: no such version).
-            checked = call(`/organizations/${org}/releases/${encodeURIComponent(release)}/`, new URLSearchParams(), REQUEST_TIMEOUT_MS).then(({ status, body }) => {
-                if (status === 404)
-                    throw new src/* ConfigurationError */.j1(`Sentry knows no release '${serverText(release)}' in organization '${options.org}'`, { input: inputOf(release) }, 'the label must be the SDK\u2019s release (e.g. the build\u2019s git SHA); create it at deploy time with sentry-cli releases new');
-                if (status >= 500)
-                    throw new ProviderError(`${describe(service)} is failing: HTTP ${status}: ${detail(body)}`, 'outage');
-                if (status >= 300)
-                    throw new ProviderError(`${describe(service)} answered HTTP ${status} for release '${serverText(release)}': ${detail(body)}`, 'garbage');
-            });
-            releasesChecked.set(release, checked);
-        }
-        return checked;
-    };
-    const readRelease = (release, window, timeoutMs) => {
-        if (window.end !== readsEnd) {
-            reads = new Map();
-            readsEnd = window.end;
-        }
-        let read = reads.get(release);
-        if (!read) {
-            const params = {
-                interval: `${window.stepSeconds}s`,
-                start: new Date((window.start - window.stepSeconds) * 1000).toISOString(),
-                end: new Date(window.end * 1000).toISOString(),
-                query: `release:"${release.replaceAll('"', '\\"')}"`,
-            };
-            read = sessions(params, ['release', 'session.status'], timeoutMs).then(({ intervals, groups }) => {
-                const own = groups.filter((group) => group.by.release === release);
-                // No group for the release: Sentry saw none of its sessions. Missing, never zero.
-                if (own.length === 0)
-                    return undefined;
-                const byStatus = new Map();
-                for (const group of own) {
-                    const status = group.by['session.status'];
-                    if (typeof status !== 'string')
-                        throw new ProviderError(`${describe(service)} answered a group without a session.status`, 'garbage');
-                    byStatus.set(status, group.series);
-                }
-                return { intervals, byStatus };
-            });
-            reads.set(release, read);
-        }
-        return read;
-    };
-    /** The events time series of one query: per interval start (seconds), its count of events. */
-    const eventsStats = async (params, timeoutMs) => {
-        const search = new URLSearchParams({ yAxis: 'count()', project: await resolveProject(), ...params });
-        if (options.environment !== undefined)
-            search.set('environment', options.environment);
-        const { status, body } = await call(`/organizations/${org}/events-stats/`, search, timeoutMs);
-        if (status === 404)
-            throw new src/* ConfigurationError */.j1(`Sentry knows no organization '${options.org}' (HTTP 404: ${detail(body)})`, { input: 'sentry-org' }, 'the organization slug, as in https://sentry.io/organizations/<slug>/');
-        if (status === 400)
-            throw new ProviderError(`Sentry refused the events query: HTTP 400: ${detail(body)}`, 'query');
-        if (status >= 500)
-            throw new ProviderError(`${describe(service)} is failing: HTTP ${status}: ${detail(body)}`, 'outage');
-        if (status >= 300)
-            throw new ProviderError(`${describe(service)} answered HTTP ${status}: ${detail(body)}`, 'garbage');
-        return checkedEventsStats(body, service);
-    };
-    let projectHasTransactions;
-    const checkTransactions = () => {
-        projectHasTransactions ??= eventsStats({ statsPeriod: '24h', interval: '1h', query: 'event.type:transaction' }, REQUEST_TIMEOUT_MS).then((points) => {
-            if (points.reduce((sum, [, count]) => sum + count, 0) === 0) {
-                throw new src/* ConfigurationError */.j1(`Sentry project '${options.project}' has no transactions in the last 24 hours${options.environment ? ` in environment '${options.environment}'` : ''}: no requests to count error events against`, { input: 'sentry-project' }, 'enable tracing in the SDK (tracesSampleRate), or collect sessions and use sentry-source: sessions');
-            }
-        });
-        return projectHasTransactions;
-    };
-    if (options.source === 'events') {
-        return {
-            async validate(query, where) {
-                const { release, eventType } = parseSentryEventsQuery(query, where);
-                if (eventType === 'transaction')
-                    await checkTransactions();
-                await checkRelease(release);
-            },
-            async range(query, window, timeoutMs) {
-                const { release, eventType } = parseSentryEventsQuery(query, 'the query');
-                const points = await eventsStats({
-                    interval: `${window.stepSeconds}s`,
-                    start: new Date((window.start - window.stepSeconds) * 1000).toISOString(),
-                    end: new Date(window.end * 1000).toISOString(),
-                    query: `release:"${release.replaceAll('"', '\\"')}" event.type:${eventType}`,
-                }, timeoutMs);
-                // An interval is counted at its end, as the sessions are: the events that happened in it.
-                return [{ labels: `release:${serverText(release)} event.type:${eventType}`, points: points.map(([start, count]) => [start + window.stepSeconds, count]) }];
-            },
-        };
-    }
-    return {
-        async validate(query, where) {
-            const { release } = parseSentryQuery(query, where);
-            await checkProject();
-            await checkRelease(release);
-        },
-        async range(query, window, timeoutMs) {
-            const { release, statuses } = parseSentryQuery(query, 'the query');
-            const answer = await readRelease(release, window, timeoutMs);
-            if (answer === undefined)
-                return [];
-            const points = answer.intervals.map((start, index) => [start + window.stepSeconds, statuses.reduce((sum, status) => sum + (answer.byStatus.get(status)?.[index] ?? 0), 0)]);
-            return [{ labels: `release:${serverText(release)} ${statuses.join(',')}`, points }];
-        },
-    };
-}
-/** The events-stats answer checked: `data` a list of [seconds, [{count}]], each count a whole number \u2265 0. */
-function checkedEventsStats(body, service) {
-    const garbage = (what) => new ProviderError(`${describe(service)} answered events-stats ${what}`, 'garbage');
-    if (!isRecord(body) || !Array.isArray(body.data))
-        throw garbage('without data');
-    return body.data.map((entry) => {
-        if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'number' || !Number.isFinite(entry[0]) || !Array.isArray(entry[1]))
-            throw garbage(`with an entry that is not [time, [{count}]]: ${serverText(entry)}`);
-        const counts = entry[1];
-        const count = counts.length === 1 && isRecord(counts[0]) ? counts[0].count : undefined;
-        if (typeof count !== 'number' || !Number.isInteger(count) || count < 0)
-            throw garbage(`with a count that is not a whole number of events: ${serverText(counts)}`);
-        return [entry[0], count];
-    });
-}
-/** The sessions answer checked: intervals ISO times, each group's series one count (a whole number \u2265 0) per interval. */
-function checkedSessions(body, service) {
-    const garbage = (what) => new ProviderError(`${describe(service)} answered sessions ${what}`, 'garbage');
-    if (!isRecord(body) || !Array.isArray(body.intervals) || !Array.isArray(body.groups))
-        throw garbage('without intervals and groups');
-    const intervals = body.intervals.map((text) => {
-        const time = typeof text === 'string' ? Date.parse(text) : Number.NaN;
-        if (Number.isNaN(time))
-            throw garbage(`with an interval that is not a time: ${serverText(text)}`);
-        return time / 1000;
-    });
-    const groups = body.groups.map((group) => {
-        if (!isRecord(group) || !isRecord(group.by) || !isRecord(group.series))
-            throw garbage('with a group without by and series');
-        const series = group.series[FIELD];
-        if (!Array.isArray(series) || series.length !== intervals.length)
-            throw garbage(`with a ${FIELD} series that is not one count per interval`);
-        for (const value of series) {
-            if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
-                throw garbage(`with a count that is not a whole number of sessions: ${serverText(value)}`);
-        }
-        return { by: group.by, series: series };
-    });
-    return { intervals, groups };
-}
-
 ;// CONCATENATED MODULE: ./packages/canary/src/evidence.ts
 /** A provider answered something that is not evidence (a negative count, +Inf, several series unasked): a failed look, never a pass. */
 class EvidenceError extends Error {
@@ -521,154 +209,6 @@ function decidableRates(n, alpha, above, below, prior = PRIOR) {
 
 // jstat is CommonJS: its named export reaches ESM through the default.
 const { jStat: stats_jStat } = (jstat_default());
-/** P(Z > z) for a standard normal Z. */
-function normalUpperTail(z) {
-    return stats_jStat.normal.cdf(-z, 0, 1);
-}
-/** The z with P(Z > z) = alpha. */
-function normalQuantileUpper(alpha) {
-    return stats_jStat.normal.inv(1 - alpha, 0, 1);
-}
-/** Wilson score interval of x successes in n trials at two-sided confidence 1 - 2\u00b7alpha (each side alpha). */
-function wilsonInterval(x, n, alpha) {
-    if (n <= 0)
-        return { lower: 0, upper: 1 };
-    const z = normalQuantileUpper(alpha);
-    const p = x / n;
-    const z2 = z * z;
-    const denominator = 1 + z2 / n;
-    const center = (p + z2 / (2 * n)) / denominator;
-    const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denominator;
-    return { lower: Math.max(0, center - half), upper: Math.min(1, center + half) };
-}
-/**
- * One-sided two-proportion test that the first rate is greater, as R's
- * `prop.test(c(x1, x2), c(n1, n2), alternative = "greater")` computes it:
- * the chi-squared statistic of the 2\u00d72 table with Yates' continuity
- * correction, signed by the difference.
- */
-function twoProportionGreater(x1, n1, x2, n2) {
-    const p1 = x1 / n1;
-    const p2 = x2 / n2;
-    const delta = p1 - p2;
-    const pooled = (x1 + x2) / (n1 + n2);
-    if (pooled === 0 || pooled === 1)
-        return { z: 0, p: 1 };
-    const yates = Math.min(0.5, Math.abs(delta) / (1 / n1 + 1 / n2));
-    let chi = 0;
-    for (const [observed, n] of [
-        [x1, n1],
-        [x2, n2],
-    ]) {
-        for (const [o, e] of [
-            [observed, n * pooled],
-            [n - observed, n * (1 - pooled)],
-        ]) {
-            chi += (Math.abs(o - e) - yates) ** 2 / e;
-        }
-    }
-    const z = Math.sign(delta) * Math.sqrt(chi);
-    return { z, p: normalUpperTail(z) };
-}
-/**
- * Fisher's exact test, one-sided (the first group's rate greater), as R's
- * `fisher.test(matrix(c(x1, n1 - x1, x2, n2 - x2), 2), alternative = "greater")`:
- * P(X \u2265 x1) for X hypergeometric with the table's margins.
- */
-function fisherGreater(x1, n1, x2, n2) {
-    const population = n1 + n2;
-    const successes = x1 + x2;
-    const top = Math.min(successes, n1);
-    let p = 0;
-    for (let k = x1; k <= top; k++)
-        p += stats_jStat.hypgeom.pdf(k, population, successes, n1);
-    return Math.min(1, p);
-}
-/**
- * Mann-Whitney U (Wilcoxon rank-sum), one-sided "first greater", as R's
- * `wilcox.test(x, y, alternative = "greater")`: the exact distribution when
- * both samples are under 50 and there are no ties, else the normal
- * approximation with tie and continuity corrections.
- */
-function mannWhitneyGreater(x, y) {
-    const n1 = x.length;
-    const n2 = y.length;
-    if (n1 === 0 || n2 === 0)
-        return { u: 0, p: 1, method: 'exact', shift: 0, effect: 0.5 };
-    const all = [...x.map((value) => ({ value, first: true })), ...y.map((value) => ({ value, first: false }))].sort((a, b) => a.value - b.value);
-    const ranks = new Array(all.length);
-    const tieSizes = [];
-    for (let i = 0; i < all.length;) {
-        let j = i;
-        while (j + 1 < all.length && all[j + 1].value === all[i].value)
-            j++;
-        const rank = (i + j + 2) / 2;
-        for (let k = i; k <= j; k++)
-            ranks[k] = rank;
-        if (j > i)
-            tieSizes.push(j - i + 1);
-        i = j + 1;
-    }
-    let rankSum = 0;
-    all.forEach((entry, index) => {
-        if (entry.first)
-            rankSum += ranks[index];
-    });
-    const u = rankSum - (n1 * (n1 + 1)) / 2;
-    const shift = hodgesLehmannShift(x, y);
-    const effect = u / (n1 * n2);
-    if (n1 < 50 && n2 < 50 && tieSizes.length === 0) {
-        return { u, p: exactUpperTail(n1, n2, u), method: 'exact', shift, effect };
-    }
-    const n = n1 + n2;
-    const tieTerm = tieSizes.reduce((sum, t) => sum + (t ** 3 - t), 0);
-    const sigma = Math.sqrt(((n1 * n2) / 12) * (n + 1 - tieTerm / (n * (n - 1))));
-    const centered = u - (n1 * n2) / 2;
-    if (sigma === 0)
-        return { u, p: 1, method: 'normal', shift, effect };
-    const z = (centered - 0.5) / sigma;
-    return { u, p: normalUpperTail(z), method: 'normal', shift, effect };
-}
-/** P(U \u2265 u) under the null, by counting arrangements (the recursion of Mann and Whitney, 1947). */
-function exactUpperTail(n1, n2, u) {
-    // counts[j][k]: arrangements of i firsts and j seconds with U = k, built up over i.
-    const maxU = n1 * n2;
-    let previous = Array.from({ length: n2 + 1 }, () => [1]);
-    for (let i = 1; i <= n1; i++) {
-        const current = [];
-        for (let j = 0; j <= n2; j++) {
-            const size = i * j + 1;
-            const row = new Array(size).fill(0);
-            // The largest value is a first (adds j to U) or a second.
-            const withFirst = previous[j];
-            for (let k = 0; k < withFirst.length; k++)
-                row[k + j] += withFirst[k];
-            if (j > 0) {
-                const withSecond = current[j - 1];
-                for (let k = 0; k < withSecond.length; k++)
-                    row[k] += withSecond[k];
-            }
-            current.push(row);
-        }
-        previous = current;
-    }
-    const distribution = previous[n2];
-    let total = 0;
-    let tail = 0;
-    for (let k = 0; k <= maxU; k++) {
-        total += distribution[k] ?? 0;
-        if (k >= u - 1e-9)
-            tail += distribution[k] ?? 0;
-    }
-    return tail / total;
-}
-function hodgesLehmannShift(x, y) {
-    const differences = [];
-    for (const a of x)
-        for (const b of y)
-            differences.push(a - b);
-    return median(differences);
-}
 function median(values) {
     if (values.length === 0)
         return Number.NaN;
@@ -773,8 +313,7 @@ function countWindows(intervals, budget) {
 function judgeErrorRate(spec, data, budget) {
     const total = (points) => ({ events: sum(points.map((point) => point.errors)), requests: sum(points.map((point) => point.requests)) });
     const all = total(data.canary);
-    const errors = all.events;
-    const requests = all.requests;
+    const { events: errors, requests } = all;
     const what = spec.threshold !== undefined ? `share slower than ${spec.threshold} ${spec.unit === 'seconds' ? 's' : 'ms'}` : 'error rate';
     const base = data.baseline ? total(data.baseline) : undefined;
     const judgement = { name: spec.name, verdict: 'insufficient', reason: '', n: requests };
@@ -822,7 +361,10 @@ function judgeErrorRate(spec, data, budget) {
                 const shown = relative ? `at least ${bounds.lower.toFixed(2)}\u00d7 the baseline's` : `at least ${points(bounds.lower)} above the baseline's`;
                 return {
                     ...judgement,
-                    ...summary(bounds, test),
+                    lower: bounds.canary.lower,
+                    upper: bounds.canary.upper,
+                    effect: bounds.lower,
+                    test: test.from === 0 ? 'confidence sequence' : 'confidence sequence, recent window',
                     verdict: 'fail',
                     reason: `${what} ${pct(canary.events / canary.requests)} against the baseline's ${pct(baseline.events / baseline.requests)} ${span}: ${shown} (confidence sequence at ${formatP(test.alpha)}), more than the ${showMargin} allowed`,
                 };
@@ -880,9 +422,6 @@ function judgeErrorRate(spec, data, budget) {
     if (notWorse)
         return { ...judgement, verdict: 'pass', reason: `${what} ${bounds}, ${notWorse}` };
     return { ...judgement, reason: `${what} ${bounds}: ${unclear ?? `not yet clear of ${pct(level ?? 0)}`}` };
-}
-function summary(bounds, test) {
-    return { lower: bounds.canary.lower, upper: bounds.canary.upper, effect: bounds.lower, test: test.from === 0 ? 'confidence sequence' : 'confidence sequence, recent window' };
 }
 const RECENT = 3;
 function judgeValues(spec, data, alpha) {
@@ -949,8 +488,8 @@ function sum(values) {
 
 
 
-/** The longest one request may take during the watch (shortened to the interval, and to what is left of the deadline). */
-const WATCH_REQUEST_TIMEOUT_MS = 10_000;
+/** The longest a single request may take; the watch shortens it to its interval and to what is left of its deadline. */
+const REQUEST_TIMEOUT_MS = 10_000;
 /** `{{target}}` is the label; `{{interval}}` the interval as Prometheus writes it (60s), `{{interval_seconds}}` as a number (Datadog's rollup). */
 function substitute(query, target, intervalMs) {
     const seconds = Math.round(intervalMs / 1000);
@@ -969,7 +508,7 @@ async function watchCanary(options, deps) {
     const stepSeconds = options.intervalMs / 1000;
     const looksTotal = Math.floor(options.durationMs / options.intervalMs);
     // The whole watch has a deadline: slow answers count against it, and the last look gets one request timeout at most.
-    const requestTimeoutMs = Math.min(WATCH_REQUEST_TIMEOUT_MS, options.intervalMs);
+    const requestTimeoutMs = Math.min(REQUEST_TIMEOUT_MS, options.intervalMs);
     const deadline = start + options.durationMs + requestTimeoutMs;
     // The false-rollback budget is shared by the critical metrics (Bonferroni), each spending its share over the window.
     const criticalCount = Math.max(1, options.metrics.filter((metric) => metric.critical).length);
@@ -1031,18 +570,16 @@ async function watchCanary(options, deps) {
             for (const [index, metric] of options.metrics.entries())
                 sayWhatTrafficDecides(metric, data[index], options, budget, (text) => deps.log(text));
         judgements = options.metrics.map((metric, index) => judgeMetric(metric, data[index], { alpha: budget, lookAlpha, looks: looksTotal }));
-        const verdicts = {};
-        for (const judgement of judgements)
-            verdicts[judgement.name] = judgement.verdict;
-        looks.push({ elapsed, verdicts });
+        looks.push({ elapsed, verdicts: Object.fromEntries(judgements.map((judgement) => [judgement.name, judgement.verdict])) });
         const samples = judgements.map((judgement) => `${judgement.name} ${judgement.verdict} (n ${judgement.n})`).join(', ');
         deps.log(`canary-watch ${elapsed.toFixed(0)}s of ${options.durationMs / 1000}s, look ${look}/${looksTotal}: ${samples}`);
         for (const [index, metric] of options.metrics.entries()) {
             const judgement = judgements[index];
-            failStreak.set(metric.name, judgement.verdict === 'fail' ? (failStreak.get(metric.name) ?? 0) + 1 : 0);
-            if (metric.critical && failStreak.get(metric.name) >= options.failureLimit) {
+            const streak = judgement.verdict === 'fail' ? (failStreak.get(metric.name) ?? 0) + 1 : 0;
+            failStreak.set(metric.name, streak);
+            if (metric.critical && streak >= options.failureLimit) {
                 decision = 'rollback';
-                reason = `${metric.name} failed ${failStreak.get(metric.name)} look${failStreak.get(metric.name) === 1 ? '' : 's'} in a row: ${judgement.reason}`;
+                reason = `${metric.name} failed ${streak} look${streak === 1 ? '' : 's'} in a row: ${judgement.reason}`;
             }
         }
         if (decision)
@@ -1118,8 +655,9 @@ function sayWhatTrafficDecides(metric, data, options, budget, log) {
     // The canary's own sequence gets half the budget of the whole window when a baseline shares it.
     const alpha = (options.baselineLabel !== undefined ? budget / 4 : budget / 2);
     const baselineRate = data.baseline && data.baseline.length > 0 ? data.baseline.reduce((total, point) => total + point.errors, 0) / Math.max(1, data.baseline.reduce((total, point) => total + point.requests, 0)) : undefined;
-    const above = metric.rollback ?? (baselineRate !== undefined && !metric.relativeIncrease ? baselineRate + metric.maxIncrease : undefined);
-    const below = metric.alert ?? metric.rollback ?? (baselineRate !== undefined && !metric.relativeIncrease ? baselineRate + metric.maxIncrease : undefined);
+    const margin = baselineRate !== undefined && !metric.relativeIncrease ? baselineRate + metric.maxIncrease : undefined;
+    const above = metric.rollback ?? margin;
+    const below = metric.alert ?? above;
     const { confirmAbove, confirmBelow } = decidableRates(requests, alpha, above, below);
     const what = metric.type === 'error-rate' ? 'an error rate' : 'a share of slow requests';
     const fmt = (rate) => `${Number((rate * 100).toPrecision(2))}%`;
@@ -1194,13 +732,307 @@ function dataOf(metric, options, store) {
     return { type: metric.type, canary: values('canary'), ...(withBaseline && options.baselineWindowMs === undefined ? { baseline: values('baseline') } : {}) };
 }
 
+;// CONCATENATED MODULE: ./packages/canary/src/sentry.ts
+
+
+
+/**
+ * Sentry's release health as a metrics provider. The sessions endpoint,
+ * https://docs.sentry.io/api/releases/retrieve-release-health-session-statistics/ :
+ * `GET /api/0/organizations/{organization_id_or_slug}/sessions/` with `field=sum(session)`, `groupBy=release`,
+ * `groupBy=session.status`, `interval`, `start`/`end` (ISO-8601), `project` (IDs), `environment`, `query`; it answers
+ * `{"start","end","intervals":[ISO start of each interval],"groups":[{"by":{"release","session.status"},
+ * "totals":{"sum(session)":n},"series":{"sum(session)":[n per interval]}}]}`, a group only for what was seen.
+ * Session statuses: healthy, errored, crashed, abnormal (mutually exclusive).
+ *
+ * A query is a small part of Sentry's search syntax: `release:<version>` (required) and optionally
+ * `session.status:<status>,<status>`; its value per interval is the sum of those sessions (all statuses when none
+ * is named). Sentry documents its interval as at least one hour and rounds the range to it: the watch's interval is
+ * passed through as given, so a self-hosted or stand-in Sentry answering finer intervals is read at its own grain.
+ *
+ * With `sentry-source: events` (where the SDK collects no sessions) the provider counts events instead, from the
+ * events time series, https://docs.sentry.io/api/explore/ ("Query Explore Events in Timeseries Format"):
+ * `GET /api/0/organizations/{organization_id_or_slug}/events-stats/` with `yAxis=count()`, `query` (Sentry's search
+ * syntax: `release:"<v>" event.type:error`), `interval`, `start`/`end`, `project`, `environment`; it answers
+ * `{"data":[[<unix seconds of the interval's start>,[{"count":n}]],...],"start","end"}`. A query there is
+ * `release:<version> event.type:error` or `event.type:transaction`: error events and transactions (the requests the
+ * SDK traced) of the release per interval, so that an error-rate metric divides errors by requests, as the judge
+ * does for any provider. Error events alone are no rate: their count per minute moves with the release's share of
+ * the traffic.
+ */
+const SESSION_STATUSES = ['healthy', 'errored', 'crashed', 'abnormal'];
+const FIELD = 'sum(session)';
+/** Retries of one read after a 429, each only when its Retry-After fits in what is left of the read's budget. */
+const MAX_RATE_LIMIT_RETRIES = 3;
+/** A query's `key:value` tokens; a value may be quoted ("1.0 beta"). */
+function searchTokens(query) {
+    return (query.match(/[\w.]+:(?:"[^"]*"|\S+)|\S+/g) ?? []).map((token) => {
+        const colon = token.indexOf(':');
+        return { token, key: colon > 0 ? token.slice(0, colon) : '', value: token.slice(colon + 1).replace(/^"(.*)"$/, '$1') };
+    });
+}
+/** `release:<v> session.status:a,b`. Anything else is the metric's mistake. */
+function parseSentryQuery(query, where) {
+    let release;
+    let statuses = SESSION_STATUSES;
+    for (const { token, key, value } of searchTokens(query)) {
+        if (key === 'release' && value !== '')
+            release = value;
+        else if (key === 'session.status') {
+            const named = value.split(',').filter((status) => status !== '');
+            const unknown = named.filter((status) => !SESSION_STATUSES.includes(status));
+            if (named.length === 0 || unknown.length > 0) {
+                throw new src/* ConfigurationError */.j1(`${where}: '${serverText(unknown[0] ?? value)}' is not a session status`, { input: 'metrics' }, `one or more of ${SESSION_STATUSES.join(', ')}, comma-separated`);
+            }
+            statuses = named;
+        }
+        else {
+            throw new src/* ConfigurationError */.j1(`${where}: '${serverText(token)}' is not part of a Sentry sessions query`, { input: 'metrics' }, 'write release:{{target}} and optionally session.status:errored,crashed,abnormal');
+        }
+    }
+    if (release === undefined)
+        throw new src/* ConfigurationError */.j1(`${where}: the Sentry query names no release`, { input: 'metrics' }, 'write release:{{target}}');
+    return { release, statuses };
+}
+const EVENT_TYPES = ['error', 'transaction'];
+/** `release:<v> event.type:error|transaction` (sentry-source: events); anything else is the metric's mistake. */
+function parseSentryEventsQuery(query, where) {
+    let release;
+    let eventType;
+    const hint = 'write release:{{target}} event.type:error (the errors) or release:{{target}} event.type:transaction (the requests)';
+    for (const { token, key, value } of searchTokens(query)) {
+        if (key === 'release' && value !== '')
+            release = value;
+        else if (key === 'event.type' && EVENT_TYPES.includes(value))
+            eventType = value;
+        else
+            throw new src/* ConfigurationError */.j1(`${where}: '${serverText(token)}' is not part of a Sentry events query`, { input: 'metrics' }, hint);
+    }
+    if (release === undefined)
+        throw new src/* ConfigurationError */.j1(`${where}: the Sentry query names no release`, { input: 'metrics' }, hint);
+    if (eventType === undefined)
+        throw new src/* ConfigurationError */.j1(`${where}: the Sentry events query names no event.type`, { input: 'metrics' }, hint);
+    return { release, eventType };
+}
+function sentryProvider(options, headers, labels, cancel) {
+    const service = { name: 'Sentry', input: 'sentry-url' };
+    const api = `${options.url}/api/0`;
+    const org = encodeURIComponent(options.org);
+    let projectId;
+    let projectHasSessions;
+    const releasesChecked = new Map();
+    // errors and requests of one release read one answer: one request per release and look, not two.
+    let reads = new Map();
+    let readsEnd = Number.NEGATIVE_INFINITY;
+    const inputOf = (release) => (release === labels.canary ? 'canary-label' : release === labels.baseline ? 'baseline-label' : 'metrics');
+    /**
+     * One GET, 429 honoured while its Retry-After fits in the budget; 401/403 name the token; Sentry's `detail` is kept
+     * for the caller. `cancel` ends the request and the wait at once.
+     */
+    const call = async (path, params, timeoutMs) => {
+        const deadline = Date.now() + timeoutMs;
+        for (let attempt = 0;; attempt++) {
+            try {
+                return await getJson(`${api}${path}${params.size > 0 ? `?${params.toString()}` : ''}`, headers, Math.max(1, deadline - Date.now()), service, cancel);
+            }
+            catch (error) {
+                if (!(error instanceof ProviderError))
+                    throw error;
+                if (error.failure === 'refused')
+                    throw new ProviderError(`Sentry refused the token (sentry-token): ${error.message.replace(/^.*refused the request: /, '')}`, 'refused');
+                const waitMs = error.retryAfterMs;
+                if (error.failure !== 'rate-limited' || waitMs === undefined)
+                    throw error;
+                await (0,src/* waitOutRateLimit */.pO)({
+                    waitMs, leftMs: deadline - Date.now(), attempt, maxRetries: MAX_RATE_LIMIT_RETRIES, giveUp: () => error,
+                    signal: cancel, cancelled: () => cancelledRequest(service),
+                });
+            }
+        }
+    };
+    const detail = (body) => serverText(isRecord(body) ? (body.detail ?? 'no detail') : body);
+    /** The body of the organization's sessions or events-stats endpoint, for the project and environment; its statuses named for what they mean. */
+    const orgRead = async (endpoint, first, params, timeoutMs, groupBy = []) => {
+        const search = new URLSearchParams({ ...first, project: await resolveProject(), ...params });
+        for (const group of groupBy)
+            search.append('groupBy', group);
+        if (options.environment !== undefined)
+            search.set('environment', options.environment);
+        const { status, body } = await call(`/organizations/${org}/${endpoint}/`, search, timeoutMs);
+        if (status === 404)
+            throw new src/* ConfigurationError */.j1(`Sentry knows no organization '${options.org}' (HTTP 404: ${detail(body)})`, { input: 'sentry-org' }, 'the organization slug, as in https://sentry.io/organizations/<slug>/');
+        if (status === 400)
+            throw new ProviderError(`Sentry refused the ${endpoint.replace('-stats', '')} query: HTTP 400: ${detail(body)}`, 'query');
+        if (status >= 500)
+            throw new ProviderError(`${describe(service)} is failing: HTTP ${status}: ${detail(body)}`, 'outage');
+        if (status >= 300)
+            throw new ProviderError(`${describe(service)} answered HTTP ${status}: ${detail(body)}`, 'garbage');
+        return body;
+    };
+    const resolveProject = () => {
+        if (/^\d+$/.test(options.project))
+            return Promise.resolve(options.project);
+        // Retrieve a Project: https://docs.sentry.io/api/projects/retrieve-a-project/ answers {"id": "<numeric>", "slug", ...}.
+        projectId ??= call(`/projects/${org}/${encodeURIComponent(options.project)}/`, new URLSearchParams(), REQUEST_TIMEOUT_MS).then(({ status, body }) => {
+            if (status === 404)
+                throw new src/* ConfigurationError */.j1(`Sentry knows no project '${options.project}' in organization '${options.org}' (HTTP 404: ${detail(body)})`, { input: 'sentry-project' }, 'the project slug as in its settings URL, or its numeric ID; and check sentry-org');
+            const id = isRecord(body) ? body.id : undefined;
+            if (status >= 300 || (typeof id !== 'string' && typeof id !== 'number') || !/^\d+$/.test(String(id))) {
+                throw new ProviderError(`${describe(service)} answered HTTP ${status} for the project without a numeric id: ${detail(body)}`, status >= 500 ? 'outage' : 'garbage');
+            }
+            return String(id);
+        });
+        return projectId;
+    };
+    const sessions = async (params, groupBy, timeoutMs) => checkedSessions(await orgRead('sessions', { field: FIELD }, params, timeoutMs, groupBy), service);
+    const checkProject = () => {
+        projectHasSessions ??= sessions({ statsPeriod: '24h', interval: '1h' }, [], REQUEST_TIMEOUT_MS).then(({ groups }) => {
+            const total = groups.reduce((sum, group) => sum + group.series.reduce((a, b) => a + b, 0), 0);
+            if (total === 0) {
+                throw new src/* ConfigurationError */.j1(`Sentry project '${options.project}' has no sessions in the last 24 hours${options.environment ? ` in environment '${options.environment}'` : ''}: no release health to judge`, { input: 'sentry-project' }, 'enable session tracking in the SDK (autoSessionTracking), or watch error events with another provider');
+            }
+        });
+        return projectHasSessions;
+    };
+    const checkRelease = (release) => {
+        let checked = releasesChecked.get(release);
+        if (!checked) {
+            // Retrieve an Organization's Release: https://docs.sentry.io/api/releases/retrieve-an-organizations-release/ (404: no such version).
+            checked = call(`/organizations/${org}/releases/${encodeURIComponent(release)}/`, new URLSearchParams(), REQUEST_TIMEOUT_MS).then(({ status, body }) => {
+                if (status === 404)
+                    throw new src/* ConfigurationError */.j1(`Sentry knows no release '${serverText(release)}' in organization '${options.org}'`, { input: inputOf(release) }, 'the label must be the SDK\u2019s release (e.g. the build\u2019s git SHA); create it at deploy time with sentry-cli releases new');
+                if (status >= 500)
+                    throw new ProviderError(`${describe(service)} is failing: HTTP ${status}: ${detail(body)}`, 'outage');
+                if (status >= 300)
+                    throw new ProviderError(`${describe(service)} answered HTTP ${status} for release '${serverText(release)}': ${detail(body)}`, 'garbage');
+            });
+            releasesChecked.set(release, checked);
+        }
+        return checked;
+    };
+    const readRelease = (release, window, timeoutMs) => {
+        if (window.end !== readsEnd) {
+            reads = new Map();
+            readsEnd = window.end;
+        }
+        let read = reads.get(release);
+        if (!read) {
+            read = sessions(windowParams(window, release, ''), ['release', 'session.status'], timeoutMs).then(({ intervals, groups }) => {
+                const own = groups.filter((group) => group.by.release === release);
+                // No group for the release: Sentry saw none of its sessions. Missing, never zero.
+                if (own.length === 0)
+                    return undefined;
+                const byStatus = new Map();
+                for (const group of own) {
+                    const status = group.by['session.status'];
+                    if (typeof status !== 'string')
+                        throw new ProviderError(`${describe(service)} answered a group without a session.status`, 'garbage');
+                    byStatus.set(status, group.series);
+                }
+                return { intervals, byStatus };
+            });
+            reads.set(release, read);
+        }
+        return read;
+    };
+    /** The events time series of one query: per interval start (seconds), its count of events. */
+    const eventsStats = async (params, timeoutMs) => checkedEventsStats(await orgRead('events-stats', { yAxis: 'count()' }, params, timeoutMs), service);
+    let projectHasTransactions;
+    const checkTransactions = () => {
+        projectHasTransactions ??= eventsStats({ statsPeriod: '24h', interval: '1h', query: 'event.type:transaction' }, REQUEST_TIMEOUT_MS).then((points) => {
+            if (points.reduce((sum, [, count]) => sum + count, 0) === 0) {
+                throw new src/* ConfigurationError */.j1(`Sentry project '${options.project}' has no transactions in the last 24 hours${options.environment ? ` in environment '${options.environment}'` : ''}: no requests to count error events against`, { input: 'sentry-project' }, 'enable tracing in the SDK (tracesSampleRate), or collect sessions and use sentry-source: sessions');
+            }
+        });
+        return projectHasTransactions;
+    };
+    if (options.source === 'events') {
+        return {
+            async validate(query, where) {
+                const { release, eventType } = parseSentryEventsQuery(query, where);
+                if (eventType === 'transaction')
+                    await checkTransactions();
+                await checkRelease(release);
+            },
+            async range(query, window, timeoutMs) {
+                const { release, eventType } = parseSentryEventsQuery(query, 'the query');
+                const points = await eventsStats(windowParams(window, release, ` event.type:${eventType}`), timeoutMs);
+                // An interval is counted at its end, as the sessions are: the events that happened in it.
+                return [{ labels: `release:${serverText(release)} event.type:${eventType}`, points: points.map(([start, count]) => [start + window.stepSeconds, count]) }];
+            },
+        };
+    }
+    return {
+        async validate(query, where) {
+            const { release } = parseSentryQuery(query, where);
+            await checkProject();
+            await checkRelease(release);
+        },
+        async range(query, window, timeoutMs) {
+            const { release, statuses } = parseSentryQuery(query, 'the query');
+            const answer = await readRelease(release, window, timeoutMs);
+            if (answer === undefined)
+                return [];
+            const points = answer.intervals.map((start, index) => [start + window.stepSeconds, statuses.reduce((sum, status) => sum + (answer.byStatus.get(status)?.[index] ?? 0), 0)]);
+            return [{ labels: `release:${serverText(release)} ${statuses.join(',')}`, points }];
+        },
+    };
+}
+/** The watch's window as Sentry's interval, start (one interval before the first end) and end, and the release's query. */
+function windowParams(window, release, more) {
+    return {
+        interval: `${window.stepSeconds}s`,
+        start: new Date((window.start - window.stepSeconds) * 1000).toISOString(),
+        end: new Date(window.end * 1000).toISOString(),
+        query: `release:"${release.replaceAll('"', '\\"')}"${more}`,
+    };
+}
+/** The events-stats answer checked: `data` a list of [seconds, [{count}]], each count a whole number \u2265 0. */
+function checkedEventsStats(body, service) {
+    const garbage = (what) => new ProviderError(`${describe(service)} answered events-stats ${what}`, 'garbage');
+    if (!isRecord(body) || !Array.isArray(body.data))
+        throw garbage('without data');
+    return body.data.map((entry) => {
+        if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'number' || !Number.isFinite(entry[0]) || !Array.isArray(entry[1]))
+            throw garbage(`with an entry that is not [time, [{count}]]: ${serverText(entry)}`);
+        const counts = entry[1];
+        const count = counts.length === 1 && isRecord(counts[0]) ? counts[0].count : undefined;
+        if (typeof count !== 'number' || !Number.isInteger(count) || count < 0)
+            throw garbage(`with a count that is not a whole number of events: ${serverText(counts)}`);
+        return [entry[0], count];
+    });
+}
+/** The sessions answer checked: intervals ISO times, each group's series one count (a whole number \u2265 0) per interval. */
+function checkedSessions(body, service) {
+    const garbage = (what) => new ProviderError(`${describe(service)} answered sessions ${what}`, 'garbage');
+    if (!isRecord(body) || !Array.isArray(body.intervals) || !Array.isArray(body.groups))
+        throw garbage('without intervals and groups');
+    const intervals = body.intervals.map((text) => {
+        const time = typeof text === 'string' ? Date.parse(text) : Number.NaN;
+        if (Number.isNaN(time))
+            throw garbage(`with an interval that is not a time: ${serverText(text)}`);
+        return time / 1000;
+    });
+    const groups = body.groups.map((group) => {
+        if (!isRecord(group) || !isRecord(group.by) || !isRecord(group.series))
+            throw garbage('with a group without by and series');
+        const series = group.series[FIELD];
+        if (!Array.isArray(series) || series.length !== intervals.length)
+            throw garbage(`with a ${FIELD} series that is not one count per interval`);
+        for (const value of series) {
+            if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+                throw garbage(`with a count that is not a whole number of sessions: ${serverText(value)}`);
+        }
+        return { by: group.by, series: series };
+    });
+    return { intervals, groups };
+}
+
 ;// CONCATENATED MODULE: ./packages/canary/src/providers.ts
 
 
 
 
-/** The longest a single request may take; the watch shortens it to its interval and to what is left of its deadline. */
-const REQUEST_TIMEOUT_MS = 10_000;
 /** The largest answer read: a range query of a few metrics over 6 hours is far below it. */
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 /** How much of a server's own error text is shown (it is redacted as well, by the run). */
@@ -1221,29 +1053,6 @@ class ProviderError extends Error {
 function serverText(value) {
     const text = (typeof value === 'string' ? value : JSON.stringify(value) ?? '').replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
     return text.length > MAX_SERVER_TEXT ? `${text.slice(0, MAX_SERVER_TEXT)}\u2026` : text;
-}
-/**
- * Read a body up to MAX_BODY_BYTES: Response.text() reads whatever a server sends, and a watch must not be
- * held (or its memory filled) by an endless answer.
- */
-async function boundedText(response, service) {
-    const reader = response.body?.getReader();
-    if (!reader)
-        return '';
-    const chunks = [];
-    let size = 0;
-    for (;;) {
-        const { done, value } = await reader.read();
-        if (done)
-            break;
-        size += value.byteLength;
-        if (size > MAX_BODY_BYTES) {
-            await reader.cancel();
-            throw new ProviderError(`${describe(service)} answered more than ${MAX_BODY_BYTES / 1024 / 1024} MB`, 'garbage');
-        }
-        chunks.push(value);
-    }
-    return Buffer.concat(chunks).toString('utf8');
 }
 function describe(service) {
     return `${service.name} (${service.input})`;
@@ -1298,9 +1107,28 @@ async function getJson(url, headers, timeoutMs, service, cancel) {
 function cancelledRequest(service) {
     return new ProviderError(`the request to ${describe(service)} was stopped: the run was cancelled`, 'unreachable');
 }
+/**
+ * Read a body up to MAX_BODY_BYTES: Response.text() reads whatever a server sends, and a watch must not be
+ * held (or its memory filled) by an endless answer.
+ */
 async function readBody(response, signal, service, timeoutMs, cancel) {
     try {
-        return await boundedText(response, service);
+        const reader = response.body?.getReader();
+        if (!reader)
+            return '';
+        const chunks = [];
+        let size = 0;
+        for (;;) {
+            const { done, value } = await reader.read();
+            if (done)
+                return Buffer.concat(chunks).toString('utf8');
+            size += value.byteLength;
+            if (size > MAX_BODY_BYTES) {
+                await reader.cancel();
+                throw new ProviderError(`${describe(service)} answered more than ${MAX_BODY_BYTES / 1024 / 1024} MB`, 'garbage');
+            }
+            chunks.push(value);
+        }
     }
     catch (error) {
         if (error instanceof ProviderError)
@@ -1339,7 +1167,8 @@ function labelsOf(metric) {
  * errors `{"status":"error","errorType":"bad_data","error":"..."}` with 400 (bad parameters), 422 (cannot be
  * executed), 503 (timed out or aborted).
  */
-function prometheusProvider(baseUrl, headers, service = { name: 'Prometheus', input: 'prometheus-url' }, cancel) {
+function prometheusProvider(baseUrl, headers, cancel) {
+    const service = { name: 'Prometheus', input: 'prometheus-url' };
     const call = async (path, params, timeoutMs) => {
         const { status, body } = await getJson(`${baseUrl}${path}?${new URLSearchParams(params).toString()}`, headers, timeoutMs, service, cancel);
         if (!isRecord(body))
@@ -1383,7 +1212,8 @@ function prometheusProvider(baseUrl, headers, service = { name: 'Prometheus', in
  * "scope":"...","expression":"..."}]}`; errors `{"errors":["..."]}` with 400, 403, 429. The query should roll up by
  * the interval, e.g. `sum:trace.http.request.errors{version:{{target}}}.as_count().rollup(sum, {{interval_seconds}})`.
  */
-function datadogProvider(baseUrl, headers, service = { name: 'Datadog', input: 'datadog-site' }, cancel) {
+function datadogProvider(baseUrl, headers, cancel) {
+    const service = { name: 'Datadog', input: 'datadog-site' };
     const call = async (query, from, to, timeoutMs) => {
         const { status, body } = await getJson(`${baseUrl}/api/v1/query?${new URLSearchParams({ from: String(Math.floor(from)), to: String(Math.ceil(to)), query }).toString()}`, headers, timeoutMs, service, cancel);
         if (!isRecord(body))
@@ -1467,8 +1297,10 @@ function httpJsonProvider(headers, pathOf, cancel) {
         },
     };
 }
-/** The provider the options name, with every query checked once (all at a time) before the watch starts. */
-/** `cancel`: a SIGINT/SIGTERM (canary-release) ends every request, and Sentry's rate-limit waits, at once. */
+/**
+ * The provider the options name, with every query checked once (all at a time) before the watch starts. `cancel`: a
+ * SIGINT/SIGTERM (canary-release) ends every request, and Sentry's rate-limit waits, at once.
+ */
 async function openProvider(options, cancel) {
     const headers = { ...options.headers };
     if (options.basicAuth !== undefined)
@@ -1507,11 +1339,11 @@ async function openProvider(options, cancel) {
 }
 function chooseProvider(options, headers, queries, cancel) {
     if (options.provider === 'prometheus')
-        return prometheusProvider(options.prometheusUrl, headers, undefined, cancel);
+        return prometheusProvider(options.prometheusUrl, headers, cancel);
     if (options.provider === 'sentry')
         return sentryProvider(options.sentry, headers, { canary: options.canaryLabel, ...(options.baselineLabel !== undefined ? { baseline: options.baselineLabel } : {}) }, cancel);
     if (options.provider === 'datadog')
-        return datadogProvider(options.datadog.url, { ...headers, 'DD-API-KEY': options.datadog.apiKey, 'DD-APPLICATION-KEY': options.datadog.appKey }, undefined, cancel);
+        return datadogProvider(options.datadog.url, { ...headers, 'DD-API-KEY': options.datadog.apiKey, 'DD-APPLICATION-KEY': options.datadog.appKey }, cancel);
     const paths = new Map(queries.map(({ query, path, metric }) => [query, { path, metric }]));
     return httpJsonProvider(headers, (url) => paths.get(url) ?? { path: '$', metric: url }, cancel);
 }
@@ -1544,22 +1376,18 @@ const VERDICT_STATUS = { pass: 'pass', alert: 'warn', fail: 'fail', insufficient
 const DECISION_SCORE = { promote: 100, inconclusive: 50, rollback: 0 };
 const SCORE_POINTS = { pass: 1, alert: 0.5, fail: 0, insufficient: 0 };
 /** The gate's run: open the provider (every query checked first), watch, and write the decision as a result. */
-async function runCanaryWatch(options, env, overrides = {}) {
+async function runCanaryWatch(options, env) {
     // Servers echo what they were sent (an Authorization header in an error): every line out is redacted, not only the result.
     const secrets = [...(0,src_options/* secretsOf */.Fj)(options), ...env.secrets];
     const log = (text) => env.log((0,src/* redactText */.Rd)(text, secrets));
-    let provider;
-    try {
-        provider = overrides.provider ?? (await openProvider(options));
-    }
-    catch (error) {
+    const provider = await openProvider(options).catch((error) => {
         throw redactError(error, secrets);
-    }
+    });
     log(`canary-watch: watching ${options.metrics.length} metric${options.metrics.length === 1 ? '' : 's'} of '${options.canaryLabel}'${options.baselineLabel ? ` against '${options.baselineLabel}'` : ''} every ${options.intervalMs / 1000}s for ${options.durationMs / 1000}s`);
     const outcome = await watchCanary(options, {
         provider,
-        now: overrides.now ?? (() => Date.now()),
-        sleep: overrides.sleep ?? ((ms) => new Promise((done) => setTimeout(done, ms))),
+        now: () => Date.now(),
+        sleep: (ms) => new Promise((done) => setTimeout(done, ms)),
         log,
     });
     return (0,src/* redactSecrets */.fp)(canaryResult(options, outcome, env), secrets);
@@ -1579,8 +1407,7 @@ function statusOf(options, outcome) {
         return 'fail';
     if (outcome.decision === 'inconclusive')
         return options.decisionFailOn === 'inconclusive' ? 'fail' : 'warn';
-    const anyAlert = outcome.judgements.some((judgement) => judgement.verdict === 'alert');
-    return anyAlert ? 'warn' : 'pass';
+    return outcome.judgements.some((judgement) => judgement.verdict === 'alert') ? 'warn' : 'pass';
 }
 /** Score: the share of metrics passing, 0\u2013100 (an alert counts half), as Kayenta scores a canary. */
 function canaryScore(judgements) {
@@ -1593,29 +1420,30 @@ function canaryResult(options, outcome, env) {
     const status = statusOf(options, outcome);
     const checks = outcome.judgements.map((judgement) => {
         const spec = options.metrics.find((metric) => metric.name === judgement.name);
-        const rate = spec.type === 'error-rate';
+        // Rates are fractions in the judgement and percent in the result.
+        const shown = (value) => (spec.type === 'error-rate' ? value * 100 : value);
+        const details = { verdict: judgement.verdict, n: judgement.n, type: spec.type };
         const check = {
             name: judgement.name,
             status: VERDICT_STATUS[judgement.verdict],
-            value: judgement.canary === undefined ? 0 : rate ? judgement.canary * 100 : judgement.canary,
-            unit: rate ? 'percent' : spec.type === 'latency' ? 'ms' : 'count',
+            value: judgement.canary === undefined ? 0 : shown(judgement.canary),
+            unit: spec.type === 'error-rate' ? 'percent' : spec.type === 'latency' ? 'ms' : 'count',
             message: judgement.reason,
-            details: { verdict: judgement.verdict, n: judgement.n, type: spec.type },
+            details,
         };
         // The contract needs a number: with no data the value is 0 and `measured: false` says it is not a measurement.
         if (judgement.canary === undefined)
-            check.details.measured = false;
+            details.measured = false;
         if (judgement.baseline !== undefined)
-            check.baseline = rate ? judgement.baseline * 100 : judgement.baseline;
+            check.baseline = shown(judgement.baseline);
         if (spec.rollback !== undefined)
-            check.limit = rate ? spec.rollback * 100 : spec.rollback;
-        const details = check.details;
+            check.limit = shown(spec.rollback);
         if (judgement.baselineN !== undefined)
             details.baselineN = judgement.baselineN;
         if (judgement.p !== undefined)
             details.p = judgement.p;
         if (judgement.effect !== undefined)
-            details.effect = rate ? judgement.effect * 100 : judgement.effect;
+            details.effect = shown(judgement.effect);
         if (judgement.superiority !== undefined)
             details.superiority = judgement.superiority;
         if (judgement.test)

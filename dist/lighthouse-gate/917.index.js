@@ -13,10 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_GITHUB_API_URL, MAX_RESPONSE_BYTES, describeGitHubError
 
-// EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(58500);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 21 modules
-var src = __webpack_require__(38471);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 22 modules
+var src = __webpack_require__(95758);
 // EXTERNAL MODULE: ./node_modules/@octokit/core/dist-src/index.js + 12 modules
 var dist_src = __webpack_require__(14730);
 // EXTERNAL MODULE: ./node_modules/@octokit/plugin-request-log/dist-src/index.js + 1 modules
@@ -54,7 +52,6 @@ var retry_policy = __webpack_require__(42610);
 
 
 
-
 // Re-exported: callers that create the client also describe its failures.
 
 const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
@@ -64,7 +61,6 @@ const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
  * off rather than held in memory.
  */
 const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
-const realSleep = (ms, signal) => (0,promises_.setTimeout)(ms, undefined, signal ? { signal } : {});
 /**
  * An Octokit that rides out rate limits and GitHub's own hiccups, so a gate
  * fails for the user's reasons only. Permission errors, 404 and 422 are not
@@ -78,7 +74,6 @@ function createGitHubClient(options) {
         serverErrorBackoffSeconds: options.serverErrorBackoffSeconds ?? 1,
     };
     const log = options.log ?? (() => { });
-    const sleep = options.sleep ?? realSleep;
     const { budget } = options;
     const timeoutMs = options.requestTimeoutMs ?? network_budget/* DEFAULT_REQUEST_TIMEOUT_MS */.Zc;
     const token = options.token;
@@ -96,17 +91,11 @@ function createGitHubClient(options) {
         // the caller as errors anyway, so only its warnings (deprecations) are passed on.
         log: { debug: () => { }, info: () => { }, warn: log, error: () => { } },
     });
-    /** The pause before a retry, cut short (and named) when the budget runs out during it. */
-    const waitToRetry = async (waitMs, label) => {
-        try {
-            await sleep(waitMs, budget?.signal);
-        }
-        catch (sleepError) {
-            if (budget?.signal.aborted)
-                throw new network_budget/* NetworkBudgetError */.sC(budget.ms, `waiting to retry ${label}`);
-            throw sleepError;
-        }
-    };
+    /** The pause before a retry, within the budget, cut short (and named) when the budget runs out during it. */
+    const waitToRetry = (waitMs, label, attempt) => ({
+        waitMs, leftMs: budget?.remainingMs() ?? Infinity, attempt, signal: budget?.signal, sleep: options.sleep,
+        cancelled: () => new network_budget/* NetworkBudgetError */.sC(budget?.ms ?? 0, `waiting to retry ${label}`),
+    });
     octokit.hook.wrap('request', async (request, requestOptions) => {
         // Method and path only: the token travels in a header and never reaches a message.
         const label = `${requestOptions.method} ${pathOf(octokit.request.endpoint.parse(requestOptions).url)}`;
@@ -151,21 +140,21 @@ function createGitHubClient(options) {
                     // No answer at all (reset, refused, DNS): retried as a 5xx is, and when that cannot help any more,
                     // said as what it is ("could not reach GitHub"), not as a budget or a status GitHub never sent.
                     const waitMs = limits.serverErrorBackoffSeconds * 1000 * 2 ** attempt;
-                    if (attempt >= limits.maxRetries || (budget && waitMs >= budget.remainingMs()))
-                        throw error;
-                    log(`GitHub did not answer ${label} (${(0,errors/* gitHubMessage */.RG)(error)}); retry ${attempt + 1} of ${limits.maxRetries} in ${(0,network_budget/* formatMs */._V)(waitMs)}`);
-                    await waitToRetry(waitMs, label);
+                    await (0,src/* waitOutRateLimit */.pO)({
+                        ...waitToRetry(waitMs, label, attempt), maxRetries: limits.maxRetries, giveUp: () => error,
+                        onWait: () => log(`GitHub did not answer ${label} (${(0,errors/* gitHubMessage */.RG)(error)}); retry ${attempt + 1} of ${limits.maxRetries} in ${(0,network_budget/* formatMs */._V)(waitMs)}`),
+                    });
                     continue;
                 }
                 const headers = error.response?.headers ?? {};
                 const decision = (0,retry_policy/* decideRetry */.tE)({ status: error.status, headers, message: (0,errors/* gitHubMessage */.RG)(error) }, attempt, limits, Date.now());
                 if (decision.retry) {
-                    const waitMs = decision.waitSeconds * 1000;
-                    if (budget && waitMs >= budget.remainingMs()) {
-                        throw new network_budget/* NetworkBudgetError */.sC(budget.ms, `GitHub asked to wait ${decision.waitSeconds} s before retrying ${label} (${decision.reason}), more than the ${(0,network_budget/* formatMs */._V)(budget.remainingMs())} left`);
-                    }
-                    log(`GitHub ${decision.reason} on ${label}; retry ${attempt + 1} of ${limits.maxRetries} in ${decision.waitSeconds} s`);
-                    await waitToRetry(waitMs, label);
+                    // decideRetry counted the retries; only the budget is checked here.
+                    await (0,src/* waitOutRateLimit */.pO)({
+                        ...waitToRetry(decision.waitSeconds * 1000, label, attempt), maxRetries: Infinity,
+                        giveUp: () => new network_budget/* NetworkBudgetError */.sC(budget?.ms ?? 0, `GitHub asked to wait ${decision.waitSeconds} s before retrying ${label} (${decision.reason}), more than the ${(0,network_budget/* formatMs */._V)(budget?.remainingMs() ?? 0)} left`),
+                        onWait: () => log(`GitHub ${decision.reason} on ${label}; retry ${attempt + 1} of ${limits.maxRetries} in ${decision.waitSeconds} s`),
+                    });
                     continue;
                 }
                 if (decision.reason === 'wait-too-long') {

@@ -7,7 +7,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _roadstop_action_entry__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92786);
 
-await (0,_roadstop_action_entry__WEBPACK_IMPORTED_MODULE_0__/* .startAction */ .R)(() => Promise.all(/* import() */[__nccwpck_require__.e(610), __nccwpck_require__.e(809)]).then(__nccwpck_require__.bind(__nccwpck_require__, 40809)));
+await (0,_roadstop_action_entry__WEBPACK_IMPORTED_MODULE_0__/* .startAction */ .R)(() => Promise.all(/* import() */[__nccwpck_require__.e(610), __nccwpck_require__.e(975)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8975)));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -385,6 +385,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 80481:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 
 /***/ }),
 
@@ -842,7 +849,7 @@ exports.T = (text) => {
 /******/ 				} else {
 /******/ 					if(true) { // all chunks have JS
 /******/ 						// setup Promise in chunk cache
-/******/ 						var promise = (globalThis[Symbol.for("roadstop.loadChunk")]?.(new URL("./" + __nccwpck_require__.u(chunkId), import.meta.url), {"134":"c118ae2fab2d67133edd267bf9cd36e03b32871ff9d739373a059195d90310c5","149":"b328ca6f260661c816df9a2d469ae398723c35171c77436ea87081be923d2d4d","301":"634e5c28f3cfcb5828c22e3546a36d294cd7efbcaa1d57fc84e821d68946b859","306":"32da43ae074b06091fad6d77e61e57ea4ba097f63eb34788614eed9e3c83663c","453":"4ee0ba06316a58093db41164bfa1d062b6a6e476e7b834a21e00bfb30c1c1efc","533":"7a3905d73fd68abfc15fd4259bb7df4f2835018f77ca76fdd30e5dfcf5b3185e","579":"b79cdcad37fe8042b280ae9ad73781e1a68ede302f9fdbbf87d49bd5f93c2128","610":"9f35199ed4cb3a2d8c9678fd970f6b21810e4f972a6adb1ff5a796a0e5bc176f","648":"e104df2f91d0314bd62170be5ce53174966b04ebf6bb9b1ffeafdc1ce62cd7b8","761":"d44de597449c466765f91b867c4d72f6cd23b08e376732fb54ac12042c6faed1","800":"cd83b1f1bab20cbb2219da94384b242328d183ad2e80e7772242462435df1d50","809":"867c37c49f47dac22578c2a09fb5dd830186acb5faa421c31c7773ca0274add0","816":"cafdeed17c29eefb658702a2b2c7bf54848c2049651aac03e2e3a3fa6c7643cf","917":"08dfe96f4ee2b36249fc217a29c105bf5752dacef33f01a4915e42fd4f8d8c2d"}[chunkId]) ?? import("./" + __nccwpck_require__.u(chunkId))).then(installChunk, (e) => {
+/******/ 						var promise = (globalThis[Symbol.for("roadstop.loadChunk")]?.(new URL("./" + __nccwpck_require__.u(chunkId), import.meta.url), {"48":"c1ced1f9ecbf27715a5f78e52d3387f5657303734db043fa23164f7d977859d3","134":"c118ae2fab2d67133edd267bf9cd36e03b32871ff9d739373a059195d90310c5","149":"56f060daff60ff60df925e621bfabafe22b056d26697e0fa354402ac35bb6ffb","301":"a005ddd8701f08c9ff547e959331fc871f7aa9ace782d2e59280761016c04f6f","306":"32da43ae074b06091fad6d77e61e57ea4ba097f63eb34788614eed9e3c83663c","453":"4ee0ba06316a58093db41164bfa1d062b6a6e476e7b834a21e00bfb30c1c1efc","533":"879acc5989085f05e47dd4b03888129f9bb3a603b6c1430de2a7ec091302c840","579":"b79cdcad37fe8042b280ae9ad73781e1a68ede302f9fdbbf87d49bd5f93c2128","610":"9f35199ed4cb3a2d8c9678fd970f6b21810e4f972a6adb1ff5a796a0e5bc176f","648":"e104df2f91d0314bd62170be5ce53174966b04ebf6bb9b1ffeafdc1ce62cd7b8","761":"d44de597449c466765f91b867c4d72f6cd23b08e376732fb54ac12042c6faed1","800":"cd83b1f1bab20cbb2219da94384b242328d183ad2e80e7772242462435df1d50","917":"017d44e15112e369826021012890f6e6205bed2b319c34fe5aa2520ac7a0c5d8","975":"e22b3f83e02edb281f1f8a6deb31ae3eb8dc534d0179964609f9dcd9fb9a6210"}[chunkId]) ?? import("./" + __nccwpck_require__.u(chunkId))).then(installChunk, (e) => {
 /******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
 /******/ 							throw e;
 /******/ 						});

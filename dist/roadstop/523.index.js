@@ -17,8 +17,8 @@ var external_node_fs_ = __webpack_require__(73024);
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 21 modules
-var src = __webpack_require__(38471);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 22 modules
+var src = __webpack_require__(95758);
 // EXTERNAL MODULE: ./packages/github/src/errors.ts
 var errors = __webpack_require__(73570);
 // EXTERNAL MODULE: ./packages/github/src/network-budget.ts
@@ -81,19 +81,15 @@ class SuccessfulRuns {
         this.query = query;
         this.maxPages = maxPages;
     }
+    /** The listing's parameters: successful runs of the workflow on the branch. */
+    params() {
+        const { owner, repo, workflow, branch } = this.query;
+        return { owner, repo, workflow_id: workflow, branch, status: 'success', per_page: PER_PAGE };
+    }
     /** Exact: every successful run of the workflow on the branch for this commit, newest first. */
     async forHeadSha(sha) {
-        const { owner, repo, workflow, branch } = this.query;
         try {
-            const { data } = await this.octokit.rest.actions.listWorkflowRuns({
-                owner,
-                repo,
-                workflow_id: workflow,
-                branch,
-                head_sha: sha,
-                status: 'success',
-                per_page: PER_PAGE,
-            });
+            const { data } = await this.octokit.rest.actions.listWorkflowRuns({ ...this.params(), head_sha: sha });
             return data.workflow_runs.map(summarize);
         }
         catch (error) {
@@ -144,15 +140,7 @@ class SuccessfulRuns {
             this.exhausted = true;
     }
     async *listPages() {
-        const { owner, repo, workflow, branch } = this.query;
-        const iterator = this.octokit.paginate.iterator(this.octokit.rest.actions.listWorkflowRuns, {
-            owner,
-            repo,
-            workflow_id: workflow,
-            branch,
-            status: 'success',
-            per_page: PER_PAGE,
-        });
+        const iterator = this.octokit.paginate.iterator(this.octokit.rest.actions.listWorkflowRuns, this.params());
         try {
             for await (const { data, headers } of iterator) {
                 this.morePages = /rel="next"/.test(headers.link ?? '');
@@ -178,11 +166,6 @@ function summarize(run) {
 ;// CONCATENATED MODULE: ./packages/github/src/baseline-run.ts
 
 
-// Re-exported: callers reach for it together with findBaselineRun.
-
-function isBaselineFound(lookup) {
-    return !('notFound' in lookup);
-}
 /**
  * The run whose result a pull request is compared with: a successful run of
  * the same workflow, with a live result artifact, on the PR's merge-base
@@ -320,11 +303,6 @@ async function openGitHubClient(options) {
 
 
 
-let artifactModule;
-function loadArtifactModule() {
-    artifactModule ??= Promise.all(/* import() */[__webpack_require__.e(579), __webpack_require__.e(65)]).then(__webpack_require__.bind(__webpack_require__, 99065));
-    return artifactModule;
-}
 /** A result artifact holds a result and maybe reports: more than this is not a baseline. */
 const MAX_ARTIFACT_BYTES = 256 * 1024 * 1024;
 /**
@@ -418,7 +396,9 @@ async function uploadResultArtifact(options) {
             reason: `not running inside a GitHub Actions job (${missing.join(' and ')} not set), so the result was not uploaded as an artifact`,
         };
     }
-    const { DefaultArtifactClient } = await loadArtifactModule();
+    // @actions/artifact is imported on first use, not at the top: the @actions/github inside it reads GITHUB_API_URL
+    // once, when it is loaded, and gates that never touch artifacts should not pay for loading the Azure SDK.
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(579), __webpack_require__.e(65)]).then(__webpack_require__.bind(__webpack_require__, 99065));
     let id;
     try {
         ({ id } = await new DefaultArtifactClient().uploadArtifact(options.name, [options.file, ...(options.files ?? [])], options.root ?? (0,external_node_path_.dirname)(options.file), options.retentionDays === undefined ? {} : { retentionDays: options.retentionDays }));
@@ -435,6 +415,7 @@ async function uploadResultArtifact(options) {
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/baseline-source.ts
+
 
 
 
@@ -695,7 +676,7 @@ async function runResolvedGate(gate, inputs, resolved) {
 /* harmony export */   f$: () => (/* binding */ GitHubGarbageError)
 /* harmony export */ });
 /* unused harmony exports MAX_GITHUB_MESSAGE, GitHubFailure, GitHubRefusedError, isNetworkFailure, GitHubHttpError, permissionFor */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38471);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(95758);
 /* harmony import */ var _network_budget_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1409);
 /* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42610);
 
@@ -714,8 +695,8 @@ class GitHubRateLimitError extends _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/*
     status;
     waitSeconds;
     maxRetryWaitSeconds;
-    constructor(status, waitSeconds, maxRetryWaitSeconds, request, options) {
-        super(`GitHub rate-limited ${request} (${status}) and asked to wait ${waitSeconds} s, more than the ${maxRetryWaitSeconds} s roadstop waits`, options);
+    constructor(status, waitSeconds, maxRetryWaitSeconds, request) {
+        super(`GitHub rate-limited ${request} (${status}) and asked to wait ${waitSeconds} s, more than the ${maxRetryWaitSeconds} s roadstop waits`);
         this.status = status;
         this.waitSeconds = waitSeconds;
         this.maxRetryWaitSeconds = maxRetryWaitSeconds;
@@ -733,11 +714,9 @@ class GitHubFailure extends _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .Envir
 class GitHubRefusedError extends GitHubFailure {
     name = 'GitHubRefusedError';
     status;
-    hint;
     constructor(status, message, hint, options) {
         super(`${message} (${hint})`, options);
         this.status = status;
-        this.hint = hint;
     }
 }
 /**
@@ -842,9 +821,7 @@ function toGitHubError(error, what, inputs = {}) {
             (permission.endsWith('write') ? ' (pull requests from forks only get a read-only token)' : ''), { cause: error });
     }
     if (status === 404) {
-        return new GitHubRefusedError(404, `GitHub found nothing for ${what} (404): ${message}`, inputs.subject
-            ? `check ${inputs.subject}; a token${tokenInput} without access to a private repository also gets 404`
-            : `check the repository, branch and workflow file names; a token${tokenInput} without access to a private repository also gets 404`, { cause: error });
+        return new GitHubRefusedError(404, `GitHub found nothing for ${what} (404): ${message}`, `check ${inputs.subject || 'the repository, branch and workflow file names'}; a token${tokenInput} without access to a private repository also gets 404`, { cause: error });
     }
     if (status === 422)
         return new GitHubFailure(`GitHub rejected ${what} (422): ${message}`, { cause: error });
@@ -928,7 +905,7 @@ function permissionFor(method = 'GET', url = '') {
 /* harmony export */   sC: () => (/* binding */ NetworkBudgetError)
 /* harmony export */ });
 /* unused harmony exports NETWORK_BUDGET_ENV, DEFAULT_NETWORK_BUDGET_MS */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38471);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(95758);
 
 /** Environment variable that sets the budget of one network lookup, in milliseconds (tests make it short). */
 const NETWORK_BUDGET_ENV = 'ROADSTOP_NETWORK_BUDGET_MS';
@@ -953,23 +930,15 @@ function networkBudgetMs(env = process.env) {
 /** A lookup that ran out of its budget; `during` says what it was waiting for when it was stopped. */
 class NetworkBudgetError extends _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG {
     name = 'NetworkBudgetError';
-    budgetMs;
-    during;
     constructor(budgetMs, during) {
         super(`GitHub did not answer within the ${formatMs(budgetMs)} budget of the lookup (${NETWORK_BUDGET_ENV}); it was stopped while ${during}`);
-        this.budgetMs = budgetMs;
-        this.during = during;
     }
 }
 /** A single request that got no (complete) answer in time, after its retries. */
 class RequestTimeoutError extends _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG {
     name = 'RequestTimeoutError';
-    timeoutMs;
-    request;
     constructor(timeoutMs, request) {
         super(`GitHub did not answer ${request} within ${formatMs(timeoutMs)}`);
-        this.timeoutMs = timeoutMs;
-        this.request = request;
     }
 }
 function formatMs(ms) {
@@ -987,7 +956,7 @@ function formatMs(ms) {
 /* harmony export */   tE: () => (/* binding */ decideRetry)
 /* harmony export */ });
 /* unused harmony export rateLimitWaitSeconds */
-/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38471);
+/* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(95758);
 
 /** GitHub's advice when a secondary rate limit names no wait: at least a minute, growing. */
 const SECONDARY_RATE_LIMIT_WAIT_SECONDS = 60;
@@ -1013,10 +982,9 @@ function decideRetry(response, attempt, limits, nowMs) {
         reason = response.status === 429 ? 'rate limited (429)' : 'rate limited (403)';
     }
     else if (response.status >= 500 && response.status <= 599) {
-        waitSeconds = limits.serverErrorBackoffSeconds * 2 ** attempt;
-        reason = `server error (${response.status})`;
         // A flaky server is not worth failing over a long backoff: cap it instead.
-        waitSeconds = Math.min(waitSeconds, limits.maxRetryWaitSeconds);
+        waitSeconds = Math.min(limits.serverErrorBackoffSeconds * 2 ** attempt, limits.maxRetryWaitSeconds);
+        reason = `server error (${response.status})`;
     }
     else {
         return { retry: false, reason: 'not-retryable' };
