@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   createGitHubClient: () => (/* binding */ createGitHubClient)
 });
 
-// UNUSED EXPORTS: DEFAULT_GITHUB_API_URL, MAX_RESPONSE_BYTES, describeGitHubError
+// UNUSED EXPORTS: DEFAULT_GITHUB_API_URL, MAX_RESPONSE_BYTES
 
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 22 modules
 var src = __webpack_require__(95758);
@@ -51,8 +51,6 @@ var retry_policy = __webpack_require__(42610);
 
 
 
-
-// Re-exported: callers that create the client also describe its failures.
 
 const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
 /**
@@ -98,7 +96,7 @@ function createGitHubClient(options) {
     });
     octokit.hook.wrap('request', async (request, requestOptions) => {
         // Method and path only: the token travels in a header and never reaches a message.
-        const label = `${requestOptions.method} ${pathOf(octokit.request.endpoint.parse(requestOptions).url)}`;
+        const label = `${requestOptions.method} ${(0,errors/* pathOf */.XM)(octokit.request.endpoint.parse(requestOptions).url)}`;
         const callerSignal = requestOptions.request?.signal;
         for (let attempt = 0;; attempt++) {
             if (budget?.signal.aborted)
@@ -211,9 +209,6 @@ function withBody(response, body) {
 }
 function formatBytes(bytes) {
     return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${bytes} bytes`;
-}
-function pathOf(url) {
-    return url.replace(/^[a-z]+:\/\/[^/]+/i, '');
 }
 
 

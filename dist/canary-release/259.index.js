@@ -226,8 +226,7 @@ function sum(values) {
 /* harmony export */   Tn: () => (/* binding */ serverText),
 /* harmony export */   Tt: () => (/* binding */ getJson),
 /* harmony export */   mZ: () => (/* binding */ ProviderError),
-/* harmony export */   q0: () => (/* binding */ describe),
-/* harmony export */   u4: () => (/* binding */ isRecord)
+/* harmony export */   q0: () => (/* binding */ describe)
 /* harmony export */ });
 /* unused harmony exports prometheusProvider, datadogProvider, httpJsonProvider */
 /* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(95758);
@@ -345,9 +344,6 @@ async function readBody(response, signal, service, timeoutMs, cancel) {
         throw new ProviderError(`${describe(service)} broke off its answer (${serverText(error.message)})`, 'unreachable');
     }
 }
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 /** Prometheus writes sample values as strings, with NaN, +Inf and -Inf spelled its own way. */
 function promValue(text) {
     if (typeof text !== 'string')
@@ -361,7 +357,7 @@ function promValue(text) {
     return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text) ? Number(text) : undefined;
 }
 function labelsOf(metric) {
-    if (!isRecord(metric))
+    if (!(0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(metric))
         return '{}';
     return serverText(`{${Object.entries(metric).map(([name, value]) => `${name}="${String(value)}"`).join(', ')}}`);
 }
@@ -376,7 +372,7 @@ function prometheusProvider(baseUrl, headers, cancel) {
     const service = { name: 'Prometheus', input: 'prometheus-url' };
     const call = async (path, params, timeoutMs) => {
         const { status, body } = await getJson(`${baseUrl}${path}?${new URLSearchParams(params).toString()}`, headers, timeoutMs, service, cancel);
-        if (!isRecord(body))
+        if (!(0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(body))
             throw new ProviderError(`${describe(service)} answered HTTP ${status} with JSON that is not an API answer`, 'garbage');
         if (body.status === 'success' && status < 300)
             return body.data;
@@ -393,11 +389,11 @@ function prometheusProvider(baseUrl, headers, cancel) {
         },
         async range(query, window, timeoutMs) {
             const data = await call('/api/v1/query_range', { query, start: String(window.start), end: String(window.end), step: `${window.stepSeconds}s` }, timeoutMs);
-            if (!isRecord(data) || data.resultType !== 'matrix' || !Array.isArray(data.result)) {
+            if (!(0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(data) || data.resultType !== 'matrix' || !Array.isArray(data.result)) {
                 throw new ProviderError(`${describe(service)} answered a range query without a matrix`, 'garbage');
             }
             return data.result.map((entry) => {
-                const values = isRecord(entry) ? entry.values : undefined;
+                const values = (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(entry) ? entry.values : undefined;
                 if (!Array.isArray(values))
                     throw new ProviderError(`${describe(service)} answered a series without values`, 'garbage');
                 const points = values.map((pair) => {
@@ -406,7 +402,7 @@ function prometheusProvider(baseUrl, headers, cancel) {
                         throw new ProviderError(`${describe(service)} answered a point that is not [time, "value"]: ${serverText(pair)}`, 'garbage');
                     return [pair[0], value];
                 });
-                return { labels: labelsOf(isRecord(entry) ? entry.metric : undefined), points };
+                return { labels: labelsOf((0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(entry) ? entry.metric : undefined), points };
             });
         },
     };
@@ -421,7 +417,7 @@ function datadogProvider(baseUrl, headers, cancel) {
     const service = { name: 'Datadog', input: 'datadog-site' };
     const call = async (query, from, to, timeoutMs) => {
         const { status, body } = await getJson(`${baseUrl}/api/v1/query?${new URLSearchParams({ from: String(Math.floor(from)), to: String(Math.ceil(to)), query }).toString()}`, headers, timeoutMs, service, cancel);
-        if (!isRecord(body))
+        if (!(0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(body))
             throw new ProviderError(`${describe(service)} answered HTTP ${status} with JSON that is not an API answer`, 'garbage');
         if (status >= 400 || body.status === 'error') {
             const errors = Array.isArray(body.errors) ? body.errors.map(serverText).join('; ') : undefined;
@@ -444,7 +440,7 @@ function datadogProvider(baseUrl, headers, cancel) {
         async range(query, window, timeoutMs) {
             const series = await call(query, window.start - window.stepSeconds, window.end, timeoutMs);
             return series.map((entry) => {
-                const pointlist = isRecord(entry) ? entry.pointlist : undefined;
+                const pointlist = (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(entry) ? entry.pointlist : undefined;
                 if (!Array.isArray(pointlist))
                     throw new ProviderError(`${describe(service)} answered a series without a pointlist`, 'garbage');
                 const points = [];
@@ -456,7 +452,7 @@ function datadogProvider(baseUrl, headers, cancel) {
                     if (pair[1] !== null)
                         points.push([pair[0] / 1000, pair[1]]);
                 }
-                return { labels: serverText(isRecord(entry) ? (entry.scope ?? entry.expression ?? '') : ''), points };
+                return { labels: serverText((0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(entry) ? (entry.scope ?? entry.expression ?? '') : ''), points };
             });
         },
     };
@@ -829,7 +825,7 @@ function sentryProvider(options, headers, labels, cancel) {
             }
         }
     };
-    const detail = (body) => (0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .serverText */ .Tn)((0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(body) ? (body.detail ?? 'no detail') : body);
+    const detail = (body) => (0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .serverText */ .Tn)((0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(body) ? (body.detail ?? 'no detail') : body);
     /** The body of the organization's sessions or events-stats endpoint, for the project and environment; its statuses named for what they mean. */
     const orgRead = async (endpoint, first, params, timeoutMs, groupBy = []) => {
         const search = new URLSearchParams({ ...first, project: await resolveProject(), ...params });
@@ -855,7 +851,7 @@ function sentryProvider(options, headers, labels, cancel) {
         projectId ??= call(`/projects/${org}/${encodeURIComponent(options.project)}/`, new URLSearchParams(), _watch_js__WEBPACK_IMPORTED_MODULE_2__/* .REQUEST_TIMEOUT_MS */ .j2).then(({ status, body }) => {
             if (status === 404)
                 throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Sentry knows no project '${options.project}' in organization '${options.org}' (HTTP 404: ${detail(body)})`, { input: 'sentry-project' }, 'the project slug as in its settings URL, or its numeric ID; and check sentry-org');
-            const id = (0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(body) ? body.id : undefined;
+            const id = (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(body) ? body.id : undefined;
             if (status >= 300 || (typeof id !== 'string' && typeof id !== 'number') || !/^\d+$/.test(String(id))) {
                 throw new _providers_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderError */ .mZ(`${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(service)} answered HTTP ${status} for the project without a numeric id: ${detail(body)}`, status >= 500 ? 'outage' : 'garbage');
             }
@@ -969,13 +965,13 @@ function windowParams(window, release, more) {
 /** The events-stats answer checked: `data` a list of [seconds, [{count}]], each count a whole number \u2265 0. */
 function checkedEventsStats(body, service) {
     const garbage = (what) => new _providers_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderError */ .mZ(`${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(service)} answered events-stats ${what}`, 'garbage');
-    if (!(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(body) || !Array.isArray(body.data))
+    if (!(0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(body) || !Array.isArray(body.data))
         throw garbage('without data');
     return body.data.map((entry) => {
         if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'number' || !Number.isFinite(entry[0]) || !Array.isArray(entry[1]))
             throw garbage(`with an entry that is not [time, [{count}]]: ${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .serverText */ .Tn)(entry)}`);
         const counts = entry[1];
-        const count = counts.length === 1 && (0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(counts[0]) ? counts[0].count : undefined;
+        const count = counts.length === 1 && (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(counts[0]) ? counts[0].count : undefined;
         if (typeof count !== 'number' || !Number.isInteger(count) || count < 0)
             throw garbage(`with a count that is not a whole number of events: ${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .serverText */ .Tn)(counts)}`);
         return [entry[0], count];
@@ -984,7 +980,7 @@ function checkedEventsStats(body, service) {
 /** The sessions answer checked: intervals ISO times, each group's series one count (a whole number \u2265 0) per interval. */
 function checkedSessions(body, service) {
     const garbage = (what) => new _providers_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderError */ .mZ(`${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(service)} answered sessions ${what}`, 'garbage');
-    if (!(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(body) || !Array.isArray(body.intervals) || !Array.isArray(body.groups))
+    if (!(0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(body) || !Array.isArray(body.intervals) || !Array.isArray(body.groups))
         throw garbage('without intervals and groups');
     const intervals = body.intervals.map((text) => {
         const time = typeof text === 'string' ? Date.parse(text) : Number.NaN;
@@ -993,7 +989,7 @@ function checkedSessions(body, service) {
         return time / 1000;
     });
     const groups = body.groups.map((group) => {
-        if (!(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(group) || !(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(group.by) || !(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(group.series))
+        if (!(0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(group) || !(0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(group.by) || !(0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(group.series))
             throw garbage('with a group without by and series');
         const series = group.series[FIELD];
         if (!Array.isArray(series) || series.length !== intervals.length)

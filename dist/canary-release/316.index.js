@@ -251,6 +251,7 @@ function isHighSurrogate(code) {
 
 ;// CONCATENATED MODULE: ./packages/slack/src/limits.ts
 
+
 /** What Slack refuses a message over (invalid_blocks, msg_too_long), from its Block Kit reference. */
 const BLOCK_KIT_LIMITS = {
     blocks: 50,
@@ -279,7 +280,7 @@ function fitBlockKit(message) {
         copy.blocks = fitBlocks(copy.blocks, 'blocks', cuts);
     if (Array.isArray(copy.attachments)) {
         copy.attachments.forEach((attachment, index) => {
-            if (isObject(attachment) && Array.isArray(attachment.blocks))
+            if ((0,src/* isRecord */.u4)(attachment) && Array.isArray(attachment.blocks))
                 attachment.blocks = fitBlocks(attachment.blocks, `attachments[${index}].blocks`, cuts);
         });
     }
@@ -290,7 +291,7 @@ function fitBlocks(blocks, path, cuts) {
         type: 'context',
         elements: [{ type: 'mrkdwn', text: `\u2702 ${left} more blocks cut (Slack shows at most ${BLOCK_KIT_LIMITS.blocks} in a message)` }],
     }));
-    return kept.map((block, index) => (isObject(block) ? fitBlock(block, `${path}[${index}]`, cuts) : block));
+    return kept.map((block, index) => ((0,src/* isRecord */.u4)(block) ? fitBlock(block, `${path}[${index}]`, cuts) : block));
 }
 function fitBlock(block, path, cuts) {
     switch (block.type) {
@@ -331,7 +332,7 @@ function capList(list, max, what, cuts, filler) {
     return [...list.slice(0, max - 1), filler(left)];
 }
 function fitTextObject(object, max, path, cuts) {
-    if (!isObject(object) || typeof object.text !== 'string' || (object.type !== 'mrkdwn' && object.type !== 'plain_text'))
+    if (!(0,src/* isRecord */.u4)(object) || typeof object.text !== 'string' || (object.type !== 'mrkdwn' && object.type !== 'plain_text'))
         return;
     // A header is one line: the marker goes on the same line there.
     const fitted = fitText(object.text, max, path, cuts);
@@ -342,9 +343,6 @@ function fitText(text, max, path, cuts) {
     if (cut > 0)
         cuts.push(`${path}: ${text.length.toLocaleString('en-US')} characters, cut to ${fitted.length.toLocaleString('en-US')}`);
     return fitted;
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 // EXTERNAL MODULE: external "node:path"
@@ -487,6 +485,7 @@ function section(text) {
 // EXTERNAL MODULE: ./packages/slack/src/retry.ts
 var retry = __webpack_require__(31554);
 ;// CONCATENATED MODULE: ./packages/slack/src/story.ts
+
 const EVENT_STYLE = {
     started: { icon: '\ud83d\ude80', status: 'started', headline: (title, env) => `${title}: deploying${env ? ` to ${env}` : ''}` },
     progress: { icon: '\u23f3', status: 'in progress', headline: (title, env) => `${title}: rolling out${env ? ` to ${env}` : ''}` },
@@ -509,7 +508,7 @@ function buildStory({ inputs, context, env, startedTs, results, nowMs = Date.now
     const release = object(payload.release);
     const version = inputs.version ?? (string(release.tag_name) || (context.ref?.startsWith('refs/tags/') ? refName : ''));
     const seconds = startedTs ? Math.max(0, Math.round(nowMs / 1000 - Number(startedTs))) : undefined;
-    const runUrl = repositoryUrl && context.runId ? `${repositoryUrl}/actions/runs/${context.runId}${env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1' ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ''}` : '';
+    const runUrl = (0,src/* runUrlOf */.Qm)(context, env) ?? '';
     return {
         event: inputs.event,
         status: style.status,
@@ -570,7 +569,7 @@ function formatDuration(seconds) {
     return `${Math.floor(seconds / 3600)}h ${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}m`;
 }
 function object(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
+    return (0,src/* isRecord */.u4)(value) ? value : {};
 }
 function string(value) {
     return typeof value === 'string' ? value : '';

@@ -10,10 +10,11 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  releaseError: () => (/* binding */ releaseError),
+  releaseJson: () => (/* binding */ releaseJson),
   releaseSecrets: () => (/* binding */ releaseSecrets),
   rollbackUnfinished: () => (/* binding */ rollbackUnfinished),
-  runRelease: () => (/* binding */ runRelease)
+  runRelease: () => (/* binding */ runRelease),
+  throwRampError: () => (/* binding */ throwRampError)
 });
 
 // EXTERNAL MODULE: external "node:timers/promises"
@@ -208,16 +209,18 @@ function cancellableSleep(ms, signal) {
  * What stopped the ramp, as the one error the edge reports: the user's mistake as it was (its input named); anything
  * else as the environment's, with the step it happened at and whether the traffic is back on stable.
  */
-function releaseError(outcome, secrets) {
+function throwRampError(outcome, secrets) {
     if (!outcome.error)
-        return undefined;
+        return;
     // Servers echo what they were sent (an Authorization header in an error): redacted before it is reported.
     if ((0,src/* isConfigurationError */.p0)(outcome.error)) {
         const { message, location, hint } = outcome.error;
-        return new src/* ConfigurationError */.j1((0,src/* redactText */.Rd)(message, secrets), location, hint === undefined ? undefined : (0,src/* redactText */.Rd)(hint, secrets));
+        throw new src/* ConfigurationError */.j1((0,src/* redactText */.Rd)(message, secrets), location, hint === undefined ? undefined : (0,src/* redactText */.Rd)(hint, secrets));
     }
-    return new src/* EnvironmentError */.eG((0,src/* redactText */.Rd)(`${outcome.reason}${outcome.rolledBack ? '; rolled back: all traffic on stable' : ''}`, secrets));
+    throw new src/* EnvironmentError */.eG((0,src/* redactText */.Rd)(`${outcome.reason}${outcome.rolledBack ? '; rolled back: all traffic on stable' : ''}`, secrets));
 }
+/** An Error is {} to JSON: the report and --json carry its message. */
+const releaseJson = ({ error, ...rest }, secrets) => (0,src/* redactText */.Rd)(JSON.stringify({ ...rest, ...(error ? { error: error.message } : {}) }, null, 2), secrets);
 
 
 /***/ })

@@ -9,6 +9,7 @@ export const modules = {
 /* harmony export */   Lg: () => (/* binding */ toGitHubError),
 /* harmony export */   RG: () => (/* binding */ gitHubMessage),
 /* harmony export */   Rr: () => (/* binding */ GitHubRateLimitError),
+/* harmony export */   XM: () => (/* binding */ pathOf),
 /* harmony export */   ZU: () => (/* binding */ redactedHttpError),
 /* harmony export */   d: () => (/* binding */ isHttpError),
 /* harmony export */   dZ: () => (/* binding */ describeGitHubError),
@@ -214,10 +215,14 @@ function describeValidationError(item) {
         return message;
     return [resource, field, code].filter((part) => typeof part === 'string').join(' ');
 }
+/** A request's URL without its origin (a GitHub Enterprise host's too), as the log and the permission hint read it. */
+function pathOf(url) {
+    return url.replace(/^[a-z]+:\/\/[^/]+/i, '');
+}
 /** The permission a GITHUB_TOKEN needs for the request that was refused. */
 function permissionFor(method = 'GET', url = '') {
     const write = !['GET', 'HEAD'].includes(method.toUpperCase());
-    const path = url.replace(/^[a-z]+:\/\/[^/]+/i, '').split('?')[0] ?? '';
+    const path = pathOf(url).split('?')[0] ?? '';
     if (/\/actions\//.test(path))
         return `actions: ${write ? 'write' : 'read'}`;
     if (/\/(issues|pulls)(\/|$)/.test(path))
@@ -246,7 +251,7 @@ __webpack_require__.d(__webpack_exports__, {
   cE: () => (/* reexport */ uploadResultArtifact)
 });
 
-// UNUSED EXPORTS: DEFAULT_NETWORK_BUDGET_MS, DEFAULT_REQUEST_TIMEOUT_MS, GitHubFailure, GitHubGarbageError, GitHubHttpError, GitHubRateLimitError, GitHubRefusedError, MAX_GITHUB_MESSAGE, NETWORK_BUDGET_ENV, NetworkBudgetError, RequestTimeoutError, SuccessfulRuns, WorkflowNotFoundError, changedLinesFromApi, decideRetry, describeGitHubError, downloadBaselineResult, findBaselineRun, gitHubMessage, isHttpError, isNetworkFailure, isRateLimited, openGitHubClient, permissionFor, rateLimitWaitSeconds, redactedHttpError, startNetworkBudget, toGitHubError, workflowFileFromRef
+// UNUSED EXPORTS: DEFAULT_NETWORK_BUDGET_MS, DEFAULT_REQUEST_TIMEOUT_MS, GitHubFailure, GitHubGarbageError, GitHubHttpError, GitHubRateLimitError, GitHubRefusedError, MAX_GITHUB_MESSAGE, NETWORK_BUDGET_ENV, NetworkBudgetError, RequestTimeoutError, SuccessfulRuns, WorkflowNotFoundError, changedLinesFromApi, decideRetry, describeGitHubError, downloadBaselineResult, findBaselineRun, gitHubMessage, isHttpError, isNetworkFailure, isRateLimited, openGitHubClient, pathOf, permissionFor, rateLimitWaitSeconds, redactedHttpError, startNetworkBudget, toGitHubError, workflowFileFromRef
 
 // EXTERNAL MODULE: ./packages/github/src/errors.ts
 var errors = __webpack_require__(73570);

@@ -1086,20 +1086,17 @@ async function parseIstanbulJson(input, file) {
     const metrics = { lines: support, statements: support, functions: support, branches: support };
     return { format: kind === 'summary' ? 'istanbul-summary' : 'istanbul-json', files, metrics, ...(declared ? { declared } : {}), sources: [file] };
 }
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 /** Old istanbul versions wrapped each file's counters in `{ data: \u2026 }`. */
 function unwrap(value) {
-    return isObject(value) && isObject(value.data) && !('s' in value) ? value.data : value;
+    return (0,src/* isRecord */.u4)(value) && (0,src/* isRecord */.u4)(value.data) && !('s' in value) ? value.data : value;
 }
 function kindOf(entry) {
     const value = unwrap(entry.value);
-    if (!isObject(value))
+    if (!(0,src/* isRecord */.u4)(value))
         return undefined;
-    if (isObject(value.statementMap) && isObject(value.s))
+    if ((0,src/* isRecord */.u4)(value.statementMap) && (0,src/* isRecord */.u4)(value.s))
         return 'final';
-    if (isObject(value.lines) && isObject(value.statements) && typeof value.lines.total === 'number')
+    if ((0,src/* isRecord */.u4)(value.lines) && (0,src/* isRecord */.u4)(value.statements) && typeof value.lines.total === 'number')
         return 'summary';
     return undefined;
 }
@@ -1110,7 +1107,7 @@ function summaryTotals(entry, file) {
         const raw = value[metric];
         if (raw === undefined)
             continue;
-        if (!isObject(raw) || typeof raw.total !== 'number' || typeof raw.covered !== 'number') {
+        if (!(0,src/* isRecord */.u4)(raw) || typeof raw.total !== 'number' || typeof raw.covered !== 'number') {
             throw new src/* ConfigurationError */.j1(`coverage-summary entry "${entry.key}" has no numeric ${metric}.total and ${metric}.covered`, { file, line: entry.line });
         }
         if (!(Number.isInteger(raw.total) && Number.isInteger(raw.covered) && raw.covered >= 0 && raw.covered <= raw.total)) {
@@ -1121,16 +1118,16 @@ function summaryTotals(entry, file) {
     return totals;
 }
 function position(value) {
-    if (!isObject(value) || typeof value.line !== 'number')
+    if (!(0,src/* isRecord */.u4)(value) || typeof value.line !== 'number')
         return undefined;
     return { line: value.line, column: typeof value.column === 'number' ? value.column : 0 };
 }
 function startLine(meta, ...fields) {
-    if (!isObject(meta))
+    if (!(0,src/* isRecord */.u4)(meta))
         return 0;
     for (const field of fields) {
         const range = meta[field];
-        const start = isObject(range) ? position(range.start) : undefined;
+        const start = (0,src/* isRecord */.u4)(range) ? position(range.start) : undefined;
         if (start)
             return start.line;
     }
@@ -1144,10 +1141,10 @@ function fileFromIstanbul(entry, file) {
     const result = (0,model/* emptyFile */.sX)(entry.key);
     const statementMap = data.statementMap;
     const s = data.s;
-    const fnMap = isObject(data.fnMap) ? data.fnMap : {};
-    const f = isObject(data.f) ? data.f : {};
-    const branchMap = isObject(data.branchMap) ? data.branchMap : {};
-    const b = isObject(data.b) ? data.b : {};
+    const fnMap = (0,src/* isRecord */.u4)(data.fnMap) ? data.fnMap : {};
+    const f = (0,src/* isRecord */.u4)(data.f) ? data.f : {};
+    const branchMap = (0,src/* isRecord */.u4)(data.branchMap) ? data.branchMap : {};
+    const b = (0,src/* isRecord */.u4)(data.b) ? data.b : {};
     // istanbul-lib-coverage getLineCoverage: a line's hits are the most any
     // statement starting on it has; statements without a location are skipped
     // for lines but still counted as statements.
@@ -1158,8 +1155,8 @@ function fileFromIstanbul(entry, file) {
         const meta = statementMap[id];
         if (meta === undefined)
             throw contradiction('s', id, 'statementMap');
-        const start = isObject(meta) ? position(meta.start) : undefined;
-        const end = isObject(meta) ? position(meta.end) : undefined;
+        const start = (0,src/* isRecord */.u4)(meta) ? position(meta.start) : undefined;
+        const end = (0,src/* isRecord */.u4)(meta) ? position(meta.end) : undefined;
         let key = start ? `${start.line}:${start.column}-${end?.line ?? start.line}:${end?.column ?? start.column}` : `#${id}`;
         if (result.statements.has(key))
             key = `${key}#${id}`;
@@ -1173,16 +1170,16 @@ function fileFromIstanbul(entry, file) {
     // Functions and branches are counted from the counters (f, b), as istanbul's summary does.
     for (const [id, rawHits] of Object.entries(f)) {
         const meta = fnMap[id];
-        if (meta === undefined && isObject(data.fnMap))
+        if (meta === undefined && (0,src/* isRecord */.u4)(data.fnMap))
             throw contradiction('f', id, 'fnMap');
-        const name = isObject(meta) && typeof meta.name === 'string' ? meta.name : `(function ${id})`;
+        const name = (0,src/* isRecord */.u4)(meta) && typeof meta.name === 'string' ? meta.name : `(function ${id})`;
         result.functions.push({ name, line: startLine(meta, 'decl', 'loc'), hits: hitCount(rawHits) });
     }
     for (const [id, counts] of Object.entries(b)) {
         if (!Array.isArray(counts)) {
             throw new src/* ConfigurationError */.j1(`coverage-final entry "${entry.key}": branch counters b["${id}"] are not an array`, { file, line: entry.line });
         }
-        if (branchMap[id] === undefined && isObject(data.branchMap))
+        if (branchMap[id] === undefined && (0,src/* isRecord */.u4)(data.branchMap))
             throw contradiction('b', id, 'branchMap');
         const line = startLine(branchMap[id], 'loc');
         counts.forEach((taken, index) => result.branches.push({ line, block: id, branch: String(index), taken: hitCount(taken) }));

@@ -66,7 +66,7 @@ function resolveOptions(section, inputs, workspace) {
     const level = (name) => {
         const definition = BUNDLE_BUDGET_OPTIONS[name];
         const text = given(name);
-        return text ? parseInteger(text, (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .rangeOf */ .uB)(definition), input(name)) : (section.number(name, (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .rangeOf */ .uB)(definition)) ?? definition.default);
+        return text ? (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseNumber */ .$J)(text, input(name), (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .rangeOf */ .uB)(definition)) : (section.number(name, (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .rangeOf */ .uB)(definition)) ?? definition.default);
     };
     const gzipLevel = level('gzip-level');
     const brotliQuality = level('brotli-quality');
@@ -144,13 +144,6 @@ function readLimits(entry, defaults) {
         throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('warn is larger than max, so it could never warn', entry.locate('warn'));
     }
     return limits;
-}
-function parseInteger(value, range, where) {
-    const number = Number(value);
-    if (value.trim() === '' || !Number.isFinite(number))
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${value}' is not a number`, where);
-    (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .checkRange */ .cd)(number, range, where);
-    return number;
 }
 
 
@@ -713,7 +706,7 @@ function parseMetric(metric, provider, intervalMs, notices) {
             return parseFraction(String(value), metric.locate(key));
         if (type === 'latency')
             return parseDuration(String(value), metric.locate(key), true);
-        return parseNumber(String(value), metric.locate(key));
+        return (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseNumber */ .$J)(value, metric.locate(key), {});
     };
     const alert = threshold('alert');
     const rollback = threshold('rollback');
@@ -810,12 +803,6 @@ function parseFraction(text, where) {
     const value = match[2] ? Number(match[1]) / 100 : Number(match[1]);
     if (value > 1)
         throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${text}' is above 100%`, where, 'write a percentage such as 5%');
-    return value;
-}
-function parseNumber(text, where) {
-    const value = Number(text);
-    if (text.trim() === '' || !Number.isFinite(value))
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${text}' is not a number`, where);
     return value;
 }
 /** A duration between MIN_INTERVAL_MS and MAX_DURATION_MS. */
@@ -934,8 +921,7 @@ function withoutCredentials(text) {
 /* harmony export */   Tn: () => (/* binding */ serverText),
 /* harmony export */   Tt: () => (/* binding */ getJson),
 /* harmony export */   mZ: () => (/* binding */ ProviderError),
-/* harmony export */   q0: () => (/* binding */ describe),
-/* harmony export */   u4: () => (/* binding */ isRecord)
+/* harmony export */   q0: () => (/* binding */ describe)
 /* harmony export */ });
 /* unused harmony exports prometheusProvider, datadogProvider, httpJsonProvider */
 /* harmony import */ var _roadstop_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5758);
@@ -1053,9 +1039,6 @@ async function readBody(response, signal, service, timeoutMs, cancel) {
         throw new ProviderError(`${describe(service)} broke off its answer (${serverText(error.message)})`, 'unreachable');
     }
 }
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 /** Prometheus writes sample values as strings, with NaN, +Inf and -Inf spelled its own way. */
 function promValue(text) {
     if (typeof text !== 'string')
@@ -1069,7 +1052,7 @@ function promValue(text) {
     return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text) ? Number(text) : undefined;
 }
 function labelsOf(metric) {
-    if (!isRecord(metric))
+    if (!(0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(metric))
         return '{}';
     return serverText(`{${Object.entries(metric).map(([name, value]) => `${name}="${String(value)}"`).join(', ')}}`);
 }
@@ -1084,7 +1067,7 @@ function prometheusProvider(baseUrl, headers, cancel) {
     const service = { name: 'Prometheus', input: 'prometheus-url' };
     const call = async (path, params, timeoutMs) => {
         const { status, body } = await getJson(`${baseUrl}${path}?${new URLSearchParams(params).toString()}`, headers, timeoutMs, service, cancel);
-        if (!isRecord(body))
+        if (!(0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(body))
             throw new ProviderError(`${describe(service)} answered HTTP ${status} with JSON that is not an API answer`, 'garbage');
         if (body.status === 'success' && status < 300)
             return body.data;
@@ -1101,11 +1084,11 @@ function prometheusProvider(baseUrl, headers, cancel) {
         },
         async range(query, window, timeoutMs) {
             const data = await call('/api/v1/query_range', { query, start: String(window.start), end: String(window.end), step: `${window.stepSeconds}s` }, timeoutMs);
-            if (!isRecord(data) || data.resultType !== 'matrix' || !Array.isArray(data.result)) {
+            if (!(0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(data) || data.resultType !== 'matrix' || !Array.isArray(data.result)) {
                 throw new ProviderError(`${describe(service)} answered a range query without a matrix`, 'garbage');
             }
             return data.result.map((entry) => {
-                const values = isRecord(entry) ? entry.values : undefined;
+                const values = (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(entry) ? entry.values : undefined;
                 if (!Array.isArray(values))
                     throw new ProviderError(`${describe(service)} answered a series without values`, 'garbage');
                 const points = values.map((pair) => {
@@ -1114,7 +1097,7 @@ function prometheusProvider(baseUrl, headers, cancel) {
                         throw new ProviderError(`${describe(service)} answered a point that is not [time, "value"]: ${serverText(pair)}`, 'garbage');
                     return [pair[0], value];
                 });
-                return { labels: labelsOf(isRecord(entry) ? entry.metric : undefined), points };
+                return { labels: labelsOf((0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(entry) ? entry.metric : undefined), points };
             });
         },
     };
@@ -1129,7 +1112,7 @@ function datadogProvider(baseUrl, headers, cancel) {
     const service = { name: 'Datadog', input: 'datadog-site' };
     const call = async (query, from, to, timeoutMs) => {
         const { status, body } = await getJson(`${baseUrl}/api/v1/query?${new URLSearchParams({ from: String(Math.floor(from)), to: String(Math.ceil(to)), query }).toString()}`, headers, timeoutMs, service, cancel);
-        if (!isRecord(body))
+        if (!(0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(body))
             throw new ProviderError(`${describe(service)} answered HTTP ${status} with JSON that is not an API answer`, 'garbage');
         if (status >= 400 || body.status === 'error') {
             const errors = Array.isArray(body.errors) ? body.errors.map(serverText).join('; ') : undefined;
@@ -1152,7 +1135,7 @@ function datadogProvider(baseUrl, headers, cancel) {
         async range(query, window, timeoutMs) {
             const series = await call(query, window.start - window.stepSeconds, window.end, timeoutMs);
             return series.map((entry) => {
-                const pointlist = isRecord(entry) ? entry.pointlist : undefined;
+                const pointlist = (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(entry) ? entry.pointlist : undefined;
                 if (!Array.isArray(pointlist))
                     throw new ProviderError(`${describe(service)} answered a series without a pointlist`, 'garbage');
                 const points = [];
@@ -1164,7 +1147,7 @@ function datadogProvider(baseUrl, headers, cancel) {
                     if (pair[1] !== null)
                         points.push([pair[0] / 1000, pair[1]]);
                 }
-                return { labels: serverText(isRecord(entry) ? (entry.scope ?? entry.expression ?? '') : ''), points };
+                return { labels: serverText((0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(entry) ? (entry.scope ?? entry.expression ?? '') : ''), points };
             });
         },
     };
@@ -1537,7 +1520,7 @@ function sentryProvider(options, headers, labels, cancel) {
             }
         }
     };
-    const detail = (body) => (0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .serverText */ .Tn)((0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(body) ? (body.detail ?? 'no detail') : body);
+    const detail = (body) => (0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .serverText */ .Tn)((0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(body) ? (body.detail ?? 'no detail') : body);
     /** The body of the organization's sessions or events-stats endpoint, for the project and environment; its statuses named for what they mean. */
     const orgRead = async (endpoint, first, params, timeoutMs, groupBy = []) => {
         const search = new URLSearchParams({ ...first, project: await resolveProject(), ...params });
@@ -1563,7 +1546,7 @@ function sentryProvider(options, headers, labels, cancel) {
         projectId ??= call(`/projects/${org}/${encodeURIComponent(options.project)}/`, new URLSearchParams(), _watch_js__WEBPACK_IMPORTED_MODULE_2__/* .REQUEST_TIMEOUT_MS */ .j2).then(({ status, body }) => {
             if (status === 404)
                 throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Sentry knows no project '${options.project}' in organization '${options.org}' (HTTP 404: ${detail(body)})`, { input: 'sentry-project' }, 'the project slug as in its settings URL, or its numeric ID; and check sentry-org');
-            const id = (0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(body) ? body.id : undefined;
+            const id = (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(body) ? body.id : undefined;
             if (status >= 300 || (typeof id !== 'string' && typeof id !== 'number') || !/^\d+$/.test(String(id))) {
                 throw new _providers_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderError */ .mZ(`${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(service)} answered HTTP ${status} for the project without a numeric id: ${detail(body)}`, status >= 500 ? 'outage' : 'garbage');
             }
@@ -1677,13 +1660,13 @@ function windowParams(window, release, more) {
 /** The events-stats answer checked: `data` a list of [seconds, [{count}]], each count a whole number \u2265 0. */
 function checkedEventsStats(body, service) {
     const garbage = (what) => new _providers_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderError */ .mZ(`${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(service)} answered events-stats ${what}`, 'garbage');
-    if (!(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(body) || !Array.isArray(body.data))
+    if (!(0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(body) || !Array.isArray(body.data))
         throw garbage('without data');
     return body.data.map((entry) => {
         if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'number' || !Number.isFinite(entry[0]) || !Array.isArray(entry[1]))
             throw garbage(`with an entry that is not [time, [{count}]]: ${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .serverText */ .Tn)(entry)}`);
         const counts = entry[1];
-        const count = counts.length === 1 && (0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(counts[0]) ? counts[0].count : undefined;
+        const count = counts.length === 1 && (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(counts[0]) ? counts[0].count : undefined;
         if (typeof count !== 'number' || !Number.isInteger(count) || count < 0)
             throw garbage(`with a count that is not a whole number of events: ${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .serverText */ .Tn)(counts)}`);
         return [entry[0], count];
@@ -1692,7 +1675,7 @@ function checkedEventsStats(body, service) {
 /** The sessions answer checked: intervals ISO times, each group's series one count (a whole number \u2265 0) per interval. */
 function checkedSessions(body, service) {
     const garbage = (what) => new _providers_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderError */ .mZ(`${(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(service)} answered sessions ${what}`, 'garbage');
-    if (!(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(body) || !Array.isArray(body.intervals) || !Array.isArray(body.groups))
+    if (!(0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(body) || !Array.isArray(body.intervals) || !Array.isArray(body.groups))
         throw garbage('without intervals and groups');
     const intervals = body.intervals.map((text) => {
         const time = typeof text === 'string' ? Date.parse(text) : Number.NaN;
@@ -1701,7 +1684,7 @@ function checkedSessions(body, service) {
         return time / 1000;
     });
     const groups = body.groups.map((group) => {
-        if (!(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(group) || !(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(group.by) || !(0,_providers_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(group.series))
+        if (!(0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(group) || !(0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(group.by) || !(0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(group.series))
             throw garbage('with a group without by and series');
         const series = group.series[FIELD];
         if (!Array.isArray(series) || series.length !== intervals.length)
@@ -3168,7 +3151,7 @@ async function runGateCommand(gate, args, io) {
     const workspace = await commandWorkspace(typeof values.cwd === 'string' ? values.cwd : undefined, io);
     const inputs = cliInputs(gate, values, positionals);
     // --config is the user's own file on their own machine: the shell's folder is as good as the workspace.
-    const config = await (0,src/* loadConfig */.Z9)(commandConfigPath(values.config, io), { workspace, input: '--config', also: [io.cwd], sections: configSections() });
+    const config = (0,src/* loadConfig */.Z9)(commandConfigPath(values.config, io), { workspace, input: '--config', also: [io.cwd], sections: configSections() });
     for (const warning of config.warnings.filter((each) => each.key.startsWith(`${gate.name}.`)))
         io.stderr(`${warning.file ?? ''}${warning.line ? `:${warning.line}` : ''}: warning: ${warning.text}\n`);
     const options = gate.resolveOptions(config.section(gate.name), inputs, workspace);
@@ -3556,16 +3539,18 @@ function cancellableSleep(ms, signal) {
  * What stopped the ramp, as the one error the edge reports: the user's mistake as it was (its input named); anything
  * else as the environment's, with the step it happened at and whether the traffic is back on stable.
  */
-function releaseError(outcome, secrets) {
+function throwRampError(outcome, secrets) {
     if (!outcome.error)
-        return undefined;
+        return;
     // Servers echo what they were sent (an Authorization header in an error): redacted before it is reported.
     if ((0,src/* isConfigurationError */.p0)(outcome.error)) {
         const { message, location, hint } = outcome.error;
-        return new src/* ConfigurationError */.j1((0,src/* redactText */.Rd)(message, secrets), location, hint === undefined ? undefined : (0,src/* redactText */.Rd)(hint, secrets));
+        throw new src/* ConfigurationError */.j1((0,src/* redactText */.Rd)(message, secrets), location, hint === undefined ? undefined : (0,src/* redactText */.Rd)(hint, secrets));
     }
-    return new src/* EnvironmentError */.eG((0,src/* redactText */.Rd)(`${outcome.reason}${outcome.rolledBack ? '; rolled back: all traffic on stable' : ''}`, secrets));
+    throw new src/* EnvironmentError */.eG((0,src/* redactText */.Rd)(`${outcome.reason}${outcome.rolledBack ? '; rolled back: all traffic on stable' : ''}`, secrets));
 }
+/** An Error is {} to JSON: the report and --json carry its message. */
+const releaseJson = ({ error, ...rest }, secrets) => (0,src/* redactText */.Rd)(JSON.stringify({ ...rest, ...(error ? { error: error.message } : {}) }, null, 2), secrets);
 
 ;// CONCATENATED MODULE: ./packages/release/src/index.ts
 
@@ -3623,15 +3608,12 @@ async function runReleaseCommand(args, io) {
     // All string options: parseArgs (strict) gives a string or nothing.
     const given = values;
     const inputs = Object.fromEntries(names.filter((name) => given[name] !== undefined).map((name) => [name, given[name]]));
-    const config = await (0,src/* loadConfig */.Z9)(commandConfigPath(values.config, io), { workspace, input: '--config', also: [io.cwd], sections: configSections() });
+    const config = (0,src/* loadConfig */.Z9)(commandConfigPath(values.config, io), { workspace, input: '--config', also: [io.cwd], sections: configSections() });
     const options = resolveReleaseOptions(config.section('canary-watch'), inputs, workspace);
     const secrets = releaseSecrets(options);
     const outcome = await runRelease(options, { scratch: await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'roadstop-canary-release-')), log: (text) => io.stderr(`${(0,src/* redactText */.Rd)(text, secrets)}\n`), onMoved: () => undefined });
-    const { error, ...rest } = outcome;
-    io.stdout((0,src/* redactText */.Rd)(values.json ? `${JSON.stringify({ ...rest, ...(error ? { error: error.message } : {}) }, null, 2)}\n` : renderReleaseTerminal(outcome), secrets));
-    const failure = releaseError(outcome, secrets);
-    if (failure)
-        throw failure;
+    io.stdout(values.json ? `${releaseJson(outcome, secrets)}\n` : (0,src/* redactText */.Rd)(renderReleaseTerminal(outcome), secrets));
+    throwRampError(outcome, secrets);
     return outcome.decision === 'promote' ? 0 : 1;
 }
 
@@ -3660,7 +3642,7 @@ async function runAllCommand(args, io) {
     }
     const workspace = await commandWorkspace(values.cwd, io);
     const configPath = commandConfigPath(values.config, io);
-    const config = await (0,src/* loadConfig */.Z9)(configPath, { workspace, input: '--config', also: [io.cwd], sections: configSections() });
+    const config = (0,src/* loadConfig */.Z9)(configPath, { workspace, input: '--config', also: [io.cwd], sections: configSections() });
     if (config.file === undefined) {
         throw new src/* ConfigurationError */.j1(`config file not found: ${src/* DEFAULT_CONFIG_PATH */.Bi} does not exist in ${workspace}`, { input: '--config' }, `roadstop run runs the gates a config file names (${NAMES})`);
     }
@@ -3775,6 +3757,7 @@ __webpack_require__.d(__webpack_exports__, {
   Us: () => (/* reexport */ isBlocking),
   p0: () => (/* reexport */ isConfigurationError),
   oz: () => (/* reexport */ isEnvironmentError),
+  u4: () => (/* reexport */ isRecord),
   UO: () => (/* reexport */ isWithin),
   Z9: () => (/* reexport */ loadConfig),
   CZ: () => (/* reexport */ notJudgedWithoutBaseline),
@@ -3784,6 +3767,7 @@ __webpack_require__.d(__webpack_exports__, {
   yG: () => (/* reexport */ parseBoolean),
   XV: () => (/* reexport */ parseFailOn),
   KW: () => (/* reexport */ parseIncrease),
+  $J: () => (/* reexport */ parseNumber),
   HK: () => (/* reexport */ parseSectionList),
   DB: () => (/* reexport */ parseSize),
   tk: () => (/* reexport */ prepareReportPath),
@@ -3803,7 +3787,7 @@ __webpack_require__.d(__webpack_exports__, {
   Zk: () => (/* reexport */ writeResult)
 });
 
-// UNUSED EXPORTS: ALLOW_SKIP, CONFIG_VERSION, ConfigSection, GATE_NAME, MAX_GLOB_EXPANSIONS, MAX_NESTING, MAX_PLAUSIBLE_BYTES, MAX_RESULT_BYTES, MAX_YAML_ALIASES, MAX_YAML_CHARACTERS, RESULT_SCHEMA_ID, RESULT_SCHEMA_VERSION, STEP_INPUTS, UPLOAD_MODES, YamlSyntaxError, checkNesting, checkSection, closest, configJsonSchema, confinedPathSync, countBraceExpansions, createEdgeFetch, findImplausibleResult, isLiteralPath, loadConfigSync, parseConfig, parseHttpUrlInput, parseResult, parseYamlData, parseYamlTree, readRegularFile, readRegularFileSync, readResult, readResultFiles, readRunnerContext, readStepInputs, realLocation, refuseLinkedBase, secretInputValues, specialFileKind
+// UNUSED EXPORTS: ALLOW_SKIP, CONFIG_VERSION, ConfigSection, GATE_NAME, MAX_GLOB_EXPANSIONS, MAX_NESTING, MAX_PLAUSIBLE_BYTES, MAX_RESULT_BYTES, MAX_YAML_ALIASES, MAX_YAML_CHARACTERS, RESULT_SCHEMA_ID, RESULT_SCHEMA_VERSION, STEP_INPUTS, UPLOAD_MODES, YamlSyntaxError, checkNesting, checkSection, closest, configJsonSchema, confinedPathSync, countBraceExpansions, createEdgeFetch, findImplausibleResult, isLiteralPath, parseConfig, parseHttpUrlInput, parseResult, parseYamlData, parseYamlTree, readRegularFile, readRegularFileSync, readResult, readResultFiles, readRunnerContext, readStepInputs, realLocation, refuseLinkedBase, runUrlOf, secretInputValues, specialFileKind
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
@@ -4186,6 +4170,23 @@ function input_values_oneOf(value, allowed, where) {
         return value;
     throw new errors_ConfigurationError(`'${value}' is not one of ${allowed.join(', ')}`, where);
 }
+function checkRange(value, range, where) {
+    if (range.integer && !Number.isInteger(value))
+        throw new errors_ConfigurationError(`${value} must be a whole number`, where);
+    if ((range.min !== undefined && value < range.min) || (range.max !== undefined && value > range.max)) {
+        const bounds = range.max === undefined ? `at least ${range.min}` : range.min === undefined ? `at most ${range.max}` : `from ${range.min} to ${range.max}`;
+        throw new errors_ConfigurationError(`${value} is out of range: must be ${bounds}`, where);
+    }
+}
+/** A finite number within `range`, or the mistake: `'x' is not <what>` and how to write one. */
+function parseNumber(value, where, range, what = 'a number', hint) {
+    const text = String(value).trim();
+    const number = Number(text);
+    if (text === '' || !Number.isFinite(number))
+        throw new errors_ConfigurationError(`'${value}' is not ${what}`, where, hint);
+    checkRange(number, range, where);
+    return number;
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/nesting.ts
 
@@ -4196,6 +4197,10 @@ function input_values_oneOf(value, allowed, where) {
  * message walk) runs out of stack.
  */
 const MAX_NESTING = 100;
+/** A parsed JSON object (not null, not an array): the one value whose fields a reader may look up. */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 /**
  * Refuse a parsed JSON value nested more than MAX_NESTING deep. JSON.parse
  * itself reads any depth; whatever walks the value afterwards recurses, so
@@ -4560,17 +4565,11 @@ function parseSectionList(text, options) {
 }
 /**
  * Read the roadstop config. A missing file is fine at the default path and an
- * error at a path the user named; a mistake is a rejection.
+ * error at a path the user named; a mistake is thrown. Synchronous: every step
+ * starts with a file of a few kB, and the promise API of node:fs (with the
+ * streams it loads) cost more than the read.
  */
 function loadConfig(path, options) {
-    return new Promise((done) => done(loadConfigSync(path, options)));
-}
-/**
- * loadConfig, synchronously, as it reads: every step starts with a file of a
- * few kB, and the promise API of node:fs (with the streams it loads) cost
- * more than the read.
- */
-function loadConfigSync(path, options) {
     // The default path is optional even when spelled out (action.yml's default): every gate also works from inputs alone.
     const file = path !== undefined && path.trim() !== '' ? path.trim() : DEFAULT_CONFIG_PATH;
     const explicit = file !== DEFAULT_CONFIG_PATH;
@@ -4622,14 +4621,6 @@ function parseConfig(text, file, sections) {
 }
 function loadedConfig(file, root, warnings) {
     return { file, root, section: (gate) => root.section(gate), warnings };
-}
-function checkRange(value, range, where) {
-    if (range.integer && !Number.isInteger(value))
-        throw new errors_ConfigurationError(`${value} must be a whole number`, where);
-    if ((range.min !== undefined && value < range.min) || (range.max !== undefined && value > range.max)) {
-        const bounds = range.max === undefined ? `at least ${range.min}` : range.min === undefined ? `at most ${range.max}` : `from ${range.min} to ${range.max}`;
-        throw new errors_ConfigurationError(`${value} is out of range: must be ${bounds}`, where);
-    }
 }
 function displayPath(absolute, workspace) {
     const inside = (0,external_node_path_.relative)(workspace, absolute);
@@ -5365,6 +5356,13 @@ function readRunnerContext(env = process.env, cwd = process.cwd()) {
         };
     }
     return context;
+}
+/** The run's page at this attempt: a link that outlives a re-run still shows the attempt that wrote it. */
+function runUrlOf(context, env) {
+    if (!context.owner || !context.repo || !context.runId)
+        return undefined;
+    const attempt = env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1' ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : '';
+    return `${context.serverUrl.replace(/\/+$/, '')}/${context.owner}/${context.repo}/actions/runs/${context.runId}${attempt}`;
 }
 /**
  * The event payload. Outside a pull request a missing file is an empty
@@ -6881,7 +6879,7 @@ function resolveLighthouseOptions(section, inputs, workspace) {
     const runsText = given('runs') ?? section.stringOrNumber('runs');
     const runs = runsText === undefined
         ? DEFAULT_RUNS
-        : parseNumber(runsText, from('runs'), 'a number of runs', `write a whole number from 1 to ${MAX_RUNS}, e.g. 3`, RUNS_RANGE);
+        : (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseNumber */ .$J)(runsText, from('runs'), RUNS_RANGE, 'a number of runs', `write a whole number from 1 to ${MAX_RUNS}, e.g. 3`);
     const presetText = given('preset') ?? section.string('preset');
     let preset;
     if (presetText !== undefined) {
@@ -6911,7 +6909,7 @@ function resolveLighthouseOptions(section, inputs, workspace) {
         // CLS is the unitless layout shift score, e.g. 0.1.
         maxVitals[vital] =
             vital === 'cls'
-                ? parseNumber(value, from(name), 'a layout shift score', 'write a number such as 0.1', { min: 0, max: 10 })
+                ? (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseNumber */ .$J)(value, from(name), { min: 0, max: 10 }, 'a layout shift score', 'write a number such as 0.1')
                 : parseDuration(value, from(name));
     }
     const budgets = readMap(section.section('budgets'), RESOURCE_TYPES, _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseSize */ .DB);
@@ -6997,7 +6995,7 @@ function readMap(map, keys, parse, into = {}) {
 }
 /** A Lighthouse score as people write it, 0\u2013100 (`80`); anything outside that range names where it came from. */
 function parseScore(value, where) {
-    const number = parseNumber(value, where, 'a score', 'write a number from 0 to 100, e.g. 80', { min: 0, max: 100 });
+    const number = (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseNumber */ .$J)(value, where, { min: 0, max: 100 }, 'a score', 'write a number from 0 to 100, e.g. 80');
     // lhci's assertions write scores as 0\u20131 (minScore: 0.8); here 0.8 would be 0.8 points out of 100 and pass anything.
     if (number > 0 && number < 1) {
         throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${value} reads as ${number} points out of 100, which looks like lhci's 0\u20131 score`, where, `did you mean ${Math.round(number * 10000) / 100}? scores here are 0\u2013100`);
@@ -7005,7 +7003,7 @@ function parseScore(value, where) {
     return number;
 }
 function parsePoints(value, where) {
-    return parseNumber(value, where, 'a number of points', 'write the largest allowed drop in score points, e.g. 3', { min: 0, max: 100 });
+    return (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseNumber */ .$J)(value, where, { min: 0, max: 100 }, 'a number of points', 'write the largest allowed drop in score points, e.g. 3');
 }
 /** `2500`, `"2500ms"`, `"2.5 s"` \u2192 2500 milliseconds. */
 function parseDuration(value, where) {
@@ -7015,15 +7013,6 @@ function parseDuration(value, where) {
     const milliseconds = Number(match[1]) * ((match[2] ?? 'ms').toLowerCase() === 's' ? 1000 : 1);
     (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .checkRange */ .cd)(milliseconds, { min: 0, max: 600_000 }, where);
     return Math.round(milliseconds);
-}
-/** A finite number within `range`, or the mistake: `'x' is not <what>` and how to write one. */
-function parseNumber(value, where, what, hint, range) {
-    const text = typeof value === 'number' ? String(value) : value.trim();
-    const number = Number(text);
-    if (text === '' || !Number.isFinite(number))
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${value}' is not ${what}`, where, hint);
-    (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .checkRange */ .cd)(number, range, where);
-    return number;
 }
 
 

@@ -850,7 +850,7 @@ function sentryProvider(options, headers, labels, cancel) {
             }
         }
     };
-    const detail = (body) => serverText(isRecord(body) ? (body.detail ?? 'no detail') : body);
+    const detail = (body) => serverText((0,src/* isRecord */.u4)(body) ? (body.detail ?? 'no detail') : body);
     /** The body of the organization's sessions or events-stats endpoint, for the project and environment; its statuses named for what they mean. */
     const orgRead = async (endpoint, first, params, timeoutMs, groupBy = []) => {
         const search = new URLSearchParams({ ...first, project: await resolveProject(), ...params });
@@ -876,7 +876,7 @@ function sentryProvider(options, headers, labels, cancel) {
         projectId ??= call(`/projects/${org}/${encodeURIComponent(options.project)}/`, new URLSearchParams(), REQUEST_TIMEOUT_MS).then(({ status, body }) => {
             if (status === 404)
                 throw new src/* ConfigurationError */.j1(`Sentry knows no project '${options.project}' in organization '${options.org}' (HTTP 404: ${detail(body)})`, { input: 'sentry-project' }, 'the project slug as in its settings URL, or its numeric ID; and check sentry-org');
-            const id = isRecord(body) ? body.id : undefined;
+            const id = (0,src/* isRecord */.u4)(body) ? body.id : undefined;
             if (status >= 300 || (typeof id !== 'string' && typeof id !== 'number') || !/^\d+$/.test(String(id))) {
                 throw new ProviderError(`${describe(service)} answered HTTP ${status} for the project without a numeric id: ${detail(body)}`, status >= 500 ? 'outage' : 'garbage');
             }
@@ -990,13 +990,13 @@ function windowParams(window, release, more) {
 /** The events-stats answer checked: `data` a list of [seconds, [{count}]], each count a whole number \u2265 0. */
 function checkedEventsStats(body, service) {
     const garbage = (what) => new ProviderError(`${describe(service)} answered events-stats ${what}`, 'garbage');
-    if (!isRecord(body) || !Array.isArray(body.data))
+    if (!(0,src/* isRecord */.u4)(body) || !Array.isArray(body.data))
         throw garbage('without data');
     return body.data.map((entry) => {
         if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'number' || !Number.isFinite(entry[0]) || !Array.isArray(entry[1]))
             throw garbage(`with an entry that is not [time, [{count}]]: ${serverText(entry)}`);
         const counts = entry[1];
-        const count = counts.length === 1 && isRecord(counts[0]) ? counts[0].count : undefined;
+        const count = counts.length === 1 && (0,src/* isRecord */.u4)(counts[0]) ? counts[0].count : undefined;
         if (typeof count !== 'number' || !Number.isInteger(count) || count < 0)
             throw garbage(`with a count that is not a whole number of events: ${serverText(counts)}`);
         return [entry[0], count];
@@ -1005,7 +1005,7 @@ function checkedEventsStats(body, service) {
 /** The sessions answer checked: intervals ISO times, each group's series one count (a whole number \u2265 0) per interval. */
 function checkedSessions(body, service) {
     const garbage = (what) => new ProviderError(`${describe(service)} answered sessions ${what}`, 'garbage');
-    if (!isRecord(body) || !Array.isArray(body.intervals) || !Array.isArray(body.groups))
+    if (!(0,src/* isRecord */.u4)(body) || !Array.isArray(body.intervals) || !Array.isArray(body.groups))
         throw garbage('without intervals and groups');
     const intervals = body.intervals.map((text) => {
         const time = typeof text === 'string' ? Date.parse(text) : Number.NaN;
@@ -1014,7 +1014,7 @@ function checkedSessions(body, service) {
         return time / 1000;
     });
     const groups = body.groups.map((group) => {
-        if (!isRecord(group) || !isRecord(group.by) || !isRecord(group.series))
+        if (!(0,src/* isRecord */.u4)(group) || !(0,src/* isRecord */.u4)(group.by) || !(0,src/* isRecord */.u4)(group.series))
             throw garbage('with a group without by and series');
         const series = group.series[FIELD];
         if (!Array.isArray(series) || series.length !== intervals.length)
@@ -1140,9 +1140,6 @@ async function readBody(response, signal, service, timeoutMs, cancel) {
         throw new ProviderError(`${describe(service)} broke off its answer (${serverText(error.message)})`, 'unreachable');
     }
 }
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 /** Prometheus writes sample values as strings, with NaN, +Inf and -Inf spelled its own way. */
 function promValue(text) {
     if (typeof text !== 'string')
@@ -1156,7 +1153,7 @@ function promValue(text) {
     return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text) ? Number(text) : undefined;
 }
 function labelsOf(metric) {
-    if (!isRecord(metric))
+    if (!(0,src/* isRecord */.u4)(metric))
         return '{}';
     return serverText(`{${Object.entries(metric).map(([name, value]) => `${name}="${String(value)}"`).join(', ')}}`);
 }
@@ -1171,7 +1168,7 @@ function prometheusProvider(baseUrl, headers, cancel) {
     const service = { name: 'Prometheus', input: 'prometheus-url' };
     const call = async (path, params, timeoutMs) => {
         const { status, body } = await getJson(`${baseUrl}${path}?${new URLSearchParams(params).toString()}`, headers, timeoutMs, service, cancel);
-        if (!isRecord(body))
+        if (!(0,src/* isRecord */.u4)(body))
             throw new ProviderError(`${describe(service)} answered HTTP ${status} with JSON that is not an API answer`, 'garbage');
         if (body.status === 'success' && status < 300)
             return body.data;
@@ -1188,11 +1185,11 @@ function prometheusProvider(baseUrl, headers, cancel) {
         },
         async range(query, window, timeoutMs) {
             const data = await call('/api/v1/query_range', { query, start: String(window.start), end: String(window.end), step: `${window.stepSeconds}s` }, timeoutMs);
-            if (!isRecord(data) || data.resultType !== 'matrix' || !Array.isArray(data.result)) {
+            if (!(0,src/* isRecord */.u4)(data) || data.resultType !== 'matrix' || !Array.isArray(data.result)) {
                 throw new ProviderError(`${describe(service)} answered a range query without a matrix`, 'garbage');
             }
             return data.result.map((entry) => {
-                const values = isRecord(entry) ? entry.values : undefined;
+                const values = (0,src/* isRecord */.u4)(entry) ? entry.values : undefined;
                 if (!Array.isArray(values))
                     throw new ProviderError(`${describe(service)} answered a series without values`, 'garbage');
                 const points = values.map((pair) => {
@@ -1201,7 +1198,7 @@ function prometheusProvider(baseUrl, headers, cancel) {
                         throw new ProviderError(`${describe(service)} answered a point that is not [time, "value"]: ${serverText(pair)}`, 'garbage');
                     return [pair[0], value];
                 });
-                return { labels: labelsOf(isRecord(entry) ? entry.metric : undefined), points };
+                return { labels: labelsOf((0,src/* isRecord */.u4)(entry) ? entry.metric : undefined), points };
             });
         },
     };
@@ -1216,7 +1213,7 @@ function datadogProvider(baseUrl, headers, cancel) {
     const service = { name: 'Datadog', input: 'datadog-site' };
     const call = async (query, from, to, timeoutMs) => {
         const { status, body } = await getJson(`${baseUrl}/api/v1/query?${new URLSearchParams({ from: String(Math.floor(from)), to: String(Math.ceil(to)), query }).toString()}`, headers, timeoutMs, service, cancel);
-        if (!isRecord(body))
+        if (!(0,src/* isRecord */.u4)(body))
             throw new ProviderError(`${describe(service)} answered HTTP ${status} with JSON that is not an API answer`, 'garbage');
         if (status >= 400 || body.status === 'error') {
             const errors = Array.isArray(body.errors) ? body.errors.map(serverText).join('; ') : undefined;
@@ -1239,7 +1236,7 @@ function datadogProvider(baseUrl, headers, cancel) {
         async range(query, window, timeoutMs) {
             const series = await call(query, window.start - window.stepSeconds, window.end, timeoutMs);
             return series.map((entry) => {
-                const pointlist = isRecord(entry) ? entry.pointlist : undefined;
+                const pointlist = (0,src/* isRecord */.u4)(entry) ? entry.pointlist : undefined;
                 if (!Array.isArray(pointlist))
                     throw new ProviderError(`${describe(service)} answered a series without a pointlist`, 'garbage');
                 const points = [];
@@ -1251,7 +1248,7 @@ function datadogProvider(baseUrl, headers, cancel) {
                     if (pair[1] !== null)
                         points.push([pair[0] / 1000, pair[1]]);
                 }
-                return { labels: serverText(isRecord(entry) ? (entry.scope ?? entry.expression ?? '') : ''), points };
+                return { labels: serverText((0,src/* isRecord */.u4)(entry) ? (entry.scope ?? entry.expression ?? '') : ''), points };
             });
         },
     };

@@ -670,6 +670,7 @@ async function runResolvedGate(gate, inputs, resolved) {
 /* harmony export */   Lg: () => (/* binding */ toGitHubError),
 /* harmony export */   RG: () => (/* binding */ gitHubMessage),
 /* harmony export */   Rr: () => (/* binding */ GitHubRateLimitError),
+/* harmony export */   XM: () => (/* binding */ pathOf),
 /* harmony export */   ZU: () => (/* binding */ redactedHttpError),
 /* harmony export */   d: () => (/* binding */ isHttpError),
 /* harmony export */   dZ: () => (/* binding */ describeGitHubError),
@@ -875,10 +876,14 @@ function describeValidationError(item) {
         return message;
     return [resource, field, code].filter((part) => typeof part === 'string').join(' ');
 }
+/** A request's URL without its origin (a GitHub Enterprise host's too), as the log and the permission hint read it. */
+function pathOf(url) {
+    return url.replace(/^[a-z]+:\/\/[^/]+/i, '');
+}
 /** The permission a GITHUB_TOKEN needs for the request that was refused. */
 function permissionFor(method = 'GET', url = '') {
     const write = !['GET', 'HEAD'].includes(method.toUpperCase());
-    const path = url.replace(/^[a-z]+:\/\/[^/]+/i, '').split('?')[0] ?? '';
+    const path = pathOf(url).split('?')[0] ?? '';
     if (/\/actions\//.test(path))
         return `actions: ${write ? 'write' : 'read'}`;
     if (/\/(issues|pulls)(\/|$)/.test(path))

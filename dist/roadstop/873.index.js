@@ -820,7 +820,7 @@ async function runGateInStep(gate, inputs, outputPrefix = '') {
         (0,io/* setSecret */.Pq)(value);
     const context = (0,src/* readRunnerContext */.gi)();
     const workspace = (0,external_node_path_.resolve)(context.workspace);
-    const config = await (0,src/* loadConfig */.Z9)(inputs.config, { workspace, input: 'config', sections: configSections() });
+    const config = (0,src/* loadConfig */.Z9)(inputs.config, { workspace, input: 'config', sections: configSections() });
     (0,io/* warnConfig */.Hu)((0,io/* stepPrefix */.VN)(gate), config.warnings.filter((warning) => warning.key.startsWith(`${gate.name}.`)));
     const options = gate.resolveOptions(config.section(gate.name), inputs.gate, workspace);
     // Secrets the config file gave (not inputs, so not masked above) are masked before the run first uses them.
@@ -859,7 +859,7 @@ async function runRootAction(registry) {
         }
         const workspace = (0,external_node_path_.resolve)((0,src/* readRunnerContext */.gi)().workspace);
         // Each gate's step reads it again and warns of deprecated keys; this read only finds the gates it names.
-        const config = await (0,src/* loadConfig */.Z9)(configPath, { workspace, input: 'config', sections: configSections(registry) });
+        const config = (0,src/* loadConfig */.Z9)(configPath, { workspace, input: 'config', sections: configSections(registry) });
         const names = gates.map((gate) => gate.name).join(', ');
         if (config.file === undefined) {
             throw new src/* ConfigurationError */.j1(`config file not found: ${configPath || src/* DEFAULT_CONFIG_PATH */.Bi} does not exist in the workspace`, { input: 'config' }, `the root action runs the gates a config file names (${names}); add the file, or use one gate's action with inputs`);
@@ -1268,7 +1268,7 @@ function resolveOptions(section, inputs, workspace) {
     const level = (name) => {
         const definition = BUNDLE_BUDGET_OPTIONS[name];
         const text = given(name);
-        return text ? parseInteger(text, (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .rangeOf */ .uB)(definition), input(name)) : (section.number(name, (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .rangeOf */ .uB)(definition)) ?? definition.default);
+        return text ? (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseNumber */ .$J)(text, input(name), (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .rangeOf */ .uB)(definition)) : (section.number(name, (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .rangeOf */ .uB)(definition)) ?? definition.default);
     };
     const gzipLevel = level('gzip-level');
     const brotliQuality = level('brotli-quality');
@@ -1346,13 +1346,6 @@ function readLimits(entry, defaults) {
         throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('warn is larger than max, so it could never warn', entry.locate('warn'));
     }
     return limits;
-}
-function parseInteger(value, range, where) {
-    const number = Number(value);
-    if (value.trim() === '' || !Number.isFinite(number))
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${value}' is not a number`, where);
-    (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .checkRange */ .cd)(number, range, where);
-    return number;
 }
 
 
@@ -1699,7 +1692,7 @@ function parseMetric(metric, provider, intervalMs, notices) {
             return parseFraction(String(value), metric.locate(key));
         if (type === 'latency')
             return parseDuration(String(value), metric.locate(key), true);
-        return parseNumber(String(value), metric.locate(key));
+        return (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseNumber */ .$J)(value, metric.locate(key), {});
     };
     const alert = threshold('alert');
     const rollback = threshold('rollback');
@@ -1796,12 +1789,6 @@ function parseFraction(text, where) {
     const value = match[2] ? Number(match[1]) / 100 : Number(match[1]);
     if (value > 1)
         throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${text}' is above 100%`, where, 'write a percentage such as 5%');
-    return value;
-}
-function parseNumber(text, where) {
-    const value = Number(text);
-    if (text.trim() === '' || !Number.isFinite(value))
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${text}' is not a number`, where);
     return value;
 }
 /** A duration between MIN_INTERVAL_MS and MAX_DURATION_MS. */
@@ -1942,6 +1929,7 @@ __webpack_require__.d(__webpack_exports__, {
   Us: () => (/* reexport */ isBlocking),
   p0: () => (/* reexport */ isConfigurationError),
   oz: () => (/* reexport */ isEnvironmentError),
+  u4: () => (/* reexport */ isRecord),
   UO: () => (/* reexport */ isWithin),
   Z9: () => (/* reexport */ loadConfig),
   CZ: () => (/* reexport */ notJudgedWithoutBaseline),
@@ -1951,6 +1939,7 @@ __webpack_require__.d(__webpack_exports__, {
   yG: () => (/* reexport */ parseBoolean),
   XV: () => (/* reexport */ parseFailOn),
   KW: () => (/* reexport */ parseIncrease),
+  $J: () => (/* reexport */ parseNumber),
   HK: () => (/* reexport */ parseSectionList),
   DB: () => (/* reexport */ parseSize),
   tk: () => (/* reexport */ prepareReportPath),
@@ -1972,7 +1961,7 @@ __webpack_require__.d(__webpack_exports__, {
   Zk: () => (/* reexport */ writeResult)
 });
 
-// UNUSED EXPORTS: ALLOW_SKIP, CONFIG_VERSION, ConfigSection, GATE_NAME, MAX_GLOB_EXPANSIONS, MAX_NESTING, MAX_PLAUSIBLE_BYTES, MAX_RESULT_BYTES, MAX_YAML_ALIASES, MAX_YAML_CHARACTERS, RESULT_SCHEMA_ID, RESULT_SCHEMA_VERSION, STEP_INPUTS, YamlSyntaxError, checkNesting, checkSection, closest, configJsonSchema, confinedPathSync, countBraceExpansions, createEdgeFetch, findImplausibleResult, isLiteralPath, loadConfigSync, parseConfig, parseHttpUrlInput, parseResult, parseYamlData, parseYamlTree, readRegularFile, readRegularFileSync, readResultFiles, readStepInputs, realLocation, refuseLinkedBase, serializeResult, specialFileKind
+// UNUSED EXPORTS: ALLOW_SKIP, CONFIG_VERSION, ConfigSection, GATE_NAME, MAX_GLOB_EXPANSIONS, MAX_NESTING, MAX_PLAUSIBLE_BYTES, MAX_RESULT_BYTES, MAX_YAML_ALIASES, MAX_YAML_CHARACTERS, RESULT_SCHEMA_ID, RESULT_SCHEMA_VERSION, STEP_INPUTS, YamlSyntaxError, checkNesting, checkSection, closest, configJsonSchema, confinedPathSync, countBraceExpansions, createEdgeFetch, findImplausibleResult, isLiteralPath, parseConfig, parseHttpUrlInput, parseResult, parseYamlData, parseYamlTree, readRegularFile, readRegularFileSync, readResultFiles, readStepInputs, realLocation, refuseLinkedBase, runUrlOf, serializeResult, specialFileKind
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
@@ -2355,6 +2344,23 @@ function input_values_oneOf(value, allowed, where) {
         return value;
     throw new errors_ConfigurationError(`'${value}' is not one of ${allowed.join(', ')}`, where);
 }
+function checkRange(value, range, where) {
+    if (range.integer && !Number.isInteger(value))
+        throw new errors_ConfigurationError(`${value} must be a whole number`, where);
+    if ((range.min !== undefined && value < range.min) || (range.max !== undefined && value > range.max)) {
+        const bounds = range.max === undefined ? `at least ${range.min}` : range.min === undefined ? `at most ${range.max}` : `from ${range.min} to ${range.max}`;
+        throw new errors_ConfigurationError(`${value} is out of range: must be ${bounds}`, where);
+    }
+}
+/** A finite number within `range`, or the mistake: `'x' is not <what>` and how to write one. */
+function parseNumber(value, where, range, what = 'a number', hint) {
+    const text = String(value).trim();
+    const number = Number(text);
+    if (text === '' || !Number.isFinite(number))
+        throw new errors_ConfigurationError(`'${value}' is not ${what}`, where, hint);
+    checkRange(number, range, where);
+    return number;
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/nesting.ts
 
@@ -2365,6 +2371,10 @@ function input_values_oneOf(value, allowed, where) {
  * message walk) runs out of stack.
  */
 const MAX_NESTING = 100;
+/** A parsed JSON object (not null, not an array): the one value whose fields a reader may look up. */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 /**
  * Refuse a parsed JSON value nested more than MAX_NESTING deep. JSON.parse
  * itself reads any depth; whatever walks the value afterwards recurses, so
@@ -2729,17 +2739,11 @@ function parseSectionList(text, options) {
 }
 /**
  * Read the roadstop config. A missing file is fine at the default path and an
- * error at a path the user named; a mistake is a rejection.
+ * error at a path the user named; a mistake is thrown. Synchronous: every step
+ * starts with a file of a few kB, and the promise API of node:fs (with the
+ * streams it loads) cost more than the read.
  */
 function loadConfig(path, options) {
-    return new Promise((done) => done(loadConfigSync(path, options)));
-}
-/**
- * loadConfig, synchronously, as it reads: every step starts with a file of a
- * few kB, and the promise API of node:fs (with the streams it loads) cost
- * more than the read.
- */
-function loadConfigSync(path, options) {
     // The default path is optional even when spelled out (action.yml's default): every gate also works from inputs alone.
     const file = path !== undefined && path.trim() !== '' ? path.trim() : DEFAULT_CONFIG_PATH;
     const explicit = file !== DEFAULT_CONFIG_PATH;
@@ -2791,14 +2795,6 @@ function parseConfig(text, file, sections) {
 }
 function loadedConfig(file, root, warnings) {
     return { file, root, section: (gate) => root.section(gate), warnings };
-}
-function checkRange(value, range, where) {
-    if (range.integer && !Number.isInteger(value))
-        throw new errors_ConfigurationError(`${value} must be a whole number`, where);
-    if ((range.min !== undefined && value < range.min) || (range.max !== undefined && value > range.max)) {
-        const bounds = range.max === undefined ? `at least ${range.min}` : range.min === undefined ? `at most ${range.max}` : `from ${range.min} to ${range.max}`;
-        throw new errors_ConfigurationError(`${value} is out of range: must be ${bounds}`, where);
-    }
 }
 function displayPath(absolute, workspace) {
     const inside = (0,external_node_path_.relative)(workspace, absolute);
@@ -3534,6 +3530,13 @@ function readRunnerContext(env = process.env, cwd = process.cwd()) {
         };
     }
     return context;
+}
+/** The run's page at this attempt: a link that outlives a re-run still shows the attempt that wrote it. */
+function runUrlOf(context, env) {
+    if (!context.owner || !context.repo || !context.runId)
+        return undefined;
+    const attempt = env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1' ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : '';
+    return `${context.serverUrl.replace(/\/+$/, '')}/${context.owner}/${context.repo}/actions/runs/${context.runId}${attempt}`;
 }
 /**
  * The event payload. Outside a pull request a missing file is an empty
@@ -5050,7 +5053,7 @@ function resolveLighthouseOptions(section, inputs, workspace) {
     const runsText = given('runs') ?? section.stringOrNumber('runs');
     const runs = runsText === undefined
         ? DEFAULT_RUNS
-        : parseNumber(runsText, from('runs'), 'a number of runs', `write a whole number from 1 to ${MAX_RUNS}, e.g. 3`, RUNS_RANGE);
+        : (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseNumber */ .$J)(runsText, from('runs'), RUNS_RANGE, 'a number of runs', `write a whole number from 1 to ${MAX_RUNS}, e.g. 3`);
     const presetText = given('preset') ?? section.string('preset');
     let preset;
     if (presetText !== undefined) {
@@ -5080,7 +5083,7 @@ function resolveLighthouseOptions(section, inputs, workspace) {
         // CLS is the unitless layout shift score, e.g. 0.1.
         maxVitals[vital] =
             vital === 'cls'
-                ? parseNumber(value, from(name), 'a layout shift score', 'write a number such as 0.1', { min: 0, max: 10 })
+                ? (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseNumber */ .$J)(value, from(name), { min: 0, max: 10 }, 'a layout shift score', 'write a number such as 0.1')
                 : parseDuration(value, from(name));
     }
     const budgets = readMap(section.section('budgets'), RESOURCE_TYPES, _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseSize */ .DB);
@@ -5166,7 +5169,7 @@ function readMap(map, keys, parse, into = {}) {
 }
 /** A Lighthouse score as people write it, 0\u2013100 (`80`); anything outside that range names where it came from. */
 function parseScore(value, where) {
-    const number = parseNumber(value, where, 'a score', 'write a number from 0 to 100, e.g. 80', { min: 0, max: 100 });
+    const number = (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseNumber */ .$J)(value, where, { min: 0, max: 100 }, 'a score', 'write a number from 0 to 100, e.g. 80');
     // lhci's assertions write scores as 0\u20131 (minScore: 0.8); here 0.8 would be 0.8 points out of 100 and pass anything.
     if (number > 0 && number < 1) {
         throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${value} reads as ${number} points out of 100, which looks like lhci's 0\u20131 score`, where, `did you mean ${Math.round(number * 10000) / 100}? scores here are 0\u2013100`);
@@ -5174,7 +5177,7 @@ function parseScore(value, where) {
     return number;
 }
 function parsePoints(value, where) {
-    return parseNumber(value, where, 'a number of points', 'write the largest allowed drop in score points, e.g. 3', { min: 0, max: 100 });
+    return (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseNumber */ .$J)(value, where, { min: 0, max: 100 }, 'a number of points', 'write the largest allowed drop in score points, e.g. 3');
 }
 /** `2500`, `"2500ms"`, `"2.5 s"` \u2192 2500 milliseconds. */
 function parseDuration(value, where) {
@@ -5184,15 +5187,6 @@ function parseDuration(value, where) {
     const milliseconds = Number(match[1]) * ((match[2] ?? 'ms').toLowerCase() === 's' ? 1000 : 1);
     (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .checkRange */ .cd)(milliseconds, { min: 0, max: 600_000 }, where);
     return Math.round(milliseconds);
-}
-/** A finite number within `range`, or the mistake: `'x' is not <what>` and how to write one. */
-function parseNumber(value, where, what, hint, range) {
-    const text = typeof value === 'number' ? String(value) : value.trim();
-    const number = Number(text);
-    if (text === '' || !Number.isFinite(number))
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${value}' is not ${what}`, where, hint);
-    (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .checkRange */ .cd)(number, range, where);
-    return number;
 }
 
 

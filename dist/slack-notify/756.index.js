@@ -853,7 +853,7 @@ async function gate_step_runGateInStep(gate, inputs, outputPrefix = '') {
         setSecret(value);
     const context = readRunnerContext();
     const workspace = resolve(context.workspace);
-    const config = await loadConfig(inputs.config, { workspace, input: 'config', sections: configSections() });
+    const config = loadConfig(inputs.config, { workspace, input: 'config', sections: configSections() });
     warnConfig(stepPrefix(gate), config.warnings.filter((warning) => warning.key.startsWith(`${gate.name}.`)));
     const options = gate.resolveOptions(config.section(gate.name), inputs.gate, workspace);
     // Secrets the config file gave (not inputs, so not masked above) are masked before the run first uses them.
@@ -892,7 +892,7 @@ async function runRootAction(registry) {
         }
         const workspace = resolve(readRunnerContext().workspace);
         // Each gate's step reads it again and warns of deprecated keys; this read only finds the gates it names.
-        const config = await loadConfig(configPath, { workspace, input: 'config', sections: configSections(registry) });
+        const config = loadConfig(configPath, { workspace, input: 'config', sections: configSections(registry) });
         const names = gates.map((gate) => gate.name).join(', ');
         if (config.file === undefined) {
             throw new ConfigurationError(`config file not found: ${configPath || DEFAULT_CONFIG_PATH} does not exist in the workspace`, { input: 'config' }, `the root action runs the gates a config file names (${names}); add the file, or use one gate's action with inputs`);
@@ -1201,6 +1201,7 @@ function isHighSurrogate(code) {
 
 ;// CONCATENATED MODULE: ./packages/slack/src/limits.ts
 
+
 /** What Slack refuses a message over (invalid_blocks, msg_too_long), from its Block Kit reference. */
 const BLOCK_KIT_LIMITS = {
     blocks: 50,
@@ -1229,7 +1230,7 @@ function fitBlockKit(message) {
         copy.blocks = fitBlocks(copy.blocks, 'blocks', cuts);
     if (Array.isArray(copy.attachments)) {
         copy.attachments.forEach((attachment, index) => {
-            if (isObject(attachment) && Array.isArray(attachment.blocks))
+            if ((0,src/* isRecord */.u4)(attachment) && Array.isArray(attachment.blocks))
                 attachment.blocks = fitBlocks(attachment.blocks, `attachments[${index}].blocks`, cuts);
         });
     }
@@ -1240,7 +1241,7 @@ function fitBlocks(blocks, path, cuts) {
         type: 'context',
         elements: [{ type: 'mrkdwn', text: `\u2702 ${left} more blocks cut (Slack shows at most ${BLOCK_KIT_LIMITS.blocks} in a message)` }],
     }));
-    return kept.map((block, index) => (isObject(block) ? fitBlock(block, `${path}[${index}]`, cuts) : block));
+    return kept.map((block, index) => ((0,src/* isRecord */.u4)(block) ? fitBlock(block, `${path}[${index}]`, cuts) : block));
 }
 function fitBlock(block, path, cuts) {
     switch (block.type) {
@@ -1281,7 +1282,7 @@ function capList(list, max, what, cuts, filler) {
     return [...list.slice(0, max - 1), filler(left)];
 }
 function fitTextObject(object, max, path, cuts) {
-    if (!isObject(object) || typeof object.text !== 'string' || (object.type !== 'mrkdwn' && object.type !== 'plain_text'))
+    if (!(0,src/* isRecord */.u4)(object) || typeof object.text !== 'string' || (object.type !== 'mrkdwn' && object.type !== 'plain_text'))
         return;
     // A header is one line: the marker goes on the same line there.
     const fitted = fitText(object.text, max, path, cuts);
@@ -1292,9 +1293,6 @@ function fitText(text, max, path, cuts) {
     if (cut > 0)
         cuts.push(`${path}: ${text.length.toLocaleString('en-US')} characters, cut to ${fitted.length.toLocaleString('en-US')}`);
     return fitted;
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 // EXTERNAL MODULE: ./packages/github/src/index.ts + 7 modules
@@ -1431,6 +1429,7 @@ function section(text) {
 // EXTERNAL MODULE: ./packages/slack/src/retry.ts
 var retry = __webpack_require__(31554);
 ;// CONCATENATED MODULE: ./packages/slack/src/story.ts
+
 const EVENT_STYLE = {
     started: { icon: '\ud83d\ude80', status: 'started', headline: (title, env) => `${title}: deploying${env ? ` to ${env}` : ''}` },
     progress: { icon: '\u23f3', status: 'in progress', headline: (title, env) => `${title}: rolling out${env ? ` to ${env}` : ''}` },
@@ -1453,7 +1452,7 @@ function buildStory({ inputs, context, env, startedTs, results, nowMs = Date.now
     const release = object(payload.release);
     const version = inputs.version ?? (string(release.tag_name) || (context.ref?.startsWith('refs/tags/') ? refName : ''));
     const seconds = startedTs ? Math.max(0, Math.round(nowMs / 1000 - Number(startedTs))) : undefined;
-    const runUrl = repositoryUrl && context.runId ? `${repositoryUrl}/actions/runs/${context.runId}${env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1' ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ''}` : '';
+    const runUrl = (0,src/* runUrlOf */.Qm)(context, env) ?? '';
     return {
         event: inputs.event,
         status: style.status,
@@ -1514,7 +1513,7 @@ function formatDuration(seconds) {
     return `${Math.floor(seconds / 3600)}h ${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}m`;
 }
 function object(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
+    return (0,src/* isRecord */.u4)(value) ? value : {};
 }
 function string(value) {
     return typeof value === 'string' ? value : '';
@@ -2257,7 +2256,7 @@ function resolveOptions(section, inputs, workspace) {
     const level = (name) => {
         const definition = BUNDLE_BUDGET_OPTIONS[name];
         const text = given(name);
-        return text ? parseInteger(text, (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .rangeOf */ .uB)(definition), input(name)) : (section.number(name, (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .rangeOf */ .uB)(definition)) ?? definition.default);
+        return text ? (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseNumber */ .$J)(text, input(name), (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .rangeOf */ .uB)(definition)) : (section.number(name, (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .rangeOf */ .uB)(definition)) ?? definition.default);
     };
     const gzipLevel = level('gzip-level');
     const brotliQuality = level('brotli-quality');
@@ -2335,13 +2334,6 @@ function readLimits(entry, defaults) {
         throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('warn is larger than max, so it could never warn', entry.locate('warn'));
     }
     return limits;
-}
-function parseInteger(value, range, where) {
-    const number = Number(value);
-    if (value.trim() === '' || !Number.isFinite(number))
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${value}' is not a number`, where);
-    (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .checkRange */ .cd)(number, range, where);
-    return number;
 }
 
 
@@ -2688,7 +2680,7 @@ function parseMetric(metric, provider, intervalMs, notices) {
             return parseFraction(String(value), metric.locate(key));
         if (type === 'latency')
             return parseDuration(String(value), metric.locate(key), true);
-        return parseNumber(String(value), metric.locate(key));
+        return (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseNumber */ .$J)(value, metric.locate(key), {});
     };
     const alert = threshold('alert');
     const rollback = threshold('rollback');
@@ -2785,12 +2777,6 @@ function parseFraction(text, where) {
     const value = match[2] ? Number(match[1]) / 100 : Number(match[1]);
     if (value > 1)
         throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${text}' is above 100%`, where, 'write a percentage such as 5%');
-    return value;
-}
-function parseNumber(text, where) {
-    const value = Number(text);
-    if (text.trim() === '' || !Number.isFinite(value))
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${text}' is not a number`, where);
     return value;
 }
 /** A duration between MIN_INTERVAL_MS and MAX_DURATION_MS. */
@@ -2933,6 +2919,7 @@ __webpack_require__.d(__webpack_exports__, {
   Us: () => (/* reexport */ isBlocking),
   p0: () => (/* reexport */ isConfigurationError),
   oz: () => (/* reexport */ isEnvironmentError),
+  u4: () => (/* reexport */ isRecord),
   UO: () => (/* reexport */ isWithin),
   CZ: () => (/* reexport */ notJudgedWithoutBaseline),
   yL: () => (/* reexport */ input_values_oneOf),
@@ -2942,6 +2929,7 @@ __webpack_require__.d(__webpack_exports__, {
   XV: () => (/* reexport */ parseFailOn),
   xh: () => (/* reexport */ parseHttpUrlInput),
   KW: () => (/* reexport */ parseIncrease),
+  $J: () => (/* reexport */ parseNumber),
   HK: () => (/* reexport */ parseSectionList),
   DB: () => (/* reexport */ parseSize),
   be: () => (/* reexport */ parseYamlData),
@@ -2957,6 +2945,7 @@ __webpack_require__.d(__webpack_exports__, {
   dE: () => (/* reexport */ redactUrlCredentials),
   G1: () => (/* reexport */ rejectUnsafeUrlText),
   C3: () => (/* reexport */ retryAfterSeconds),
+  Qm: () => (/* reexport */ runUrlOf),
   AL: () => (/* reexport */ selectFiles),
   ry: () => (/* reexport */ splitList),
   O4: () => (/* reexport */ urlCredentials),
@@ -2965,7 +2954,7 @@ __webpack_require__.d(__webpack_exports__, {
   Zk: () => (/* reexport */ writeResult)
 });
 
-// UNUSED EXPORTS: ALLOW_SKIP, CONFIG_VERSION, ConfigSection, DEFAULT_CONFIG_PATH, GATE_NAME, MAX_GLOB_EXPANSIONS, MAX_NESTING, MAX_PLAUSIBLE_BYTES, MAX_RESULT_BYTES, MAX_YAML_ALIASES, MAX_YAML_CHARACTERS, RESULT_SCHEMA_ID, RESULT_SCHEMA_VERSION, STEP_INPUTS, UPLOAD_MODES, checkSection, configJsonSchema, confinedPathSync, countBraceExpansions, findImplausibleResult, isLiteralPath, loadConfig, loadConfigSync, parseConfig, parseResult, parseYamlTree, readRegularFileSync, readStepInputs, realLocation, refuseLinkedBase, secretInputValues, serializeResult, specialFileKind
+// UNUSED EXPORTS: ALLOW_SKIP, CONFIG_VERSION, ConfigSection, DEFAULT_CONFIG_PATH, GATE_NAME, MAX_GLOB_EXPANSIONS, MAX_NESTING, MAX_PLAUSIBLE_BYTES, MAX_RESULT_BYTES, MAX_YAML_ALIASES, MAX_YAML_CHARACTERS, RESULT_SCHEMA_ID, RESULT_SCHEMA_VERSION, STEP_INPUTS, UPLOAD_MODES, checkSection, configJsonSchema, confinedPathSync, countBraceExpansions, findImplausibleResult, isLiteralPath, loadConfig, parseConfig, parseResult, parseYamlTree, readRegularFileSync, readStepInputs, realLocation, refuseLinkedBase, secretInputValues, serializeResult, specialFileKind
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
@@ -3348,6 +3337,23 @@ function input_values_oneOf(value, allowed, where) {
         return value;
     throw new errors_ConfigurationError(`'${value}' is not one of ${allowed.join(', ')}`, where);
 }
+function checkRange(value, range, where) {
+    if (range.integer && !Number.isInteger(value))
+        throw new errors_ConfigurationError(`${value} must be a whole number`, where);
+    if ((range.min !== undefined && value < range.min) || (range.max !== undefined && value > range.max)) {
+        const bounds = range.max === undefined ? `at least ${range.min}` : range.min === undefined ? `at most ${range.max}` : `from ${range.min} to ${range.max}`;
+        throw new errors_ConfigurationError(`${value} is out of range: must be ${bounds}`, where);
+    }
+}
+/** A finite number within `range`, or the mistake: `'x' is not <what>` and how to write one. */
+function parseNumber(value, where, range, what = 'a number', hint) {
+    const text = String(value).trim();
+    const number = Number(text);
+    if (text === '' || !Number.isFinite(number))
+        throw new errors_ConfigurationError(`'${value}' is not ${what}`, where, hint);
+    checkRange(number, range, where);
+    return number;
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/nesting.ts
 
@@ -3358,6 +3364,10 @@ function input_values_oneOf(value, allowed, where) {
  * message walk) runs out of stack.
  */
 const MAX_NESTING = 100;
+/** A parsed JSON object (not null, not an array): the one value whose fields a reader may look up. */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 /**
  * Refuse a parsed JSON value nested more than MAX_NESTING deep. JSON.parse
  * itself reads any depth; whatever walks the value afterwards recurses, so
@@ -3722,17 +3732,11 @@ function parseSectionList(text, options) {
 }
 /**
  * Read the roadstop config. A missing file is fine at the default path and an
- * error at a path the user named; a mistake is a rejection.
+ * error at a path the user named; a mistake is thrown. Synchronous: every step
+ * starts with a file of a few kB, and the promise API of node:fs (with the
+ * streams it loads) cost more than the read.
  */
 function loadConfig(path, options) {
-    return new Promise((done) => done(loadConfigSync(path, options)));
-}
-/**
- * loadConfig, synchronously, as it reads: every step starts with a file of a
- * few kB, and the promise API of node:fs (with the streams it loads) cost
- * more than the read.
- */
-function loadConfigSync(path, options) {
     // The default path is optional even when spelled out (action.yml's default): every gate also works from inputs alone.
     const file = path !== undefined && path.trim() !== '' ? path.trim() : DEFAULT_CONFIG_PATH;
     const explicit = file !== DEFAULT_CONFIG_PATH;
@@ -3784,14 +3788,6 @@ function parseConfig(text, file, sections) {
 }
 function loadedConfig(file, root, warnings) {
     return { file, root, section: (gate) => root.section(gate), warnings };
-}
-function checkRange(value, range, where) {
-    if (range.integer && !Number.isInteger(value))
-        throw new errors_ConfigurationError(`${value} must be a whole number`, where);
-    if ((range.min !== undefined && value < range.min) || (range.max !== undefined && value > range.max)) {
-        const bounds = range.max === undefined ? `at least ${range.min}` : range.min === undefined ? `at most ${range.max}` : `from ${range.min} to ${range.max}`;
-        throw new errors_ConfigurationError(`${value} is out of range: must be ${bounds}`, where);
-    }
 }
 function displayPath(absolute, workspace) {
     const inside = relative(workspace, absolute);
@@ -4527,6 +4523,13 @@ function readRunnerContext(env = process.env, cwd = process.cwd()) {
         };
     }
     return context;
+}
+/** The run's page at this attempt: a link that outlives a re-run still shows the attempt that wrote it. */
+function runUrlOf(context, env) {
+    if (!context.owner || !context.repo || !context.runId)
+        return undefined;
+    const attempt = env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1' ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : '';
+    return `${context.serverUrl.replace(/\/+$/, '')}/${context.owner}/${context.repo}/actions/runs/${context.runId}${attempt}`;
 }
 /**
  * The event payload. Outside a pull request a missing file is an empty
@@ -5794,6 +5797,7 @@ async function repositoryFiles(cwd, log) {
 /* harmony export */   Lg: () => (/* binding */ toGitHubError),
 /* harmony export */   RG: () => (/* binding */ gitHubMessage),
 /* harmony export */   Rr: () => (/* binding */ GitHubRateLimitError),
+/* harmony export */   XM: () => (/* binding */ pathOf),
 /* harmony export */   ZU: () => (/* binding */ redactedHttpError),
 /* harmony export */   d: () => (/* binding */ isHttpError),
 /* harmony export */   dZ: () => (/* binding */ describeGitHubError),
@@ -5999,10 +6003,14 @@ function describeValidationError(item) {
         return message;
     return [resource, field, code].filter((part) => typeof part === 'string').join(' ');
 }
+/** A request's URL without its origin (a GitHub Enterprise host's too), as the log and the permission hint read it. */
+function pathOf(url) {
+    return url.replace(/^[a-z]+:\/\/[^/]+/i, '');
+}
 /** The permission a GITHUB_TOKEN needs for the request that was refused. */
 function permissionFor(method = 'GET', url = '') {
     const write = !['GET', 'HEAD'].includes(method.toUpperCase());
-    const path = url.replace(/^[a-z]+:\/\/[^/]+/i, '').split('?')[0] ?? '';
+    const path = pathOf(url).split('?')[0] ?? '';
     if (/\/actions\//.test(path))
         return `actions: ${write ? 'write' : 'read'}`;
     if (/\/(issues|pulls)(\/|$)/.test(path))
@@ -6031,7 +6039,7 @@ __webpack_require__.d(__webpack_exports__, {
   cE: () => (/* reexport */ uploadResultArtifact)
 });
 
-// UNUSED EXPORTS: DEFAULT_NETWORK_BUDGET_MS, DEFAULT_REQUEST_TIMEOUT_MS, GitHubFailure, GitHubGarbageError, GitHubHttpError, GitHubRateLimitError, GitHubRefusedError, MAX_GITHUB_MESSAGE, NETWORK_BUDGET_ENV, NetworkBudgetError, RequestTimeoutError, SuccessfulRuns, WorkflowNotFoundError, changedLinesFromApi, decideRetry, describeGitHubError, downloadBaselineResult, findBaselineRun, gitHubMessage, isHttpError, isNetworkFailure, isRateLimited, openGitHubClient, permissionFor, rateLimitWaitSeconds, redactedHttpError, startNetworkBudget, toGitHubError, workflowFileFromRef
+// UNUSED EXPORTS: DEFAULT_NETWORK_BUDGET_MS, DEFAULT_REQUEST_TIMEOUT_MS, GitHubFailure, GitHubGarbageError, GitHubHttpError, GitHubRateLimitError, GitHubRefusedError, MAX_GITHUB_MESSAGE, NETWORK_BUDGET_ENV, NetworkBudgetError, RequestTimeoutError, SuccessfulRuns, WorkflowNotFoundError, changedLinesFromApi, decideRetry, describeGitHubError, downloadBaselineResult, findBaselineRun, gitHubMessage, isHttpError, isNetworkFailure, isRateLimited, openGitHubClient, pathOf, permissionFor, rateLimitWaitSeconds, redactedHttpError, startNetworkBudget, toGitHubError, workflowFileFromRef
 
 // EXTERNAL MODULE: ./packages/github/src/errors.ts
 var errors = __webpack_require__(73570);
@@ -6986,7 +6994,7 @@ function resolveLighthouseOptions(section, inputs, workspace) {
     const runsText = given('runs') ?? section.stringOrNumber('runs');
     const runs = runsText === undefined
         ? DEFAULT_RUNS
-        : parseNumber(runsText, from('runs'), 'a number of runs', `write a whole number from 1 to ${MAX_RUNS}, e.g. 3`, RUNS_RANGE);
+        : (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseNumber */ .$J)(runsText, from('runs'), RUNS_RANGE, 'a number of runs', `write a whole number from 1 to ${MAX_RUNS}, e.g. 3`);
     const presetText = given('preset') ?? section.string('preset');
     let preset;
     if (presetText !== undefined) {
@@ -7016,7 +7024,7 @@ function resolveLighthouseOptions(section, inputs, workspace) {
         // CLS is the unitless layout shift score, e.g. 0.1.
         maxVitals[vital] =
             vital === 'cls'
-                ? parseNumber(value, from(name), 'a layout shift score', 'write a number such as 0.1', { min: 0, max: 10 })
+                ? (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseNumber */ .$J)(value, from(name), { min: 0, max: 10 }, 'a layout shift score', 'write a number such as 0.1')
                 : parseDuration(value, from(name));
     }
     const budgets = readMap(section.section('budgets'), RESOURCE_TYPES, _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseSize */ .DB);
@@ -7102,7 +7110,7 @@ function readMap(map, keys, parse, into = {}) {
 }
 /** A Lighthouse score as people write it, 0\u2013100 (`80`); anything outside that range names where it came from. */
 function parseScore(value, where) {
-    const number = parseNumber(value, where, 'a score', 'write a number from 0 to 100, e.g. 80', { min: 0, max: 100 });
+    const number = (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseNumber */ .$J)(value, where, { min: 0, max: 100 }, 'a score', 'write a number from 0 to 100, e.g. 80');
     // lhci's assertions write scores as 0\u20131 (minScore: 0.8); here 0.8 would be 0.8 points out of 100 and pass anything.
     if (number > 0 && number < 1) {
         throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${value} reads as ${number} points out of 100, which looks like lhci's 0\u20131 score`, where, `did you mean ${Math.round(number * 10000) / 100}? scores here are 0\u2013100`);
@@ -7110,7 +7118,7 @@ function parseScore(value, where) {
     return number;
 }
 function parsePoints(value, where) {
-    return parseNumber(value, where, 'a number of points', 'write the largest allowed drop in score points, e.g. 3', { min: 0, max: 100 });
+    return (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .parseNumber */ .$J)(value, where, { min: 0, max: 100 }, 'a number of points', 'write the largest allowed drop in score points, e.g. 3');
 }
 /** `2500`, `"2500ms"`, `"2.5 s"` \u2192 2500 milliseconds. */
 function parseDuration(value, where) {
@@ -7120,15 +7128,6 @@ function parseDuration(value, where) {
     const milliseconds = Number(match[1]) * ((match[2] ?? 'ms').toLowerCase() === 's' ? 1000 : 1);
     (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .checkRange */ .cd)(milliseconds, { min: 0, max: 600_000 }, where);
     return Math.round(milliseconds);
-}
-/** A finite number within `range`, or the mistake: `'x' is not <what>` and how to write one. */
-function parseNumber(value, where, what, hint, range) {
-    const text = typeof value === 'number' ? String(value) : value.trim();
-    const number = Number(text);
-    if (text === '' || !Number.isFinite(number))
-        throw new _roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`'${value}' is not ${what}`, where, hint);
-    (0,_roadstop_core__WEBPACK_IMPORTED_MODULE_0__/* .checkRange */ .cd)(number, range, where);
-    return number;
 }
 
 
