@@ -30,7 +30,7 @@ describe('coverage-gate against hostile input, built dist/', () => {
       await writeFile(join(workspace, '.github/roadstop.yml'), config);
     }
     const run = await runAction({ action, workspace, event: prEvent(base, head), inputs: inputs ?? {} });
-    expectOneError(run, config ? /^\.github\/roadstop\.yml:3, key 'coverage-gate\.base': "--upload-pack=touch .* #" is not a git ref or commit: it starts with -/ : /^input 'base': "--upload-pack/);
+    expectOneError(run, config ? /^\.github\/roadstop\.yml:3, key 'coverage-gate\.base': "--upload-pack=touch [^"]*" is not a git ref or commit: it starts with -/ : /^input 'base': "--upload-pack/);
     expect(existsSync(marker)).toBe(false);
   });
 
