@@ -1441,7 +1441,7 @@ const EVENT_STYLE = {
 function buildStory({ inputs, context, env, startedTs, results, nowMs = Date.now() }) {
     const payload = context.payload;
     const repository = context.owner && context.repo ? `${context.owner}/${context.repo}` : '';
-    const server = context.serverUrl.replace(/\/+$/, '');
+    const server = context.serverUrl;
     const repositoryUrl = repository ? `${server}/${repository}` : '';
     const commit = commitOf(context, payload, repositoryUrl);
     const pull = object(payload.pull_request);
@@ -4496,7 +4496,7 @@ function readRunnerContext(env = process.env, cwd = process.cwd()) {
         workspace: env.GITHUB_WORKSPACE || cwd,
         eventName,
         apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
-        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+        serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
         isDefaultBranchPush: env.GITHUB_EVENT_NAME === 'push' && !!defaultBranch && env.GITHUB_REF === `refs/heads/${defaultBranch}`,
         payload,
     };
@@ -4528,8 +4528,10 @@ function readRunnerContext(env = process.env, cwd = process.cwd()) {
 function runUrlOf(context, env) {
     if (!context.owner || !context.repo || !context.runId)
         return undefined;
-    const attempt = env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1' ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : '';
-    return `${context.serverUrl.replace(/\/+$/, '')}/${context.owner}/${context.repo}/actions/runs/${context.runId}${attempt}`;
+    // A number, as GITHUB_RUN_ID is read: anything else in the variable stays out of the link.
+    const given = env.GITHUB_RUN_ATTEMPT ?? '';
+    const attempt = /^\d+$/.test(given) && given !== '1' ? `/attempts/${given}` : '';
+    return `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}${attempt}`;
 }
 /**
  * The event payload. Outside a pull request a missing file is an empty

@@ -23,6 +23,7 @@ export interface RunnerContext {
   owner?: string;
   repo?: string;
   apiUrl: string;
+  /** GITHUB_SERVER_URL, without a trailing slash. */
   serverUrl: string;
   runId?: number;
   /** `owner/repo/.github/workflows/ci.yml@refs/heads/main` */
@@ -47,7 +48,7 @@ export function readRunnerContext(env: NodeJS.ProcessEnv = process.env, cwd = pr
     workspace: env.GITHUB_WORKSPACE || cwd,
     eventName,
     apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
-    serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+    serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
     isDefaultBranchPush: env.GITHUB_EVENT_NAME === 'push' && !!defaultBranch && env.GITHUB_REF === `refs/heads/${defaultBranch}`,
     payload,
   };
@@ -73,8 +74,10 @@ export function readRunnerContext(env: NodeJS.ProcessEnv = process.env, cwd = pr
 /** The run's page at this attempt: a link that outlives a re-run still shows the attempt that wrote it. */
 export function runUrlOf(context: RunnerContext, env: Record<string, string | undefined>): string | undefined {
   if (!context.owner || !context.repo || !context.runId) return undefined;
-  const attempt = env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1' ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : '';
-  return `${context.serverUrl.replace(/\/+$/, '')}/${context.owner}/${context.repo}/actions/runs/${context.runId}${attempt}`;
+  // A number, as GITHUB_RUN_ID is read: anything else in the variable stays out of the link.
+  const given = env.GITHUB_RUN_ATTEMPT ?? '';
+  const attempt = /^\d+$/.test(given) && given !== '1' ? `/attempts/${given}` : '';
+  return `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}${attempt}`;
 }
 
 /**

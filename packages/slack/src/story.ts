@@ -63,7 +63,7 @@ export interface StoryOptions {
 export function buildStory({ inputs, context, env, startedTs, results, nowMs = Date.now() }: StoryOptions): Story {
   const payload = context.payload;
   const repository = context.owner && context.repo ? `${context.owner}/${context.repo}` : '';
-  const server = context.serverUrl.replace(/\/+$/, '');
+  const server = context.serverUrl;
   const repositoryUrl = repository ? `${server}/${repository}` : '';
   const commit = commitOf(context, payload, repositoryUrl);
   const pull = object(payload.pull_request);
